@@ -1,0 +1,216 @@
+import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  paginateQuery,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { randomBytes } from 'node:crypto';
+import { ConcurrentChangeError, RequestNotFoundError } from '../../domain/request/request-errors.js';
+import type { CreateResult, IdempotencyRecord, RequestChange, RequestStore } from '../../domain/request/request-store.js';
+import { AuditEntrySchema, RightsRequestSchema, type AuditEntry, type RightsRequest } from '../../domain/request/rights-request.js';
+import { isOpenStatus, type Status } from '../../domain/request/request-vocabulary.js';
+import {
+  AUDIT_SK_PREFIX,
+  IDEMPOTENCY_SK,
+  OPEN_PARTITION,
+  REQUESTS_TABLE_LAYOUT,
+  REQUEST_SK,
+  idempotencyPk,
+  requestPk,
+} from './requests-table-layout.js';
+
+const { partitionKey: PK, sortKey: SK } = REQUESTS_TABLE_LAYOUT;
+const INDEX = REQUESTS_TABLE_LAYOUT.openRequestsIndex;
+
+/** Sort key for an audit entry: time-ordered, unique even for entries in the same millisecond. */
+const auditSk = (at: string): string =>
+  `${AUDIT_SK_PREFIX}${new Date(at).toISOString()}#${process.hrtime.bigint().toString().padStart(20, '0')}${randomBytes(3).toString('hex')}`;
+
+const auditItem = (entry: AuditEntry): Record<string, unknown> => ({
+  [PK]: requestPk(entry.requestId),
+  [SK]: auditSk(entry.at),
+  ...entry,
+});
+
+const isConditionFailure = (error: unknown): boolean =>
+  error instanceof ConditionalCheckFailedException ||
+  (error instanceof TransactionCanceledException &&
+    (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed'));
+
+/** DynamoDB adapter of {@link RequestStore}: one table, request and audit entries in one partition. */
+export class DynamoDbRequestStore implements RequestStore {
+  private readonly doc: DynamoDBDocumentClient;
+
+  constructor(
+    client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {
+    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  async create(request: RightsRequest, audit: AuditEntry, idempotency?: IdempotencyRecord): Promise<CreateResult> {
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { [PK]: requestPk(request.id), [SK]: REQUEST_SK, ...request, openPk: OPEN_PARTITION },
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': PK },
+        },
+      },
+      { Put: { TableName: this.tableName, Item: auditItem(audit) } },
+    ];
+    if (idempotency) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            [PK]: idempotencyPk(idempotency.keyHash),
+            [SK]: IDEMPOTENCY_SK,
+            requestId: request.id,
+            bodyHash: idempotency.bodyHash,
+            [REQUESTS_TABLE_LAYOUT.ttlAttribute]: idempotency.expiresAt,
+          },
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': PK },
+        },
+      });
+    }
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return { created: true };
+    } catch (error) {
+      if (!idempotency || !isConditionFailure(error)) throw error;
+      const existing = await this.doc.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: { [PK]: idempotencyPk(idempotency.keyHash), [SK]: IDEMPOTENCY_SK },
+          ConsistentRead: true,
+        }),
+      );
+      if (!existing.Item) throw error;
+      return {
+        created: false,
+        existingRequestId: String(existing.Item.requestId),
+        bodyHash: String(existing.Item.bodyHash),
+      };
+    }
+  }
+
+  async get(id: string): Promise<RightsRequest | undefined> {
+    const item = await this.getItem(id);
+    return item ? RightsRequestSchema.parse(item) : undefined;
+  }
+
+  async taskToken(id: string): Promise<string | undefined> {
+    const item = await this.getItem(id);
+    return typeof item?.taskToken === 'string' ? item.taskToken : undefined;
+  }
+
+  async apply(id: string, change: RequestChange): Promise<RightsRequest> {
+    const names: Record<string, string> = { '#version': 'version' };
+    const values: Record<string, unknown> = { ':expected': change.expectedVersion, ':one': 1 };
+    const sets: string[] = ['#version = #version + :one'];
+    Object.entries(change.set).forEach(([key, value], index) => {
+      if (value === undefined) return;
+      names[`#s${index}`] = key;
+      values[`:s${index}`] = value;
+      sets.push(`#s${index} = :s${index}`);
+    });
+    const removes: string[] = (change.remove ?? []).map((key, index) => {
+      names[`#r${index}`] = key;
+      return `#r${index}`;
+    });
+    const status = change.set.status;
+    if (status !== undefined) {
+      if (isOpenStatus(status)) {
+        names['#open'] = 'openPk';
+        values[':open'] = OPEN_PARTITION;
+        sets.push('#open = :open');
+      } else {
+        names['#open'] = 'openPk';
+        removes.push('#open');
+      }
+    }
+    const update =
+      `SET ${sets.join(', ')}` + (removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : '');
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: { [PK]: requestPk(id), [SK]: REQUEST_SK },
+                UpdateExpression: update,
+                ConditionExpression: '#version = :expected',
+                ExpressionAttributeNames: names,
+                ExpressionAttributeValues: values,
+              },
+            },
+            { Put: { TableName: this.tableName, Item: auditItem(change.audit) } },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        if (!(await this.getItem(id))) throw new RequestNotFoundError(id);
+        throw new ConcurrentChangeError(id);
+      }
+      throw error;
+    }
+    const updated = await this.get(id);
+    if (!updated) throw new RequestNotFoundError(id);
+    return updated;
+  }
+
+  async auditTrail(id: string): Promise<AuditEntry[]> {
+    const entries: AuditEntry[] = [];
+    const pages = paginateQuery(
+      { client: this.doc },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: { '#pk': PK, '#sk': SK },
+        ExpressionAttributeValues: { ':pk': requestPk(id), ':prefix': AUDIT_SK_PREFIX },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) entries.push(AuditEntrySchema.parse(item));
+    }
+    return entries;
+  }
+
+  async *listOpen(): AsyncIterable<{ id: string; status: Status }> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: INDEX.name,
+          KeyConditionExpression: '#open = :open',
+          ExpressionAttributeNames: { '#open': INDEX.partitionKey },
+          ExpressionAttributeValues: { ':open': OPEN_PARTITION },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) yield { id: String(item.id), status: item.status as Status };
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+  }
+
+  private async getItem(id: string): Promise<Record<string, unknown> | undefined> {
+    const result = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: { [PK]: requestPk(id), [SK]: REQUEST_SK }, ConsistentRead: true }),
+    );
+    return result.Item;
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Key layout of the requests table, shared by the DynamoDB adapter, the CDK table construct and
+ * the local runtime (which creates the table in DynamoDB Local from the same description).
+ *
+ * One table holds a request, its audit trail and its idempotency keys:
+ * - request:     pk `REQUEST#<id>`        sk `REQUEST`
+ * - audit entry: pk `REQUEST#<id>`        sk `AUDIT#<iso instant>#<seq>`
+ * - idempotency: pk `IDEMPOTENCY#<sha256>` sk `IDEMPOTENCY` (expires through TTL)
+ * Open requests carry `openPk = "OPEN"` and so appear in the sparse `open-requests` index,
+ * which the re-drive and deadline jobs query instead of scanning.
+ */
+export const REQUESTS_TABLE_LAYOUT = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttlAttribute: 'expiresAt',
+  openRequestsIndex: {
+    name: 'open-requests',
+    partitionKey: 'openPk',
+    sortKey: 'receivedAt',
+    /** Enough to list and triage open requests without reading each item. */
+    nonKeyAttributes: ['id', 'status', 'dueDate', 'types', 'channel'],
+  },
+} as const;
+
+export const OPEN_PARTITION = 'OPEN';
+export const requestPk = (id: string): string => `REQUEST#${id}`;
+export const REQUEST_SK = 'REQUEST';
+export const AUDIT_SK_PREFIX = 'AUDIT#';
+export const idempotencyPk = (keyHash: string): string => `IDEMPOTENCY#${keyHash}`;
+export const IDEMPOTENCY_SK = 'IDEMPOTENCY';

@@ -1,0 +1,105 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { IdempotencyKeyReusedError } from '../domain/request/request-errors.js';
+import { validateSubmission, type FieldError } from '../domain/request/request-submission.js';
+import { LANGUAGES, type Language } from '../domain/request/request-vocabulary.js';
+import { submitRequest, type SubmitRequestDeps } from '../domain/request/submit-request.js';
+import { html, json, redirect } from '../shared/http/responses.js';
+import {
+  BodyTooLargeError,
+  UnreadableBodyError,
+  UnsupportedMediaTypeError,
+  readBody,
+  type ReadBody,
+} from '../shared/http/request-body.js';
+import { pageLanguage } from '../web-form/pages/page-language.js';
+import { renderRequestFormPage } from '../web-form/pages/request-form-page.js';
+
+export type CreateRequestDeps = SubmitRequestDeps & { readonly newFormKey: () => string };
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+const MESSAGES = {
+  body: { nb: 'Forespørselen kunne ikke leses.', en: 'The request could not be read.' },
+  tooLarge: { nb: 'Forespørselen er for stor.', en: 'The request is too large.' },
+  mediaType: {
+    nb: 'Send JSON (application/json) eller et skjema (application/x-www-form-urlencoded).',
+    en: 'Send JSON (application/json) or a form (application/x-www-form-urlencoded).',
+  },
+  idempotencyKey: {
+    nb: 'Idempotency-Key må være 1–255 synlige ASCII-tegn.',
+    en: 'Idempotency-Key must be 1–255 visible ASCII characters.',
+  },
+  idempotencyReused: {
+    nb: 'Denne Idempotency-Key er allerede brukt for en annen henvendelse.',
+    en: 'This Idempotency-Key was already used for a different request.',
+  },
+} as const;
+
+const bodyLanguage = (body: unknown): Language | undefined => {
+  const language = (body as { language?: unknown } | undefined)?.language;
+  return LANGUAGES.find((candidate) => candidate === language);
+};
+
+const fieldErrors = (statusCode: number, errors: readonly FieldError[]): APIGatewayProxyStructuredResultV2 =>
+  json(statusCode, { errors });
+
+/**
+ * `POST /api/requests`: JSON clients get `202 {id, dueDate}` or `400 {errors}`; the HTML form
+ * (urlencoded, no JavaScript) is redirected to its receipt page, or shown again with its errors
+ * and every value it had. Nothing is written unless the whole submission is valid.
+ */
+export async function createRequest(
+  deps: CreateRequestDeps,
+  event: APIGatewayProxyEventV2,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const fallbackLanguage = pageLanguage(event.queryStringParameters?.lang, event.headers['accept-language']);
+  let body: ReadBody;
+  try {
+    body = readBody(event);
+  } catch (error) {
+    const language = fallbackLanguage;
+    if (error instanceof BodyTooLargeError) return fieldErrors(413, [{ field: 'body', message: MESSAGES.tooLarge[language] }]);
+    if (error instanceof UnsupportedMediaTypeError) return fieldErrors(415, [{ field: 'body', message: MESSAGES.mediaType[language] }]);
+    if (error instanceof UnreadableBodyError) return fieldErrors(400, [{ field: 'body', message: MESSAGES.body[language] }]);
+    throw error;
+  }
+  const language = bodyLanguage(body.value) ?? fallbackLanguage;
+  const idempotencyKey = event.headers['idempotency-key'] ?? body.formIdempotencyKey;
+  const formPage = (statusCode: number, errors: readonly FieldError[]) =>
+    html(
+      statusCode,
+      renderRequestFormPage({
+        language,
+        idempotencyKey: body.formIdempotencyKey ?? deps.newFormKey(),
+        values: body.value as Record<string, never>,
+        errors,
+      }),
+    );
+
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    const errors = [{ field: 'Idempotency-Key', message: MESSAGES.idempotencyKey[language] }];
+    return body.kind === 'form' ? formPage(400, errors) : fieldErrors(400, errors);
+  }
+  const validation = validateSubmission(
+    body.kind === 'form' ? { language, ...(body.value as object) } : body.value,
+    language,
+  );
+  if (!validation.ok) return body.kind === 'form' ? formPage(400, validation.errors) : fieldErrors(400, validation.errors);
+
+  try {
+    const result = await submitRequest(deps, {
+      submission: validation.value,
+      channel: 'web',
+      idempotencyKey,
+      actor: 'requester',
+    });
+    if (body.kind === 'form') return redirect(`/receipt/${encodeURIComponent(result.id)}?lang=${language}`);
+    return json(202, { id: result.id, dueDate: result.dueDate });
+  } catch (error) {
+    if (error instanceof IdempotencyKeyReusedError) {
+      const errors = [{ field: 'Idempotency-Key', message: MESSAGES.idempotencyReused[language] }];
+      return body.kind === 'form' ? formPage(422, errors) : fieldErrors(422, errors);
+    }
+    throw error;
+  }
+}

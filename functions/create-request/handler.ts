@@ -1,0 +1,35 @@
+import middy from '@middy/core';
+import httpErrorHandler from '@middy/http-error-handler';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { DynamoDbRequestStore } from '../adapters/dynamodb/dynamodb-request-store.js';
+import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.js';
+import { osloCalendarDate, statutoryDeadline } from '../domain/deadline/index.js';
+import { newRequestId } from '../domain/request/request-id.js';
+import { toOsloIsoString } from '../domain/time/oslo-instant.js';
+import { dynamoDbClient, sfnClient } from '../shared/aws-clients.js';
+import { parseConfig } from '../shared/config.js';
+import { ENV } from '../shared/env-names.js';
+import { createLogger } from '../shared/logger.js';
+import { createRequest } from './create-request.js';
+
+const config = parseConfig(
+  z.object({ [ENV.requestsTable]: z.string().min(1), [ENV.stateMachineArn]: z.string().startsWith('arn:') }),
+);
+const deps = {
+  store: new DynamoDbRequestStore(dynamoDbClient(), config[ENV.requestsTable]),
+  workflow: new StepFunctionsWorkflow(sfnClient(), config[ENV.stateMachineArn]),
+  now: () => new Date(),
+  formatInstant: toOsloIsoString,
+  receiptDate: (receivedAt: string) => osloCalendarDate(receivedAt),
+  dueDate: (receivedAt: string) => statutoryDeadline(receivedAt),
+  newId: newRequestId,
+  newFormKey: randomUUID,
+  logger: createLogger('create-request'),
+};
+
+export const handler = middy((event: APIGatewayProxyEventV2) => createRequest(deps, event))
+  .use(httpHeaderNormalizer())
+  .use(httpErrorHandler({ fallbackMessage: 'Internal error' }));

@@ -1,0 +1,20 @@
+/** A rendered letter: subject and plain-text body, in one language. */
+export interface Letter {
+  readonly subject: string;
+  readonly text: string;
+}
+
+export const SIGNATURE = {
+  nb: 'Vennlig hilsen\nOBOS Nærkontor AS\nnaerkontor@obos.no · tlf. 934 20 183\nPostboks 6666 St Olavs Plass, 0129 OSLO',
+  en: 'Kind regards\nOBOS Nærkontor AS\nnaerkontor@obos.no · phone +47 934 20 183\nPostboks 6666 St Olavs Plass, 0129 OSLO, Norway',
+} as const;
+
+/** Art. 12(4): whenever we do not do all that was asked, the requester must learn both remedies. */
+export const REMEDIES = {
+  nb:
+    'Du har rett til å klage til Datatilsynet (www.datatilsynet.no, Postboks 458 Sentrum, 0105 Oslo) ' +
+    'og til å bringe saken inn for domstolene.',
+  en:
+    'You have the right to lodge a complaint with the Norwegian Data Protection Authority, Datatilsynet ' +
+    '(www.datatilsynet.no, Postboks 458 Sentrum, 0105 Oslo, Norway), and to take the matter to court.',
+} as const;

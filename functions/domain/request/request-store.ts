@@ -1,0 +1,38 @@
+import type { AuditEntry, RightsRequest } from './rights-request.js';
+import type { Status } from './request-vocabulary.js';
+
+/** Binds an `Idempotency-Key` to the request it created, for a limited time. */
+export interface IdempotencyRecord {
+  readonly keyHash: string;
+  readonly bodyHash: string;
+  /** Epoch seconds after which the key may be forgotten. */
+  readonly expiresAt: number;
+}
+
+export type CreateResult =
+  | { readonly created: true }
+  | { readonly created: false; readonly existingRequestId: string; readonly bodyHash: string };
+
+/**
+ * A change of a stored request, applied atomically with its audit entry and only if the request
+ * is still at `expectedVersion` (optimistic concurrency: a loser gets `ConcurrentChangeError`).
+ */
+export interface RequestChange {
+  readonly expectedVersion: number;
+  readonly set: Partial<Omit<RightsRequest, 'id' | 'version'>> & { readonly taskToken?: string };
+  readonly remove?: readonly ('taskToken' | 'decision')[];
+  readonly audit: AuditEntry;
+}
+
+/** Where requests and their audit trails live. The DynamoDB adapter implements it. */
+export interface RequestStore {
+  /** Writes a new request with its first audit entry; with `idempotency`, at most once per key. */
+  create(request: RightsRequest, audit: AuditEntry, idempotency?: IdempotencyRecord): Promise<CreateResult>;
+  get(id: string): Promise<RightsRequest | undefined>;
+  /** The callback token of the workflow step waiting on this request, if any. */
+  taskToken(id: string): Promise<string | undefined>;
+  apply(id: string, change: RequestChange): Promise<RightsRequest>;
+  auditTrail(id: string): Promise<AuditEntry[]>;
+  /** Requests not yet closed, oldest first, read from an index (never a table scan). */
+  listOpen(): AsyncIterable<{ readonly id: string; readonly status: Status }>;
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { LANGUAGES, REQUEST_TYPES, type Language, type RequestType } from './request-vocabulary.js';
+
+/**
+ * What a requester submits through the form or `POST /api/requests`. Unknown fields are refused
+ * rather than dropped, so nothing the requester wrote is silently lost.
+ */
+export const RequestSubmissionSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 ()-]{4,19}$/)
+    .optional(),
+  types: z.array(z.enum(REQUEST_TYPES)).min(1).max(REQUEST_TYPES.length),
+  details: z.string().trim().max(5000).optional(),
+  language: z.enum(LANGUAGES),
+});
+export type RequestSubmission = z.infer<typeof RequestSubmissionSchema>;
+
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+export type SubmissionResult =
+  | { readonly ok: true; readonly value: RequestSubmission }
+  | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+type Messages = Record<string, Record<Language, string>>;
+
+const MESSAGES: Messages = {
+  name: { nb: 'Skriv inn navnet ditt (høyst 200 tegn).', en: 'Enter your name (at most 200 characters).' },
+  email: { nb: 'Skriv inn en gyldig e-postadresse.', en: 'Enter a valid e-mail address.' },
+  phone: {
+    nb: 'Telefonnummeret kan bare ha sifre, mellomrom og eventuelt + foran (5–20 tegn).',
+    en: 'The phone number may only contain digits, spaces and a leading + (5–20 characters).',
+  },
+  types: {
+    nb: 'Velg minst én av rettighetene i listen.',
+    en: 'Choose at least one of the rights in the list.',
+  },
+  details: { nb: 'Beskrivelsen kan være høyst 5000 tegn.', en: 'The description may be at most 5000 characters.' },
+  language: { nb: 'Språk må være «nb» eller «en».', en: 'Language must be "nb" or "en".' },
+  unknown: { nb: 'Ukjent felt.', en: 'Unknown field.' },
+  body: { nb: 'Forespørselen må være et JSON-objekt.', en: 'The request must be a JSON object.' },
+};
+
+const DUPLICATE_TYPES: Record<Language, string> = {
+  nb: 'Hver rettighet kan bare velges én gang.',
+  en: 'Each right can be chosen only once.',
+};
+
+/**
+ * Validates a submission and explains every problem in the requester's language, one message
+ * per field, so the form can show each next to its input.
+ */
+export function validateSubmission(raw: unknown, language: Language): SubmissionResult {
+  const parsed = RequestSubmissionSchema.safeParse(raw);
+  const errors = new Map<string, string>();
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) errors.set(key, MESSAGES.unknown![language]);
+        continue;
+      }
+      const field = typeof issue.path[0] === 'string' ? issue.path[0] : 'body';
+      if (!errors.has(field)) errors.set(field, (MESSAGES[field] ?? MESSAGES.body!)[language]);
+    }
+  } else if (new Set(parsed.data.types).size !== parsed.data.types.length) {
+    errors.set('types', DUPLICATE_TYPES[language]);
+  }
+  if (errors.size > 0 || !parsed.success) {
+    return { ok: false, errors: [...errors].map(([field, message]) => ({ field, message })) };
+  }
+  return { ok: true, value: { ...parsed.data, types: parsed.data.types as RequestType[] } };
+}

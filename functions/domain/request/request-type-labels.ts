@@ -1,0 +1,15 @@
+import type { Language, RequestType } from './request-vocabulary.js';
+
+/** What each right is called in the customer's language: used by the form, letters and console. */
+export const REQUEST_TYPE_LABELS: Readonly<Record<RequestType, Readonly<Record<Language, string>>>> = {
+  access: { nb: 'Innsyn i opplysningene om meg', en: 'Access to my data' },
+  rectification: { nb: 'Retting av feil opplysninger', en: 'Correction of inaccurate data' },
+  erasure: { nb: 'Sletting av opplysningene om meg', en: 'Erasure of my data' },
+  restriction: { nb: 'Begrensning av behandlingen', en: 'Restriction of processing' },
+  portability: { nb: 'Dataportabilitet (maskinlesbar kopi)', en: 'Data portability (machine-readable copy)' },
+  objection: { nb: 'Protest eller reservasjon mot en kontaktkanal', en: 'Objection, or opting out of a contact channel' },
+  consent_withdrawal: { nb: 'Trekke tilbake samtykke', en: 'Withdraw consent' },
+};
+
+export const requestTypeLabel = (type: RequestType, language: Language): string =>
+  REQUEST_TYPE_LABELS[type][language];

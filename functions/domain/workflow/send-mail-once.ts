@@ -1,0 +1,32 @@
+import type { Letter } from '../letters/letter.js';
+import type { RightsRequest } from '../request/rights-request.js';
+import type { WorkflowDeps } from './workflow-deps.js';
+
+/**
+ * Sends a letter unless one with the same purpose was already sent for this request, and records
+ * it on the request with an audit entry. A re-driven workflow therefore never mails twice; the
+ * only gap is a crash between SES accepting the mail and the record being written.
+ */
+export async function sendMailOnce(
+  deps: WorkflowDeps,
+  request: RightsRequest,
+  purpose: string,
+  letter: Letter,
+  actor: string,
+): Promise<RightsRequest> {
+  if (request.mailsSent[purpose]) return request;
+  const { messageId } = await deps.mailer.send({
+    to: request.requester.email,
+    subject: letter.subject,
+    text: letter.text,
+    purpose,
+    requestId: request.id,
+  });
+  const at = deps.now().toISOString();
+  deps.logger.info('mail.sent', { requestId: request.id, purpose });
+  return deps.store.apply(request.id, {
+    expectedVersion: request.version,
+    set: { mailsSent: { ...request.mailsSent, [purpose]: { messageId, sentAt: at } }, updatedAt: at },
+    audit: { requestId: request.id, at, event: 'mail.sent', actor, detail: { purpose, messageId } },
+  });
+}

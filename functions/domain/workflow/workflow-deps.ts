@@ -1,0 +1,13 @@
+import type { Logger } from '../../shared/logger.js';
+import type { Mailer } from '../mail/mailer.js';
+import type { RequestStore } from '../request/request-store.js';
+
+/** What the workflow's steps need; handlers build it from config and adapters. */
+export interface WorkflowDeps {
+  readonly store: RequestStore;
+  readonly mailer: Mailer;
+  readonly now: () => Date;
+  readonly logger: Logger;
+}
+
+export type StoreDeps = Pick<WorkflowDeps, 'store' | 'now' | 'logger'>;

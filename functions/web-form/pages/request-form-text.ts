@@ -1,0 +1,101 @@
+import type { Language, RequestType } from '../../domain/request/request-vocabulary.js';
+
+/** The published privacy policy (Norwegian only); the form links to it. */
+export const PRIVACY_POLICY_URL =
+  'https://www.obos.no/dette-er-obos/personvern/personvernerklaring-for-naerkontoret-as/';
+
+/**
+ * One plain-language line per right, shown under its checkbox so a requester can pick the right
+ * one without knowing GDPR article numbers. Typed per language so neither can miss a right.
+ */
+export const RIGHT_EXPLANATIONS: Readonly<Record<RequestType, Readonly<Record<Language, string>>>> = {
+  access: {
+    nb: 'Få vite hvilke opplysninger vi har om deg, hva vi bruker dem til og hvem vi deler dem med, og få en kopi.',
+    en: 'Find out what data we hold about you, what we use it for and who we share it with, and get a copy.',
+  },
+  rectification: {
+    nb: 'Få rettet opplysninger om deg som er feil, eller fylt ut det som mangler.',
+    en: 'Have data about you corrected if it is wrong, or completed if something is missing.',
+  },
+  erasure: {
+    nb: 'Få slettet opplysninger om deg. Det loven krever at vi beholder, for eksempel fakturaer, forklarer vi i svaret.',
+    en: 'Have data about you deleted. Anything the law requires us to keep, such as invoices, we explain in our answer.',
+  },
+  restriction: {
+    nb: 'Be oss bare lagre opplysningene og ikke bruke dem til noe annet, for eksempel mens vi sjekker om de stemmer.',
+    en: 'Ask us only to store the data and not use it for anything else, for example while we check whether it is correct.',
+  },
+  portability: {
+    nb: 'Få opplysningene du har gitt oss i et maskinlesbart format, så du kan ta dem med til en annen tjeneste.',
+    en: 'Get the data you have given us in a machine-readable format, so you can take it to another service.',
+  },
+  objection: {
+    nb: 'Be oss slutte å bruke opplysningene dine til markedsføring eller andre formål, eller reserver deg mot en kanal, for eksempel SMS.',
+    en: 'Ask us to stop using your data for marketing or other purposes, or opt out of a channel such as text messages.',
+  },
+  consent_withdrawal: {
+    nb: 'Trekk tilbake et samtykke du har gitt oss, for eksempel til nyhetsbrev. Vi slutter da med det samtykket gjaldt.',
+    en: 'Withdraw a consent you have given us, for example for newsletters. We then stop doing what it covered.',
+  },
+};
+
+const nb = {
+  title: 'Send en personvernhenvendelse',
+  errorTitlePrefix: 'Feil: ',
+  lead: 'Her kan du bruke rettighetene dine etter personvernregelverket (GDPR): be om innsyn i opplysningene vi har om deg, få dem rettet eller slettet, og mer. Du trenger ikke begrunne henvendelsen.',
+  free: 'Det er gratis.',
+  deadline:
+    'Vi svarer så raskt vi kan, og senest innen én måned. Er henvendelsen omfattende, eller har du sendt mange, kan vi forlenge fristen med inntil to måneder når det er nødvendig. Da sier vi fra innen den første måneden og forklarer hvorfor.',
+  identity:
+    'For at ingen andre skal få opplysningene dine, bekrefter vi hvem du er ved å sende en kode til e-postadressen eller telefonnummeret vi har registrert på deg.',
+  privacyBefore: 'Les mer om hvordan vi behandler personopplysninger i ',
+  privacyLink: 'personvernerklæringen vår',
+  privacyAfter: '.',
+  otherChannels:
+    'Du kan også sende henvendelsen på e-post, ringe oss eller skrive brev. Kontaktinformasjonen står nederst på siden.',
+  summaryTitle: 'For å gå videre må du rette opp dette:',
+  errorPrefix: 'Feil:',
+  name: 'Navn',
+  email: 'E-post',
+  emailHint: 'Vi sender bekreftelsen hit. Bruk gjerne adressen du er registrert med hos oss.',
+  phone: 'Telefon (valgfritt)',
+  phoneHint: 'Bruk gjerne nummeret du er registrert med hos oss.',
+  types: 'Hva ønsker du?',
+  typesHint: 'Velg én eller flere.',
+  details: 'Fortell oss mer (valgfritt)',
+  detailsHint:
+    'For eksempel hva som skal rettes, hvilket samtykke du trekker tilbake, eller hvilken kanal du ikke vil bli kontaktet i. Høyst 5000 tegn. Ikke skriv fødselsnummer eller helseopplysninger.',
+  submit: 'Send henvendelsen',
+};
+
+const en: Record<keyof typeof nb, string> = {
+  title: 'Make a data protection request',
+  errorTitlePrefix: 'Error: ',
+  lead: 'Here you can use your rights under data protection law (GDPR): ask to see the data we hold about you, have it corrected or erased, and more. You do not have to give a reason.',
+  free: 'It is free of charge.',
+  deadline:
+    'We answer as soon as we can, and within one month at the latest. If your request is complex, or you have sent many, we may extend this by up to two further months when necessary. We will then tell you within the first month and explain why.',
+  identity:
+    'So that nobody else gets your data, we confirm who you are by sending a code to the e-mail address or phone number we have registered for you.',
+  privacyBefore: 'Read more about how we handle personal data in our ',
+  privacyLink: 'privacy policy',
+  privacyAfter: ' (in Norwegian).',
+  otherChannels:
+    'You can also send your request by e-mail, phone us or write to us. The contact details are at the bottom of the page.',
+  summaryTitle: 'To continue, please correct the following:',
+  errorPrefix: 'Error:',
+  name: 'Name',
+  email: 'E-mail',
+  emailHint: 'We send the confirmation here. Preferably use the address you are registered with.',
+  phone: 'Phone (optional)',
+  phoneHint: 'Preferably the number you are registered with.',
+  types: 'What would you like?',
+  typesHint: 'Choose one or more.',
+  details: 'Tell us more (optional)',
+  detailsHint:
+    'For example what should be corrected, which consent you withdraw, or which channel you no longer want to be contacted through. At most 5,000 characters. Please do not include your national identity number or health information.',
+  submit: 'Send request',
+};
+
+/** Everything else the form says; `en` is typed by `nb`'s keys, so neither can miss a sentence. */
+export const FORM_TEXT: Readonly<Record<Language, Readonly<Record<keyof typeof nb, string>>>> = { nb, en };

@@ -1,0 +1,28 @@
+import { RequestNotFoundError, InvalidTransitionError } from '../../../functions/domain/request/request-errors.js';
+import { recordDecision, ReasonRequiredError, type RecordDecisionInput } from '../../../functions/domain/workflow/record-decision.js';
+import type { StoreDeps } from '../../../functions/domain/workflow/workflow-deps.js';
+import type { TaskCallbacks } from '../../../functions/domain/request/workflow-starter.js';
+import { CommandError, UsageError } from '../cli-errors.js';
+
+/** `dsr approve <id>` / `dsr reject <id> --reason TEXT`: records the decision and resumes the workflow. */
+export async function decisionCommand(
+  deps: StoreDeps & { readonly callbacks: TaskCallbacks },
+  input: RecordDecisionInput,
+): Promise<string> {
+  try {
+    const result = await recordDecision(deps, input);
+    return JSON.stringify({
+      id: input.requestId,
+      decision: input.outcome,
+      delivered: result.delivered,
+      ...(result.delivered ? {} : { note: 'recorded; the workflow picks it up when the request is re-driven' }),
+    });
+  } catch (error) {
+    if (error instanceof ReasonRequiredError) throw new UsageError('reject needs --reason TEXT (the requester is told why)');
+    if (error instanceof RequestNotFoundError) throw new CommandError(`no request with id ${input.requestId}`);
+    if (error instanceof InvalidTransitionError) {
+      throw new CommandError(`request ${input.requestId} is not waiting for a decision (status ${error.from})`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,98 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { DynamoDbRequestStore } from '../../functions/adapters/dynamodb/dynamodb-request-store.js';
+import { StepFunctionsWorkflow } from '../../functions/adapters/sfn/step-functions-workflow.js';
+import { createLogger } from '../../functions/shared/logger.js';
+import { useStackEnvironment } from './cli-environment.js';
+import { CommandError, UsageError } from './cli-errors.js';
+import { deadlineCommand } from './commands/deadline-command.js';
+import { decisionCommand } from './commands/decision-command.js';
+import { outboxCommand } from './commands/outbox-command.js';
+import { statusCommand } from './commands/status-command.js';
+
+const USAGE = `Usage: npm run -s dsr -- <command> [options]
+
+Commands:
+  deadline <receipt-ISO>... [--extended]   due date (YYYY-MM-DD) per receipt instant
+  status <id>                              the request and its audit trail as JSON
+  approve <id> [--reason TEXT] [--by NAME] approve, resuming the waiting workflow
+  reject <id> --reason TEXT [--by NAME]    reject with the reason the requester is given
+  outbox [--to ADDR]                       mails held by the local SES, as JSON
+
+Options:
+  --aws    use AWS (credentials chain, DSR_TABLE_NAME, DSR_STATE_MACHINE_ARN) instead of local mode
+  --help   this text`;
+
+const oneId = (positionals: readonly string[], command: string): string => {
+  if (positionals.length !== 1) throw new UsageError(`${command} takes exactly one request id`);
+  return positionals[0]!;
+};
+
+async function run(argv: readonly string[]): Promise<string> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      extended: { type: 'boolean', default: false },
+      reason: { type: 'string' },
+      by: { type: 'string' },
+      to: { type: 'string' },
+      aws: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) return USAGE;
+  if (command === 'deadline') return deadlineCommand(rest, values.extended);
+
+  useStackEnvironment(values.aws);
+  const store = new DynamoDbRequestStore(new DynamoDBClient({}), process.env.REQUESTS_TABLE_NAME!);
+  switch (command) {
+    case 'status':
+      return statusCommand(store, oneId(rest, command));
+    case 'approve':
+    case 'reject':
+      return decisionCommand(
+        {
+          store,
+          callbacks: new StepFunctionsWorkflow(new SFNClient({}), process.env.STATE_MACHINE_ARN!),
+          now: () => new Date(),
+          logger: createLogger('dsr-cli', 'silent'),
+        },
+        {
+          requestId: oneId(rest, command),
+          outcome: command === 'approve' ? 'approved' : 'rejected',
+          actor: `staff:${values.by ?? userInfo().username}`,
+          reason: values.reason,
+        },
+      );
+    case 'outbox':
+      if (rest.length > 0) throw new UsageError('outbox takes no arguments besides --to ADDR');
+      if (values.aws) throw new UsageError('outbox reads the local SES only');
+      return outboxCommand(process.env.AWS_ENDPOINT_URL_SESV2!, values.to);
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (output) => {
+    process.stdout.write(`${output}\n`);
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`dsr: ${error.message}\n`);
+      process.exit(2);
+    }
+    if (error instanceof CommandError) {
+      process.stderr.write(`dsr: ${error.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`dsr: failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
+    process.exit(1);
+  },
+);

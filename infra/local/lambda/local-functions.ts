@@ -1,0 +1,31 @@
+import type { Context } from 'aws-lambda';
+import { lambdaContext } from './lambda-context.js';
+
+export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+/**
+ * Loads `functions/<folder>/handler.ts` — the same module Lambda runs — and invokes it with a
+ * local context. Modules are imported lazily, after local mode has set the environment, because
+ * each handler parses its configuration at import ("cold start").
+ */
+export class LocalFunctions {
+  private readonly loaded = new Map<string, Promise<LambdaHandler>>();
+
+  async invoke(folder: string, event: unknown): Promise<unknown> {
+    const handler = await this.handler(folder);
+    return handler(event, lambdaContext(`dsr-${folder}`));
+  }
+
+  private handler(folder: string): Promise<LambdaHandler> {
+    let pending = this.loaded.get(folder);
+    if (!pending) {
+      const url = new URL(`../../../functions/${folder}/handler.ts`, import.meta.url);
+      pending = import(url.href).then((module: { handler?: LambdaHandler }) => {
+        if (typeof module.handler !== 'function') throw new Error(`functions/${folder}/handler.ts exports no handler`);
+        return module.handler;
+      });
+      this.loaded.set(folder, pending);
+    }
+    return pending;
+  }
+}

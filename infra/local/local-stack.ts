@@ -1,0 +1,142 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DynamoDbRequestStore } from '../../functions/adapters/dynamodb/dynamodb-request-store.js';
+import { StepFunctionsWorkflow } from '../../functions/adapters/sfn/step-functions-workflow.js';
+import { ENV } from '../../functions/shared/env-names.js';
+import { WORKFLOW_FUNCTIONS } from '../../functions/shared/workflow-functions.js';
+import { startDynamoDbLocal } from './emulators/dynamodb-local.js';
+import { startS3Local } from './emulators/s3-local.js';
+import { startSesLocal } from './emulators/ses-local.js';
+import { startHttpGateway } from './gateway/http-gateway.js';
+import { LocalFunctions } from './lambda/local-functions.js';
+import { checkPrerequisites } from './prerequisites.js';
+import { redriveOpenRequests } from './redrive.js';
+import { createRequestsTable } from './setup/create-requests-table.js';
+import { LocalStepFunctions } from './step-functions/local-executor.js';
+import { loadWorkflowDefinition, localFunctionArn, localStateMachineArn, localSubstitutions } from './step-functions/load-definition.js';
+import { startSfnApiServer } from './step-functions/sfn-api-server.js';
+
+export const LOCAL_REGION = 'eu-north-1';
+export const LOCAL_TABLE_NAME = 'dsr-requests';
+export const LOCAL_SENDER = 'naerkontor@obos.no';
+export const LOCAL_BUCKETS = ['dsr-exports', 'dsr-inbound-mail'] as const;
+
+export interface LocalStackOptions {
+  /** Where DynamoDB, S3 and the outbox keep their data; a fresh in-memory stack when undefined. */
+  readonly dataDir?: string;
+  /** Port of the HTTP gateway (form, API); 0 picks a free one. */
+  readonly port?: number;
+  /** Port of the SES API and mail viewer; 0 picks a free one. */
+  readonly sesPort?: number;
+  readonly logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Start executions for requests left unfinished by an earlier run. */
+  readonly redrive?: boolean;
+  /** Tests only: ms between retries per state, instead of the ASL's seconds. */
+  readonly retryIntervalOverrides?: Record<string, number | number[]>;
+}
+
+export interface LocalStack {
+  readonly urls: {
+    readonly app: string;
+    readonly mailViewer: string;
+    readonly dynamodb: string;
+    readonly ses: string;
+    readonly s3: string;
+    readonly stepFunctions: string;
+  };
+  /** Environment a separate process (CLI, tests) needs to talk to this stack. */
+  readonly environment: Readonly<Record<string, string>>;
+  readonly executor: LocalStepFunctions;
+  readonly redriven: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts every part of local mode on loopback — DynamoDB Local, SES v2 (with its mail viewer),
+ * S3, the Step Functions stand-in running the real ASL, and the HTTP gateway — and wires the
+ * same handlers Lambda runs to them through the standard AWS endpoint variables.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  checkPrerequisites();
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const dynamo = await startDynamoDbLocal({ dataDir: options.dataDir && join(options.dataDir, 'dynamodb') });
+    stops.push(dynamo.stop);
+    const ses = await startSesLocal({
+      port: options.sesPort ?? 0,
+      outboxFile: options.dataDir && join(options.dataDir, 'ses-outbox.json'),
+    });
+    stops.push(ses.stop);
+    const s3 = await startS3Local({
+      directory: options.dataDir ? join(options.dataDir, 's3') : join(process.env.TMPDIR ?? '/tmp', `dsr-s3-${process.pid}-${Date.now()}`),
+      buckets: LOCAL_BUCKETS,
+    });
+    stops.push(s3.stop);
+
+    const stateMachineArn = localStateMachineArn();
+    const environment: Record<string, string> = {
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      [ENV.requestsTable]: LOCAL_TABLE_NAME,
+      [ENV.stateMachineArn]: stateMachineArn,
+      [ENV.senderAddress]: LOCAL_SENDER,
+      [ENV.logLevel]: options.logLevel ?? 'warn',
+    };
+    Object.assign(process.env, environment);
+    await createRequestsTable(new DynamoDBClient({}), LOCAL_TABLE_NAME);
+
+    const functions = new LocalFunctions();
+    const handlers = Object.fromEntries(
+      Object.values(WORKFLOW_FUNCTIONS).map((folder) => [localFunctionArn(folder), (event: unknown) => functions.invoke(folder, event)]),
+    );
+    const executor = new LocalStepFunctions({
+      definition: loadWorkflowDefinition(localSubstitutions()),
+      handlers,
+      stateMachineArn,
+      retryIntervalOverrides: options.retryIntervalOverrides,
+    });
+    stops.push(async () => executor.stopAll());
+    const sfn = await startSfnApiServer({ executor });
+    stops.push(() => sfn.close());
+    environment.AWS_ENDPOINT_URL_SFN = sfn.url;
+    process.env.AWS_ENDPOINT_URL_SFN = sfn.url;
+
+    const gateway = await startHttpGateway({ functions, port: options.port ?? 0 });
+    stops.push(gateway.stop);
+
+    const redriven = options.redrive === false
+      ? 0
+      : await redriveOpenRequests(
+          new DynamoDbRequestStore(new DynamoDBClient({}), LOCAL_TABLE_NAME),
+          new StepFunctionsWorkflow(new SFNClient({}), stateMachineArn),
+        );
+
+    return {
+      urls: {
+        app: gateway.url,
+        mailViewer: ses.endpoint,
+        dynamodb: dynamo.endpoint,
+        ses: ses.endpoint,
+        s3: s3.endpoint,
+        stepFunctions: sfn.url,
+      },
+      environment,
+      executor,
+      redriven,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

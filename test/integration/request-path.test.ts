@@ -1,0 +1,122 @@
+import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordDecision } from '../../functions/domain/workflow/record-decision.js';
+import { StepFunctionsWorkflow } from '../../functions/adapters/sfn/step-functions-workflow.js';
+import { createLogger } from '../../functions/shared/logger.js';
+import { statutoryDeadline } from '../../functions/domain/deadline/index.js';
+import { eventually, outbox, postRequest, startStackFixture, type StackFixture } from '../support/local-stack-fixture.js';
+
+let fixture: StackFixture;
+
+beforeAll(async () => {
+  fixture = await startStackFixture();
+});
+
+afterAll(async () => {
+  await fixture?.stack.stop();
+});
+
+const waitForStatus = (id: string, status: string) =>
+  eventually(async () => {
+    const request = await fixture.store.get(id);
+    return request?.status === status ? request : undefined;
+  }, `request ${id} to reach ${status}`);
+
+const executionStatus = async (id: string): Promise<string | undefined> => {
+  const result = await fixture.sfn.send(
+    new DescribeExecutionCommand({ executionArn: `${fixture.stack.environment.STATE_MACHINE_ARN!.replace(':stateMachine:', ':execution:')}:${id}` }),
+  );
+  return result.status;
+};
+
+describe('a web request from POST to closed', () => {
+  it('is stored once, acknowledged, approved through Step Functions, answered and closed', async () => {
+    const email = `kari.${Date.now()}@example.no`;
+    const body = { name: 'Kari Nordmann', email, types: ['access', 'erasure'], language: 'nb' };
+
+    const first = await postRequest(fixture.stack.urls.app, body, { 'Idempotency-Key': 'form-123' });
+    const again = await postRequest(fixture.stack.urls.app, body, { 'Idempotency-Key': 'form-123' });
+
+    expect(first.status).toBe(202);
+    expect(again).toEqual(first);
+    const id = String(first.json.id);
+    const stored = await fixture.store.get(id);
+    expect(stored).toMatchObject({ channel: 'web', types: ['access', 'erasure'], requester: { email } });
+    expect(first.json.dueDate).toBe(statutoryDeadline(stored!.receivedAt));
+
+    const acknowledgement = await eventually(async () => (await outbox(fixture.stack.urls.ses, email))[0], 'acknowledgement');
+    expect(acknowledgement.subject).toContain(id);
+    expect(acknowledgement.body.text).toContain('Innsyn i opplysningene om meg');
+    await waitForStatus(id, 'awaiting_approval');
+
+    const result = await recordDecision(
+      {
+        store: fixture.store,
+        callbacks: new StepFunctionsWorkflow(fixture.sfn, fixture.stack.environment.STATE_MACHINE_ARN!),
+        now: () => new Date(),
+        logger: createLogger('test', 'silent'),
+      },
+      { requestId: id, outcome: 'approved', actor: 'staff:test' },
+    );
+    expect(result.delivered).toBe(true);
+
+    await waitForStatus(id, 'closed');
+    expect(await executionStatus(id)).toBe('SUCCEEDED');
+    const mails = await outbox(fixture.stack.urls.ses, email);
+    expect(mails.map((mail) => mail.subject)).toEqual([
+      `Vi har mottatt henvendelsen din – referanse ${id}`,
+      `Henvendelsen din er behandlet – referanse ${id}`,
+    ]);
+    const trail = await fixture.store.auditTrail(id);
+    expect(trail.map((entry) => entry.event)).toEqual([
+      'request.received',
+      'mail.sent',
+      'status.changed',
+      'decision.approved',
+      'mail.sent',
+      'status.changed',
+      'status.changed',
+    ]);
+    expect(trail.filter((entry) => entry.toStatus).map((entry) => entry.toStatus)).toEqual([
+      'received',
+      'awaiting_approval',
+      'replied',
+      'closed',
+    ]);
+  });
+
+  it('answers 400 with field errors in the request language and writes nothing', async () => {
+    const before = await countOpen();
+
+    const response = await postRequest(fixture.stack.urls.app, {
+      name: '',
+      email: 'not-an-address',
+      types: ['everything'],
+      language: 'en',
+    });
+
+    expect(response.status).toBe(400);
+    const errors = response.json.errors as { field: string; message: string }[];
+    expect(errors.map((error) => error.field).sort()).toEqual(['email', 'name', 'types']);
+    expect(errors.find((error) => error.field === 'email')?.message).toBe('Enter a valid e-mail address.');
+    expect(await countOpen()).toBe(before);
+  });
+
+  it('refuses the same Idempotency-Key with a different body, keeping the first request only', async () => {
+    const body = { name: 'Ola', email: `ola.${Date.now()}@example.no`, types: ['access'], language: 'nb' };
+    const first = await postRequest(fixture.stack.urls.app, body, { 'Idempotency-Key': 'reused-key' });
+    const before = await countOpen();
+
+    const second = await postRequest(fixture.stack.urls.app, { ...body, types: ['erasure'] }, { 'Idempotency-Key': 'reused-key' });
+
+    expect(first.status).toBe(202);
+    expect(second.status).toBe(422);
+    expect(await countOpen()).toBe(before);
+  });
+});
+
+async function countOpen(): Promise<number> {
+  let count = 0;
+  for await (const _ of fixture.store.listOpen()) count++;
+  return count;
+}
