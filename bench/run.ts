@@ -1,0 +1,49 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startLocalStack } from '../infra/local/local-stack.js';
+import { intakeRate, rawPutItemRate } from './intake-bench.js';
+
+/**
+ * `npm run bench`: speed figures of the local system, printed as a table and one JSON line so
+ * runs can be compared. Figures depend on the machine; the ratio is the portable number.
+ */
+async function main(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const intakeTotal = Number(process.env.BENCH_INTAKE_REQUESTS ?? 400);
+  const putTotal = Number(process.env.BENCH_PUT_ITEMS ?? 2000);
+  const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+  const stack = await startLocalStack({ port: 0, sesPort: 0, logLevel: 'silent', redrive: false });
+  try {
+    const client = new DynamoDBClient({});
+    await rawPutItemRate(client, 200, concurrency); // warm-up: JIT and DynamoDB Local's SQLite
+    await intakeRate(stack.urls.app, 50, concurrency);
+    const raw = await rawPutItemRate(client, putTotal, concurrency);
+    const intake = await intakeRate(stack.urls.app, intakeTotal, concurrency);
+    const figures = {
+      intakeFormPostsPerSecond: Number(intake.toFixed(1)),
+      rawPutItemsPerSecond: Number(raw.toFixed(1)),
+      intakeToRawRatio: Number((intake / raw).toFixed(3)),
+      concurrency,
+      intakeRequests: intakeTotal,
+      putItems: putTotal,
+      node: process.version,
+    };
+    process.stdout.write(
+      [
+        'Intake (form POST → gateway → handler → DynamoDB Local → workflow start)',
+        `  intake rate            ${figures.intakeFormPostsPerSecond} requests/s  (${intakeTotal} POSTs, ${concurrency} in flight)`,
+        `  raw PutItem rate       ${figures.rawPutItemsPerSecond} items/s     (${putTotal} PutItems, ${concurrency} in flight)`,
+        `  intake / raw           ${figures.intakeToRawRatio}`,
+        '',
+        `BENCH ${JSON.stringify(figures)}`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,183 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { ENV } from '../../functions/shared/env-names.js';
+import type { WorkflowFunctionFolder } from '../../functions/shared/workflow-functions.js';
+import type { RequestsTable, RequestsTableAccess } from './requests-table.js';
+
+/** A folder under `functions/` that holds a deployable `handler.ts`. */
+export type FunctionFolder = 'web-form' | 'create-request' | WorkflowFunctionFolder;
+
+/** Log levels the shared logger (`functions/shared/logger.ts`) understands. */
+export type FunctionLogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/**
+ * The Node.js runtime every function uses: the newest `lambda.Runtime.NODEJS_<n>_X` that this
+ * aws-cdk-lib offers. Pinned rather than `NODEJS_LATEST` (which lags behind) so an upgrade is a
+ * visible change; the infra tests fail when aws-cdk-lib adds a newer one.
+ */
+export const DSR_RUNTIME = lambda.Runtime.NODEJS_24_X;
+
+/** arm64 (Graviton): cheaper per GB-second than x86_64 and every dependency is pure JS. */
+export const DSR_ARCHITECTURE = lambda.Architecture.ARM_64;
+
+/**
+ * Lets CommonJS dependencies that call `require` run inside the ESM bundle. The alias avoids a
+ * clash with a bundled module that imports `createRequire` itself.
+ */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as __dsrCreateRequire } from 'node:module'; const require = __dsrCreateRequire(import.meta.url);";
+
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The handler module of a function folder, resolved from this file so the CWD does not matter. */
+export function handlerEntry(folder: FunctionFolder): string {
+  return fileURLToPath(new URL(`../../functions/${folder}/handler.ts`, import.meta.url));
+}
+
+/** Settings a function needs to send mail through SES; see {@link DsrFunction.bindMailSender}. */
+export interface MailSenderSettings {
+  /** The only From address the function may use, e.g. `naerkontor@obos.no`. */
+  readonly senderAddress: string;
+  /** The verified SES domain identity the sender belongs to, e.g. `obos.no`. */
+  readonly sesIdentityDomain: string;
+  /** Base URL put into links in mails (receipt page); unset leaves links out. */
+  readonly publicBaseUrl?: string;
+}
+
+/** Properties of a {@link DsrFunction}. */
+export interface DsrFunctionProps {
+  /** Folder under `functions/` whose `handler.ts` exports `handler`. */
+  readonly folder: FunctionFolder;
+  /** What the function does, shown in the Lambda console. */
+  readonly description: string;
+  /** How long the function's log group keeps logs. */
+  readonly logRetention: logs.RetentionDays;
+  /** `LOG_LEVEL` for the shared logger. */
+  readonly logLevel: FunctionLogLevel;
+  /**
+   * Upper bound of one invocation. HTTP functions should stay well under API Gateway's 30 s.
+   *
+   * @default Duration.seconds(30)
+   */
+  readonly timeout?: Duration;
+  /**
+   * Memory in MB; CPU scales with it, so 512 keeps cold starts of the bundled SDK short.
+   *
+   * @default 512
+   */
+  readonly memorySize?: number;
+}
+
+/**
+ * One Lambda function of the pipeline with the project's defaults: newest Node.js runtime, arm64,
+ * an ESM bundle built by the local esbuild (minified, with source maps), active tracing, and its
+ * own log group with a retention period.
+ *
+ * Access is added only through the `bind*` methods, each of which sets the environment variable
+ * the handler's config schema reads (names from `functions/shared/env-names.ts`) together with
+ * the least-privilege grant that makes it usable. A function therefore cannot be told about a
+ * resource it may not use, nor be allowed a resource it is not told about.
+ *
+ * @example
+ * ```ts
+ * const readDecision = new DsrFunction(this, 'ReadDecision', { folder: 'read-decision', ... });
+ * readDecision.bindRequestsTable(requests, 'read');
+ * ```
+ */
+export class DsrFunction extends NodejsFunction {
+  /** The folder under `functions/` this function was built from. */
+  readonly folder: FunctionFolder;
+
+  constructor(scope: Construct, id: string, props: DsrFunctionProps) {
+    const entry = handlerEntry(props.folder);
+    if (!existsSync(entry)) {
+      throw new Error(`DsrFunction ${id}: no handler at ${entry} (folder "${props.folder}")`);
+    }
+    const logGroup = new logs.LogGroup(scope, `${id}LogGroup`, {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    super(scope, id, {
+      entry,
+      handler: 'handler',
+      projectRoot: repositoryRoot,
+      depsLockFilePath: fileURLToPath(new URL('../../package-lock.json', import.meta.url)),
+      runtime: DSR_RUNTIME,
+      architecture: DSR_ARCHITECTURE,
+      description: props.description,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(30),
+      tracing: lambda.Tracing.ACTIVE,
+      logGroup,
+      environment: {
+        [ENV.logLevel]: props.logLevel,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // Bundle the AWS SDK too: the function then runs the exact SDK versions the tests ran
+        // against locally, not whatever the Lambda runtime happens to ship.
+        externalModules: [],
+      },
+    });
+    this.folder = props.folder;
+  }
+
+  /**
+   * Tells the function the requests table (`REQUESTS_TABLE_NAME`) and grants one access level.
+   *
+   * @see RequestsTableAccess for the exact actions of each level
+   */
+  bindRequestsTable(requests: RequestsTable, access: RequestsTableAccess): this {
+    this.addEnvironment(ENV.requestsTable, requests.tableName);
+    requests.grantAccess(this, access);
+    return this;
+  }
+
+  /**
+   * Tells the function the workflow (`STATE_MACHINE_ARN`) and allows `states:StartExecution` on
+   * that state machine only.
+   */
+  bindStateMachineStart(stateMachine: IStateMachine): this {
+    this.addEnvironment(ENV.stateMachineArn, stateMachine.stateMachineArn);
+    stateMachine.grantStartExecution(this);
+    return this;
+  }
+
+  /**
+   * Tells the function the sender (`SENDER_ADDRESS`, and `PUBLIC_BASE_URL` when set) and allows
+   * `ses:SendEmail` / `ses:SendRawEmail` on the SES domain identity only, and only with that From
+   * address: a compromised function cannot send as anyone else at the domain.
+   */
+  bindMailSender(mail: MailSenderSettings): this {
+    this.addEnvironment(ENV.senderAddress, mail.senderAddress);
+    if (mail.publicBaseUrl !== undefined) {
+      this.addEnvironment(ENV.publicBaseUrl, mail.publicBaseUrl);
+    }
+    this.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [sesIdentityArn(this, mail.sesIdentityDomain)],
+        conditions: { StringEquals: { 'ses:FromAddress': mail.senderAddress } },
+      }),
+    );
+    return this;
+  }
+}
+
+/** `arn:<partition>:ses:<region>:<account>:identity/<domain>` of the stack's environment. */
+export function sesIdentityArn(scope: Construct, domain: string): string {
+  return Stack.of(scope).formatArn({ service: 'ses', resource: 'identity', resourceName: domain });
+}

@@ -1,0 +1,82 @@
+import { Duration } from 'aws-cdk-lib';
+import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+
+/** Properties of {@link OperationsAlarms}. */
+export interface OperationsAlarmsProps {
+  /** The rights-request workflow. */
+  readonly stateMachine: sfn.IStateMachine;
+  /** The public API stage. */
+  readonly apiStage: apigw.IHttpStage;
+  /** Every function of the pipeline, keyed by a readable name used in the alarm's id. */
+  readonly functions: Readonly<Record<string, lambda.IFunction>>;
+  /** Who is mailed when an alarm fires; unset creates the topic without a subscription. */
+  readonly alarmEmail?: string;
+}
+
+/**
+ * Tells operations when a request may be stuck. A request must be answered within a month
+ * (GDPR Art. 12(3)), so a workflow that ends in `NeedsAttention`, times out or is aborted, an
+ * intake that answers 5xx, or a function that throws must reach a person, not only a log.
+ * Alarm notifications carry names and counts only, never request data.
+ */
+export class OperationsAlarms extends Construct {
+  /** The topic every alarm notifies; subscribe further endpoints to it as needed. */
+  readonly topic: sns.Topic;
+
+  constructor(scope: Construct, id: string, props: OperationsAlarmsProps) {
+    super(scope, id);
+    this.topic = new sns.Topic(this, 'Topic', {
+      displayName: 'OBOS Nærkontor rights requests: operations alarms',
+      enforceSSL: true,
+    });
+    if (props.alarmEmail !== undefined) {
+      this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    }
+    const action = new SnsAction(this.topic);
+    const period = Duration.minutes(5);
+    const alarmOnAny = (alarmId: string, description: string, metric: cloudwatch.IMetric): void => {
+      const alarm = new cloudwatch.Alarm(this, alarmId, {
+        alarmDescription: description,
+        metric,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      alarm.addAlarmAction(action);
+    };
+
+    alarmOnAny(
+      'WorkflowNotCompleted',
+      'A rights-request execution failed (flagged NeedsAttention), timed out or was aborted: see the request audit trail.',
+      new cloudwatch.MathExpression({
+        expression: 'failed + timedOut + aborted',
+        usingMetrics: {
+          failed: props.stateMachine.metricFailed({ period, statistic: 'Sum' }),
+          timedOut: props.stateMachine.metricTimedOut({ period, statistic: 'Sum' }),
+          aborted: props.stateMachine.metricAborted({ period, statistic: 'Sum' }),
+        },
+        period,
+      }),
+    );
+    alarmOnAny(
+      'ApiServerErrors',
+      'The public rights-request API answered 5xx: requesters may not be able to submit.',
+      props.apiStage.metricServerError({ period, statistic: 'Sum' }),
+    );
+    for (const [name, fn] of Object.entries(props.functions)) {
+      alarmOnAny(
+        `${name}Errors`,
+        `Function ${name} threw an error.`,
+        fn.metricErrors({ period, statistic: 'Sum' }),
+      );
+    }
+  }
+}

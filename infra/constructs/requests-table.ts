@@ -1,0 +1,128 @@
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { REQUESTS_TABLE_LAYOUT } from '../../functions/adapters/dynamodb/requests-table-layout.js';
+
+/**
+ * How much of the requests table a function may touch. Each level lists the exact DynamoDB
+ * actions, so a function gets what its code path calls and nothing else. No level includes
+ * `Scan`, `DeleteItem` or `BatchWriteItem`: requests and their audit trail are never deleted by a
+ * function, and a scan over every requester's data is never needed.
+ *
+ * Transactions need no action of their own: IAM authorises each item of a `TransactWriteItems`
+ * call as the underlying `PutItem` / `UpdateItem` / `ConditionCheckItem` (there is no
+ * `dynamodb:TransactWriteItems` IAM action).
+ *
+ * - `read`: `GetItem`, `Query` (a request and its audit trail).
+ * - `create`: `GetItem`, `PutItem`, `ConditionCheckItem` (intake: a conditional put of a new
+ *   request, its first audit entry and idempotency key; read back on a duplicate).
+ * - `readWrite`: `read` plus `PutItem`, `UpdateItem`, `ConditionCheckItem` (workflow steps move
+ *   a request's status under a version condition and append audit entries).
+ */
+export type RequestsTableAccess = 'read' | 'create' | 'readWrite';
+
+/** DynamoDB actions granted per {@link RequestsTableAccess} level. */
+export const REQUESTS_TABLE_ACTIONS: Readonly<Record<RequestsTableAccess, readonly string[]>> = {
+  read: ['dynamodb:GetItem', 'dynamodb:Query'],
+  create: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem'],
+  readWrite: [
+    'dynamodb:GetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+};
+
+/** KMS actions DynamoDB performs on the caller's behalf with the table key (read vs write). */
+export const REQUESTS_TABLE_KEY_ACTIONS: Readonly<Record<'read' | 'write', readonly string[]>> = {
+  read: ['kms:Decrypt', 'kms:DescribeKey'],
+  write: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
+};
+
+/** Options for {@link RequestsTable}; the key layout itself is fixed by `REQUESTS_TABLE_LAYOUT`. */
+export interface RequestsTableProps {
+  /**
+   * What happens to the table and its key when the stack is deleted. Requests, audit trails and
+   * refusals must be kept to demonstrate compliance (GDPR Art. 5(2)), so the default keeps them.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * The one table that holds each rights request, its audit trail and its idempotency keys.
+ *
+ * The layout comes from `REQUESTS_TABLE_LAYOUT`, the same description the DynamoDB adapter and the
+ * local runtime use, so the deployed keys cannot drift from what the code queries. The table is
+ * encrypted with a customer-managed key (rotated yearly) so access to personal data can be
+ * revoked and audited through the key, and it has point-in-time recovery.
+ */
+export class RequestsTable extends Construct {
+  /** The DynamoDB table. Grant through {@link RequestsTable.grantAccess}, not `table.grant*`. */
+  readonly table: dynamodb.Table;
+  /** The customer-managed key that encrypts the table. */
+  readonly key: kms.Key;
+
+  constructor(scope: Construct, id: string, props: RequestsTableProps = {}) {
+    super(scope, id);
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    const layout = REQUESTS_TABLE_LAYOUT;
+
+    this.key = new kms.Key(this, 'Key', {
+      description: 'Encrypts the GDPR rights requests table (requests, audit trails, idempotency keys)',
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: layout.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: layout.sortKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: layout.ttlAttribute,
+      deletionProtection: removalPolicy === RemovalPolicy.RETAIN,
+      removalPolicy,
+    });
+
+    this.table.addGlobalSecondaryIndex({
+      indexName: layout.openRequestsIndex.name,
+      partitionKey: { name: layout.openRequestsIndex.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: layout.openRequestsIndex.sortKey, type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.INCLUDE,
+      nonKeyAttributes: [...layout.openRequestsIndex.nonKeyAttributes],
+    });
+  }
+
+  /** The table's name, for a function's environment. */
+  get tableName(): string {
+    return this.table.tableName;
+  }
+
+  /**
+   * Grants one {@link RequestsTableAccess} level on the table (not its indexes) and the matching
+   * use of the table key, restricted to calls DynamoDB makes on the grantee's behalf.
+   */
+  grantAccess(grantee: iam.IGrantable, access: RequestsTableAccess): void {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: [...REQUESTS_TABLE_ACTIONS[access]],
+      resourceArns: [this.table.tableArn],
+    });
+    const keyActions = access === 'read' ? REQUESTS_TABLE_KEY_ACTIONS.read : REQUESTS_TABLE_KEY_ACTIONS.write;
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: [...keyActions],
+        resources: [this.key.keyArn],
+        conditions: {
+          StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` },
+        },
+      }),
+    );
+  }
+}

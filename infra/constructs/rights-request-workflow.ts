@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import {
+  WORKFLOW_FUNCTIONS,
+  type WorkflowSubstitution,
+} from '../../functions/shared/workflow-functions.js';
+
+/**
+ * The workflow definition, resolved from this module (not the CWD). The same file is executed
+ * by the local runtime and asserted by the tests, so it is the single truth about the workflow.
+ */
+export const RIGHTS_REQUEST_ASL_URL = new URL('../../statemachines/rights-request.asl.json', import.meta.url);
+
+/** Every `${Name}` placeholder in an ASL document, in order of first appearance. */
+export function substitutionNames(definition: string): string[] {
+  return [...new Set([...definition.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((match) => match[1] ?? ''))];
+}
+
+/** Properties of a {@link RightsRequestWorkflow}. */
+export interface RightsRequestWorkflowProps {
+  /**
+   * The function behind each `${...}` substitution of the definition. Typed by
+   * `WORKFLOW_FUNCTIONS`, so a function missing here is a compile error.
+   */
+  readonly functions: Readonly<Record<WorkflowSubstitution, lambda.IFunction>>;
+  /** How long the execution log group keeps logs. */
+  readonly logRetention: logs.RetentionDays;
+}
+
+/**
+ * The rights-request state machine (STANDARD: runs for months while it waits for a decision),
+ * built from `statemachines/rights-request.asl.json` with each function's ARN substituted.
+ *
+ * Because the definition is a string, CDK cannot infer which functions it calls; this construct
+ * grants `lambda:InvokeFunction` on exactly the substituted functions. Execution logs record
+ * every event but never the execution data, which could hold personal data.
+ */
+export class RightsRequestWorkflow extends Construct {
+  /** The deployed state machine. */
+  readonly stateMachine: sfn.StateMachine;
+
+  constructor(scope: Construct, id: string, props: RightsRequestWorkflowProps) {
+    super(scope, id);
+    const definition = readFileSync(RIGHTS_REQUEST_ASL_URL, 'utf8');
+
+    const expected = Object.keys(WORKFLOW_FUNCTIONS).sort();
+    const used = substitutionNames(definition).sort();
+    if (JSON.stringify(expected) !== JSON.stringify(used)) {
+      throw new Error(
+        `rights-request.asl.json substitutions [${used.join(', ')}] differ from WORKFLOW_FUNCTIONS [${expected.join(', ')}]`,
+      );
+    }
+
+    const substitutions = Object.keys(WORKFLOW_FUNCTIONS) as WorkflowSubstitution[];
+    const logGroup = new logs.LogGroup(this, 'ExecutionLogs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      definitionBody: sfn.DefinitionBody.fromString(definition),
+      definitionSubstitutions: Object.fromEntries(
+        substitutions.map((name) => [name, props.functions[name].functionArn]),
+      ),
+      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
+      tracingEnabled: true,
+    });
+
+    this.stateMachine.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: substitutions.map((name) => props.functions[name].functionArn),
+      }),
+    );
+  }
+}

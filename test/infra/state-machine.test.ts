@@ -1,0 +1,56 @@
+import type { CfnElement } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { WORKFLOW_FUNCTIONS } from '../../functions/shared/workflow-functions.js';
+import { roleStatements } from './support/policies.js';
+import { SYNTH_TIMEOUT_MS, synthDsrStack, type SynthesizedDsrStack } from './support/synth-dsr-stack.js';
+
+describe('rights-request state machine', () => {
+  let synth: SynthesizedDsrStack;
+  let roleId: string;
+
+  beforeAll(() => {
+    synth = synthDsrStack();
+    roleId = synth.stack.getLogicalId(synth.stack.workflow.stateMachine.role.node.defaultChild as CfnElement);
+  }, SYNTH_TIMEOUT_MS);
+
+  it('is a STANDARD state machine with tracing', () => {
+    synth.template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
+    synth.template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+    });
+  });
+
+  it('logs every event but never the execution data', () => {
+    synth.template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      LoggingConfiguration: {
+        Level: 'ALL',
+        IncludeExecutionData: false,
+        Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] } } }],
+      },
+    });
+  });
+
+  it('may invoke exactly the workflow functions', () => {
+    const invokeStatements = roleStatements(synth.template, roleId).filter((statement) =>
+      statement.actions.some((action) => action.startsWith('lambda:')),
+    );
+    expect(invokeStatements.flatMap((statement) => statement.actions)).toEqual(['lambda:InvokeFunction']);
+    const expected = Object.values(WORKFLOW_FUNCTIONS).map((folder) => ({ 'Fn::GetAtt': [synth.functionId(folder), 'Arn'] }));
+    const granted = invokeStatements.flatMap((statement) => statement.resources);
+    expect(granted).toHaveLength(expected.length);
+    expect(granted).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('may not invoke the HTTP functions', () => {
+    const resources = JSON.stringify(roleStatements(synth.template, roleId).flatMap((statement) => statement.resources));
+    expect(resources).not.toContain(synth.functionId('web-form'));
+    expect(resources).not.toContain(synth.functionId('create-request'));
+  });
+
+  it('is allowed nothing beyond invoking, log delivery and X-Ray', () => {
+    const actions = roleStatements(synth.template, roleId).flatMap((statement) => statement.actions);
+    expect(actions.filter((action) => !/^(lambda:InvokeFunction|logs:|xray:)/.test(action))).toEqual([]);
+  });
+});
