@@ -30,6 +30,12 @@ export interface LocalStackOptions {
   readonly port?: number;
   /** Port of the SES API and mail viewer; 0 picks a free one. */
   readonly sesPort?: number;
+  /**
+   * Ports of the other emulators; free ones when not given. A process that restarts the stack
+   * in place (a test) passes the same ports again, because the handlers' SDK clients, created
+   * once per process as in Lambda, keep the endpoints they started with.
+   */
+  readonly emulatorPorts?: { readonly dynamodb?: number; readonly s3?: number; readonly stepFunctions?: number };
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Start executions for requests left unfinished by an earlier run. */
   readonly redrive?: boolean;
@@ -66,7 +72,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   };
   try {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const dynamo = await startDynamoDbLocal({ dataDir: options.dataDir && join(options.dataDir, 'dynamodb') });
+    const dynamo = await startDynamoDbLocal({
+      dataDir: options.dataDir && join(options.dataDir, 'dynamodb'),
+      port: options.emulatorPorts?.dynamodb,
+    });
     stops.push(dynamo.stop);
     const ses = await startSesLocal({
       port: options.sesPort ?? 0,
@@ -76,6 +85,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const s3 = await startS3Local({
       directory: options.dataDir ? join(options.dataDir, 's3') : join(process.env.TMPDIR ?? '/tmp', `dsr-s3-${process.pid}-${Date.now()}`),
       buckets: LOCAL_BUCKETS,
+      port: options.emulatorPorts?.s3,
     });
     stops.push(s3.stop);
 
@@ -106,7 +116,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       retryIntervalOverrides: options.retryIntervalOverrides,
     });
     stops.push(async () => executor.stopAll());
-    const sfn = await startSfnApiServer({ executor });
+    const sfn = await startSfnApiServer({ executor, port: options.emulatorPorts?.stepFunctions });
     stops.push(() => sfn.close());
     environment.AWS_ENDPOINT_URL_SFN = sfn.url;
     process.env.AWS_ENDPOINT_URL_SFN = sfn.url;

@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeEndpoints } from '../../infra/local/local-settings.js';
+import { eventually, outbox, postRequest, startStackFixture, tempDataDir, type StackFixture } from '../support/local-stack-fixture.js';
+
+const run = promisify(execFile);
+const DSR = new URL('../../infra/cli/dsr.ts', import.meta.url).pathname;
+const TSX = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
+
+let fixture: StackFixture;
+let dataDir: string;
+
+/** Runs the real CLI in its own process, as ops would, against this test's stack. */
+async function dsr(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(TSX, [DSR, ...args], { env: { ...process.env, DSR_DATA_DIR: dataDir } });
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const failed = error as { stdout: string; stderr: string; code: number };
+    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
+  }
+}
+
+beforeAll(async () => {
+  fixture = await startStackFixture();
+  dataDir = tempDataDir();
+  writeEndpoints(dataDir, fixture.stack.environment, fixture.stack.urls);
+});
+
+afterAll(async () => {
+  await fixture?.stack.stop();
+});
+
+const submit = async (email: string, language = 'nb') => {
+  const response = await postRequest(fixture.stack.urls.app, { name: 'Per Hansen', email, types: ['erasure'], language });
+  const id = String(response.json.id);
+  await eventually(async () => ((await fixture.store.get(id))?.status === 'awaiting_approval' ? true : undefined), 'awaiting approval');
+  return id;
+};
+
+describe('dsr CLI against the local stack', () => {
+  it('prints one due date per receipt instant without a stack', async () => {
+    const plain = await dsr('deadline', '2026-03-02T10:00:00+01:00', '2026-01-31T23:30:00Z');
+    const extended = await dsr('deadline', '--extended', '2026-01-31T23:30:00Z');
+
+    // 2 Mar + 1 month = 2 Apr 2026, Maundy Thursday → Easter chain → Tue 7 Apr.
+    // 31 Jan 23:30Z is 1 Feb in Oslo; + 1 month = Sun 1 Mar → Mon 2 Mar.
+    expect(plain).toMatchObject({ code: 0, stdout: '2026-04-07\n2026-03-02\n' });
+    // + 3 months = Fri 1 May, a public holiday → Sat, Sun → Mon 4 May.
+    expect(extended).toMatchObject({ code: 0, stdout: '2026-05-04\n' });
+  });
+
+  it('rejects with a reason: the refusal names it and the remedies, and the request closes', async () => {
+    const email = `per.${Date.now()}@example.no`;
+    const id = await submit(email);
+
+    const rejected = await dsr('reject', id, '--reason', 'Vi har ikke funnet noen opplysninger om deg.', '--by', 'anne');
+
+    expect(rejected.code).toBe(0);
+    expect(JSON.parse(rejected.stdout)).toMatchObject({ id, decision: 'rejected', delivered: true });
+    await eventually(async () => ((await fixture.store.get(id))?.status === 'closed' ? true : undefined), 'closed');
+    const status = JSON.parse((await dsr('status', id)).stdout) as { decision: unknown; auditTrail: { event: string; actor: string }[] };
+    expect(status.decision).toMatchObject({ outcome: 'rejected', decidedBy: 'staff:anne' });
+    expect(status.auditTrail).toContainEqual(expect.objectContaining({ event: 'decision.rejected', actor: 'staff:anne' }));
+    const mails = JSON.parse((await dsr('outbox', '--to', email)).stdout) as { subject: string; text: string }[];
+    expect(mails).toHaveLength(2);
+    expect(mails[1]!.text).toContain('Vi har ikke funnet noen opplysninger om deg.');
+    expect(mails[1]!.text).toContain('Datatilsynet');
+    expect(mails[1]!.text).toContain('domstolene');
+  });
+
+  it('approves and the English reply arrives', async () => {
+    const email = `sam.${Date.now()}@example.com`;
+    const id = await submit(email, 'en');
+
+    expect((await dsr('approve', id)).code).toBe(0);
+
+    const reply = await eventually(async () => (await outbox(fixture.stack.urls.ses, email))[1], 'reply');
+    expect(reply.subject).toBe(`Your request has been handled – reference ${id}`);
+  });
+
+  it('exits non-zero with a message on stderr for mistakes', async () => {
+    const noReason = await dsr('reject', 'NK-20261123-ABCDEFGH');
+    const unknown = await dsr('status', 'NK-20261123-ABCDEFGH');
+    const badCommand = await dsr('frobnicate');
+    const badDate = await dsr('deadline', '2026-13-45');
+
+    expect(noReason).toMatchObject({ code: 2, stdout: '' });
+    expect(noReason.stderr).toContain('--reason');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no request with id NK-20261123-ABCDEFGH');
+    expect(badCommand.code).toBe(2);
+    expect(badDate.code).toBe(2);
+  });
+
+  it('refuses to approve a request twice', async () => {
+    const id = await submit(`twice.${Date.now()}@example.no`);
+    await dsr('approve', id);
+
+    const second = await dsr('approve', id);
+
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('not waiting for a decision');
+  });
+});
