@@ -65,12 +65,14 @@ export async function createRequest(
   }
   const language = bodyLanguage(body.value) ?? fallbackLanguage;
   const idempotencyKey = event.headers['idempotency-key'] ?? body.formIdempotencyKey;
-  const formPage = (statusCode: number, errors: readonly FieldError[]) =>
+  // After field errors the page keeps its key (a double submit still makes one request); after
+  // a key error it gets a fresh one, or the person could never send the corrected form.
+  const formPage = (statusCode: number, errors: readonly FieldError[], keyRejected = false) =>
     html(
       statusCode,
       renderRequestFormPage({
         language,
-        idempotencyKey: body.formIdempotencyKey ?? deps.newFormKey(),
+        idempotencyKey: (!keyRejected && body.formIdempotencyKey) || deps.newFormKey(),
         values: body.value as Record<string, never>,
         errors,
       }),
@@ -78,7 +80,7 @@ export async function createRequest(
 
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
     const errors = [{ field: 'Idempotency-Key', message: MESSAGES.idempotencyKey[language] }];
-    return body.kind === 'form' ? formPage(400, errors) : fieldErrors(400, errors);
+    return body.kind === 'form' ? formPage(400, errors, true) : fieldErrors(400, errors);
   }
   const validation = validateSubmission(
     body.kind === 'form' ? { language, ...(body.value as object) } : body.value,
@@ -98,7 +100,7 @@ export async function createRequest(
   } catch (error) {
     if (error instanceof IdempotencyKeyReusedError) {
       const errors = [{ field: 'Idempotency-Key', message: MESSAGES.idempotencyReused[language] }];
-      return body.kind === 'form' ? formPage(422, errors) : fieldErrors(422, errors);
+      return body.kind === 'form' ? formPage(422, errors, true) : fieldErrors(422, errors);
     }
     throw error;
   }

@@ -68,7 +68,10 @@ export function validateSubmission(raw: unknown, language: Language): Submission
       const field = typeof issue.path[0] === 'string' ? issue.path[0] : 'body';
       if (!errors.has(field)) errors.set(field, (MESSAGES[field] ?? MESSAGES.body!)[language]);
     }
-  } else if (new Set(parsed.data.types).size !== parsed.data.types.length) {
+  }
+  // Checked on the raw list too, so a repeated right is reported with the other mistakes.
+  const rawTypes = (raw as { types?: unknown } | null | undefined)?.types;
+  if (Array.isArray(rawTypes) && !errors.has('types') && new Set(rawTypes).size !== rawTypes.length) {
     errors.set('types', DUPLICATE_TYPES[language]);
   }
   if (errors.size > 0 || !parsed.success) {

@@ -1,0 +1,86 @@
+import type { Context } from 'aws-lambda';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { RequestNotFoundError } from '../../../functions/domain/request/request-errors.js';
+import { InvalidTaskEventError, taskHandler } from '../../../functions/shared/task-handler.js';
+import { TransientError } from '../../../functions/shared/transient-error.js';
+
+const EventSchema = z.object({ requestId: z.string().min(1) });
+const context = {} as Context;
+
+describe('taskHandler', () => {
+  let output: string[];
+
+  beforeEach(() => {
+    output = [];
+    vi.stubEnv('LOG_LEVEL', 'info');
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      output.push(String(chunk));
+      return true;
+    });
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllEnvs();
+  });
+
+  it('returns the step result for the parsed event when the event is valid', async () => {
+    // Prepare
+    const step = vi.fn(async (event: { requestId: string }) => ({ done: event.requestId }));
+    const handler = taskHandler('test-step', EventSchema, step);
+    // Act
+    const result = await handler({ requestId: 'NK-1', extra: 'dropped' }, context);
+    // Assess
+    expect(result).toEqual({ done: 'NK-1' });
+    expect(step).toHaveBeenCalledWith({ requestId: 'NK-1' });
+  });
+
+  it.each([
+    ['no request id', {}],
+    ['an empty request id', { requestId: '' }],
+    ['no event', undefined],
+  ])('throws InvalidTaskEventError without running the step when the event has %s', async (_label, event) => {
+    const step = vi.fn(async () => 'ran');
+    const handler = taskHandler('test-step', EventSchema, step);
+
+    await expect(handler(event, context)).rejects.toBeInstanceOf(InvalidTaskEventError);
+    await expect(handler(event, context)).rejects.toMatchObject({ name: 'InvalidTaskEventError' });
+    expect(step).not.toHaveBeenCalled();
+  });
+
+  it('throws TransientError naming the cause when the step is throttled', async () => {
+    const throttled = Object.assign(new Error('Rate exceeded for kari@example.no'), { name: 'ThrottlingException' });
+    const handler = taskHandler('test-step', EventSchema, async () => {
+      throw throttled;
+    });
+
+    const attempt = handler({ requestId: 'NK-1' }, context);
+
+    await expect(attempt).rejects.toBeInstanceOf(TransientError);
+    await expect(attempt).rejects.toMatchObject({ name: 'TransientError', causeName: 'ThrottlingException' });
+  });
+
+  it('throws the domain error with its name kept when the step fails for a non-transient reason', async () => {
+    const notFound = new RequestNotFoundError('NK-1');
+    const handler = taskHandler('test-step', EventSchema, async () => {
+      throw notFound;
+    });
+
+    await expect(handler({ requestId: 'NK-1' }, context)).rejects.toBe(notFound);
+  });
+
+  it('returns after logging the failure with the request id and error name but not the message', async () => {
+    const handler = taskHandler('test-step', EventSchema, async () => {
+      throw Object.assign(new Error('Rate exceeded for kari@example.no'), { name: 'ThrottlingException' });
+    });
+
+    await handler({ requestId: 'NK-1' }, context).catch(() => undefined);
+
+    const lines = output.join('').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ event: 'task.transient_failure', service: 'test-step', requestId: 'NK-1', error: 'ThrottlingException' }),
+    );
+    expect(output.join('')).not.toContain('kari@example.no');
+  });
+});
