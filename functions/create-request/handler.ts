@@ -1,5 +1,4 @@
 import middy from '@middy/core';
-import httpErrorHandler from '@middy/http-error-handler';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +11,7 @@ import { toOsloIsoString } from '../domain/time/oslo-instant.js';
 import { dynamoDbClient, sfnClient } from '../shared/aws-clients.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
+import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
 import { createLogger } from '../shared/logger.js';
 import { createRequest } from './create-request.js';
 
@@ -29,7 +29,8 @@ const deps = {
   newFormKey: randomUUID,
   logger: createLogger('create-request'),
 };
+const logger = deps.logger;
 
 export const handler = middy((event: APIGatewayProxyEventV2) => createRequest(deps, event))
   .use(httpHeaderNormalizer())
-  .use(httpErrorHandler({ fallbackMessage: 'Internal error' }));
+  .use(errorPageMiddleware(logger));

@@ -1,16 +1,18 @@
 import middy from '@middy/core';
-import httpErrorHandler from '@middy/http-error-handler';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { DynamoDbRequestStore } from '../adapters/dynamodb/dynamodb-request-store.js';
 import { dynamoDbClient } from '../shared/aws-clients.js';
 import { parseConfig } from '../shared/config.js';
+import { createLogger } from '../shared/logger.js';
 import { ENV } from '../shared/env-names.js';
+import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
 import { TableConfigSchema } from '../shared/workflow-config.js';
 import { serveWebForm } from './web-form.js';
 
 const config = parseConfig(TableConfigSchema);
+const logger = createLogger('web-form');
 const deps = {
   store: new DynamoDbRequestStore(dynamoDbClient(), config[ENV.requestsTable]),
   newFormKey: randomUUID,
@@ -18,4 +20,4 @@ const deps = {
 
 export const handler = middy((event: APIGatewayProxyEventV2) => serveWebForm(deps, event))
   .use(httpHeaderNormalizer())
-  .use(httpErrorHandler({ fallbackMessage: 'Internal error' }));
+  .use(errorPageMiddleware(logger));

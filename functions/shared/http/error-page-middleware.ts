@@ -1,0 +1,29 @@
+import type middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { pageLanguage } from '../../web-form/pages/page-language.js';
+import { renderErrorPage } from '../../web-form/pages/error-page.js';
+import { errorName, type Logger } from '../logger.js';
+import { html, json } from './responses.js';
+
+const wantsHtml = (event: APIGatewayProxyEventV2): boolean =>
+  event.requestContext.http.method === 'GET' ||
+  (event.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+
+/**
+ * Turns an unexpected failure into a page a person can act on (HTML form and pages) or a JSON
+ * error (API clients), logging only the error's name: never its message or the request.
+ */
+export function errorPageMiddleware(
+  logger: Logger,
+): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  return {
+    onError: async (request) => {
+      logger.error('http.unhandled_error', { error: errorName(request.error), route: request.event.routeKey });
+      const event = request.event;
+      const language = pageLanguage(event.queryStringParameters?.lang, event.headers['accept-language']);
+      request.response = wantsHtml(event)
+        ? html(500, renderErrorPage(language, { status: 500 }))
+        : json(500, { errors: [{ field: 'body', message: language === 'en' ? 'Something went wrong on our side. Please try again.' : 'Noe gikk galt hos oss. Prøv igjen.' }] });
+    },
+  };
+}
