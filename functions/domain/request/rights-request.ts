@@ -29,6 +29,10 @@ export const DecisionSchema = z.object({
   decidedBy: z.string().min(1).max(200),
   decidedAt: InstantSchema,
   reason: z.string().max(2000).optional(),
+  /** Rectification: the field changes staff approved (the request itself is free text). */
+  corrections: z
+    .array(z.object({ customerId: z.string(), field: z.enum(['name', 'email', 'phone', 'address']), to: z.unknown() }))
+    .optional(),
 });
 export type Decision = z.infer<typeof DecisionSchema>;
 
@@ -52,6 +56,35 @@ export const RightsRequestSchema = z.object({
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   decision: DecisionSchema.optional(),
+  /** Identity verification (Art. 12(6)); `subject: address` when the requester is not a customer. */
+  verification: z
+    .object({
+      status: z.enum(['pending', 'verified']),
+      subject: z.enum(['customer', 'address']),
+      method: z.enum(['code', 'manual']).optional(),
+      verifiedAt: InstantSchema.optional(),
+      verifiedBy: z.string().optional(),
+      reason: z.string().optional(),
+      remindedAt: InstantSchema.optional(),
+    })
+    .optional(),
+  /** Customers the verified requester is (internal; never shown to an unverified party). */
+  customerIds: z.array(z.string()).optional(),
+  /** Object keys of the gathered data and the plan in the request-data bucket. */
+  gathered: z.record(z.string(), z.string()).optional(),
+  planKey: z.string().optional(),
+  /** Staff approvals so far; an erasure plan needs two different approvers. */
+  approvals: z.array(z.object({ by: z.string(), at: InstantSchema, reason: z.string().optional() })).optional(),
+  /** Set when staff extended the deadline (Art. 12(3)): why, by whom, and the original due date. */
+  extension: z
+    .object({ reason: z.string(), by: z.string(), at: InstantSchema, originalDueDate: CalendarDateSchema })
+    .optional(),
+  /** Plan actions already carried out, by action id, so a re-driven request repeats none. */
+  carriedOut: z.record(z.string(), InstantSchema).optional(),
+  /** The export package of an access/portability request and its download window. */
+  export: z
+    .object({ dataKey: z.string(), reportKey: z.string(), expiresAt: InstantSchema, downloads: z.number().int().nonnegative() })
+    .optional(),
   /** Mails already sent, by purpose, so a re-driven workflow never sends one twice. */
   mailsSent: z.record(z.string(), z.object({ messageId: z.string(), sentAt: InstantSchema })).default({}),
 });

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+/**
+ * What the subscription, billing and access-system (Unloc) stores hold about a customer. These
+ * are the categories a rights request is answered from; amounts are in øre to stay exact.
+ */
+export const ConsentKindSchema = z.enum(['newsletter', 'sms', 'phone']);
+export type ConsentKind = z.infer<typeof ConsentKindSchema>;
+
+export const ContactChannelSchema = z.enum(['email', 'sms', 'phone', 'post']);
+export type ContactChannel = z.infer<typeof ContactChannelSchema>;
+
+const Instant = z.iso.datetime({ offset: true });
+const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const CustomerProfileSchema = z.object({
+  customerId: z.string().min(1),
+  name: z.string(),
+  /** Registered e-mail, lower-cased: the verified channel for identity codes. */
+  email: z.string(),
+  /** Registered mobile number in E.164 (`+4793420183`). */
+  phone: z.string().optional(),
+  address: z.object({ street: z.string(), postalCode: z.string(), city: z.string() }).optional(),
+  /** The company that registered the user on a corporate subscription, if any (Art. 15(1)(g) source). */
+  companyName: z.string().optional(),
+  preferences: z.object({
+    language: z.enum(['nb', 'en']),
+    preferredLocation: z.string().optional(),
+  }),
+  createdAt: Instant,
+  /** Art. 18: storage only while set. */
+  restricted: z.boolean().default(false),
+  /** Set once the profile was anonymised by an erasure. */
+  anonymisedAt: Instant.optional(),
+  version: z.number().int().nonnegative(),
+});
+export type CustomerProfile = z.infer<typeof CustomerProfileSchema>;
+
+export const SubscriptionSchema = z.object({
+  subscriptionId: z.string(),
+  customerId: z.string(),
+  location: z.string(),
+  plan: z.enum(['flex', 'fast-plass', 'bedrift', 'dagskort']),
+  startDate: CalendarDate,
+  endDate: CalendarDate.optional(),
+  status: z.enum(['active', 'ended', 'paused']),
+  restricted: z.boolean().default(false),
+});
+export type Subscription = z.infer<typeof SubscriptionSchema>;
+
+export const ConsentSchema = z.object({
+  customerId: z.string(),
+  kind: ConsentKindSchema,
+  granted: z.boolean(),
+  changedAt: Instant,
+  source: z.string(),
+});
+export type Consent = z.infer<typeof ConsentSchema>;
+
+export const ChannelReservationSchema = z.object({
+  customerId: z.string(),
+  channel: ContactChannelSchema,
+  reserved: z.boolean(),
+  changedAt: Instant,
+});
+export type ChannelReservation = z.infer<typeof ChannelReservationSchema>;
+
+export const ServiceNoteSchema = z.object({
+  noteId: z.string(),
+  customerId: z.string(),
+  at: Instant,
+  channel: z.enum(['email', 'phone', 'chat', 'in-person']),
+  text: z.string(),
+  restricted: z.boolean().default(false),
+});
+export type ServiceNote = z.infer<typeof ServiceNoteSchema>;
+
+export const InvoiceSchema = z.object({
+  invoiceNo: z.string(),
+  customerId: z.string(),
+  issuedOn: CalendarDate,
+  dueOn: CalendarDate,
+  amountOre: z.number().int(),
+  description: z.string(),
+  status: z.enum(['paid', 'open', 'disputed', 'credited']),
+  restricted: z.boolean().default(false),
+});
+export type Invoice = z.infer<typeof InvoiceSchema>;
+
+export const PaymentSchema = z.object({
+  paymentId: z.string(),
+  customerId: z.string(),
+  invoiceNo: z.string(),
+  paidOn: CalendarDate,
+  amountOre: z.number().int(),
+  method: z.enum(['card', 'invoice', 'vipps', 'avtalegiro']),
+  restricted: z.boolean().default(false),
+});
+export type Payment = z.infer<typeof PaymentSchema>;
+
+export const DoorEventSchema = z.object({
+  eventId: z.string(),
+  customerId: z.string(),
+  at: Instant,
+  location: z.string(),
+  door: z.string(),
+  result: z.enum(['granted', 'denied']),
+  restricted: z.boolean().default(false),
+});
+export type DoorEvent = z.infer<typeof DoorEventSchema>;
+
+/** One page of a paginated read; `next` is opaque and absent on the last page. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly next?: string;
+}

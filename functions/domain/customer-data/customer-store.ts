@@ -1,0 +1,46 @@
+import type {
+  ChannelReservation,
+  Consent,
+  ConsentKind,
+  ContactChannel,
+  CustomerProfile,
+  Page,
+  ServiceNote,
+  Subscription,
+} from './customer-records.js';
+
+/** Fields a rectification may change; each change is applied only if the value is still `from`. */
+export interface ProfileCorrection {
+  readonly field: 'name' | 'email' | 'phone' | 'address';
+  readonly from: unknown;
+  readonly to: unknown;
+}
+
+/**
+ * The subscription store: profile, subscriptions, consents, channel reservations and
+ * customer-service notes. Lookups go through keys and GSIs (never a scan); every write is
+ * conditional so a repeated step changes nothing twice.
+ */
+export interface CustomerStore {
+  /** Customer ids registered with this e-mail (case-insensitive), through the e-mail GSI. */
+  findByEmail(email: string): Promise<string[]>;
+  /** Customer ids registered with this phone number (normalised to E.164), through the phone GSI. */
+  findByPhone(phone: string): Promise<string[]>;
+  getProfile(customerId: string): Promise<CustomerProfile | undefined>;
+  subscriptions(customerId: string): Promise<Subscription[]>;
+  consents(customerId: string): Promise<Consent[]>;
+  reservations(customerId: string): Promise<ChannelReservation[]>;
+  notes(customerId: string, cursor?: string): Promise<Page<ServiceNote>>;
+
+  correctProfile(customerId: string, corrections: readonly ProfileCorrection[], at: string): Promise<void>;
+  setConsent(customerId: string, kind: ConsentKind, granted: boolean, at: string, source: string): Promise<void>;
+  setReservation(customerId: string, channel: ContactChannel, reserved: boolean, at: string): Promise<void>;
+  /** Art. 18: flag (or unflag) the customer's profile, subscriptions and notes as restricted. */
+  setRestricted(customerId: string, restricted: boolean): Promise<void>;
+  deleteNotes(customerId: string, noteIds: readonly string[]): Promise<number>;
+  deleteSubscriptions(customerId: string, subscriptionIds: readonly string[]): Promise<number>;
+  deleteConsentsAndReservations(customerId: string): Promise<number>;
+  /** Replaces name and contact details by placeholders and removes the lookup keys. */
+  anonymiseProfile(customerId: string, at: string): Promise<void>;
+  deleteProfile(customerId: string): Promise<void>;
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { ConsentKindSchema, ContactChannelSchema } from '../customer-data/customer-records.js';
+
+/**
+ * The plan for carrying out a request, built from the gathered data and shown to staff before
+ * approval. It is data, not code: staff read it, approve it, and the carry-out step executes
+ * exactly it. Record references are `<category>:<id>`, e.g. `invoice:2024-00017`.
+ */
+export const RecordCategorySchema = z.enum([
+  'profile',
+  'subscription',
+  'consent',
+  'reservation',
+  'service_note',
+  'invoice',
+  'payment',
+  'door_event',
+]);
+export type RecordCategory = z.infer<typeof RecordCategorySchema>;
+
+export const KeptRecordsSchema = z.object({
+  category: RecordCategorySchema,
+  recordIds: z.array(z.string()),
+  /** Plain-language reason, nb and en, as the requester will read it. */
+  reason: z.object({ nb: z.string(), en: z.string() }),
+  /** Legal basis, e.g. `bokføringsloven § 13 (1) / GDPR art. 17 (3) (b)`. */
+  legalBasis: z.string(),
+  /** The last day the records are kept (YYYY-MM-DD); they are deleted after it. */
+  until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** `contract` when kept for an active subscription: until its end, no fixed date. */
+  kind: z.enum(['legal_obligation', 'contract', 'legal_claim']),
+});
+export type KeptRecords = z.infer<typeof KeptRecordsSchema>;
+
+export const ErasureActionSchema = z.object({
+  category: RecordCategorySchema,
+  recordIds: z.array(z.string()),
+  method: z.enum(['delete', 'anonymise']),
+});
+export type ErasureAction = z.infer<typeof ErasureActionSchema>;
+
+export const CorrectionSchema = z.object({
+  customerId: z.string(),
+  field: z.enum(['name', 'email', 'phone', 'address']),
+  from: z.unknown(),
+  to: z.unknown(),
+});
+export type Correction = z.infer<typeof CorrectionSchema>;
+
+export const RecipientSchema = z.object({
+  id: z.enum(['unloc', 'invoicing', 'email_platform']),
+  name: z.string(),
+  /** What the recipient receives from us, so the notice can say what changed there. */
+  categories: z.array(RecordCategorySchema),
+  reason: z.enum(['rectification', 'erasure', 'restriction']),
+});
+export type Recipient = z.infer<typeof RecipientSchema>;
+
+export const RefusalSchema = z.object({
+  requestType: z.string(),
+  reason: z.object({ nb: z.string(), en: z.string() }),
+  legalBasis: z.string(),
+});
+export type Refusal = z.infer<typeof RefusalSchema>;
+
+export const ActionPlanSchema = z.object({
+  requestId: z.string(),
+  builtAt: z.string(),
+  /** Customer ids the plan acts on; empty for a requester we hold nothing on. */
+  customerIds: z.array(z.string()),
+  /** Access/portability: which categories go into the export, with record counts. */
+  export: z
+    .object({
+      portable: z.boolean(),
+      categories: z.array(z.object({ category: RecordCategorySchema, records: z.number().int().nonnegative() })),
+    })
+    .optional(),
+  /** Rectification: filled in by staff at approval (the form only carries free text). */
+  corrections: z.array(CorrectionSchema),
+  rectificationNeedsStaffInput: z.boolean(),
+  erasures: z.array(ErasureActionSchema),
+  kept: z.array(KeptRecordsSchema),
+  consentChanges: z.array(z.object({ kind: ConsentKindSchema, granted: z.literal(false) })),
+  channelReservations: z.array(z.object({ channel: ContactChannelSchema, reserved: z.literal(true) })),
+  restrict: z.boolean(),
+  recipientsToNotify: z.array(RecipientSchema),
+  refusals: z.array(RefusalSchema),
+  /** True when the plan erases anything: then two different staff members must approve. */
+  needsTwoApprovers: z.boolean(),
+});
+export type ActionPlan = z.infer<typeof ActionPlanSchema>;

@@ -1,0 +1,23 @@
+/**
+ * Where large request data lives (gathered data, plans, export packages): encrypted S3, passed
+ * between workflow steps by key so personal data never travels in the execution payload.
+ */
+export interface ObjectStore {
+  putJson(key: string, value: unknown): Promise<void>;
+  getJson<T = unknown>(key: string): Promise<T | undefined>;
+  putText(key: string, body: string, contentType: string): Promise<void>;
+  getText(key: string): Promise<string | undefined>;
+  delete(keys: readonly string[]): Promise<void>;
+  /** Every key under the prefix (paginated internally). */
+  list(prefix: string): Promise<string[]>;
+}
+
+/** Key layout in the request-data bucket, per request. */
+export const OBJECT_KEYS = {
+  gathered: (requestId: string, source: 'subscriptions' | 'billing' | 'access-log') => `requests/${requestId}/gathered/${source}.json`,
+  plan: (requestId: string) => `requests/${requestId}/plan.json`,
+  exportPackage: (requestId: string) => `exports/${requestId}/data.json`,
+  exportReport: (requestId: string) => `exports/${requestId}/report.html`,
+  requestPrefix: (requestId: string) => `requests/${requestId}/`,
+  exportPrefix: (requestId: string) => `exports/${requestId}/`,
+} as const;
