@@ -17,13 +17,35 @@ const USAGE = `Usage: npm run -s dsr -- <command> [options]
 Commands:
   deadline <receipt-ISO>... [--extended]   due date (YYYY-MM-DD) per receipt instant
   status <id>                              the request and its audit trail as JSON
-  approve <id> [--reason TEXT] [--by NAME] approve, resuming the waiting workflow
+  approve <id> [--reason TEXT] [--by NAME] [--correct FIELD=VALUE]... [--customer ID]
+                                           approve, resuming the waiting workflow (an erasure
+                                           needs two different approvers; a rectification the
+                                           corrections to make)
   reject <id> --reason TEXT [--by NAME]    reject with the reason the requester is given
   outbox [--to ADDR]                       mails held by the local SES, as JSON
 
 Options:
   --aws    use AWS (credentials chain, DSR_TABLE_NAME, DSR_STATE_MACHINE_ARN) instead of local mode
   --help   this text`;
+
+const CORRECTABLE = ['name', 'email', 'phone', 'address'] as const;
+
+/** `--correct phone=+4791234567` → one correction; the address takes JSON `{street,postalCode,city}`. */
+function parseCorrection(pair: string, customerId: string | undefined) {
+  const at = pair.indexOf('=');
+  const field = CORRECTABLE.find((name) => name === pair.slice(0, at));
+  if (at < 1 || !field) throw new UsageError(`--correct takes FIELD=VALUE with FIELD one of ${CORRECTABLE.join(', ')}`);
+  const raw = pair.slice(at + 1);
+  let to: unknown = raw;
+  if (field === 'address') {
+    try {
+      to = JSON.parse(raw);
+    } catch {
+      throw new UsageError('--correct address= takes JSON: {"street":"…","postalCode":"0129","city":"Oslo"}');
+    }
+  }
+  return { field, to, customerId };
+}
 
 const oneId = (positionals: readonly string[], command: string): string => {
   if (positionals.length !== 1) throw new UsageError(`${command} takes exactly one request id`);
@@ -40,6 +62,8 @@ async function run(argv: readonly string[]): Promise<string> {
       extended: { type: 'boolean', default: false },
       reason: { type: 'string' },
       by: { type: 'string' },
+      correct: { type: 'string', multiple: true },
+      customer: { type: 'string' },
       to: { type: 'string' },
       aws: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -68,6 +92,7 @@ async function run(argv: readonly string[]): Promise<string> {
           outcome: command === 'approve' ? 'approved' : 'rejected',
           actor: `staff:${values.by ?? userInfo().username}`,
           reason: values.reason,
+          corrections: (values.correct ?? []).map((pair) => parseCorrection(pair, values.customer)),
         },
       );
     case 'outbox':

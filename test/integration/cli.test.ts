@@ -70,11 +70,18 @@ describe('dsr CLI against the local stack', () => {
     expect(mails[1]!.text).toContain('domstolene');
   });
 
-  it('approves and the English reply arrives', async () => {
+  it('approves an erasure with two different staff members and the English reply arrives', async () => {
     const email = `sam.${Date.now()}@example.com`;
     const id = await submit(email, 'en');
 
-    expect((await dsr('approve', id)).code).toBe(0);
+    const first = await dsr('approve', id, '--by', 'anne');
+    const again = await dsr('approve', id, '--by', 'anne');
+    const second = await dsr('approve', id, '--by', 'bjorn');
+
+    expect(JSON.parse(first.stdout)).toMatchObject({ approval: 'first' });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('different staff member');
+    expect(JSON.parse(second.stdout)).toMatchObject({ decision: 'approved', delivered: true });
 
     const reply = await eventually(async () => (await outbox(fixture.stack.urls.ses, email))[1], 'reply');
     expect(reply.subject).toBe(`Your request has been handled – reference ${id}`);
@@ -96,9 +103,10 @@ describe('dsr CLI against the local stack', () => {
 
   it('refuses to approve a request twice', async () => {
     const id = await submit(`twice.${Date.now()}@example.no`);
-    await dsr('approve', id);
+    await dsr('approve', id, '--by', 'anne');
+    await dsr('approve', id, '--by', 'bjorn');
 
-    const second = await dsr('approve', id);
+    const second = await dsr('approve', id, '--by', 'carl');
 
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('not waiting for a decision');

@@ -49,16 +49,17 @@ describe('a web request from POST to closed', () => {
     expect(acknowledgement.body.text).toContain('Innsyn i opplysningene om meg');
     await waitForStatus(id, 'awaiting_approval');
 
-    const result = await recordDecision(
-      {
-        store: fixture.store,
-        callbacks: new StepFunctionsWorkflow(fixture.sfn, fixture.stack.environment.STATE_MACHINE_ARN!),
-        now: () => new Date(),
-        logger: createLogger('test', 'silent'),
-      },
-      { requestId: id, outcome: 'approved', actor: 'staff:test' },
-    );
-    expect(result.delivered).toBe(true);
+    const deps = {
+      store: fixture.store,
+      callbacks: new StepFunctionsWorkflow(fixture.sfn, fixture.stack.environment.STATE_MACHINE_ARN!),
+      now: () => new Date(),
+      logger: createLogger('test', 'silent'),
+    };
+    // An erasure needs two different approvers: the first approval alone resumes nothing.
+    const firstApproval = await recordDecision(deps, { requestId: id, outcome: 'approved', actor: 'staff:anne' });
+    expect(firstApproval).toEqual({ delivered: false, awaitingSecondApprover: true });
+    const secondApproval = await recordDecision(deps, { requestId: id, outcome: 'approved', actor: 'staff:bjorn' });
+    expect(secondApproval.delivered).toBe(true);
 
     await waitForStatus(id, 'closed');
     // The request is closed by the last task; the execution ends a moment later.
@@ -73,6 +74,7 @@ describe('a web request from POST to closed', () => {
       'request.received',
       'mail.sent',
       'status.changed',
+      'decision.first_approval',
       'decision.approved',
       'mail.sent',
       'status.changed',

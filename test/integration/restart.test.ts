@@ -27,16 +27,17 @@ const stop = async (): Promise<void> => {
 const statusOf = (fixture: StackFixture, id: string, status: string) =>
   eventually(async () => ((await fixture.store.get(id))?.status === status ? true : undefined), `${id} to be ${status}`);
 
-const decide = (fixture: StackFixture, id: string) =>
-  recordDecision(
-    {
-      store: fixture.store,
-      callbacks: new StepFunctionsWorkflow(fixture.sfn, fixture.stack.environment.STATE_MACHINE_ARN!),
-      now: () => new Date(),
-      logger: createLogger('test', 'silent'),
-    },
-    { requestId: id, outcome: 'approved', actor: 'staff:test' },
-  );
+/** Approves as two different staff members, which an erasure needs; returns the last result. */
+const decide = async (fixture: StackFixture, id: string) => {
+  const deps = {
+    store: fixture.store,
+    callbacks: new StepFunctionsWorkflow(fixture.sfn, fixture.stack.environment.STATE_MACHINE_ARN!),
+    now: () => new Date(),
+    logger: createLogger('test', 'silent'),
+  };
+  const first = await recordDecision(deps, { requestId: id, outcome: 'approved', actor: 'staff:anne' });
+  return first.awaitingSecondApprover ? recordDecision(deps, { requestId: id, outcome: 'approved', actor: 'staff:bjorn' }) : first;
+};
 
 describe('local mode across a restart', () => {
   it('keeps requests and re-drives an unfinished one without mailing the requester twice', async () => {

@@ -1,4 +1,4 @@
-import type { Decision } from '../request/rights-request.js';
+import type { Decision, RightsRequest } from '../request/rights-request.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import type { TaskCallbacks } from '../request/workflow-starter.js';
 import { loadRequest } from './load-request.js';
@@ -12,44 +12,108 @@ export class ReasonRequiredError extends Error {
   }
 }
 
+/** The second approval of an erasure must come from someone else than the first. */
+export class SameApproverError extends Error {
+  override readonly name = 'SameApproverError';
+  constructor() {
+    super('an erasure needs a second, different approver');
+  }
+}
+
+/** Approving a rectification needs the corrections staff checked; the request is free text. */
+export class CorrectionsRequiredError extends Error {
+  override readonly name = 'CorrectionsRequiredError';
+  constructor(readonly detail: string) {
+    super(`corrections required: ${detail}`);
+  }
+}
+
+export interface CorrectionInput {
+  readonly field: 'name' | 'email' | 'phone' | 'address';
+  readonly to: unknown;
+  /** Needed only when the requester matches several customers. */
+  readonly customerId?: string;
+}
+
 export interface RecordDecisionInput {
   readonly requestId: string;
   readonly outcome: Decision['outcome'];
   readonly actor: string;
   readonly reason?: string;
+  readonly corrections?: readonly CorrectionInput[];
 }
 
 export interface RecordDecisionResult {
+  /** The workflow was resumed now. */
   readonly delivered: boolean;
+  /** An erasure approval was recorded and waits for a second, different approver. */
+  readonly awaitingSecondApprover?: boolean;
+}
+
+/** Erasure cannot be undone, so it needs two people (four-eyes principle). */
+export const needsTwoApprovers = (request: Pick<RightsRequest, 'types'>): boolean => request.types.includes('erasure');
+
+function resolveCorrections(request: RightsRequest, input: RecordDecisionInput): Decision['corrections'] {
+  if (input.outcome !== 'approved' || !request.types.includes('rectification')) return undefined;
+  if (!input.corrections?.length) throw new CorrectionsRequiredError('approve a rectification with the corrections to make');
+  const customers = request.customerIds ?? [];
+  return input.corrections.map((correction) => {
+    const customerId = correction.customerId ?? (customers.length === 1 ? customers[0] : undefined);
+    if (!customerId || !customers.includes(customerId)) {
+      throw new CorrectionsRequiredError(
+        customers.length === 0 ? 'the requester has no customer record to correct' : 'name the customer id of each correction',
+      );
+    }
+    return { customerId, field: correction.field, to: correction.to };
+  });
 }
 
 /**
  * Records a staff decision on the request (with who and why, in the audit trail) and resumes the
  * waiting workflow. The record comes first: if the workflow cannot be reached now, a re-driven
- * execution finds the decision and goes on from it.
+ * execution finds the decision and goes on from it. An erasure is approved only by a second,
+ * different person; the first approval is recorded and waits.
  */
 export async function recordDecision(
   deps: StoreDeps & { readonly callbacks: TaskCallbacks },
   input: RecordDecisionInput,
 ): Promise<RecordDecisionResult> {
-  const reason = input.reason?.trim();
+  const reason = input.reason?.trim() || undefined;
   if (input.outcome === 'rejected' && !reason) throw new ReasonRequiredError();
   const request = await loadRequest(deps.store, input.requestId);
   if (request.status !== 'awaiting_approval' || request.decision) {
     throw new InvalidTransitionError(request.id, request.status, `decide ${input.outcome}`);
   }
-  const taskToken = await deps.store.taskToken(request.id);
+  const corrections = resolveCorrections(request, input);
   const at = deps.now().toISOString();
-  const decision: Decision = { outcome: input.outcome, decidedBy: input.actor, decidedAt: at, reason };
+  const approvals = request.approvals ?? [];
+
+  if (input.outcome === 'approved' && needsTwoApprovers(request) && approvals.length === 0) {
+    await deps.store.apply(request.id, {
+      expectedVersion: request.version,
+      set: { approvals: [{ by: input.actor, at, reason }], updatedAt: at },
+      audit: { requestId: request.id, at, event: 'decision.first_approval', actor: input.actor, reason },
+    });
+    return { delivered: false, awaitingSecondApprover: true };
+  }
+  if (input.outcome === 'approved' && approvals.some((approval) => approval.by === input.actor)) throw new SameApproverError();
+
+  const taskToken = await deps.store.taskToken(request.id);
+  const decision: Decision = { outcome: input.outcome, decidedBy: input.actor, decidedAt: at, reason, corrections };
   await deps.store.apply(request.id, {
     expectedVersion: request.version,
-    set: { decision, updatedAt: at },
+    set: {
+      decision,
+      ...(input.outcome === 'approved' ? { approvals: [...approvals, { by: input.actor, at, reason }] } : {}),
+      updatedAt: at,
+    },
     audit: {
       requestId: request.id,
       at,
       event: `decision.${input.outcome}`,
       actor: input.actor,
       reason,
+      ...(corrections ? { detail: { corrections: corrections.length } } : {}),
     },
   });
   if (!taskToken) return { delivered: false };

@@ -1,5 +1,11 @@
 import { RequestNotFoundError, InvalidTransitionError } from '../../../functions/domain/request/request-errors.js';
-import { recordDecision, ReasonRequiredError, type RecordDecisionInput } from '../../../functions/domain/workflow/record-decision.js';
+import {
+  CorrectionsRequiredError,
+  ReasonRequiredError,
+  SameApproverError,
+  recordDecision,
+  type RecordDecisionInput,
+} from '../../../functions/domain/workflow/record-decision.js';
 import type { StoreDeps } from '../../../functions/domain/workflow/workflow-deps.js';
 import type { TaskCallbacks } from '../../../functions/domain/request/workflow-starter.js';
 import { CommandError, UsageError } from '../cli-errors.js';
@@ -11,6 +17,13 @@ export async function decisionCommand(
 ): Promise<string> {
   try {
     const result = await recordDecision(deps, input);
+    if (result.awaitingSecondApprover) {
+      return JSON.stringify({
+        id: input.requestId,
+        approval: 'first',
+        note: 'erasure: recorded; a second, different staff member must approve too',
+      });
+    }
     return JSON.stringify({
       id: input.requestId,
       decision: input.outcome,
@@ -19,6 +32,8 @@ export async function decisionCommand(
     });
   } catch (error) {
     if (error instanceof ReasonRequiredError) throw new UsageError('reject needs --reason TEXT (the requester is told why)');
+    if (error instanceof SameApproverError) throw new CommandError('you approved this erasure already; a different staff member must give the second approval');
+    if (error instanceof CorrectionsRequiredError) throw new UsageError(`${error.detail} (--correct FIELD=VALUE, FIELD one of name, email, phone, address)`);
     if (error instanceof RequestNotFoundError) throw new CommandError(`no request with id ${input.requestId}`);
     if (error instanceof InvalidTransitionError) {
       throw new CommandError(`request ${input.requestId} is not waiting for a decision (status ${error.from})`);

@@ -8,7 +8,7 @@ import { ReasonRequiredError, recordDecision } from '../../../functions/domain/w
 import { REQUEST_ID } from '../fixtures/rights-request-fixture.js';
 import { workflowWith } from './workflow-fixture.js';
 
-const waiting = () => workflowWith({ status: 'awaiting_approval' }, { taskToken: 'token-1' });
+const waiting = () => workflowWith({ status: 'awaiting_approval', types: ['access'] }, { taskToken: 'token-1' });
 
 describe('recordDecision', () => {
   it('returns delivered:true after recording an approval and resuming the workflow with the stored token', async () => {
@@ -94,7 +94,7 @@ describe('recordDecision', () => {
   });
 
   it('returns delivered:false without calling back and keeps the decision when no token is stored', async () => {
-    const { deps, store, callbacks } = workflowWith({ status: 'awaiting_approval' });
+    const { deps, store, callbacks } = workflowWith({ status: 'awaiting_approval', types: ['access'] });
 
     const result = await recordDecision(deps, { requestId: REQUEST_ID, outcome: 'approved', actor: 'staff:ola' });
 
