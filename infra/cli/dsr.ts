@@ -4,10 +4,14 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DynamoDbRequestStore } from '../../functions/adapters/dynamodb/dynamodb-request-store.js';
 import { StepFunctionsWorkflow } from '../../functions/adapters/sfn/step-functions-workflow.js';
+import { SesMailer } from '../../functions/adapters/ses/ses-mailer.js';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { osloCalendarDate } from '../../functions/domain/deadline/index.js';
 import { createLogger } from '../../functions/shared/logger.js';
 import { useStackEnvironment } from './cli-environment.js';
 import { CommandError, UsageError } from './cli-errors.js';
 import { deadlineCommand } from './commands/deadline-command.js';
+import { extendCommand } from './commands/extend-command.js';
 import { decisionCommand } from './commands/decision-command.js';
 import { outboxCommand } from './commands/outbox-command.js';
 import { statusCommand } from './commands/status-command.js';
@@ -22,6 +26,8 @@ Commands:
                                            needs two different approvers; a rectification the
                                            corrections to make)
   reject <id> --reason TEXT [--by NAME]    reject with the reason the requester is given
+  extend <id> --reason TEXT [--by NAME]    extend to three months (only within the first month);
+                                           the requester is mailed the reason and new date
   outbox [--to ADDR]                       mails held by the local SES, as JSON
 
 Options:
@@ -93,6 +99,21 @@ async function run(argv: readonly string[]): Promise<string> {
           actor: `staff:${values.by ?? userInfo().username}`,
           reason: values.reason,
           corrections: (values.correct ?? []).map((pair) => parseCorrection(pair, values.customer)),
+        },
+      );
+    case 'extend':
+      return extendCommand(
+        {
+          store,
+          mailer: new SesMailer(new SESv2Client({}), process.env.SENDER_ADDRESS ?? 'naerkontor@obos.no'),
+          now: () => new Date(),
+          logger: createLogger('dsr-cli', 'silent'),
+        },
+        {
+          requestId: oneId(rest, command),
+          actor: `staff:${values.by ?? userInfo().username}`,
+          reason: values.reason ?? '',
+          today: osloCalendarDate(new Date()),
         },
       );
     case 'outbox':

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statutoryDeadline } from '../../functions/domain/deadline/index.js';
 import { writeEndpoints } from '../../infra/local/local-settings.js';
 import { eventually, outbox, postRequest, startStackFixture, tempDataDir, type StackFixture } from '../support/local-stack-fixture.js';
 
@@ -85,6 +86,22 @@ describe('dsr CLI against the local stack', () => {
 
     const reply = await eventually(async () => (await outbox(fixture.stack.urls.ses, email))[1], 'reply');
     expect(reply.subject).toBe(`Your request has been handled – reference ${id}`);
+  });
+
+  it('extends the deadline with a reason, mails the notice and refuses a second extension', async () => {
+    const email = `extend.${Date.now()}@example.no`;
+    const id = await submit(email);
+    const receivedAt = (await fixture.store.get(id))!.receivedAt;
+
+    const extended = await dsr('extend', id, '--reason', 'Vi må hente dørlogger for flere år.', '--by', 'anne');
+    const again = await dsr('extend', id, '--reason', 'En gang til.');
+
+    expect(JSON.parse(extended.stdout)).toEqual({ id, extended: true, dueDate: statutoryDeadline(receivedAt, { extended: true }) });
+    expect((await fixture.store.get(id))?.dueDate).toBe(statutoryDeadline(receivedAt, { extended: true }));
+    const notice = (await outbox(fixture.stack.urls.ses, email)).find((mail) => mail.subject.startsWith('Vi trenger mer tid'));
+    expect(notice?.body.text).toContain('Vi må hente dørlogger for flere år.');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already extended');
   });
 
   it('exits non-zero with a message on stderr for mistakes', async () => {
