@@ -1,6 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalStack } from '../infra/local/local-stack.js';
+import { gatherFlatness } from './gather-bench.js';
 import { intakeRate, rawPutItemRate } from './intake-bench.js';
+import { transitionsPerType } from './transitions-bench.js';
+import { LOCAL_CUSTOMER_DATA_TABLE_NAMES } from '../functions/adapters/dynamodb/customer-data-tables-layout.js';
 
 /**
  * `npm run bench`: speed figures of the local system, printed as a table and one JSON line so
@@ -18,6 +21,9 @@ async function main(): Promise<void> {
     await intakeRate(stack.urls.app, 50, concurrency);
     const raw = await rawPutItemRate(client, putTotal, concurrency);
     const intake = await intakeRate(stack.urls.app, intakeTotal, concurrency);
+    const transitions = await transitionsPerType(stack);
+    const sizes = (process.env.BENCH_GATHER_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+    const gather = await gatherFlatness(client, { ...LOCAL_CUSTOMER_DATA_TABLE_NAMES, accessLog: 'bench-access-log', customers: 'bench-customers', billing: 'bench-billing' }, sizes);
     const figures = {
       intakeFormPostsPerSecond: Number(intake.toFixed(1)),
       rawPutItemsPerSecond: Number(raw.toFixed(1)),
@@ -26,6 +32,8 @@ async function main(): Promise<void> {
       intakeRequests: intakeTotal,
       putItems: putTotal,
       node: process.version,
+      gather: gather.map((point) => ({ totalEvents: point.totalEvents, customerEvents: point.customerEvents, millis: Number(point.millis.toFixed(1)) })),
+      transitions: Object.fromEntries(transitions.map((count) => [count.path, count.states])),
     };
     process.stdout.write(
       [
@@ -33,6 +41,15 @@ async function main(): Promise<void> {
         `  intake rate            ${figures.intakeFormPostsPerSecond} requests/s  (${intakeTotal} POSTs, ${concurrency} in flight)`,
         `  raw PutItem rate       ${figures.rawPutItemsPerSecond} items/s     (${putTotal} PutItems, ${concurrency} in flight)`,
         `  intake / raw           ${figures.intakeToRawRatio}`,
+        '',
+        'Gather one customer (2,000 door events, profile, invoices) as the access log grows',
+        ...gather.map(
+          (point) =>
+            `  ${point.totalEvents.toLocaleString('en-US').padStart(9)} events in table   ${point.millis.toFixed(1).padStart(7)} ms  (filled at ${Math.round(point.fillEventsPerSecond)} events/s)`,
+        ),
+        '',
+        'State transitions per request, end to end (verified by code, approved, carried out, replied, closed)',
+        ...transitions.map((count) => `  ${count.path.padEnd(20)} ${count.states}`),
         '',
         `BENCH ${JSON.stringify(figures)}`,
         '',

@@ -1,5 +1,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
+import { RecipientSchema } from '../functions/domain/plan/action-plan.js';
 
 /**
  * Where each deploy setting can be given. A CDK context value (`cdk deploy -c senderAddress=...`)
@@ -14,6 +15,12 @@ export const SETTING_SOURCES = {
   logRetentionDays: { context: 'logRetentionDays', env: 'DSR_LOG_RETENTION_DAYS' },
   logLevel: { context: 'logLevel', env: 'DSR_LOG_LEVEL' },
   alarmEmail: { context: 'alarmEmail', env: 'DSR_ALARM_EMAIL' },
+  customersTableName: { context: 'customersTableName', env: 'DSR_CUSTOMERS_TABLE_NAME' },
+  billingTableName: { context: 'billingTableName', env: 'DSR_BILLING_TABLE_NAME' },
+  accessLogTableName: { context: 'accessLogTableName', env: 'DSR_ACCESS_LOG_TABLE_NAME' },
+  customerDataKeyArn: { context: 'customerDataKeyArn', env: 'DSR_CUSTOMER_DATA_KEY_ARN' },
+  exportDownloadDays: { context: 'exportDownloadDays', env: 'DSR_EXPORT_DOWNLOAD_DAYS' },
+  recipientAddresses: { context: 'recipientAddresses', env: 'DSR_RECIPIENT_ADDRESSES' },
 } as const;
 
 export type SettingName = keyof typeof SETTING_SOURCES;
@@ -40,11 +47,63 @@ export const EEA_REGIONS = [
   'eu-south-2',
 ] as const;
 
-const domainPattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-
 /** Blank strings (e.g. `DSR_PUBLIC_BASE_URL=`) mean "not set", so the default still applies. */
 const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const domainPattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** What DynamoDB accepts as a table name. */
+const tableNamePattern = /^[A-Za-z0-9_.-]{3,255}$/;
+
+/** The ARN of a KMS key (not an alias): grants on an alias do not cover the key DynamoDB uses. */
+const kmsKeyArnPattern = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
+
+/**
+ * Longest download window: past it an export is no longer the answer to a recent request. The
+ * carry-out function accepts the same range for `EXPORT_DOWNLOAD_DAYS`.
+ */
+export const MAX_EXPORT_DOWNLOAD_DAYS = 90;
+const DOWNLOAD_DAYS_ERROR = `must be a whole number of days from 1 to ${MAX_EXPORT_DOWNLOAD_DAYS}`;
+
+/**
+ * The name of an existing table, or unset to let the stack create (and own) the table.
+ * See {@link DeploySettingsSchema} `customersTableName`.
+ */
+const existingTableName = z.preprocess(
+  blankToUndefined,
+  z.string().regex(tableNamePattern, 'must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -)').optional(),
+);
+
+/** JSON given as a string (env, `-c key=...`) or already parsed (context from `cdk.json`). */
+const parseJsonText = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+};
+
+/** The recipients the action plan can name (Art. 19), e.g. `unloc`. */
+const RECIPIENT_IDS: readonly string[] = RecipientSchema.shape.id.options;
+
+/**
+ * Art. 19 recipients by id (as the action plan names them) and the address their notice goes to,
+ * e.g. `{"unloc":"privacy@unloc.app"}`. Checked against the same ids as `notify-recipients` checks
+ * at cold start, so a typo fails the deploy instead of the first notice.
+ */
+const RecipientAddressesSchema = z
+  .record(z.string(), z.email({ error: 'every value must be an e-mail address' }), {
+    error: 'must be a JSON object of recipient id to e-mail address, e.g. {"unloc":"privacy@unloc.app"}',
+  })
+  .superRefine((addresses, ctx) => {
+    for (const id of Object.keys(addresses)) {
+      if (!RECIPIENT_IDS.includes(id)) {
+        ctx.addIssue({ code: 'custom', message: `unknown recipient id "${id}" (known: ${RECIPIENT_IDS.join(', ')})` });
+      }
+    }
+  });
 
 /**
  * The deploy settings, validated once before any construct is created so that a typo fails
@@ -87,6 +146,35 @@ export const DeploySettingsSchema = z
     ),
     logLevel: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
     alarmEmail: z.preprocess(blankToUndefined, z.email().optional()),
+    /**
+     * Existing customer-data tables. Each one given is imported (the stack neither creates nor
+     * deletes it); each one left unset is created by the stack.
+     */
+    customersTableName: existingTableName,
+    billingTableName: existingTableName,
+    accessLogTableName: existingTableName,
+    /**
+     * The customer-managed KMS key of the existing customer-data tables, if they use one; the
+     * functions are then allowed to use it through DynamoDB. Unset: the tables use an AWS key.
+     */
+    customerDataKeyArn: z.preprocess(
+      blankToUndefined,
+      z.string().regex(kmsKeyArnPattern, 'must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)').optional(),
+    ),
+    /** Days an export package can be downloaded; the bucket keeps it one day longer. */
+    exportDownloadDays: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: DOWNLOAD_DAYS_ERROR })
+        .int({ error: DOWNLOAD_DAYS_ERROR })
+        .min(1, { error: DOWNLOAD_DAYS_ERROR })
+        .max(MAX_EXPORT_DOWNLOAD_DAYS, { error: DOWNLOAD_DAYS_ERROR })
+        .default(14),
+    ),
+    recipientAddresses: z.preprocess(
+      (value) => parseJsonText(blankToUndefined(value)),
+      RecipientAddressesSchema.default({}),
+    ),
   })
   .refine(
     (settings) => {
@@ -100,6 +188,26 @@ export const DeploySettingsSchema = z
       // Checked even when unrelated settings are invalid, so one run reports every problem.
       when: (payload) =>
         payload.issues.every((issue) => !['senderAddress', 'sesIdentityDomain'].includes(String(issue.path?.[0]))),
+    },
+  )
+  .refine(
+    (settings) =>
+      settings.customerDataKeyArn === undefined ||
+      settings.customersTableName !== undefined ||
+      settings.billingTableName !== undefined ||
+      settings.accessLogTableName !== undefined,
+    {
+      path: ['customerDataKeyArn'],
+      error: 'only applies to existing tables: set customersTableName, billingTableName or accessLogTableName too',
+      when: (payload) => payload.issues.length === 0,
+    },
+  )
+  .refine(
+    (settings) => settings.customerDataKeyArn === undefined || settings.customerDataKeyArn.split(':')[3] === settings.region,
+    {
+      path: ['customerDataKeyArn'],
+      error: 'must be a key in the deploy region: DynamoDB tables can only use a key of their own region',
+      when: (payload) => payload.issues.length === 0,
     },
   );
 

@@ -1,9 +1,24 @@
+import { s3Client } from '../shared/aws-clients.js';
 import { z } from 'zod';
+import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { sendReply } from '../domain/workflow/send-reply.js';
+import { parseConfig } from '../shared/config.js';
+import { ENV } from '../shared/env-names.js';
 import { mailDeps } from '../shared/task-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
 
-const deps = mailDeps('send-reply');
+const config = parseConfig(
+  z.object({
+    [ENV.dataBucket]: z.string().min(1),
+    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+    [ENV.publicBaseUrl]: z.url().optional(),
+  }),
+);
+const deps = {
+  ...mailDeps('send-reply'),
+  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  publicBaseUrl: config[ENV.publicBaseUrl],
+};
 
 const EventSchema = z.object({ requestId: z.string().min(1), outcome: z.enum(['approved', 'rejected']) });
 

@@ -6,8 +6,18 @@
  */
 export const WORKFLOW_FUNCTIONS = {
   AcknowledgeFunctionArn: 'acknowledge',
+  StartVerificationFunctionArn: 'start-verification',
+  AwaitVerificationFunctionArn: 'await-verification',
+  SendVerificationReminderFunctionArn: 'send-verification-reminder',
+  CloseUnverifiedFunctionArn: 'close-unverified',
+  GatherSubscriptionsFunctionArn: 'gather-subscriptions',
+  GatherBillingFunctionArn: 'gather-billing',
+  GatherAccessLogFunctionArn: 'gather-access-log',
+  PlanRequestFunctionArn: 'plan-request',
   AwaitDecisionFunctionArn: 'await-decision',
   ReadDecisionFunctionArn: 'read-decision',
+  CarryOutFunctionArn: 'carry-out',
+  NotifyRecipientsFunctionArn: 'notify-recipients',
   SendReplyFunctionArn: 'send-reply',
   CloseRequestFunctionArn: 'close-request',
   FlagNeedsAttentionFunctionArn: 'flag-needs-attention',

@@ -10,6 +10,9 @@ export function useStackEnvironment(aws: boolean): void {
     for (const [name, from] of [
       ['REQUESTS_TABLE_NAME', 'DSR_TABLE_NAME'],
       ['STATE_MACHINE_ARN', 'DSR_STATE_MACHINE_ARN'],
+      ['CUSTOMERS_TABLE_NAME', 'DSR_CUSTOMERS_TABLE_NAME'],
+      ['BILLING_TABLE_NAME', 'DSR_BILLING_TABLE_NAME'],
+      ['ACCESS_LOG_TABLE_NAME', 'DSR_ACCESS_LOG_TABLE_NAME'],
     ] as const) {
       const value = process.env[from] ?? process.env[name];
       if (!value) throw new CommandError(`--aws needs ${from} (see the stack outputs of "npm run deploy")`);

@@ -12,6 +12,9 @@ import { useStackEnvironment } from './cli-environment.js';
 import { CommandError, UsageError } from './cli-errors.js';
 import { deadlineCommand } from './commands/deadline-command.js';
 import { extendCommand } from './commands/extend-command.js';
+import { seedCommand } from './commands/seed-command.js';
+import { verifyCommand } from './commands/verify-command.js';
+import { DynamoDbCustomerStore } from '../../functions/adapters/dynamodb/dynamodb-customer-store.js';
 import { decisionCommand } from './commands/decision-command.js';
 import { outboxCommand } from './commands/outbox-command.js';
 import { statusCommand } from './commands/status-command.js';
@@ -26,6 +29,9 @@ Commands:
                                            needs two different approvers; a rectification the
                                            corrections to make)
   reject <id> --reason TEXT [--by NAME]    reject with the reason the requester is given
+  verify <id> --reason TEXT [--by NAME] [--customer ID]
+                                           staff confirm the requester's identity (e.g. by phone)
+  seed --customers N [--seed S]            synthetic Norwegian customers into the local stores
   extend <id> --reason TEXT [--by NAME]    extend to three months (only within the first month);
                                            the requester is mailed the reason and new date
   outbox [--to ADDR]                       mails held by the local SES, as JSON
@@ -70,6 +76,8 @@ async function run(argv: readonly string[]): Promise<string> {
       by: { type: 'string' },
       correct: { type: 'string', multiple: true },
       customer: { type: 'string' },
+      customers: { type: 'string' },
+      seed: { type: 'string' },
       to: { type: 'string' },
       aws: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -114,6 +122,35 @@ async function run(argv: readonly string[]): Promise<string> {
           actor: `staff:${values.by ?? userInfo().username}`,
           reason: values.reason ?? '',
           today: osloCalendarDate(new Date()),
+        },
+      );
+    case 'verify':
+      return verifyCommand(
+        {
+          store,
+          callbacks: new StepFunctionsWorkflow(new SFNClient({}), process.env.STATE_MACHINE_ARN!),
+          customers: new DynamoDbCustomerStore(new DynamoDBClient({}), process.env.CUSTOMERS_TABLE_NAME!),
+          now: () => new Date(),
+          logger: createLogger('dsr-cli', 'silent'),
+        },
+        {
+          requestId: oneId(rest, command),
+          actor: `staff:${values.by ?? userInfo().username}`,
+          reason: values.reason,
+          customerIds: values.customer ? [values.customer] : undefined,
+        },
+      );
+    case 'seed':
+      if (rest.length > 0 || values.customers === undefined) throw new UsageError('seed takes --customers N [--seed S]');
+      return seedCommand(
+        { customers: Number(values.customers), seed: values.seed === undefined ? undefined : Number(values.seed) },
+        {
+          dynamoDb: new DynamoDBClient({}),
+          tableNames: {
+            customers: process.env.CUSTOMERS_TABLE_NAME!,
+            billing: process.env.BILLING_TABLE_NAME!,
+            accessLog: process.env.ACCESS_LOG_TABLE_NAME!,
+          },
         },
       );
     case 'outbox':

@@ -7,12 +7,24 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { CUSTOMER_DATA_TABLE_ENV } from '../../functions/adapters/dynamodb/customer-data-tables-layout.js';
 import { ENV } from '../../functions/shared/env-names.js';
-import type { WorkflowFunctionFolder } from '../../functions/shared/workflow-functions.js';
-import type { RequestsTable, RequestsTableAccess } from './requests-table.js';
+import type { CustomerDataAccess, CustomerDataTable, CustomerDataTables } from './customer-data-tables.js';
+import {
+  REQUEST_DATA_PREFIXES,
+  type RequestDataAccess,
+  type RequestDataBucket,
+  type RequestDataPrefix,
+} from './request-data-bucket.js';
+import type { RequestsTable, RequestsTableAccess, RequestsTableOptions } from './requests-table.js';
 
-/** A folder under `functions/` that holds a deployable `handler.ts`. */
-export type FunctionFolder = 'web-form' | 'create-request' | WorkflowFunctionFolder;
+/** How a function answers a waiting workflow task: `SendTaskSuccess`, `SendTaskFailure`. */
+export type TaskResponse = 'success' | 'failure';
+
+const TASK_RESPONSE_ACTIONS: Readonly<Record<TaskResponse, string>> = {
+  success: 'states:SendTaskSuccess',
+  failure: 'states:SendTaskFailure',
+};
 
 /** Log levels the shared logger (`functions/shared/logger.ts`) understands. */
 export type FunctionLogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -37,7 +49,7 @@ export const ESM_REQUIRE_BANNER =
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The handler module of a function folder, resolved from this file so the CWD does not matter. */
-export function handlerEntry(folder: FunctionFolder): string {
+export function handlerEntry(folder: string): string {
   return fileURLToPath(new URL(`../../functions/${folder}/handler.ts`, import.meta.url));
 }
 
@@ -54,7 +66,14 @@ export interface MailSenderSettings {
 /** Properties of a {@link DsrFunction}. */
 export interface DsrFunctionProps {
   /** Folder under `functions/` whose `handler.ts` exports `handler`. */
-  readonly folder: FunctionFolder;
+  readonly folder: string;
+  /**
+   * The module to bundle instead of the folder's `handler.ts`, e.g. a stand-in in a test that
+   * synthesizes (without bundling) a function whose handler is not written yet.
+   *
+   * @default handlerEntry(folder)
+   */
+  readonly entry?: string;
   /** What the function does, shown in the Lambda console. */
   readonly description: string;
   /** How long the function's log group keeps logs. */
@@ -93,10 +112,10 @@ export interface DsrFunctionProps {
  */
 export class DsrFunction extends NodejsFunction {
   /** The folder under `functions/` this function was built from. */
-  readonly folder: FunctionFolder;
+  readonly folder: string;
 
   constructor(scope: Construct, id: string, props: DsrFunctionProps) {
-    const entry = handlerEntry(props.folder);
+    const entry = props.entry ?? handlerEntry(props.folder);
     if (!existsSync(entry)) {
       throw new Error(`DsrFunction ${id}: no handler at ${entry} (folder "${props.folder}")`);
     }
@@ -140,9 +159,79 @@ export class DsrFunction extends NodejsFunction {
    *
    * @see RequestsTableAccess for the exact actions of each level
    */
-  bindRequestsTable(requests: RequestsTable, access: RequestsTableAccess): this {
+  bindRequestsTable(requests: RequestsTable, access: RequestsTableAccess, options: RequestsTableOptions = {}): this {
     this.addEnvironment(ENV.requestsTable, requests.tableName);
-    requests.grantAccess(this, access);
+    requests.grantAccess(this, access, options);
+    return this;
+  }
+
+  /**
+   * Tells the function the customer-data stores it uses (`CUSTOMERS_TABLE_NAME`,
+   * `BILLING_TABLE_NAME`, `ACCESS_LOG_TABLE_NAME`) and grants one access level on each of them;
+   * stores left out are neither named nor granted.
+   *
+   * @example
+   * ```ts
+   * carryOut.bindCustomerData(customerData, { customers: 'readWriteDelete', billing: 'readWriteDelete' });
+   * ```
+   * @see CustomerDataAccess for the exact actions of each level
+   */
+  bindCustomerData(
+    tables: CustomerDataTables,
+    access: Readonly<Partial<Record<CustomerDataTable, CustomerDataAccess>>>,
+  ): this {
+    for (const [table, level] of Object.entries(access) as [CustomerDataTable, CustomerDataAccess | undefined][]) {
+      if (level === undefined) continue;
+      this.addEnvironment(CUSTOMER_DATA_TABLE_ENV[table], tables.tableName(table));
+      tables.grantAccess(this, table, level);
+    }
+    return this;
+  }
+
+  /**
+   * Tells the function the request-data bucket (`REQUEST_DATA_BUCKET`) and grants one access level
+   * under one prefix; call once per prefix. A function that writes to `exports/` creates export
+   * packages, so it is also told how long they can be downloaded (`EXPORT_DOWNLOAD_DAYS`).
+   *
+   * `REQUEST_DATA_BUCKET_SSE` is deliberately left unset: S3 then encrypts each upload with the
+   * bucket's customer-managed key. Sending `aws:kms` without a key id would select the AWS-managed
+   * `aws/s3` key instead, which the bucket policy refuses.
+   *
+   * @see RequestDataAccess for the exact actions of each level
+   */
+  bindRequestData(bucket: RequestDataBucket, access: RequestDataAccess, prefix: RequestDataPrefix): this {
+    this.addEnvironment(ENV.dataBucket, bucket.bucketName);
+    if (prefix === REQUEST_DATA_PREFIXES.exports && (access === 'readWrite' || access === 'readWriteDelete')) {
+      this.addEnvironment(ENV.exportDays, String(bucket.exportDownloadDays));
+    }
+    bucket.grantAccess(this, access, prefix);
+    return this;
+  }
+
+  /**
+   * Tells the function the workflow (`STATE_MACHINE_ARN`) and allows it to answer a waiting task
+   * (`states:SendTaskSuccess` and/or `states:SendTaskFailure`) of that state machine only.
+   *
+   * Only for functions the workflow does not call: the state machine's definition depends on the
+   * ARNs of the functions it calls, so their roles cannot depend on the state machine in turn.
+   */
+  bindTaskCallbacks(stateMachine: IStateMachine, responses: readonly TaskResponse[] = ['success', 'failure']): this {
+    this.addEnvironment(ENV.stateMachineArn, stateMachine.stateMachineArn);
+    this.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: responses.map((response) => TASK_RESPONSE_ACTIONS[response]),
+        resources: [stateMachine.stateMachineArn],
+      }),
+    );
+    return this;
+  }
+
+  /**
+   * Tells the function where Art. 19 notices go (`RECIPIENT_ADDRESSES`, a JSON object of recipient
+   * id to e-mail address). No grant: the mail itself is sent under {@link DsrFunction.bindMailSender}.
+   */
+  bindRecipients(addresses: Readonly<Record<string, string>>): this {
+    this.addEnvironment(ENV.recipientAddresses, JSON.stringify(addresses));
     return this;
   }
 

@@ -1,11 +1,13 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { HTTP_ROUTES, type HttpFunctionFolder } from '../../functions/shared/http/routes.js';
+import { HTTP_ROUTES, type HttpRoute } from '../../functions/shared/http/routes.js';
 
 /**
  * Fields of each access-log line. Deliberately without `$context.identity.sourceIp`,
@@ -27,24 +29,50 @@ export const ACCESS_LOG_FIELDS = {
 /** Throttling of the public stage; a rights-request form sees a handful of requests a day. */
 export const PUBLIC_API_THROTTLE = { rateLimit: 20, burstLimit: 40 } as const;
 
+/** Who may call a route: anyone, or a signed-in staff member. */
+export type RouteAuth = HttpRoute['auth'];
+
+/** One route of the table as this construct reads it (`HTTP_ROUTES` entries are such routes). */
+export interface RouteSpec {
+  readonly method: keyof typeof apigw.HttpMethod;
+  readonly path: string;
+  readonly function: string;
+  readonly auth: RouteAuth;
+}
+
 /** Properties of a {@link PublicApi}. */
 export interface PublicApiProps {
-  /** The function serving each route of the shared route table (`functions/shared/http/routes.ts`). */
-  readonly functions: Readonly<Record<HttpFunctionFolder, lambda.IFunction>>;
+  /**
+   * The function serving each folder of the shared route table (`functions/shared/http/routes.ts`),
+   * keyed by folder. Every folder the table names must be present.
+   */
+  readonly functions: Readonly<Partial<Record<string, lambda.IFunction>>>;
   /** How long access logs are kept. */
   readonly logRetention: logs.RetentionDays;
+  /**
+   * The routes to serve.
+   *
+   * @default HTTP_ROUTES
+   */
+  readonly routes?: readonly RouteSpec[];
 }
 
 /**
- * The public HTTP API of the intake: the server-rendered form, its submission and the receipt
- * page, each a Lambda proxy integration (payload format 2.0). The `$default` stage is throttled
- * and access-logged without personal data.
+ * The HTTP API: the public pages (form, receipt, verification, download) and the staff JSON API,
+ * each route a Lambda proxy integration (payload format 2.0) built from the shared route table.
+ * The `$default` stage is throttled and access-logged without personal data.
+ *
+ * Public routes are open (explicitly, so a default authorizer added later cannot close them by
+ * accident). Staff routes require IAM (SigV4) authorization until the console's Cognito sign-in
+ * arrives; {@link PublicApi.staffInvokePolicy} is the managed policy to attach to staff roles.
  */
 export class PublicApi extends Construct {
   /** The HTTP API. */
   readonly api: apigw.HttpApi;
   /** The auto-deployed `$default` stage. */
   readonly stage: apigw.HttpStage;
+  /** Allows `execute-api:Invoke` on every staff route; undefined when there are none. */
+  readonly staffInvokePolicy?: iam.ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: PublicApiProps) {
     super(scope, id);
@@ -69,21 +97,65 @@ export class PublicApi extends Construct {
     });
 
     // One integration per function, routes from the table the local gateway also routes by.
-    const integrations = new Map<HttpFunctionFolder, HttpLambdaIntegration>();
-    for (const route of HTTP_ROUTES) {
+    const routeSpecs: readonly RouteSpec[] = props.routes ?? HTTP_ROUTES;
+    const integrations = new Map<string, HttpLambdaIntegration>();
+    const staffAuthorizer = new HttpIamAuthorizer();
+    const openAuthorizer = new apigw.HttpNoneAuthorizer();
+    for (const route of routeSpecs) {
+      const fn = props.functions[route.function];
+      if (fn === undefined) {
+        throw new Error(`PublicApi: route ${route.method} ${route.path} names function "${route.function}", which was not given`);
+      }
       let integration = integrations.get(route.function);
       if (!integration) {
-        integration = new HttpLambdaIntegration(`${route.function}-integration`, props.functions[route.function], {
+        integration = new HttpLambdaIntegration(`${route.function}-integration`, fn, {
           payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
         });
         integrations.set(route.function, integration);
       }
-      this.api.addRoutes({ path: route.path, methods: [apigw.HttpMethod[route.method]], integration });
+      this.api.addRoutes({
+        path: route.path,
+        methods: [apigw.HttpMethod[route.method]],
+        integration,
+        authorizer: authorizerFor(route, staffAuthorizer, openAuthorizer),
+      });
+    }
+
+    const staffRoutes = routeSpecs.filter((route) => route.auth === 'staff');
+    if (staffRoutes.length > 0) {
+      this.staffInvokePolicy = new iam.ManagedPolicy(this, 'StaffInvokePolicy', {
+        description: 'Lets a staff member call the GDPR rights-request staff API (IAM-signed requests)',
+        statements: [
+          new iam.PolicyStatement({
+            actions: ['execute-api:Invoke'],
+            resources: staffRoutes.map((route) =>
+              this.api.arnForExecuteApi(route.method, route.path.replace(/\{[^}]+\}/g, '*'), this.stage.stageName),
+            ),
+          }),
+        ],
+      });
     }
   }
 
   /** The stage's invoke URL, e.g. `https://abc123.execute-api.eu-north-1.amazonaws.com/`. */
   get url(): string {
     return this.stage.url;
+  }
+}
+
+function authorizerFor(
+  route: RouteSpec,
+  staff: apigw.IHttpRouteAuthorizer,
+  open: apigw.IHttpRouteAuthorizer,
+): apigw.IHttpRouteAuthorizer {
+  switch (route.auth) {
+    case 'public':
+      return open;
+    case 'staff':
+      return staff;
+    default: {
+      const unknown: never = route.auth;
+      throw new Error(`PublicApi: route ${route.method} ${route.path} has unknown auth "${String(unknown)}"`);
+    }
   }
 }

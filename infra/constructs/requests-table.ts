@@ -42,6 +42,17 @@ export const REQUESTS_TABLE_KEY_ACTIONS: Readonly<Record<'read' | 'write', reado
   write: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
 };
 
+/** Extras of a {@link RequestsTable.grantAccess} beyond the table itself. */
+export interface RequestsTableOptions {
+  /**
+   * Also allow `dynamodb:Query` on the sparse `open-requests` index, for jobs that walk the open
+   * requests instead of scanning the table.
+   *
+   * @default false
+   */
+  readonly queryOpenRequests?: boolean;
+}
+
 /** Options for {@link RequestsTable}; the key layout itself is fixed by `REQUESTS_TABLE_LAYOUT`. */
 export interface RequestsTableProps {
   /**
@@ -105,15 +116,22 @@ export class RequestsTable extends Construct {
   }
 
   /**
-   * Grants one {@link RequestsTableAccess} level on the table (not its indexes) and the matching
-   * use of the table key, restricted to calls DynamoDB makes on the grantee's behalf.
+   * Grants one {@link RequestsTableAccess} level on the table (its index only when asked for) and
+   * the matching use of the table key, restricted to calls DynamoDB makes on the grantee's behalf.
    */
-  grantAccess(grantee: iam.IGrantable, access: RequestsTableAccess): void {
+  grantAccess(grantee: iam.IGrantable, access: RequestsTableAccess, options: RequestsTableOptions = {}): void {
     iam.Grant.addToPrincipal({
       grantee,
       actions: [...REQUESTS_TABLE_ACTIONS[access]],
       resourceArns: [this.table.tableArn],
     });
+    if (options.queryOpenRequests === true) {
+      iam.Grant.addToPrincipal({
+        grantee,
+        actions: ['dynamodb:Query'],
+        resourceArns: [`${this.table.tableArn}/index/${REQUESTS_TABLE_LAYOUT.openRequestsIndex.name}`],
+      });
+    }
     const keyActions = access === 'read' ? REQUESTS_TABLE_KEY_ACTIONS.read : REQUESTS_TABLE_KEY_ACTIONS.write;
     grantee.grantPrincipal.addToPrincipalPolicy(
       new iam.PolicyStatement({

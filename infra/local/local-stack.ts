@@ -14,6 +14,9 @@ import { LocalFunctions } from './lambda/local-functions.js';
 import { checkPrerequisites } from './prerequisites.js';
 import { redriveOpenRequests } from './redrive.js';
 import { createRequestsTable } from './setup/create-requests-table.js';
+import { createCustomerDataTables } from './setup/create-customer-data-tables.js';
+import { seedDemoOnce, type DemoSeedResult } from './seed/seed-stores.js';
+import { LOCAL_CUSTOMER_DATA_TABLE_NAMES } from '../../functions/adapters/dynamodb/customer-data-tables-layout.js';
 import { LocalStepFunctions } from './step-functions/local-executor.js';
 import { loadWorkflowDefinition, localFunctionArn, localStateMachineArn, localSubstitutions } from './step-functions/load-definition.js';
 import { startSfnApiServer } from './step-functions/sfn-api-server.js';
@@ -21,7 +24,16 @@ import { startSfnApiServer } from './step-functions/sfn-api-server.js';
 export const LOCAL_REGION = 'eu-north-1';
 export const LOCAL_TABLE_NAME = 'dsr-requests';
 export const LOCAL_SENDER = 'naerkontor@obos.no';
-export const LOCAL_BUCKETS = ['dsr-exports', 'dsr-inbound-mail'] as const;
+export const LOCAL_DATA_BUCKET = 'dsr-request-data';
+export const LOCAL_BUCKETS = [LOCAL_DATA_BUCKET, 'dsr-inbound-mail'] as const;
+/** Where Art. 19 notices go locally; they land in the local SES outbox like every mail. */
+export const LOCAL_RECIPIENT_ADDRESSES = {
+  unloc: 'personvern@unloc.example',
+  invoicing: 'personvern@fakturaleverandor.example',
+  email_platform: 'personvern@epostplattform.example',
+} as const;
+/** How often local mode runs the export purge job (AWS runs it daily on a schedule). */
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface LocalStackOptions {
   /** Where DynamoDB, S3 and the outbox keep their data; a fresh in-memory stack when undefined. */
@@ -39,6 +51,8 @@ export interface LocalStackOptions {
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Start executions for requests left unfinished by an earlier run. */
   readonly redrive?: boolean;
+  /** Seed the demo customers once into empty customer-data tables (npm start does). */
+  readonly seedDemo?: boolean;
   /** Tests only: ms between retries per state, instead of the ASL's seconds. */
   readonly retryIntervalOverrides?: Record<string, number | number[]>;
 }
@@ -56,6 +70,7 @@ export interface LocalStack {
   readonly environment: Readonly<Record<string, string>>;
   readonly executor: LocalStepFunctions;
   readonly redriven: number;
+  readonly demo?: DemoSeedResult;
   stop(): Promise<void>;
 }
 
@@ -101,9 +116,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [ENV.stateMachineArn]: stateMachineArn,
       [ENV.senderAddress]: LOCAL_SENDER,
       [ENV.logLevel]: options.logLevel ?? 'warn',
+      [ENV.customersTable]: LOCAL_CUSTOMER_DATA_TABLE_NAMES.customers,
+      [ENV.billingTable]: LOCAL_CUSTOMER_DATA_TABLE_NAMES.billing,
+      [ENV.accessLogTable]: LOCAL_CUSTOMER_DATA_TABLE_NAMES.accessLog,
+      [ENV.dataBucket]: LOCAL_DATA_BUCKET,
+      [ENV.recipientAddresses]: JSON.stringify(LOCAL_RECIPIENT_ADDRESSES),
+      // Local mode has no request signing; the staff API takes the staff name from a header.
+      DSR_LOCAL_STAFF_HEADER: 'allow',
     };
     Object.assign(process.env, environment);
-    await createRequestsTable(new DynamoDBClient({}), LOCAL_TABLE_NAME);
+    const dynamoDb = new DynamoDBClient({});
+    await createRequestsTable(dynamoDb, LOCAL_TABLE_NAME);
+    await createCustomerDataTables(dynamoDb, LOCAL_CUSTOMER_DATA_TABLE_NAMES);
+    const demo = options.seedDemo ? await seedDemoOnce({ dynamoDb }, LOCAL_CUSTOMER_DATA_TABLE_NAMES) : undefined;
 
     const functions = new LocalFunctions();
     const handlers = Object.fromEntries(
@@ -123,6 +148,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const gateway = await startHttpGateway({ functions, port: options.port ?? 0 });
     stops.push(gateway.stop);
+    // Links in mails point at the local gateway; handlers read it when they first load.
+    environment[ENV.publicBaseUrl] = gateway.url;
+    process.env[ENV.publicBaseUrl] = gateway.url;
+
+    const purge = setInterval(() => {
+      void functions.invoke('purge-exports', {}).catch(() => undefined);
+    }, PURGE_INTERVAL_MS);
+    purge.unref();
+    stops.push(async () => clearInterval(purge));
 
     const redriven = options.redrive === false
       ? 0
@@ -143,6 +177,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       environment,
       executor,
       redriven,
+      demo,
       stop: stopAll,
     };
   } catch (error) {

@@ -30,7 +30,13 @@ async function main(): Promise<void> {
   // Imported after the checks: the stack module loads the emulators.
   const { startLocalStack } = await import('./local-stack.js');
   process.stdout.write('Starting OBOS Nærkontor rights-request pipeline in local mode…\n');
-  const stack = await startLocalStack({ dataDir, port, sesPort, logLevel: (process.env.LOG_LEVEL as 'warn' | undefined) ?? 'warn' });
+  const stack = await startLocalStack({
+    dataDir,
+    port,
+    sesPort,
+    seedDemo: true,
+    logLevel: (process.env.LOG_LEVEL as 'warn' | undefined) ?? 'warn',
+  });
   writeEndpoints(dataDir, stack.environment, stack.urls);
   process.stdout.write(
     [
@@ -43,8 +49,17 @@ async function main(): Promise<void> {
       `  S3               ${stack.urls.s3}`,
       `  Data             ${dataDir}`,
       stack.redriven > 0 ? `  Re-driven ${stack.redriven} unfinished request(s).` : '',
+      ...(stack.demo?.demoEmails
+        ? [
+            '',
+            '  Demo customers (send a request with one of these e-mails; the code arrives in the mail viewer):',
+            `    ${stack.demo.demoEmails.activeSubscription}   active subscription`,
+            `    ${stack.demo.demoEmails.endedSubscriptions}   subscriptions ended`,
+          ]
+        : []),
       '',
-      '  CLI: npm run -s dsr -- status <id> | approve <id> | reject <id> --reason TEXT | outbox',
+      '  CLI: npm run -s dsr -- status <id> | verify <id> --reason TEXT | approve <id> | reject <id> --reason TEXT',
+      '       | extend <id> --reason TEXT | outbox | seed --customers N   (npm run -s dsr -- --help)',
       '  Press Ctrl-C to stop.',
       '',
     ].join('\n'),

@@ -1,12 +1,27 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
 import { WORKFLOW_FUNCTIONS, type WorkflowSubstitution } from '../../functions/shared/workflow-functions.js';
-import { DsrFunction, type DsrFunctionProps, type FunctionFolder } from '../constructs/dsr-function.js';
+import { CustomerDataTables } from '../constructs/customer-data-tables.js';
+import type { DsrFunction } from '../constructs/dsr-function.js';
 import { OperationsAlarms } from '../constructs/operations-alarms.js';
 import { PublicApi } from '../constructs/public-api.js';
+import { RequestDataBucket } from '../constructs/request-data-bucket.js';
 import { RequestsTable } from '../constructs/requests-table.js';
 import { RightsRequestWorkflow } from '../constructs/rights-request-workflow.js';
 import type { DeploySettings } from '../settings.js';
+import {
+  FUNCTION_DEFINITIONS,
+  bindToWorkflow,
+  createDsrFunction,
+  deployedFolders,
+  type FunctionDefinition,
+  type FunctionFolder,
+  type FunctionResources,
+} from './dsr-functions.js';
+
+export type { FunctionFolder };
 
 /** Properties of {@link DsrStack}. */
 export interface DsrStackProps extends StackProps {
@@ -15,99 +30,141 @@ export interface DsrStackProps extends StackProps {
 }
 
 /**
- * The GDPR data-subject-rights pipeline of OBOS Nærkontor AS: intake API, requests table,
- * workflow and its functions. The stack only composes constructs; every grant is made by a
- * construct's `bind*`/`grant*` method so it sits next to the environment variable it serves.
+ * The GDPR data-subject-rights pipeline of OBOS Nærkontor AS: the HTTP API, the requests table,
+ * the customer-data stores, the request-data bucket, the workflow and its functions. The stack
+ * only composes constructs; every grant is made by a construct's `bind*`/`grant*` method so it
+ * sits next to the environment variable it serves, and which functions exist follows from
+ * `HTTP_ROUTES`, `WORKFLOW_FUNCTIONS` and the scheduled jobs (see `dsr-functions.ts`).
  */
 export class DsrStack extends Stack {
-  /** The functions by folder, exposed for tests and for stacks that add jobs later. */
-  readonly functions: Readonly<Record<FunctionFolder, DsrFunction>>;
+  /** The deployed functions by folder (only folders that a route, substitution or schedule uses). */
+  readonly functions: Readonly<Partial<Record<FunctionFolder, DsrFunction>>>;
   /** The requests table and its key. */
   readonly requests: RequestsTable;
+  /** The subscription, billing and access-log stores. */
+  readonly customerData: CustomerDataTables;
+  /** The bucket for gathered data, plans and export packages. */
+  readonly requestData: RequestDataBucket;
   /** The rights-request state machine. */
   readonly workflow: RightsRequestWorkflow;
-  /** The public intake API. */
+  /** The HTTP API (public pages and the staff API). */
   readonly api: PublicApi;
+  /** The EventBridge rules of the scheduled jobs, by folder. */
+  readonly schedules: Readonly<Partial<Record<FunctionFolder, events.Rule>>>;
 
   constructor(scope: Construct, id: string, props: DsrStackProps) {
     super(scope, id, props);
     const { settings } = props;
-    const mail = {
-      senderAddress: settings.senderAddress,
-      sesIdentityDomain: settings.sesIdentityDomain,
-      publicBaseUrl: settings.publicBaseUrl,
-    };
-
-    const fn = (fnId: string, folder: FunctionFolder, description: string, extra: Partial<DsrFunctionProps> = {}) =>
-      new DsrFunction(this, fnId, {
-        folder,
-        description,
-        logRetention: settings.logRetentionDays,
-        logLevel: settings.logLevel,
-        ...extra,
-      });
-    const httpTimeout = { timeout: Duration.seconds(10) };
 
     this.requests = new RequestsTable(this, 'Requests');
+    this.customerData = new CustomerDataTables(this, 'CustomerData', {
+      existingTableNames: {
+        customers: settings.customersTableName,
+        billing: settings.billingTableName,
+        accessLog: settings.accessLogTableName,
+      },
+      existingKeyArn: settings.customerDataKeyArn,
+    });
+    this.requestData = new RequestDataBucket(this, 'RequestData', { exportDownloadDays: settings.exportDownloadDays });
 
-    const webForm = fn('WebForm', 'web-form', 'Renders the request form and receipt pages', httpTimeout)
-      .bindRequestsTable(this.requests, 'read');
-    const createRequest = fn('CreateRequest', 'create-request', 'Records a submitted request and starts its workflow', httpTimeout)
-      .bindRequestsTable(this.requests, 'create');
-    const acknowledge = fn('Acknowledge', 'acknowledge', 'Sends the receipt with reference and due date')
-      .bindRequestsTable(this.requests, 'readWrite')
-      .bindMailSender(mail);
-    const awaitDecision = fn('AwaitDecision', 'await-decision', 'Stores the task token while staff decide')
-      .bindRequestsTable(this.requests, 'readWrite');
-    const readDecision = fn('ReadDecision', 'read-decision', 'Reads a decision recorded before the execution started')
-      .bindRequestsTable(this.requests, 'read');
-    const sendReply = fn('SendReply', 'send-reply', 'Sends the reply or refusal letter')
-      .bindRequestsTable(this.requests, 'readWrite')
-      .bindMailSender(mail);
-    const closeRequest = fn('CloseRequest', 'close-request', 'Closes an answered request')
-      .bindRequestsTable(this.requests, 'readWrite');
-    const flagNeedsAttention = fn('FlagNeedsAttention', 'flag-needs-attention', 'Flags a failed request for staff')
-      .bindRequestsTable(this.requests, 'readWrite');
-
-    this.functions = {
-      'web-form': webForm,
-      'create-request': createRequest,
-      acknowledge,
-      'await-decision': awaitDecision,
-      'read-decision': readDecision,
-      'send-reply': sendReply,
-      'close-request': closeRequest,
-      'flag-needs-attention': flagNeedsAttention,
+    const resources: FunctionResources = {
+      requests: this.requests,
+      customerData: this.customerData,
+      requestData: this.requestData,
+      mail: {
+        senderAddress: settings.senderAddress,
+        sesIdentityDomain: settings.sesIdentityDomain,
+        publicBaseUrl: settings.publicBaseUrl,
+      },
+      recipientAddresses: settings.recipientAddresses,
     };
 
+    const functions: Partial<Record<FunctionFolder, DsrFunction>> = {};
+    for (const folder of deployedFolders()) {
+      functions[folder] = createDsrFunction(this, folder, resources, {
+        logRetention: settings.logRetentionDays,
+        logLevel: settings.logLevel,
+      });
+    }
+    this.functions = functions;
+
     // Which function serves which `${...}` of the definition is decided by WORKFLOW_FUNCTIONS alone.
+    const workflowFolders = new Set<string>(Object.values(WORKFLOW_FUNCTIONS));
     const workflowFunctions = Object.fromEntries(
       (Object.entries(WORKFLOW_FUNCTIONS) as [WorkflowSubstitution, FunctionFolder][]).map(([name, folder]) => [
         name,
-        this.functions[folder],
+        this.functionFor(folder),
       ]),
     ) as Record<WorkflowSubstitution, DsrFunction>;
     this.workflow = new RightsRequestWorkflow(this, 'Workflow', {
       functions: workflowFunctions,
       logRetention: settings.logRetentionDays,
     });
-    createRequest.bindStateMachineStart(this.workflow.stateMachine);
+    for (const [folder, fn] of this.deployed()) {
+      bindToWorkflow(folder, fn, this.workflow.stateMachine, workflowFolders.has(folder));
+    }
+
+    const schedules: Partial<Record<FunctionFolder, events.Rule>> = {};
+    for (const [folder, fn] of this.deployed()) {
+      const { schedule }: FunctionDefinition = FUNCTION_DEFINITIONS[folder];
+      if (schedule === undefined) continue;
+      schedules[folder] = new events.Rule(this, `${fn.node.id}Schedule`, {
+        description: `Runs ${folder} on its schedule`,
+        schedule,
+        targets: [new targets.LambdaFunction(fn, { retryAttempts: 2 })],
+      });
+    }
+    this.schedules = schedules;
 
     this.api = new PublicApi(this, 'PublicApi', {
-      functions: { 'web-form': webForm, 'create-request': createRequest },
+      functions: this.functions,
       logRetention: settings.logRetentionDays,
     });
 
     const alarms = new OperationsAlarms(this, 'Alarms', {
       stateMachine: this.workflow.stateMachine,
       apiStage: this.api.stage,
-      functions: Object.fromEntries(Object.values(this.functions).map((f) => [f.node.id, f])),
+      functions: Object.fromEntries(this.deployed().map(([, fn]) => [fn.node.id, fn])),
       alarmEmail: settings.alarmEmail,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Public URL of the request form' });
     new CfnOutput(this, 'RequestsTableName', { value: this.requests.tableName });
+    new CfnOutput(this, 'CustomersTableName', {
+      value: this.customerData.tableName('customers'),
+      description: 'Subscription store (customers table)',
+    });
+    new CfnOutput(this, 'BillingTableName', { value: this.customerData.tableName('billing') });
+    new CfnOutput(this, 'AccessLogTableName', { value: this.customerData.tableName('accessLog') });
+    new CfnOutput(this, 'RequestDataBucketName', {
+      value: this.requestData.bucketName,
+      description: 'Gathered data, plans and export packages (KMS-encrypted)',
+    });
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
+    if (this.api.staffInvokePolicy !== undefined) {
+      new CfnOutput(this, 'StaffApiInvokePolicyArn', {
+        value: this.api.staffInvokePolicy.managedPolicyArn,
+        description: 'Attach to staff roles so they may call the IAM-authorized staff API',
+      });
+    }
+  }
+
+  /**
+   * The deployed function of a folder.
+   *
+   * @throws Error when the folder is not deployed (no route, substitution or schedule uses it)
+   */
+  functionFor(folder: FunctionFolder): DsrFunction {
+    const fn = this.functions[folder];
+    if (fn === undefined) {
+      throw new Error(`function "${folder}" is not deployed: no HTTP route, workflow substitution or schedule uses it`);
+    }
+    return fn;
+  }
+
+  /** Every deployed function with its folder. */
+  deployed(): [FunctionFolder, DsrFunction][] {
+    return Object.entries(this.functions) as [FunctionFolder, DsrFunction][];
   }
 }

@@ -1,140 +1,137 @@
-import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FunctionFolder } from '../../infra/constructs/dsr-function.js';
+import { WORKFLOW_FUNCTIONS } from '../../functions/shared/workflow-functions.js';
+import { FUNCTION_DEFINITIONS, deployedFolders, type FunctionFolder } from '../../infra/stacks/dsr-functions.js';
+import {
+  EXPECTED_ENV,
+  EXPECTED_GRANTS,
+  EXPECTED_LIST_PREFIXES,
+  namedGrants,
+  resourceNames,
+  sortedGrants,
+  withoutCustomerDataKey,
+} from './support/expected-grants.js';
 import { allowedActions, roleStatements, statementsFor } from './support/policies.js';
+import {
+  CATALOGUE_FOLDERS,
+  CATALOGUE_STATE_MACHINE_ARN,
+  synthFunctionCatalogue,
+  type SynthesizedCatalogue,
+} from './support/synth-function-catalogue.js';
 import { SYNTH_TIMEOUT_MS, synthDsrStack, type SynthesizedDsrStack } from './support/synth-dsr-stack.js';
+import type { Template } from 'aws-cdk-lib/assertions';
 
-const XRAY = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
-const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:Query', 'kms:Decrypt', 'kms:DescribeKey'];
-const TABLE_CREATE = [
-  'dynamodb:GetItem',
-  'dynamodb:PutItem',
-  'dynamodb:ConditionCheckItem',
-  'kms:Decrypt',
-  'kms:DescribeKey',
-  'kms:Encrypt',
-  'kms:GenerateDataKey*',
-  'kms:ReEncrypt*',
-];
-const TABLE_READ_WRITE = [...TABLE_READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem',
-  'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'];
-const SES_SEND = ['ses:SendEmail', 'ses:SendRawEmail'];
-const START_WORKFLOW = ['states:StartExecution'];
-
-/** What each function's code path needs, and so exactly what its role may do. */
-const EXPECTED_ACTIONS: Readonly<Record<FunctionFolder, readonly string[]>> = {
-  'web-form': [...XRAY, ...TABLE_READ],
-  'create-request': [...XRAY, ...TABLE_CREATE, ...START_WORKFLOW],
-  acknowledge: [...XRAY, ...TABLE_READ_WRITE, ...SES_SEND],
-  'await-decision': [...XRAY, ...TABLE_READ_WRITE],
-  'read-decision': [...XRAY, ...TABLE_READ],
-  'send-reply': [...XRAY, ...TABLE_READ_WRITE, ...SES_SEND],
-  'close-request': [...XRAY, ...TABLE_READ_WRITE],
-  'flag-needs-attention': [...XRAY, ...TABLE_READ_WRITE],
+const BASIC_EXECUTION_ROLE = {
+  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']],
 };
 
-/** The environment each function's config schema reads, and nothing else. */
-const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> = {
-  'web-form': ['LOG_LEVEL', 'REQUESTS_TABLE_NAME'],
-  'create-request': ['LOG_LEVEL', 'REQUESTS_TABLE_NAME', 'STATE_MACHINE_ARN'],
-  acknowledge: ['LOG_LEVEL', 'REQUESTS_TABLE_NAME', 'SENDER_ADDRESS'],
-  'await-decision': ['LOG_LEVEL', 'REQUESTS_TABLE_NAME'],
-  'read-decision': ['LOG_LEVEL', 'REQUESTS_TABLE_NAME'],
-  'send-reply': ['LOG_LEVEL', 'REQUESTS_TABLE_NAME', 'SENDER_ADDRESS'],
-  'close-request': ['LOG_LEVEL', 'REQUESTS_TABLE_NAME'],
-  'flag-needs-attention': ['LOG_LEVEL', 'REQUESTS_TABLE_NAME'],
-};
-
-const FOLDERS = Object.keys(EXPECTED_ACTIONS) as FunctionFolder[];
-const sorted = (values: readonly string[]): string[] => [...new Set(values)].sort();
-
-function functionEnvironment(synth: SynthesizedDsrStack, folder: FunctionFolder): Record<string, unknown> {
-  const fn = synth.template.findResources('AWS::Lambda::Function')[synth.functionId(folder)];
+function functionEnvironment(template: Template, functionId: string): Record<string, unknown> {
+  const fn = template.findResources('AWS::Lambda::Function')[functionId];
   return (fn?.Properties.Environment?.Variables ?? {}) as Record<string, unknown>;
 }
 
-describe('function permissions', () => {
-  let synth: SynthesizedDsrStack;
-  let tableArn: unknown;
-  let keyArn: unknown;
+const holders = (synth: SynthesizedCatalogue, action: string): FunctionFolder[] =>
+  CATALOGUE_FOLDERS.filter((folder) => allowedActions(synth.template, synth.roleId(folder)).includes(action));
+
+describe('function definitions', () => {
+  it('has grants and environment expectations for every definition, and no others', () => {
+    expect(Object.keys(EXPECTED_GRANTS).sort()).toEqual([...CATALOGUE_FOLDERS].sort());
+    expect(Object.keys(EXPECTED_ENV).sort()).toEqual([...CATALOGUE_FOLDERS].sort());
+  });
+});
+
+describe('function permissions, for every function definition', () => {
+  let synth: SynthesizedCatalogue;
+  let names: ReadonlyMap<string, string>;
 
   beforeAll(() => {
-    synth = synthDsrStack();
-    const id = (element: unknown): string => synth.stack.getLogicalId(element as CfnElement);
-    tableArn = { 'Fn::GetAtt': [id(synth.stack.requests.table.node.defaultChild), 'Arn'] };
-    keyArn = { 'Fn::GetAtt': [id(synth.stack.requests.key.node.defaultChild), 'Arn'] };
+    synth = synthFunctionCatalogue();
+    names = resourceNames({ stack: synth.stack, resources: synth.resources, stateMachineArn: CATALOGUE_STATE_MACHINE_ARN });
   }, SYNTH_TIMEOUT_MS);
 
-  it.each(FOLDERS)('grants %s exactly the actions it uses', (folder) => {
-    expect(allowedActions(synth.template, synth.roleId(folder))).toEqual(sorted(EXPECTED_ACTIONS[folder]));
+  it.each(CATALOGUE_FOLDERS)('grants %s exactly the actions it uses, on exactly the resources it uses', (folder) => {
+    expect(namedGrants(synth.template, synth.roleId(folder), names)).toEqual(sortedGrants(EXPECTED_GRANTS[folder]));
   });
 
-  it.each(FOLDERS)('gives %s only the AWS-managed basic execution policy', (folder) => {
+  it.each(CATALOGUE_FOLDERS)('gives %s only the AWS-managed basic execution policy', (folder) => {
     const role = synth.template.findResources('AWS::IAM::Role')[synth.roleId(folder)];
-    expect(role?.Properties.ManagedPolicyArns).toEqual([
-      { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']] },
-    ]);
+    expect(role?.Properties.ManagedPolicyArns).toEqual([BASIC_EXECUTION_ROLE]);
     expect(role?.Properties.Policies).toBeUndefined();
   });
 
-  it('lets no function scan, delete or batch-write the table', () => {
-    for (const folder of FOLDERS) {
+  it('lets no function scan a table or use PartiQL', () => {
+    for (const folder of CATALOGUE_FOLDERS) {
       const actions = allowedActions(synth.template, synth.roleId(folder));
-      expect(actions.filter((action) => /^dynamodb:(Scan|DeleteItem|BatchWriteItem|PartiQL)/.test(action)), folder).toEqual([]);
+      expect(actions.filter((action) => /^dynamodb:(Scan|PartiQL)/.test(action)), folder).toEqual([]);
     }
   });
 
-  it('lets read-decision and web-form only read', () => {
-    for (const folder of ['read-decision', 'web-form'] as const) {
-      const actions = allowedActions(synth.template, synth.roleId(folder));
-      expect(actions, folder).not.toContain('dynamodb:PutItem');
-      expect(actions, folder).not.toContain('dynamodb:UpdateItem');
-      expect(actions, folder).not.toContain('kms:Encrypt');
+  it('lets only carry-out delete or batch-write customer data', () => {
+    expect(holders(synth, 'dynamodb:DeleteItem')).toEqual(['carry-out']);
+    expect(holders(synth, 'dynamodb:BatchWriteItem')).toEqual(['carry-out']);
+  });
+
+  it('lets only purge-exports delete objects, and only under exports/', () => {
+    expect(holders(synth, 's3:DeleteObject')).toEqual(['purge-exports']);
+    const statements = statementsFor(synth.template, synth.roleId('purge-exports'), 's3:DeleteObject');
+    expect(statements.flatMap((statement) => statement.resources).map((resource) => names.get(JSON.stringify(resource)))).toEqual([
+      'bucket/exports/*',
+    ]);
+  });
+
+  it('lets only verify-page and staff-api answer a waiting task, and only staff-api fail one', () => {
+    expect(holders(synth, 'states:SendTaskSuccess')).toEqual(['verify-page', 'staff-api']);
+    expect(holders(synth, 'states:SendTaskFailure')).toEqual(['staff-api']);
+  });
+
+  it('grants nothing on the state machine to a function the workflow calls', () => {
+    const called = new Set<string>(Object.values(WORKFLOW_FUNCTIONS));
+    for (const folder of CATALOGUE_FOLDERS) {
+      if (!called.has(folder)) continue;
+      const states = allowedActions(synth.template, synth.roleId(folder)).filter((action) => action.startsWith('states:'));
+      expect(states, folder).toEqual([]);
+      expect(FUNCTION_DEFINITIONS[folder]).not.toHaveProperty('bindWorkflow');
     }
   });
 
-  it('lets only create-request start the workflow, and only this state machine', () => {
-    const starters = FOLDERS.filter((folder) => allowedActions(synth.template, synth.roleId(folder)).includes('states:StartExecution'));
-    expect(starters).toEqual(['create-request']);
-    const machineId = synth.stack.getLogicalId(synth.stack.workflow.stateMachine.node.defaultChild as CfnElement);
-    for (const statement of statementsFor(synth.template, synth.roleId('create-request'), 'states:StartExecution')) {
-      expect(statement.resources).toEqual([{ Ref: machineId }]);
+  it.each(CATALOGUE_FOLDERS)('uses the table and bucket keys of %s only through DynamoDB and S3', (folder) => {
+    for (const statement of roleStatements(synth.template, synth.roleId(folder))) {
+      if (!statement.actions.some((action) => action.startsWith('kms:'))) continue;
+      const keys = statement.resources.map((value) => names.get(JSON.stringify(value)));
+      const service = keys.includes('bucket-key') ? 's3' : 'dynamodb';
+      expect(keys.every((key) => (service === 's3' ? key === 'bucket-key' : key === 'requests-key' || key === 'customer-data-key')), folder).toBe(true);
+      expect(statement.condition, folder).toEqual({ StringEquals: { 'kms:ViaService': `${service}.eu-north-1.amazonaws.com` } });
     }
   });
 
-  it('lets only acknowledge and send-reply send mail', () => {
-    const senders = FOLDERS.filter((folder) => allowedActions(synth.template, synth.roleId(folder)).includes('ses:SendEmail'));
-    expect(senders).toEqual(['acknowledge', 'send-reply']);
+  it.each(CATALOGUE_FOLDERS)('lets %s list the bucket only under the prefixes it is granted', (folder) => {
+    const statements = statementsFor(synth.template, synth.roleId(folder), 's3:ListBucket');
+    const prefixes = statements.flatMap((statement) => {
+      const condition = statement.condition as { StringLike?: { 's3:prefix'?: string | string[] } } | undefined;
+      const prefix = condition?.StringLike?.['s3:prefix'];
+      expect(prefix, `${folder} lists without a prefix condition`).toBeDefined();
+      return Array.isArray(prefix) ? prefix : [prefix as string];
+    });
+    expect(prefixes.sort()).toEqual([...(EXPECTED_LIST_PREFIXES[folder] ?? [])].sort());
   });
 
-  it.each(['acknowledge', 'send-reply'] as const)(
-    'restricts %s to the SES domain identity and the configured From address',
-    (folder) => {
-      const statements = [...statementsFor(synth.template, synth.roleId(folder), 'ses:SendEmail'),
-        ...statementsFor(synth.template, synth.roleId(folder), 'ses:SendRawEmail')];
-      expect(statements.length).toBeGreaterThan(0);
+  it('restricts every mail sender to the SES domain identity and the configured From address', () => {
+    const senders = holders(synth, 'ses:SendEmail');
+    expect(senders.length).toBeGreaterThan(0);
+    for (const folder of senders) {
+      const statements = [
+        ...statementsFor(synth.template, synth.roleId(folder), 'ses:SendEmail'),
+        ...statementsFor(synth.template, synth.roleId(folder), 'ses:SendRawEmail'),
+      ];
       for (const statement of statements) {
-        expect(statement.resources).toEqual([
+        expect(statement.resources, folder).toEqual([
           { 'Fn::Join': ['', ['arn:aws:ses:eu-north-1:', { Ref: 'AWS::AccountId' }, ':identity/obos.no']] },
         ]);
-        expect(statement.condition).toEqual({ StringEquals: { 'ses:FromAddress': 'naerkontor@obos.no' } });
-      }
-    },
-  );
-
-  it.each(FOLDERS)('scopes the table actions of %s to the table and the key use to DynamoDB', (folder) => {
-    for (const statement of roleStatements(synth.template, synth.roleId(folder))) {
-      if (statement.actions.some((action) => action.startsWith('dynamodb:'))) {
-        expect(statement.resources).toEqual([tableArn]);
-      }
-      if (statement.actions.some((action) => action.startsWith('kms:'))) {
-        expect(statement.resources).toEqual([keyArn]);
-        expect(statement.condition).toEqual({ StringEquals: { 'kms:ViaService': 'dynamodb.eu-north-1.amazonaws.com' } });
+        expect(statement.condition, folder).toEqual({ StringEquals: { 'ses:FromAddress': 'naerkontor@obos.no' } });
       }
     }
   });
 
-  it.each(FOLDERS)('uses a wildcard resource in %s only for X-Ray', (folder) => {
+  it.each(CATALOGUE_FOLDERS)('uses a wildcard resource in %s only for X-Ray', (folder) => {
     for (const statement of roleStatements(synth.template, synth.roleId(folder))) {
       if (statement.resources.includes('*')) {
         expect(statement.actions.every((action) => action.startsWith('xray:'))).toBe(true);
@@ -142,22 +139,96 @@ describe('function permissions', () => {
     }
   });
 
-  it.each(FOLDERS)('sets in %s exactly the environment its bindings provide', (folder) => {
-    const env = functionEnvironment(synth, folder);
-    expect(Object.keys(env).filter((name) => name !== 'NODE_OPTIONS').sort()).toEqual(sorted(EXPECTED_ENV[folder]));
+  it.each(CATALOGUE_FOLDERS)('sets in %s exactly the environment its bindings provide', (folder) => {
+    const env = functionEnvironment(synth.template, synth.functionId(folder));
+    expect(Object.keys(env).filter((name) => name !== 'NODE_OPTIONS').sort()).toEqual(
+      ['LOG_LEVEL', ...EXPECTED_ENV[folder]].sort(),
+    );
     expect(env.LOG_LEVEL).toBe('info');
+  });
+
+  it('leaves REQUEST_DATA_BUCKET_SSE unset, so uploads get the bucket key rather than aws/s3', () => {
+    for (const folder of CATALOGUE_FOLDERS) {
+      expect(functionEnvironment(synth.template, synth.functionId(folder)), folder).not.toHaveProperty('REQUEST_DATA_BUCKET_SSE');
+    }
+  });
+
+  it('tells the function that writes export packages the download window', () => {
+    expect(functionEnvironment(synth.template, synth.functionId('carry-out')).EXPORT_DOWNLOAD_DAYS).toBe('14');
+  });
+
+  it('gives notify-recipients an empty recipient map by default', () => {
+    expect(functionEnvironment(synth.template, synth.functionId('notify-recipients')).RECIPIENT_ADDRESSES).toBe('{}');
   });
 });
 
-describe('function permissions with custom mail settings', () => {
-  let synth: SynthesizedDsrStack;
+describe('function permissions with existing customer-data tables', () => {
+  const TABLES = { customersTableName: 'legacy-customers', billingTableName: 'legacy-billing', accessLogTableName: 'legacy-door-events' };
+  let synth: SynthesizedCatalogue;
+  let names: ReadonlyMap<string, string>;
 
   beforeAll(() => {
-    synth = synthDsrStack({
+    synth = synthFunctionCatalogue(TABLES);
+    names = resourceNames({ stack: synth.stack, resources: synth.resources, stateMachineArn: CATALOGUE_STATE_MACHINE_ARN });
+  }, SYNTH_TIMEOUT_MS);
+
+  it('creates neither tables nor their key beyond the requests table', () => {
+    synth.template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    expect(synth.resources.customerData.key).toBeUndefined();
+  });
+
+  it.each(CATALOGUE_FOLDERS)('grants %s the same actions on the named tables', (folder) => {
+    expect(namedGrants(synth.template, synth.roleId(folder), names)).toEqual(
+      sortedGrants(withoutCustomerDataKey(EXPECTED_GRANTS[folder])),
+    );
+  });
+
+  it('grants on the given names and their GSIs', () => {
+    const resources = JSON.stringify(
+      roleStatements(synth.template, synth.roleId('start-verification')).flatMap((statement) => statement.resources),
+    );
+    expect(resources).toContain(':table/legacy-customers"');
+    expect(resources).toContain(':table/legacy-customers/index/customers-by-email"');
+    expect(resources).toContain(':table/legacy-customers/index/customers-by-phone"');
+    const carryOut = JSON.stringify(roleStatements(synth.template, synth.roleId('carry-out')).flatMap((statement) => statement.resources));
+    expect(carryOut).toContain(':table/legacy-billing"');
+    expect(carryOut).toContain(':table/legacy-door-events"');
+  });
+
+  it('tells the functions the given names', () => {
+    expect(functionEnvironment(synth.template, synth.functionId('carry-out'))).toMatchObject({
+      CUSTOMERS_TABLE_NAME: 'legacy-customers',
+      BILLING_TABLE_NAME: 'legacy-billing',
+      ACCESS_LOG_TABLE_NAME: 'legacy-door-events',
+    });
+  });
+
+  it('uses the existing tables’ key through DynamoDB when one is given', () => {
+    const keyArn = 'arn:aws:kms:eu-north-1:111111111111:key/0b9ad4a2-1111-2222-3333-444455556666';
+    const withKey = synthFunctionCatalogue({ ...TABLES, customerDataKeyArn: keyArn });
+    const statements = statementsFor(withKey.template, withKey.roleId('gather-billing'), 'kms:Decrypt').filter((statement) =>
+      statement.resources.includes(keyArn),
+    );
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.condition).toEqual({ StringEquals: { 'kms:ViaService': 'dynamodb.eu-north-1.amazonaws.com' } });
+    const onKey = roleStatements(withKey.template, withKey.roleId('gather-billing'))
+      .filter((statement) => statement.resources.includes(keyArn))
+      .flatMap((statement) => statement.actions);
+    expect(onKey.sort()).toEqual(['kms:Decrypt', 'kms:DescribeKey']);
+  }, SYNTH_TIMEOUT_MS);
+});
+
+describe('function permissions with custom mail and recipient settings', () => {
+  let synth: SynthesizedCatalogue;
+
+  beforeAll(() => {
+    synth = synthFunctionCatalogue({
       senderAddress: 'personvern@naerkontor.obos.no',
       sesIdentityDomain: 'naerkontor.obos.no',
       publicBaseUrl: 'https://personvern.obos.no/',
       logLevel: 'debug',
+      exportDownloadDays: '30',
+      recipientAddresses: '{"unloc":"privacy@unloc.app"}',
     });
   }, SYNTH_TIMEOUT_MS);
 
@@ -171,12 +242,63 @@ describe('function permissions with custom mail settings', () => {
   });
 
   it('gives PUBLIC_BASE_URL only to the functions that send mail', () => {
-    const withUrl = FOLDERS.filter((folder) => 'PUBLIC_BASE_URL' in functionEnvironment(synth, folder));
-    expect(withUrl).toEqual(['acknowledge', 'send-reply']);
-    expect(functionEnvironment(synth, 'acknowledge')).toMatchObject({
+    const withUrl = CATALOGUE_FOLDERS.filter((folder) => 'PUBLIC_BASE_URL' in functionEnvironment(synth.template, synth.functionId(folder)));
+    expect(withUrl).toEqual(CATALOGUE_FOLDERS.filter((folder) => EXPECTED_ENV[folder].includes('SENDER_ADDRESS')));
+    expect(functionEnvironment(synth.template, synth.functionId('acknowledge'))).toMatchObject({
       PUBLIC_BASE_URL: 'https://personvern.obos.no',
       SENDER_ADDRESS: 'personvern@naerkontor.obos.no',
       LOG_LEVEL: 'debug',
     });
+  });
+
+  it('passes the recipients and the download window on', () => {
+    expect(JSON.parse(functionEnvironment(synth.template, synth.functionId('notify-recipients')).RECIPIENT_ADDRESSES as string)).toEqual({
+      unloc: 'privacy@unloc.app',
+    });
+    expect(functionEnvironment(synth.template, synth.functionId('carry-out')).EXPORT_DOWNLOAD_DAYS).toBe('30');
+  });
+});
+
+describe('function permissions in the deployed stack', () => {
+  let synth: SynthesizedDsrStack;
+  let names: ReadonlyMap<string, string>;
+  const folders = deployedFolders();
+
+  beforeAll(() => {
+    synth = synthDsrStack();
+    const { stack } = synth;
+    names = resourceNames({
+      stack,
+      resources: {
+        requests: stack.requests,
+        customerData: stack.customerData,
+        requestData: stack.requestData,
+        mail: { senderAddress: 'naerkontor@obos.no', sesIdentityDomain: 'obos.no' },
+        recipientAddresses: {},
+      },
+      stateMachineArn: stack.workflow.stateMachine.stateMachineArn,
+    });
+  }, SYNTH_TIMEOUT_MS);
+
+  it.each(folders)('grants the deployed %s exactly what its definition grants', (folder) => {
+    expect(namedGrants(synth.template, synth.roleId(folder), names)).toEqual(sortedGrants(EXPECTED_GRANTS[folder]));
+  });
+
+  it.each(folders)('sets in the deployed %s exactly the environment its bindings provide', (folder) => {
+    const env = functionEnvironment(synth.template, synth.functionId(folder));
+    expect(Object.keys(env).filter((name) => name !== 'NODE_OPTIONS').sort()).toEqual(['LOG_LEVEL', ...EXPECTED_ENV[folder]].sort());
+  });
+
+  it('lets only create-request start the workflow, and only this state machine', () => {
+    const starters = folders.filter((folder) => allowedActions(synth.template, synth.roleId(folder)).includes('states:StartExecution'));
+    expect(starters).toEqual(['create-request']);
+  });
+
+  it('grants nothing on the state machine to any function it calls', () => {
+    const machineId = synth.logicalId(synth.stack.workflow.stateMachine);
+    for (const folder of new Set(Object.values(WORKFLOW_FUNCTIONS))) {
+      const resources = JSON.stringify(roleStatements(synth.template, synth.roleId(folder)).flatMap((statement) => statement.resources));
+      expect(resources, folder).not.toContain(machineId);
+    }
   });
 });

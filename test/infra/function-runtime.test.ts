@@ -3,7 +3,15 @@ import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handlerEntry, type FunctionFolder } from '../../infra/constructs/dsr-function.js';
+import { HTTP_ROUTES } from '../../functions/shared/http/routes.js';
+import { WORKFLOW_FUNCTIONS } from '../../functions/shared/workflow-functions.js';
+import { handlerEntry } from '../../infra/constructs/dsr-function.js';
+import {
+  FUNCTION_DEFINITIONS,
+  type FunctionDefinition,
+  UnknownFunctionFolderError,
+  deployedFolders,
+} from '../../infra/stacks/dsr-functions.js';
 import { SYNTH_TIMEOUT_MS, synthDsrStack, type SynthesizedDsrStack } from './support/synth-dsr-stack.js';
 
 /** The highest `NODEJS_<n>_X` this aws-cdk-lib defines, found by reading `lambda.Runtime`. */
@@ -15,16 +23,31 @@ function newestNodeRuntime(): string {
   return `nodejs${Math.max(...versions)}.x`;
 }
 
-const FOLDERS: readonly FunctionFolder[] = [
-  'web-form',
-  'create-request',
-  'acknowledge',
-  'await-decision',
-  'read-decision',
-  'send-reply',
-  'close-request',
-  'flag-needs-attention',
-];
+const FOLDERS = deployedFolders();
+const definition = (folder: (typeof FOLDERS)[number]): FunctionDefinition => FUNCTION_DEFINITIONS[folder];
+
+describe('which functions are deployed', () => {
+  it('deploys every folder a route, a workflow substitution or a schedule uses, and no other', () => {
+    const scheduled = FOLDERS.filter((folder) => definition(folder).schedule !== undefined);
+    expect(new Set(FOLDERS)).toEqual(
+      new Set([...HTTP_ROUTES.map((route) => route.function), ...Object.values(WORKFLOW_FUNCTIONS), ...scheduled]),
+    );
+  });
+
+  it('fails with the folder’s name when a substitution maps to a folder without a definition', () => {
+    expect(() => deployedFolders(HTTP_ROUTES, { ...WORKFLOW_FUNCTIONS, ExportToPrinterFunctionArn: 'export-to-printer' })).toThrowError(
+      UnknownFunctionFolderError,
+    );
+    expect(() => deployedFolders([{ function: 'fax-page' }], {})).toThrowError(/"fax-page".*FUNCTION_DEFINITIONS/);
+  });
+
+  it('deploys a folder once however many routes and substitutions name it', () => {
+    expect(deployedFolders([{ function: 'web-form' }, { function: 'web-form' }], { A: 'web-form' })).toEqual(
+      expect.arrayContaining(['web-form']),
+    );
+    expect(deployedFolders([{ function: 'web-form' }], { A: 'web-form' }).filter((folder) => folder === 'web-form')).toHaveLength(1);
+  });
+});
 
 describe('functions', () => {
   let synth: SynthesizedDsrStack;
@@ -33,19 +56,19 @@ describe('functions', () => {
     synth = synthDsrStack();
   }, SYNTH_TIMEOUT_MS);
 
-  it('deploys one function per handler folder and no others', () => {
+  it('deploys one Lambda function per deployed folder', () => {
     synth.template.resourceCountIs('AWS::Lambda::Function', FOLDERS.length);
     expect(Object.keys(synth.stack.functions).sort()).toEqual([...FOLDERS].sort());
   });
 
-  it.each(FOLDERS)('runs %s on arm64 with the newest Node.js runtime', (folder) => {
+  it.each(FOLDERS)('runs %s on arm64 with the newest Node.js runtime and its memory size', (folder) => {
     const fn = synth.template.findResources('AWS::Lambda::Function')[synth.functionId(folder)];
     expect(fn?.Properties).toMatchObject({
       Runtime: newestNodeRuntime(),
       Architectures: ['arm64'],
       Handler: 'index.handler',
       TracingConfig: { Mode: 'Active' },
-      MemorySize: 512,
+      MemorySize: definition(folder).memorySize ?? 512,
     });
   });
 
@@ -57,9 +80,22 @@ describe('functions', () => {
   });
 
   it('answers HTTP within API Gateway’s limit', () => {
-    for (const folder of ['web-form', 'create-request'] as const) {
+    for (const folder of new Set(HTTP_ROUTES.map((route) => route.function))) {
       const fn = synth.template.findResources('AWS::Lambda::Function')[synth.functionId(folder)];
       expect(fn?.Properties.Timeout, folder).toBeLessThan(30);
+    }
+  });
+
+  it('gives the bulk steps up to five minutes and more memory', () => {
+    for (const folder of ['gather-subscriptions', 'gather-billing', 'gather-access-log', 'carry-out'] as const) {
+      expect(definition(folder).timeout?.toSeconds(), folder).toBe(300);
+      expect(definition(folder).memorySize, folder).toBeGreaterThan(512);
+    }
+  });
+
+  it('keeps every function definition within Lambda’s 15-minute limit', () => {
+    for (const [folder, { timeout }] of Object.entries(FUNCTION_DEFINITIONS) as [string, FunctionDefinition][]) {
+      expect(timeout?.toSeconds() ?? 30, folder).toBeLessThanOrEqual(900);
     }
   });
 

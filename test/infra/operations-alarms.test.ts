@@ -1,15 +1,25 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, it } from 'vitest';
-import { SYNTH_TIMEOUT_MS, synthDsrStack } from './support/synth-dsr-stack.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SYNTH_TIMEOUT_MS, synthDsrStack, type SynthesizedDsrStack } from './support/synth-dsr-stack.js';
 
 describe('operations alarms', () => {
+  let synth: SynthesizedDsrStack;
   let withoutEmail: Template;
   let withEmail: Template;
 
   beforeAll(() => {
-    withoutEmail = synthDsrStack().template;
+    synth = synthDsrStack();
+    withoutEmail = synth.template;
     withEmail = synthDsrStack({ alarmEmail: 'drift@obos.no' }).template;
   }, SYNTH_TIMEOUT_MS);
+
+  it('alarms on errors of every deployed function', () => {
+    const alarmed = Object.values(withoutEmail.findResources('AWS::CloudWatch::Alarm'))
+      .filter((alarm) => alarm.Properties.MetricName === 'Errors' && alarm.Properties.Namespace === 'AWS/Lambda')
+      .map((alarm) => (alarm.Properties.Dimensions as { Name: string; Value: { Ref: string } }[])[0]?.Value.Ref);
+    const deployed = synth.stack.deployed().map(([folder]) => synth.functionId(folder));
+    expect(alarmed.sort()).toEqual(deployed.sort());
+  });
 
   it('alarms when a workflow execution fails, times out or is aborted', () => {
     withoutEmail.hasResourceProperties('AWS::CloudWatch::Alarm', {

@@ -1,30 +1,78 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SYNTH_TIMEOUT_MS, synthDsrStack, type SynthesizedDsrStack } from './support/synth-dsr-stack.js';
+import { HTTP_ROUTES } from '../../functions/shared/http/routes.js';
+import { PublicApi } from '../../infra/constructs/public-api.js';
+import { appWithoutBundling, SYNTH_TIMEOUT_MS, synthDsrStack, type SynthesizedDsrStack } from './support/synth-dsr-stack.js';
 
-describe('public HTTP API', () => {
+type Resources = Record<string, { Properties: Record<string, unknown> }>;
+
+/** Each route key with the logical id of the function its integration calls and its authorization. */
+function routeTable(template: Template): Record<string, { readonly functionId: string; readonly authorization: string }> {
+  const integrations = template.findResources('AWS::ApiGatewayV2::Integration') as Resources;
+  return Object.fromEntries(
+    Object.values(template.findResources('AWS::ApiGatewayV2::Route') as Resources).map((route) => {
+      const integrationId = /^integrations\/(.+)$/.exec(
+        (route.Properties.Target as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1]
+          .map((part) => (typeof part === 'string' ? part : (part as { Ref: string }).Ref))
+          .join(''),
+      )?.[1];
+      const uri = integrations[integrationId ?? '']?.Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] } | string;
+      return [
+        route.Properties.RouteKey as string,
+        {
+          functionId: typeof uri === 'string' ? uri : uri['Fn::GetAtt'][0],
+          authorization: (route.Properties.AuthorizationType as string | undefined) ?? 'NONE',
+        },
+      ];
+    }),
+  );
+}
+
+describe('HTTP API', () => {
   let synth: SynthesizedDsrStack;
 
   beforeAll(() => {
     synth = synthDsrStack();
   }, SYNTH_TIMEOUT_MS);
 
-  it('routes the form, the receipt page and the submission to their functions', () => {
-    const integrations = synth.template.findResources('AWS::ApiGatewayV2::Integration');
-    const routes = Object.values(synth.template.findResources('AWS::ApiGatewayV2::Route')).map((route) => {
-      const integrationId = /^integrations\/(.+)$/.exec(
-        (route.Properties.Target as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1]
-          .map((part) => (typeof part === 'string' ? part : (part as { Ref: string }).Ref))
-          .join(''),
-      )?.[1];
-      const uri = integrations[integrationId ?? '']?.Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] };
-      return [route.Properties.RouteKey as string, uri['Fn::GetAtt'][0]];
+  it('routes every entry of HTTP_ROUTES, and nothing else, to its function', () => {
+    const expected = Object.fromEntries(
+      HTTP_ROUTES.map((route) => [`${route.method} ${route.path}`, synth.functionId(route.function)]),
+    );
+    const actual = Object.fromEntries(Object.entries(routeTable(synth.template)).map(([key, route]) => [key, route.functionId]));
+    expect(actual).toEqual(expected);
+  });
+
+  it('requires IAM authorization on staff routes and none on public routes', () => {
+    const routes = routeTable(synth.template);
+    const staff = HTTP_ROUTES.filter((route) => route.auth === 'staff');
+    expect(staff.length).toBeGreaterThan(0);
+    for (const route of HTTP_ROUTES) {
+      expect(routes[`${route.method} ${route.path}`]?.authorization, `${route.method} ${route.path}`).toBe(
+        route.auth === 'staff' ? 'AWS_IAM' : 'NONE',
+      );
+    }
+  });
+
+  it('offers staff a managed policy that may invoke exactly the staff routes', () => {
+    const policyId = synth.logicalId(synth.stack.api.staffInvokePolicy!);
+    const policy = synth.template.findResources('AWS::IAM::ManagedPolicy')[policyId];
+    const [statement, ...others] = policy?.Properties.PolicyDocument.Statement as { Action: string; Resource: unknown[] }[];
+    expect(others).toHaveLength(0);
+    expect(statement?.Action).toBe('execute-api:Invoke');
+    const paths = (statement?.Resource ?? []).map((resource) => {
+      const parts = (resource as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+      return parts.filter((part): part is string => typeof part === 'string').join('').replace(/^.*\$default\//, '');
     });
-    expect(Object.fromEntries(routes)).toEqual({
-      'GET /': synth.functionId('web-form'),
-      'GET /receipt/{id}': synth.functionId('web-form'),
-      'POST /api/requests': synth.functionId('create-request'),
-    });
+    expect(paths.sort()).toEqual(
+      HTTP_ROUTES.filter((route) => route.auth === 'staff')
+        .map((route) => `${route.method}${route.path.replace(/\{[^}]+\}/g, '*')}`)
+        .sort(),
+    );
+    expect(synth.template.toJSON().Outputs).toHaveProperty('StaffApiInvokePolicyArn');
   });
 
   it('uses Lambda proxy integrations with payload format 2.0', () => {
@@ -51,8 +99,50 @@ describe('public HTTP API', () => {
     expect(format).not.toMatch(/sourceIp|userAgent|\$context\.path/);
   });
 
-  it('outputs the API URL, table name and state machine ARN', () => {
+  it('outputs the API URL, the table and bucket names and the state machine ARN', () => {
     const outputs = synth.template.toJSON().Outputs as Record<string, unknown>;
-    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'RequestsTableName', 'StateMachineArn']));
+    expect(Object.keys(outputs)).toEqual(
+      expect.arrayContaining([
+        'ApiUrl',
+        'RequestsTableName',
+        'CustomersTableName',
+        'BillingTableName',
+        'AccessLogTableName',
+        'RequestDataBucketName',
+        'StateMachineArn',
+      ]),
+    );
+  });
+});
+
+describe('PublicApi with any route table', () => {
+  const ROUTES = [
+    { method: 'GET', path: '/verify/{id}', function: 'verify-page', auth: 'public' },
+    { method: 'POST', path: '/verify/{id}', function: 'verify-page', auth: 'public' },
+    { method: 'GET', path: '/download/{id}', function: 'download-page', auth: 'public' },
+    { method: 'POST', path: '/api/staff/requests/{id}/decision', function: 'staff-api', auth: 'staff' },
+  ] as const;
+  const build = (folders: readonly string[]) => {
+    const stack = new Stack(appWithoutBundling(), 'Api', { env: { region: 'eu-north-1', account: '111111111111' } });
+    const functions = Object.fromEntries(
+      folders.map((folder) => [folder, lambda.Function.fromFunctionArn(stack, folder, `arn:aws:lambda:eu-north-1:111111111111:function:${folder}`)]),
+    );
+    new PublicApi(stack, 'PublicApi', { functions, logRetention: RetentionDays.ONE_WEEK, routes: ROUTES });
+    return Template.fromStack(stack);
+  };
+
+  it('serves whatever folders the table names, one integration per folder', () => {
+    const template = build(['verify-page', 'download-page', 'staff-api']);
+    expect(Object.fromEntries(Object.entries(routeTable(template)).map(([key, route]) => [key, route.authorization]))).toEqual({
+      'GET /verify/{id}': 'NONE',
+      'POST /verify/{id}': 'NONE',
+      'GET /download/{id}': 'NONE',
+      'POST /api/staff/requests/{id}/decision': 'AWS_IAM',
+    });
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 3);
+  });
+
+  it('fails with the route and folder when a folder’s function is missing', () => {
+    expect(() => build(['verify-page', 'staff-api'])).toThrowError(/GET \/download\/\{id\}.*"download-page"/);
   });
 });

@@ -1,21 +1,29 @@
-import type { CfnElement } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REQUESTS_TABLE_LAYOUT } from '../../functions/adapters/dynamodb/requests-table-layout.js';
-import { SYNTH_TIMEOUT_MS, synthDsrStack, type SynthesizedDsrStack } from './support/synth-dsr-stack.js';
+import { RequestsTable } from '../../infra/constructs/requests-table.js';
+import { roleStatements } from './support/policies.js';
+import { appWithoutBundling, SYNTH_TIMEOUT_MS, synthDsrStack, type SynthesizedDsrStack } from './support/synth-dsr-stack.js';
 
 describe('requests table', () => {
   let synth: SynthesizedDsrStack;
   let keyId: string;
+  let tableId: string;
+  /** Asserts properties of the requests table, whatever other tables the stack holds. */
+  let hasTableProperties: (properties: Record<string, unknown>) => void;
 
   beforeAll(() => {
     synth = synthDsrStack();
-    keyId = synth.stack.getLogicalId(synth.stack.requests.key.node.defaultChild as CfnElement);
+    keyId = synth.logicalId(synth.stack.requests.key);
+    tableId = synth.logicalId(synth.stack.requests.table);
+    const onlyTable = Template.fromJSON({ Resources: { [tableId]: synth.template.toJSON().Resources[tableId] } });
+    hasTableProperties = (properties) => onlyTable.hasResourceProperties('AWS::DynamoDB::Table', properties);
   }, SYNTH_TIMEOUT_MS);
 
-  it('is a single on-demand table keyed as REQUESTS_TABLE_LAYOUT describes', () => {
-    synth.template.resourceCountIs('AWS::DynamoDB::Table', 1);
-    synth.template.hasResourceProperties('AWS::DynamoDB::Table', {
+  it('is an on-demand table keyed as REQUESTS_TABLE_LAYOUT describes', () => {
+    hasTableProperties({
       BillingMode: 'PAY_PER_REQUEST',
       KeySchema: [
         { AttributeName: REQUESTS_TABLE_LAYOUT.partitionKey, KeyType: 'HASH' },
@@ -31,7 +39,7 @@ describe('requests table', () => {
 
   it('has the sparse open-requests index', () => {
     const index = REQUESTS_TABLE_LAYOUT.openRequestsIndex;
-    synth.template.hasResourceProperties('AWS::DynamoDB::Table', {
+    hasTableProperties({
       AttributeDefinitions: Match.arrayWith([
         { AttributeName: index.partitionKey, AttributeType: 'S' },
         { AttributeName: index.sortKey, AttributeType: 'S' },
@@ -49,19 +57,19 @@ describe('requests table', () => {
   });
 
   it('expires items through the TTL attribute', () => {
-    synth.template.hasResourceProperties('AWS::DynamoDB::Table', {
+    hasTableProperties({
       TimeToLiveSpecification: { AttributeName: REQUESTS_TABLE_LAYOUT.ttlAttribute, Enabled: true },
     });
   });
 
   it('has point-in-time recovery', () => {
-    synth.template.hasResourceProperties('AWS::DynamoDB::Table', {
+    hasTableProperties({
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
     });
   });
 
   it('is encrypted with its own customer-managed key, rotated', () => {
-    synth.template.hasResourceProperties('AWS::DynamoDB::Table', {
+    hasTableProperties({
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } },
     });
     const key = synth.template.findResources('AWS::KMS::Key')[keyId];
@@ -69,11 +77,25 @@ describe('requests table', () => {
   });
 
   it('survives stack deletion and replacement, with its key', () => {
-    const tableId = synth.stack.getLogicalId(synth.stack.requests.table.node.defaultChild as CfnElement);
     for (const id of [tableId, keyId]) {
       const resource = synth.template.toJSON().Resources[id];
       expect(resource, id).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     }
-    synth.template.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
+    hasTableProperties({ DeletionProtectionEnabled: true });
+  });
+});
+
+describe('RequestsTable.grantAccess', () => {
+  const grant = (options: { queryOpenRequests?: boolean }) => {
+    const stack = new Stack(appWithoutBundling(), 'Grants', { env: { region: 'eu-north-1' } });
+    const requests = new RequestsTable(stack, 'Requests');
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    requests.grantAccess(role, 'readWrite', options);
+    return JSON.stringify(roleStatements(Template.fromStack(stack), stack.getLogicalId(role.node.defaultChild as iam.CfnRole)));
+  };
+
+  it('grants on the table only, unless the open-requests index is asked for', () => {
+    expect(grant({})).not.toContain('/index/');
+    expect(grant({ queryOpenRequests: true })).toContain(`/index/${REQUESTS_TABLE_LAYOUT.openRequestsIndex.name}`);
   });
 });

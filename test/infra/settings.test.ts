@@ -14,6 +14,12 @@ describe('loadSettings', () => {
       logRetentionDays: 90,
       logLevel: 'info',
       alarmEmail: undefined,
+      customersTableName: undefined,
+      billingTableName: undefined,
+      accessLogTableName: undefined,
+      customerDataKeyArn: undefined,
+      exportDownloadDays: 14,
+      recipientAddresses: {},
     });
   });
 
@@ -66,5 +72,48 @@ describe('loadSettings', () => {
     expect(error.message).toMatch(/alarmEmail/);
     expect(error.message).toMatch(/logLevel/);
     expect(error.message).toMatch(/senderAddress/);
+  });
+
+  it('names existing customer-data tables from context or environment', () => {
+    expect(
+      from({ customersTableName: 'legacy-customers' }, { DSR_BILLING_TABLE_NAME: 'legacy-billing', DSR_ACCESS_LOG_TABLE_NAME: 'door.events' }),
+    ).toMatchObject({ customersTableName: 'legacy-customers', billingTableName: 'legacy-billing', accessLogTableName: 'door.events' });
+  });
+
+  it('rejects a table name DynamoDB would not accept', () => {
+    expect(() => from({}, { DSR_CUSTOMERS_TABLE_NAME: 'kunder og abonnement' })).toThrowError(
+      /customersTableName \(context "customersTableName" or env DSR_CUSTOMERS_TABLE_NAME\)/,
+    );
+  });
+
+  it('accepts a key for existing tables only, and only in the deploy region', () => {
+    const keyArn = 'arn:aws:kms:eu-north-1:111111111111:key/0b9ad4a2-1111-2222-3333-444455556666';
+    expect(from({ customersTableName: 'legacy-customers', customerDataKeyArn: keyArn }).customerDataKeyArn).toBe(keyArn);
+    expect(() => from({ customerDataKeyArn: keyArn })).toThrowError(/customerDataKeyArn.*existing tables/);
+    expect(() => from({ customersTableName: 'legacy-customers', customerDataKeyArn: keyArn, region: 'eu-west-1' })).toThrowError(
+      /customerDataKeyArn.*region/,
+    );
+    expect(() => from({ customersTableName: 'legacy-customers', customerDataKeyArn: 'alias/customers' })).toThrowError(/customerDataKeyArn/);
+  });
+
+  it('reads the download window as a whole number of days', () => {
+    expect(from({}, { DSR_EXPORT_DOWNLOAD_DAYS: '30' }).exportDownloadDays).toBe(30);
+    expect(() => from({ exportDownloadDays: '0' })).toThrowError(/exportDownloadDays/);
+    expect(() => from({ exportDownloadDays: '1.5' })).toThrowError(/exportDownloadDays/);
+    expect(() => from({ exportDownloadDays: '365' })).toThrowError(/exportDownloadDays/);
+  });
+
+  it('reads recipient addresses as JSON from the environment or as an object from context', () => {
+    expect(
+      from({}, { DSR_RECIPIENT_ADDRESSES: '{"unloc":"privacy@unloc.app","email_platform":"dpo@mail.example"}' }).recipientAddresses,
+    ).toEqual({ unloc: 'privacy@unloc.app', email_platform: 'dpo@mail.example' });
+    expect(from({ recipientAddresses: { unloc: 'privacy@unloc.app' } }).recipientAddresses).toEqual({ unloc: 'privacy@unloc.app' });
+  });
+
+  it('rejects recipient addresses that are not a JSON object of ids to e-mail addresses', () => {
+    expect(() => from({}, { DSR_RECIPIENT_ADDRESSES: '{unloc: privacy@unloc.app}' })).toThrowError(/recipientAddresses.*JSON object/);
+    expect(() => from({}, { DSR_RECIPIENT_ADDRESSES: '{"unloc":"not-an-address"}' })).toThrowError(/recipientAddresses/);
+    expect(() => from({}, { DSR_RECIPIENT_ADDRESSES: '["privacy@unloc.app"]' })).toThrowError(/recipientAddresses/);
+    expect(() => from({}, { DSR_RECIPIENT_ADDRESSES: '{"unlock":"privacy@unloc.app"}' })).toThrowError(/unknown recipient id "unlock"/);
   });
 });

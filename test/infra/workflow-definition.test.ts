@@ -10,11 +10,22 @@ interface AslState {
   readonly Retry?: unknown;
   readonly Catch?: unknown;
   readonly Parameters?: { readonly FunctionName?: string };
+  readonly Branches?: readonly AslDocument[];
+  readonly ItemProcessor?: AslDocument;
+  readonly Iterator?: AslDocument;
   readonly [key: string]: unknown;
 }
 interface AslDocument {
   readonly StartAt: string;
   readonly States: Readonly<Record<string, AslState>>;
+}
+
+/** Every state of a document by name, including those inside Parallel branches and Map processors. */
+function allStates(document: AslDocument): [string, AslState][] {
+  return Object.entries(document.States).flatMap(([name, state]): [string, AslState][] => [
+    [name, state],
+    ...[...(state.Branches ?? []), ...[state.ItemProcessor, state.Iterator].filter((inner) => inner !== undefined)].flatMap(allStates),
+  ]);
 }
 
 /** A stand-in ARN per logical id, so a resolved definition says which function each task calls. */
@@ -85,15 +96,25 @@ describe('rights-request workflow definition', () => {
     }
   });
 
-  it('calls, in each task, the function WORKFLOW_FUNCTIONS names for the task’s substitution', () => {
+  it('calls, in each task (nested ones too), the function WORKFLOW_FUNCTIONS names for the task’s substitution', () => {
     const raw = JSON.parse(readFileSync(RIGHTS_REQUEST_ASL_URL, 'utf8')) as AslDocument;
-    const tasks = Object.entries(raw.States).filter(([, state]) => state.Type === 'Task');
+    const tasks = allStates(raw).filter(([, state]) => state.Type === 'Task');
+    const deployedStates = new Map(allStates(deployed));
     expect(tasks.length).toBeGreaterThan(0);
     for (const [name, state] of tasks) {
       const substitution = /^\$\{(\w+)\}$/.exec(state.Parameters?.FunctionName ?? '')?.[1] as WorkflowSubstitution;
       const folder = WORKFLOW_FUNCTIONS[substitution];
       expect(folder, `${name} uses an unknown substitution`).toBeDefined();
-      expect(deployed.States[name]?.Parameters?.FunctionName, name).toBe(fakeArn(synth.functionId(folder)));
+      expect(deployedStates.get(name)?.Parameters?.FunctionName, name).toBe(fakeArn(synth.functionId(folder)));
+    }
+  });
+
+  it('has a deployed function behind every substitution of the file', () => {
+    const names = [...readFileSync(RIGHTS_REQUEST_ASL_URL, 'utf8').matchAll(/\$\{(\w+)\}/g)].map((match) => match[1]);
+    for (const name of new Set(names)) {
+      const folder = WORKFLOW_FUNCTIONS[name as WorkflowSubstitution];
+      expect(folder, name).toBeDefined();
+      expect(synth.stack.functions[folder], `${name} → ${folder}`).toBeDefined();
     }
   });
 

@@ -3,7 +3,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statutoryDeadline } from '../../functions/domain/deadline/index.js';
 import { writeEndpoints } from '../../infra/local/local-settings.js';
-import { eventually, outbox, postRequest, startStackFixture, tempDataDir, type StackFixture } from '../support/local-stack-fixture.js';
+import { eventually, outbox, startStackFixture, tempDataDir, type StackFixture } from '../support/local-stack-fixture.js';
+import { submitVerified } from '../support/rights-driver.js';
 
 const run = promisify(execFile);
 const DSR = new URL('../../infra/cli/dsr.ts', import.meta.url).pathname;
@@ -33,12 +34,9 @@ afterAll(async () => {
   await fixture?.stack.stop();
 });
 
-const submit = async (email: string, language = 'nb') => {
-  const response = await postRequest(fixture.stack.urls.app, { name: 'Per Hansen', email, types: ['erasure'], language });
-  const id = String(response.json.id);
-  await eventually(async () => ((await fixture.store.get(id))?.status === 'awaiting_approval' ? true : undefined), 'awaiting approval');
-  return id;
-};
+/** A request from someone who proves the address with the mailed code, waiting for staff. */
+const submit = (email: string, language: 'nb' | 'en' = 'nb') =>
+  submitVerified(fixture, { name: 'Per Hansen', email, types: ['erasure'], language });
 
 describe('dsr CLI against the local stack', () => {
   it('prints one due date per receipt instant without a stack', async () => {
@@ -65,10 +63,11 @@ describe('dsr CLI against the local stack', () => {
     expect(status.decision).toMatchObject({ outcome: 'rejected', decidedBy: 'staff:anne' });
     expect(status.auditTrail).toContainEqual(expect.objectContaining({ event: 'decision.rejected', actor: 'staff:anne' }));
     const mails = JSON.parse((await dsr('outbox', '--to', email)).stdout) as { subject: string; text: string }[];
-    expect(mails).toHaveLength(2);
-    expect(mails[1]!.text).toContain('Vi har ikke funnet noen opplysninger om deg.');
-    expect(mails[1]!.text).toContain('Datatilsynet');
-    expect(mails[1]!.text).toContain('domstolene');
+    // Receipt, one-time code, refusal.
+    expect(mails).toHaveLength(3);
+    expect(mails[2]!.text).toContain('Vi har ikke funnet noen opplysninger om deg.');
+    expect(mails[2]!.text).toContain('Datatilsynet');
+    expect(mails[2]!.text).toContain('domstolene');
   });
 
   it('approves an erasure with two different staff members and the English reply arrives', async () => {
@@ -84,7 +83,7 @@ describe('dsr CLI against the local stack', () => {
     expect(again.stderr).toContain('different staff member');
     expect(JSON.parse(second.stdout)).toMatchObject({ decision: 'approved', delivered: true });
 
-    const reply = await eventually(async () => (await outbox(fixture.stack.urls.ses, email))[1], 'reply');
+    const reply = await eventually(async () => (await outbox(fixture.stack.urls.ses, email))[2], 'reply');
     expect(reply.subject).toBe(`Your request has been handled – reference ${id}`);
   });
 

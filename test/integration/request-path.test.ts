@@ -5,6 +5,7 @@ import { StepFunctionsWorkflow } from '../../functions/adapters/sfn/step-functio
 import { createLogger } from '../../functions/shared/logger.js';
 import { statutoryDeadline } from '../../functions/domain/deadline/index.js';
 import { eventually, outbox, postRequest, startStackFixture, type StackFixture } from '../support/local-stack-fixture.js';
+import { enterCode, latestCode } from '../support/rights-driver.js';
 
 let fixture: StackFixture;
 
@@ -47,6 +48,9 @@ describe('a web request from POST to closed', () => {
     const acknowledgement = await eventually(async () => (await outbox(fixture.stack.urls.ses, email))[0], 'acknowledgement');
     expect(acknowledgement.subject).toContain(id);
     expect(acknowledgement.body.text).toContain('Innsyn i opplysningene om meg');
+    // The requester is not a customer: the code proves control of the given address.
+    await waitForStatus(id, 'awaiting_verification');
+    expect((await enterCode(fixture, id, await latestCode(fixture, email))).status).toBe(200);
     await waitForStatus(id, 'awaiting_approval');
 
     const deps = {
@@ -67,25 +71,17 @@ describe('a web request from POST to closed', () => {
     const mails = await outbox(fixture.stack.urls.ses, email);
     expect(mails.map((mail) => mail.subject)).toEqual([
       `Vi har mottatt henvendelsen din – referanse ${id}`,
+      `Engangskode for henvendelsen din – referanse ${id}`,
       `Henvendelsen din er behandlet – referanse ${id}`,
     ]);
     const trail = await fixture.store.auditTrail(id);
-    expect(trail.map((entry) => entry.event)).toEqual([
-      'request.received',
-      'mail.sent',
-      'status.changed',
-      'decision.first_approval',
-      'decision.approved',
-      'mail.sent',
-      'status.changed',
-      'status.changed',
-    ]);
-    expect(trail.filter((entry) => entry.toStatus).map((entry) => entry.toStatus)).toEqual([
-      'received',
-      'awaiting_approval',
-      'replied',
-      'closed',
-    ]);
+    const statuses = trail.filter((entry) => entry.toStatus).map((entry) => entry.toStatus);
+    expect(statuses).toEqual(['received', 'awaiting_verification', 'gathering', 'awaiting_approval', 'carrying_out', 'replied', 'closed']);
+    const events = trail.map((entry) => entry.event);
+    for (const event of ['verification.verified', 'plan.built', 'decision.first_approval', 'decision.approved']) {
+      expect(events).toContain(event);
+    }
+    expect(events.indexOf('decision.first_approval')).toBeLessThan(events.indexOf('decision.approved'));
   });
 
   it('answers 400 with field errors in the request language and writes nothing', async () => {

@@ -3,7 +3,8 @@ import { StepFunctionsWorkflow } from '../../functions/adapters/sfn/step-functio
 import { recordDecision } from '../../functions/domain/workflow/record-decision.js';
 import { createLogger } from '../../functions/shared/logger.js';
 import { freePort } from '../../infra/local/emulators/free-port.js';
-import { eventually, outbox, postRequest, startStackFixture, tempDataDir, type StackFixture } from '../support/local-stack-fixture.js';
+import { eventually, outbox, startStackFixture, tempDataDir, type StackFixture } from '../support/local-stack-fixture.js';
+import { submitVerified } from '../support/rights-driver.js';
 
 let running: StackFixture | undefined;
 
@@ -44,9 +45,7 @@ describe('local mode across a restart', () => {
     const dataDir = tempDataDir();
     const email = `restart.${Date.now()}@example.no`;
     let fixture = await start(dataDir);
-    const { json } = await postRequest(fixture.stack.urls.app, { name: 'Liv', email, types: ['access'], language: 'nb' });
-    const id = String(json.id);
-    await statusOf(fixture, id, 'awaiting_approval');
+    const id = await submitVerified(fixture, { name: 'Liv', email, types: ['access'] });
     await stop();
 
     fixture = await start(dataDir);
@@ -61,6 +60,7 @@ describe('local mode across a restart', () => {
     const subjects = (await outbox(fixture.stack.urls.ses, email)).map((mail) => mail.subject);
     expect(subjects).toEqual([
       `Vi har mottatt henvendelsen din – referanse ${id}`,
+      `Engangskode for henvendelsen din – referanse ${id}`,
       `Henvendelsen din er behandlet – referanse ${id}`,
     ]);
   });
@@ -69,9 +69,7 @@ describe('local mode across a restart', () => {
     const dataDir = tempDataDir();
     const email = `lost.${Date.now()}@example.no`;
     let fixture = await start(dataDir);
-    const { json } = await postRequest(fixture.stack.urls.app, { name: 'Nils', email, types: ['erasure'], language: 'nb' });
-    const id = String(json.id);
-    await statusOf(fixture, id, 'awaiting_approval');
+    const id = await submitVerified(fixture, { name: 'Nils', email, types: ['erasure'] });
     fixture.stack.executor.stopAll(); // the execution is lost, as in a crash
     expect((await decide(fixture, id)).delivered).toBe(false);
     await stop();
@@ -83,6 +81,7 @@ describe('local mode across a restart', () => {
     expect(trail.filter((entry) => entry.event === 'decision.approved')).toHaveLength(1);
     expect((await outbox(fixture.stack.urls.ses, email)).map((mail) => mail.subject)).toEqual([
       `Vi har mottatt henvendelsen din – referanse ${id}`,
+      `Engangskode for henvendelsen din – referanse ${id}`,
       `Henvendelsen din er behandlet – referanse ${id}`,
     ]);
   });

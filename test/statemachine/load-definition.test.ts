@@ -9,6 +9,13 @@ import {
   substituteDefinition,
   WORKFLOW_DEFINITION_URL,
 } from '../../infra/local/step-functions/load-definition.js';
+import { lambdaTaskStates } from '../../infra/local/step-functions/task-states.js';
+import {
+  FUNCTIONS_UNDER_TEST,
+  INSTANT_RETRIES,
+  loadDefinitionUnderTest,
+  substitutionsUnderTest,
+} from './fake-workflow.js';
 
 describe('loadWorkflowDefinition', () => {
   it('fills every placeholder of the deployed ASL with local function ARNs and changes nothing else', () => {
@@ -55,6 +62,34 @@ describe('local ARNs', () => {
 
   it('covers every workflow function', () => {
     expect(Object.keys(localSubstitutions()).sort()).toEqual(Object.keys(WORKFLOW_FUNCTIONS).sort());
+  });
+});
+
+describe('the definition the workflow tests run', () => {
+  it('is fully substituted, and every Task (Parallel branches included) calls a function the harness fakes', () => {
+    const definition = loadDefinitionUnderTest();
+    expect(JSON.stringify(definition)).not.toContain('${');
+    const called = new Set(lambdaTaskStates(definition).map((task) => task.functionName));
+    expect([...called].sort()).toEqual(Object.values(substitutionsUnderTest()).sort());
+  });
+
+  it('keeps every entry of WORKFLOW_FUNCTIONS as is, so its local list only adds to it', () => {
+    expect(FUNCTIONS_UNDER_TEST).toMatchObject(WORKFLOW_FUNCTIONS);
+    expect(substitutionsUnderTest()).toMatchObject(localSubstitutions());
+  });
+
+  it('INSTANT_RETRIES names exactly the states with a Retry block, Parallel branch states included', () => {
+    const retrying: string[] = [];
+    const walk = (states: Record<string, Record<string, unknown>>): void => {
+      for (const [name, state] of Object.entries(states)) {
+        if (Array.isArray(state.Retry)) retrying.push(name);
+        for (const branch of (state.Branches ?? []) as { States: Record<string, Record<string, unknown>> }[]) {
+          walk(branch.States);
+        }
+      }
+    };
+    walk(loadDefinitionUnderTest().States);
+    expect(Object.keys(INSTANT_RETRIES).sort()).toEqual(retrying.sort());
   });
 });
 

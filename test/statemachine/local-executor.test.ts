@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   ExecutionAlreadyExistsError,
   ExecutionDoesNotExistError,
@@ -11,12 +11,24 @@ import {
   TaskDoesNotExistError,
   TaskTimedOutError,
 } from '../../infra/local/step-functions/api-errors.js';
-import { loadWorkflowDefinition, localStateMachineArn, localSubstitutions } from '../../infra/local/step-functions/load-definition.js';
+import { localFunctionArn, localStateMachineArn } from '../../infra/local/step-functions/load-definition.js';
 import { LocalStepFunctions, MissingFunctionHandlerError } from '../../infra/local/step-functions/local-executor.js';
 import { UnsupportedDefinitionError } from '../../infra/local/step-functions/task-states.js';
-import { createFakeWorkflow, INSTANT_RETRIES, TransientError, type AwaitDecisionEvent } from './fake-workflow.js';
+import {
+  createFakeWorkflow,
+  INSTANT_RETRIES,
+  loadDefinitionUnderTest,
+  stopFakeWorkflows,
+  substitutionsUnderTest,
+  TransientError,
+  type AwaitTokenEvent,
+} from './fake-workflow.js';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+afterEach(() => {
+  stopFakeWorkflows();
+});
 
 describe('LocalStepFunctions execution API', () => {
   it('returns the running execution for the same name and input, refuses a different input', async () => {
@@ -25,7 +37,7 @@ describe('LocalStepFunctions execution API', () => {
     const first = workflow.executor.startExecution({ stateMachineArn: workflow.stateMachineArn, name: 'REQ-1', input });
     const again = workflow.executor.startExecution({ stateMachineArn: workflow.stateMachineArn, name: 'REQ-1', input });
     expect(again).toEqual(first);
-    await workflow.called('await-decision');
+    await workflow.called('await-verification');
     expect(workflow.calls.acknowledge).toHaveLength(1);
 
     expect(() =>
@@ -68,7 +80,7 @@ describe('LocalStepFunctions execution API', () => {
   it('stops an execution: ABORTED at once, its token stops working, no handler runs afterwards', async () => {
     const workflow = createFakeWorkflow();
     const arn = workflow.start('REQ-3');
-    const { taskToken } = await workflow.called<AwaitDecisionEvent>('await-decision');
+    const { taskToken } = await workflow.called<AwaitTokenEvent>('await-verification');
 
     const { stopDate } = workflow.executor.stopExecution(arn, { error: 'Withdrawn', cause: 'requester withdrew' });
     expect(workflow.executor.describeExecution(arn)).toMatchObject({
@@ -79,18 +91,24 @@ describe('LocalStepFunctions execution API', () => {
     });
     const final = await workflow.executor.waitForCompletion(arn);
     expect(final.status).toBe('ABORTED');
-    expect(() => workflow.executor.sendTaskSuccess(taskToken, '{"outcome":"approved"}')).toThrow(TaskTimedOutError);
-    expect(workflow.executor.stateHistory(arn)).toEqual(['Acknowledge', 'AwaitDecision']);
+    expect(() => workflow.executor.sendTaskSuccess(taskToken, '{}')).toThrow(TaskTimedOutError);
+    expect(workflow.executor.stateHistory(arn)).toEqual([
+      'Acknowledge',
+      'StartVerification',
+      'IsAlreadyVerified',
+      'AwaitVerification',
+    ]);
     expect(workflow.calls['flag-needs-attention']).toEqual([]);
+    expect(workflow.calls['gather-subscriptions']).toEqual([]);
     expect(workflow.executor.pendingTaskTokens(arn)).toEqual([]);
   });
 
   it('lists executions newest first, filtered by status', async () => {
     const workflow = createFakeWorkflow();
     const done = workflow.start('REQ-4', 'done');
-    const { taskToken } = await workflow.called<AwaitDecisionEvent>('await-decision');
-    workflow.executor.sendTaskSuccess(taskToken, '{"outcome":"approved"}');
-    await workflow.executor.waitForCompletion(done);
+    await workflow.verify();
+    await workflow.decide('approved');
+    expect((await workflow.executor.waitForCompletion(done)).status).toBe('SUCCEEDED');
     const waiting = workflow.start('REQ-5', 'waiting');
 
     const all = workflow.executor.listExecutions({ stateMachineArn: workflow.stateMachineArn });
@@ -105,16 +123,25 @@ describe('LocalStepFunctions task tokens', () => {
   it('issues an unguessable token in place of $$.Task.Token and exposes it as pending', async () => {
     const workflow = createFakeWorkflow();
     const arn = workflow.start('REQ-6');
-    const { taskToken } = await workflow.called<AwaitDecisionEvent>('await-decision');
-    expect(taskToken).toMatch(TOKEN_SHAPE);
-    expect(workflow.executor.pendingTaskTokens(arn)).toEqual([{ token: taskToken, stateName: 'AwaitDecision' }]);
+    const verification = await workflow.called<AwaitTokenEvent>('await-verification');
+    expect(verification.taskToken).toMatch(TOKEN_SHAPE);
+    expect(workflow.executor.pendingTaskTokens(arn)).toEqual([
+      { token: verification.taskToken, stateName: 'AwaitVerification' },
+    ]);
+
+    workflow.executor.sendTaskSuccess(verification.taskToken, '{}');
+    const decision = await workflow.called<AwaitTokenEvent>('await-decision');
+    expect(decision.taskToken).toMatch(TOKEN_SHAPE);
+    expect(decision.taskToken).not.toBe(verification.taskToken);
+    expect(workflow.executor.pendingTaskTokens(arn)).toEqual([{ token: decision.taskToken, stateName: 'AwaitDecision' }]);
     workflow.executor.stopAll();
   });
 
   it('refuses malformed, unknown and already used tokens with AWS error types', async () => {
     const workflow = createFakeWorkflow();
     const arn = workflow.start('REQ-7');
-    const { taskToken } = await workflow.called<AwaitDecisionEvent>('await-decision');
+    await workflow.verify();
+    const { taskToken } = await workflow.called<AwaitTokenEvent>('await-decision');
 
     expect(() => workflow.executor.sendTaskSuccess('bogus', '{}')).toThrow(InvalidTokenError);
     expect(() => workflow.executor.sendTaskSuccess('A'.repeat(43), '{}')).toThrow(TaskDoesNotExistError);
@@ -132,7 +159,7 @@ describe('LocalStepFunctions task tokens', () => {
     let failuresLeft = 1;
     const workflow = createFakeWorkflow({
       behaviours: {
-        'await-decision': async () => {
+        'await-verification': async () => {
           if (failuresLeft-- > 0) throw new TransientError('queue busy');
           return null;
         },
@@ -140,14 +167,23 @@ describe('LocalStepFunctions task tokens', () => {
       retryIntervalOverrides: INSTANT_RETRIES,
     });
     const arn = workflow.start('REQ-8');
-    const first = await workflow.called<AwaitDecisionEvent>('await-decision', 1);
-    const second = await workflow.called<AwaitDecisionEvent>('await-decision', 2);
+    const first = await workflow.called<AwaitTokenEvent>('await-verification', 1);
+    const second = await workflow.called<AwaitTokenEvent>('await-verification', 2);
     expect(second.taskToken).not.toBe(first.taskToken);
-    expect(() => workflow.executor.sendTaskSuccess(first.taskToken, '{"outcome":"approved"}')).toThrow(TaskTimedOutError);
+    expect(() => workflow.executor.sendTaskSuccess(first.taskToken, '{}')).toThrow(TaskTimedOutError);
+    expect(workflow.executor.pendingTaskTokens(arn)).toEqual([{ token: second.taskToken, stateName: 'AwaitVerification' }]);
 
-    workflow.executor.sendTaskSuccess(second.taskToken, '{"outcome":"approved"}');
+    workflow.executor.sendTaskSuccess(second.taskToken, '{}');
+    await workflow.decide('approved');
     expect((await workflow.executor.waitForCompletion(arn)).status).toBe('SUCCEEDED');
-    expect(workflow.executor.stateHistory(arn).slice(0, 2)).toEqual(['Acknowledge', 'AwaitDecision']);
+    // The retry stays within AwaitVerification: it is entered once.
+    expect(workflow.executor.stateHistory(arn).slice(0, 5)).toEqual([
+      'Acknowledge',
+      'StartVerification',
+      'IsAlreadyVerified',
+      'AwaitVerification',
+      'Gather',
+    ]);
   });
 });
 
@@ -163,7 +199,19 @@ describe('LocalStepFunctions construction', () => {
   });
 
   it('refuses a definition naming a function without a handler', () => {
-    const definition = loadWorkflowDefinition(localSubstitutions());
+    const definition = loadDefinitionUnderTest();
     expect(() => new LocalStepFunctions({ definition, handlers: {}, stateMachineArn })).toThrow(MissingFunctionHandlerError);
+  });
+
+  it('checks the functions of Parallel branch states too', () => {
+    const handlers = Object.fromEntries(
+      Object.values(substitutionsUnderTest())
+        .filter((arn) => arn !== localFunctionArn('gather-billing'))
+        .map((arn) => [arn, async () => null]),
+    );
+    const definition = loadDefinitionUnderTest();
+    expect(() => new LocalStepFunctions({ definition, handlers, stateMachineArn })).toThrow(
+      new MissingFunctionHandlerError(`Task state "GatherBilling" calls ${localFunctionArn('gather-billing')}, which has no handler`),
+    );
   });
 });

@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSfnApiServer, type SfnApiServer } from '../../infra/local/step-functions/sfn-api-server.js';
-import { createFakeWorkflow, type AwaitDecisionEvent, type FakeWorkflow } from './fake-workflow.js';
+import { createFakeWorkflow, type AwaitTokenEvent, type FakeWorkflow } from './fake-workflow.js';
 
 const CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -50,7 +50,7 @@ describe('Step Functions API endpoint with @aws-sdk/client-sfn', () => {
     expect(new URL(server.url).hostname).toBe('127.0.0.1');
   });
 
-  it('runs an approval end to end: StartExecution, SendTaskSuccess, DescribeExecution', async () => {
+  it('runs an approval end to end: StartExecution, SendTaskSuccess (verification, decision), DescribeExecution', async () => {
     const started = await sfn.send(
       new StartExecutionCommand({
         stateMachineArn: workflow.stateMachineArn,
@@ -61,7 +61,9 @@ describe('Step Functions API endpoint with @aws-sdk/client-sfn', () => {
     expect(started.executionArn).toMatch(/:execution:dsr-rights-request:REQ-1$/);
     expect(started.startDate).toBeInstanceOf(Date);
 
-    const { taskToken } = await workflow.called<AwaitDecisionEvent>('await-decision');
+    const verification = await workflow.called<AwaitTokenEvent>('await-verification');
+    await sfn.send(new SendTaskSuccessCommand({ taskToken: verification.taskToken, output: JSON.stringify({ verified: true }) }));
+    const { taskToken } = await workflow.called<AwaitTokenEvent>('await-decision');
     await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ outcome: 'approved' }) }));
 
     const description = await describeUntilClosed(started.executionArn ?? '');
@@ -70,8 +72,18 @@ describe('Step Functions API endpoint with @aws-sdk/client-sfn', () => {
     expect(JSON.parse(description.output ?? 'null')).toMatchObject({ decision: { outcome: 'approved' } });
     expect(workflow.executor.stateHistory(started.executionArn ?? '')).toEqual([
       'Acknowledge',
+      'StartVerification',
+      'IsAlreadyVerified',
+      'AwaitVerification',
+      'Gather',
+      'GatherSubscriptions',
+      'GatherBilling',
+      'GatherAccessLog',
+      'PlanRequest',
       'AwaitDecision',
       'DecisionOutcome',
+      'CarryOut',
+      'NotifyRecipients',
       'SendReply',
       'CloseRequest',
       'Closed',
@@ -80,6 +92,9 @@ describe('Step Functions API endpoint with @aws-sdk/client-sfn', () => {
     const listed = await sfn.send(new ListExecutionsCommand({ stateMachineArn: workflow.stateMachineArn, statusFilter: 'SUCCEEDED' }));
     expect(listed.executions?.map((execution) => execution.name)).toEqual(['REQ-1']);
     await expect(sfn.send(new SendTaskSuccessCommand({ taskToken, output: '{}' }))).rejects.toBeInstanceOf(TaskTimedOut);
+    await expect(
+      sfn.send(new SendTaskSuccessCommand({ taskToken: verification.taskToken, output: '{}' })),
+    ).rejects.toBeInstanceOf(TaskTimedOut);
   });
 
   it('is found through AWS_ENDPOINT_URL_SFN, as application code configures it', async () => {

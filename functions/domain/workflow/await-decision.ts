@@ -3,7 +3,7 @@ import type { Status } from '../request/request-vocabulary.js';
 import { loadRequest } from './load-request.js';
 import type { StoreDeps } from './workflow-deps.js';
 
-const WAITABLE: readonly Status[] = ['received', 'awaiting_approval', 'needs_attention', 'extended'];
+const WAITABLE: readonly Status[] = ['received', 'awaiting_verification', 'gathering', 'awaiting_approval', 'needs_attention', 'extended'];
 
 /**
  * Workflow step (callback): remembers the task token so a staff decision can resume the workflow,

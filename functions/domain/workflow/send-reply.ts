@@ -1,25 +1,77 @@
-import { approvalLetter, refusalLetter } from '../letters/decision-letter.js';
+import type { CorrectionRefusal } from '../carry-out/actions/rectification-action.js';
+import { CarryOutIncompleteError } from '../carry-out/carry-out-errors.js';
+import { loadPlan } from '../carry-out/load-plan.js';
+import { ACTION_IDS, pendingActionIds } from '../carry-out/planned-actions.js';
+import { downloadPageLink } from '../export/download-link.js';
+import { approvedReplyLetter, rejectedReplyLetter, type CorrectionOutcome, type ReplyFacts } from '../letters/reply-letters.js';
+import { recipientOutcomes } from '../recipients/recipient-changes.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
+import type { RightsRequest } from '../request/rights-request.js';
+import type { ObjectStore } from '../storage/object-store.js';
 import { loadRequest } from './load-request.js';
 import { sendMailOnce } from './send-mail-once.js';
 import type { WorkflowDeps } from './workflow-deps.js';
 
+export interface ReplyDeps extends WorkflowDeps {
+  /** The request-data bucket, where the approved plan is. */
+  readonly objects: ObjectStore;
+  /**
+   * The public site's origin (`PUBLIC_BASE_URL`); the download link is `<origin>/download/<id>`.
+   * Optional like the verification links' origin; without it the link is site-relative.
+   */
+  readonly publicBaseUrl?: string;
+}
+
+/**
+ * What the approved answer is written from: the approved plan and what the carry-out and notify
+ * steps recorded. Refuses to describe actions that have not happened.
+ */
+async function replyFacts(deps: ReplyDeps, request: RightsRequest): Promise<ReplyFacts> {
+  const plan = await loadPlan(deps.objects, request);
+  const pending = pendingActionIds(request, plan);
+  const trail = await deps.store.auditTrail(request.id);
+  const recipients = recipientOutcomes(request, plan, trail);
+  const unnotified = recipients.filter((recipient) => recipient.status === 'pending').length;
+  if (pending.length + unnotified > 0) throw new CarryOutIncompleteError(request.id, pending.length + unnotified);
+
+  const refusals = new Map(
+    trail
+      .filter((entry) => entry.event === 'action.refused')
+      .map((entry) => [String(entry.detail?.action), entry.detail?.reason as CorrectionRefusal | undefined]),
+  );
+  const corrections: CorrectionOutcome[] = (request.decision?.corrections ?? []).map((correction) => {
+    const refusal = refusals.get(ACTION_IDS.rectify(correction.customerId, correction.field));
+    return { field: correction.field, outcome: refusal ?? 'done' };
+  });
+  return {
+    request,
+    plan,
+    ...(request.export ? { downloadUrl: downloadPageLink(deps.publicBaseUrl, request.id, request.language) } : {}),
+    corrections,
+    recipients,
+  };
+}
+
 /**
  * Workflow step: answers the requester according to the recorded staff decision. The outcome the
  * workflow passes must match the stored one, so a stale execution cannot send the wrong answer.
+ * An approval is answered from what was carried out (see {@link approvedReplyLetter}), only once
+ * every planned action and recipient notice is recorded; a refusal gives the reason and remedies.
+ *
+ * @throws {CarryOutIncompleteError} when an approved request's actions or notices are not all recorded
+ * @throws {PlanNotFoundError} when an approved request has no plan
  */
-export async function sendReply(
-  deps: WorkflowDeps,
-  requestId: string,
-  outcome: 'approved' | 'rejected',
-): Promise<{ replied: true }> {
+export async function sendReply(deps: ReplyDeps, requestId: string, outcome: 'approved' | 'rejected'): Promise<{ replied: true }> {
   let request = await loadRequest(deps.store, requestId);
   const decision = request.decision;
   if (!decision || decision.outcome !== outcome) {
     throw new InvalidTransitionError(requestId, request.status, `reply ${outcome}`);
   }
-  const letter = outcome === 'approved' ? approvalLetter(request) : refusalLetter(request, decision.reason ?? '');
-  request = await sendMailOnce(deps, request, 'reply', letter, 'system:reply');
+  if (!request.mailsSent.reply) {
+    const letter =
+      outcome === 'approved' ? approvedReplyLetter(await replyFacts(deps, request)) : rejectedReplyLetter(request, decision.reason ?? '');
+    request = await sendMailOnce(deps, request, 'reply', letter, 'system:reply');
+  }
   const status = outcome === 'approved' ? 'replied' : 'rejected';
   if (request.status !== status) {
     const at = deps.now().toISOString();

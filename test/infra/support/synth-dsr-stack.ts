@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { App } from 'aws-cdk-lib';
+import { App, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { loadSettings, type SettingName } from '../../../infra/settings.js';
+import type { FunctionFolder } from '../../../infra/stacks/dsr-functions.js';
 import { DsrStack } from '../../../infra/stacks/dsr-stack.js';
-import type { FunctionFolder } from '../../../infra/constructs/dsr-function.js';
 
 /** The feature flags the real app runs with, so tests see the template `cdk synth` produces. */
-const cdkContext = (JSON.parse(readFileSync(new URL('../../../cdk.json', import.meta.url), 'utf8')) as {
+export const cdkContext = (JSON.parse(readFileSync(new URL('../../../cdk.json', import.meta.url), 'utf8')) as {
   context: Record<string, unknown>;
 }).context;
 
@@ -18,10 +17,22 @@ const cdkContext = (JSON.parse(readFileSync(new URL('../../../cdk.json', import.
  */
 export const SYNTH_TIMEOUT_MS = 120_000;
 
+/** Settings as a test gives them: context values by setting name. */
+export type TestSettings = Partial<Record<SettingName, string>>;
+
+/** An app that synthesizes like `cdk synth` but never runs esbuild. */
+export const appWithoutBundling = (): App => new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
+
+/** Settings parsed from context values only (defaults otherwise; the process environment is ignored). */
+export const testSettings = (settings: TestSettings = {}) =>
+  loadSettings({ context: (key) => settings[key as SettingName], env: {} });
+
 /** A synthesized {@link DsrStack} and lookups from its constructs to template logical ids. */
 export interface SynthesizedDsrStack {
   readonly stack: DsrStack;
   readonly template: Template;
+  /** Logical id of any construct's default resource. */
+  logicalId(construct: { readonly node: { readonly defaultChild?: unknown } }): string;
   /** Logical id of the `AWS::Lambda::Function` built from a folder. */
   functionId(folder: FunctionFolder): string;
   /** Logical id of the execution role of the function built from a folder. */
@@ -29,22 +40,22 @@ export interface SynthesizedDsrStack {
 }
 
 /**
- * Synthesizes the stack as `app.ts` does, from settings given as context values (defaults
- * otherwise; the process environment is ignored). Bundling is skipped through the
- * `aws:cdk:bundling-stacks` context, so the tests neither run esbuild nor depend on what the
- * handler files contain at the moment.
+ * Synthesizes the stack as `app.ts` does, from settings given as context values. Bundling is
+ * skipped through the `aws:cdk:bundling-stacks` context, so the tests neither run esbuild nor
+ * depend on what the handler files contain at the moment.
  */
-export function synthDsrStack(settings: Partial<Record<SettingName, string>> = {}): SynthesizedDsrStack {
-  const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
-  const parsed = loadSettings({ context: (key) => settings[key as SettingName], env: {} });
+export function synthDsrStack(settings: TestSettings = {}): SynthesizedDsrStack {
+  const app = appWithoutBundling();
+  const parsed = testSettings(settings);
   const stack = new DsrStack(app, 'DsrStack', { env: { region: parsed.region }, settings: parsed });
   const template = Template.fromStack(stack);
-  const functionId = (folder: FunctionFolder): string =>
-    stack.getLogicalId(stack.functions[folder].node.defaultChild as CfnFunction);
+  const logicalId = (construct: { readonly node: { readonly defaultChild?: unknown } }): string =>
+    stack.getLogicalId(construct.node.defaultChild as CfnElement);
+  const functionId = (folder: FunctionFolder): string => logicalId(stack.functionFor(folder));
   const roleId = (folder: FunctionFolder): string => {
-    const role = stack.functions[folder].role;
+    const role = stack.functionFor(folder).role;
     if (!role) throw new Error(`function ${folder} has no role`);
-    return stack.getLogicalId(role.node.defaultChild as CfnFunction);
+    return logicalId(role);
   };
-  return { stack, template, functionId, roleId };
+  return { stack, template, logicalId, functionId, roleId };
 }

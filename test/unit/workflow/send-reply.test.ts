@@ -3,7 +3,35 @@ import { InvalidTransitionError } from '../../../functions/domain/request/reques
 import type { Decision } from '../../../functions/domain/request/rights-request.js';
 import { sendReply } from '../../../functions/domain/workflow/send-reply.js';
 import { REQUESTER, REQUEST_ID } from '../fixtures/rights-request-fixture.js';
+import { OBJECT_KEYS } from '../../../functions/domain/storage/object-store.js';
+import { InMemoryObjectStore } from '../gather/in-memory-stores.js';
 import { workflowWith } from './workflow-fixture.js';
+
+/**
+ * An approved answer is written from the request's plan, so the request has one: here the plan for
+ * a requester we hold nothing about (the approval letter then confirms that, see test/unit/reply).
+ */
+function replyWith(...args: Parameters<typeof workflowWith>) {
+  const planKey = OBJECT_KEYS.plan(REQUEST_ID);
+  const fixture = workflowWith({ planKey, ...args[0] }, args[1]);
+  const objects = new InMemoryObjectStore();
+  void objects.putJson(planKey, {
+    requestId: REQUEST_ID,
+    builtAt: '2026-11-24T07:00:00.000Z',
+    customerIds: [],
+    corrections: [],
+    rectificationNeedsStaffInput: false,
+    erasures: [],
+    kept: [],
+    consentChanges: [],
+    channelReservations: [],
+    restrict: false,
+    recipientsToNotify: [],
+    refusals: [],
+    needsTwoApprovers: false,
+  });
+  return { ...fixture, deps: { ...fixture.deps, objects } };
+}
 
 const approved: Decision = { outcome: 'approved', decidedBy: 'staff:ola', decidedAt: '2026-11-24T07:00:00.000Z' };
 const rejected: Decision = {
@@ -16,7 +44,7 @@ const rejected: Decision = {
 describe('sendReply', () => {
   it('returns replied after sending the approval letter and moving the request to replied', async () => {
     // Prepare
-    const { deps, store, mailer, at } = workflowWith({ status: 'awaiting_approval', decision: approved });
+    const { deps, store, mailer, at } = replyWith({ status: 'awaiting_approval', decision: approved });
     // Act
     const result = await sendReply(deps, REQUEST_ID, 'approved');
     // Assess
@@ -34,7 +62,7 @@ describe('sendReply', () => {
   });
 
   it('returns replied after sending a Norwegian refusal with the reason and both remedies when rejected in nb', async () => {
-    const { deps, store, mailer } = workflowWith({ status: 'awaiting_approval', decision: rejected, language: 'nb' });
+    const { deps, store, mailer } = replyWith({ status: 'awaiting_approval', decision: rejected, language: 'nb' });
 
     await sendReply(deps, REQUEST_ID, 'rejected');
 
@@ -47,7 +75,7 @@ describe('sendReply', () => {
   });
 
   it('returns replied after sending an English refusal with the reason and the right to go to court when rejected in en', async () => {
-    const { deps, mailer } = workflowWith({ status: 'awaiting_approval', decision: rejected, language: 'en' });
+    const { deps, mailer } = replyWith({ status: 'awaiting_approval', decision: rejected, language: 'en' });
 
     await sendReply(deps, REQUEST_ID, 'rejected');
 
@@ -62,7 +90,7 @@ describe('sendReply', () => {
     ['approved', rejected],
     ['rejected', approved],
   ] as const)('throws InvalidTransitionError and sends nothing when asked to reply %s against the stored decision', async (outcome, decision) => {
-    const { deps, store, mailer } = workflowWith({ status: 'awaiting_approval', decision });
+    const { deps, store, mailer } = replyWith({ status: 'awaiting_approval', decision });
 
     await expect(sendReply(deps, REQUEST_ID, outcome)).rejects.toBeInstanceOf(InvalidTransitionError);
     expect(mailer.attempts).toEqual([]);
@@ -70,14 +98,14 @@ describe('sendReply', () => {
   });
 
   it('throws InvalidTransitionError and sends nothing when no decision is recorded', async () => {
-    const { deps, mailer } = workflowWith({ status: 'awaiting_approval' });
+    const { deps, mailer } = replyWith({ status: 'awaiting_approval' });
 
     await expect(sendReply(deps, REQUEST_ID, 'approved')).rejects.toBeInstanceOf(InvalidTransitionError);
     expect(mailer.attempts).toEqual([]);
   });
 
   it('returns replied without a second mail or audit entry when called again', async () => {
-    const { deps, store, mailer } = workflowWith({ status: 'awaiting_approval', decision: rejected });
+    const { deps, store, mailer } = replyWith({ status: 'awaiting_approval', decision: rejected });
     await sendReply(deps, REQUEST_ID, 'rejected');
     const trail = await store.auditTrail(REQUEST_ID);
 
@@ -89,7 +117,7 @@ describe('sendReply', () => {
   });
 
   it('returns replied and only moves the status when the reply was mailed before a crash', async () => {
-    const { deps, store, mailer } = workflowWith({
+    const { deps, store, mailer } = replyWith({
       status: 'awaiting_approval',
       decision: approved,
       mailsSent: { reply: { messageId: 'earlier', sentAt: '2026-11-24T07:30:00.000Z' } },

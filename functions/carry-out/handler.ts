@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { DynamoDbAccessLogStore } from '../adapters/dynamodb/dynamodb-access-log-store.js';
+import { DynamoDbBillingStore } from '../adapters/dynamodb/dynamodb-billing-store.js';
+import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
+import { DynamoDbRetentionScheduler } from '../adapters/dynamodb/dynamodb-retention-scheduler.js';
+import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
+import { carryOut } from '../domain/carry-out/carry-out.js';
+import { DEFAULT_EXPORT_DOWNLOAD_DAYS } from '../domain/export/export-window.js';
+import { dynamoDbClient, s3Client } from '../shared/aws-clients.js';
+import { parseConfig } from '../shared/config.js';
+import { ENV } from '../shared/env-names.js';
+import { storeDeps } from '../shared/task-deps.js';
+import { taskHandler } from '../shared/task-handler.js';
+
+const config = parseConfig(
+  z.object({
+    [ENV.customersTable]: z.string().min(1),
+    [ENV.billingTable]: z.string().min(1),
+    [ENV.accessLogTable]: z.string().min(1),
+    [ENV.dataBucket]: z.string().min(1),
+    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+    [ENV.exportDays]: z.coerce.number().int().min(1).max(90).default(DEFAULT_EXPORT_DOWNLOAD_DAYS),
+  }),
+);
+const billing = new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTable]);
+const accessLog = new DynamoDbAccessLogStore(dynamoDbClient(), config[ENV.accessLogTable]);
+const deps = {
+  ...storeDeps('carry-out'),
+  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
+  billing,
+  accessLog,
+  // Held records get the tables' TTL attribute, so DynamoDB deletes them when retention ends.
+  retention: new DynamoDbRetentionScheduler(billing, accessLog),
+  exportDays: config[ENV.exportDays],
+};
+
+export const handler = taskHandler('carry-out', z.object({ requestId: z.string().min(1) }), (event) =>
+  carryOut(deps, event.requestId),
+);

@@ -1,0 +1,17 @@
+import type { AccessLogStore } from '../customer-data/access-log-store.js';
+import type { BillingStore } from '../customer-data/billing-store.js';
+import type { CustomerStore } from '../customer-data/customer-store.js';
+import type { ObjectStore } from '../storage/object-store.js';
+import type { StoreDeps } from '../workflow/workflow-deps.js';
+import type { RetentionScheduler } from './retention-scheduler.js';
+
+/** What carrying out a plan needs; the handler builds it from config and adapters. */
+export interface CarryOutDeps extends StoreDeps {
+  readonly objects: ObjectStore;
+  readonly customers: CustomerStore;
+  readonly billing: BillingStore;
+  readonly accessLog: AccessLogStore;
+  readonly retention: RetentionScheduler;
+  /** Days the export package can be downloaded (`EXPORT_DOWNLOAD_DAYS`, default 14). */
+  readonly exportDays: number;
+}

@@ -1,0 +1,78 @@
+import { InvalidTransitionError } from '../request/request-errors.js';
+import type { Status } from '../request/request-vocabulary.js';
+import { loadRequest } from '../workflow/load-request.js';
+import { carryOutConsentChanges } from './actions/consent-withdrawal-action.js';
+import { carryOutErasures } from './actions/erasure-action.js';
+import { carryOutExport } from './actions/export-action.js';
+import { carryOutChannelReservations } from './actions/objection-action.js';
+import { carryOutRectification } from './actions/rectification-action.js';
+import { carryOutRestriction } from './actions/restriction-action.js';
+import { carryOutRetention } from './actions/retention-action.js';
+import { CARRY_OUT_ACTOR, CarryOutContext } from './carry-out-context.js';
+import type { CarryOutDeps } from './carry-out-deps.js';
+import { loadPlan } from './load-plan.js';
+import { pendingActionIds, plannedActionIds } from './planned-actions.js';
+
+/** What the step returns into the execution: counts only, never data. */
+export interface CarryOutSummary {
+  readonly planned: number;
+  /** Resolved in this run (a re-driven run resolves only what an earlier one did not). */
+  readonly done: number;
+  readonly refused: number;
+}
+
+/** Statuses in which the step may not act. */
+const NOT_CARRIABLE: readonly Status[] = ['rejected', 'unverified'];
+/** Statuses after the carry-out: a re-driven execution passes through without acting. */
+const AFTER_CARRY_OUT: readonly Status[] = ['replied', 'closed'];
+
+/**
+ * The order the plan's sections are carried out in: the export first (the copy shows what was held
+ * before anything changed), then corrections, consents, channels and restriction, then erasure,
+ * and last the deletion dates of what the erasure kept.
+ */
+const SECTIONS = [
+  carryOutExport,
+  carryOutRectification,
+  carryOutConsentChanges,
+  carryOutChannelReservations,
+  carryOutRestriction,
+  carryOutErasures,
+  carryOutRetention,
+] as const;
+
+/**
+ * Workflow step after approval: carries out exactly the approved plan (`planKey`) and the
+ * corrections of the decision. Moves the request to `carrying_out`, then resolves each action
+ * once: `carriedOut[actionId]` and an `action.done`/`action.refused` audit entry (no personal
+ * data) are written together after the action took effect, so a re-driven request repeats none.
+ *
+ * @throws {InvalidTransitionError} unless the recorded decision is an approval
+ * @throws {PlanNotFoundError | PlanSubjectMismatchError} when the plan is missing or not this subject's
+ * @throws {ErasureNotProvenError} when erased records are still found afterwards
+ */
+export async function carryOut(deps: CarryOutDeps, requestId: string): Promise<CarryOutSummary> {
+  const request = await loadRequest(deps.store, requestId);
+  if (request.decision?.outcome !== 'approved' || NOT_CARRIABLE.includes(request.status)) {
+    throw new InvalidTransitionError(requestId, request.status, 'carry out');
+  }
+  const plan = await loadPlan(deps.objects, request);
+  const planned = plannedActionIds(plan, request.decision).length;
+  if (AFTER_CARRY_OUT.includes(request.status)) return { planned, done: 0, refused: 0 };
+
+  const context = new CarryOutContext(deps, request, plan);
+  if (request.status !== 'carrying_out') {
+    const at = deps.now().toISOString();
+    await context.apply({
+      set: { status: 'carrying_out', updatedAt: at },
+      audit: { requestId, at, event: 'status.changed', fromStatus: request.status, toStatus: 'carrying_out', actor: CARRY_OUT_ACTOR },
+    });
+  }
+  for (const section of SECTIONS) await section(context);
+
+  const pending = pendingActionIds(context.request, plan);
+  if (pending.length > 0) deps.logger.warn('carry_out.pending', { requestId, pending: pending.length });
+  const refused = context.resolvedNow.filter((action) => action.outcome === 'refused').length;
+  deps.logger.info('carry_out.finished', { requestId, planned, done: context.resolvedNow.length - refused, refused });
+  return { planned, done: context.resolvedNow.length - refused, refused };
+}

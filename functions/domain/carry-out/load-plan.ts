@@ -1,0 +1,24 @@
+import { subjectCustomerIds } from '../gather/subject-customer-ids.js';
+import { ActionPlanSchema, type ActionPlan } from '../plan/action-plan.js';
+import type { RightsRequest } from '../request/rights-request.js';
+import type { ObjectStore } from '../storage/object-store.js';
+import { PlanNotFoundError, PlanSubjectMismatchError } from './carry-out-errors.js';
+
+/**
+ * The approved plan of the request, read from the bucket and checked against the request: it must
+ * be this request's plan and act only on customers the requester was verified as.
+ *
+ * @throws {PlanNotFoundError} when no plan is recorded or stored
+ * @throws {PlanSubjectMismatchError} when the plan is another request's or names other customers
+ */
+export async function loadPlan(objects: ObjectStore, request: RightsRequest): Promise<ActionPlan> {
+  if (!request.planKey) throw new PlanNotFoundError(request.id);
+  const parsed = ActionPlanSchema.safeParse(await objects.getJson(request.planKey));
+  if (!parsed.success) throw new PlanNotFoundError(request.id);
+  const plan = parsed.data;
+  const verified = new Set(subjectCustomerIds(request));
+  if (plan.requestId !== request.id || plan.customerIds.some((id) => !verified.has(id))) {
+    throw new PlanSubjectMismatchError(request.id);
+  }
+  return plan;
+}

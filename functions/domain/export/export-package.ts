@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import {
+  ChannelReservationSchema,
+  ConsentSchema,
+  CustomerProfileSchema,
+  DoorEventSchema,
+  InvoiceSchema,
+  PaymentSchema,
+  ServiceNoteSchema,
+  SubscriptionSchema,
+} from '../customer-data/customer-records.js';
+import type { GatheredData } from '../gather/gathered-data.js';
+import {
+  CATEGORY_LABELS,
+  DOOR_EVENTS_NOTE,
+  PURPOSES,
+  RETENTION,
+  recipientsOf,
+  sourceOf,
+} from '../letters/art15-information.js';
+import { RecordCategorySchema, type ActionPlan, type RecordCategory } from '../plan/action-plan.js';
+import { ChannelSchema, InstantSchema, LanguageSchema, RequestTypeSchema, type RightsRequest } from '../request/rights-request.js';
+import { retentionEnd } from '../retention/index.js';
+import { EXPORT_FIELDS } from './export-fields.js';
+
+/**
+ * The export package of an access (Art. 15) or portability (Art. 20) request: `data.json`, a
+ * structured, complete and machine-readable copy with a versioned, documented schema. The readable
+ * report is rendered from the same package, so the two never disagree.
+ *
+ * Versioning: `schemaVersion` changes its major part when a field is removed or changes meaning,
+ * its minor part when a field is added. Readers should ignore fields they do not know.
+ */
+export const EXPORT_FORMAT = 'no.obos.naerkontor/personal-data-export' as const;
+export const EXPORT_SCHEMA_VERSION = '1.0' as const;
+
+const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const keptUntil = CalendarDate.optional().meta({
+  description: 'Last day the record is kept under bokføringsloven § 13 (five years after the end of the fiscal year).',
+});
+
+export const ExportedProfileSchema = CustomerProfileSchema.omit({ version: true }).meta({
+  description: 'The customer profile: name, contact details, preferences.',
+});
+export const ExportedInvoiceSchema = InvoiceSchema.extend({ keptUntil }).meta({ description: 'An invoice; amounts in øre.' });
+export const ExportedPaymentSchema = PaymentSchema.extend({ keptUntil }).meta({ description: 'A payment; amounts in øre.' });
+
+/** The records, by category; a category is present exactly when the plan exports it. */
+export const ExportRecordsSchema = z.object({
+  profile: z.array(ExportedProfileSchema).optional(),
+  subscription: z.array(SubscriptionSchema).optional(),
+  consent: z.array(ConsentSchema).optional(),
+  reservation: z.array(ChannelReservationSchema).optional(),
+  service_note: z.array(ServiceNoteSchema).optional(),
+  invoice: z.array(ExportedInvoiceSchema).optional(),
+  payment: z.array(ExportedPaymentSchema).optional(),
+  door_event: z.array(DoorEventSchema).optional(),
+});
+export type ExportRecords = z.infer<typeof ExportRecordsSchema>;
+
+/** Art. 15(1)(a)–(d), (g) per category, in the package's language. */
+export const ExportCategorySchema = z.object({
+  category: RecordCategorySchema,
+  label: z.string(),
+  records: z.number().int().nonnegative(),
+  purposes: z.array(z.string()),
+  recipients: z.array(z.string()),
+  retention: z.string(),
+  source: z.string(),
+  /** Field path → what it is, for reading `records.<category>` without the report. */
+  fields: z.record(z.string(), z.string()),
+});
+export type ExportCategory = z.infer<typeof ExportCategorySchema>;
+
+export const ExportPackageSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
+  /** The request's reference. */
+  reference: z.string(),
+  exportedAt: InstantSchema,
+  language: LanguageSchema,
+  /** True when Art. 20 was asked for: the copy is meant to be taken to another provider. */
+  portable: z.boolean(),
+  controller: z.object({ name: z.string(), email: z.string(), phone: z.string(), postalAddress: z.string() }),
+  /** When each store was read; the records are as they were then. */
+  dataAsOf: z.object({ subscriptions: InstantSchema, billing: InstantSchema, accessLog: InstantSchema }),
+  customerIds: z.array(z.string()),
+  categories: z.array(ExportCategorySchema),
+  records: ExportRecordsSchema,
+  /** The request itself, which is also personal data we hold about the requester. */
+  request: z.object({
+    reference: z.string(),
+    receivedAt: InstantSchema,
+    channel: ChannelSchema,
+    types: z.array(RequestTypeSchema),
+    requester: z.object({ name: z.string(), email: z.string(), phone: z.string().optional() }),
+    details: z.string().optional(),
+  }),
+  /** What a reader should know about the copy (e.g. what was left out to protect others). */
+  notes: z.array(z.string()),
+});
+export type ExportPackage = z.infer<typeof ExportPackageSchema>;
+
+/** The JSON Schema (2020-12) of `data.json`, for publishing beside the format description. */
+export const exportPackageJsonSchema = (): Record<string, unknown> =>
+  z.toJSONSchema(ExportPackageSchema, { io: 'output' }) as Record<string, unknown>;
+
+export const CONTROLLER = {
+  name: 'OBOS Nærkontor AS',
+  email: 'naerkontor@obos.no',
+  phone: '+47 934 20 183',
+  postalAddress: 'Postboks 6666 St Olavs Plass, 0129 OSLO',
+} as const;
+
+export interface BuildExportInput {
+  readonly request: RightsRequest;
+  readonly plan: ActionPlan;
+  readonly gathered: GatheredData;
+  readonly exportedAt: string;
+}
+
+type Owned = { readonly customerId: string };
+
+const NOTES = {
+  otherPeople: {
+    nb: (n: number) => `${n} poster som gjaldt andre kunder enn deg, er holdt utenfor kopien.`,
+    en: (n: number) => `${n} records about customers other than you have been left out of the copy.`,
+  },
+  erased: {
+    nb: 'Kopien viser opplysningene slik de var da vi hentet dem. Noe av det er slettet etterpå etter ønsket ditt om sletting; svarbrevet sier hva.',
+    en: 'The copy shows the data as they were when we collected them. Some of it has since been erased at your request; our reply letter says what.',
+  },
+  portable: {
+    nb: 'Filen data.json er strukturert og maskinlesbar (JSON), slik at du kan ta opplysningene med til en annen tjeneste.',
+    en: 'The file data.json is structured and machine-readable (JSON), so that you can take the data to another service.',
+  },
+} as const;
+
+/**
+ * Builds the package from the gathered data, for the categories the plan exports. Records of any
+ * customer id other than the plan's are left out (Art. 15(4)) and counted in a note; door events
+ * are the subject's own and are said to be. Invoices and payments carry the date they are kept
+ * until, so retention is concrete per record (Art. 15(1)(d)).
+ */
+export function buildExportPackage({ request, plan, gathered, exportedAt }: BuildExportInput): ExportPackage {
+  const language = request.language;
+  const subject = new Set(plan.customerIds);
+  let leftOut = 0;
+  const own = <T extends Owned>(items: readonly T[]): T[] => {
+    const kept = items.filter((item) => subject.has(item.customerId));
+    leftOut += items.length - kept.length;
+    return kept;
+  };
+  const { subscriptions: s, billing: b, accessLog: a } = gathered;
+  const all: Required<ExportRecords> = {
+    profile: own(s.profiles).map(({ version: _version, ...profile }) => profile),
+    subscription: own(s.subscriptions),
+    consent: own(s.consents),
+    reservation: own(s.reservations),
+    service_note: own(s.notes),
+    invoice: own(b.invoices).map((invoice) => ({ ...invoice, keptUntil: retentionEnd('invoice', invoice.issuedOn) })),
+    payment: own(b.payments).map((payment) => ({ ...payment, keptUntil: retentionEnd('payment', payment.paidOn) })),
+    door_event: own(a.events),
+  };
+
+  const wanted = (plan.export?.categories ?? []).map((entry) => entry.category);
+  const categories = RecordCategorySchema.options.filter((category) => wanted.includes(category));
+  const records: ExportRecords = {};
+  for (const category of categories) (records as Record<RecordCategory, unknown>)[category] = all[category];
+  const companyName = all.profile.find((profile) => profile.companyName)?.companyName;
+
+  const notes: string[] = [];
+  if (categories.includes('door_event')) notes.push(DOOR_EVENTS_NOTE[language]);
+  if (plan.erasures.length > 0) notes.push(NOTES.erased[language]);
+  if (plan.export?.portable) notes.push(NOTES.portable[language]);
+  if (leftOut > 0) notes.push(NOTES.otherPeople[language](leftOut));
+
+  return ExportPackageSchema.parse({
+    format: EXPORT_FORMAT,
+    schemaVersion: EXPORT_SCHEMA_VERSION,
+    reference: request.id,
+    exportedAt,
+    language,
+    portable: plan.export?.portable ?? false,
+    controller: { ...CONTROLLER },
+    dataAsOf: { subscriptions: s.gatheredAt, billing: b.gatheredAt, accessLog: a.gatheredAt },
+    customerIds: [...plan.customerIds],
+    categories: categories.map((category) => ({
+      category,
+      label: CATEGORY_LABELS[category][language],
+      records: all[category].length,
+      purposes: PURPOSES[category].map((purpose) => purpose[language]),
+      recipients: [...recipientsOf(category, language)],
+      retention: RETENTION[category][language],
+      source: sourceOf(category, language, companyName),
+      fields: Object.fromEntries(EXPORT_FIELDS[category].map((field) => [field.path, field.label[language]])),
+    })),
+    records,
+    request: {
+      reference: request.id,
+      receivedAt: request.receivedAt,
+      channel: request.channel,
+      types: [...request.types],
+      requester: { ...request.requester },
+      ...(request.details ? { details: request.details } : {}),
+    },
+    notes,
+  });
+}

@@ -1,0 +1,411 @@
+import type { CorrectionRefusal } from '../carry-out/actions/rectification-action.js';
+import { exportLastDay } from '../export/export-window.js';
+import type { ActionPlan, Correction, KeptRecords } from '../plan/action-plan.js';
+import type { RecipientOutcome } from '../recipients/recipient-changes.js';
+import { requestTypeLabel } from '../request/request-type-labels.js';
+import type { Language } from '../request/request-vocabulary.js';
+import type { RightsRequest } from '../request/rights-request.js';
+import {
+  AUTOMATED_DECISIONS,
+  CATEGORY_LABELS,
+  CHANNEL_LABELS,
+  COMPLAINT,
+  CONSENT_LABELS,
+  CORRECTABLE_FIELD_LABELS,
+  GENERAL_RECIPIENTS,
+  PURPOSES,
+  RIGHTS,
+  joinList,
+  recipientLabel,
+  recipientsOf,
+  type Localised,
+} from './art15-information.js';
+import { refusalLetter } from './decision-letter.js';
+import { formatCalendarDate } from './format-calendar-date.js';
+import { REMEDIES, SIGNATURE, type Letter } from './letter.js';
+
+/** How one approved correction ended. */
+export interface CorrectionOutcome {
+  readonly field: Correction['field'];
+  readonly outcome: 'done' | CorrectionRefusal;
+}
+
+/**
+ * Everything the answer to an approved request is written from: what was planned and approved,
+ * and what the carry-out and notify steps recorded. Built by `sendReply` from the stored request,
+ * plan and audit trail; pure data, so the letters are tested without stores.
+ */
+export interface ReplyFacts {
+  readonly request: Pick<RightsRequest, 'id' | 'types' | 'language' | 'requester' | 'export'>;
+  readonly plan: ActionPlan;
+  /** Absolute link to the download page; present when an export package was made. */
+  readonly downloadUrl?: string;
+  readonly corrections: readonly CorrectionOutcome[];
+  readonly recipients: readonly RecipientOutcome[];
+}
+
+type Lines = string[];
+const L = <T>(language: Language, texts: Readonly<Record<Language, T>>): T => texts[language];
+const bullet = (text: string): string => `  • ${text}`;
+const date = (calendarDate: string, language: Language): string => formatCalendarDate(calendarDate, language);
+
+function heading(text: string): Lines {
+  return ['', text, '-'.repeat(text.length)];
+}
+
+function greeting(facts: ReplyFacts): Lines {
+  const { request } = facts;
+  const language = request.language;
+  return [
+    L(language, { nb: `Hei ${request.requester.name},`, en: `Dear ${request.requester.name},` }),
+    '',
+    L(language, {
+      nb: `Vi har behandlet henvendelsen din (referanse ${request.id}). Du ba om:`,
+      en: `We have handled your request (reference ${request.id}). You asked for:`,
+    }),
+    ...request.types.map((type) => bullet(requestTypeLabel(type, language))),
+  ];
+}
+
+/** Art. 15(1) "whether or not": said so that it reveals nothing about anyone else. */
+function nothingHeld(facts: ReplyFacts): Lines {
+  const language = facts.request.language;
+  const changes = facts.request.types.some((type) => type !== 'access' && type !== 'portability');
+  return [
+    '',
+    L(language, {
+      nb:
+        'Vi har søkt etter opplysninger om deg i kunderegisteret, i fakturasystemet og i adgangssystemet. Vi har ingen ' +
+        'personopplysninger om deg utover denne henvendelsen og korrespondansen om den. Henvendelsen oppbevarer vi for ' +
+        'å kunne dokumentere hvordan vi har behandlet den.',
+      en:
+        'We have searched our customer register, our invoicing system and our access system for data about you. We ' +
+        'hold no personal data about you other than this request and our correspondence about it. We keep the request ' +
+        'to be able to document how we handled it.',
+    }),
+    ...(changes
+      ? [
+          L(language, {
+            nb: 'Det er derfor ingenting å rette, slette, begrense eller endre.',
+            en: 'There is therefore nothing to correct, erase, restrict or change.',
+          }),
+        ]
+      : []),
+  ];
+}
+
+function copySection(facts: ReplyFacts): Lines {
+  const { request, plan } = facts;
+  const language = request.language;
+  if (!plan.export || !facts.downloadUrl || !request.export) return [];
+  const expires = date(exportLastDay(request.export), language);
+  return [
+    ...heading(L(language, { nb: 'Kopi av opplysningene dine', en: 'A copy of your data' })),
+    L(language, { nb: 'Kopien er klar til nedlasting her:', en: 'The copy is ready to download here:' }),
+    facts.downloadUrl,
+    '',
+    L(language, {
+      nb:
+        'Av sikkerhetshensyn sender vi ikke opplysningene i e-post. Siden ber deg om en engangskode, som vi sender til ' +
+        `denne e-postadressen. Lenken virker til og med ${expires}.`,
+      en:
+        'For your security we do not send the data by e-mail. The page asks for a one-time code, which we send to this ' +
+        `e-mail address. The link works until ${expires} inclusive.`,
+    }),
+    L(language, {
+      nb: 'Kopien består av en lesbar rapport og en maskinlesbar fil (JSON). Den inneholder disse kategoriene (antall poster):',
+      en: 'The copy consists of a readable report and a machine-readable file (JSON). It holds these categories (number of records):',
+    }),
+    ...plan.export.categories.map((entry) => bullet(`${CATEGORY_LABELS[entry.category][language]}: ${entry.records}`)),
+    ...(plan.export.portable
+      ? [
+          L(language, {
+            nb: 'JSON-filen er strukturert og maskinlesbar, slik at du kan ta opplysningene med til en annen tjeneste (dataportabilitet, artikkel 20).',
+            en: 'The JSON file is structured and machine-readable, so that you can take the data to another service (data portability, Article 20).',
+          }),
+        ]
+      : []),
+  ];
+}
+
+/** The Art. 15(1)(a)–(h) summary; the report has the full detail per category. */
+function processingSection(facts: ReplyFacts): Lines {
+  const { request, plan } = facts;
+  const language = request.language;
+  if (!plan.export) return [];
+  const categories = plan.export.categories.map((entry) => entry.category);
+  const purposes = [...new Map(categories.flatMap((c) => PURPOSES[c]).map((p) => [p.en, p])).values()];
+  const recipients = [...new Set(categories.flatMap((c) => recipientsOf(c, language)))];
+  return [
+    ...heading(L(language, { nb: 'Om behandlingen (artikkel 15)', en: 'How we process your data (Article 15)' })),
+    L(language, { nb: 'Formål:', en: 'Purposes:' }),
+    ...purposes.map((purpose) => bullet(purpose[language])),
+    L(language, { nb: 'Kategorier:', en: 'Categories:' }) + ' ' + joinList(categories.map((c) => CATEGORY_LABELS[c][language]), language) + '.',
+    L(language, { nb: 'Mottakere:', en: 'Recipients:' }),
+    ...[...recipients, ...GENERAL_RECIPIENTS.map((recipient) => recipient[language])].map(bullet),
+    L(language, {
+      nb:
+        'Lagringstid: Så lenge du er kunde; når abonnementet er avsluttet, sletter vi opplysningene uten ugrunnet ' +
+        'opphold. Fakturaer og betalinger oppbevarer vi i fem år etter utgangen av regnskapsåret (bokføringsloven § 13). ' +
+        'Rapporten viser datoen for hver faktura og betaling.',
+      en:
+        'Storage period: As long as you are a customer; when your subscription has ended we delete the data without ' +
+        'undue delay. Invoices and payments are kept for five years after the end of the financial year (Bookkeeping ' +
+        'Act, section 13). The report shows the date for each invoice and payment.',
+    }),
+    L(language, {
+      nb:
+        'Kilde: Fra deg selv, eller fra bedriften din hvis den registrerte deg på et bedriftsabonnement. Dørhendelsene ' +
+        'kommer fra adgangssystemet Unloc. Fakturaer og kundeservicenotater lager vi selv.',
+      en:
+        'Source: From you, or from your company if it registered you on a corporate subscription. Door events come from ' +
+        'the Unloc access system. Invoices and customer-service notes are made by us.',
+    }),
+    `${L(language, { nb: 'Rettighetene dine:', en: 'Your rights:' })} ${RIGHTS[language]}`,
+    `${L(language, { nb: 'Klage:', en: 'Complaints:' })} ${COMPLAINT[language]}`,
+    `${L(language, { nb: 'Automatiserte avgjørelser:', en: 'Automated decisions:' })} ${AUTOMATED_DECISIONS[language]}`,
+  ];
+}
+
+function rectificationSection(facts: ReplyFacts): Lines {
+  const language = facts.request.language;
+  if (!facts.request.types.includes('rectification')) return [];
+  const fields = (outcomes: readonly CorrectionOutcome[]) =>
+    joinList([...new Set(outcomes.map((c) => CORRECTABLE_FIELD_LABELS[c.field][language]))], language);
+  const done = facts.corrections.filter((c) => c.outcome === 'done');
+  return [
+    ...heading(L(language, { nb: 'Retting', en: 'Correction' })),
+    done.length > 0
+      ? L(language, {
+          nb: `Vi har rettet ${fields(done)}. Rettingen gjelder fra nå.`,
+          en: `We have corrected your ${fields(done)}. The correction applies from now.`,
+        })
+      : L(language, { nb: 'Vi har ikke rettet noe.', en: 'We have not corrected anything.' }),
+  ];
+}
+
+const REFUSED_CORRECTION: Readonly<Record<CorrectionRefusal, Localised>> = {
+  stale: {
+    nb: 'opplysningen er endret etter at vi vurderte henvendelsen din, så vi har ikke overskrevet den. Ta kontakt med oss hvis den fortsatt er feil.',
+    en: 'the data were changed after we assessed your request, so we did not overwrite them. Contact us if they are still wrong.',
+  },
+  invalid_value: {
+    nb: 'den nye verdien er ikke gyldig. Ta kontakt med oss med riktig verdi.',
+    en: 'the new value is not valid. Contact us with the correct value.',
+  },
+  no_profile: {
+    nb: 'vi fant ingen kundeprofil å rette.',
+    en: 'we found no customer profile to correct.',
+  },
+};
+
+function keptUntil(kept: KeptRecords, language: Language): string {
+  if (kept.until) return L(language, { nb: `Til og med ${date(kept.until, language)}.`, en: `Until ${date(kept.until, language)} inclusive.` });
+  if (kept.kind === 'contract') return L(language, { nb: 'Så lenge kundeforholdet varer.', en: 'As long as the customer relationship lasts.' });
+  return L(language, { nb: 'Til kravet er avgjort.', en: 'Until the claim is resolved.' });
+}
+
+const count = (n: number, language: Language): string =>
+  L(language, { nb: n === 1 ? '1 post' : `${n} poster`, en: n === 1 ? '1 record' : `${n} records` });
+
+function erasureSection(facts: ReplyFacts): Lines {
+  const { request, plan } = facts;
+  const language = request.language;
+  if (!request.types.includes('erasure')) return [];
+  const erased = plan.erasures.map((erasure) =>
+    bullet(
+      `${CATEGORY_LABELS[erasure.category][language]}: ${count(erasure.recordIds.length, language)} ` +
+        (erasure.method === 'anonymise'
+          ? L(language, { nb: 'anonymisert (navn og kontaktopplysninger er fjernet)', en: 'anonymised (name and contact details removed)' })
+          : L(language, { nb: 'slettet', en: 'erased' })),
+    ),
+  );
+  const kept = plan.kept.map((group) =>
+    [
+      bullet(`${CATEGORY_LABELS[group.category][language]} (${count(group.recordIds.length, language)}): ${group.reason[language]}`),
+      `    ${L(language, { nb: 'Rettslig grunnlag', en: 'Legal basis' })}: ${group.legalBasis}. ${keptUntil(group, language)}`,
+    ].join('\n'),
+  );
+  return [
+    ...heading(L(language, { nb: 'Sletting', en: 'Erasure' })),
+    ...(erased.length > 0
+      ? [L(language, { nb: 'Dette har vi slettet:', en: 'This is what we have erased:' }), ...erased]
+      : [L(language, { nb: 'Vi har ikke slettet noe.', en: 'We have not erased anything.' })]),
+    ...(kept.length > 0
+      ? [
+          '',
+          L(language, {
+            nb: 'Dette beholder vi, hvorfor og hvor lenge. Vi sletter det når tiden er ute:',
+            en: 'This is what we keep, why and for how long. We delete it when the time is up:',
+          }),
+          ...kept,
+        ]
+      : []),
+  ];
+}
+
+function changesSection(facts: ReplyFacts): Lines {
+  const { request, plan } = facts;
+  const language = request.language;
+  const lines: Lines = [];
+  if (request.types.includes('consent_withdrawal') || plan.consentChanges.length > 0) {
+    lines.push(...heading(L(language, { nb: 'Samtykker', en: 'Consents' })));
+    const kinds = joinList(plan.consentChanges.map((change) => CONSENT_LABELS[change.kind][language]), language);
+    lines.push(
+      plan.consentChanges.length > 0
+        ? L(language, {
+            nb: `Vi har registrert at du trekker tilbake samtykket til ${kinds}. Det gjelder fra nå. Behandling før du trakk samtykket tilbake, er fortsatt lovlig.`,
+            en: `We have recorded that you withdraw your consent to ${kinds}. This applies from now. Processing before the withdrawal remains lawful.`,
+          })
+        : L(language, {
+            nb: 'Du hadde ingen samtykker som gjaldt, så det var ingenting å trekke tilbake.',
+            en: 'You had no consents in force, so there was nothing to withdraw.',
+          }),
+    );
+  }
+  if (plan.channelReservations.length > 0) {
+    const channels = joinList(plan.channelReservations.map((r) => CHANNEL_LABELS[r.channel][language]), language);
+    lines.push(
+      ...heading(L(language, { nb: 'Reservasjon mot markedsføring', en: 'Opting out of marketing' })),
+      L(language, {
+        nb: `Du er nå reservert mot markedsføring på ${channels}. Det gjelder fra nå.`,
+        en: `You are now opted out of marketing by ${channels}. This applies from now.`,
+      }),
+    );
+  }
+  if (plan.restrict) {
+    lines.push(
+      ...heading(L(language, { nb: 'Begrensning av behandlingen', en: 'Restriction of processing' })),
+      request.types.includes('restriction')
+        ? L(language, {
+            nb:
+              'Fra nå lagrer vi bare opplysningene om deg og bruker dem ikke til noe annet, med mindre du samtykker eller det ' +
+              'trengs for et rettskrav (artikkel 18). Vi gir deg beskjed før begrensningen oppheves.',
+            en:
+              'From now on we only store your data and use them for nothing else, unless you consent or they are needed for ' +
+              'a legal claim (Article 18). We will tell you before the restriction is lifted.',
+          })
+        : L(language, {
+            nb: 'Det vi beholder, bruker vi fra nå bare til formålet vi beholder det for (begrenset behandling, artikkel 18).',
+            en: 'What we keep is from now on used only for the purpose we keep it for (restricted processing, Article 18).',
+          }),
+    );
+  }
+  return lines;
+}
+
+const REASON_LABELS: Readonly<Record<RecipientOutcome['changes'][number]['reason'], Localised>> = {
+  rectification: { nb: 'retting', en: 'correction' },
+  erasure: { nb: 'sletting', en: 'erasure' },
+  restriction: { nb: 'begrensning', en: 'restriction' },
+};
+
+/** Art. 19: the data subject is told who the recipients are. */
+function recipientsSection(facts: ReplyFacts): Lines {
+  const language = facts.request.language;
+  const notified = facts.recipients.filter((r) => r.status === 'notified');
+  if (notified.length === 0) return [];
+  return [
+    ...heading(L(language, { nb: 'Mottakere vi har varslet (artikkel 19)', en: 'Recipients we have notified (Article 19)' })),
+    L(language, {
+      nb: 'Disse har fått opplysninger om deg fra oss, og vi har bedt dem gjøre det samme hos seg:',
+      en: 'These have received data about you from us, and we have asked them to do the same on their side:',
+    }),
+    ...notified.map((r) => bullet(`${recipientLabel(r, language)}: ${joinList(r.changes.map((c) => REASON_LABELS[c.reason][language]), language)}`)),
+  ];
+}
+
+/** Everything not done as asked, with the reasons (Art. 12(4)); empty when all was done. */
+function notDoneItems(facts: ReplyFacts): Lines {
+  const language = facts.request.language;
+  const items: Lines = [];
+  for (const refusal of facts.plan.refusals) {
+    items.push(bullet(`${refusal.reason[language]} (${L(language, { nb: 'Grunnlag', en: 'Basis' })}: ${refusal.legalBasis})`));
+  }
+  for (const correction of facts.corrections) {
+    if (correction.outcome === 'done') continue;
+    items.push(
+      bullet(
+        L(language, {
+          nb: `Vi har ikke rettet ${CORRECTABLE_FIELD_LABELS[correction.field].nb}: ${REFUSED_CORRECTION[correction.outcome].nb}`,
+          en: `We have not corrected your ${CORRECTABLE_FIELD_LABELS[correction.field].en}: ${REFUSED_CORRECTION[correction.outcome].en}`,
+        }),
+      ),
+    );
+  }
+  for (const recipient of facts.recipients) {
+    if (recipient.status !== 'no_address' && recipient.status !== 'pending') continue;
+    items.push(
+      bullet(
+        L(language, {
+          nb: `Vi har ennå ikke fått varslet ${recipientLabel(recipient, 'nb')} om endringene. Vi følger opp dette og varsler dem så snart vi kan.`,
+          en: `We have not yet been able to notify ${recipientLabel(recipient, 'en')} of the changes. We are following this up and will notify them as soon as we can.`,
+        }),
+      ),
+    );
+  }
+  return items;
+}
+
+function closing(facts: ReplyFacts, notDone: Lines): Lines {
+  const language = facts.request.language;
+  const remedies = REMEDIES[language];
+  return [
+    ...(notDone.length > 0
+      ? [
+          ...heading(L(language, { nb: 'Dette har vi ikke gjort, og hvorfor', en: 'What we have not done, and why' })),
+          ...notDone,
+          '',
+          remedies,
+        ]
+      : []),
+    '',
+    notDone.length > 0
+      ? L(language, { nb: 'Har du spørsmål om svaret, ta gjerne kontakt med oss.', en: 'If you have questions about our answer, please contact us.' })
+      : L(language, {
+          nb: `Er du ikke fornøyd med svaret, ta gjerne kontakt med oss. ${remedies}`,
+          en: `If you are not satisfied with our answer, please contact us. ${remedies}`,
+        }),
+    '',
+    SIGNATURE[language],
+  ];
+}
+
+/**
+ * The answer to an approved request, after it was carried out, in the requester's language:
+ * for access and portability the download link (never the data), its expiry and the Art. 15
+ * summary; what was corrected, erased (and what is kept, why and until when), which consents and
+ * channels changed and that a restriction applies, all effective now; which recipients were told
+ * (Art. 19); and, when anything was refused or only partly done, the reasons with the right to
+ * complain to Datatilsynet and to go to court (Art. 12(4)). Several request types share one letter.
+ * A requester we hold nothing about is told so, and nothing else.
+ */
+export function approvedReplyLetter(facts: ReplyFacts): Letter {
+  const { request } = facts;
+  const language = request.language;
+  const subject = L(language, {
+    nb: `Henvendelsen din er behandlet – referanse ${request.id}`,
+    en: `Your request has been handled – reference ${request.id}`,
+  });
+  if (facts.plan.customerIds.length === 0) {
+    return { subject, text: [...greeting(facts), ...nothingHeld(facts), ...closing(facts, [])].join('\n') };
+  }
+  const notDone = notDoneItems(facts);
+  const text = [
+    ...greeting(facts),
+    ...copySection(facts),
+    ...rectificationSection(facts),
+    ...erasureSection(facts),
+    ...changesSection(facts),
+    ...recipientsSection(facts),
+    ...processingSection(facts),
+    ...closing(facts, notDone),
+  ];
+  return { subject, text: text.join('\n') };
+}
+
+/** The answer when staff refused the request: the reason and both remedies (Art. 12(4)). */
+export function rejectedReplyLetter(request: Pick<RightsRequest, 'id' | 'types' | 'language' | 'requester'>, reason: string): Letter {
+  return refusalLetter(request, reason);
+}
+

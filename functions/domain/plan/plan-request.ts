@@ -1,0 +1,122 @@
+import type { z } from 'zod';
+import type { CalendarDate } from '../deadline/index.js';
+import {
+  GatheredAccessLogSchema,
+  GatheredBillingSchema,
+  GatheredSubscriptionsSchema,
+  type GatheredData,
+} from '../gather/gathered-data.js';
+import type { GatherSource } from '../gather/gather-step.js';
+import { ConcurrentChangeError, InvalidTransitionError } from '../request/request-errors.js';
+import type { Status } from '../request/request-vocabulary.js';
+import type { RightsRequest } from '../request/rights-request.js';
+import { OBJECT_KEYS, type ObjectStore } from '../storage/object-store.js';
+import { loadRequest } from '../workflow/load-request.js';
+import type { StoreDeps } from '../workflow/workflow-deps.js';
+import { ActionPlanSchema, type ActionPlan } from './action-plan.js';
+import { buildPlan } from './build-plan.js';
+import { GatheredDataMissingError } from './plan-errors.js';
+
+export interface PlanRequestDeps extends StoreDeps {
+  readonly objects: ObjectStore;
+}
+
+/** What the plan step returns into the execution: a reference and counts, never the plan's data. */
+export interface PlanSummary {
+  readonly planKey: string;
+  readonly needsTwoApprovers: boolean;
+  /** Erasure actions (one per category and method). */
+  readonly erasures: number;
+  /** Groups of kept records (one per category, ground and end date). */
+  readonly kept: number;
+  readonly refusals: number;
+}
+
+/** Statuses in which a plan can no longer be (re)built. */
+const NOT_PLANNABLE: readonly Status[] = ['closed', 'replied', 'rejected', 'unverified', 'carrying_out'];
+
+const MAX_RECORD_ATTEMPTS = 5;
+
+const summarise = (planKey: string, plan: ActionPlan): PlanSummary => ({
+  planKey,
+  needsTwoApprovers: plan.needsTwoApprovers,
+  erasures: plan.erasures.length,
+  kept: plan.kept.length,
+  refusals: plan.refusals.length,
+});
+
+async function readBundle<S extends z.ZodType>(
+  objects: ObjectStore,
+  request: RightsRequest,
+  source: GatherSource,
+  schema: S,
+): Promise<z.infer<S>> {
+  const key = request.gathered?.[source];
+  const stored = key === undefined ? undefined : await objects.getJson(key);
+  if (stored === undefined) throw new GatheredDataMissingError(request.id, source);
+  return schema.parse(stored);
+}
+
+async function readGathered(objects: ObjectStore, request: RightsRequest): Promise<GatheredData> {
+  const [subscriptions, billing, accessLog] = await Promise.all([
+    readBundle(objects, request, 'subscriptions', GatheredSubscriptionsSchema),
+    readBundle(objects, request, 'billing', GatheredBillingSchema),
+    readBundle(objects, request, 'access-log', GatheredAccessLogSchema),
+  ]);
+  return { subscriptions, billing, accessLog };
+}
+
+/**
+ * Workflow step after the three gather branches: builds the action plan from the gathered bundles,
+ * writes it to `requests/<id>/plan.json` and records `planKey` with a `plan.built` audit entry
+ * (counts only). The status stays as it is (`gathering`); the await-decision step moves it on.
+ *
+ * Idempotent on the request's recorded state: once a plan is recorded, a re-driven execution gets
+ * the same plan back instead of a rebuilt one, so staff never approve one plan and see another
+ * carried out.
+ *
+ * @param today today's date in Europe/Oslo; decides what is still under retention
+ */
+export async function planRequest(deps: PlanRequestDeps, requestId: string, today: CalendarDate): Promise<PlanSummary> {
+  let request = await loadRequest(deps.store, requestId);
+  if (NOT_PLANNABLE.includes(request.status)) throw new InvalidTransitionError(requestId, request.status, 'plan');
+  const planKey = OBJECT_KEYS.plan(requestId);
+
+  if (request.planKey === planKey) {
+    const stored = ActionPlanSchema.safeParse(await deps.objects.getJson(planKey));
+    if (stored.success) return summarise(planKey, stored.data);
+  }
+
+  const gathered = await readGathered(deps.objects, request);
+  const plan = ActionPlanSchema.parse(buildPlan({ request, gathered, today, builtAt: deps.now().toISOString() }));
+  await deps.objects.putJson(planKey, plan);
+  const summary = summarise(planKey, plan);
+
+  for (let attempt = 1; ; attempt += 1) {
+    const at = deps.now().toISOString();
+    try {
+      await deps.store.apply(requestId, {
+        expectedVersion: request.version,
+        set: { planKey, updatedAt: at },
+        audit: {
+          requestId,
+          at,
+          event: 'plan.built',
+          actor: 'system:plan',
+          detail: {
+            erasures: summary.erasures,
+            kept: summary.kept,
+            refusals: summary.refusals,
+            needsTwoApprovers: summary.needsTwoApprovers,
+          },
+        },
+      });
+      break;
+    } catch (error) {
+      if (!(error instanceof ConcurrentChangeError) || attempt >= MAX_RECORD_ATTEMPTS) throw error;
+      request = await loadRequest(deps.store, requestId);
+    }
+  }
+  deps.logger.info('plan.built', { requestId, ...summary });
+  return summary;
+}

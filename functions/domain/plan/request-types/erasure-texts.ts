@@ -1,0 +1,127 @@
+import { formatCalendarDate } from '../../letters/format-calendar-date.js';
+import type { KeptRecords, Refusal } from '../action-plan.js';
+
+/**
+ * What the requester reads about each record kept after an erasure request (Art. 12(4), 17(3);
+ * requirement 8.5): why, on what legal basis and until when, in plain nb and en.
+ */
+export type KeepGround = Omit<KeptRecords, 'category' | 'recordIds'>;
+
+export const LEGAL_BASIS = {
+  accounting: 'bokføringsloven § 13 (1) / GDPR art. 17 (3) (b)',
+  legalClaim: 'GDPR art. 17 (3) (e)',
+  contract: 'GDPR art. 6 (1) (b) og art. 17 (1) (a); personvernerklæringen («Sletting»)',
+} as const;
+
+const date = (until: string) => ({ nb: formatCalendarDate(until, 'nb'), en: formatCalendarDate(until, 'en') });
+
+/** Invoices and payments inside the bokføringsloven § 13 period: kept, restricted to that purpose. */
+export function accountingGround(category: 'invoice' | 'payment', until: string): KeepGround {
+  const day = date(until);
+  const what =
+    category === 'invoice'
+      ? { nb: 'Fakturaer', en: 'Invoices' }
+      : { nb: 'Betalinger', en: 'Payments' };
+  return {
+    kind: 'legal_obligation',
+    legalBasis: LEGAL_BASIS.accounting,
+    until,
+    reason: {
+      nb:
+        `${what.nb} er regnskapsmateriale som bokføringsloven § 13 pålegger oss å oppbevare i fem år etter ` +
+        `utgangen av regnskapsåret. Disse oppbevares til og med ${day.nb}, brukes fram til da bare til dette ` +
+        'formålet og slettes deretter.',
+      en:
+        `${what.en} are accounting records that the Norwegian Bookkeeping Act (section 13) requires us to keep for ` +
+        `five years after the end of the financial year. These are kept until ${day.en} inclusive, used for nothing ` +
+        'else until then, and deleted afterwards.',
+    },
+  };
+}
+
+/** Unsettled (open or disputed) invoices, their payments, and what is needed to pursue them. */
+export function legalClaimGround(category: 'invoice' | 'payment' | 'profile'): KeepGround {
+  const reason = {
+    invoice: {
+      nb:
+        'Fakturaen er ikke gjort opp (den er åpen eller omtvistet). Vi beholder den til kravet er avgjort, og ' +
+        'deretter så lenge bokføringsloven § 13 krever.',
+      en:
+        'The invoice has not been settled (it is open or disputed). We keep it until the claim is resolved, and ' +
+        'after that for as long as the Bookkeeping Act (section 13) requires.',
+    },
+    payment: {
+      nb:
+        'Betalingene gjelder en faktura som ikke er gjort opp. Vi beholder dem til kravet er avgjort, og deretter ' +
+        'så lenge bokføringsloven § 13 krever.',
+      en:
+        'These payments belong to an invoice that has not been settled. We keep them until the claim is resolved, ' +
+        'and after that for as long as the Bookkeeping Act (section 13) requires.',
+    },
+    profile: {
+      nb:
+        'Navn og kontaktopplysninger beholder vi så lenge en faktura til deg ikke er gjort opp, fordi de trengs for ' +
+        'å avgjøre kravet. Deretter slettes eller anonymiseres de.',
+      en:
+        'We keep your name and contact details while an invoice to you is unsettled, because they are needed to ' +
+        'resolve the claim. After that they are erased or anonymised.',
+    },
+  }[category];
+  return { kind: 'legal_claim', legalBasis: LEGAL_BASIS.legalClaim, reason };
+}
+
+/** What an active (or paused) subscription needs while the customer relationship lasts. */
+export function contractGround(category: 'profile' | 'subscription' | 'reservation' | 'service_note'): KeepGround {
+  const reason = {
+    profile: {
+      nb:
+        'Navn og kontaktopplysninger trengs så lenge du har et abonnement: for å levere tjenesten, gi deg adgang ' +
+        'til lokalene gjennom Unloc og sende deg viktig informasjon og fakturaer.',
+      en:
+        'Your name and contact details are needed while you have a subscription: to provide the service, to give ' +
+        'you access to the premises through Unloc, and to send you important information and invoices.',
+    },
+    subscription: {
+      nb: 'Abonnementet er aktivt eller satt på pause. Det er avtalen vi leverer tjenesten etter.',
+      en: 'The subscription is active or paused. It is the agreement we provide the service under.',
+    },
+    reservation: {
+      nb:
+        'Valgene dine om hvilke kanaler vi kan kontakte deg i, beholder vi så lenge du er kunde, slik at vi fortsatt ' +
+        'respekterer dem.',
+      en:
+        'Your choices about the channels we may contact you through are kept while you are a customer, so that we ' +
+        'go on respecting them.',
+    },
+    service_note: {
+      nb: 'Notater fra kundeservice de siste seks månedene trengs for å følge opp saker i det pågående kundeforholdet.',
+      en:
+        'Customer-service notes from the last six months are needed to follow up matters in the ongoing customer ' +
+        'relationship.',
+    },
+  }[category];
+  return { kind: 'contract', legalBasis: LEGAL_BASIS.contract, reason };
+}
+
+/**
+ * The partial refusal when the requester still has an active or paused subscription: the privacy
+ * policy promises that erasure "cannot be combined with an existing customer relationship".
+ */
+export const CUSTOMER_RELATIONSHIP_REFUSAL: Refusal = {
+  requestType: 'erasure',
+  reason: {
+    nb:
+      'Sletting lar seg ikke kombinere med et eksisterende kundeforhold hos Nærkontoret. Du har et aktivt eller ' +
+      'pauset abonnement, så vi beholder det som trengs for å levere det: kontaktopplysningene dine og adgangen til ' +
+      'lokalene, abonnementet, valgene dine om kontaktkanaler, kundeservicenotater fra de siste seks månedene og ' +
+      'fakturaer som ikke er gjort opp. Alt annet vi ikke er pålagt å oppbevare, sletter vi nå. Når abonnementet er ' +
+      'avsluttet, sletter vi også resten, bortsett fra det bokføringsloven krever at vi oppbevarer.',
+    en:
+      'Erasure cannot be combined with an existing customer relationship with Nærkontoret. You have an active or ' +
+      'paused subscription, so we keep what is needed to provide it: your contact details and access to the premises, ' +
+      'the subscription, your choice of contact channels, customer-service notes from the last six months and any ' +
+      'invoices not yet settled. Everything else that we are not required to keep is erased now. When the ' +
+      'subscription has ended we erase the rest too, except what the Bookkeeping Act requires us to keep.',
+  },
+  legalBasis: LEGAL_BASIS.contract,
+};

@@ -1,0 +1,85 @@
+import { ACTION_IDS } from '../carry-out/planned-actions.js';
+import type { ActionPlan, Correction, Recipient, RecordCategory } from '../plan/action-plan.js';
+import type { AuditEntry, RightsRequest } from '../request/rights-request.js';
+
+export type RecipientId = Recipient['id'];
+
+/** One change a recipient is told about: what kind, in which categories, and (rectification) which fields. */
+export interface RecipientChange {
+  readonly reason: Recipient['reason'];
+  readonly categories: readonly RecordCategory[];
+  readonly fields: readonly Correction['field'][];
+}
+
+/** What one recipient must be told about one request (Art. 19). */
+export interface RecipientNotice {
+  readonly id: RecipientId;
+  readonly name: string;
+  readonly customerIds: readonly string[];
+  readonly changes: readonly RecipientChange[];
+}
+
+/** Where a recipient's notice stands, for the audit and the reply letter. */
+export type NoticeStatus = 'notified' | 'no_address' | 'nothing_changed' | 'pending';
+
+export interface RecipientOutcome extends RecipientNotice {
+  readonly status: NoticeStatus;
+}
+
+export const NOT_NOTIFIED_EVENT = 'recipient.not_notified';
+export const NOTIFIED_EVENT = 'recipient.notified';
+
+const refusedActions = (trail: readonly AuditEntry[]): Set<string> =>
+  new Set(trail.filter((entry) => entry.event === 'action.refused').map((entry) => String(entry.detail?.action ?? '')));
+
+/**
+ * The notices the plan's recipients get for what was actually carried out: a rectification only
+ * for the fields really corrected (a refused, stale correction is not announced), an erasure and a
+ * restriction as planned. Grouped per recipient, so each gets one notice covering every change.
+ */
+export function recipientNotices(
+  request: Pick<RightsRequest, 'carriedOut' | 'decision'>,
+  plan: ActionPlan,
+  trail: readonly AuditEntry[],
+): RecipientNotice[] {
+  const refused = refusedActions(trail);
+  const resolved = request.carriedOut ?? {};
+  const corrected = [
+    ...new Set(
+      (request.decision?.corrections ?? [])
+        .filter((c) => {
+          const id = ACTION_IDS.rectify(c.customerId, c.field);
+          return resolved[id] && !refused.has(id);
+        })
+        .map((c) => c.field),
+    ),
+  ];
+  const byId = new Map<RecipientId, { name: string; changes: RecipientChange[] }>();
+  for (const recipient of plan.recipientsToNotify) {
+    const entry = byId.get(recipient.id) ?? { name: recipient.name, changes: [] };
+    byId.set(recipient.id, entry);
+    if (recipient.reason === 'rectification' && corrected.length === 0) continue;
+    entry.changes.push({
+      reason: recipient.reason,
+      categories: [...recipient.categories],
+      fields: recipient.reason === 'rectification' ? corrected : [],
+    });
+  }
+  return [...byId].map(([id, entry]) => ({ id, name: entry.name, customerIds: [...plan.customerIds], changes: entry.changes }));
+}
+
+/** Each recipient's notice and where it stands, from the markers and the audit trail. */
+export function recipientOutcomes(
+  request: Pick<RightsRequest, 'carriedOut' | 'decision'>,
+  plan: ActionPlan,
+  trail: readonly AuditEntry[],
+): RecipientOutcome[] {
+  return recipientNotices(request, plan, trail).map((notice) => {
+    if (request.carriedOut?.[ACTION_IDS.notify(notice.id)]) return { ...notice, status: 'notified' };
+    if (notice.changes.length === 0) return { ...notice, status: 'nothing_changed' };
+    const skipped = trail.some(
+      (entry) => entry.event === NOT_NOTIFIED_EVENT && entry.detail?.recipient === notice.id && entry.detail?.reason === 'no_address',
+    );
+    return { ...notice, status: skipped ? 'no_address' : 'pending' };
+  });
+}

@@ -1,0 +1,102 @@
+import { normalisePhone } from '../../shared/phone-number.js';
+import type { CustomerProfile } from '../customer-data/customer-records.js';
+import type { Requester, RightsRequest } from '../request/rights-request.js';
+import type { CustomerLookup } from './verification-deps.js';
+import { AmbiguousRequesterError, NoRegisteredContactError } from './verification-errors.js';
+import { MAX_DESTINATIONS } from './verification-policy.js';
+import type { DestinationKind } from './verification-record.js';
+
+/**
+ * An address a code goes to. `registered` addresses come from the subscription store only; a
+ * `given` address (the one the requester typed) is used only when they matched no customer.
+ */
+export interface CodeDestination {
+  readonly kind: DestinationKind;
+  readonly address: string;
+  /** The customers whose registered address this is; empty for a given address. */
+  readonly customerIds: readonly string[];
+}
+
+/** Who the requester may be, and where their codes go. */
+export interface RequesterMatch {
+  /** `customer`: matched customers; `address`: no customer, they prove control of the address only. */
+  readonly subject: 'customer' | 'address';
+  readonly customerIds: readonly string[];
+  readonly destinations: readonly CodeDestination[];
+}
+
+const usable = (profile: CustomerProfile | undefined): profile is CustomerProfile =>
+  profile !== undefined && profile.anonymisedAt === undefined && profile.email.trim() !== '';
+
+const lower = (address: string): string => address.trim().toLowerCase();
+
+/** Registered addresses of the profiles, each with the customers registered with it, in address order. */
+function groupByRegisteredAddress(profiles: readonly CustomerProfile[]): CodeDestination[] {
+  const groups = new Map<string, string[]>();
+  for (const profile of profiles) {
+    const address = lower(profile.email);
+    groups.set(address, [...(groups.get(address) ?? []), profile.customerId]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([address, customerIds]) => ({ kind: 'registered', address, customerIds: [...new Set(customerIds)].sort() }));
+}
+
+async function profilesOf(customers: CustomerLookup, ids: readonly string[]): Promise<CustomerProfile[]> {
+  const profiles = await Promise.all([...new Set(ids)].map((id) => customers.getProfile(id)));
+  return profiles.filter(usable);
+}
+
+/**
+ * Finds the requester in the subscription store by the e-mail they wrote from and, if given, their
+ * phone, and decides where the code goes (legal requirement 3.6: never to an unregistered address
+ * of a customer):
+ * - a customer registered with the very address they wrote from: that address, for every customer
+ *   registered with it;
+ * - otherwise every matched customer's registered address, one code each (at most
+ *   {@link MAX_DESTINATIONS}; more raises {@link AmbiguousRequesterError} for staff). Whoever enters
+ *   a code proves control of that mailbox only, so only its customers become the subject (staff
+ *   verifying manually pass `maxDestinations: Infinity` to see every candidate);
+ * - no customer: the address they gave, and the request is about that address only.
+ *
+ * @throws AmbiguousRequesterError when the matches have more registered addresses than allowed
+ */
+export async function matchRequester(
+  customers: CustomerLookup,
+  request: Pick<RightsRequest, 'id'> & { readonly requester: Requester },
+  { maxDestinations = MAX_DESTINATIONS }: { readonly maxDestinations?: number } = {},
+): Promise<RequesterMatch> {
+  const phone = request.requester.phone ? normalisePhone(request.requester.phone) : undefined;
+  const [byEmail, byPhone] = await Promise.all([
+    customers.findByEmail(lower(request.requester.email)),
+    phone ? customers.findByPhone(phone) : Promise.resolve([] as string[]),
+  ]);
+  const profiles = await profilesOf(customers, [...byEmail, ...byPhone]);
+  if (profiles.length === 0) {
+    return { subject: 'address', customerIds: [], destinations: [{ kind: 'given', address: request.requester.email, customerIds: [] }] };
+  }
+  const groups = groupByRegisteredAddress(profiles);
+  const own = groups.find((group) => group.address === lower(request.requester.email));
+  const destinations = own ? [own] : groups;
+  if (destinations.length > maxDestinations) throw new AmbiguousRequesterError(request.id, destinations.length);
+  return { subject: 'customer', customerIds: destinations.flatMap((d) => d.customerIds).sort(), destinations };
+}
+
+/**
+ * Where a new code for a started verification goes: looked up again, so a registered address
+ * changed since the first code is honoured and no address needs to be stored.
+ *
+ * @throws NoRegisteredContactError when none of the request's customers has a registered address left
+ */
+export async function destinationsFor(
+  customers: CustomerLookup,
+  request: Pick<RightsRequest, 'id' | 'verification' | 'customerIds' | 'requester'>,
+): Promise<readonly CodeDestination[]> {
+  if (request.verification?.subject !== 'customer') {
+    return [{ kind: 'given', address: request.requester.email, customerIds: [] }];
+  }
+  const groups = groupByRegisteredAddress(await profilesOf(customers, request.customerIds ?? []));
+  if (groups.length === 0) throw new NoRegisteredContactError(request.id);
+  const own = groups.find((group) => group.address === lower(request.requester.email));
+  return own ? [own] : groups.slice(0, MAX_DESTINATIONS);
+}

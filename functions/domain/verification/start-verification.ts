@@ -1,0 +1,69 @@
+import { verificationCodeLetter } from '../letters/verification-letters.js';
+import { InvalidTransitionError } from '../request/request-errors.js';
+import { loadRequest } from '../workflow/load-request.js';
+import { changeRequest } from './change-request.js';
+import { issueCodes } from './issue-codes.js';
+import { matchRequester } from './registered-contact.js';
+import type { CodeSendingDeps } from './verification-deps.js';
+import { VERIFICATION_OVER } from './verification-policy.js';
+
+const ACTOR = 'system:verification';
+
+/**
+ * Workflow step: starts identity verification (Art. 12(6)). Looks the requester up in the
+ * subscription store, mails a one-time code to the registered address of the matched customer (or,
+ * for a non-customer, to the address they gave, and the request is then about that address only),
+ * and records `awaiting_verification` with the matched customer ids.
+ *
+ * Idempotent: a request already verified (staff may verify first) answers `alreadyVerified: true`
+ * and the workflow goes straight on; one already pending sends nothing again.
+ *
+ * @throws AmbiguousRequesterError when the requester matches too many registered addresses (for staff)
+ */
+export async function startVerification(deps: CodeSendingDeps, requestId: string): Promise<{ alreadyVerified: boolean }> {
+  const request = await loadRequest(deps.store, requestId);
+  if (request.verification?.status === 'verified') return { alreadyVerified: true };
+  if (VERIFICATION_OVER.includes(request.status)) throw new InvalidTransitionError(requestId, request.status, 'start verification');
+
+  if (request.verification?.status === 'pending') {
+    // A re-driven request: the code was sent before; only the status may need putting back.
+    await changeRequest(deps, request, (current, at) =>
+      current.status === 'awaiting_verification' || current.verification?.status !== 'pending'
+        ? undefined
+        : {
+            set: { status: 'awaiting_verification', updatedAt: at },
+            audit: { requestId, at, event: 'status.changed', fromStatus: current.status, toStatus: 'awaiting_verification', actor: ACTOR },
+          },
+    );
+    return { alreadyVerified: false };
+  }
+
+  const match = await matchRequester(deps.customers, request);
+  const issued = await issueCodes(deps, request, match.destinations, await deps.verifications.get(requestId), {
+    purpose: 'verification-code',
+    letter: verificationCodeLetter,
+  });
+  const updated = await changeRequest(deps, request, (current, at) => {
+    if (current.verification || VERIFICATION_OVER.includes(current.status)) return undefined;
+    return {
+      set: {
+        status: 'awaiting_verification',
+        verification: { status: 'pending', subject: match.subject },
+        ...(match.subject === 'customer' ? { customerIds: [...match.customerIds] } : {}),
+        mailsSent: { ...current.mailsSent, 'verification-code': { messageId: issued.messageIds[0] ?? '', sentAt: issued.at } },
+        updatedAt: at,
+      },
+      audit: {
+        requestId,
+        at,
+        event: 'verification.started',
+        fromStatus: current.status,
+        toStatus: 'awaiting_verification',
+        actor: ACTOR,
+        detail: { purpose: 'verification-code', codes: issued.messageIds.length, messageIds: [...issued.messageIds] },
+      },
+    };
+  });
+  deps.logger.info('verification.started', { requestId, codes: issued.messageIds.length });
+  return { alreadyVerified: updated.verification?.status === 'verified' };
+}

@@ -1,0 +1,30 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
+import { dynamoDbClient, s3Client } from '../shared/aws-clients.js';
+import { parseConfig } from '../shared/config.js';
+import { ENV } from '../shared/env-names.js';
+import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
+import { mailDeps } from '../shared/task-deps.js';
+import { serveDownloadPage } from './download-page.js';
+import { DynamoDbDownloadCodeStore } from './dynamodb-download-code-store.js';
+
+const config = parseConfig(
+  z.object({
+    [ENV.requestsTable]: z.string().min(1),
+    [ENV.dataBucket]: z.string().min(1),
+    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+  }),
+);
+
+const deps = {
+  ...mailDeps('download-page'),
+  codes: new DynamoDbDownloadCodeStore(dynamoDbClient(), config[ENV.requestsTable]),
+  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+};
+
+export const handler = middy((event: APIGatewayProxyEventV2) => serveDownloadPage(deps, event))
+  .use(httpHeaderNormalizer())
+  .use(errorPageMiddleware(deps.logger));

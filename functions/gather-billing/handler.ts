@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { DynamoDbBillingStore } from '../adapters/dynamodb/dynamodb-billing-store.js';
+import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
+import { gatherBilling } from '../domain/gather/gather-billing.js';
+import { dynamoDbClient, s3Client } from '../shared/aws-clients.js';
+import { parseConfig } from '../shared/config.js';
+import { ENV } from '../shared/env-names.js';
+import { storeDeps } from '../shared/task-deps.js';
+import { taskHandler } from '../shared/task-handler.js';
+
+const config = parseConfig(
+  z.object({
+    [ENV.billingTable]: z.string().min(1),
+    [ENV.dataBucket]: z.string().min(1),
+    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+  }),
+);
+const deps = {
+  ...storeDeps('gather-billing'),
+  billing: new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTable]),
+  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+};
+
+export const handler = taskHandler('gather-billing', z.object({ requestId: z.string().min(1) }), (event) =>
+  gatherBilling(deps, event.requestId),
+);

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
+import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
+import { gatherSubscriptions } from '../domain/gather/gather-subscriptions.js';
+import { dynamoDbClient, s3Client } from '../shared/aws-clients.js';
+import { parseConfig } from '../shared/config.js';
+import { ENV } from '../shared/env-names.js';
+import { storeDeps } from '../shared/task-deps.js';
+import { taskHandler } from '../shared/task-handler.js';
+
+const config = parseConfig(
+  z.object({
+    [ENV.customersTable]: z.string().min(1),
+    [ENV.dataBucket]: z.string().min(1),
+    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+  }),
+);
+const deps = {
+  ...storeDeps('gather-subscriptions'),
+  customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
+  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+};
+
+export const handler = taskHandler('gather-subscriptions', z.object({ requestId: z.string().min(1) }), (event) =>
+  gatherSubscriptions(deps, event.requestId),
+);

@@ -1,0 +1,24 @@
+import { s3Client } from '../shared/aws-clients.js';
+import { z } from 'zod';
+import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
+import { osloCalendarDate } from '../domain/deadline/index.js';
+import { planRequest } from '../domain/plan/plan-request.js';
+import { parseConfig } from '../shared/config.js';
+import { ENV } from '../shared/env-names.js';
+import { storeDeps } from '../shared/task-deps.js';
+import { taskHandler } from '../shared/task-handler.js';
+
+const config = parseConfig(
+  z.object({
+    [ENV.dataBucket]: z.string().min(1),
+    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+  }),
+);
+const deps = {
+  ...storeDeps('plan-request'),
+  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+};
+
+export const handler = taskHandler('plan-request', z.object({ requestId: z.string().min(1) }), (event) =>
+  planRequest(deps, event.requestId, osloCalendarDate(deps.now())),
+);

@@ -1,0 +1,29 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.js';
+import { osloCalendarDate } from '../domain/deadline/index.js';
+import { sfnClient } from '../shared/aws-clients.js';
+import { parseConfig } from '../shared/config.js';
+import { ENV } from '../shared/env-names.js';
+import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
+import { mailDeps } from '../shared/task-deps.js';
+import { serveStaffApi } from './staff-api.js';
+
+const config = parseConfig(
+  z.object({
+    [ENV.stateMachineArn]: z.string().startsWith('arn:'),
+    DSR_LOCAL_STAFF_HEADER: z.enum(['allow']).optional(),
+  }),
+);
+const deps = {
+  ...mailDeps('staff-api'),
+  callbacks: new StepFunctionsWorkflow(sfnClient(), config[ENV.stateMachineArn]),
+  today: () => osloCalendarDate(new Date()),
+  allowLocalStaffHeader: config.DSR_LOCAL_STAFF_HEADER === 'allow',
+};
+
+export const handler = middy((event: APIGatewayProxyEventV2) => serveStaffApi(deps, event))
+  .use(httpHeaderNormalizer())
+  .use(errorPageMiddleware(deps.logger));

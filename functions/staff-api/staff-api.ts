@@ -1,0 +1,99 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { InvalidTransitionError, RequestNotFoundError } from '../domain/request/request-errors.js';
+import type { TaskCallbacks } from '../domain/request/workflow-starter.js';
+import {
+  AlreadyExtendedError,
+  ExtensionReasonRequiredError,
+  ExtensionTooLateError,
+  extendDeadline,
+} from '../domain/workflow/extend-deadline.js';
+import {
+  CorrectionsRequiredError,
+  ReasonRequiredError,
+  SameApproverError,
+  recordDecision,
+} from '../domain/workflow/record-decision.js';
+import type { WorkflowDeps } from '../domain/workflow/workflow-deps.js';
+import { json } from '../shared/http/responses.js';
+import { StaffUnauthenticatedError, staffActor } from '../shared/http/staff-actor.js';
+
+export interface StaffApiDeps extends WorkflowDeps {
+  readonly callbacks: TaskCallbacks;
+  readonly today: () => string;
+  readonly allowLocalStaffHeader: boolean;
+}
+
+const DecisionBody = z.strictObject({
+  outcome: z.enum(['approved', 'rejected']),
+  reason: z.string().max(2000).optional(),
+  corrections: z
+    .array(z.strictObject({ field: z.enum(['name', 'email', 'phone', 'address']), to: z.unknown(), customerId: z.string().optional() }))
+    .optional(),
+});
+const ExtensionBody = z.strictObject({ reason: z.string().min(1).max(2000) });
+
+const problem = (statusCode: number, message: string): APIGatewayProxyStructuredResultV2 => json(statusCode, { error: message });
+
+function parseBody<T>(event: APIGatewayProxyEventV2, schema: z.ZodType<T>): T | APIGatewayProxyStructuredResultV2 {
+  let raw: unknown;
+  try {
+    raw = event.body ? JSON.parse(event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : undefined;
+  } catch {
+    return problem(400, 'Body må være JSON.');
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    return json(400, { errors: parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'body', message: issue.message })) });
+  }
+  return parsed.data;
+}
+
+const isResponse = (value: unknown): value is APIGatewayProxyStructuredResultV2 =>
+  typeof value === 'object' && value !== null && 'statusCode' in value;
+
+/**
+ * The staff JSON API the console uses: read a request with its audit trail, decide on it, and
+ * extend its deadline. Every change records the signed-in staff member; messages are Norwegian.
+ */
+export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  let actor: string;
+  try {
+    actor = staffActor(event, deps.allowLocalStaffHeader);
+  } catch (error) {
+    if (error instanceof StaffUnauthenticatedError) return problem(401, 'Du må være logget inn som saksbehandler.');
+    throw error;
+  }
+  const requestId = event.pathParameters?.id ?? '';
+  try {
+    switch (event.routeKey) {
+      case 'GET /api/staff/requests/{id}': {
+        const request = await deps.store.get(requestId);
+        if (!request) return problem(404, `Fant ingen henvendelse ${requestId}.`);
+        return json(200, { request, auditTrail: await deps.store.auditTrail(requestId) });
+      }
+      case 'POST /api/staff/requests/{id}/decision': {
+        const body = parseBody(event, DecisionBody);
+        if (isResponse(body)) return body;
+        const result = await recordDecision(deps, { requestId, actor, ...body });
+        return json(result.awaitingSecondApprover ? 202 : 200, result);
+      }
+      case 'POST /api/staff/requests/{id}/extension': {
+        const body = parseBody(event, ExtensionBody);
+        if (isResponse(body)) return body;
+        return json(200, await extendDeadline(deps, { requestId, actor, reason: body.reason, today: deps.today() }));
+      }
+      default:
+        return problem(404, 'Ukjent rute.');
+    }
+  } catch (error) {
+    if (error instanceof RequestNotFoundError) return problem(404, `Fant ingen henvendelse ${requestId}.`);
+    if (error instanceof ReasonRequiredError || error instanceof ExtensionReasonRequiredError) return problem(400, 'Oppgi en begrunnelse; den sendes til den registrerte.');
+    if (error instanceof CorrectionsRequiredError) return problem(400, 'Godkjenning av retting må angi hvilke opplysninger som skal rettes.');
+    if (error instanceof SameApproverError) return problem(409, 'Sletting må godkjennes av en annen saksbehandler enn den første.');
+    if (error instanceof ExtensionTooLateError) return problem(409, 'Fristen på én måned er passert; den kan ikke lenger forlenges.');
+    if (error instanceof AlreadyExtendedError) return problem(409, 'Fristen er allerede forlenget.');
+    if (error instanceof InvalidTransitionError) return problem(409, `Henvendelsen har status ${error.from} og kan ikke endres slik nå.`);
+    throw error;
+  }
+}

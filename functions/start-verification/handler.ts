@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
+import { DynamoDbVerificationStore } from '../adapters/dynamodb/dynamodb-verification-store.js';
+import { startVerification } from '../domain/verification/start-verification.js';
+import { dynamoDbClient } from '../shared/aws-clients.js';
+import { parseConfig } from '../shared/config.js';
+import { ENV } from '../shared/env-names.js';
+import { mailDeps } from '../shared/task-deps.js';
+import { taskHandler } from '../shared/task-handler.js';
+import { TableConfigSchema } from '../shared/workflow-config.js';
+
+const config = parseConfig(
+  TableConfigSchema.extend({
+    [ENV.customersTable]: z.string().min(1),
+    [ENV.publicBaseUrl]: z.url().optional(),
+  }),
+);
+const deps = {
+  ...mailDeps('start-verification'),
+  customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
+  verifications: new DynamoDbVerificationStore(dynamoDbClient(), config[ENV.requestsTable]),
+  publicBaseUrl: config[ENV.publicBaseUrl],
+};
+
+export const handler = taskHandler('start-verification', z.object({ requestId: z.string().min(1) }), (event) =>
+  startVerification(deps, event.requestId),
+);

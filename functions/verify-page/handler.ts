@@ -1,0 +1,33 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
+import { DynamoDbVerificationStore } from '../adapters/dynamodb/dynamodb-verification-store.js';
+import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.js';
+import { dynamoDbClient, sfnClient } from '../shared/aws-clients.js';
+import { parseConfig } from '../shared/config.js';
+import { ENV } from '../shared/env-names.js';
+import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
+import { mailDeps } from '../shared/task-deps.js';
+import { MailConfigSchema } from '../shared/workflow-config.js';
+import { serveVerifyPage } from './verify-page.js';
+
+const config = parseConfig(
+  MailConfigSchema.extend({
+    [ENV.customersTable]: z.string().min(1),
+    [ENV.stateMachineArn]: z.string().startsWith('arn:'),
+    [ENV.publicBaseUrl]: z.url().optional(),
+  }),
+);
+const deps = {
+  ...mailDeps('verify-page'),
+  customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
+  verifications: new DynamoDbVerificationStore(dynamoDbClient(), config[ENV.requestsTable]),
+  callbacks: new StepFunctionsWorkflow(sfnClient(), config[ENV.stateMachineArn]),
+  publicBaseUrl: config[ENV.publicBaseUrl],
+};
+
+export const handler = middy((event: APIGatewayProxyEventV2) => serveVerifyPage(deps, event))
+  .use(httpHeaderNormalizer())
+  .use(errorPageMiddleware(deps.logger));

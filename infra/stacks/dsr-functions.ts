@@ -1,0 +1,321 @@
+import { Duration } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct } from 'constructs';
+import { HTTP_ROUTES } from '../../functions/shared/http/routes.js';
+import { WORKFLOW_FUNCTIONS } from '../../functions/shared/workflow-functions.js';
+import type { CustomerDataTables } from '../constructs/customer-data-tables.js';
+import { DsrFunction, type FunctionLogLevel, type MailSenderSettings } from '../constructs/dsr-function.js';
+import { REQUEST_DATA_PREFIXES, type RequestDataBucket } from '../constructs/request-data-bucket.js';
+import type { RequestsTable } from '../constructs/requests-table.js';
+
+/** What a function can be bound to before the workflow exists. */
+export interface FunctionResources {
+  readonly requests: RequestsTable;
+  readonly customerData: CustomerDataTables;
+  readonly requestData: RequestDataBucket;
+  readonly mail: MailSenderSettings;
+  /** Art. 19 recipients (id → notice address), from the `recipientAddresses` setting. */
+  readonly recipientAddresses: Readonly<Record<string, string>>;
+}
+
+/** How the stack builds and wires the function of one folder under `functions/`. */
+export interface FunctionDefinition {
+  /** Construct id; also names the function's alarm. */
+  readonly id: string;
+  readonly description: string;
+  /** @default 30 seconds (10 for HTTP functions, see {@link HTTP_TIMEOUT}) */
+  readonly timeout?: Duration;
+  /** @default 512 MB */
+  readonly memorySize?: number;
+  /** Environment and grants on the tables, the bucket and SES. */
+  readonly bind: (fn: DsrFunction, resources: FunctionResources) => void;
+  /**
+   * Environment and grants on the state machine, applied once it exists. Never for a function
+   * the workflow calls: the definition depends on that function's ARN, so its role cannot depend
+   * on the state machine (the stack refuses such a definition).
+   */
+  readonly bindWorkflow?: (fn: DsrFunction, stateMachine: IStateMachine) => void;
+  /** Runs on this schedule (EventBridge rule); such a function is always deployed. */
+  readonly schedule?: events.Schedule;
+}
+
+/** HTTP functions answer well inside API Gateway's 30 s integration limit. */
+export const HTTP_TIMEOUT = Duration.seconds(10);
+
+/** Reading every page a store holds about a customer, or carrying out a plan, may take a while. */
+const BULK = { timeout: Duration.minutes(5), memorySize: 1024 } as const;
+
+const { requests: REQUESTS_PREFIX, exports: EXPORTS_PREFIX } = REQUEST_DATA_PREFIXES;
+
+/**
+ * Every function the stack knows how to deploy, by folder, with exactly the access its code path
+ * uses. Which of them are deployed is decided by the shared tables: a folder is deployed when
+ * `HTTP_ROUTES` routes to it, when `WORKFLOW_FUNCTIONS` maps a substitution to it, or when it
+ * has a schedule. Adding a route or a substitution for a folder listed here is therefore all a
+ * new function needs.
+ */
+export const FUNCTION_DEFINITIONS = {
+  // Intake and public pages
+  'web-form': {
+    id: 'WebForm',
+    description: 'Renders the request form and receipt pages',
+    timeout: HTTP_TIMEOUT,
+    bind: (fn, { requests }) => fn.bindRequestsTable(requests, 'read'),
+  },
+  'create-request': {
+    id: 'CreateRequest',
+    description: 'Records a submitted request and starts its workflow',
+    timeout: HTTP_TIMEOUT,
+    bind: (fn, { requests }) => fn.bindRequestsTable(requests, 'create'),
+    bindWorkflow: (fn, stateMachine) => fn.bindStateMachineStart(stateMachine),
+  },
+  'verify-page': {
+    id: 'VerifyPage',
+    description: 'Checks the one-time code the requester enters and resumes the waiting workflow',
+    timeout: HTTP_TIMEOUT,
+    bind: (fn, { requests, customerData, mail }) =>
+      fn.bindRequestsTable(requests, 'readWrite').bindCustomerData(customerData, { customers: 'read' }).bindMailSender(mail),
+    bindWorkflow: (fn, stateMachine) => fn.bindTaskCallbacks(stateMachine, ['success']),
+  },
+  'download-page': {
+    id: 'DownloadPage',
+    description: 'Re-verifies the requester and hands out their export package until it expires',
+    timeout: HTTP_TIMEOUT,
+    bind: (fn, { requests, requestData, mail }) =>
+      fn.bindRequestsTable(requests, 'readWrite').bindRequestData(requestData, 'read', EXPORTS_PREFIX).bindMailSender(mail),
+  },
+  'staff-api': {
+    id: 'StaffApi',
+    description: 'Staff JSON API: read a request, record decisions and extensions',
+    timeout: HTTP_TIMEOUT,
+    bind: (fn, { requests, mail }) => fn.bindRequestsTable(requests, 'readWrite').bindMailSender(mail),
+    bindWorkflow: (fn, stateMachine) => fn.bindTaskCallbacks(stateMachine, ['success', 'failure']),
+  },
+
+  // Workflow: acknowledge and verify identity
+  acknowledge: {
+    id: 'Acknowledge',
+    description: 'Sends the receipt with reference and due date',
+    bind: (fn, { requests, mail }) => fn.bindRequestsTable(requests, 'readWrite').bindMailSender(mail),
+  },
+  'start-verification': {
+    id: 'StartVerification',
+    description: 'Sends a one-time code to the contact registered for the requester',
+    bind: (fn, { requests, customerData, mail }) =>
+      fn.bindRequestsTable(requests, 'readWrite').bindCustomerData(customerData, { customers: 'read' }).bindMailSender(mail),
+  },
+  'await-verification': {
+    id: 'AwaitVerification',
+    description: 'Stores the task token while the requester verifies',
+    bind: (fn, { requests }) => fn.bindRequestsTable(requests, 'readWrite'),
+  },
+  'send-verification-reminder': {
+    id: 'SendVerificationReminder',
+    description: 'Reminds a requester who has not verified yet',
+    bind: (fn, { requests, customerData, mail }) =>
+      fn.bindRequestsTable(requests, 'readWrite').bindCustomerData(customerData, { customers: 'read' }).bindMailSender(mail),
+  },
+  'close-unverified': {
+    id: 'CloseUnverified',
+    description: 'Closes a request whose requester never verified, with a letter that says so',
+    bind: (fn, { requests, mail }) => fn.bindRequestsTable(requests, 'readWrite').bindMailSender(mail),
+  },
+
+  // Workflow: gather, plan, decide
+  'gather-subscriptions': {
+    id: 'GatherSubscriptions',
+    description: 'Reads the subscription store for the requester into the request-data bucket',
+    ...BULK,
+    bind: (fn, { requests, customerData, requestData }) =>
+      fn
+        .bindRequestsTable(requests, 'readWrite')
+        .bindCustomerData(customerData, { customers: 'read' })
+        .bindRequestData(requestData, 'readWrite', REQUESTS_PREFIX),
+  },
+  'gather-billing': {
+    id: 'GatherBilling',
+    description: 'Reads the billing store for the requester into the request-data bucket',
+    ...BULK,
+    bind: (fn, { requests, customerData, requestData }) =>
+      fn
+        .bindRequestsTable(requests, 'readWrite')
+        .bindCustomerData(customerData, { billing: 'read' })
+        .bindRequestData(requestData, 'readWrite', REQUESTS_PREFIX),
+  },
+  'gather-access-log': {
+    id: 'GatherAccessLog',
+    description: 'Reads the door-access log for the requester into the request-data bucket',
+    ...BULK,
+    bind: (fn, { requests, customerData, requestData }) =>
+      fn
+        .bindRequestsTable(requests, 'readWrite')
+        .bindCustomerData(customerData, { accessLog: 'read' })
+        .bindRequestData(requestData, 'readWrite', REQUESTS_PREFIX),
+  },
+  'plan-request': {
+    id: 'PlanRequest',
+    description: 'Builds the action plan from the gathered data for staff to approve',
+    timeout: Duration.minutes(1),
+    memorySize: 1024,
+    bind: (fn, { requests, requestData }) =>
+      fn.bindRequestsTable(requests, 'readWrite').bindRequestData(requestData, 'readWrite', REQUESTS_PREFIX),
+  },
+  'await-decision': {
+    id: 'AwaitDecision',
+    description: 'Stores the task token while staff decide',
+    bind: (fn, { requests }) => fn.bindRequestsTable(requests, 'readWrite'),
+  },
+  'read-decision': {
+    id: 'ReadDecision',
+    description: 'Reads a decision recorded before the execution started',
+    bind: (fn, { requests }) => fn.bindRequestsTable(requests, 'read'),
+  },
+
+  // Workflow: carry out and answer
+  'carry-out': {
+    id: 'CarryOut',
+    description: 'Carries out the approved plan: export package, corrections, erasure, consent changes',
+    ...BULK,
+    bind: (fn, { requests, customerData, requestData }) =>
+      fn
+        .bindRequestsTable(requests, 'readWrite')
+        .bindCustomerData(customerData, {
+          customers: 'readWriteDelete',
+          billing: 'readWriteDelete',
+          accessLog: 'readWriteDelete',
+        })
+        .bindRequestData(requestData, 'read', REQUESTS_PREFIX)
+        .bindRequestData(requestData, 'readWrite', EXPORTS_PREFIX),
+  },
+  'notify-recipients': {
+    id: 'NotifyRecipients',
+    description: 'Tells the recipients of corrected or erased data (Art. 19)',
+    timeout: Duration.minutes(1),
+    bind: (fn, { requests, requestData, mail, recipientAddresses }) =>
+      fn
+        .bindRequestsTable(requests, 'readWrite')
+        .bindRequestData(requestData, 'read', REQUESTS_PREFIX)
+        .bindMailSender(mail)
+        .bindRecipients(recipientAddresses),
+  },
+  'send-reply': {
+    id: 'SendReply',
+    description: 'Sends the reply or refusal letter',
+    bind: (fn, { requests, requestData, mail }) =>
+      fn.bindRequestsTable(requests, 'readWrite').bindRequestData(requestData, 'read', REQUESTS_PREFIX).bindMailSender(mail),
+  },
+  'close-request': {
+    id: 'CloseRequest',
+    description: 'Closes an answered request',
+    bind: (fn, { requests }) => fn.bindRequestsTable(requests, 'readWrite'),
+  },
+  'flag-needs-attention': {
+    id: 'FlagNeedsAttention',
+    description: 'Flags a failed request for staff',
+    bind: (fn, { requests }) => fn.bindRequestsTable(requests, 'readWrite'),
+  },
+
+  // Jobs
+  // The job finds packages by listing `exports/` and reads each request by key, so it needs no
+  // index; `bindRequestsTable(..., { queryOpenRequests: true })` adds the open-requests index if a
+  // later version walks open requests instead.
+  'purge-exports': {
+    id: 'PurgeExports',
+    description: 'Deletes export packages whose download window has passed',
+    timeout: Duration.minutes(5),
+    schedule: events.Schedule.cron({ minute: '15', hour: '2' }),
+    bind: (fn, { requests, requestData }) =>
+      fn.bindRequestsTable(requests, 'readWrite').bindRequestData(requestData, 'listDelete', EXPORTS_PREFIX),
+  },
+} as const satisfies Readonly<Record<string, FunctionDefinition>>;
+
+/** A folder under `functions/` the stack knows how to deploy. */
+export type FunctionFolder = keyof typeof FUNCTION_DEFINITIONS;
+
+/** Raised at synth when a route or substitution names a folder without a definition. */
+export class UnknownFunctionFolderError extends Error {
+  override readonly name = 'UnknownFunctionFolderError';
+}
+
+const isKnownFolder = (folder: string): folder is FunctionFolder => Object.hasOwn(FUNCTION_DEFINITIONS, folder);
+
+/**
+ * The folders to deploy, in the order of {@link FUNCTION_DEFINITIONS}: every folder the route
+ * table or the workflow substitutions name, and every scheduled job.
+ *
+ * @throws UnknownFunctionFolderError naming each folder that has no definition
+ */
+export function deployedFolders(
+  routes: readonly { readonly function: string }[] = HTTP_ROUTES,
+  workflowFunctions: Readonly<Record<string, string>> = WORKFLOW_FUNCTIONS,
+): FunctionFolder[] {
+  const wanted = new Set<string>([...routes.map((route) => route.function), ...Object.values(workflowFunctions)]);
+  const unknown = [...wanted].filter((folder) => !isKnownFolder(folder));
+  if (unknown.length > 0) {
+    throw new UnknownFunctionFolderError(
+      `No function definition for ${unknown.map((folder) => `"${folder}"`).join(', ')} (named in HTTP_ROUTES or ` +
+        'WORKFLOW_FUNCTIONS): add it to FUNCTION_DEFINITIONS in infra/stacks/dsr-functions.ts with its grants',
+    );
+  }
+  return (Object.keys(FUNCTION_DEFINITIONS) as FunctionFolder[]).filter(
+    (folder) => wanted.has(folder) || (FUNCTION_DEFINITIONS[folder] as FunctionDefinition).schedule !== undefined,
+  );
+}
+
+/** Options of {@link createDsrFunction} that do not depend on the folder. */
+export interface CreateFunctionOptions {
+  readonly logRetention: logs.RetentionDays;
+  readonly logLevel: FunctionLogLevel;
+  /**
+   * A module to bundle instead of `functions/<folder>/handler.ts`; for tests only.
+   *
+   * @default the folder's handler
+   */
+  readonly entry?: (folder: FunctionFolder) => string | undefined;
+}
+
+/** Creates the function of one folder as its definition says and binds it to the resources. */
+export function createDsrFunction(
+  scope: Construct,
+  folder: FunctionFolder,
+  resources: FunctionResources,
+  options: CreateFunctionOptions,
+): DsrFunction {
+  const definition: FunctionDefinition = FUNCTION_DEFINITIONS[folder];
+  const fn = new DsrFunction(scope, definition.id, {
+    folder,
+    entry: options.entry?.(folder),
+    description: definition.description,
+    logRetention: options.logRetention,
+    logLevel: options.logLevel,
+    timeout: definition.timeout,
+    memorySize: definition.memorySize,
+  });
+  definition.bind(fn, resources);
+  return fn;
+}
+
+/**
+ * Applies a definition's {@link FunctionDefinition.bindWorkflow}, if any.
+ *
+ * @param calledByWorkflow whether the state machine calls this function
+ * @throws Error when a function the workflow calls would be granted on the state machine
+ */
+export function bindToWorkflow(
+  folder: FunctionFolder,
+  fn: DsrFunction,
+  stateMachine: IStateMachine,
+  calledByWorkflow: boolean,
+): void {
+  const { bindWorkflow }: FunctionDefinition = FUNCTION_DEFINITIONS[folder];
+  if (bindWorkflow === undefined) return;
+  if (calledByWorkflow) {
+    throw new Error(
+      `${folder} is called by the workflow, so it cannot also be granted on the state machine: the definition ` +
+        'depends on its ARN and its role would depend on the definition (a circular dependency)',
+    );
+  }
+  bindWorkflow(fn, stateMachine);
+}

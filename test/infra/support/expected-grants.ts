@@ -1,0 +1,212 @@
+import type { Stack } from 'aws-cdk-lib';
+import type { Template } from 'aws-cdk-lib/assertions';
+import { CUSTOMER_DATA_TABLES, customerDataIndexNames } from '../../../infra/constructs/customer-data-tables.js';
+import { sesIdentityArn } from '../../../infra/constructs/dsr-function.js';
+import { REQUEST_DATA_PREFIXES } from '../../../infra/constructs/request-data-bucket.js';
+import type { FunctionFolder, FunctionResources } from '../../../infra/stacks/dsr-functions.js';
+import { REQUESTS_TABLE_LAYOUT } from '../../../functions/adapters/dynamodb/requests-table-layout.js';
+import { roleStatements } from './policies.js';
+
+/**
+ * What a role may do, by a readable name of each resource (`requests`, `customers/index/…`,
+ * `bucket/exports/*`, `state-machine`, `*`), each with its sorted actions.
+ */
+export type NamedGrants = Readonly<Record<string, readonly string[]>>;
+
+const XRAY = { '*': ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'] };
+
+const DDB_KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
+const DDB_KEY_WRITE = [...DDB_KEY_READ, 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'];
+
+const REQUESTS = {
+  read: { requests: ['dynamodb:GetItem', 'dynamodb:Query'], 'requests-key': DDB_KEY_READ },
+  create: { requests: ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem'], 'requests-key': DDB_KEY_WRITE },
+  readWrite: {
+    requests: ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+    'requests-key': DDB_KEY_WRITE,
+  },
+} as const;
+
+/** Read on one store: the table and a `Query` on each of its GSIs. */
+const storeRead = (table: (typeof CUSTOMER_DATA_TABLES)[number]): Record<string, string[]> => ({
+  [table]: ['dynamodb:GetItem', 'dynamodb:Query'],
+  ...Object.fromEntries(customerDataIndexNames(table).map((name) => [`${table}/index/${name}`, ['dynamodb:Query']])),
+});
+const storeReadWriteDelete = (table: (typeof CUSTOMER_DATA_TABLES)[number]): Record<string, string[]> => ({
+  ...storeRead(table),
+  [table]: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+});
+/** The key of the customer-data tables, when the stack created them (absent for imported tables). */
+const CUSTOMER_KEY_READ = { 'customer-data-key': DDB_KEY_READ };
+const CUSTOMER_KEY_WRITE = { 'customer-data-key': DDB_KEY_WRITE };
+
+const LIST = { bucket: ['s3:ListBucket'] };
+const bucketRead = (prefix: string) => ({ ...LIST, [`bucket/${prefix}*`]: ['s3:GetObject'], 'bucket-key': ['kms:Decrypt'] });
+const bucketReadWrite = (prefix: string) => ({
+  ...LIST,
+  [`bucket/${prefix}*`]: ['s3:GetObject', 's3:PutObject'],
+  'bucket-key': ['kms:Decrypt', 'kms:GenerateDataKey'],
+});
+const { requests: REQ, exports: EXP } = REQUEST_DATA_PREFIXES;
+
+const SES = { 'ses-identity': ['ses:SendEmail', 'ses:SendRawEmail'] };
+
+/** Merges grant maps, uniting the actions granted on the same resource. */
+function grants(...parts: readonly Record<string, readonly string[]>[]): NamedGrants {
+  const merged: Record<string, Set<string>> = {};
+  for (const part of parts) {
+    for (const [resource, actions] of Object.entries(part)) {
+      merged[resource] ??= new Set();
+      for (const action of actions) merged[resource].add(action);
+    }
+  }
+  return Object.fromEntries(Object.entries(merged).map(([resource, actions]) => [resource, [...actions].sort()]));
+}
+
+/**
+ * Exactly what each function's code path needs, and so exactly what its role may do, with the
+ * stack creating the customer-data tables (their key then appears too).
+ */
+export const EXPECTED_GRANTS: Readonly<Record<FunctionFolder, NamedGrants>> = {
+  'web-form': grants(XRAY, REQUESTS.read),
+  'create-request': grants(XRAY, REQUESTS.create, { 'state-machine': ['states:StartExecution'] }),
+  'verify-page': grants(XRAY, REQUESTS.readWrite, storeRead('customers'), CUSTOMER_KEY_READ, SES, {
+    'state-machine': ['states:SendTaskSuccess'],
+  }),
+  'download-page': grants(XRAY, REQUESTS.readWrite, bucketRead(EXP), SES),
+  'staff-api': grants(XRAY, REQUESTS.readWrite, SES, { 'state-machine': ['states:SendTaskFailure', 'states:SendTaskSuccess'] }),
+  acknowledge: grants(XRAY, REQUESTS.readWrite, SES),
+  'start-verification': grants(XRAY, REQUESTS.readWrite, storeRead('customers'), CUSTOMER_KEY_READ, SES),
+  'await-verification': grants(XRAY, REQUESTS.readWrite),
+  'send-verification-reminder': grants(XRAY, REQUESTS.readWrite, storeRead('customers'), CUSTOMER_KEY_READ, SES),
+  'close-unverified': grants(XRAY, REQUESTS.readWrite, SES),
+  'gather-subscriptions': grants(XRAY, REQUESTS.readWrite, storeRead('customers'), CUSTOMER_KEY_READ, bucketReadWrite(REQ)),
+  'gather-billing': grants(XRAY, REQUESTS.readWrite, storeRead('billing'), CUSTOMER_KEY_READ, bucketReadWrite(REQ)),
+  'gather-access-log': grants(XRAY, REQUESTS.readWrite, storeRead('accessLog'), CUSTOMER_KEY_READ, bucketReadWrite(REQ)),
+  'plan-request': grants(XRAY, REQUESTS.readWrite, bucketReadWrite(REQ)),
+  'await-decision': grants(XRAY, REQUESTS.readWrite),
+  'read-decision': grants(XRAY, REQUESTS.read),
+  'carry-out': grants(
+    XRAY,
+    REQUESTS.readWrite,
+    storeReadWriteDelete('customers'),
+    storeReadWriteDelete('billing'),
+    storeReadWriteDelete('accessLog'),
+    CUSTOMER_KEY_WRITE,
+    bucketRead(REQ),
+    bucketReadWrite(EXP),
+  ),
+  'notify-recipients': grants(XRAY, REQUESTS.readWrite, bucketRead(REQ), SES),
+  'send-reply': grants(XRAY, REQUESTS.readWrite, bucketRead(REQ), SES),
+  'close-request': grants(XRAY, REQUESTS.readWrite),
+  'flag-needs-attention': grants(XRAY, REQUESTS.readWrite),
+  'purge-exports': grants(XRAY, REQUESTS.readWrite, LIST, { [`bucket/${EXP}*`]: ['s3:DeleteObject'] }),
+};
+
+/** The prefixes each function may list (`s3:prefix` of its `s3:ListBucket` statements). */
+export const EXPECTED_LIST_PREFIXES: Readonly<Partial<Record<FunctionFolder, readonly string[]>>> = {
+  'download-page': [`${EXP}*`],
+  'gather-subscriptions': [`${REQ}*`],
+  'gather-billing': [`${REQ}*`],
+  'gather-access-log': [`${REQ}*`],
+  'plan-request': [`${REQ}*`],
+  'carry-out': [`${EXP}*`, `${REQ}*`],
+  'notify-recipients': [`${REQ}*`],
+  'send-reply': [`${REQ}*`],
+  'purge-exports': [`${EXP}*`],
+};
+
+/** The environment each function's config schema reads, and nothing else (NODE_OPTIONS aside). */
+export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> = {
+  'web-form': ['REQUESTS_TABLE_NAME'],
+  'create-request': ['REQUESTS_TABLE_NAME', 'STATE_MACHINE_ARN'],
+  'verify-page': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'STATE_MACHINE_ARN'],
+  'download-page': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS'],
+  'staff-api': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'STATE_MACHINE_ARN'],
+  acknowledge: ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS'],
+  'start-verification': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS'],
+  'await-verification': ['REQUESTS_TABLE_NAME'],
+  'send-verification-reminder': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS'],
+  'close-unverified': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS'],
+  'gather-subscriptions': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
+  'gather-billing': ['REQUESTS_TABLE_NAME', 'BILLING_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
+  'gather-access-log': ['REQUESTS_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
+  'plan-request': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
+  'await-decision': ['REQUESTS_TABLE_NAME'],
+  'read-decision': ['REQUESTS_TABLE_NAME'],
+  'carry-out': [
+    'REQUESTS_TABLE_NAME',
+    'CUSTOMERS_TABLE_NAME',
+    'BILLING_TABLE_NAME',
+    'ACCESS_LOG_TABLE_NAME',
+    'REQUEST_DATA_BUCKET',
+    'EXPORT_DOWNLOAD_DAYS',
+  ],
+  'notify-recipients': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'RECIPIENT_ADDRESSES'],
+  'send-reply': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS'],
+  'close-request': ['REQUESTS_TABLE_NAME'],
+  'flag-needs-attention': ['REQUESTS_TABLE_NAME'],
+  'purge-exports': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
+};
+
+/** The expected grants when the customer-data tables are imported and use no customer-managed key. */
+export const withoutCustomerDataKey = (expected: NamedGrants): NamedGrants =>
+  Object.fromEntries(Object.entries(expected).filter(([resource]) => resource !== 'customer-data-key'));
+
+/** What a test needs to name the resources of a synthesized stack. */
+export interface NamedResources {
+  readonly stack: Stack;
+  readonly resources: FunctionResources;
+  readonly stateMachineArn: string;
+}
+
+/**
+ * The resolved template value of each resource a function can be granted on, by readable name:
+ * what {@link namedGrants} reads roles with.
+ */
+export function resourceNames({ stack, resources, stateMachineArn }: NamedResources): ReadonlyMap<string, string> {
+  const { requests, customerData, requestData, mail } = resources;
+  const names: [string, unknown][] = [
+    ['*', '*'],
+    ['requests', requests.table.tableArn],
+    [`requests/index/${REQUESTS_TABLE_LAYOUT.openRequestsIndex.name}`, `${requests.table.tableArn}/index/${REQUESTS_TABLE_LAYOUT.openRequestsIndex.name}`],
+    ['requests-key', requests.key.keyArn],
+    ['bucket', requestData.bucket.bucketArn],
+    ['bucket-key', requestData.key.keyArn],
+    ['ses-identity', sesIdentityArn(stack, mail.sesIdentityDomain)],
+    ['state-machine', stateMachineArn],
+  ];
+  for (const prefix of Object.values(REQUEST_DATA_PREFIXES)) {
+    names.push([`bucket/${prefix}*`, requestData.bucket.arnForObjects(`${prefix}*`)]);
+  }
+  if (customerData.key !== undefined) names.push(['customer-data-key', customerData.key.keyArn]);
+  for (const table of CUSTOMER_DATA_TABLES) {
+    const arn = customerData.table(table).tableArn;
+    names.push([table, arn]);
+    for (const index of customerDataIndexNames(table)) names.push([`${table}/index/${index}`, `${arn}/index/${index}`]);
+  }
+  return new Map(names.map(([name, value]) => [JSON.stringify(stack.resolve(value)), name]));
+}
+
+/** What a role may do, by resource name; a resource without a name shows as its template JSON. */
+export function namedGrants(template: Template, roleId: string, names: ReadonlyMap<string, string>): NamedGrants {
+  const merged: Record<string, Set<string>> = {};
+  for (const statement of roleStatements(template, roleId)) {
+    if (statement.effect !== 'Allow') continue;
+    for (const resource of statement.resources) {
+      const json = JSON.stringify(resource);
+      const name = names.get(json) ?? json;
+      merged[name] ??= new Set();
+      for (const action of statement.actions) merged[name].add(action);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(merged)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([resource, actions]) => [resource, [...actions].sort()]),
+  );
+}
+
+/** Sorts a grant map's keys, so `toEqual` diffs read well. */
+export const sortedGrants = (expected: NamedGrants): NamedGrants =>
+  Object.fromEntries(Object.entries(expected).sort(([a], [b]) => a.localeCompare(b)));

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { buildExportPackage } from '../../../functions/domain/export/export-package.js';
+import { renderExportReport } from '../../../functions/domain/export/export-report.js';
+import { CATEGORY_LABELS } from '../../../functions/domain/letters/art15-information.js';
+import { RecordCategorySchema } from '../../../functions/domain/plan/action-plan.js';
+import type { Language } from '../../../functions/domain/request/request-vocabulary.js';
+import { aProfile, gatheredData } from '../gather/customer-data-fixture.js';
+import { CUSTOMER, FORMER_CUSTOMER, NOW, scenario } from '../carry-out/carry-out-fixture.js';
+
+function reportIn(language: Language, held = FORMER_CUSTOMER): string {
+  const { plan, request } = scenario({ types: ['access'], request: { language }, held });
+  const gathered = gatheredData({ ...held, customerIds: [CUSTOMER.customerId] });
+  return renderExportReport(buildExportPackage({ request, plan, gathered, exportedAt: NOW }));
+}
+
+/** The Art. 15(1)(a)–(h) headings, and what (f) and (h) must say, per language. */
+const ART_15 = {
+  nb: ['art. 15 nr. 1 a', 'art. 15 nr. 1 b', 'art. 15 nr. 1 c', 'art. 15 nr. 1 d', 'art. 15 nr. 1 e', 'art. 15 nr. 1 f', 'art. 15 nr. 1 g', 'art. 15 nr. 1 h', 'Datatilsynet', 'ingen avgjørelser om deg som bare bygger på automatisk behandling', 'domstolene'],
+  en: ['Art. 15(1)(a)', 'Art. 15(1)(b)', 'Art. 15(1)(c)', 'Art. 15(1)(d)', 'Art. 15(1)(e)', 'Art. 15(1)(f)', 'Art. 15(1)(g)', 'Art. 15(1)(h)', 'Datatilsynet', 'no decisions about you based solely on automated processing', 'court'],
+} as const;
+
+describe('renderExportReport', () => {
+  it.each(['nb', 'en'] as const)('returns a %s report with every Art. 15(1)(a)–(h) item', (language) => {
+    const report = reportIn(language);
+
+    expect(report).toContain(`<html lang="${language}">`);
+    for (const item of ART_15[language]) expect(report).toContain(item);
+  });
+
+  it.each(['nb', 'en'] as const)('returns a %s report with every category and its records in tables', (language) => {
+    const report = reportIn(language);
+
+    for (const category of RecordCategorySchema.options) expect(report).toContain(CATEGORY_LABELS[category][language]);
+    for (const value of [CUSTOMER.name, CUSTOMER.email, '2024-00017', 'P-1', 'E-2', 'Nærkontor Lambertseter']) expect(report).toContain(value);
+    expect(report).toContain('<th scope="col">');
+  });
+
+  it('returns concrete retention dates and the sources, including the company that registered the user', () => {
+    const report = reportIn('nb', { ...FORMER_CUSTOMER, profiles: [aProfile({ companyName: 'Byggmester AS' })] });
+
+    expect(report).toContain('31. desember 2029');
+    expect(report).toContain('Byggmester AS');
+    expect(report).toContain('Unloc');
+  });
+
+  it('returns dates, amounts and values in English for an English report', () => {
+    const report = reportIn('en');
+
+    expect(report).toContain('31 December 2029');
+    expect(report).toContain('NOK');
+    expect(report).not.toContain('Fakturaer');
+  });
+
+  it('escapes record text, so a value that looks like markup is shown and never runs', () => {
+    const report = reportIn('nb');
+
+    expect(report).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(report).not.toContain('<script');
+    expect(report).toContain('http-equiv="Content-Security-Policy"');
+  });
+});

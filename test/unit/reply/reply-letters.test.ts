@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { approvedReplyLetter, rejectedReplyLetter, type ReplyFacts } from '../../../functions/domain/letters/reply-letters.js';
+import { REMEDIES } from '../../../functions/domain/letters/letter.js';
+import type { Language } from '../../../functions/domain/request/request-vocabulary.js';
+import { CUSTOMER, ACTIVE_CUSTOMER, scenario } from '../carry-out/carry-out-fixture.js';
+import { aRightsRequest } from '../fixtures/rights-request-fixture.js';
+import { answered, answeredWith } from './reply-fixture.js';
+
+const C = CUSTOMER.customerId;
+
+/** What an access reply must carry about the processing (Art. 15(1)(a)–(h)), per language. */
+const ART_15_SUMMARY: Readonly<Record<Language, readonly string[]>> = {
+  nb: ['Formål:', 'Kategorier:', 'Mottakere:', 'Lagringstid:', 'Kilde:', 'Rettighetene dine:', 'Datatilsynet', 'Automatiserte avgjørelser:', 'Unloc'],
+  en: ['Purposes:', 'Categories:', 'Recipients:', 'Storage period:', 'Source:', 'Your rights:', 'Datatilsynet', 'Automated decisions:', 'Unloc'],
+};
+
+const LINK = 'https://personvern.example.no/download/NK-20261123-7KQ4M2PX';
+
+describe('approvedReplyLetter: access and portability', () => {
+  it.each([
+    ['nb', '8. desember 2026'],
+    ['en', '8 December 2026'],
+  ] as const)('returns a %s letter with the download link, its expiry and the Art. 15 summary, never the data', async (language, expiry) => {
+    // Prepare, Act
+    const { reply, text } = await answered({ types: ['access'], request: { language } });
+    // Assess
+    expect(reply.subject).toContain('NK-20261123-7KQ4M2PX');
+    expect(text).toContain(`${LINK}?lang=${language}`);
+    expect(text).toContain(expiry);
+    for (const item of ART_15_SUMMARY[language]) expect(text).toContain(item);
+    expect(text).toContain(REMEDIES[language]);
+    for (const data of [CUSTOMER.phone, CUSTOMER.street, '2024-00017', 'E-2', 'Flex March']) expect(text).not.toContain(data);
+  });
+
+  it('says the data file is machine-readable for taking elsewhere when portability was asked for', async () => {
+    const { text } = await answered({ types: ['portability'], request: { language: 'en' } });
+
+    expect(text).toContain('machine-readable');
+    expect(text).toContain('Article 20');
+  });
+});
+
+describe('approvedReplyLetter: erasure', () => {
+  it.each(['nb', 'en'] as const)('returns a %s letter saying what was erased, what is kept, why and until which date', async (language) => {
+    const { text } = await answered({ types: ['erasure'], request: { language } });
+
+    expect(text).toContain(language === 'nb' ? 'Dørhendelser (adgangslogg fra Unloc): 2 poster slettet' : 'Door events (access log from Unloc): 2 records erased');
+    expect(text).toContain(language === 'nb' ? 'anonymisert' : 'anonymised');
+    expect(text).toContain(language === 'nb' ? 'Til og med 31. desember 2029.' : 'Until 31 December 2029 inclusive.');
+    expect(text).toContain('bokføringsloven § 13 (1) / GDPR art. 17 (3) (b)');
+    expect(text).toContain(REMEDIES[language]);
+  });
+
+  it.each(['nb', 'en'] as const)('returns a %s letter with the reasons and both remedies when the erasure is only partly done', async (language) => {
+    const { text } = await answered({ types: ['erasure'], held: ACTIVE_CUSTOMER, request: { language } });
+
+    expect(text).toContain(language === 'nb' ? 'Dette har vi ikke gjort, og hvorfor' : 'What we have not done, and why');
+    expect(text).toContain(language === 'nb' ? 'Sletting lar seg ikke kombinere med et eksisterende kundeforhold' : 'Erasure cannot be combined with an existing customer relationship');
+    expect(text).toContain(language === 'nb' ? 'Så lenge kundeforholdet varer.' : 'As long as the customer relationship lasts.');
+    expect(text).toContain('Datatilsynet');
+    expect(text).toContain(language === 'nb' ? 'domstolene' : 'court');
+  });
+});
+
+describe('approvedReplyLetter: rectification', () => {
+  it('says which fields were corrected, effective now', async () => {
+    const { text } = await answered({
+      types: ['rectification'],
+      corrections: [{ customerId: C, field: 'email', to: 'ny.adresse@example.no' }],
+    });
+
+    expect(text).toContain('Vi har rettet e-postadresse. Rettingen gjelder fra nå.');
+    expect(text).not.toContain('ny.adresse@example.no');
+  });
+
+  it('gives the reason and both remedies when a correction was refused as stale', async () => {
+    const fixture = scenario({
+      types: ['rectification'],
+      request: { language: 'en' },
+      corrections: [{ customerId: C, field: 'phone', to: '+4791234567' }],
+    });
+    await fixture.data.customers.correctProfile(C, [{ field: 'phone', from: CUSTOMER.phone, to: '+4799999999' }], '2026-11-24T07:50:00.000Z');
+
+    const { text } = await answeredWith(fixture);
+
+    expect(text).toContain('We have not corrected anything.');
+    expect(text).toContain('We have not corrected your phone number: the data were changed after we assessed your request');
+    expect(text).toContain(REMEDIES.en);
+  });
+});
+
+describe('approvedReplyLetter: consent, objection and restriction', () => {
+  it('says the consent is withdrawn from now', async () => {
+    const { text } = await answered({ types: ['consent_withdrawal'] });
+
+    expect(text).toContain('Vi har registrert at du trekker tilbake samtykket til nyhetsbrev på e-post. Det gjelder fra nå.');
+  });
+
+  it('says the person is opted out of marketing in every channel from now, and that service messages continue', async () => {
+    const { text } = await answered({ types: ['objection'], request: { language: 'en' } });
+
+    expect(text).toContain('You are now opted out of marketing by e-mail, SMS and phone. This applies from now.');
+    expect(text).toContain('Important information about your customer relationship');
+    expect(text).toContain(REMEDIES.en);
+  });
+
+  it('says processing is restricted from now and that the person is told before it is lifted', async () => {
+    const { text } = await answered({ types: ['restriction'] });
+
+    expect(text).toContain('Fra nå lagrer vi bare opplysningene om deg');
+    expect(text).toContain('Vi gir deg beskjed før begrensningen oppheves.');
+  });
+});
+
+describe('approvedReplyLetter: recipients (Art. 19)', () => {
+  it('names the recipients that were notified', async () => {
+    const { text } = await answered({ types: ['restriction'], request: { language: 'en' } });
+
+    expect(text).toContain('Recipients we have notified (Article 19)');
+    expect(text).toContain('Unloc (the access system): restriction');
+  });
+
+  it('names a recipient that could not be notified, with the remedies', async () => {
+    const { text } = await answered({ types: ['restriction'], recipientAddresses: { unloc: 'privacy@unloc.example' } });
+
+    expect(text).toContain('Unloc (adgangssystemet): begrensning');
+    expect(text).toContain('Vi har ennå ikke fått varslet Regnskaps- og fakturaleverandøren vår om endringene.');
+    expect(text).toContain(REMEDIES.nb);
+  });
+});
+
+describe('approvedReplyLetter: several types at once', () => {
+  it('answers every type asked for in one letter', async () => {
+    const { text } = await answered({
+      types: ['access', 'rectification', 'erasure', 'objection'],
+      corrections: [{ customerId: C, field: 'name', to: 'Kari Olsen' }],
+    });
+
+    for (const heading of ['Kopi av opplysningene dine', 'Retting', 'Sletting', 'Reservasjon mot markedsføring', 'Mottakere vi har varslet', 'Om behandlingen (artikkel 15)']) {
+      expect(text).toContain(heading);
+    }
+  });
+});
+
+describe('approvedReplyLetter: nothing held', () => {
+  it.each([
+    ['nb', 'Vi har ingen personopplysninger om deg utover denne henvendelsen'],
+    ['en', 'We hold no personal data about you other than this request'],
+  ] as const)('confirms in %s that we hold nothing but the request, and no more', async (language, sentence) => {
+    const { text } = await answered({
+      types: ['access', 'erasure'],
+      held: {},
+      request: { language, verification: { status: 'verified', subject: 'address' }, customerIds: [] },
+    });
+
+    expect(text).toContain(sentence);
+    expect(text).not.toContain('/download/');
+    expect(text).not.toMatch(/kunde(nummer|referanse)|customer (number|reference)/i);
+    expect(text).toContain(REMEDIES[language]);
+  });
+});
+
+describe('approvedReplyLetter: pure', () => {
+  it('names a recipient not yet notified among what was not done', () => {
+    const { plan } = scenario({ types: ['restriction'] });
+    const facts: ReplyFacts = {
+      request: aRightsRequest({ types: ['restriction'], language: 'en' }),
+      plan,
+      corrections: [],
+      recipients: [{ id: 'unloc', name: 'Unloc', customerIds: [C], changes: [{ reason: 'restriction', categories: ['door_event'], fields: [] }], status: 'no_address' }],
+    };
+
+    const letter = approvedReplyLetter(facts);
+
+    expect(letter.text).toContain('We have not yet been able to notify Unloc (the access system)');
+    expect(letter.text).toContain(REMEDIES.en);
+  });
+});
+
+describe('rejectedReplyLetter', () => {
+  it.each(['nb', 'en'] as const)('returns a %s refusal with the reason and both remedies', (language) => {
+    const letter = rejectedReplyLetter(aRightsRequest({ language }), 'Vi kan ikke bekrefte identiteten din.');
+
+    expect(letter.text).toContain('Vi kan ikke bekrefte identiteten din.');
+    expect(letter.text).toContain(REMEDIES[language]);
+  });
+});

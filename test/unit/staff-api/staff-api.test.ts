@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { serveStaffApi, type StaffApiDeps } from '../../../functions/staff-api/staff-api.js';
+import { httpEvent } from '../fixtures/http-event-fixture.js';
+import { REQUEST_ID } from '../fixtures/rights-request-fixture.js';
+import { workflowWith } from '../workflow/workflow-fixture.js';
+
+const staffEvent = (method: string, suffix: string, body?: unknown, user = 'anne') =>
+  httpEvent({
+    method,
+    routeKey: `${method} /api/staff/requests/{id}${suffix}`,
+    path: `/api/staff/requests/${REQUEST_ID}${suffix}`,
+    pathParameters: { id: REQUEST_ID },
+    headers: { 'content-type': 'application/json', ...(user ? { 'x-dsr-staff': user } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
+function api(overrides: Parameters<typeof workflowWith>[0] = {}, allowLocalStaffHeader = true) {
+  const world = workflowWith({ status: 'awaiting_approval', types: ['access'], ...overrides }, { taskToken: 'token-1' });
+  const deps: StaffApiDeps = { ...world.deps, today: () => '2026-12-01', allowLocalStaffHeader };
+  return { ...world, call: (event: ReturnType<typeof staffEvent>) => serveStaffApi(deps, event) };
+}
+
+describe('serveStaffApi', () => {
+  it('answers 401 without a staff identity, and ignores the local header outside local mode', async () => {
+    const local = api();
+    const deployed = api({}, false);
+
+    expect((await local.call(staffEvent('GET', '', undefined, ''))).statusCode).toBe(401);
+    expect((await deployed.call(staffEvent('GET', ''))).statusCode).toBe(401);
+  });
+
+  it('takes the staff identity from the IAM authorizer in AWS', async () => {
+    const { call } = api({}, false);
+    const event = staffEvent('GET', '', undefined, '');
+    (event.requestContext as unknown as { authorizer: unknown }).authorizer = {
+      iam: { userArn: 'arn:aws:sts::123456789012:assumed-role/dsr-staff/anne' },
+    };
+
+    expect((await call(event)).statusCode).toBe(200);
+  });
+
+  it('returns the request with its audit trail', async () => {
+    const { call } = api();
+
+    const response = await call(staffEvent('GET', ''));
+
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body ?? '{}')).toMatchObject({ request: { id: REQUEST_ID }, auditTrail: [] });
+  });
+
+  it('records an approval by the signed-in staff member and resumes the workflow', async () => {
+    const { call, store, callbacks } = api();
+
+    const response = await call(staffEvent('POST', '/decision', { outcome: 'approved' }));
+
+    expect(response.statusCode).toBe(200);
+    expect((await store.get(REQUEST_ID))?.decision).toMatchObject({ outcome: 'approved', decidedBy: 'staff:anne' });
+    expect(callbacks.succeeded).toHaveLength(1);
+  });
+
+  it('answers 202 for the first approval of an erasure and 409 for the same approver again', async () => {
+    const { call } = api({ types: ['erasure'] });
+
+    const first = await call(staffEvent('POST', '/decision', { outcome: 'approved' }));
+    const same = await call(staffEvent('POST', '/decision', { outcome: 'approved' }));
+    const other = await call(staffEvent('POST', '/decision', { outcome: 'approved' }, 'bjorn'));
+
+    expect(first.statusCode).toBe(202);
+    expect(same.statusCode).toBe(409);
+    expect(other.statusCode).toBe(200);
+  });
+
+  it('answers 400 for a rejection without reason and for a malformed body, changing nothing', async () => {
+    const { call, store } = api();
+
+    const noReason = await call(staffEvent('POST', '/decision', { outcome: 'rejected' }));
+    const malformed = await call(staffEvent('POST', '/decision', { outcome: 'maybe' }));
+
+    expect(noReason.statusCode).toBe(400);
+    expect(malformed.statusCode).toBe(400);
+    expect((await store.get(REQUEST_ID))?.decision).toBeUndefined();
+  });
+
+  it('extends the deadline with a reason', async () => {
+    const { call, store, mailer } = api({ receivedAt: '2026-11-23T14:05:00+01:00', receiptDate: '2026-11-23', dueDate: '2026-12-23' });
+
+    const response = await call(staffEvent('POST', '/extension', { reason: 'Mange år med dørlogger.' }));
+
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body ?? '{}')).toEqual({ dueDate: '2027-02-23' });
+    expect((await store.get(REQUEST_ID))?.extension?.by).toBe('staff:anne');
+    expect(mailer.sent).toHaveLength(1);
+  });
+
+  it('answers 404 for an unknown request', async () => {
+    const { call } = api();
+    const event = staffEvent('GET', '');
+    event.pathParameters = { id: 'NK-20261123-ZZZZZZZZ' };
+
+    expect((await call(event)).statusCode).toBe(404);
+  });
+});
