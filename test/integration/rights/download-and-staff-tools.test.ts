@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeEndpoints } from '../../../infra/local/local-settings.js';
+import { outbox, postRequest, startStackFixture, tempDataDir, type StackFixture } from '../../support/local-stack-fixture.js';
+import { latestCode, staffPost, submitVerified, waitForStatus } from '../../support/rights-driver.js';
+import { customerIdOf, seedFeatured } from '../../support/seeded-customers.js';
+
+const run = promisify(execFile);
+const DSR = new URL('../../../infra/cli/dsr.ts', import.meta.url).pathname;
+const TSX = new URL('../../../node_modules/.bin/tsx', import.meta.url).pathname;
+
+let fixture: StackFixture;
+let dataDir: string;
+const PERSON = { name: 'Dina Nedlasting', email: 'dina.nedlasting@example.no', subscriptions: 'ended' } as const;
+
+async function dsr(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(TSX, [DSR, ...args], { env: { ...process.env, DSR_DATA_DIR: dataDir } });
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const failed = error as { stdout: string; stderr: string; code: number };
+    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
+  }
+}
+
+const postForm = (path: string, fields: Record<string, string>) =>
+  fetch(new URL(path, fixture.stack.urls.app), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    body: new URLSearchParams(fields).toString(),
+  });
+
+beforeAll(async () => {
+  fixture = await startStackFixture();
+  dataDir = tempDataDir();
+  writeEndpoints(dataDir, fixture.stack.environment, fixture.stack.urls);
+  await seedFeatured([PERSON]);
+});
+
+afterAll(async () => {
+  await fixture?.stack.stop();
+});
+
+describe('the export download page', () => {
+  it('serves the report only for a fresh code and logs each download', async () => {
+    const id = await submitVerified(fixture, { name: PERSON.name, email: PERSON.email, types: ['access'] });
+    await staffPost(fixture, id, 'decision', { outcome: 'approved' });
+    await waitForStatus(fixture, id, 'closed');
+    const mailsBefore = (await outbox(fixture.stack.urls.ses, PERSON.email)).length;
+
+    const page = await fetch(new URL(`/download/${id}`, fixture.stack.urls.app));
+    const wrong = await postForm(`/download/${id}`, { code: '000000', file: 'report' });
+    await postForm(`/download/${id}`, { action: 'send-code' });
+    const code = await latestCode(fixture, PERSON.email, mailsBefore);
+    const report = await postForm(`/download/${id}`, { code, file: 'report' });
+
+    expect(page.status).toBe(200);
+    expect(await wrong.text()).not.toContain(await customerIdOf(PERSON.email));
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-disposition')).toContain('inline');
+    expect(await report.text()).toContain('Datatilsynet');
+    const stored = await fixture.store.get(id);
+    expect(stored?.export?.downloads).toBe(1);
+    expect((await fixture.store.auditTrail(id)).filter((entry) => entry.event === 'export.downloaded')).toHaveLength(1);
+  });
+});
+
+describe('staff tools on the local stack', () => {
+  it('dsr verify confirms identity with a recorded reason and the workflow goes on', async () => {
+    const email = `manuell.${Date.now()}@example.no`;
+    const { json } = await postRequest(fixture.stack.urls.app, { name: 'Mona Manuell', email, types: ['access'], language: 'nb' });
+    const id = String(json.id);
+    await waitForStatus(fixture, id, 'awaiting_verification');
+
+    const noReason = await dsr('verify', id);
+    const verified = await dsr('verify', id, '--reason', 'Bekreftet i telefon mot registrert nummer', '--by', 'anne');
+
+    expect(noReason.code).toBe(2);
+    expect(verified.code).toBe(0);
+    await waitForStatus(fixture, id, 'awaiting_approval');
+    const request = await fixture.store.get(id);
+    expect(request?.verification).toMatchObject({ status: 'verified', method: 'manual', verifiedBy: 'staff:anne' });
+  });
+
+  it('dsr seed fills the local stores with the number of customers asked for', async () => {
+    const seeded = await dsr('seed', '--customers', '3', '--seed', '99');
+    const refused = await dsr('seed', '--customers', '0');
+
+    expect(seeded.code).toBe(0);
+    expect(seeded.stdout).toContain('Seeded 3 synthetic customers');
+    expect(refused.code).toBe(2);
+  });
+
+  it('the staff API refuses an extension once the request is answered', async () => {
+    const id = await submitVerified(fixture, { name: PERSON.name, email: PERSON.email, types: ['restriction'] });
+    await staffPost(fixture, id, 'decision', { outcome: 'approved' });
+    await waitForStatus(fixture, id, 'closed');
+
+    const response = await staffPost(fixture, id, 'extension', { reason: 'For sent.' });
+
+    expect(response.status).toBe(409);
+  });
+});
