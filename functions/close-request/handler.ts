@@ -1,9 +1,14 @@
 import { z } from 'zod';
+import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { closeRequest } from '../domain/workflow/close-request.js';
+import { s3Client } from '../shared/aws-clients.js';
+import { parseConfig } from '../shared/config.js';
+import { ENV } from '../shared/env-names.js';
 import { storeDeps } from '../shared/task-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
 
-const deps = storeDeps('close-request');
+const config = parseConfig(z.object({ [ENV.dataBucket]: z.string().min(1) }));
+const deps = { ...storeDeps('close-request'), objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket]) };
 
 const EventSchema = z.object({ requestId: z.string().min(1) });
 

@@ -208,8 +208,9 @@ export const FUNCTION_DEFINITIONS = {
   },
   'close-request': {
     id: 'CloseRequest',
-    description: 'Closes an answered request',
-    bind: (fn, { requests }) => fn.bindRequestsTable(requests, 'readWrite'),
+    description: 'Closes an answered request and deletes the copies gathered for it',
+    bind: (fn, { requests, requestData }) =>
+      fn.bindRequestsTable(requests, 'readWrite').bindRequestData(requestData, 'listDelete', REQUESTS_PREFIX),
   },
   'flag-needs-attention': {
     id: 'FlagNeedsAttention',

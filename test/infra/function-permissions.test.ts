@@ -70,12 +70,14 @@ describe('function permissions, for every function definition', () => {
     expect(holders(synth, 'dynamodb:BatchWriteItem')).toEqual(['carry-out']);
   });
 
-  it('lets only purge-exports delete objects, and only under exports/', () => {
-    expect(holders(synth, 's3:DeleteObject')).toEqual(['purge-exports']);
-    const statements = statementsFor(synth.template, synth.roleId('purge-exports'), 's3:DeleteObject');
-    expect(statements.flatMap((statement) => statement.resources).map((resource) => names.get(JSON.stringify(resource)))).toEqual([
-      'bucket/exports/*',
-    ]);
+  it('lets only purge-exports delete exports and only close-request delete gathered request data', () => {
+    expect(holders(synth, 's3:DeleteObject').sort()).toEqual(['close-request', 'purge-exports']);
+    const resources = (folder: 'purge-exports' | 'close-request') =>
+      statementsFor(synth.template, synth.roleId(folder), 's3:DeleteObject')
+        .flatMap((statement) => statement.resources)
+        .map((resource) => names.get(JSON.stringify(resource)));
+    expect(resources('purge-exports')).toEqual(['bucket/exports/*']);
+    expect(resources('close-request')).toEqual(['bucket/requests/*']);
   });
 
   it('lets only verify-page and staff-api answer a waiting task, and only staff-api fail one', () => {

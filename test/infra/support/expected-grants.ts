@@ -98,7 +98,7 @@ export const EXPECTED_GRANTS: Readonly<Record<FunctionFolder, NamedGrants>> = {
   ),
   'notify-recipients': grants(XRAY, REQUESTS.readWrite, bucketRead(REQ), SES),
   'send-reply': grants(XRAY, REQUESTS.readWrite, bucketRead(REQ), SES),
-  'close-request': grants(XRAY, REQUESTS.readWrite),
+  'close-request': grants(XRAY, REQUESTS.readWrite, LIST, { [`bucket/${REQ}*`]: ['s3:DeleteObject'] }),
   'flag-needs-attention': grants(XRAY, REQUESTS.readWrite),
   'purge-exports': grants(XRAY, REQUESTS.readWrite, LIST, { [`bucket/${EXP}*`]: ['s3:DeleteObject'] }),
 };
@@ -114,6 +114,7 @@ export const EXPECTED_LIST_PREFIXES: Readonly<Partial<Record<FunctionFolder, rea
   'notify-recipients': [`${REQ}*`],
   'send-reply': [`${REQ}*`],
   'purge-exports': [`${EXP}*`],
+  'close-request': [`${REQ}*`],
 };
 
 /** The environment each function's config schema reads, and nothing else (NODE_OPTIONS aside). */
@@ -144,7 +145,7 @@ export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> =
   ],
   'notify-recipients': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'RECIPIENT_ADDRESSES'],
   'send-reply': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS'],
-  'close-request': ['REQUESTS_TABLE_NAME'],
+  'close-request': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
   'flag-needs-attention': ['REQUESTS_TABLE_NAME'],
   'purge-exports': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
 };
