@@ -9,7 +9,7 @@ import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
 import { mailDeps } from '../shared/task-deps.js';
 import { serveDownloadPage } from './download-page.js';
-import { DynamoDbDownloadCodeStore } from './dynamodb-download-code-store.js';
+import { DynamoDbDownloadCodeStore } from '../adapters/dynamodb/dynamodb-download-code-store.js';
 
 const config = parseConfig(
   z.object({

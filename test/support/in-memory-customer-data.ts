@@ -1,10 +1,9 @@
+import { CustomerNotFoundError, InvalidCursorError, StaleCorrectionError } from '../../functions/domain/customer-data/customer-data-errors.js';
 import {
   ANONYMISED_PROFILE,
-  CustomerNotFoundError,
   PAGE_SIZES,
   PROFILE_SK,
   SK_PREFIX,
-  StaleCorrectionError,
   alreadyApplied,
   consentItem,
   customerIdOf,

@@ -1,3 +1,4 @@
+import { CustomerNotFoundError, StaleCorrectionError } from '../../domain/customer-data/customer-data-errors.js';
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
@@ -29,11 +30,9 @@ import {
   ANONYMISED_PROFILE,
   CANNOT_MATCH,
   CUSTOMER_DATA_TABLES_LAYOUT,
-  CustomerNotFoundError,
   PAGE_SIZES,
   PROFILE_SK,
   SK_PREFIX,
-  StaleCorrectionError,
   alreadyApplied,
   consentItem,
   customerIdOf,

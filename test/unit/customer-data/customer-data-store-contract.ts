@@ -1,10 +1,7 @@
+import { CustomerNotFoundError, InvalidCorrectionError, InvalidCursorError, StaleCorrectionError } from '../../../functions/domain/customer-data/customer-data-errors.js';
 import { describe, expect, it } from 'vitest';
 import {
   ANONYMISED_PROFILE,
-  CustomerNotFoundError,
-  InvalidCorrectionError,
-  InvalidCursorError,
-  StaleCorrectionError,
   type CustomerDataRecordsInput,
   type CustomerDataTable,
   type Item,

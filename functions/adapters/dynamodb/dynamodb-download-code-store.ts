@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { DownloadCode, DownloadCodeStore } from '../domain/export/download-code-store.js';
-import { REQUESTS_TABLE_LAYOUT, requestPk } from '../adapters/dynamodb/requests-table-layout.js';
+import type { DownloadCode, DownloadCodeStore } from '../../domain/export/download-code-store.js';
+import { REQUESTS_TABLE_LAYOUT, requestPk } from './requests-table-layout.js';
 
 const { partitionKey: PK, sortKey: SK, ttlAttribute: TTL } = REQUESTS_TABLE_LAYOUT;
 
