@@ -20,7 +20,7 @@ import {
   recipientsOf,
   type Localised,
 } from './art15-information.js';
-import { refusalLetter } from './decision-letter.js';
+import { refusalLetter } from './refusal-letter.js';
 import { formatCalendarDate } from './format-calendar-date.js';
 import { REMEDIES, SIGNATURE, type Letter } from './letter.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acknowledgementLetter } from '../../../functions/domain/letters/acknowledgement-letter.js';
-import { approvalLetter, refusalLetter } from '../../../functions/domain/letters/decision-letter.js';
+import { refusalLetter } from '../../../functions/domain/letters/refusal-letter.js';
 import type { Letter } from '../../../functions/domain/letters/letter.js';
 import { REQUEST_TYPE_LABELS } from '../../../functions/domain/request/request-type-labels.js';
 import { LANGUAGES, REQUEST_TYPES, type Language } from '../../../functions/domain/request/request-vocabulary.js';
@@ -58,22 +58,12 @@ describe('refusalLetter', () => {
   });
 });
 
-describe('approvalLetter', () => {
-  it.each(LANGUAGES)('returns a %s letter with the reference and every right asked for', (language) => {
-    const letter = approvalLetter(everyRight(language));
-
-    expect(letter.subject).toContain(REQUEST_ID);
-    for (const type of REQUEST_TYPES) expect(letter.text).toContain(REQUEST_TYPE_LABELS[type][language]);
-  });
-});
-
 describe('every letter', () => {
   const variants = LANGUAGES.flatMap((language) => {
     const full = aRightsRequest({ language, types: [...REQUEST_TYPES], details: 'Detaljer' });
     const bare = aRightsRequest({ language, types: ['access'], requester: { name: 'A', email: 'a@example.no' } });
     return [full, bare].flatMap((request): [string, Letter][] => [
       [`acknowledgement ${language}`, acknowledgementLetter(request)],
-      [`approval ${language}`, approvalLetter(request)],
       [`refusal ${language}`, refusalLetter(request, 'Grunn')],
     ]);
   });
