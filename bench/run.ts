@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const intakeTotal = Number(process.env.BENCH_INTAKE_REQUESTS ?? 400);
   const putTotal = Number(process.env.BENCH_PUT_ITEMS ?? 2000);
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
-  const stack = await startLocalStack({ port: 0, sesPort: 0, logLevel: 'silent', redrive: false });
+  const stack = await startLocalStack({ port: 0, sesPort: 0, smtpPort: 0, logLevel: 'silent', redrive: false });
   try {
     const client = new DynamoDBClient({});
     await rawPutItemRate(client, 200, concurrency); // warm-up: JIT and DynamoDB Local's SQLite

@@ -21,6 +21,9 @@ export const SETTING_SOURCES = {
   customerDataKeyArn: { context: 'customerDataKeyArn', env: 'DSR_CUSTOMER_DATA_KEY_ARN' },
   exportDownloadDays: { context: 'exportDownloadDays', env: 'DSR_EXPORT_DOWNLOAD_DAYS' },
   recipientAddresses: { context: 'recipientAddresses', env: 'DSR_RECIPIENT_ADDRESSES' },
+  inboxEnabled: { context: 'inboxEnabled', env: 'DSR_INBOX_ENABLED' },
+  inboxAddress: { context: 'inboxAddress', env: 'DSR_INBOX_ADDRESS' },
+  activateReceiptRuleSet: { context: 'activateReceiptRuleSet', env: 'DSR_ACTIVATE_RECEIPT_RULE_SET' },
 } as const;
 
 export type SettingName = keyof typeof SETTING_SOURCES;
@@ -46,6 +49,15 @@ export const EEA_REGIONS = [
   'eu-south-1',
   'eu-south-2',
 ] as const;
+
+/**
+ * The EU/EEA regions where SES receives e-mail (has an `inbound-smtp.<region>.amazonaws.com`
+ * endpoint), from the "Email receiving endpoints" table of the SES endpoints reference
+ * (https://docs.aws.amazon.com/general/latest/gr/ses.html). Stockholm (eu-north-1, the default
+ * region), Paris, Milan and Spain send but do not receive. Check that table before adding a region:
+ * a rule set in a region without receiving deploys fine and never sees a message.
+ */
+export const SES_RECEIVING_REGIONS: readonly (typeof EEA_REGIONS)[number][] = ['eu-west-1', 'eu-central-1'];
 
 /** Blank strings (e.g. `DSR_PUBLIC_BASE_URL=`) mean "not set", so the default still applies. */
 const blankToUndefined = (value: unknown): unknown =>
@@ -74,6 +86,18 @@ const existingTableName = z.preprocess(
   blankToUndefined,
   z.string().regex(tableNamePattern, 'must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -)').optional(),
 );
+
+/**
+ * An on/off setting: `true`/`false` as given on the command line or in the environment (any case),
+ * or a boolean from `cdk.json`. Anything else is left for the schema to reject.
+ */
+const parseFlag = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  const text = value.trim().toLowerCase();
+  return text === 'true' ? true : text === 'false' ? false : value;
+};
+const flag = () =>
+  z.preprocess((value) => parseFlag(blankToUndefined(value)), z.boolean({ error: 'must be true or false' }).default(false));
 
 /** JSON given as a string (env, `-c key=...`) or already parsed (context from `cdk.json`). */
 const parseJsonText = (value: unknown): unknown => {
@@ -175,6 +199,21 @@ export const DeploySettingsSchema = z
       (value) => parseJsonText(blankToUndefined(value)),
       RecipientAddressesSchema.default({}),
     ),
+    /**
+     * Receive requests by e-mail: an SES receipt rule for {@link inboxAddress} stores each message
+     * in the inbound-mail bucket and invokes `email-intake`. Off by default because SES receives
+     * only in some regions ({@link SES_RECEIVING_REGIONS}) and the default region is not one of
+     * them; turning it on requires `region` to be one.
+     */
+    inboxEnabled: flag(),
+    /** The address SES receives requests for (the envelope recipient the receipt rule matches). */
+    inboxAddress: z.preprocess(blankToUndefined, z.email().toLowerCase().default('naerkontor@obos.no')),
+    /**
+     * Make the stack's receipt rule set the active one of the account and region. SES has one
+     * active rule set per account and region, so this replaces whatever is active; off, ops
+     * activate it themselves (`aws ses set-active-receipt-rule-set --rule-set-name ...`).
+     */
+    activateReceiptRuleSet: flag(),
   })
   .refine(
     (settings) => {
@@ -202,6 +241,19 @@ export const DeploySettingsSchema = z
       when: (payload) => payload.issues.length === 0,
     },
   )
+  .refine((settings) => !settings.inboxEnabled || SES_RECEIVING_REGIONS.includes(settings.region), {
+    path: ['inboxEnabled'],
+    error: (issue) =>
+      `SES receives e-mail in ${SES_RECEIVING_REGIONS.join(' and ')} only (of the EU/EEA regions), not in ` +
+      `${String((issue.input as { region?: unknown }).region)}: deploy with region set to one of them, or leave ` +
+      'inboxEnabled false (the receipt rule, its bucket and email-intake must be in a receiving region)',
+    when: (payload) => payload.issues.length === 0,
+  })
+  .refine((settings) => settings.inboxEnabled || !settings.activateReceiptRuleSet, {
+    path: ['activateReceiptRuleSet'],
+    error: 'only applies to the e-mail inbox: set inboxEnabled true too',
+    when: (payload) => payload.issues.length === 0,
+  })
   .refine(
     (settings) => settings.customerDataKeyArn === undefined || settings.customerDataKeyArn.split(':')[3] === settings.region,
     {

@@ -11,6 +11,8 @@ import { createLogger } from '../../functions/shared/logger.js';
 import { useStackEnvironment } from './cli-environment.js';
 import { CommandError, UsageError } from './cli-errors.js';
 import { deadlineCommand } from './commands/deadline-command.js';
+import { classifyCommand } from './commands/classify-command.js';
+import { readFile } from 'node:fs/promises';
 import { extendCommand } from './commands/extend-command.js';
 import { seedCommand } from './commands/seed-command.js';
 import { verifyCommand } from './commands/verify-command.js';
@@ -23,6 +25,7 @@ const USAGE = `Usage: npm run -s dsr -- <command> [options]
 
 Commands:
   deadline <receipt-ISO>... [--extended]   due date (YYYY-MM-DD) per receipt instant
+  classify FILE.eml...                     one JSON line per mail: {file, types, language, confidence}
   status <id>                              the request and its audit trail as JSON
   approve <id> [--reason TEXT] [--by NAME] [--correct FIELD=VALUE]... [--customer ID]
                                            approve, resuming the waiting workflow (an erasure
@@ -86,6 +89,10 @@ async function run(argv: readonly string[]): Promise<string> {
   const [command, ...rest] = positionals;
   if (values.help || !command) return USAGE;
   if (command === 'deadline') return deadlineCommand(rest, values.extended);
+  if (command === 'classify') {
+    if (rest.length === 0) throw new UsageError('classify takes one or more .eml files');
+    return classifyCommand(rest, (path) => readFile(path));
+  }
 
   useStackEnvironment(values.aws);
   const store = new DynamoDbRequestStore(new DynamoDBClient({}), process.env.REQUESTS_TABLE_NAME!);

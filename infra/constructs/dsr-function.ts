@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { CUSTOMER_DATA_TABLE_ENV } from '../../functions/adapters/dynamodb/customer-data-tables-layout.js';
 import { ENV } from '../../functions/shared/env-names.js';
 import type { CustomerDataAccess, CustomerDataTable, CustomerDataTables } from './customer-data-tables.js';
+import { INBOUND_MAIL_ENV, type InboundMailBucket } from './inbound-mail-bucket.js';
 import {
   REQUEST_DATA_PREFIXES,
   type RequestDataAccess,
@@ -209,6 +210,20 @@ export class DsrFunction extends NodejsFunction {
   }
 
   /**
+   * Tells the function where SES stores received e-mail (`INBOUND_MAIL_BUCKET`,
+   * `INBOUND_MAIL_PREFIX`) and allows reading messages under that prefix, with the key use S3
+   * makes on its behalf.
+   *
+   * @see InboundMailBucket.grantRead for the exact grant
+   */
+  bindInboundMail(inbound: InboundMailBucket): this {
+    this.addEnvironment(INBOUND_MAIL_ENV.bucket, inbound.bucketName);
+    this.addEnvironment(INBOUND_MAIL_ENV.prefix, inbound.prefix);
+    inbound.grantRead(this);
+    return this;
+  }
+
+  /**
    * Tells the function the workflow (`STATE_MACHINE_ARN`) and allows it to answer a waiting task
    * (`states:SendTaskSuccess` and/or `states:SendTaskFailure`) of that state machine only.
    *
@@ -242,6 +257,16 @@ export class DsrFunction extends NodejsFunction {
   bindStateMachineStart(stateMachine: IStateMachine): this {
     this.addEnvironment(ENV.stateMachineArn, stateMachine.stateMachineArn);
     stateMachine.grantStartExecution(this);
+    return this;
+  }
+
+  /**
+   * Tells a function that reads received mail our own From address (`SENDER_ADDRESS`), so that a
+   * message from it (a letter of ours coming back, or a forged one) never starts a case that would
+   * mail that address again. No grant: such a function sends nothing.
+   */
+  bindOwnSenderAddress(mail: MailSenderSettings): this {
+    this.addEnvironment(ENV.senderAddress, mail.senderAddress);
     return this;
   }
 

@@ -4,6 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -18,6 +19,17 @@ export interface OperationsAlarmsProps {
   readonly functions: Readonly<Record<string, lambda.IFunction>>;
   /** Who is mailed when an alarm fires; unset creates the topic without a subscription. */
   readonly alarmEmail?: string;
+  /**
+   * Queues that hold events a function gave up on (failure destinations), keyed by a readable
+   * name. Any message in one is an alarm: it is a request nobody has seen yet.
+   */
+  readonly failedEventQueues?: Readonly<Record<string, sqs.IQueue>>;
+  /**
+   * Functions invoked asynchronously with a failure destination, keyed by a readable name. An
+   * event Lambda could not even deliver to that destination is lost, so each delivery failure is
+   * an alarm.
+   */
+  readonly asyncFunctions?: Readonly<Record<string, lambda.IFunction>>;
 }
 
 /**
@@ -76,6 +88,20 @@ export class OperationsAlarms extends Construct {
         `${name}Errors`,
         `Function ${name} threw an error.`,
         fn.metricErrors({ period, statistic: 'Sum' }),
+      );
+    }
+    for (const [name, queue] of Object.entries(props.failedEventQueues ?? {})) {
+      alarmOnAny(
+        `${name}NotEmpty`,
+        `${name} holds an event whose processing failed for good: replay it (see the README) so the request is not lost.`,
+        queue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
+      );
+    }
+    for (const [name, fn] of Object.entries(props.asyncFunctions ?? {})) {
+      alarmOnAny(
+        `${name}DestinationDeliveryFailures`,
+        `Function ${name} failed an event and could not put it in its failure queue: the event is lost; find it by time in the logs.`,
+        fn.metric('DestinationDeliveryFailures', { period, statistic: 'Sum' }),
       );
     }
   }

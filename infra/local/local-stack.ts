@@ -10,6 +10,8 @@ import { startDynamoDbLocal } from './emulators/dynamodb-local.js';
 import { startS3Local } from './emulators/s3-local.js';
 import { startSesLocal } from './emulators/ses-local.js';
 import { startHttpGateway } from './gateway/http-gateway.js';
+import { startSmtpInbox } from './emulators/smtp-inbox.js';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { LocalFunctions } from './lambda/local-functions.js';
 import { checkPrerequisites } from './prerequisites.js';
 import { redriveOpenRequests } from './redrive.js';
@@ -25,7 +27,9 @@ export const LOCAL_REGION = 'eu-north-1';
 export const LOCAL_TABLE_NAME = 'dsr-requests';
 export const LOCAL_SENDER = 'naerkontor@obos.no';
 export const LOCAL_DATA_BUCKET = 'dsr-request-data';
-export const LOCAL_BUCKETS = [LOCAL_DATA_BUCKET, 'dsr-inbound-mail'] as const;
+export const LOCAL_INBOUND_MAIL_BUCKET = 'dsr-inbound-mail';
+export const LOCAL_INBOUND_MAIL_PREFIX = 'inbound/';
+export const LOCAL_BUCKETS = [LOCAL_DATA_BUCKET, LOCAL_INBOUND_MAIL_BUCKET] as const;
 /** Where Art. 19 notices go locally; they land in the local SES outbox like every mail. */
 export const LOCAL_RECIPIENT_ADDRESSES = {
   unloc: 'personvern@unloc.example',
@@ -51,6 +55,8 @@ export interface LocalStackOptions {
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Start executions for requests left unfinished by an earlier run. */
   readonly redrive?: boolean;
+  /** Port of the SMTP inbox for naerkontor@obos.no; 0 picks a free one (default SMTP_PORT or 2525). */
+  readonly smtpPort?: number;
   /** Seed the demo customers once into empty customer-data tables (npm start does). */
   readonly seedDemo?: boolean;
   /** Tests only: ms between retries per state, instead of the ASL's seconds. */
@@ -65,6 +71,7 @@ export interface LocalStack {
     readonly ses: string;
     readonly s3: string;
     readonly stepFunctions: string;
+    readonly smtp: string;
   };
   /** Environment a separate process (CLI, tests) needs to talk to this stack. */
   readonly environment: Readonly<Record<string, string>>;
@@ -121,6 +128,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [ENV.accessLogTable]: LOCAL_CUSTOMER_DATA_TABLE_NAMES.accessLog,
       [ENV.dataBucket]: LOCAL_DATA_BUCKET,
       [ENV.recipientAddresses]: JSON.stringify(LOCAL_RECIPIENT_ADDRESSES),
+      INBOUND_MAIL_BUCKET: LOCAL_INBOUND_MAIL_BUCKET,
+      INBOUND_MAIL_PREFIX: LOCAL_INBOUND_MAIL_PREFIX,
       // Local mode has no request signing; the staff API takes the staff name from a header.
       DSR_LOCAL_STAFF_HEADER: 'allow',
     };
@@ -152,6 +161,26 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     environment[ENV.publicBaseUrl] = gateway.url;
     process.env[ENV.publicBaseUrl] = gateway.url;
 
+    // The inbox: mail for naerkontor@obos.no is stored raw in S3 and handed to the same intake
+    // function SES invokes in AWS, with the event SES would send.
+    const inboundS3 = new S3Client({ forcePathStyle: true });
+    const smtp = await startSmtpInbox({
+      port: options.smtpPort ?? Number(process.env.SMTP_PORT ?? 2525),
+      host: '127.0.0.1',
+      acceptRecipients: [LOCAL_SENDER],
+      prefix: LOCAL_INBOUND_MAIL_PREFIX,
+      store: async (key, raw) => {
+        await inboundS3.send(
+          new PutObjectCommand({ Bucket: LOCAL_INBOUND_MAIL_BUCKET, Key: key, Body: raw, ContentType: 'message/rfc822' }),
+        );
+      },
+      deliver: async (event) => {
+        await functions.invoke('email-intake', event);
+      },
+    });
+    stops.push(smtp.stop);
+    environment.SMTP_PORT = String(smtp.port);
+
     const purge = setInterval(() => {
       void functions.invoke('purge-exports', {}).catch(() => undefined);
     }, PURGE_INTERVAL_MS);
@@ -173,6 +202,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ses: ses.endpoint,
         s3: s3.endpoint,
         stepFunctions: sfn.url,
+        smtp: `smtp://127.0.0.1:${smtp.port}`,
       },
       environment,
       executor,

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
       '',
       `  Request form     ${stack.urls.app}/`,
       `  Mail viewer      ${stack.urls.mailViewer}/`,
+      `  Inbox (SMTP)     ${stack.urls.smtp}  (naerkontor@obos.no)`,
       `  API              ${stack.urls.app}/api/requests`,
       `  Step Functions   ${stack.urls.stepFunctions}`,
       `  DynamoDB Local   ${stack.urls.dynamodb}`,

@@ -7,6 +7,7 @@ import { HTTP_ROUTES } from '../../functions/shared/http/routes.js';
 import { WORKFLOW_FUNCTIONS } from '../../functions/shared/workflow-functions.js';
 import type { CustomerDataTables } from '../constructs/customer-data-tables.js';
 import { DsrFunction, type FunctionLogLevel, type MailSenderSettings } from '../constructs/dsr-function.js';
+import type { InboundMailBucket } from '../constructs/inbound-mail-bucket.js';
 import { REQUEST_DATA_PREFIXES, type RequestDataBucket } from '../constructs/request-data-bucket.js';
 import type { RequestsTable } from '../constructs/requests-table.js';
 
@@ -18,6 +19,8 @@ export interface FunctionResources {
   readonly mail: MailSenderSettings;
   /** Art. 19 recipients (id → notice address), from the `recipientAddresses` setting. */
   readonly recipientAddresses: Readonly<Record<string, string>>;
+  /** Where SES stores received e-mail; only when the inbox is enabled (`inboxEnabled`). */
+  readonly inboundMail?: InboundMailBucket;
 }
 
 /** How the stack builds and wires the function of one folder under `functions/`. */
@@ -39,6 +42,11 @@ export interface FunctionDefinition {
   readonly bindWorkflow?: (fn: DsrFunction, stateMachine: IStateMachine) => void;
   /** Runs on this schedule (EventBridge rule); such a function is always deployed. */
   readonly schedule?: events.Schedule;
+  /**
+   * Invoked by the e-mail inbox's SES receipt rule; deployed exactly when the inbox is enabled
+   * (`inboxEnabled`), and then given {@link FunctionResources.inboundMail}.
+   */
+  readonly inbox?: boolean;
 }
 
 /** HTTP functions answer well inside API Gateway's 30 s integration limit. */
@@ -49,12 +57,24 @@ const BULK = { timeout: Duration.minutes(5), memorySize: 1024 } as const;
 
 const { requests: REQUESTS_PREFIX, exports: EXPORTS_PREFIX } = REQUEST_DATA_PREFIXES;
 
+/** Raised at synth when an inbox function is created without the inbound-mail bucket. */
+export class MissingInboundMailError extends Error {
+  override readonly name = 'MissingInboundMailError';
+}
+
+function requireInboundMail(inboundMail: InboundMailBucket | undefined): InboundMailBucket {
+  if (inboundMail === undefined) {
+    throw new MissingInboundMailError('email-intake needs the inbound-mail bucket: create it when the inbox is enabled');
+  }
+  return inboundMail;
+}
+
 /**
  * Every function the stack knows how to deploy, by folder, with exactly the access its code path
  * uses. Which of them are deployed is decided by the shared tables: a folder is deployed when
- * `HTTP_ROUTES` routes to it, when `WORKFLOW_FUNCTIONS` maps a substitution to it, or when it
- * has a schedule. Adding a route or a substitution for a folder listed here is therefore all a
- * new function needs.
+ * `HTTP_ROUTES` routes to it, when `WORKFLOW_FUNCTIONS` maps a substitution to it, when it
+ * has a schedule, or (`inbox`) when the e-mail inbox is enabled. Adding a route or a substitution
+ * for a folder listed here is therefore all a new function needs.
  */
 export const FUNCTION_DEFINITIONS = {
   // Intake and public pages
@@ -69,6 +89,25 @@ export const FUNCTION_DEFINITIONS = {
     description: 'Records a submitted request and starts its workflow',
     timeout: HTTP_TIMEOUT,
     bind: (fn, { requests }) => fn.bindRequestsTable(requests, 'create'),
+    bindWorkflow: (fn, stateMachine) => fn.bindStateMachineStart(stateMachine),
+  },
+  // Records each received message in the requests table (a case, a triage or quarantine item and
+  // an inbox-log entry, with conditional writes and transactions, read back on a repeated
+  // delivery) and starts the workflow for a recognised request. It sends no mail; it is told our
+  // From address only to recognise our own letters coming back (no auto-reply loops). Messages
+  // with attachments are parsed in memory, hence the memory size. SES invokes it asynchronously;
+  // the inbox (`EmailInbox`) gives it a failure queue.
+  'email-intake': {
+    id: 'EmailIntake',
+    description: 'Reads a received e-mail, records it for staff or as a request, and starts the workflow',
+    timeout: Duration.minutes(1),
+    memorySize: 1024,
+    inbox: true,
+    bind: (fn, { requests, inboundMail, mail }) =>
+      fn
+        .bindRequestsTable(requests, 'readWrite')
+        .bindInboundMail(requireInboundMail(inboundMail))
+        .bindOwnSenderAddress(mail),
     bindWorkflow: (fn, stateMachine) => fn.bindStateMachineStart(stateMachine),
   },
   'verify-page': {
@@ -242,15 +281,27 @@ export class UnknownFunctionFolderError extends Error {
 
 const isKnownFolder = (folder: string): folder is FunctionFolder => Object.hasOwn(FUNCTION_DEFINITIONS, folder);
 
+/** Optional parts of the stack that bring functions of their own. */
+export interface DeployedFeatures {
+  /**
+   * The e-mail inbox (`inboxEnabled`).
+   *
+   * @default false
+   */
+  readonly inbox?: boolean;
+}
+
 /**
  * The folders to deploy, in the order of {@link FUNCTION_DEFINITIONS}: every folder the route
- * table or the workflow substitutions name, and every scheduled job.
+ * table or the workflow substitutions name, every scheduled job, and the inbox's functions when
+ * the inbox is enabled.
  *
  * @throws UnknownFunctionFolderError naming each folder that has no definition
  */
 export function deployedFolders(
   routes: readonly { readonly function: string }[] = HTTP_ROUTES,
   workflowFunctions: Readonly<Record<string, string>> = WORKFLOW_FUNCTIONS,
+  features: DeployedFeatures = {},
 ): FunctionFolder[] {
   const wanted = new Set<string>([...routes.map((route) => route.function), ...Object.values(workflowFunctions)]);
   const unknown = [...wanted].filter((folder) => !isKnownFolder(folder));
@@ -260,9 +311,10 @@ export function deployedFolders(
         'WORKFLOW_FUNCTIONS): add it to FUNCTION_DEFINITIONS in infra/stacks/dsr-functions.ts with its grants',
     );
   }
-  return (Object.keys(FUNCTION_DEFINITIONS) as FunctionFolder[]).filter(
-    (folder) => wanted.has(folder) || (FUNCTION_DEFINITIONS[folder] as FunctionDefinition).schedule !== undefined,
-  );
+  return (Object.keys(FUNCTION_DEFINITIONS) as FunctionFolder[]).filter((folder) => {
+    const definition: FunctionDefinition = FUNCTION_DEFINITIONS[folder];
+    return wanted.has(folder) || definition.schedule !== undefined || (definition.inbox === true && features.inbox === true);
+  });
 }
 
 /** Options of {@link createDsrFunction} that do not depend on the folder. */

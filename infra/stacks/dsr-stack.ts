@@ -2,9 +2,12 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
+import { HTTP_ROUTES } from '../../functions/shared/http/routes.js';
 import { WORKFLOW_FUNCTIONS, type WorkflowSubstitution } from '../../functions/shared/workflow-functions.js';
 import { CustomerDataTables } from '../constructs/customer-data-tables.js';
 import type { DsrFunction } from '../constructs/dsr-function.js';
+import { EmailInbox } from '../constructs/email-inbox.js';
+import { InboundMailBucket } from '../constructs/inbound-mail-bucket.js';
 import { OperationsAlarms } from '../constructs/operations-alarms.js';
 import { PublicApi } from '../constructs/public-api.js';
 import { RequestDataBucket } from '../constructs/request-data-bucket.js';
@@ -31,13 +34,14 @@ export interface DsrStackProps extends StackProps {
 
 /**
  * The GDPR data-subject-rights pipeline of OBOS Nærkontor AS: the HTTP API, the requests table,
- * the customer-data stores, the request-data bucket, the workflow and its functions. The stack
- * only composes constructs; every grant is made by a construct's `bind*`/`grant*` method so it
- * sits next to the environment variable it serves, and which functions exist follows from
- * `HTTP_ROUTES`, `WORKFLOW_FUNCTIONS` and the scheduled jobs (see `dsr-functions.ts`).
+ * the customer-data stores, the request-data bucket, the workflow and its functions, and (with
+ * `inboxEnabled`) the e-mail inbox. The stack only composes constructs; every grant is made by a
+ * construct's `bind*`/`grant*` method so it sits next to the environment variable it serves, and
+ * which functions exist follows from `HTTP_ROUTES`, `WORKFLOW_FUNCTIONS`, the scheduled jobs and
+ * the inbox setting (see `dsr-functions.ts`).
  */
 export class DsrStack extends Stack {
-  /** The deployed functions by folder (only folders that a route, substitution or schedule uses). */
+  /** The deployed functions by folder (folders a route, substitution or schedule uses, and the inbox's). */
   readonly functions: Readonly<Partial<Record<FunctionFolder, DsrFunction>>>;
   /** The requests table and its key. */
   readonly requests: RequestsTable;
@@ -51,6 +55,10 @@ export class DsrStack extends Stack {
   readonly api: PublicApi;
   /** The EventBridge rules of the scheduled jobs, by folder. */
   readonly schedules: Readonly<Partial<Record<FunctionFolder, events.Rule>>>;
+  /** Where SES stores received e-mail; only with `inboxEnabled`. */
+  readonly inboundMail?: InboundMailBucket;
+  /** The SES receipt rule set and rule of the request address; only with `inboxEnabled`. */
+  readonly inbox?: EmailInbox;
 
   constructor(scope: Construct, id: string, props: DsrStackProps) {
     super(scope, id, props);
@@ -66,6 +74,9 @@ export class DsrStack extends Stack {
       existingKeyArn: settings.customerDataKeyArn,
     });
     this.requestData = new RequestDataBucket(this, 'RequestData', { exportDownloadDays: settings.exportDownloadDays });
+    if (settings.inboxEnabled) {
+      this.inboundMail = new InboundMailBucket(this, 'InboundMail');
+    }
 
     const resources: FunctionResources = {
       requests: this.requests,
@@ -77,10 +88,11 @@ export class DsrStack extends Stack {
         publicBaseUrl: settings.publicBaseUrl,
       },
       recipientAddresses: settings.recipientAddresses,
+      inboundMail: this.inboundMail,
     };
 
     const functions: Partial<Record<FunctionFolder, DsrFunction>> = {};
-    for (const folder of deployedFolders()) {
+    for (const folder of deployedFolders(HTTP_ROUTES, WORKFLOW_FUNCTIONS, { inbox: settings.inboxEnabled })) {
       functions[folder] = createDsrFunction(this, folder, resources, {
         logRetention: settings.logRetentionDays,
         logLevel: settings.logLevel,
@@ -116,6 +128,16 @@ export class DsrStack extends Stack {
     }
     this.schedules = schedules;
 
+    if (this.inboundMail !== undefined) {
+      this.inbox = new EmailInbox(this, 'Inbox', {
+        address: settings.inboxAddress,
+        mailStore: this.inboundMail,
+        intake: this.functionFor('email-intake'),
+        activate: settings.activateReceiptRuleSet,
+        logRetention: settings.logRetentionDays,
+      });
+    }
+
     this.api = new PublicApi(this, 'PublicApi', {
       functions: this.functions,
       logRetention: settings.logRetentionDays,
@@ -126,6 +148,8 @@ export class DsrStack extends Stack {
       apiStage: this.api.stage,
       functions: Object.fromEntries(this.deployed().map(([, fn]) => [fn.node.id, fn])),
       alarmEmail: settings.alarmEmail,
+      failedEventQueues: this.inbox === undefined ? {} : { FailedEmailIntakes: this.inbox.failedIntakes },
+      asyncFunctions: this.inbox === undefined ? {} : { EmailIntake: this.functionFor('email-intake') },
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Public URL of the request form' });
@@ -142,6 +166,23 @@ export class DsrStack extends Stack {
     });
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
+    if (this.inbox !== undefined && this.inboundMail !== undefined) {
+      new CfnOutput(this, 'InboundMailBucketName', {
+        value: this.inboundMail.bucketName,
+        description: 'Received e-mail, raw, under inbound/ (KMS-encrypted)',
+      });
+      new CfnOutput(this, 'ReceiptRuleSetName', {
+        value: this.inbox.ruleSet.receiptRuleSetName,
+        description: settings.activateReceiptRuleSet
+          ? 'Active SES receipt rule set of this region (activated by the stack)'
+          : 'Activate with: aws ses set-active-receipt-rule-set --rule-set-name <this>',
+      });
+      new CfnOutput(this, 'InboxMxRecord', {
+        value: `10 inbound-smtp.${this.region}.amazonaws.com`,
+        description: `MX record for the domain of ${settings.inboxAddress} (or forward that address to SES)`,
+      });
+      new CfnOutput(this, 'FailedEmailIntakesQueueUrl', { value: this.inbox.failedIntakes.queueUrl });
+    }
     if (this.api.staffInvokePolicy !== undefined) {
       new CfnOutput(this, 'StaffApiInvokePolicyArn', {
         value: this.api.staffInvokePolicy.managedPolicyArn,
@@ -153,12 +194,15 @@ export class DsrStack extends Stack {
   /**
    * The deployed function of a folder.
    *
-   * @throws Error when the folder is not deployed (no route, substitution or schedule uses it)
+   * @throws Error when the folder is not deployed (no route, substitution or schedule uses it, or
+   *   it is an inbox function and the inbox is disabled)
    */
   functionFor(folder: FunctionFolder): DsrFunction {
     const fn = this.functions[folder];
     if (fn === undefined) {
-      throw new Error(`function "${folder}" is not deployed: no HTTP route, workflow substitution or schedule uses it`);
+      throw new Error(
+        `function "${folder}" is not deployed: no HTTP route, workflow substitution or schedule uses it (or it belongs to a disabled inbox)`,
+      );
     }
     return fn;
   }

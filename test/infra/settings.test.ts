@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeploySettingsError, loadSettings } from '../../infra/settings.js';
+import { DeploySettingsError, EEA_REGIONS, SES_RECEIVING_REGIONS, loadSettings } from '../../infra/settings.js';
 
 const from = (context: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) =>
   loadSettings({ context: (key) => context[key], env });
@@ -20,6 +20,9 @@ describe('loadSettings', () => {
       customerDataKeyArn: undefined,
       exportDownloadDays: 14,
       recipientAddresses: {},
+      inboxEnabled: false,
+      inboxAddress: 'naerkontor@obos.no',
+      activateReceiptRuleSet: false,
     });
   });
 
@@ -115,5 +118,51 @@ describe('loadSettings', () => {
     expect(() => from({}, { DSR_RECIPIENT_ADDRESSES: '{"unloc":"not-an-address"}' })).toThrowError(/recipientAddresses/);
     expect(() => from({}, { DSR_RECIPIENT_ADDRESSES: '["privacy@unloc.app"]' })).toThrowError(/recipientAddresses/);
     expect(() => from({}, { DSR_RECIPIENT_ADDRESSES: '{"unlock":"privacy@unloc.app"}' })).toThrowError(/unknown recipient id "unlock"/);
+  });
+
+  describe('e-mail inbox', () => {
+    it('is off by default and needs no receiving region then', () => {
+      expect(from()).toMatchObject({ inboxEnabled: false, activateReceiptRuleSet: false, region: 'eu-north-1' });
+    });
+
+    it('turns on in a region where SES receives e-mail, from context or environment', () => {
+      expect(from({ inboxEnabled: 'true', region: 'eu-west-1' }).inboxEnabled).toBe(true);
+      expect(from({}, { DSR_INBOX_ENABLED: 'TRUE', DSR_REGION: 'eu-central-1' }).inboxEnabled).toBe(true);
+      expect(from({ inboxEnabled: true, region: 'eu-west-1' }).inboxEnabled).toBe(true);
+      expect(from({ inboxEnabled: false }).inboxEnabled).toBe(false);
+    });
+
+    it('refuses the inbox in a region where SES does not receive, saying where it can go', () => {
+      expect(() => from({ inboxEnabled: 'true' })).toThrowError(DeploySettingsError);
+      expect(() => from({ inboxEnabled: 'true' })).toThrowError(
+        /inboxEnabled \(context "inboxEnabled" or env DSR_INBOX_ENABLED\): SES receives e-mail in eu-west-1 and eu-central-1 only .* not in eu-north-1/,
+      );
+      for (const region of EEA_REGIONS.filter((name) => !SES_RECEIVING_REGIONS.includes(name))) {
+        expect(() => from({ inboxEnabled: 'true', region }), region).toThrowError(/inboxEnabled/);
+      }
+    });
+
+    it('knows eu-west-1 receives and eu-north-1 does not', () => {
+      expect(SES_RECEIVING_REGIONS).toContain('eu-west-1');
+      expect(SES_RECEIVING_REGIONS).not.toContain('eu-north-1');
+      expect(SES_RECEIVING_REGIONS.every((region) => (EEA_REGIONS as readonly string[]).includes(region))).toBe(true);
+    });
+
+    it('rejects a flag that is not true or false', () => {
+      expect(() => from({}, { DSR_INBOX_ENABLED: 'yes' })).toThrowError(/inboxEnabled.*true or false/);
+      expect(() => from({ activateReceiptRuleSet: '1' })).toThrowError(/activateReceiptRuleSet.*true or false/);
+    });
+
+    it('activates the rule set only as part of the inbox', () => {
+      expect(() => from({ activateReceiptRuleSet: 'true' })).toThrowError(/activateReceiptRuleSet.*inboxEnabled/);
+      expect(
+        from({ inboxEnabled: 'true', region: 'eu-west-1' }, { DSR_ACTIVATE_RECEIPT_RULE_SET: 'true' }).activateReceiptRuleSet,
+      ).toBe(true);
+    });
+
+    it('reads the inbox address, lower-cased, and rejects one that is not an address', () => {
+      expect(from({}, { DSR_INBOX_ADDRESS: 'Personvern@Naerkontor.obos.no' }).inboxAddress).toBe('personvern@naerkontor.obos.no');
+      expect(() => from({ inboxAddress: 'naerkontor' })).toThrowError(/inboxAddress \(context "inboxAddress" or env DSR_INBOX_ADDRESS\)/);
+    });
   });
 });

@@ -14,7 +14,7 @@ export interface StackFixture {
 
 /** Starts the real local stack (emulators and handlers) for a test file, on free ports. */
 export async function startStackFixture(options: LocalStackOptions = {}): Promise<StackFixture> {
-  const stack = await startLocalStack({ port: 0, sesPort: 0, logLevel: 'silent', ...options });
+  const stack = await startLocalStack({ port: 0, sesPort: 0, smtpPort: 0, logLevel: 'silent', ...options });
   const store = new DynamoDbRequestStore(new DynamoDBClient({}), stack.environment.REQUESTS_TABLE_NAME!);
   return { stack, store, sfn: new SFNClient({}) };
 }

@@ -2,6 +2,7 @@ import type { Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { CUSTOMER_DATA_TABLES, customerDataIndexNames } from '../../../infra/constructs/customer-data-tables.js';
 import { sesIdentityArn } from '../../../infra/constructs/dsr-function.js';
+import { INBOUND_MAIL_PREFIX } from '../../../infra/constructs/inbound-mail-bucket.js';
 import { REQUEST_DATA_PREFIXES } from '../../../infra/constructs/request-data-bucket.js';
 import type { FunctionFolder, FunctionResources } from '../../../infra/stacks/dsr-functions.js';
 import { REQUESTS_TABLE_LAYOUT } from '../../../functions/adapters/dynamodb/requests-table-layout.js';
@@ -51,6 +52,9 @@ const { requests: REQ, exports: EXP } = REQUEST_DATA_PREFIXES;
 
 const SES = { 'ses-identity': ['ses:SendEmail', 'ses:SendRawEmail'] };
 
+/** Reading received mail: objects under the prefix (no listing) and the key through S3. */
+const INBOUND_READ = { [`inbound-bucket/${INBOUND_MAIL_PREFIX}*`]: ['s3:GetObject'], 'inbound-key': ['kms:Decrypt'] };
+
 /** Merges grant maps, uniting the actions granted on the same resource. */
 function grants(...parts: readonly Record<string, readonly string[]>[]): NamedGrants {
   const merged: Record<string, Set<string>> = {};
@@ -70,6 +74,7 @@ function grants(...parts: readonly Record<string, readonly string[]>[]): NamedGr
 export const EXPECTED_GRANTS: Readonly<Record<FunctionFolder, NamedGrants>> = {
   'web-form': grants(XRAY, REQUESTS.read),
   'create-request': grants(XRAY, REQUESTS.create, { 'state-machine': ['states:StartExecution'] }),
+  'email-intake': grants(XRAY, REQUESTS.readWrite, INBOUND_READ, { 'state-machine': ['states:StartExecution'] }),
   'verify-page': grants(XRAY, REQUESTS.readWrite, storeRead('customers'), CUSTOMER_KEY_READ, SES, {
     'state-machine': ['states:SendTaskSuccess'],
   }),
@@ -121,6 +126,8 @@ export const EXPECTED_LIST_PREFIXES: Readonly<Partial<Record<FunctionFolder, rea
 export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> = {
   'web-form': ['REQUESTS_TABLE_NAME'],
   'create-request': ['REQUESTS_TABLE_NAME', 'STATE_MACHINE_ARN'],
+  // SENDER_ADDRESS without any SES grant: only to recognise our own letters coming back.
+  'email-intake': ['REQUESTS_TABLE_NAME', 'STATE_MACHINE_ARN', 'INBOUND_MAIL_BUCKET', 'INBOUND_MAIL_PREFIX', 'SENDER_ADDRESS'],
   'verify-page': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'STATE_MACHINE_ARN'],
   'download-page': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS'],
   'staff-api': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'STATE_MACHINE_ARN'],
@@ -150,6 +157,18 @@ export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> =
   'purge-exports': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
 };
 
+/**
+ * What the inbox adds to `email-intake`'s role in the stack: sending a failed event to the
+ * failure queue, encrypted with the mail key (through SQS).
+ */
+export const INBOX_FAILURE_GRANTS: NamedGrants = {
+  'failed-intakes': ['sqs:SendMessage'],
+  'inbound-key': ['kms:Decrypt', 'kms:GenerateDataKey'],
+};
+
+/** Merges grant maps; see {@link EXPECTED_GRANTS}. */
+export const mergeGrants = (...parts: readonly NamedGrants[]): NamedGrants => grants(...parts);
+
 /** The expected grants when the customer-data tables are imported and use no customer-managed key. */
 export const withoutCustomerDataKey = (expected: NamedGrants): NamedGrants =>
   Object.fromEntries(Object.entries(expected).filter(([resource]) => resource !== 'customer-data-key'));
@@ -159,14 +178,16 @@ export interface NamedResources {
   readonly stack: Stack;
   readonly resources: FunctionResources;
   readonly stateMachineArn: string;
+  /** The inbox's failed-invocation queue, when the inbox is deployed. */
+  readonly failedIntakesArn?: string;
 }
 
 /**
  * The resolved template value of each resource a function can be granted on, by readable name:
  * what {@link namedGrants} reads roles with.
  */
-export function resourceNames({ stack, resources, stateMachineArn }: NamedResources): ReadonlyMap<string, string> {
-  const { requests, customerData, requestData, mail } = resources;
+export function resourceNames({ stack, resources, stateMachineArn, failedIntakesArn }: NamedResources): ReadonlyMap<string, string> {
+  const { requests, customerData, requestData, mail, inboundMail } = resources;
   const names: [string, unknown][] = [
     ['*', '*'],
     ['requests', requests.table.tableArn],
@@ -181,6 +202,12 @@ export function resourceNames({ stack, resources, stateMachineArn }: NamedResour
     names.push([`bucket/${prefix}*`, requestData.bucket.arnForObjects(`${prefix}*`)]);
   }
   if (customerData.key !== undefined) names.push(['customer-data-key', customerData.key.keyArn]);
+  if (inboundMail !== undefined) {
+    names.push(['inbound-bucket', inboundMail.bucket.bucketArn]);
+    names.push([`inbound-bucket/${INBOUND_MAIL_PREFIX}*`, inboundMail.bucket.arnForObjects(`${INBOUND_MAIL_PREFIX}*`)]);
+    names.push(['inbound-key', inboundMail.key.keyArn]);
+  }
+  if (failedIntakesArn !== undefined) names.push(['failed-intakes', failedIntakesArn]);
   for (const table of CUSTOMER_DATA_TABLES) {
     const arn = customerData.table(table).tableArn;
     names.push([table, arn]);

@@ -5,6 +5,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { CustomerDataTables } from '../../../infra/constructs/customer-data-tables.js';
 import { type DsrFunction, handlerEntry } from '../../../infra/constructs/dsr-function.js';
+import { InboundMailBucket } from '../../../infra/constructs/inbound-mail-bucket.js';
 import { RequestDataBucket } from '../../../infra/constructs/request-data-bucket.js';
 import { RequestsTable } from '../../../infra/constructs/requests-table.js';
 import {
@@ -37,7 +38,8 @@ export interface SynthesizedCatalogue {
 
 /**
  * Creates the function of EVERY folder in `FUNCTION_DEFINITIONS` exactly as the stack would (same
- * definitions, same bind calls) next to a requests table, the customer-data tables and the bucket,
+ * definitions, same bind calls) next to a requests table, the customer-data tables, the bucket and
+ * the inbound-mail bucket,
  * so each function's grants can be asserted before `HTTP_ROUTES` or `WORKFLOW_FUNCTIONS` deploy it.
  * Folders whose handler is not written yet are built from a stand-in module (bundling is off).
  * Workflow bindings use an imported state machine; functions the workflow calls get none, as in
@@ -63,6 +65,8 @@ export function synthFunctionCatalogue(
     requestData: new RequestDataBucket(stack, 'RequestData', { exportDownloadDays: parsed.exportDownloadDays }),
     mail: { senderAddress: parsed.senderAddress, sesIdentityDomain: parsed.sesIdentityDomain, publicBaseUrl: parsed.publicBaseUrl },
     recipientAddresses: parsed.recipientAddresses,
+    // Created whatever the inbox setting, so the inbox's functions are in the catalogue too.
+    inboundMail: new InboundMailBucket(stack, 'InboundMail'),
   };
   const stateMachine = sfn.StateMachine.fromStateMachineArn(stack, 'Workflow', CATALOGUE_STATE_MACHINE_ARN);
   const functions = {} as Record<FunctionFolder, DsrFunction>;

@@ -1,0 +1,30 @@
+import { decodeEncodedWords } from './encoded-words.js';
+
+/** One raw header line as mailparser reports it: lower-cased name and the line as received. */
+export interface RawHeaderLine {
+  readonly key: string;
+  readonly line: string;
+}
+
+/**
+ * The headers as a plain record: lower-cased names, unfolded values with encoded words decoded, a
+ * repeated header (Received, several List-* lines) joined with a newline so each occurrence stays
+ * whole. Built from the raw lines rather than mailparser's typed map, which turns some headers into
+ * objects (List-*, addresses) and drops others into a combined `list` key; the loop-safety and
+ * authenticity checks want the values as written.
+ *
+ * @example headerRecord([{ key: 'auto-submitted', line: 'Auto-Submitted: auto-replied' }]) // { 'auto-submitted': 'auto-replied' }
+ */
+export function headerRecord(lines: readonly RawHeaderLine[]): Record<string, string> {
+  // A Map, then fromEntries: a header named `__proto__` becomes an ordinary key, not a prototype.
+  const values = new Map<string, string>();
+  for (const { key, line } of lines) {
+    const colon = line.indexOf(':');
+    if (colon === -1) continue;
+    const name = key.toLowerCase();
+    const value = decodeEncodedWords(line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
+    const earlier = values.get(name);
+    values.set(name, earlier === undefined ? value : `${earlier}\n${value}`);
+  }
+  return Object.fromEntries(values);
+}

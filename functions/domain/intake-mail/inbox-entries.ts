@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { MESSAGE_CATEGORIES, MESSAGE_LANGUAGES } from '../inbox/inbound-message.js';
+import { REQUEST_TYPES } from '../request/request-vocabulary.js';
+import { InstantSchema } from '../request/rights-request.js';
+import { AUTO_ANSWER_BLOCKERS } from './loop-safety.js';
+import { VERDICT_STATUSES } from './ses-receipt-event.js';
+
+/**
+ * What became of a received mail. Every mail ends as exactly one of these, written once to the
+ * inbox log, so none is ever silently dropped:
+ * - `case`: a new rights request was stored (and its workflow started, or held for staff);
+ * - `follow_up`: attached to an existing case's audit trail (the clock is not restarted);
+ * - `triage`: listed for staff (not a request, uncertain, on behalf of another, possible breach);
+ * - `quarantine`: could not be read (unparseable, too large, virus, raw missing); raw kept;
+ * - `duplicate`: the same Message-ID was already received; nothing new was started.
+ */
+export const INBOX_OUTCOMES = ['case', 'follow_up', 'triage', 'quarantine', 'duplicate'] as const;
+export type InboxOutcome = (typeof INBOX_OUTCOMES)[number];
+
+export const TRIAGE_REASONS = ['not_a_request', 'uncertain', 'on_behalf_of_other', 'possible_breach'] as const;
+export type TriageReason = (typeof TRIAGE_REASONS)[number];
+
+export const QUARANTINE_REASONS = ['unparseable', 'too_large', 'virus', 'raw_missing'] as const;
+export type QuarantineReason = (typeof QUARANTINE_REASONS)[number];
+
+/** How a follow-up was tied to its case. */
+export const FOLLOW_UP_MATCHES = ['message_reference', 'subject_reference'] as const;
+export type FollowUpMatch = (typeof FOLLOW_UP_MATCHES)[number];
+
+/** Art. 33: a breach is reported to Datatilsynet within 72 hours of becoming aware of it. */
+export const BREACH_RESPONSE_HOURS = 72;
+
+const VerdictSchema = z.enum(VERDICT_STATUSES);
+
+export const SenderAuthenticationSchema = z.object({
+  spf: VerdictSchema,
+  dkim: VerdictSchema,
+  dmarc: VerdictSchema,
+  addressTrusted: z.boolean(),
+  failed: z.boolean(),
+});
+
+export const RecognitionSchema = z.object({
+  types: z.array(z.enum(REQUEST_TYPES)),
+  language: z.enum(MESSAGE_LANGUAGES),
+  confidence: z.number(),
+  category: z.enum(MESSAGE_CATEGORIES),
+  onBehalfOfOther: z.boolean(),
+  possibleBreach: z.boolean(),
+});
+
+/** Whether an automatic answer went (through the workflow) or was withheld, and why. */
+export const AutoAnswerSchema = z.object({
+  allowed: z.boolean(),
+  blockedBy: z.array(z.enum([...AUTO_ANSWER_BLOCKERS, 'rate_limit'])),
+});
+export type AutoAnswer = z.infer<typeof AutoAnswerSchema>;
+
+const SenderSchema = z.object({ address: z.string(), name: z.string().optional() });
+
+/** Fields every inbox entry has: which received mail, when it reached us, where its raw lies. */
+const ReceivedMailFields = {
+  /** SES's id of the received mail (also the raw object's name): unique per delivery. */
+  inboxId: z.string().min(1),
+  /** When the mail reached our mail server, with its Oslo offset. */
+  receivedAt: InstantSchema,
+  /** Object key of the raw MIME in the inbound-mail bucket. */
+  rawKey: z.string().min(1),
+};
+
+/** One line of the inbox log: the single outcome of one received mail. */
+export const InboxLogEntrySchema = z.object({
+  ...ReceivedMailFields,
+  outcome: z.enum(INBOX_OUTCOMES),
+  recordedAt: InstantSchema,
+  /** SHA-256 key of the Message-ID (or of the SES id when the mail had none). */
+  messageKey: z.string().optional(),
+  authentication: SenderAuthenticationSchema,
+  caseId: z.string().optional(),
+  followUpMatch: z.enum(FOLLOW_UP_MATCHES).optional(),
+  /** The inbox id of the mail this one duplicates. */
+  duplicateOf: z.string().optional(),
+  triageReason: z.enum(TRIAGE_REASONS).optional(),
+  quarantineReason: z.enum(QUARANTINE_REASONS).optional(),
+  autoAnswer: AutoAnswerSchema.optional(),
+});
+export type InboxLogEntry = z.infer<typeof InboxLogEntrySchema>;
+
+/** A mail staff must look at. Possible breaches are `urgent` with a `respondBy` 72 hours out. */
+export const TriageEntrySchema = z.object({
+  ...ReceivedMailFields,
+  reason: z.enum(TRIAGE_REASONS),
+  urgent: z.boolean(),
+  /** For a possible breach: the latest moment for the Art. 33 notification (UTC). */
+  respondBy: InstantSchema.optional(),
+  /** Absent when recognition itself failed. */
+  recognition: RecognitionSchema.optional(),
+  /** A stable code for why the mail could not become a case, e.g. `no_usable_sender`. */
+  note: z.string().optional(),
+  from: SenderSchema.optional(),
+  subject: z.string(),
+  authentication: SenderAuthenticationSchema,
+  /** A case the mail refers to (a breach report in reply to our letter). */
+  relatedCaseId: z.string().optional(),
+});
+export type TriageEntry = z.infer<typeof TriageEntrySchema>;
+
+/** A mail that could not be read; its raw stays in the bucket for staff. */
+export const QuarantineEntrySchema = z.object({
+  ...ReceivedMailFields,
+  reason: z.enum(QUARANTINE_REASONS),
+  /** The error's class name, never its message. */
+  error: z.string().optional(),
+  /** The parser's closed-set reason (`not_a_mail`, `missing_headers`…) or oversized part (`raw`, `own_text`). */
+  detail: z.string().optional(),
+  /** From SES's parsed headers, as far as it got: enough for staff to recognise the mail. */
+  from: z.string().optional(),
+  subject: z.string().optional(),
+  authentication: SenderAuthenticationSchema,
+});
+export type QuarantineEntry = z.infer<typeof QuarantineEntrySchema>;

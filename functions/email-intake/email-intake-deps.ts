@@ -1,0 +1,59 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDbInboxStore } from '../adapters/dynamodb/dynamodb-inbox-store.js';
+import { DynamoDbRequestStore } from '../adapters/dynamodb/dynamodb-request-store.js';
+import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
+import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.js';
+import { osloCalendarDate, statutoryDeadline } from '../domain/deadline/index.js';
+import type { ReceiveMailDeps } from '../domain/intake-mail/receive-mail.js';
+import { newRequestId } from '../domain/request/request-id.js';
+import { toOsloIsoString } from '../domain/time/oslo-instant.js';
+import { ENV } from '../shared/env-names.js';
+import { createLogger, type Logger } from '../shared/logger.js';
+import { INTAKE_ENV, type EmailIntakeConfig } from './email-intake-config.js';
+
+/** Reading a mail: the inbox parser and recogniser (`functions/domain/inbox/`). */
+export type MailReading = Pick<ReceiveMailDeps, 'parse' | 'recognise'>;
+
+export interface EmailIntakeClients {
+  readonly dynamoDb: DynamoDBClient;
+  readonly s3: S3Client;
+  readonly sfn: SFNClient;
+}
+
+/**
+ * The intake's dependencies from its config, SDK clients and mail reading: the same wiring in
+ * Lambda and local mode (through `handler.ts`) and in the integration tests, which replace
+ * `workflow` with a recording fake.
+ */
+export function emailIntakeDeps(
+  config: EmailIntakeConfig,
+  clients: EmailIntakeClients,
+  reading: MailReading,
+  overrides: Partial<ReceiveMailDeps> & { readonly logger?: Logger } = {},
+): ReceiveMailDeps {
+  const table = config[ENV.requestsTable];
+  const senderAddress = config[ENV.senderAddress];
+  // The raw bucket is encrypted by its default key (SES writes it), so reading names none.
+  const rawStore = new S3ObjectStore(clients.s3, config[INTAKE_ENV.inboundMailBucket]);
+  return {
+    // Read as UTF-8 text: right for 7-bit, quoted-printable, base64 and UTF-8 8bit mail. A raw
+    // 8bit body in another charset would be mangled; an `S3ObjectStore.getBytes` would fix that.
+    rawMail: { read: (key) => rawStore.getText(key) },
+    rawMailPrefix: config[INTAKE_ENV.inboundMailPrefix],
+    store: new DynamoDbRequestStore(clients.dynamoDb, table),
+    inbox: new DynamoDbInboxStore(clients.dynamoDb, table),
+    workflow: new StepFunctionsWorkflow(clients.sfn, config[ENV.stateMachineArn]),
+    parse: reading.parse,
+    recognise: reading.recognise,
+    ownAddresses: senderAddress ? [senderAddress] : [],
+    now: () => new Date(),
+    formatInstant: toOsloIsoString,
+    receiptDate: (receivedAt: string) => osloCalendarDate(receivedAt),
+    dueDate: (receivedAt: string) => statutoryDeadline(receivedAt),
+    newId: newRequestId,
+    logger: createLogger('email-intake'),
+    ...overrides,
+  };
+}

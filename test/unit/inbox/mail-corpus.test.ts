@@ -1,0 +1,160 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CASE_CONFIDENCE_THRESHOLD, type Recognition } from '../../../functions/domain/inbox/inbound-message.js';
+import { UnparseableMessageError } from '../../../functions/domain/inbox/inbound-message-errors.js';
+import { parseInboundMessage } from '../../../functions/domain/inbox/parse-inbound-message.js';
+import { recognise } from '../../../functions/domain/inbox/recognise.js';
+
+/**
+ * Committed accuracy on the corpus. The corpus is also the set the phrase tables were tuned on, so
+ * these are regression guards, not estimates of accuracy on new mail: the expectations were written
+ * before tuning, and every miss was fixed in the tables (never in `expected.json`).
+ * Achieved when committed: 152/152 exact type sets, 152/152 languages, 152/152 categories.
+ */
+const CORPUS_EXACT_TYPE_ACCURACY = 1.0;
+const CORPUS_LANGUAGE_ACCURACY = 1.0;
+const CORPUS_CATEGORY_ACCURACY = 1.0;
+
+/**
+ * The held-out set was written in two batches of 20 before the recogniser saw them, and each batch
+ * was scored once blind: h01–h20 got 16/20 exact type sets (0.80), h21–h40 got 15/20 (0.75, and one
+ * non-request, h29, got a right). Those are the honest figures for unseen mail. The misses were then
+ * fixed with general rules, so the set is no longer blind; it now guards those fixes.
+ * Achieved when committed: 40/40 exact type sets, 40/40 languages.
+ */
+const HELD_OUT_EXACT_TYPE_ACCURACY = 1.0;
+const HELD_OUT_LANGUAGE_ACCURACY = 1.0;
+
+interface Expectation {
+  readonly types: readonly string[];
+  readonly language: string;
+  readonly category: string;
+  readonly onBehalfOfOther: boolean;
+  readonly possibleBreach: boolean;
+  readonly uncertain?: boolean;
+  readonly unparseable?: boolean;
+  readonly notes?: string;
+}
+
+interface Outcome {
+  readonly file: string;
+  readonly want: Expectation;
+  readonly got?: Recognition;
+  readonly error?: unknown;
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((item) => b.includes(item));
+const typesOf = (types: readonly string[] | undefined): string => `[${[...(types ?? [])].sort().join(',')}]`;
+
+async function readCorpus(folder: URL): Promise<Outcome[]> {
+  const expected = JSON.parse(await readFile(new URL('expected.json', folder), 'utf8')) as Record<string, Expectation>;
+  const files = (await readdir(folder)).filter((name) => name.endsWith('.eml')).sort();
+  const missing = [...files.filter((file) => !(file in expected)), ...Object.keys(expected).filter((file) => !files.includes(file))];
+  if (missing.length > 0) throw new Error(`files and expectations differ: ${missing.join(', ')}`);
+  return Promise.all(
+    files.map(async (file): Promise<Outcome> => {
+      const want = expected[file]!;
+      try {
+        return { file, want, got: recognise(await parseInboundMessage(await readFile(new URL(file, folder)))) };
+      } catch (error) {
+        return { file, want, error };
+      }
+    }),
+  );
+}
+
+/** A short account of what went wrong, printed with a failing assertion. */
+function confusionSummary(outcomes: readonly Outcome[]): string {
+  const typeConfusion = new Map<string, number>();
+  const languageConfusion = new Map<string, number>();
+  const misses: string[] = [];
+  for (const { file, want, got, error } of outcomes) {
+    if (error) {
+      if (!want.unparseable) misses.push(`  ${file}: threw ${(error as Error).name} (${(error as { reason?: string }).reason ?? ''})`);
+      continue;
+    }
+    if (!got) continue;
+    const typesWrong = !sameSet(got.types, want.types);
+    if (typesWrong) typeConfusion.set(`${typesOf(want.types)} → ${typesOf(got.types)}`, (typeConfusion.get(`${typesOf(want.types)} → ${typesOf(got.types)}`) ?? 0) + 1);
+    if (got.language !== want.language) languageConfusion.set(`${want.language} → ${got.language}`, (languageConfusion.get(`${want.language} → ${got.language}`) ?? 0) + 1);
+    const flagsWrong = got.onBehalfOfOther !== want.onBehalfOfOther || got.possibleBreach !== want.possibleBreach;
+    const uncertainTooSure = want.uncertain === true && got.confidence >= CASE_CONFIDENCE_THRESHOLD;
+    if (typesWrong || got.language !== want.language || got.category !== want.category || flagsWrong || uncertainTooSure || want.unparseable)
+      misses.push(
+        `  ${file}: want ${typesOf(want.types)} ${want.language} ${want.category}${want.onBehalfOfOther ? ' behalf' : ''}${want.possibleBreach ? ' breach' : ''}${want.uncertain ? ' uncertain' : ''}` +
+          ` | got ${typesOf(got.types)} ${got.language} ${got.category} ${got.confidence}${got.onBehalfOfOther ? ' behalf' : ''}${got.possibleBreach ? ' breach' : ''}`,
+      );
+  }
+  const lines = (title: string, counts: Map<string, number>) => (counts.size === 0 ? [] : [title, ...[...counts].map(([pair, count]) => `  ${count} × ${pair}`)]);
+  return ['', ...lines('type sets (want → got):', typeConfusion), ...lines('languages (want → got):', languageConfusion), ...(misses.length ? ['messages:', ...misses] : [])].join('\n');
+}
+
+function accuracy(outcomes: readonly Outcome[], correct: (outcome: Outcome & { got: Recognition }) => boolean): number {
+  const hits = outcomes.filter((outcome) => (outcome.got ? correct(outcome as Outcome & { got: Recognition }) : outcome.want.unparseable === true && outcome.error instanceof UnparseableMessageError));
+  return hits.length / outcomes.length;
+}
+
+function corpusAssertions(folder: URL, thresholds: { readonly types: number; readonly language: number; readonly category?: number }): void {
+  let outcomes: Outcome[] = [];
+  let summary = '';
+  beforeAll(async () => {
+    outcomes = await readCorpus(folder);
+    summary = confusionSummary(outcomes);
+  });
+
+  it('parses every readable mail and rejects exactly the unparseable ones with UnparseableMessageError', () => {
+    const wrong = outcomes.filter(({ want, error }) => (want.unparseable === true) !== error instanceof UnparseableMessageError || (error !== undefined && !want.unparseable));
+    expect(wrong.map(({ file }) => file), summary).toEqual([]);
+  });
+
+  it(`finds exactly the expected rights in at least ${thresholds.types * 100} % of the messages`, () => {
+    expect(accuracy(outcomes, ({ want, got }) => sameSet(got.types, want.types)), summary).toBeGreaterThanOrEqual(thresholds.types);
+  });
+
+  it('gives no message that asks for no right any right (a non-request never starts a case)', () => {
+    const started = outcomes.filter(({ want, got }) => want.types.length === 0 && (got?.types.length ?? 0) > 0);
+    expect(started.map(({ file, got }) => `${file} ${typesOf(got?.types)}`), summary).toEqual([]);
+  });
+
+  it(`keeps every uncertain message below the case threshold (${CASE_CONFIDENCE_THRESHOLD})`, () => {
+    const tooSure = outcomes.filter(({ want, got }) => want.uncertain === true && (got?.confidence ?? 0) >= CASE_CONFIDENCE_THRESHOLD);
+    expect(tooSure.map(({ file, got }) => `${file} ${got?.confidence}`), summary).toEqual([]);
+  });
+
+  it(`detects the language of at least ${thresholds.language * 100} % of the messages`, () => {
+    expect(accuracy(outcomes, ({ want, got }) => got.language === want.language), summary).toBeGreaterThanOrEqual(thresholds.language);
+  });
+
+  if (thresholds.category !== undefined) {
+    const category = thresholds.category;
+    it(`sorts at least ${category * 100} % of the messages into the expected category`, () => {
+      expect(accuracy(outcomes, ({ want, got }) => got.category === want.category), summary).toBeGreaterThanOrEqual(category);
+    });
+  }
+
+  it('flags every representative and every breach report correctly', () => {
+    const flagged = outcomes.filter(({ want }) => want.onBehalfOfOther || want.possibleBreach);
+    const wrong = flagged.filter(({ want, got }) => got?.onBehalfOfOther !== want.onBehalfOfOther || got?.possibleBreach !== want.possibleBreach);
+    expect(wrong.map(({ file }) => file), summary).toEqual([]);
+  });
+}
+
+describe('mail corpus (test/fixtures/mail-corpus)', () => {
+  const folder = new URL('../../fixtures/mail-corpus/', import.meta.url);
+
+  it('holds at least 100 hand-written messages in all five languages, with representatives, breaches and malformed mail', async () => {
+    const expected = Object.values(JSON.parse(await readFile(new URL('expected.json', folder), 'utf8')) as Record<string, Expectation>);
+
+    expect(expected.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(expected.map((want) => want.language))).toEqual(new Set(['nb', 'nn', 'en', 'sv', 'da']));
+    expect(expected.filter((want) => want.onBehalfOfOther).length).toBeGreaterThanOrEqual(4);
+    expect(expected.filter((want) => want.possibleBreach).length).toBeGreaterThanOrEqual(4);
+    expect(expected.filter((want) => want.unparseable).length).toBeGreaterThanOrEqual(3);
+  });
+
+  corpusAssertions(folder, { types: CORPUS_EXACT_TYPE_ACCURACY, language: CORPUS_LANGUAGE_ACCURACY, category: CORPUS_CATEGORY_ACCURACY });
+});
+
+describe('held-out messages (test/fixtures/mail-corpus/held-out)', () => {
+  corpusAssertions(new URL('../../fixtures/mail-corpus/held-out/', import.meta.url), { types: HELD_OUT_EXACT_TYPE_ACCURACY, language: HELD_OUT_LANGUAGE_ACCURACY });
+});
