@@ -3,6 +3,10 @@ import { startLocalStack } from '../infra/local/local-stack.js';
 import { gatherFlatness } from './gather-bench.js';
 import { intakeRate, rawPutItemRate } from './intake-bench.js';
 import { transitionsPerType } from './transitions-bench.js';
+import { inboxThroughput } from './inbox-bench.js';
+import { recognitionFigures } from './recognition-bench.js';
+import { parseInboundMessage } from '../functions/domain/inbox/parse-inbound-message.js';
+import { recognise } from '../functions/domain/inbox/recognise.js';
 import { LOCAL_CUSTOMER_DATA_TABLE_NAMES } from '../functions/adapters/dynamodb/customer-data-tables-layout.js';
 
 /**
@@ -58,6 +62,32 @@ async function main(): Promise<void> {
   } finally {
     await stack.stop();
   }
+  // The inbox figures run after the stack is stopped, on emulators of their own.
+  const recognition = await recognitionFigures();
+  const inbox = await inboxThroughput({
+    total: Number(process.env.BENCH_INBOX_MESSAGES ?? 200),
+    concurrency: 8,
+    reading: { parse: (raw) => parseInboundMessage(raw), recognise },
+  });
+  process.stdout.write(
+    [
+      'Inbox (corpus of hand-written mails; SMTP → S3 → intake → DynamoDB Local)',
+      `  exact type-set accuracy        ${recognition.exactTypeAccuracy.toFixed(3)}  (${recognition.messages} messages)`,
+      `  language accuracy              ${recognition.languageAccuracy.toFixed(3)}`,
+      `  non-requests started as cases  ${recognition.nonRequestsStartedAsCases}`,
+      `  parse + recognise              ${Math.round(recognition.messagesPerSecond)} messages/s`,
+      `  through the inbox              ${inbox.messagesPerSecond.toFixed(1)} messages/s  (${inbox.total} mails, ${inbox.concurrency} connections)`,
+      '',
+      `BENCH_INBOX ${JSON.stringify({
+        exactTypeAccuracy: recognition.exactTypeAccuracy,
+        languageAccuracy: recognition.languageAccuracy,
+        nonRequestsStartedAsCases: recognition.nonRequestsStartedAsCases,
+        recognitionMessagesPerSecond: Math.round(recognition.messagesPerSecond),
+        inboxMessagesPerSecond: Number(inbox.messagesPerSecond.toFixed(1)),
+      })}`,
+      '',
+    ].join('\n'),
+  );
 }
 
 main().catch((error: unknown) => {

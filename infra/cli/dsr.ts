@@ -12,6 +12,8 @@ import { useStackEnvironment } from './cli-environment.js';
 import { CommandError, UsageError } from './cli-errors.js';
 import { deadlineCommand } from './commands/deadline-command.js';
 import { classifyCommand } from './commands/classify-command.js';
+import { inboxCommand } from './commands/inbox-command.js';
+import { DynamoDbInboxStore } from '../../functions/adapters/dynamodb/dynamodb-inbox-store.js';
 import { readFile } from 'node:fs/promises';
 import { extendCommand } from './commands/extend-command.js';
 import { seedCommand } from './commands/seed-command.js';
@@ -37,6 +39,7 @@ Commands:
   seed --customers N [--seed S]            synthetic Norwegian customers into the local stores
   extend <id> --reason TEXT [--by NAME]    extend to three months (only within the first month);
                                            the requester is mailed the reason and new date
+  inbox triage|quarantine|log [--date D]   mail the inbox set aside for staff, could not read, or logged
   outbox [--to ADDR]                       mails held by the local SES, as JSON
 
 Options:
@@ -81,6 +84,7 @@ async function run(argv: readonly string[]): Promise<string> {
       customer: { type: 'string' },
       customers: { type: 'string' },
       seed: { type: 'string' },
+      date: { type: 'string' },
       to: { type: 'string' },
       aws: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -159,6 +163,13 @@ async function run(argv: readonly string[]): Promise<string> {
             accessLog: process.env.ACCESS_LOG_TABLE_NAME!,
           },
         },
+      );
+    case 'inbox':
+      if (rest.length !== 1) throw new UsageError('inbox takes triage, quarantine or log [--date YYYY-MM-DD]');
+      return inboxCommand(
+        new DynamoDbInboxStore(new DynamoDBClient({}), process.env.REQUESTS_TABLE_NAME!),
+        rest[0]!,
+        values.date ?? osloCalendarDate(new Date()),
       );
     case 'outbox':
       if (rest.length > 0) throw new UsageError('outbox takes no arguments besides --to ADDR');

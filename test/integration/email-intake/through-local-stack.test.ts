@@ -1,11 +1,21 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createTransport } from 'nodemailer';
+import { writeEndpoints } from '../../../infra/local/local-settings.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, outbox, startStackFixture, type StackFixture } from '../../support/local-stack-fixture.js';
+import { eventually, outbox, startStackFixture, tempDataDir, type StackFixture } from '../../support/local-stack-fixture.js';
+
+const run = promisify(execFile);
+const DSR = new URL('../../../infra/cli/dsr.ts', import.meta.url).pathname;
+const TSX = new URL('../../../node_modules/.bin/tsx', import.meta.url).pathname;
 
 let fixture: StackFixture;
+let dataDir: string;
 
 beforeAll(async () => {
   fixture = await startStackFixture();
+  dataDir = tempDataDir();
+  writeEndpoints(dataDir, fixture.stack.environment, fixture.stack.urls);
 });
 
 afterAll(async () => {
@@ -28,6 +38,19 @@ describe('the inbox of npm start', () => {
     const id = /referanse (NK-\d{8}-[0-9A-Z]{8})/.exec(acknowledgement.subject)?.[1];
     const request = await fixture.store.get(id!);
     expect(request).toMatchObject({ channel: 'email', types: ['erasure'], requester: { email: from } });
+  });
+
+  it('sets a billing question aside for staff, listed by dsr inbox triage', async () => {
+    const subject = `Faktura ${Date.now()}`;
+    await send({ from: 'Per Betaler <per.betaler@example.no>', subject, text: 'Hei, jeg har fått to fakturaer for november. Kan dere sjekke?\n\nHilsen Per' });
+
+    const listed = await eventually(async () => {
+      const { stdout } = await run(TSX, [DSR, 'inbox', 'triage'], { env: { ...process.env, DSR_DATA_DIR: dataDir } });
+      return stdout.includes(subject) ? (JSON.parse(stdout) as { reason: string; subject?: string }[]) : undefined;
+    }, 'the triage entry', 40, 250);
+    // Not a rights request (or not clearly one): either way staff see it and no case starts.
+    expect(['not_a_request', 'uncertain']).toContain(listed.find((entry) => JSON.stringify(entry).includes(subject))?.reason);
+    expect(await outbox(fixture.stack.urls.ses, 'per.betaler@example.no')).toEqual([]);
   });
 
   it('refuses mail for any other recipient', async () => {
