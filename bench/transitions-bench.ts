@@ -1,3 +1,4 @@
+import { executionArnFor } from '../infra/local/step-functions/arns.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LOCAL_CUSTOMER_DATA_TABLE_NAMES } from '../functions/adapters/dynamodb/customer-data-tables-layout.js';
 import { REQUEST_TYPES, type RequestType } from '../functions/domain/request/request-vocabulary.js';
@@ -51,7 +52,7 @@ export async function transitionsPerType(stack: LocalStack): Promise<TransitionC
       for (const staff of type === 'erasure' ? ['anne', 'bjorn'] : ['anne']) await staffPost(fixture, id, 'decision', body, staff);
     }
     await waitForStatus(fixture, id, 'closed');
-    const executionArn = `${stack.environment.STATE_MACHINE_ARN!.replace(':stateMachine:', ':execution:')}:${id}`;
+    const executionArn = executionArnFor(stack.environment.STATE_MACHINE_ARN!, id);
     await stack.executor.waitForCompletion(executionArn);
     counts.push({ path, states: stack.executor.stateHistory(executionArn).length });
   }

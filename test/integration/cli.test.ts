@@ -1,28 +1,15 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDsr } from '../support/dsr-cli.js';
 import { statutoryDeadline } from '../../functions/domain/deadline/index.js';
 import { writeEndpoints } from '../../infra/local/local-settings.js';
 import { eventually, outbox, startStackFixture, tempDataDir, type StackFixture } from '../support/local-stack-fixture.js';
 import { submitVerified } from '../support/rights-driver.js';
 
-const run = promisify(execFile);
-const DSR = new URL('../../infra/cli/dsr.ts', import.meta.url).pathname;
-const TSX = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
 
 let fixture: StackFixture;
 let dataDir: string;
 
-/** Runs the real CLI in its own process, as ops would, against this test's stack. */
-async function dsr(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [DSR, ...args], { env: { ...process.env, DSR_DATA_DIR: dataDir } });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const failed = error as { stdout: string; stderr: string; code: number };
-    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
-  }
-}
+const dsr = (...args: string[]) => runDsr(dataDir, ...args);
 
 beforeAll(async () => {
   fixture = await startStackFixture();

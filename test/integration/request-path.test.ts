@@ -1,3 +1,4 @@
+import { executionArnFor } from '../../infra/local/step-functions/arns.js';
 import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordDecision } from '../../functions/domain/workflow/record-decision.js';
@@ -25,7 +26,7 @@ const waitForStatus = (id: string, status: string) =>
 
 const executionStatus = async (id: string): Promise<string | undefined> => {
   const result = await fixture.sfn.send(
-    new DescribeExecutionCommand({ executionArn: `${fixture.stack.environment.STATE_MACHINE_ARN!.replace(':stateMachine:', ':execution:')}:${id}` }),
+    new DescribeExecutionCommand({ executionArn: executionArnFor(fixture.stack.environment.STATE_MACHINE_ARN!, id) }),
   );
   return result.status;
 };

@@ -4,7 +4,7 @@ import { recordDecision } from '../../functions/domain/workflow/record-decision.
 import { createLogger } from '../../functions/shared/logger.js';
 import { freePort } from '../../infra/local/emulators/free-port.js';
 import { eventually, outbox, startStackFixture, tempDataDir, type StackFixture } from '../support/local-stack-fixture.js';
-import { submitVerified } from '../support/rights-driver.js';
+import { submitVerified, waitForStatus } from '../support/rights-driver.js';
 
 let running: StackFixture | undefined;
 
@@ -25,8 +25,6 @@ const stop = async (): Promise<void> => {
   running = undefined;
 };
 
-const statusOf = (fixture: StackFixture, id: string, status: string) =>
-  eventually(async () => ((await fixture.store.get(id))?.status === status ? true : undefined), `${id} to be ${status}`);
 
 /** Approves as two different staff members, which an erasure needs; returns the last result. */
 const decide = async (fixture: StackFixture, id: string) => {
@@ -56,7 +54,7 @@ describe('local mode across a restart', () => {
       return trail.some((entry) => entry.event === 'decision.awaiting_again') ? true : undefined;
     }, 'the re-driven execution to wait again');
     expect((await decide(fixture, id)).delivered).toBe(true);
-    await statusOf(fixture, id, 'closed');
+    await waitForStatus(fixture, id, 'closed');
     const subjects = (await outbox(fixture.stack.urls.ses, email)).map((mail) => mail.subject);
     expect(subjects).toEqual([
       `Vi har mottatt henvendelsen din – referanse ${id}`,
@@ -76,7 +74,7 @@ describe('local mode across a restart', () => {
 
     fixture = await start(dataDir);
 
-    await statusOf(fixture, id, 'closed');
+    await waitForStatus(fixture, id, 'closed');
     const trail = await fixture.store.auditTrail(id);
     expect(trail.filter((entry) => entry.event === 'decision.approved')).toHaveLength(1);
     expect((await outbox(fixture.stack.urls.ses, email)).map((mail) => mail.subject)).toEqual([

@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { createTransport } from 'nodemailer';
 import { writeEndpoints } from '../../../infra/local/local-settings.js';
+import { runDsr } from '../../support/dsr-cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, outbox, startStackFixture, tempDataDir, type StackFixture } from '../../support/local-stack-fixture.js';
 
-const run = promisify(execFile);
-const DSR = new URL('../../../infra/cli/dsr.ts', import.meta.url).pathname;
-const TSX = new URL('../../../node_modules/.bin/tsx', import.meta.url).pathname;
 
 let fixture: StackFixture;
 let dataDir: string;
@@ -45,7 +41,7 @@ describe('the inbox of npm start', () => {
     await send({ from: 'Per Betaler <per.betaler@example.no>', subject, text: 'Hei, jeg har fått to fakturaer for november. Kan dere sjekke?\n\nHilsen Per' });
 
     const listed = await eventually(async () => {
-      const { stdout } = await run(TSX, [DSR, 'inbox', 'triage'], { env: { ...process.env, DSR_DATA_DIR: dataDir } });
+      const { stdout } = await runDsr(dataDir, 'inbox', 'triage');
       return stdout.includes(subject) ? (JSON.parse(stdout) as { reason: string; subject?: string }[]) : undefined;
     }, 'the triage entry', 40, 250);
     // Not a rights request (or not clearly one): either way staff see it and no case starts.

@@ -1,28 +1,16 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDsr } from '../../support/dsr-cli.js';
 import { writeEndpoints } from '../../../infra/local/local-settings.js';
 import { outbox, postRequest, startStackFixture, tempDataDir, type StackFixture } from '../../support/local-stack-fixture.js';
 import { latestCode, staffPost, submitVerified, waitForStatus } from '../../support/rights-driver.js';
 import { customerIdOf, seedFeatured } from '../../support/seeded-customers.js';
 
-const run = promisify(execFile);
-const DSR = new URL('../../../infra/cli/dsr.ts', import.meta.url).pathname;
-const TSX = new URL('../../../node_modules/.bin/tsx', import.meta.url).pathname;
 
 let fixture: StackFixture;
 let dataDir: string;
 const PERSON = { name: 'Dina Nedlasting', email: 'dina.nedlasting@example.no', subscriptions: 'ended' } as const;
 
-async function dsr(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [DSR, ...args], { env: { ...process.env, DSR_DATA_DIR: dataDir } });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const failed = error as { stdout: string; stderr: string; code: number };
-    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
-  }
-}
+const dsr = (...args: string[]) => runDsr(dataDir, ...args);
 
 const postForm = (path: string, fields: Record<string, string>) =>
   fetch(new URL(path, fixture.stack.urls.app), {

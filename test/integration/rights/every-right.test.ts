@@ -1,3 +1,4 @@
+import { executionArnFor } from '../../../infra/local/step-functions/arns.js';
 import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3ObjectStore } from '../../../functions/adapters/s3/s3-object-store.js';
@@ -178,7 +179,7 @@ describe('every right through the local stack, on seeded customers', () => {
     await approveAndClose(id);
 
     const execution = await fixture.sfn.send(
-      new DescribeExecutionCommand({ executionArn: `${fixture.stack.environment.STATE_MACHINE_ARN!.replace(':stateMachine:', ':execution:')}:${id}` }),
+      new DescribeExecutionCommand({ executionArn: executionArnFor(fixture.stack.environment.STATE_MACHINE_ARN!, id) }),
     );
     expect(execution.input).toBe(JSON.stringify({ requestId: id }));
     expect((await fixture.store.get(id))?.verification?.subject).toBe('address');
