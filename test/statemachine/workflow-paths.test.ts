@@ -619,6 +619,33 @@ describe('planning, decision and carrying out', () => {
   });
 });
 
+describe('closed by staff from the console', () => {
+  it('CaseClosedByStaff while waiting for verification ends the execution at ClosedByStaff: nothing gathered, nothing flagged', async () => {
+    const workflow = createFakeWorkflow();
+    const arn = workflow.start('REQ-40');
+    const { taskToken } = await workflow.called<AwaitTokenEvent>('await-verification');
+    workflow.executor.sendTaskFailure(taskToken, { error: 'CaseClosedByStaff', cause: 'closed by staff' });
+    const result = await workflow.executor.waitForCompletion(arn);
+
+    expect(result.status).toBe('SUCCEEDED');
+    expect(workflow.executor.stateHistory(arn)).toEqual([...INTAKE, 'AwaitVerification', 'ClosedByStaff']);
+    notCalled(workflow, 'gather-subscriptions', 'flag-needs-attention', 'send-reply', 'close-request');
+  });
+
+  it('CaseClosedByStaff while waiting for the decision ends at ClosedByStaff without carrying out or replying', async () => {
+    const workflow = createFakeWorkflow();
+    const arn = workflow.start('REQ-41');
+    await workflow.verify();
+    const { taskToken } = await workflow.called<AwaitTokenEvent>('await-decision');
+    workflow.executor.sendTaskFailure(taskToken, { error: 'CaseClosedByStaff', cause: 'closed by staff' });
+    const result = await workflow.executor.waitForCompletion(arn);
+
+    expect(result.status).toBe('SUCCEEDED');
+    expect(workflow.executor.stateHistory(arn)).toEqual([...INTAKE, 'AwaitVerification', ...TO_DECISION, 'ClosedByStaff']);
+    notCalled(workflow, 'carry-out', 'send-reply', 'flag-needs-attention', 'close-request');
+  });
+});
+
 describe('task failures and retries', () => {
   it('a permanent task failure is caught and flagged with Lambda-shaped error and cause', async () => {
     const workflow = createFakeWorkflow({

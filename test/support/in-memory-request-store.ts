@@ -70,7 +70,7 @@ export class InMemoryRequestStore implements RequestStore {
       return { created: false, existingRequestId: keyRecord.requestId, bodyHash: keyRecord.bodyHash };
     }
     this.items.set(request.id, toItem({ ...request, open: true }) as StoredItem);
-    this.appendAudit(audit);
+    this.writeAudit(audit);
     if (idempotency) {
       this.keys.set(idempotency.keyHash, {
         requestId: request.id,
@@ -102,7 +102,7 @@ export class InMemoryRequestStore implements RequestStore {
     for (const key of change.remove ?? []) delete next[key];
     if (change.set.status !== undefined) next.open = isOpenStatus(change.set.status);
     this.items.set(id, next);
-    this.appendAudit(change.audit);
+    this.writeAudit(change.audit);
     const updated = await this.get(id);
     if (!updated) throw new RequestNotFoundError(id);
     return updated;
@@ -112,6 +112,28 @@ export class InMemoryRequestStore implements RequestStore {
     return [...(this.audits.get(id) ?? [])]
       .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
       .map((entry) => AuditEntrySchema.parse(toItem(entry.item)));
+  }
+
+  async appendAudit(id: string, entry: AuditEntry): Promise<void> {
+    if (entry.requestId !== id) throw new Error('audit entry belongs to another request');
+    if (!this.items.has(id)) throw new RequestNotFoundError(id);
+    this.writeAudit(AuditEntrySchema.parse(entry));
+  }
+
+  async getMany(ids: readonly string[]): Promise<RightsRequest[]> {
+    const found: RightsRequest[] = [];
+    for (const id of ids) {
+      const request = await this.get(id);
+      if (request) found.push(request);
+    }
+    return found;
+  }
+
+  async *listAll(): AsyncIterable<RightsRequest> {
+    for (const id of [...this.items.keys()]) {
+      const request = await this.get(id);
+      if (request) yield request;
+    }
   }
 
   async *listOpen(): AsyncIterable<{ readonly id: string; readonly status: Status }> {
@@ -143,7 +165,7 @@ export class InMemoryRequestStore implements RequestStore {
     return this.items.size;
   }
 
-  private appendAudit(entry: AuditEntry): void {
+  private writeAudit(entry: AuditEntry): void {
     const list = this.audits.get(entry.requestId) ?? [];
     // Same order as the adapter's sort key: the instant in UTC, then the order of writing.
     const at = Number.isNaN(Date.parse(entry.at)) ? entry.at : new Date(entry.at).toISOString();
@@ -213,6 +235,7 @@ export class FakeWorkflowStarter implements WorkflowStarter, Failing {
 /** {@link TaskCallbacks} that record each delivered output with its token, failing when told to. */
 export class FakeTaskCallbacks implements TaskCallbacks, Failing {
   readonly succeeded: { readonly taskToken: string; readonly output: unknown }[] = [];
+  readonly failed: { readonly taskToken: string; readonly error: string; readonly cause: string }[] = [];
   readonly attempts: { readonly taskToken: string; readonly output: unknown }[] = [];
   private readonly failure = new FailureSwitch();
 
@@ -224,5 +247,10 @@ export class FakeTaskCallbacks implements TaskCallbacks, Failing {
     this.attempts.push({ taskToken, output });
     this.failure.check();
     this.succeeded.push({ taskToken, output });
+  }
+
+  async fail(taskToken: string, error: string, cause: string): Promise<void> {
+    this.failure.check();
+    this.failed.push({ taskToken, error, cause });
   }
 }

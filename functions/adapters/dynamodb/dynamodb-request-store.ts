@@ -4,9 +4,11 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
+  paginateScan,
   TransactWriteCommand,
   paginateQuery,
   type TransactWriteCommandInput,
@@ -187,6 +189,70 @@ export class DynamoDbRequestStore implements RequestStore {
       for (const item of page.Items ?? []) entries.push(AuditEntrySchema.parse(item));
     }
     return entries;
+  }
+
+  async appendAudit(id: string, entry: AuditEntry): Promise<void> {
+    if (entry.requestId !== id) throw new Error('audit entry belongs to another request');
+    const audit = AuditEntrySchema.parse(entry);
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              ConditionCheck: {
+                TableName: this.tableName,
+                Key: { [PK]: requestPk(id), [SK]: REQUEST_SK },
+                ConditionExpression: 'attribute_exists(#pk)',
+                ExpressionAttributeNames: { '#pk': PK },
+              },
+            },
+            { Put: { TableName: this.tableName, Item: auditItem(audit) } },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new RequestNotFoundError(id);
+      throw error;
+    }
+  }
+
+  async getMany(ids: readonly string[]): Promise<RightsRequest[]> {
+    const unique = [...new Set(ids)];
+    const found = new Map<string, RightsRequest>();
+    // BatchGetItem takes at most 100 keys; unprocessed keys are asked for again.
+    for (let start = 0; start < unique.length; start += 100) {
+      let keys: Record<string, unknown>[] = unique.slice(start, start + 100).map((id) => ({ [PK]: requestPk(id), [SK]: REQUEST_SK }));
+      for (let attempt = 0; keys.length > 0; attempt += 1) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+        const result = await this.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
+        );
+        for (const item of result.Responses?.[this.tableName] ?? []) {
+          const request = RightsRequestSchema.parse(item);
+          found.set(request.id, request);
+        }
+        keys = (result.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    return ids.flatMap((id) => {
+      const request = found.get(id);
+      return request ? [request] : [];
+    });
+  }
+
+  async *listAll(): AsyncIterable<RightsRequest> {
+    const pages = paginateScan(
+      { client: this.doc },
+      {
+        TableName: this.tableName,
+        FilterExpression: '#sk = :request',
+        ExpressionAttributeNames: { '#sk': SK },
+        ExpressionAttributeValues: { ':request': REQUEST_SK },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) yield RightsRequestSchema.parse(item);
+    }
   }
 
   async *listOpen(): AsyncIterable<{ id: string; status: Status }> {

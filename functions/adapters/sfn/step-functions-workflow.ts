@@ -1,4 +1,4 @@
-import { ExecutionAlreadyExists, SendTaskSuccessCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { ExecutionAlreadyExists, SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { TaskCallbacks, WorkflowStarter } from '../../domain/request/workflow-starter.js';
 
 /** Step Functions adapter: execution name = request id, input = the id only (no personal data). */
@@ -27,5 +27,9 @@ export class StepFunctionsWorkflow implements WorkflowStarter, TaskCallbacks {
 
   async succeed(taskToken: string, output: unknown): Promise<void> {
     await this.client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+  }
+
+  async fail(taskToken: string, error: string, cause: string): Promise<void> {
+    await this.client.send(new SendTaskFailureCommand({ taskToken, error, cause }));
   }
 }

@@ -33,6 +33,18 @@ export interface RequestStore {
   taskToken(id: string): Promise<string | undefined>;
   apply(id: string, change: RequestChange): Promise<RightsRequest>;
   auditTrail(id: string): Promise<AuditEntry[]>;
+  /**
+   * Adds an audit entry that changes nothing else (a staff note, a deadline warning sent), without
+   * touching the request's version, so it never makes a running workflow step lose its write.
+   */
+  appendAudit(id: string, entry: AuditEntry): Promise<void>;
+  /** The requests with these ids that exist, in the order given (batched key reads). */
+  getMany(ids: readonly string[]): Promise<RightsRequest[]>;
+  /**
+   * Every request ever stored, open and closed, for the case register and the dashboard (a
+   * paginated read of request items only; never used on a request's own path).
+   */
+  listAll(): AsyncIterable<RightsRequest>;
   /** Requests not yet closed, oldest first, read from an index (never a table scan). */
   listOpen(): AsyncIterable<{ readonly id: string; readonly status: Status }>;
 }

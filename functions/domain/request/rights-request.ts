@@ -85,6 +85,21 @@ export const RightsRequestSchema = z.object({
   export: z
     .object({ dataKey: z.string(), reportKey: z.string(), expiresAt: InstantSchema, downloads: z.number().int().nonnegative() })
     .optional(),
+  /** The staff member who took the case, so colleagues see it is being handled. */
+  assignee: z.object({ username: z.string().min(1).max(100), at: InstantSchema }).optional(),
+  /**
+   * Why staff closed the case without carrying it out: merged into another case, or refused as
+   * manifestly unfounded or excessive (Art. 12(5)) with the reason sent to the person.
+   */
+  closure: z
+    .object({
+      kind: z.enum(['merged', 'manifestly_unfounded', 'excessive']),
+      reason: z.string().min(1).max(2000),
+      by: z.string(),
+      at: InstantSchema,
+      mergedInto: z.string().optional(),
+    })
+    .optional(),
   /** Mails already sent, by purpose, so a re-driven workflow never sends one twice. */
   mailsSent: z.record(z.string(), z.object({ messageId: z.string(), sentAt: InstantSchema })).default({}),
 });

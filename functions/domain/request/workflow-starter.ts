@@ -6,4 +6,6 @@ export interface WorkflowStarter {
 /** Delivers a staff decision to the workflow step waiting on the request. */
 export interface TaskCallbacks {
   succeed(taskToken: string, output: unknown): Promise<void>;
+  /** Ends the waiting step with a named error the state machine routes (e.g. a case closed by staff). */
+  fail(taskToken: string, error: string, cause: string): Promise<void>;
 }
