@@ -24,6 +24,8 @@ export const SETTING_SOURCES = {
   inboxEnabled: { context: 'inboxEnabled', env: 'DSR_INBOX_ENABLED' },
   inboxAddress: { context: 'inboxAddress', env: 'DSR_INBOX_ADDRESS' },
   activateReceiptRuleSet: { context: 'activateReceiptRuleSet', env: 'DSR_ACTIVATE_RECEIPT_RULE_SET' },
+  consoleDomainPrefix: { context: 'consoleDomainPrefix', env: 'DSR_CONSOLE_DOMAIN_PREFIX' },
+  staffDigestAddress: { context: 'staffDigestAddress', env: 'DSR_STAFF_DIGEST_ADDRESS' },
 } as const;
 
 export type SettingName = keyof typeof SETTING_SOURCES;
@@ -214,6 +216,27 @@ export const DeploySettingsSchema = z
      * activate it themselves (`aws ses set-active-receipt-rule-set --rule-set-name ...`).
      */
     activateReceiptRuleSet: flag(),
+    /**
+     * The prefix of the staff console's Cognito sign-in domain
+     * (`<prefix>.auth.<region>.amazoncognito.com`); unique per region across AWS.
+     */
+    consoleDomainPrefix: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be lower-case letters, digits and hyphens (Cognito domain prefix)')
+        .refine((prefix) => !/aws|amazon|cognito/.test(prefix), 'may not contain aws, amazon or cognito')
+        .default('obos-naerkontor-personvern'),
+    ),
+    /**
+     * The staff mailbox that gets the daily deadline digest and the 7- and 2-working-day warnings.
+     * Not the request inbox: mail to it would come back in as a case.
+     */
+    staffDigestAddress: z.preprocess(blankToUndefined, z.email().toLowerCase().default('personvern@obos.no')),
+  })
+  .refine((settings) => settings.staffDigestAddress !== settings.inboxAddress, {
+    path: ['staffDigestAddress'],
+    error: 'must not be the request inbox: the digest would come back in as a request',
   })
   .refine(
     (settings) => {

@@ -21,4 +21,19 @@ export const ENV = {
   exportDays: 'EXPORT_DOWNLOAD_DAYS',
   /** JSON map of recipient id → notice e-mail address (Art. 19), e.g. {"unloc":"privacy@unloc.app"}. */
   recipientAddresses: 'RECIPIENT_ADDRESSES',
+  /** Expected `iss` of staff tokens (the Cognito user pool's issuer URL; the local issuer locally). */
+  staffTokenIssuer: 'STAFF_TOKEN_ISSUER',
+  /** Expected `aud` of staff tokens: the console's Cognito app client id. */
+  staffTokenAudience: 'STAFF_TOKEN_AUDIENCE',
+  /** Where the token signing keys are: Cognito's `https://…/jwks.json`, or `file://…` locally. */
+  staffTokenJwks: 'STAFF_TOKEN_JWKS',
+  /** `cognito` (hosted sign-in with MFA) or `local` (users from a local settings file). */
+  consoleSignIn: 'CONSOLE_SIGN_IN',
+  /** The Cognito hosted sign-in domain, e.g. `obos-dsr.auth.eu-north-1.amazoncognito.com`. */
+  cognitoDomain: 'COGNITO_DOMAIN',
+  /** Local mode only: the users file and the private key the local sign-in signs tokens with. */
+  localConsoleUsersFile: 'CONSOLE_LOCAL_USERS_FILE',
+  localConsoleSigningKeyFile: 'CONSOLE_LOCAL_SIGNING_KEY_FILE',
+  /** Where the daily deadline digest and warnings go (a staff mailbox). */
+  staffDigestAddress: 'STAFF_DIGEST_ADDRESS',
 } as const;

@@ -8,20 +8,20 @@ import { sfnClient } from '../shared/aws-clients.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
+import { staffTokenVerifierFromEnv } from '../shared/staff-token-verifier.js';
 import { mailDeps } from '../shared/task-deps.js';
 import { serveStaffApi } from './staff-api.js';
 
 const config = parseConfig(
   z.object({
     [ENV.stateMachineArn]: z.string().startsWith('arn:'),
-    DSR_LOCAL_STAFF_HEADER: z.enum(['allow']).optional(),
   }),
 );
 const deps = {
   ...mailDeps('staff-api'),
   callbacks: new StepFunctionsWorkflow(sfnClient(), config[ENV.stateMachineArn]),
   today: () => osloCalendarDate(new Date()),
-  allowLocalStaffHeader: config.DSR_LOCAL_STAFF_HEADER === 'allow',
+  verifier: staffTokenVerifierFromEnv(),
 };
 
 export const handler = middy((event: APIGatewayProxyEventV2) => serveStaffApi(deps, event))

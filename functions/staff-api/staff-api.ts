@@ -16,12 +16,13 @@ import {
 } from '../domain/workflow/record-decision.js';
 import type { WorkflowDeps } from '../domain/workflow/workflow-deps.js';
 import { json } from '../shared/http/responses.js';
-import { StaffUnauthenticatedError, staffActor } from '../shared/http/staff-actor.js';
+import { checkCsrf, type StaffTokenVerifier } from '../domain/staff-auth/index.js';
+import { staffGate } from '../shared/http/staff-gate.js';
 
 export interface StaffApiDeps extends WorkflowDeps {
   readonly callbacks: TaskCallbacks;
   readonly today: () => string;
-  readonly allowLocalStaffHeader: boolean;
+  readonly verifier: StaffTokenVerifier;
 }
 
 const DecisionBody = z.strictObject({
@@ -54,15 +55,21 @@ const isResponse = (value: unknown): value is APIGatewayProxyStructuredResultV2 
 
 /**
  * The staff JSON API the console uses: read a request with its audit trail, decide on it, and
- * extend its deadline. Every change records the signed-in staff member; messages are Norwegian.
+ * extend its deadline. Callers present a staff token (Bearer, or the console's session cookie plus
+ * an `x-csrf-token` header); every change records the signed-in staff member; messages are Norwegian.
  */
 export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  let actor: string;
-  try {
-    actor = staffActor(event, deps.allowLocalStaffHeader);
-  } catch (error) {
-    if (error instanceof StaffUnauthenticatedError) return problem(401, 'Du må være logget inn som saksbehandler.');
-    throw error;
+  const gate = await staffGate(deps.verifier, event);
+  if (!gate.ok) {
+    return gate.status === 401
+      ? problem(401, 'Du må være logget inn som saksbehandler.')
+      : problem(403, 'Du har ikke tilgang til dette.');
+  }
+  const { actor } = gate.caller;
+  // A browser sends the session cookie by itself; a change made with it must also carry the
+  // session's CSRF token, so another page cannot make the browser post here.
+  if (event.requestContext.http.method !== 'GET' && gate.caller.viaCookie && !checkCsrf(gate.caller.token, event.headers['x-csrf-token'])) {
+    return problem(403, 'Mangler gyldig CSRF-token.');
   }
   const requestId = event.pathParameters?.id ?? '';
   try {

@@ -22,6 +22,7 @@ import { DynamoDbCustomerStore } from '../../functions/adapters/dynamodb/dynamod
 import { decisionCommand } from './commands/decision-command.js';
 import { outboxCommand } from './commands/outbox-command.js';
 import { statusCommand } from './commands/status-command.js';
+import { watchDeadlines } from '../../functions/watch-deadlines/watch-deadlines.js';
 
 const USAGE = `Usage: npm run -s dsr -- <command> [options]
 
@@ -41,6 +42,8 @@ Commands:
                                            the requester is mailed the reason and new date
   inbox triage|quarantine|log [--date D]   mail the inbox set aside for staff, could not read, or logged
   outbox [--to ADDR]                       mails held by the local SES, as JSON
+  watch-deadlines                          run the daily deadline watch now: digest and due
+                                           warnings to staff (never a warning twice), as JSON
 
 Options:
   --aws    use AWS (credentials chain, DSR_TABLE_NAME, DSR_STATE_MACHINE_ARN) instead of local mode
@@ -170,6 +173,19 @@ async function run(argv: readonly string[]): Promise<string> {
         new DynamoDbInboxStore(new DynamoDBClient({}), process.env.REQUESTS_TABLE_NAME!),
         rest[0]!,
         values.date ?? osloCalendarDate(new Date()),
+      );
+    case 'watch-deadlines':
+      if (rest.length > 0) throw new UsageError('watch-deadlines takes no arguments');
+      return JSON.stringify(
+        await watchDeadlines({
+          store,
+          mailer: new SesMailer(new SESv2Client({}), process.env.SENDER_ADDRESS ?? 'naerkontor@obos.no'),
+          now: () => new Date(),
+          logger: createLogger('dsr-cli', 'silent'),
+          staffAddress: process.env.STAFF_DIGEST_ADDRESS ?? 'personvern@obos.no',
+          publicBaseUrl: process.env.PUBLIC_BASE_URL,
+          emitMetric: () => undefined,
+        }),
       );
     case 'outbox':
       if (rest.length > 0) throw new UsageError('outbox takes no arguments besides --to ADDR');

@@ -18,6 +18,7 @@ import {
   type RequestDataPrefix,
 } from './request-data-bucket.js';
 import type { RequestsTable, RequestsTableAccess, RequestsTableOptions } from './requests-table.js';
+import type { StaffUserPool } from './staff-user-pool.js';
 
 /** How a function answers a waiting workflow task: `SendTaskSuccess`, `SendTaskFailure`. */
 export type TaskResponse = 'success' | 'failure';
@@ -267,6 +268,36 @@ export class DsrFunction extends NodejsFunction {
    */
   bindOwnSenderAddress(mail: MailSenderSettings): this {
     this.addEnvironment(ENV.senderAddress, mail.senderAddress);
+    return this;
+  }
+
+  /** Tells the deadline watch where the staff digest and warnings go (`STAFF_DIGEST_ADDRESS`). */
+  bindStaffDigest(address: string): this {
+    this.addEnvironment(ENV.staffDigestAddress, address);
+    return this;
+  }
+
+  /**
+   * Tells a function serving staff routes how to check staff tokens: the user pool's issuer, the
+   * console client's id (the tokens' audience) and the pool's public key set. No grant: the key
+   * set is public and the check happens in the function.
+   */
+  bindStaffTokens(pool: StaffUserPool): this {
+    this.addEnvironment(ENV.staffTokenIssuer, pool.issuer);
+    this.addEnvironment(ENV.staffTokenAudience, pool.client.userPoolClientId);
+    this.addEnvironment(ENV.staffTokenJwks, pool.jwksUrl);
+    return this;
+  }
+
+  /**
+   * Tells the console how staff sign in: Cognito's hosted pages on the pool's domain, and the
+   * console's own address (`PUBLIC_BASE_URL`) for the callback and the same-origin checks.
+   */
+  bindConsoleSignIn(pool: StaffUserPool, consoleBaseUrl: string): this {
+    this.bindStaffTokens(pool);
+    this.addEnvironment(ENV.consoleSignIn, 'cognito');
+    this.addEnvironment(ENV.cognitoDomain, pool.domainName);
+    this.addEnvironment(ENV.publicBaseUrl, consoleBaseUrl);
     return this;
   }
 

@@ -1,9 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -62,17 +60,17 @@ export interface PublicApiProps {
  * each route a Lambda proxy integration (payload format 2.0) built from the shared route table.
  * The `$default` stage is throttled and access-logged without personal data.
  *
- * Public routes are open (explicitly, so a default authorizer added later cannot close them by
- * accident). Staff routes require IAM (SigV4) authorization until the console's Cognito sign-in
- * arrives; {@link PublicApi.staffInvokePolicy} is the managed policy to attach to staff roles.
+ * Every route is open at API Gateway (explicitly, so a default authorizer added later cannot
+ * change it by accident): staff routes carry the Cognito ID token in an HttpOnly session cookie,
+ * which API Gateway's JWT authorizer cannot read, so the serving function verifies the token and
+ * the group the route table names (`functions/shared/http/staff-gate.ts`), the same code locally
+ * and in AWS.
  */
 export class PublicApi extends Construct {
   /** The HTTP API. */
   readonly api: apigw.HttpApi;
   /** The auto-deployed `$default` stage. */
   readonly stage: apigw.HttpStage;
-  /** Allows `execute-api:Invoke` on every staff route; undefined when there are none. */
-  readonly staffInvokePolicy?: iam.ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: PublicApiProps) {
     super(scope, id);
@@ -99,7 +97,6 @@ export class PublicApi extends Construct {
     // One integration per function, routes from the table the local gateway also routes by.
     const routeSpecs: readonly RouteSpec[] = props.routes ?? HTTP_ROUTES;
     const integrations = new Map<string, HttpLambdaIntegration>();
-    const staffAuthorizer = new HttpIamAuthorizer();
     const openAuthorizer = new apigw.HttpNoneAuthorizer();
     for (const route of routeSpecs) {
       const fn = props.functions[route.function];
@@ -117,22 +114,7 @@ export class PublicApi extends Construct {
         path: route.path,
         methods: [apigw.HttpMethod[route.method]],
         integration,
-        authorizer: authorizerFor(route, staffAuthorizer, openAuthorizer),
-      });
-    }
-
-    const staffRoutes = routeSpecs.filter((route) => route.auth === 'staff');
-    if (staffRoutes.length > 0) {
-      this.staffInvokePolicy = new iam.ManagedPolicy(this, 'StaffInvokePolicy', {
-        description: 'Lets a staff member call the GDPR rights-request staff API (IAM-signed requests)',
-        statements: [
-          new iam.PolicyStatement({
-            actions: ['execute-api:Invoke'],
-            resources: staffRoutes.map((route) =>
-              this.api.arnForExecuteApi(route.method, route.path.replace(/\{[^}]+\}/g, '*'), this.stage.stageName),
-            ),
-          }),
-        ],
+        authorizer: authorizerFor(route, openAuthorizer),
       });
     }
   }
@@ -143,16 +125,12 @@ export class PublicApi extends Construct {
   }
 }
 
-function authorizerFor(
-  route: RouteSpec,
-  staff: apigw.IHttpRouteAuthorizer,
-  open: apigw.IHttpRouteAuthorizer,
-): apigw.IHttpRouteAuthorizer {
+function authorizerFor(route: RouteSpec, open: apigw.IHttpRouteAuthorizer): apigw.IHttpRouteAuthorizer {
   switch (route.auth) {
     case 'public':
-      return open;
     case 'staff':
-      return staff;
+    case 'privacy-officer':
+      return open;
     default: {
       const unknown: never = route.auth;
       throw new Error(`PublicApi: route ${route.method} ${route.path} has unknown auth "${String(unknown)}"`);

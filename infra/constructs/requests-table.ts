@@ -42,6 +42,9 @@ export const REQUESTS_TABLE_KEY_ACTIONS: Readonly<Record<'read' | 'write', reado
   write: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
 };
 
+/** The partition key of the inbox's triage list (see `dynamodb-inbox-store.ts`). */
+export const TRIAGE_PARTITION = 'TRIAGE';
+
 /** Extras of a {@link RequestsTable.grantAccess} beyond the table itself. */
 export interface RequestsTableOptions {
   /**
@@ -51,6 +54,28 @@ export interface RequestsTableOptions {
    * @default false
    */
   readonly queryOpenRequests?: boolean;
+  /**
+   * Also allow `dynamodb:BatchGetItem`, for reading many known keys at once (the console's queue,
+   * the intake's look-up of earlier messages).
+   *
+   * @default false
+   */
+  readonly batchRead?: boolean;
+  /**
+   * Also allow `dynamodb:Query` on the `all-requests` index: the case register and the dashboard,
+   * which read every request ever made.
+   *
+   * @default false
+   */
+  readonly queryAllRequests?: boolean;
+  /**
+   * Also allow `dynamodb:DeleteItem`, but only on items of the `TRIAGE` partition: resolving a
+   * triaged mail moves its entry out of the triage list (the mail and its resolution stay, in
+   * the inbox log). Nothing else in the table may ever be deleted.
+   *
+   * @default false
+   */
+  readonly resolveTriage?: boolean;
 }
 
 /** Options for {@link RequestsTable}; the key layout itself is fixed by `REQUESTS_TABLE_LAYOUT`. */
@@ -108,6 +133,12 @@ export class RequestsTable extends Construct {
       projectionType: dynamodb.ProjectionType.INCLUDE,
       nonKeyAttributes: [...layout.openRequestsIndex.nonKeyAttributes],
     });
+    this.table.addGlobalSecondaryIndex({
+      indexName: layout.allRequestsIndex.name,
+      partitionKey: { name: layout.allRequestsIndex.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: layout.allRequestsIndex.sortKey, type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.ALL,
+    });
   }
 
   /** The table's name, for a function's environment. */
@@ -125,6 +156,25 @@ export class RequestsTable extends Construct {
       actions: [...REQUESTS_TABLE_ACTIONS[access]],
       resourceArns: [this.table.tableArn],
     });
+    if (options.batchRead === true) {
+      iam.Grant.addToPrincipal({ grantee, actions: ['dynamodb:BatchGetItem'], resourceArns: [this.table.tableArn] });
+    }
+    if (options.resolveTriage === true) {
+      grantee.grantPrincipal.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['dynamodb:DeleteItem'],
+          resources: [this.table.tableArn],
+          conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [TRIAGE_PARTITION] } },
+        }),
+      );
+    }
+    if (options.queryAllRequests === true) {
+      iam.Grant.addToPrincipal({
+        grantee,
+        actions: ['dynamodb:Query'],
+        resourceArns: [`${this.table.tableArn}/index/${REQUESTS_TABLE_LAYOUT.allRequestsIndex.name}`],
+      });
+    }
     if (options.queryOpenRequests === true) {
       iam.Grant.addToPrincipal({
         grantee,

@@ -13,6 +13,8 @@ import { startHttpGateway } from './gateway/http-gateway.js';
 import { startSmtpInbox } from './emulators/smtp-inbox.js';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { LocalFunctions } from './lambda/local-functions.js';
+import { prepareLocalConsoleSignIn } from './console-sign-in.js';
+import { scheduleDailyJob } from './daily-job.js';
 import { checkPrerequisites } from './prerequisites.js';
 import { redriveOpenRequests } from './redrive.js';
 import { createRequestsTable } from './setup/create-requests-table.js';
@@ -38,6 +40,8 @@ export const LOCAL_RECIPIENT_ADDRESSES = {
 } as const;
 /** How often local mode runs the export purge job (AWS runs it daily on a schedule). */
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+/** Where local mode sends the deadline digest and warnings (they land in the local outbox). */
+export const LOCAL_STAFF_DIGEST_ADDRESS = 'personvern@obos.no';
 
 export interface LocalStackOptions {
   /** Where DynamoDB, S3 and the outbox keep their data; a fresh in-memory stack when undefined. */
@@ -59,6 +63,15 @@ export interface LocalStackOptions {
   readonly smtpPort?: number;
   /** Seed the demo customers once into empty customer-data tables (npm start does). */
   readonly seedDemo?: boolean;
+  /**
+   * Run the daily deadline watch at 07:00 Oslo time while the stack runs (npm start does; tests
+   * run it when they choose, so a test running at 07:00 sees no extra mail).
+   *
+   * @default false
+   */
+  readonly deadlineWatch?: boolean;
+  /** Told when a scheduled job fails (the job itself logs why, without personal data). */
+  readonly onJobError?: (job: string, error: unknown) => void;
   /** Tests only: ms between retries per state, instead of the ASL's seconds. */
   readonly retryIntervalOverrides?: Record<string, number | number[]>;
 }
@@ -111,6 +124,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stops.push(s3.stop);
 
+    // Where local mode keeps its console signing key: with the data, or beside the S3 stand-in's.
+    const localStateDir = options.dataDir ?? join(process.env.TMPDIR ?? '/tmp', `dsr-local-${process.pid}-${Date.now()}`);
+    mkdirSync(localStateDir, { recursive: true });
     const stateMachineArn = localStateMachineArn();
     const environment: Record<string, string> = {
       AWS_REGION: LOCAL_REGION,
@@ -130,8 +146,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [ENV.recipientAddresses]: JSON.stringify(LOCAL_RECIPIENT_ADDRESSES),
       INBOUND_MAIL_BUCKET: LOCAL_INBOUND_MAIL_BUCKET,
       INBOUND_MAIL_PREFIX: LOCAL_INBOUND_MAIL_PREFIX,
-      // Local mode has no request signing; the staff API takes the staff name from a header.
-      DSR_LOCAL_STAFF_HEADER: 'allow',
+      [ENV.staffDigestAddress]: LOCAL_STAFF_DIGEST_ADDRESS,
+      // Staff sign in on a local page; their tokens are checked by the verifier AWS uses.
+      ...prepareLocalConsoleSignIn(localStateDir),
     };
     Object.assign(process.env, environment);
     const dynamoDb = new DynamoDBClient({});
@@ -186,6 +203,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }, PURGE_INTERVAL_MS);
     purge.unref();
     stops.push(async () => clearInterval(purge));
+
+    // The deadline watch runs every morning at 07:00 Oslo time, as EventBridge Scheduler runs it in AWS.
+    if (options.deadlineWatch === true) {
+      const watch = scheduleDailyJob(() => functions.invoke('watch-deadlines', {}), (error) => options.onJobError?.('watch-deadlines', error));
+      stops.push(async () => watch.stop());
+    }
 
     const redriven = options.redrive === false
       ? 0

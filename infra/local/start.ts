@@ -35,6 +35,8 @@ async function main(): Promise<void> {
     port,
     sesPort,
     seedDemo: true,
+    deadlineWatch: true,
+    onJobError: (job) => process.stderr.write(`The scheduled job ${job} failed; see its log line above.\n`),
     logLevel: (process.env.LOG_LEVEL as 'warn' | undefined) ?? 'warn',
   });
   writeEndpoints(dataDir, stack.environment, stack.urls);
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
     [
       '',
       `  Request form     ${stack.urls.app}/`,
+      `  Staff console    ${stack.urls.app}/console  (users in infra/local/console-users.json; see README)`,
       `  Mail viewer      ${stack.urls.mailViewer}/`,
       `  Inbox (SMTP)     ${stack.urls.smtp}  (naerkontor@obos.no)`,
       `  API              ${stack.urls.app}/api/requests`,
@@ -60,7 +63,8 @@ async function main(): Promise<void> {
         : []),
       '',
       '  CLI: npm run -s dsr -- status <id> | verify <id> --reason TEXT | approve <id> | reject <id> --reason TEXT',
-      '       | extend <id> --reason TEXT | outbox | seed --customers N   (npm run -s dsr -- --help)',
+      '       | extend <id> --reason TEXT | outbox | seed --customers N | watch-deadlines   (npm run -s dsr -- --help)',
+      '  The deadline digest goes to personvern@obos.no every day at 07:00 (see it in the mail viewer).',
       '  Press Ctrl-C to stop.',
       '',
     ].join('\n'),

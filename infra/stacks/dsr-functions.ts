@@ -10,6 +10,7 @@ import { DsrFunction, type FunctionLogLevel, type MailSenderSettings } from '../
 import type { InboundMailBucket } from '../constructs/inbound-mail-bucket.js';
 import { REQUEST_DATA_PREFIXES, type RequestDataBucket } from '../constructs/request-data-bucket.js';
 import type { RequestsTable } from '../constructs/requests-table.js';
+import type { StaffUserPool } from '../constructs/staff-user-pool.js';
 
 /** What a function can be bound to before the workflow exists. */
 export interface FunctionResources {
@@ -17,6 +18,8 @@ export interface FunctionResources {
   readonly customerData: CustomerDataTables;
   readonly requestData: RequestDataBucket;
   readonly mail: MailSenderSettings;
+  /** The staff mailbox for the deadline digest and warnings. */
+  readonly staffDigestAddress: string;
   /** Art. 19 recipients (id → notice address), from the `recipientAddresses` setting. */
   readonly recipientAddresses: Readonly<Record<string, string>>;
   /** Where SES stores received e-mail; only when the inbox is enabled (`inboxEnabled`). */
@@ -40,6 +43,16 @@ export interface FunctionDefinition {
    * on the state machine (the stack refuses such a definition).
    */
   readonly bindWorkflow?: (fn: DsrFunction, stateMachine: IStateMachine) => void;
+  /**
+   * Environment for staff sign-in, applied once the user pool and the console's address exist
+   * (the pool's callback URL needs the API's address, which needs the functions).
+   */
+  readonly bindStaffSignIn?: (fn: DsrFunction, signIn: StaffSignIn) => void;
+  /**
+   * Always deployed, with a schedule of its own built by the stack (the deadline watch runs at
+   * 07:00 Oslo time through EventBridge Scheduler, which knows time zones).
+   */
+  readonly ownSchedule?: boolean;
   /** Runs on this schedule (EventBridge rule); such a function is always deployed. */
   readonly schedule?: events.Schedule;
   /**
@@ -47,6 +60,13 @@ export interface FunctionDefinition {
    * (`inboxEnabled`), and then given {@link FunctionResources.inboundMail}.
    */
   readonly inbox?: boolean;
+}
+
+/** How staff sign in, for {@link FunctionDefinition.bindStaffSignIn}. */
+export interface StaffSignIn {
+  readonly pool: StaffUserPool;
+  /** Where the console is served, e.g. `https://personvern.obos.no` (no trailing slash). */
+  readonly consoleBaseUrl: string;
 }
 
 /** HTTP functions answer well inside API Gateway's 30 s integration limit. */
@@ -105,7 +125,7 @@ export const FUNCTION_DEFINITIONS = {
     inbox: true,
     bind: (fn, { requests, inboundMail, mail }) =>
       fn
-        .bindRequestsTable(requests, 'readWrite')
+        .bindRequestsTable(requests, 'readWrite', { batchRead: true })
         .bindInboundMail(requireInboundMail(inboundMail))
         .bindOwnSenderAddress(mail),
     bindWorkflow: (fn, stateMachine) => fn.bindStateMachineStart(stateMachine),
@@ -131,6 +151,28 @@ export const FUNCTION_DEFINITIONS = {
     timeout: HTTP_TIMEOUT,
     bind: (fn, { requests, mail }) => fn.bindRequestsTable(requests, 'readWrite').bindMailSender(mail),
     bindWorkflow: (fn, stateMachine) => fn.bindTaskCallbacks(stateMachine, ['success', 'failure']),
+    bindStaffSignIn: (fn, { pool }) => fn.bindStaffTokens(pool),
+  },
+  // The staff console: queue, case pages and their actions, manual intake, mail triage, the
+  // dashboard and the case register. It looks up customers for a manual verification, reads the plan and gathered copies (and deletes the
+  // copies when staff close a case), reads received mail when the inbox is on, mails requesters
+  // (closure letters, extension notices), starts the workflow for cases staff register, and ends
+  // or resumes waiting steps. The register reads every request through the all-requests index.
+  'staff-console': {
+    id: 'StaffConsole',
+    description: 'Staff console: signed-in pages to handle every request before its deadline',
+    // The register reads every request ever made; API Gateway stops waiting at 30 s.
+    timeout: Duration.seconds(29),
+    memorySize: 1024,
+    bind: (fn, { requests, customerData, requestData, mail, inboundMail }) => {
+      fn.bindRequestsTable(requests, 'readWrite', { queryOpenRequests: true, batchRead: true, queryAllRequests: true, resolveTriage: true })
+        .bindCustomerData(customerData, { customers: 'read' })
+        .bindRequestData(requestData, 'readWriteDelete', REQUESTS_PREFIX)
+        .bindMailSender(mail);
+      if (inboundMail !== undefined) fn.bindInboundMail(inboundMail);
+    },
+    bindWorkflow: (fn, stateMachine) => fn.bindStateMachineStart(stateMachine).bindTaskCallbacks(stateMachine, ['success', 'failure']),
+    bindStaffSignIn: (fn, { pool, consoleBaseUrl }) => fn.bindConsoleSignIn(pool, consoleBaseUrl),
   },
 
   // Workflow: acknowledge and verify identity
@@ -269,6 +311,20 @@ export const FUNCTION_DEFINITIONS = {
     bind: (fn, { requests, requestData }) =>
       fn.bindRequestsTable(requests, 'readWrite').bindRequestData(requestData, 'listDelete', EXPORTS_PREFIX),
   },
+  // Reads every open request and its audit trail each morning, mails staff a digest and the
+  // 7- and 2-working-day warnings, records each warning in the request's audit trail, and
+  // reports the overdue count as a metric (alarmed in AWS).
+  'watch-deadlines': {
+    id: 'WatchDeadlines',
+    description: 'Daily deadline digest and warnings to staff; reports overdue requests as a metric',
+    timeout: Duration.minutes(5),
+    ownSchedule: true,
+    bind: (fn, { requests, mail, staffDigestAddress }) =>
+      fn
+        .bindRequestsTable(requests, 'readWrite', { queryOpenRequests: true, batchRead: true })
+        .bindMailSender(mail)
+        .bindStaffDigest(staffDigestAddress),
+  },
 } as const satisfies Readonly<Record<string, FunctionDefinition>>;
 
 /** A folder under `functions/` the stack knows how to deploy. */
@@ -313,7 +369,7 @@ export function deployedFolders(
   }
   return (Object.keys(FUNCTION_DEFINITIONS) as FunctionFolder[]).filter((folder) => {
     const definition: FunctionDefinition = FUNCTION_DEFINITIONS[folder];
-    return wanted.has(folder) || definition.schedule !== undefined || (definition.inbox === true && features.inbox === true);
+    return wanted.has(folder) || definition.schedule !== undefined || definition.ownSchedule === true || (definition.inbox === true && features.inbox === true);
   });
 }
 
@@ -348,6 +404,12 @@ export function createDsrFunction(
   });
   definition.bind(fn, resources);
   return fn;
+}
+
+/** Applies a definition's {@link FunctionDefinition.bindStaffSignIn}, if any. */
+export function bindToStaffSignIn(folder: FunctionFolder, fn: DsrFunction, signIn: StaffSignIn): void {
+  const { bindStaffSignIn }: FunctionDefinition = FUNCTION_DEFINITIONS[folder];
+  bindStaffSignIn?.(fn, signIn);
 }
 
 /**

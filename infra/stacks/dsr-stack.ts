@@ -9,13 +9,17 @@ import type { DsrFunction } from '../constructs/dsr-function.js';
 import { EmailInbox } from '../constructs/email-inbox.js';
 import { InboundMailBucket } from '../constructs/inbound-mail-bucket.js';
 import { OperationsAlarms } from '../constructs/operations-alarms.js';
+import { DeadlineWatch } from '../constructs/deadline-watch.js';
 import { PublicApi } from '../constructs/public-api.js';
+import { StaffUserPool } from '../constructs/staff-user-pool.js';
 import { RequestDataBucket } from '../constructs/request-data-bucket.js';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { RequestsTable } from '../constructs/requests-table.js';
 import { RightsRequestWorkflow } from '../constructs/rights-request-workflow.js';
 import type { DeploySettings } from '../settings.js';
 import {
   FUNCTION_DEFINITIONS,
+  bindToStaffSignIn,
   bindToWorkflow,
   createDsrFunction,
   deployedFolders,
@@ -57,6 +61,10 @@ export class DsrStack extends Stack {
   readonly schedules: Readonly<Partial<Record<FunctionFolder, events.Rule>>>;
   /** Where SES stores received e-mail; only with `inboxEnabled`. */
   readonly inboundMail?: InboundMailBucket;
+  /** The daily deadline watch's schedule and its overdue / not-running alarms. */
+  readonly deadlineWatch: DeadlineWatch;
+  /** The staff console's Cognito user pool (groups `staff` and `privacy-officer`, MFA required). */
+  readonly staffUsers: StaffUserPool;
   /** The SES receipt rule set and rule of the request address; only with `inboxEnabled`. */
   readonly inbox?: EmailInbox;
 
@@ -88,6 +96,7 @@ export class DsrStack extends Stack {
         publicBaseUrl: settings.publicBaseUrl,
       },
       recipientAddresses: settings.recipientAddresses,
+      staffDigestAddress: settings.staffDigestAddress,
       inboundMail: this.inboundMail,
     };
 
@@ -143,6 +152,20 @@ export class DsrStack extends Stack {
       logRetention: settings.logRetentionDays,
     });
 
+    // Staff sign in with Cognito (MFA required); the console is served by this API, or by the
+    // public address ops put in front of it.
+    const consoleBaseUrl = settings.publicBaseUrl ?? this.api.api.apiEndpoint;
+    this.staffUsers = new StaffUserPool(this, 'StaffUsers', {
+      domainPrefix: settings.consoleDomainPrefix,
+      callbackUrls: [`${consoleBaseUrl}/console/auth/callback`],
+      logoutUrls: [`${consoleBaseUrl}/console/sign-in`],
+    });
+    for (const [folder, fn] of this.deployed()) {
+      bindToStaffSignIn(folder, fn, { pool: this.staffUsers, consoleBaseUrl });
+    }
+
+    this.deadlineWatch = new DeadlineWatch(this, 'DeadlineWatch', { job: this.functionFor('watch-deadlines') });
+
     const alarms = new OperationsAlarms(this, 'Alarms', {
       stateMachine: this.workflow.stateMachine,
       apiStage: this.api.stage,
@@ -151,6 +174,8 @@ export class DsrStack extends Stack {
       failedEventQueues: this.inbox === undefined ? {} : { FailedEmailIntakes: this.inbox.failedIntakes },
       asyncFunctions: this.inbox === undefined ? {} : { EmailIntake: this.functionFor('email-intake') },
     });
+
+    this.deadlineWatch.addAlarmAction(new cloudwatchActions.SnsAction(alarms.topic));
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Public URL of the request form' });
     new CfnOutput(this, 'RequestsTableName', { value: this.requests.tableName });
@@ -163,6 +188,11 @@ export class DsrStack extends Stack {
     new CfnOutput(this, 'RequestDataBucketName', {
       value: this.requestData.bucketName,
       description: 'Gathered data, plans and export packages (KMS-encrypted)',
+    });
+    new CfnOutput(this, 'ConsoleUrl', { value: `${consoleBaseUrl}/console`, description: 'Staff console (Cognito sign-in)' });
+    new CfnOutput(this, 'StaffUserPoolId', {
+      value: this.staffUsers.userPool.userPoolId,
+      description: 'Add staff here and put them in the staff or privacy-officer group',
     });
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
@@ -182,12 +212,6 @@ export class DsrStack extends Stack {
         description: `MX record for the domain of ${settings.inboxAddress} (or forward that address to SES)`,
       });
       new CfnOutput(this, 'FailedEmailIntakesQueueUrl', { value: this.inbox.failedIntakes.queueUrl });
-    }
-    if (this.api.staffInvokePolicy !== undefined) {
-      new CfnOutput(this, 'StaffApiInvokePolicyArn', {
-        value: this.api.staffInvokePolicy.managedPolicyArn,
-        description: 'Attach to staff roles so they may call the IAM-authorized staff API',
-      });
     }
   }
 

@@ -21,7 +21,10 @@ import {
   EXPECTED_ENV,
   EXPECTED_GRANTS,
   INBOX_FAILURE_GRANTS,
+  INBOX_READ_ENV,
+  INBOX_READ_GRANTS,
   mergeGrants,
+  STAFF_SIGN_IN_ENV,
   namedGrants,
   resourceNames,
   sortedGrants,
@@ -91,6 +94,25 @@ describe('e-mail inbox, enabled in eu-west-1', () => {
       (resource) => JSON.stringify(resource.Properties.Bucket) === JSON.stringify({ Ref: bucketId }),
     );
     return policy?.Properties.PolicyDocument.Statement as Statement[];
+  };
+
+  /** Readable names of the stack's resources, for {@link namedGrants}. */
+  const stackNames = () => {
+    const { stack } = synth;
+    return resourceNames({
+      stack,
+      resources: {
+        requests: stack.requests,
+        customerData: stack.customerData,
+        requestData: stack.requestData,
+        mail: { senderAddress: 'naerkontor@obos.no', sesIdentityDomain: 'obos.no' },
+        recipientAddresses: {},
+        staffDigestAddress: 'personvern@obos.no',
+        inboundMail: stack.inboundMail,
+      },
+      stateMachineArn: stack.workflow.stateMachine.stateMachineArn,
+      failedIntakesArn: stack.inbox!.failedIntakes.queueArn,
+    });
   };
 
   beforeAll(() => {
@@ -246,21 +268,7 @@ describe('e-mail inbox, enabled in eu-west-1', () => {
     });
 
     it('is granted exactly its definition’s access plus sending failed events to its queue', () => {
-      const { stack } = synth;
-      const names = resourceNames({
-        stack,
-        resources: {
-          requests: stack.requests,
-          customerData: stack.customerData,
-          requestData: stack.requestData,
-          mail: { senderAddress: 'naerkontor@obos.no', sesIdentityDomain: 'obos.no' },
-          recipientAddresses: {},
-          inboundMail: stack.inboundMail,
-        },
-        stateMachineArn: stack.workflow.stateMachine.stateMachineArn,
-        failedIntakesArn: stack.inbox!.failedIntakes.queueArn,
-      });
-      expect(namedGrants(synth.template, synth.roleId('email-intake'), names)).toEqual(
+      expect(namedGrants(synth.template, synth.roleId('email-intake'), stackNames())).toEqual(
         sortedGrants(mergeGrants(EXPECTED_GRANTS['email-intake'], INBOX_FAILURE_GRANTS)),
       );
     });
@@ -297,6 +305,27 @@ describe('e-mail inbox, enabled in eu-west-1', () => {
       expect(() =>
         definition.bind(fn as never, { inboundMail: undefined, mail: { senderAddress: 'a@obos.no', sesIdentityDomain: 'obos.no' } } as FunctionResources),
       ).toThrowError(MissingInboundMailError);
+    });
+  });
+
+  describe('staff-console', () => {
+    it('may also read received mail under the inbound prefix, to show it and turn it into a case', () => {
+      expect(namedGrants(synth.template, synth.roleId('staff-console'), stackNames())).toEqual(
+        sortedGrants(mergeGrants(EXPECTED_GRANTS['staff-console'], INBOX_READ_GRANTS['staff-console']!)),
+      );
+    });
+
+    it('is told where received mail is, besides its own and its sign-in environment', () => {
+      const env = resources[synth.functionId('staff-console')]!.Properties.Environment as { Variables: Record<string, unknown> };
+      expect(Object.keys(env.Variables).filter((name) => name !== 'NODE_OPTIONS').sort()).toEqual(
+        [
+          'LOG_LEVEL',
+          ...EXPECTED_ENV['staff-console'],
+          ...INBOX_READ_ENV['staff-console']!,
+          ...STAFF_SIGN_IN_ENV['staff-console']!,
+        ].sort(),
+      );
+      expect(env.Variables).toMatchObject({ INBOUND_MAIL_BUCKET: { Ref: bucketId }, INBOUND_MAIL_PREFIX: INBOUND_MAIL_PREFIX });
     });
   });
 

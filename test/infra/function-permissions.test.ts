@@ -1,10 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REQUESTS_TABLE_LAYOUT } from '../../functions/adapters/dynamodb/requests-table-layout.js';
 import { WORKFLOW_FUNCTIONS } from '../../functions/shared/workflow-functions.js';
 import { FUNCTION_DEFINITIONS, deployedFolders, type FunctionFolder } from '../../infra/stacks/dsr-functions.js';
 import {
   EXPECTED_ENV,
   EXPECTED_GRANTS,
   EXPECTED_LIST_PREFIXES,
+  INBOX_READ_ENV,
+  INBOX_READ_GRANTS,
+  mergeGrants,
+  STAFF_SIGN_IN_ENV,
   namedGrants,
   resourceNames,
   sortedGrants,
@@ -57,7 +62,9 @@ describe('function permissions, for every function definition', () => {
   }, SYNTH_TIMEOUT_MS);
 
   it.each(CATALOGUE_FOLDERS)('grants %s exactly the actions it uses, on exactly the resources it uses', (folder) => {
-    expect(namedGrants(synth.template, synth.roleId(folder), names)).toEqual(sortedGrants(EXPECTED_GRANTS[folder]));
+    expect(namedGrants(synth.template, synth.roleId(folder), names)).toEqual(
+      sortedGrants(mergeGrants(EXPECTED_GRANTS[folder], INBOX_READ_GRANTS[folder] ?? {})),
+    );
   });
 
   it.each(CATALOGUE_FOLDERS)('gives %s only the AWS-managed basic execution policy', (folder) => {
@@ -66,31 +73,40 @@ describe('function permissions, for every function definition', () => {
     expect(role?.Properties.Policies).toBeUndefined();
   });
 
-  it('lets no function scan a table or use PartiQL', () => {
+  it('lets no function scan a table or use PartiQL (the register reads an index)', () => {
     for (const folder of CATALOGUE_FOLDERS) {
       const actions = allowedActions(synth.template, synth.roleId(folder));
       expect(actions.filter((action) => /^dynamodb:(Scan|PartiQL)/.test(action)), folder).toEqual([]);
     }
   });
 
-  it('lets only carry-out delete or batch-write customer data', () => {
-    expect(holders(synth, 'dynamodb:DeleteItem')).toEqual(['carry-out']);
+  it('lets only carry-out delete or batch-write customer data, and only the console delete (triage list entries)', () => {
+    expect(holders(synth, 'dynamodb:DeleteItem').sort()).toEqual(['carry-out', 'staff-console']);
     expect(holders(synth, 'dynamodb:BatchWriteItem')).toEqual(['carry-out']);
   });
 
-  it('lets only purge-exports delete exports and only close-request delete gathered request data', () => {
-    expect(holders(synth, 's3:DeleteObject').sort()).toEqual(['close-request', 'purge-exports']);
-    const resources = (folder: 'purge-exports' | 'close-request') =>
+  it('lets only purge-exports delete exports, and only close-request and the console (closing a case) delete gathered request data', () => {
+    expect(holders(synth, 's3:DeleteObject').sort()).toEqual(['close-request', 'purge-exports', 'staff-console']);
+    const resources = (folder: 'purge-exports' | 'close-request' | 'staff-console') =>
       statementsFor(synth.template, synth.roleId(folder), 's3:DeleteObject')
         .flatMap((statement) => statement.resources)
         .map((resource) => names.get(JSON.stringify(resource)));
     expect(resources('purge-exports')).toEqual(['bucket/exports/*']);
     expect(resources('close-request')).toEqual(['bucket/requests/*']);
+    expect(resources('staff-console')).toEqual(['bucket/requests/*']);
   });
 
-  it('lets only verify-page and staff-api answer a waiting task, and only staff-api fail one', () => {
-    expect(holders(synth, 'states:SendTaskSuccess')).toEqual(['verify-page', 'staff-api']);
-    expect(holders(synth, 'states:SendTaskFailure')).toEqual(['staff-api']);
+  it('lets only verify-page, staff-api and the console answer a waiting task, and only staff-api and the console fail one', () => {
+    expect(holders(synth, 'states:SendTaskSuccess')).toEqual(['verify-page', 'staff-api', 'staff-console']);
+    expect(holders(synth, 'states:SendTaskFailure')).toEqual(['staff-api', 'staff-console']);
+  });
+
+  it('lets only the intake, the console and the deadline watch read many requests at once, and only the console read the register index', () => {
+    expect(holders(synth, 'dynamodb:BatchGetItem')).toEqual(['email-intake', 'staff-console', 'watch-deadlines']);
+    const indexReaders = (index: string) =>
+      CATALOGUE_FOLDERS.filter((folder) => namedGrants(synth.template, synth.roleId(folder), names)[`requests/index/${index}`] !== undefined);
+    expect(indexReaders(REQUESTS_TABLE_LAYOUT.allRequestsIndex.name)).toEqual(['staff-console']);
+    expect(indexReaders(REQUESTS_TABLE_LAYOUT.openRequestsIndex.name)).toEqual(['staff-console', 'watch-deadlines']);
   });
 
   it('grants nothing on the state machine to a function the workflow calls', () => {
@@ -125,15 +141,20 @@ describe('function permissions, for every function definition', () => {
     expect(prefixes.sort()).toEqual([...(EXPECTED_LIST_PREFIXES[folder] ?? [])].sort());
   });
 
-  it('lets only create-request and email-intake start the workflow', () => {
-    expect(holders(synth, 'states:StartExecution')).toEqual(['create-request', 'email-intake']);
+  it('lets only create-request, email-intake and the console (staff-registered cases) start the workflow', () => {
+    expect(holders(synth, 'states:StartExecution')).toEqual(['create-request', 'email-intake', 'staff-console']);
   });
 
-  it('lets only email-intake read received mail, and only under the inbound prefix', () => {
-    const readers = CATALOGUE_FOLDERS.filter((folder) =>
-      Object.keys(namedGrants(synth.template, synth.roleId(folder), names)).some((resource) => resource.startsWith('inbound-')),
-    );
-    expect(readers).toEqual(['email-intake']);
+  it('lets only email-intake and the console read received mail, and only objects under the inbound prefix', () => {
+    const inboundGrants = (folder: FunctionFolder) =>
+      Object.fromEntries(
+        Object.entries(namedGrants(synth.template, synth.roleId(folder), names)).filter(([resource]) => resource.startsWith('inbound-')),
+      );
+    const readers = CATALOGUE_FOLDERS.filter((folder) => Object.keys(inboundGrants(folder)).length > 0);
+    expect(readers).toEqual(['email-intake', 'staff-console']);
+    for (const folder of readers) {
+      expect(inboundGrants(folder), folder).toEqual({ 'inbound-bucket/inbound/*': ['s3:GetObject'], 'inbound-key': ['kms:Decrypt'] });
+    }
   });
 
   it('tells email-intake our From address without letting it send mail', () => {
@@ -172,7 +193,7 @@ describe('function permissions, for every function definition', () => {
   it.each(CATALOGUE_FOLDERS)('sets in %s exactly the environment its bindings provide', (folder) => {
     const env = functionEnvironment(synth.template, synth.functionId(folder));
     expect(Object.keys(env).filter((name) => name !== 'NODE_OPTIONS').sort()).toEqual(
-      ['LOG_LEVEL', ...EXPECTED_ENV[folder]].sort(),
+      ['LOG_LEVEL', ...EXPECTED_ENV[folder], ...(INBOX_READ_ENV[folder] ?? [])].sort(),
     );
     expect(env.LOG_LEVEL).toBe('info');
   });
@@ -185,6 +206,10 @@ describe('function permissions, for every function definition', () => {
 
   it('tells the function that writes export packages the download window', () => {
     expect(functionEnvironment(synth.template, synth.functionId('carry-out')).EXPORT_DOWNLOAD_DAYS).toBe('14');
+  });
+
+  it('tells the deadline watch the default staff mailbox for its digest', () => {
+    expect(functionEnvironment(synth.template, synth.functionId('watch-deadlines')).STAFF_DIGEST_ADDRESS).toBe('personvern@obos.no');
   });
 
   it('gives notify-recipients an empty recipient map by default', () => {
@@ -209,7 +234,7 @@ describe('function permissions with existing customer-data tables', () => {
 
   it.each(CATALOGUE_FOLDERS)('grants %s the same actions on the named tables', (folder) => {
     expect(namedGrants(synth.template, synth.roleId(folder), names)).toEqual(
-      sortedGrants(withoutCustomerDataKey(EXPECTED_GRANTS[folder])),
+      sortedGrants(withoutCustomerDataKey(mergeGrants(EXPECTED_GRANTS[folder], INBOX_READ_GRANTS[folder] ?? {}))),
     );
   });
 
@@ -259,6 +284,7 @@ describe('function permissions with custom mail and recipient settings', () => {
       logLevel: 'debug',
       exportDownloadDays: '30',
       recipientAddresses: '{"unloc":"privacy@unloc.app"}',
+      staffDigestAddress: 'Personvernombud@naerkontor.obos.no',
     });
   }, SYNTH_TIMEOUT_MS);
 
@@ -287,6 +313,12 @@ describe('function permissions with custom mail and recipient settings', () => {
     });
     expect(functionEnvironment(synth.template, synth.functionId('carry-out')).EXPORT_DOWNLOAD_DAYS).toBe('30');
   });
+
+  it('sends the deadline digest to the configured staff mailbox', () => {
+    expect(functionEnvironment(synth.template, synth.functionId('watch-deadlines')).STAFF_DIGEST_ADDRESS).toBe(
+      'personvernombud@naerkontor.obos.no',
+    );
+  });
 });
 
 describe('function permissions in the deployed stack', () => {
@@ -305,6 +337,7 @@ describe('function permissions in the deployed stack', () => {
         requestData: stack.requestData,
         mail: { senderAddress: 'naerkontor@obos.no', sesIdentityDomain: 'obos.no' },
         recipientAddresses: {},
+        staffDigestAddress: 'personvern@obos.no',
       },
       stateMachineArn: stack.workflow.stateMachine.stateMachineArn,
     });
@@ -316,12 +349,14 @@ describe('function permissions in the deployed stack', () => {
 
   it.each(folders)('sets in the deployed %s exactly the environment its bindings provide', (folder) => {
     const env = functionEnvironment(synth.template, synth.functionId(folder));
-    expect(Object.keys(env).filter((name) => name !== 'NODE_OPTIONS').sort()).toEqual(['LOG_LEVEL', ...EXPECTED_ENV[folder]].sort());
+    expect(Object.keys(env).filter((name) => name !== 'NODE_OPTIONS').sort()).toEqual(
+      ['LOG_LEVEL', ...EXPECTED_ENV[folder], ...(STAFF_SIGN_IN_ENV[folder] ?? [])].sort(),
+    );
   });
 
-  it('lets only create-request start the workflow, and only this state machine', () => {
+  it('lets only create-request and the console (staff-registered cases) start the workflow, and only this state machine', () => {
     const starters = folders.filter((folder) => allowedActions(synth.template, synth.roleId(folder)).includes('states:StartExecution'));
-    expect(starters).toEqual(['create-request']);
+    expect(starters).toEqual(['create-request', 'staff-console']);
   });
 
   it('grants nothing on the state machine to any function it calls', () => {

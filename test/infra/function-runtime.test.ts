@@ -27,8 +27,9 @@ const FOLDERS = deployedFolders();
 const definition = (folder: (typeof FOLDERS)[number]): FunctionDefinition => FUNCTION_DEFINITIONS[folder];
 
 describe('which functions are deployed', () => {
-  it('deploys every folder a route, a workflow substitution or a schedule uses, and no other', () => {
-    const scheduled = FOLDERS.filter((folder) => definition(folder).schedule !== undefined);
+  it('deploys every folder a route, a workflow substitution or a schedule (an EventBridge rule or its own) uses, and no other', () => {
+    const scheduled = FOLDERS.filter((folder) => definition(folder).schedule !== undefined || definition(folder).ownSchedule === true);
+    expect(scheduled).toContain('watch-deadlines');
     expect(new Set(FOLDERS)).toEqual(
       new Set([...HTTP_ROUTES.map((route) => route.function), ...Object.values(WORKFLOW_FUNCTIONS), ...scheduled]),
     );

@@ -43,6 +43,21 @@ describe('operations alarms', () => {
     });
   });
 
+  it('notifies the alarm topic when a request is overdue or the deadline watch stops reporting', () => {
+    // The operations topic, as the stack outputs it for subscribers.
+    const topic = (withoutEmail.toJSON().Outputs as Record<string, { Value: unknown }>).AlarmTopicArn?.Value as { Ref: string };
+    const topicId = topic.Ref;
+    expect(withoutEmail.findResources('AWS::SNS::Topic')).toHaveProperty(topicId);
+    const alarms = withoutEmail.findResources('AWS::CloudWatch::Alarm');
+    const watchAlarms = [synth.stack.deadlineWatch.overdueAlarm, synth.stack.deadlineWatch.notReportingAlarm].map(
+      (alarm) => alarms[synth.logicalId(alarm)]?.Properties,
+    );
+    expect(watchAlarms).toEqual([
+      expect.objectContaining({ MetricName: 'OverdueRequests', Statistic: 'Maximum', AlarmActions: [{ Ref: topicId }] }),
+      expect.objectContaining({ MetricName: 'OverdueRequests', Statistic: 'SampleCount', AlarmActions: [{ Ref: topicId }] }),
+    ]);
+  });
+
   it('creates the topic without a subscription when no alarm address is set', () => {
     withoutEmail.resourceCountIs('AWS::SNS::Topic', 1);
     withoutEmail.resourceCountIs('AWS::SNS::Subscription', 0);

@@ -46,33 +46,13 @@ describe('HTTP API', () => {
     expect(actual).toEqual(expected);
   });
 
-  it('requires IAM authorization on staff routes and none on public routes', () => {
+  it('leaves authorization of every route to its function (staff tokens are checked there), never IAM', () => {
     const routes = routeTable(synth.template);
-    const staff = HTTP_ROUTES.filter((route) => route.auth === 'staff');
-    expect(staff.length).toBeGreaterThan(0);
+    expect(HTTP_ROUTES.some((route) => route.auth !== 'public')).toBe(true);
     for (const route of HTTP_ROUTES) {
-      expect(routes[`${route.method} ${route.path}`]?.authorization, `${route.method} ${route.path}`).toBe(
-        route.auth === 'staff' ? 'AWS_IAM' : 'NONE',
-      );
+      expect(routes[`${route.method} ${route.path}`]?.authorization, `${route.method} ${route.path}`).toBe('NONE');
     }
-  });
-
-  it('offers staff a managed policy that may invoke exactly the staff routes', () => {
-    const policyId = synth.logicalId(synth.stack.api.staffInvokePolicy!);
-    const policy = synth.template.findResources('AWS::IAM::ManagedPolicy')[policyId];
-    const [statement, ...others] = policy?.Properties.PolicyDocument.Statement as { Action: string; Resource: unknown[] }[];
-    expect(others).toHaveLength(0);
-    expect(statement?.Action).toBe('execute-api:Invoke');
-    const paths = (statement?.Resource ?? []).map((resource) => {
-      const parts = (resource as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
-      return parts.filter((part): part is string => typeof part === 'string').join('').replace(/^.*\$default\//, '');
-    });
-    expect(paths.sort()).toEqual(
-      HTTP_ROUTES.filter((route) => route.auth === 'staff')
-        .map((route) => `${route.method}${route.path.replace(/\{[^}]+\}/g, '*')}`)
-        .sort(),
-    );
-    expect(synth.template.toJSON().Outputs).toHaveProperty('StaffApiInvokePolicyArn');
+    expect(synth.template.findResources('AWS::IAM::ManagedPolicy')).toEqual({});
   });
 
   it('uses Lambda proxy integrations with payload format 2.0', () => {
@@ -99,7 +79,7 @@ describe('HTTP API', () => {
     expect(format).not.toMatch(/sourceIp|userAgent|\$context\.path/);
   });
 
-  it('outputs the API URL, the table and bucket names and the state machine ARN', () => {
+  it('outputs the API URL, the console URL, the staff user pool, the table and bucket names and the state machine ARN', () => {
     const outputs = synth.template.toJSON().Outputs as Record<string, unknown>;
     expect(Object.keys(outputs)).toEqual(
       expect.arrayContaining([
@@ -109,9 +89,12 @@ describe('HTTP API', () => {
         'BillingTableName',
         'AccessLogTableName',
         'RequestDataBucketName',
+        'ConsoleUrl',
+        'StaffUserPoolId',
         'StateMachineArn',
       ]),
     );
+    expect(outputs).not.toHaveProperty('StaffApiInvokePolicyArn');
   });
 });
 
@@ -137,9 +120,11 @@ describe('PublicApi with any route table', () => {
       'GET /verify/{id}': 'NONE',
       'POST /verify/{id}': 'NONE',
       'GET /download/{id}': 'NONE',
-      'POST /api/staff/requests/{id}/decision': 'AWS_IAM',
+      'POST /api/staff/requests/{id}/decision': 'NONE',
     });
     template.resourceCountIs('AWS::ApiGatewayV2::Integration', 3);
+    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+    template.resourceCountIs('AWS::IAM::ManagedPolicy', 0);
   });
 
   it('fails with the route and folder when a folder’s function is missing', () => {

@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REQUESTS_TABLE_LAYOUT } from '../../functions/adapters/dynamodb/requests-table-layout.js';
-import { RequestsTable } from '../../infra/constructs/requests-table.js';
+import { RequestsTable, type RequestsTableOptions } from '../../infra/constructs/requests-table.js';
 import { roleStatements } from './support/policies.js';
 import { appWithoutBundling, SYNTH_TIMEOUT_MS, synthDsrStack, type SynthesizedDsrStack } from './support/synth-dsr-stack.js';
 
@@ -37,21 +37,34 @@ describe('requests table', () => {
     });
   });
 
-  it('has the sparse open-requests index', () => {
-    const index = REQUESTS_TABLE_LAYOUT.openRequestsIndex;
+  it('has exactly two indexes: the sparse open-requests index and the all-requests index of the register', () => {
+    const open = REQUESTS_TABLE_LAYOUT.openRequestsIndex;
+    // Every request (registerPk = "REQUEST") by receipt time, whole: the register reads it without a Scan.
+    const all = { name: 'all-requests', partitionKey: 'registerPk', sortKey: 'receivedAt' };
+    expect(REQUESTS_TABLE_LAYOUT.allRequestsIndex).toEqual(all);
     hasTableProperties({
       AttributeDefinitions: Match.arrayWith([
-        { AttributeName: index.partitionKey, AttributeType: 'S' },
-        { AttributeName: index.sortKey, AttributeType: 'S' },
+        { AttributeName: open.partitionKey, AttributeType: 'S' },
+        { AttributeName: open.sortKey, AttributeType: 'S' },
+        { AttributeName: all.partitionKey, AttributeType: 'S' },
       ]),
       GlobalSecondaryIndexes: [
-        Match.objectLike({
-          IndexName: index.name,
+        {
+          IndexName: open.name,
           KeySchema: [
-            { AttributeName: index.partitionKey, KeyType: 'HASH' },
-            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+            { AttributeName: open.partitionKey, KeyType: 'HASH' },
+            { AttributeName: open.sortKey, KeyType: 'RANGE' },
           ],
-        }),
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...open.nonKeyAttributes] },
+        },
+        {
+          IndexName: all.name,
+          KeySchema: [
+            { AttributeName: all.partitionKey, KeyType: 'HASH' },
+            { AttributeName: all.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
       ],
     });
   });
@@ -86,16 +99,71 @@ describe('requests table', () => {
 });
 
 describe('RequestsTable.grantAccess', () => {
-  const grant = (options: { queryOpenRequests?: boolean }) => {
+  /**
+   * What a `readWrite` grant with the options allows, by resource name (the table key aside; a
+   * resource without a name shows as its template JSON, so nothing granted goes unseen).
+   */
+  const grant = (options: RequestsTableOptions): Record<string, string[]> => {
     const stack = new Stack(appWithoutBundling(), 'Grants', { env: { region: 'eu-north-1' } });
     const requests = new RequestsTable(stack, 'Requests');
     const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     requests.grantAccess(role, 'readWrite', options);
-    return JSON.stringify(roleStatements(Template.fromStack(stack), stack.getLogicalId(role.node.defaultChild as iam.CfnRole)));
+    const { openRequestsIndex, allRequestsIndex } = REQUESTS_TABLE_LAYOUT;
+    const names = new Map(
+      [
+        ['key', requests.key.keyArn],
+        ['table', requests.table.tableArn],
+        [`index/${openRequestsIndex.name}`, `${requests.table.tableArn}/index/${openRequestsIndex.name}`],
+        [`index/${allRequestsIndex.name}`, `${requests.table.tableArn}/index/${allRequestsIndex.name}`],
+      ].map(([name, arn]) => [JSON.stringify(stack.resolve(arn)), name!]),
+    );
+    const merged: Record<string, Set<string>> = {};
+    for (const statement of roleStatements(Template.fromStack(stack), stack.getLogicalId(role.node.defaultChild as iam.CfnRole))) {
+      for (const resource of statement.resources) {
+        const name = names.get(JSON.stringify(resource)) ?? JSON.stringify(resource);
+        if (name === 'key') continue; // its use through DynamoDB is asserted with the function permissions
+        merged[name] ??= new Set();
+        for (const action of statement.actions) merged[name].add(action);
+      }
+    }
+    return Object.fromEntries(Object.entries(merged).map(([name, actions]) => [name, [...actions].sort()]));
   };
+  const READ_WRITE = ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'];
 
-  it('grants on the table only, unless the open-requests index is asked for', () => {
-    expect(grant({})).not.toContain('/index/');
-    expect(grant({ queryOpenRequests: true })).toContain(`/index/${REQUESTS_TABLE_LAYOUT.openRequestsIndex.name}`);
+  it('grants on the table only, with neither BatchGetItem nor an index, unless asked for', () => {
+    expect(grant({})).toEqual({ table: READ_WRITE });
+  });
+
+  it('adds Query on the open-requests index only when asked for', () => {
+    expect(grant({ queryOpenRequests: true })).toEqual({ table: READ_WRITE, 'index/open-requests': ['dynamodb:Query'] });
+  });
+
+  it('adds Query on the all-requests index only when asked for', () => {
+    expect(grant({ queryAllRequests: true })).toEqual({ table: READ_WRITE, 'index/all-requests': ['dynamodb:Query'] });
+  });
+
+  it('adds BatchGetItem on the table only when asked for', () => {
+    expect(grant({ batchRead: true })).toEqual({ table: [...READ_WRITE, 'dynamodb:BatchGetItem'].sort() });
+  });
+
+  it('adds DeleteItem only when asked for, and only on items of the TRIAGE partition', () => {
+    expect(grant({ resolveTriage: true })).toEqual({ table: [...READ_WRITE, 'dynamodb:DeleteItem'].sort() });
+    const stack = new Stack(appWithoutBundling(), 'TriageGrant', { env: { region: 'eu-north-1' } });
+    const requests = new RequestsTable(stack, 'Requests');
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    requests.grantAccess(role, 'readWrite', { resolveTriage: true });
+    const deletes = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy'))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Condition?: unknown }[])
+      .filter((statement) => [statement.Action].flat().includes('dynamodb:DeleteItem'));
+    expect(deletes).toHaveLength(1);
+    expect(deletes[0]?.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['TRIAGE'] } });
+  });
+
+  it('with every option but resolveTriage, grants exactly their union: never Scan, DeleteItem or BatchWriteItem', () => {
+    expect(grant({ queryOpenRequests: true, queryAllRequests: true, batchRead: true })).toEqual({
+      table: [...READ_WRITE, 'dynamodb:BatchGetItem'].sort(),
+      'index/open-requests': ['dynamodb:Query'],
+      'index/all-requests': ['dynamodb:Query'],
+    });
   });
 });

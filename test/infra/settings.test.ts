@@ -23,6 +23,8 @@ describe('loadSettings', () => {
       inboxEnabled: false,
       inboxAddress: 'naerkontor@obos.no',
       activateReceiptRuleSet: false,
+      consoleDomainPrefix: 'obos-naerkontor-personvern',
+      staffDigestAddress: 'personvern@obos.no',
     });
   });
 
@@ -163,6 +165,43 @@ describe('loadSettings', () => {
     it('reads the inbox address, lower-cased, and rejects one that is not an address', () => {
       expect(from({}, { DSR_INBOX_ADDRESS: 'Personvern@Naerkontor.obos.no' }).inboxAddress).toBe('personvern@naerkontor.obos.no');
       expect(() => from({ inboxAddress: 'naerkontor' })).toThrowError(/inboxAddress \(context "inboxAddress" or env DSR_INBOX_ADDRESS\)/);
+    });
+  });
+
+  describe('staff console', () => {
+    it('reads the Cognito domain prefix from context or environment', () => {
+      expect(from({ consoleDomainPrefix: 'obos-dsr-test' }).consoleDomainPrefix).toBe('obos-dsr-test');
+      expect(from({}, { DSR_CONSOLE_DOMAIN_PREFIX: 'personvern-2' }).consoleDomainPrefix).toBe('personvern-2');
+      expect(from({}, { DSR_CONSOLE_DOMAIN_PREFIX: ' ' }).consoleDomainPrefix).toBe('obos-naerkontor-personvern');
+    });
+
+    it('rejects a domain prefix Cognito would not accept, naming the setting', () => {
+      for (const prefix of ['OBOS-personvern', 'obos_personvern', '-obos', 'obos-', 'obos.personvern', 'a'.repeat(64)]) {
+        expect(() => from({ consoleDomainPrefix: prefix }), prefix).toThrowError(
+          /consoleDomainPrefix \(context "consoleDomainPrefix" or env DSR_CONSOLE_DOMAIN_PREFIX\)/,
+        );
+      }
+      for (const prefix of ['obos-aws-login', 'amazon-obos', 'obos-cognito']) {
+        expect(() => from({ consoleDomainPrefix: prefix }), prefix).toThrowError(/consoleDomainPrefix.*aws, amazon or cognito/);
+      }
+    });
+
+    it('reads the staff digest address, lower-cased, and rejects one that is not an address', () => {
+      expect(from({}, { DSR_STAFF_DIGEST_ADDRESS: 'Personvernombud@OBOS.no' }).staffDigestAddress).toBe('personvernombud@obos.no');
+      expect(from({ staffDigestAddress: 'saksbehandling@obos.no' }).staffDigestAddress).toBe('saksbehandling@obos.no');
+      expect(() => from({ staffDigestAddress: 'personvern' })).toThrowError(
+        /staffDigestAddress \(context "staffDigestAddress" or env DSR_STAFF_DIGEST_ADDRESS\)/,
+      );
+    });
+
+    it('refuses a digest address that is the request inbox, whatever its case, since the digest would come back in as a request', () => {
+      expect(() => from({ staffDigestAddress: 'naerkontor@obos.no' })).toThrowError(/staffDigestAddress.*request inbox/);
+      expect(() => from({ staffDigestAddress: 'Naerkontor@OBOS.no' })).toThrowError(/staffDigestAddress.*request inbox/);
+      expect(() => from({ inboxAddress: 'personvern@obos.no' })).toThrowError(/staffDigestAddress.*request inbox/);
+      expect(from({ inboxAddress: 'personvern@obos.no', staffDigestAddress: 'personvernombud@obos.no' })).toMatchObject({
+        inboxAddress: 'personvern@obos.no',
+        staffDigestAddress: 'personvernombud@obos.no',
+      });
     });
   });
 });

@@ -1,4 +1,5 @@
 import { eventually, outbox, postRequest, type StackFixture } from './local-stack-fixture.js';
+import { localStaffToken } from './staff-token.js';
 
 /** The six-digit code in the latest verification mail to `email`. */
 export async function latestCode(fixture: StackFixture, email: string, after = 0): Promise<string> {
@@ -23,11 +24,11 @@ export async function enterCode(fixture: StackFixture, id: string, code: string)
   });
 }
 
-/** Calls the staff JSON API as a signed-in staff member (local mode takes the name from a header). */
+/** Calls the staff JSON API as a signed-in staff member, with a token from the local sign-in's key. */
 export async function staffPost(fixture: StackFixture, id: string, action: 'decision' | 'extension', body: unknown, staff = 'anne') {
   const response = await fetch(new URL(`/api/staff/requests/${encodeURIComponent(id)}/${action}`, fixture.stack.urls.app), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-dsr-staff': staff },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${localStaffToken(fixture.stack.environment, staff)}` },
     body: JSON.stringify(body),
   });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };

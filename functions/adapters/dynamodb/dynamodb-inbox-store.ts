@@ -18,13 +18,17 @@ import {
   InboxLogEntrySchema,
   QuarantineEntrySchema,
   TriageEntrySchema,
+  TriageResolutionRecordSchema,
   type InboxLogEntry,
   type QuarantineEntry,
   type TriageEntry,
+  type TriageResolution,
+  type TriageResolutionRecord,
 } from '../../domain/intake-mail/inbox-entries.js';
 import type { AutoAnswerPolicy, ClaimResult, InboxStore, OutcomeRecord } from '../../domain/intake-mail/inbox-store.js';
 import { InboxContentionError } from '../../domain/intake-mail/intake-errors.js';
 import type { AuditEntry } from '../../domain/request/rights-request.js';
+import { TriageAlreadyResolvedError, TriageEntryNotFoundError } from '../../domain/triage/triage-errors.js';
 import { AUDIT_SK_PREFIX, REQUESTS_TABLE_LAYOUT, requestPk } from './requests-table-layout.js';
 
 const { partitionKey: PK, sortKey: SK, ttlAttribute: TTL } = REQUESTS_TABLE_LAYOUT;
@@ -38,7 +42,10 @@ const { partitionKey: PK, sortKey: SK, ttlAttribute: TTL } = REQUESTS_TABLE_LAYO
  * - inbox log:        pk `INBOX_LOG#<Oslo date>` sk `<UTC receivedAt>#<inbox id>`
  * - triage:           pk `TRIAGE`                sk `<0 urgent|1>#<UTC receivedAt>#<inbox id>`
  * - quarantine:       pk `QUARANTINE`            sk `<UTC receivedAt>#<inbox id>`
+ * - mail by id:       pk `INBOX_MAIL#<inbox id>` sk `MAIL`   (triage and quarantine only: where
+ *                     their entry lies; a resolved triage entry moves here with its resolution)
  * - follow-up audit:  pk `REQUEST#<id>`          sk `AUDIT#<UTC at>#inbox-<inbox id>-<n>`
+ * - triage audit:     pk `REQUEST#<id>`          sk `AUDIT#<UTC at>#triage-<inbox id>`
  * Sort keys use UTC, not the stored Oslo-offset text: across a DST change `+02:00` and `+01:00`
  * strings do not sort in time order.
  */
@@ -50,6 +57,8 @@ export const INBOX_KEYS = {
   logPk: (receiptDate: string) => `INBOX_LOG#${receiptDate}`,
   triagePk: 'TRIAGE',
   quarantinePk: 'QUARANTINE',
+  mailPk: (inboxId: string) => `INBOX_MAIL#${inboxId}`,
+  mailSk: 'MAIL',
 } as const;
 
 const utc = (instant: string): string => new Date(instant).toISOString();
@@ -57,6 +66,25 @@ const logSk = (entry: { receivedAt: string; inboxId: string }) => `${utc(entry.r
 const triageSk = (entry: TriageEntry) => `${entry.urgent ? '0' : '1'}#${utc(entry.receivedAt)}#${entry.inboxId}`;
 const auditSk = (entry: AuditEntry, inboxId: string, index: number) =>
   `${AUDIT_SK_PREFIX}${utc(entry.at)}#inbox-${inboxId}-${index}`;
+const triageAuditSk = (entry: AuditEntry, inboxId: string) => `${AUDIT_SK_PREFIX}${utc(entry.at)}#triage-${inboxId}`;
+
+/**
+ * The item that finds a triaged or quarantined mail by its inbox id: the list items' sort keys
+ * begin with urgency and time, which a caller holding only the id cannot know.
+ */
+interface MailItem {
+  readonly inboxId: string;
+  readonly receivedAt: string;
+  readonly messageKey?: string;
+  readonly triageSk?: string;
+  readonly quarantineSk?: string;
+  /** A resolved triage entry, moved out of the `TRIAGE` list, with its resolution. */
+  readonly triage?: unknown;
+  readonly resolution?: unknown;
+}
+
+const isTransactionCancelled = (error: unknown): error is TransactionCanceledException =>
+  error instanceof TransactionCanceledException || (error as { name?: string } | undefined)?.name === 'TransactionCanceledException';
 
 /** Outcomes after which a later reply to this Message-ID finds its case. */
 const THREADED_OUTCOMES: ReadonlySet<InboxLogEntry['outcome']> = new Set(['case', 'follow_up', 'triage']);
@@ -196,6 +224,16 @@ export class DynamoDbInboxStore implements InboxStore {
         },
       });
     }
+    if (record.triage || record.quarantine) {
+      const mail: MailItem = {
+        inboxId: log.inboxId,
+        receivedAt: log.receivedAt,
+        messageKey: log.messageKey,
+        triageSk: record.triage && triageSk(record.triage),
+        quarantineSk: record.quarantine && logSk(record.quarantine),
+      };
+      items.push({ Put: { TableName: this.tableName, Item: { [PK]: INBOX_KEYS.mailPk(log.inboxId), [SK]: INBOX_KEYS.mailSk, kind: 'inbox-mail', ...mail } } });
+    }
     (record.caseAudit ?? []).forEach((entry, index) => {
       items.push({
         Put: { TableName: this.tableName, Item: { [PK]: requestPk(entry.requestId), [SK]: auditSk(entry, log.inboxId, index), ...entry } },
@@ -223,12 +261,162 @@ export class DynamoDbInboxStore implements InboxStore {
       await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
       return { recorded: true };
     } catch (error) {
-      if (error instanceof TransactionCanceledException || (error as { name?: string }).name === 'TransactionCanceledException') {
-        const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
-        if (reasons[0]?.Code === 'ConditionalCheckFailed') return { recorded: false };
-      }
+      if (isTransactionCancelled(error) && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return { recorded: false };
       throw error;
     }
+  }
+
+  async getTriage(inboxId: string): Promise<TriageEntry | undefined> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const mail = await this.locate(inboxId, 'triage');
+      if (!mail?.triageSk) return undefined;
+      if (mail.triage) return TriageEntrySchema.parse(mail.triage);
+      const open = await this.getItem(INBOX_KEYS.triagePk, mail.triageSk);
+      if (open) return TriageEntrySchema.parse(open);
+      // Resolved between the two reads: the entry has moved to the mail item; read that again.
+    }
+    throw new Error('triage entry vanished without a resolution');
+  }
+
+  async getQuarantine(inboxId: string): Promise<QuarantineEntry | undefined> {
+    const mail = await this.locate(inboxId, 'quarantine');
+    if (!mail?.quarantineSk) return undefined;
+    const item = await this.getItem(INBOX_KEYS.quarantinePk, mail.quarantineSk);
+    return item && QuarantineEntrySchema.parse(item);
+  }
+
+  /**
+   * One transaction: the entry moves from the `TRIAGE` list to the mail item with its
+   * resolution (conditional on there being none yet), the log line gets the resolution, a case
+   * becomes the Message-ID claim's case, and `caseAudit` joins the case's trail.
+   */
+  async resolveTriage(
+    inboxId: string,
+    resolution: TriageResolution,
+    actor: string,
+    at: string,
+    caseAudit?: AuditEntry,
+  ): Promise<TriageResolutionRecord> {
+    const mail = await this.locate(inboxId, 'triage');
+    if (!mail?.triageSk) throw new TriageEntryNotFoundError(inboxId);
+    if (mail.resolution) throw new TriageAlreadyResolvedError(inboxId, TriageResolutionRecordSchema.parse(mail.resolution));
+    const open = await this.getItem(INBOX_KEYS.triagePk, mail.triageSk);
+    if (!open) return this.alreadyResolved(inboxId);
+    const record = TriageResolutionRecordSchema.parse({ ...resolution, by: actor, at });
+    const entry: TriageEntry = { ...TriageEntrySchema.parse(open), resolution: record };
+    const located: Record<string, unknown> = {
+      ':kind': 'inbox-mail',
+      ':inboxId': inboxId,
+      ':receivedAt': mail.receivedAt,
+      ':triageSk': mail.triageSk,
+      ':entry': entry,
+      ':resolution': record,
+    };
+    if (mail.messageKey) located[':messageKey'] = mail.messageKey;
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      {
+        // Written whole, so a mail item is made for an entry triaged before mail items existed.
+        Update: {
+          TableName: this.tableName,
+          Key: { [PK]: INBOX_KEYS.mailPk(inboxId), [SK]: INBOX_KEYS.mailSk },
+          UpdateExpression: `SET kind = :kind, inboxId = :inboxId, receivedAt = :receivedAt, triageSk = :triageSk, triage = :entry, resolution = :resolution${
+            mail.messageKey ? ', messageKey = :messageKey' : ''
+          }`,
+          ConditionExpression: 'attribute_not_exists(resolution)',
+          ExpressionAttributeValues: located,
+        },
+      },
+      {
+        Delete: {
+          TableName: this.tableName,
+          Key: { [PK]: INBOX_KEYS.triagePk, [SK]: mail.triageSk },
+          ConditionExpression: 'attribute_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': PK },
+        },
+      },
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: { [PK]: INBOX_KEYS.logPk(osloCalendarDate(mail.receivedAt)), [SK]: logSk(mail) },
+          UpdateExpression: 'SET resolution = :resolution',
+          ConditionExpression: 'attribute_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': PK },
+          ExpressionAttributeValues: { ':resolution': record },
+        },
+      },
+    ];
+    if (record.outcome === 'case' && mail.messageKey) {
+      items.push({
+        Update: {
+          TableName: this.tableName,
+          Key: { [PK]: INBOX_KEYS.claimPk(mail.messageKey), [SK]: INBOX_KEYS.claimSk },
+          UpdateExpression: 'SET caseId = :caseId',
+          ConditionExpression: 'inboxId = :me',
+          ExpressionAttributeValues: { ':caseId': record.caseId, ':me': inboxId },
+        },
+      });
+    }
+    if (caseAudit) {
+      items.push({
+        Put: { TableName: this.tableName, Item: { [PK]: requestPk(caseAudit.requestId), [SK]: triageAuditSk(caseAudit, inboxId), ...caseAudit } },
+      });
+    }
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return record;
+    } catch (error) {
+      const reasons = isTransactionCancelled(error) ? error.CancellationReasons ?? [] : [];
+      if (reasons.slice(0, 2).some((reason) => reason.Code === 'ConditionalCheckFailed')) return this.alreadyResolved(inboxId);
+      throw error;
+    }
+  }
+
+  /**
+   * Where a mail's triage or quarantine entry lies. Entries recorded before mail items were
+   * written have none; those are looked up in their (fixed, short) list partition instead, and
+   * a triage entry's Message-ID key is read from its log line.
+   */
+  private async locate(inboxId: string, list: 'triage' | 'quarantine'): Promise<MailItem | undefined> {
+    const mail = await this.mailItem(inboxId);
+    if (mail) return mail;
+    const partition = list === 'triage' ? INBOX_KEYS.triagePk : INBOX_KEYS.quarantinePk;
+    const pages = paginateQuery(
+      { client: this.doc },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: '#pk = :pk',
+        FilterExpression: 'inboxId = :inboxId',
+        ExpressionAttributeNames: { '#pk': PK },
+        ExpressionAttributeValues: { ':pk': partition, ':inboxId': inboxId },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) {
+      const item = page.Items?.[0];
+      if (!item) continue;
+      const received = { inboxId, receivedAt: String(item.receivedAt) };
+      if (list === 'quarantine') return { ...received, quarantineSk: String(item[SK]) };
+      const log = await this.getItem(INBOX_KEYS.logPk(osloCalendarDate(received.receivedAt)), logSk(received));
+      return { ...received, triageSk: String(item[SK]), messageKey: typeof log?.messageKey === 'string' ? log.messageKey : undefined };
+    }
+    return undefined;
+  }
+
+  /** Throws the resolution that won, read after a lost race. */
+  private async alreadyResolved(inboxId: string): Promise<never> {
+    const mail = await this.mailItem(inboxId);
+    const resolution = TriageResolutionRecordSchema.safeParse(mail?.resolution);
+    if (!resolution.success) throw new Error('triage entry left its list without a resolution');
+    throw new TriageAlreadyResolvedError(inboxId, resolution.data);
+  }
+
+  private async mailItem(inboxId: string): Promise<MailItem | undefined> {
+    return (await this.getItem(INBOX_KEYS.mailPk(inboxId), INBOX_KEYS.mailSk)) as MailItem | undefined;
+  }
+
+  private async getItem(partition: string, sort: string): Promise<Record<string, unknown> | undefined> {
+    const result = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { [PK]: partition, [SK]: sort }, ConsistentRead: true }));
+    return result.Item;
   }
 
   listTriage(): AsyncIterable<TriageEntry> {

@@ -8,7 +8,6 @@ import {
   DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
-  paginateScan,
   TransactWriteCommand,
   paginateQuery,
   type TransactWriteCommandInput,
@@ -22,6 +21,7 @@ import {
   AUDIT_SK_PREFIX,
   IDEMPOTENCY_SK,
   OPEN_PARTITION,
+  REGISTER_PARTITION,
   REQUESTS_TABLE_LAYOUT,
   REQUEST_SK,
   idempotencyPk,
@@ -62,7 +62,13 @@ export class DynamoDbRequestStore implements RequestStore {
       {
         Put: {
           TableName: this.tableName,
-          Item: { [PK]: requestPk(request.id), [SK]: REQUEST_SK, ...request, openPk: OPEN_PARTITION },
+          Item: {
+            [PK]: requestPk(request.id),
+            [SK]: REQUEST_SK,
+            ...request,
+            openPk: OPEN_PARTITION,
+            [REQUESTS_TABLE_LAYOUT.allRequestsIndex.partitionKey]: REGISTER_PARTITION,
+          },
           ConditionExpression: 'attribute_not_exists(#pk)',
           ExpressionAttributeNames: { '#pk': PK },
         },
@@ -241,13 +247,15 @@ export class DynamoDbRequestStore implements RequestStore {
   }
 
   async *listAll(): AsyncIterable<RightsRequest> {
-    const pages = paginateScan(
+    const index = REQUESTS_TABLE_LAYOUT.allRequestsIndex;
+    const pages = paginateQuery(
       { client: this.doc },
       {
         TableName: this.tableName,
-        FilterExpression: '#sk = :request',
-        ExpressionAttributeNames: { '#sk': SK },
-        ExpressionAttributeValues: { ':request': REQUEST_SK },
+        IndexName: index.name,
+        KeyConditionExpression: '#register = :register',
+        ExpressionAttributeNames: { '#register': index.partitionKey },
+        ExpressionAttributeValues: { ':register': REGISTER_PARTITION },
       },
     );
     for await (const page of pages) {

@@ -7,7 +7,9 @@
  * - audit entry: pk `REQUEST#<id>`        sk `AUDIT#<iso instant>#<seq>`
  * - idempotency: pk `IDEMPOTENCY#<sha256>` sk `IDEMPOTENCY` (expires through TTL)
  * Open requests carry `openPk = "OPEN"` and so appear in the sparse `open-requests` index,
- * which the re-drive and deadline jobs query instead of scanning.
+ * which the re-drive and deadline jobs query instead of scanning. Every request item also carries
+ * `registerPk = "REQUEST"` and so appears in the `all-requests` index, which the case register
+ * and the dashboard read instead of scanning a table full of audit entries.
  */
 export const REQUESTS_TABLE_LAYOUT = {
   partitionKey: 'pk',
@@ -20,7 +22,14 @@ export const REQUESTS_TABLE_LAYOUT = {
     /** Enough to list and triage open requests without reading each item. */
     nonKeyAttributes: ['id', 'status', 'dueDate', 'types', 'channel'],
   },
+  allRequestsIndex: {
+    name: 'all-requests',
+    partitionKey: 'registerPk',
+    sortKey: 'receivedAt',
+  },
 } as const;
+
+export const REGISTER_PARTITION = 'REQUEST';
 
 export const OPEN_PARTITION = 'OPEN';
 export const requestPk = (id: string): string => `REQUEST#${id}`;

@@ -68,6 +68,30 @@ const ReceivedMailFields = {
   rawKey: z.string().min(1),
 };
 
+/** The longest reason staff may give for dismissing a mail (it is kept on the log line). */
+export const DISMISS_REASON_MAX_LENGTH = 500;
+
+/** What staff decided for a triage entry: it became (or was found to be) a case, or was dismissed. */
+export type TriageResolution =
+  | { readonly outcome: 'case'; readonly caseId: string }
+  | { readonly outcome: 'dismissed'; readonly reason: string };
+
+const ResolvedBy = {
+  /** `staff:<username>`, as the audit trail records staff. */
+  by: z.string().min(1),
+  at: InstantSchema,
+};
+
+/**
+ * A triage decision as recorded, once, on the mail's log line and its triage entry: so the log
+ * still accounts for every mail after the entry has left the triage list.
+ */
+export const TriageResolutionRecordSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('case'), caseId: z.string().min(1), ...ResolvedBy }),
+  z.object({ outcome: z.literal('dismissed'), reason: z.string().min(1).max(DISMISS_REASON_MAX_LENGTH), ...ResolvedBy }),
+]);
+export type TriageResolutionRecord = z.infer<typeof TriageResolutionRecordSchema>;
+
 /** One line of the inbox log: the single outcome of one received mail. */
 export const InboxLogEntrySchema = z.object({
   ...ReceivedMailFields,
@@ -83,6 +107,8 @@ export const InboxLogEntrySchema = z.object({
   triageReason: z.enum(TRIAGE_REASONS).optional(),
   quarantineReason: z.enum(QUARANTINE_REASONS).optional(),
   autoAnswer: AutoAnswerSchema.optional(),
+  /** For a `triage` outcome: what staff later decided. The outcome itself stays `triage`. */
+  resolution: TriageResolutionRecordSchema.optional(),
 });
 export type InboxLogEntry = z.infer<typeof InboxLogEntrySchema>;
 
@@ -102,6 +128,8 @@ export const TriageEntrySchema = z.object({
   authentication: SenderAuthenticationSchema,
   /** A case the mail refers to (a breach report in reply to our letter). */
   relatedCaseId: z.string().optional(),
+  /** Set when staff resolved the entry; a resolved entry is no longer listed for triage. */
+  resolution: TriageResolutionRecordSchema.optional(),
 });
 export type TriageEntry = z.infer<typeof TriageEntrySchema>;
 

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../request/rights-request.js';
-import type { InboxLogEntry, QuarantineEntry, TriageEntry } from './inbox-entries.js';
+import type { InboxLogEntry, QuarantineEntry, TriageEntry, TriageResolution, TriageResolutionRecord } from './inbox-entries.js';
 
 /** The first mail seen with a Message-ID, as recorded when it claimed the id. */
 export interface MessageHolder {
@@ -58,4 +58,29 @@ export interface InboxStore {
   listQuarantine(): AsyncIterable<QuarantineEntry>;
   /** Every mail received on an Oslo calendar date, in order of receipt, with its outcome. */
   listLog(receiptDate: string): AsyncIterable<InboxLogEntry>;
+  /**
+   * The triage entry of one mail, open or resolved (then with its `resolution`); `undefined` when
+   * the mail did not go to triage. Read by key, for the console's actions on one entry.
+   */
+  getTriage(inboxId: string): Promise<TriageEntry | undefined>;
+  /** The quarantine entry of one mail; `undefined` when the mail was not quarantined. */
+  getQuarantine(inboxId: string): Promise<QuarantineEntry | undefined>;
+  /**
+   * Resolves a triage entry, once, all or nothing: the entry leaves the triage list (it stays
+   * readable through {@link getTriage}), the decision is recorded on the mail's log line, so the
+   * log still accounts for every mail, and — for a case — the mail's Message-ID claim points at
+   * the case, so a reply to the mail is attached to it as a follow-up. `caseAudit` is added to
+   * the case's trail in the same write, so the case says where it came from exactly when the
+   * mail says where it went.
+   *
+   * @throws TriageEntryNotFoundError when the mail has no triage entry
+   * @throws TriageAlreadyResolvedError when it was resolved before (a double click, a colleague)
+   */
+  resolveTriage(
+    inboxId: string,
+    resolution: TriageResolution,
+    actor: string,
+    at: string,
+    caseAudit?: AuditEntry,
+  ): Promise<TriageResolutionRecord>;
 }

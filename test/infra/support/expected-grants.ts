@@ -28,6 +28,15 @@ const REQUESTS = {
   },
 } as const;
 
+/**
+ * Extra reads on the requests table: many keys at once (`batchRead`: the console's queue, the
+ * deadline watch, the intake's look-up of earlier messages), the open requests (`queryOpenRequests`)
+ * and every request for the register (`queryAllRequests`). Never a `Scan`.
+ */
+const BATCH_READ = { requests: ['dynamodb:BatchGetItem'] };
+const OPEN_INDEX = { [`requests/index/${REQUESTS_TABLE_LAYOUT.openRequestsIndex.name}`]: ['dynamodb:Query'] };
+const ALL_INDEX = { [`requests/index/${REQUESTS_TABLE_LAYOUT.allRequestsIndex.name}`]: ['dynamodb:Query'] };
+
 /** Read on one store: the table and a `Query` on each of its GSIs. */
 const storeRead = (table: (typeof CUSTOMER_DATA_TABLES)[number]): Record<string, string[]> => ({
   [table]: ['dynamodb:GetItem', 'dynamodb:Query'],
@@ -74,7 +83,8 @@ function grants(...parts: readonly Record<string, readonly string[]>[]): NamedGr
 export const EXPECTED_GRANTS: Readonly<Record<FunctionFolder, NamedGrants>> = {
   'web-form': grants(XRAY, REQUESTS.read),
   'create-request': grants(XRAY, REQUESTS.create, { 'state-machine': ['states:StartExecution'] }),
-  'email-intake': grants(XRAY, REQUESTS.readWrite, INBOUND_READ, { 'state-machine': ['states:StartExecution'] }),
+  // BatchGetItem: DynamoDbInboxStore.casesForMessages reads the cases of earlier messages at once.
+  'email-intake': grants(XRAY, REQUESTS.readWrite, BATCH_READ, INBOUND_READ, { 'state-machine': ['states:StartExecution'] }),
   'verify-page': grants(XRAY, REQUESTS.readWrite, storeRead('customers'), CUSTOMER_KEY_READ, SES, {
     'state-machine': ['states:SendTaskSuccess'],
   }),
@@ -106,6 +116,30 @@ export const EXPECTED_GRANTS: Readonly<Record<FunctionFolder, NamedGrants>> = {
   'close-request': grants(XRAY, REQUESTS.readWrite, LIST, { [`bucket/${REQ}*`]: ['s3:DeleteObject'] }),
   'flag-needs-attention': grants(XRAY, REQUESTS.readWrite),
   'purge-exports': grants(XRAY, REQUESTS.readWrite, LIST, { [`bucket/${EXP}*`]: ['s3:DeleteObject'] }),
+  'staff-console': grants(XRAY, REQUESTS.readWrite, BATCH_READ, OPEN_INDEX, ALL_INDEX, storeRead('customers'), CUSTOMER_KEY_READ, bucketReadWrite(REQ), SES, {
+    // Only items of the TRIAGE partition (a condition on the statement; see requests-table.test.ts).
+    requests: ['dynamodb:DeleteItem'],
+    [`bucket/${REQ}*`]: ['s3:DeleteObject'],
+    'state-machine': ['states:SendTaskFailure', 'states:SendTaskSuccess', 'states:StartExecution'],
+  }),
+  'watch-deadlines': grants(XRAY, REQUESTS.readWrite, BATCH_READ, OPEN_INDEX, SES),
+};
+
+/**
+ * What a function gets when the inbox is on (the function catalogue always has the inbound-mail
+ * bucket; the default stack does not): the console reads received mail to turn it into a case.
+ */
+export const INBOX_READ_GRANTS: Readonly<Partial<Record<FunctionFolder, NamedGrants>>> = {
+  'staff-console': INBOUND_READ,
+};
+export const INBOX_READ_ENV: Readonly<Partial<Record<FunctionFolder, readonly string[]>>> = {
+  'staff-console': ['INBOUND_MAIL_BUCKET', 'INBOUND_MAIL_PREFIX'],
+};
+
+/** What the stack adds once the staff user pool exists (token checks; the console's sign-in). */
+export const STAFF_SIGN_IN_ENV: Readonly<Partial<Record<FunctionFolder, readonly string[]>>> = {
+  'staff-api': ['STAFF_TOKEN_ISSUER', 'STAFF_TOKEN_AUDIENCE', 'STAFF_TOKEN_JWKS'],
+  'staff-console': ['STAFF_TOKEN_ISSUER', 'STAFF_TOKEN_AUDIENCE', 'STAFF_TOKEN_JWKS', 'CONSOLE_SIGN_IN', 'COGNITO_DOMAIN', 'PUBLIC_BASE_URL'],
 };
 
 /** The prefixes each function may list (`s3:prefix` of its `s3:ListBucket` statements). */
@@ -120,6 +154,7 @@ export const EXPECTED_LIST_PREFIXES: Readonly<Partial<Record<FunctionFolder, rea
   'send-reply': [`${REQ}*`],
   'purge-exports': [`${EXP}*`],
   'close-request': [`${REQ}*`],
+  'staff-console': [`${REQ}*`],
 };
 
 /** The environment each function's config schema reads, and nothing else (NODE_OPTIONS aside). */
@@ -155,6 +190,8 @@ export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> =
   'close-request': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
   'flag-needs-attention': ['REQUESTS_TABLE_NAME'],
   'purge-exports': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
+  'staff-console': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'STATE_MACHINE_ARN'],
+  'watch-deadlines': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'STAFF_DIGEST_ADDRESS'],
 };
 
 /**
@@ -192,6 +229,7 @@ export function resourceNames({ stack, resources, stateMachineArn, failedIntakes
     ['*', '*'],
     ['requests', requests.table.tableArn],
     [`requests/index/${REQUESTS_TABLE_LAYOUT.openRequestsIndex.name}`, `${requests.table.tableArn}/index/${REQUESTS_TABLE_LAYOUT.openRequestsIndex.name}`],
+    [`requests/index/${REQUESTS_TABLE_LAYOUT.allRequestsIndex.name}`, `${requests.table.tableArn}/index/${REQUESTS_TABLE_LAYOUT.allRequestsIndex.name}`],
     ['requests-key', requests.key.keyArn],
     ['bucket', requestData.bucket.bucketArn],
     ['bucket-key', requestData.key.keyArn],

@@ -65,6 +65,7 @@ export function synthFunctionCatalogue(
     requestData: new RequestDataBucket(stack, 'RequestData', { exportDownloadDays: parsed.exportDownloadDays }),
     mail: { senderAddress: parsed.senderAddress, sesIdentityDomain: parsed.sesIdentityDomain, publicBaseUrl: parsed.publicBaseUrl },
     recipientAddresses: parsed.recipientAddresses,
+    staffDigestAddress: parsed.staffDigestAddress,
     // Created whatever the inbox setting, so the inbox's functions are in the catalogue too.
     inboundMail: new InboundMailBucket(stack, 'InboundMail'),
   };

@@ -1,9 +1,10 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbInboxStore } from '../../../functions/adapters/dynamodb/dynamodb-inbox-store.js';
 import { DynamoDbRequestStore } from '../../../functions/adapters/dynamodb/dynamodb-request-store.js';
 import type { InboxLogEntry, QuarantineEntry, TriageEntry } from '../../../functions/domain/intake-mail/inbox-entries.js';
 import { senderAuthentication } from '../../../functions/domain/intake-mail/sender-authentication.js';
+import { TriageAlreadyResolvedError, TriageEntryNotFoundError } from '../../../functions/domain/triage/triage-errors.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../../infra/local/emulators/dynamodb-local.js';
 import { createRequestsTable } from '../../../infra/local/setup/create-requests-table.js';
 import { aRightsRequest } from '../../unit/fixtures/rights-request-fixture.js';
@@ -118,5 +119,109 @@ describe('DynamoDbInboxStore', () => {
     const at = new Date('2026-11-25T08:00:00.000Z');
     const taken = await Promise.all(Array.from({ length: 8 }, (_, index) => inbox.takeAutoAnswer('sender-burst', `b${index}`, at, policy)));
     expect(taken.filter(Boolean)).toHaveLength(3);
+  });
+});
+
+/** Claims a Message-ID for a mail and records it as triaged, as the intake does. */
+async function triageMail(inboxId: string, receivedAt: string, overrides: Partial<TriageEntry> = {}): Promise<TriageEntry> {
+  const messageKey = `k-${inboxId}`;
+  const triage = triageEntry({ inboxId, receivedAt, rawKey: `inbound/${inboxId}`, ...overrides });
+  await inbox.claimMessage({ messageKey, inboxId, receivedAt });
+  await inbox.recordOutcome({ log: logEntry({ inboxId, receivedAt, rawKey: `inbound/${inboxId}`, messageKey, outcome: 'triage' }), triage });
+  return triage;
+}
+
+describe('DynamoDbInboxStore: one entry by inbox id, and resolving triage', () => {
+  it('reads a triage or quarantine entry by its inbox id alone, and nothing for another kind or an unknown id', async () => {
+    const triage = await triageMail('get-t', '2026-10-25T02:30:00.000+02:00', { reason: 'on_behalf_of_other', from: { address: 'advokat@example.no', name: 'Advokat' } });
+    const quarantine: QuarantineEntry = { inboxId: 'get-q', receivedAt: '2026-11-23T10:00:00.000+01:00', rawKey: 'inbound/get-q', reason: 'virus', authentication };
+    await inbox.recordOutcome({ log: logEntry({ inboxId: 'get-q', receivedAt: quarantine.receivedAt, outcome: 'quarantine' }), quarantine });
+
+    expect(await inbox.getTriage('get-t')).toEqual(triage);
+    expect(await inbox.getQuarantine('get-q')).toEqual(quarantine);
+    expect(await inbox.getTriage('get-q')).toBeUndefined();
+    expect(await inbox.getQuarantine('get-t')).toBeUndefined();
+    expect(await inbox.getTriage('get-none')).toBeUndefined();
+  });
+
+  it('resolves an entry as a case once: off the list, on the log line and the claim, with the case’s audit entry', async () => {
+    const request = aRightsRequest({ id: 'NK-20261123-CCCCCCCC', channel: 'email' });
+    await requests.create(request, { requestId: request.id, at: '2026-11-26T09:00:00.000Z', event: 'request.received', actor: 'staff:kari' });
+    await triageMail('res-case', '2026-11-23T23:40:00.000+01:00');
+    const audit = { requestId: request.id, at: '2026-11-26T09:00:00.100Z', event: 'mail.triaged', actor: 'staff:kari', detail: { inboxId: 'res-case' } };
+
+    const record = await inbox.resolveTriage('res-case', { outcome: 'case', caseId: request.id }, 'staff:kari', '2026-11-26T09:00:00.100Z', audit);
+
+    const expected = { outcome: 'case', caseId: request.id, by: 'staff:kari', at: '2026-11-26T09:00:00.100Z' };
+    expect(record).toEqual(expected);
+    expect((await collect(inbox.listTriage())).map((entry) => entry.inboxId)).not.toContain('res-case');
+    expect(await inbox.getTriage('res-case')).toMatchObject({ inboxId: 'res-case', reason: 'not_a_request', resolution: expected });
+    expect((await collect(inbox.listLog('2026-11-23'))).find((entry) => entry.inboxId === 'res-case')).toMatchObject({ outcome: 'triage', resolution: expected });
+    expect((await inbox.casesForMessages(['k-res-case'])).get('k-res-case')).toBe(request.id);
+    expect(await requests.auditTrail(request.id)).toEqual([
+      expect.objectContaining({ event: 'request.received' }),
+      audit,
+    ]);
+    const again = inbox.resolveTriage('res-case', { outcome: 'dismissed', reason: 'Spam' }, 'staff:per', '2026-11-26T10:00:00.000Z');
+    await expect(again).rejects.toBeInstanceOf(TriageAlreadyResolvedError);
+    await expect(again).rejects.toMatchObject({ resolution: expected });
+  });
+
+  it('dismisses with the reason on the log line, keyed by the Oslo receipt date, not the UTC one', async () => {
+    // 00:30 Oslo time on 1 December is still 30 November in UTC.
+    await triageMail('res-dismiss', '2026-12-01T00:30:00.000+01:00');
+    await inbox.resolveTriage('res-dismiss', { outcome: 'dismissed', reason: 'Nyhetsbrev' }, 'staff:per', '2026-12-01T08:00:00.000Z');
+    expect((await collect(inbox.listLog('2026-12-01'))).find((entry) => entry.inboxId === 'res-dismiss')?.resolution).toEqual({
+      outcome: 'dismissed',
+      reason: 'Nyhetsbrev',
+      by: 'staff:per',
+      at: '2026-12-01T08:00:00.000Z',
+    });
+    expect((await inbox.casesForMessages(['k-res-dismiss'])).size).toBe(0);
+  });
+
+  it('lets exactly one of two simultaneous decisions win; the loser learns which one stands', async () => {
+    await triageMail('res-race', '2026-11-24T12:00:00.000+01:00');
+    const results = await Promise.allSettled([
+      inbox.resolveTriage('res-race', { outcome: 'dismissed', reason: 'Spam' }, 'staff:kari', '2026-11-26T09:00:00.000Z'),
+      inbox.resolveTriage('res-race', { outcome: 'dismissed', reason: 'Reklame' }, 'staff:per', '2026-11-26T09:00:00.000Z'),
+    ]);
+    const won = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    const lost = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toBeInstanceOf(TriageAlreadyResolvedError);
+    expect((lost[0] as TriageAlreadyResolvedError).resolution).toEqual(won[0]);
+    expect((await inbox.getTriage('res-race'))?.resolution).toEqual(won[0]);
+  });
+
+  it('finds and resolves entries recorded before mail items existed, by their lists', async () => {
+    // Prepare: as the intake wrote them before this change, without the item keyed by inbox id.
+    await triageMail('old-t', '2026-11-20T08:00:00.000+01:00');
+    const quarantine: QuarantineEntry = { inboxId: 'old-q', receivedAt: '2026-11-20T09:00:00.000+01:00', rawKey: 'inbound/old-q', reason: 'too_large', authentication };
+    await inbox.recordOutcome({ log: logEntry({ inboxId: 'old-q', receivedAt: quarantine.receivedAt, outcome: 'quarantine' }), quarantine });
+    for (const inboxId of ['old-t', 'old-q']) {
+      await client.send(new DeleteItemCommand({ TableName: TABLE, Key: { pk: { S: `INBOX_MAIL#${inboxId}` }, sk: { S: 'MAIL' } } }));
+    }
+    // Act and assess
+    expect(await inbox.getQuarantine('old-q')).toEqual(quarantine);
+    expect(await inbox.getTriage('old-t')).toMatchObject({ inboxId: 'old-t' });
+    await inbox.resolveTriage('old-t', { outcome: 'case', caseId: 'NK-20261120-DDDDDDDD' }, 'staff:kari', '2026-11-26T09:00:00.000Z');
+    expect((await inbox.getTriage('old-t'))?.resolution).toMatchObject({ outcome: 'case', caseId: 'NK-20261120-DDDDDDDD' });
+    expect((await inbox.casesForMessages(['k-old-t'])).get('k-old-t')).toBe('NK-20261120-DDDDDDDD');
+    await expect(inbox.resolveTriage('old-t', { outcome: 'dismissed', reason: 'Spam' }, 'staff:per', '2026-11-26T10:00:00.000Z')).rejects.toBeInstanceOf(
+      TriageAlreadyResolvedError,
+    );
+  });
+
+  it('refuses to resolve a mail without a triage entry', async () => {
+    const quarantine: QuarantineEntry = { inboxId: 'res-q', receivedAt: '2026-11-23T11:00:00.000+01:00', rawKey: 'inbound/res-q', reason: 'unparseable', authentication };
+    await inbox.recordOutcome({ log: logEntry({ inboxId: 'res-q', receivedAt: quarantine.receivedAt, outcome: 'quarantine' }), quarantine });
+    await expect(inbox.resolveTriage('res-none', { outcome: 'dismissed', reason: 'Spam' }, 'staff:kari', '2026-11-26T09:00:00.000Z')).rejects.toBeInstanceOf(
+      TriageEntryNotFoundError,
+    );
+    await expect(inbox.resolveTriage('res-q', { outcome: 'dismissed', reason: 'Spam' }, 'staff:kari', '2026-11-26T09:00:00.000Z')).rejects.toBeInstanceOf(
+      TriageEntryNotFoundError,
+    );
   });
 });

@@ -1,4 +1,11 @@
-import type { InboxLogEntry, QuarantineEntry, TriageEntry } from '../../../functions/domain/intake-mail/inbox-entries.js';
+import {
+  TriageResolutionRecordSchema,
+  type InboxLogEntry,
+  type QuarantineEntry,
+  type TriageEntry,
+  type TriageResolution,
+  type TriageResolutionRecord,
+} from '../../../functions/domain/intake-mail/inbox-entries.js';
 import type {
   AutoAnswerPolicy,
   ClaimResult,
@@ -7,6 +14,7 @@ import type {
 } from '../../../functions/domain/intake-mail/inbox-store.js';
 import { osloCalendarDate } from '../../../functions/domain/deadline/index.js';
 import type { AuditEntry } from '../../../functions/domain/request/rights-request.js';
+import { TriageAlreadyResolvedError, TriageEntryNotFoundError } from '../../../functions/domain/triage/triage-errors.js';
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const utc = (instant: string): string => new Date(instant).toISOString();
@@ -15,12 +23,14 @@ const utc = (instant: string): string => new Date(instant).toISOString();
  * In-memory {@link InboxStore} with the DynamoDB adapter's semantics, for unit tests: a claim is
  * first once per Message-ID key (and again for the same inbox id), an outcome is written once per
  * inbox id (all or nothing), lists come in the adapter's key order (urgent triage first, then by
- * UTC receipt time).
+ * UTC receipt time). A resolved triage entry leaves `triage` for `resolvedTriage`, once.
  */
 export class InMemoryInboxStore implements InboxStore {
   readonly claims = new Map<string, { inboxId: string; caseId?: string; outcome?: string }>();
   readonly log = new Map<string, InboxLogEntry>();
   readonly triage: TriageEntry[] = [];
+  /** Triage entries staff resolved, with their resolution, by inbox id. */
+  readonly resolvedTriage = new Map<string, TriageEntry>();
   readonly quarantine: QuarantineEntry[] = [];
   /** Audit entries the intake added to cases (follow-ups, authenticity), by case id. */
   readonly caseAudit = new Map<string, AuditEntry[]>();
@@ -85,6 +95,40 @@ export class InMemoryInboxStore implements InboxStore {
   async *listLog(receiptDate: string): AsyncIterable<InboxLogEntry> {
     const key = (entry: InboxLogEntry) => `${utc(entry.receivedAt)}#${entry.inboxId}`;
     yield* [...this.log.values()].filter((entry) => osloCalendarDate(entry.receivedAt) === receiptDate).sort((a, b) => key(a).localeCompare(key(b)));
+  }
+
+  async getTriage(inboxId: string): Promise<TriageEntry | undefined> {
+    const entry = this.resolvedTriage.get(inboxId) ?? this.triage.find((candidate) => candidate.inboxId === inboxId);
+    return entry && copy(entry);
+  }
+
+  async getQuarantine(inboxId: string): Promise<QuarantineEntry | undefined> {
+    const entry = this.quarantine.find((candidate) => candidate.inboxId === inboxId);
+    return entry && copy(entry);
+  }
+
+  async resolveTriage(
+    inboxId: string,
+    resolution: TriageResolution,
+    actor: string,
+    at: string,
+    caseAudit?: AuditEntry,
+  ): Promise<TriageResolutionRecord> {
+    const resolved = this.resolvedTriage.get(inboxId)?.resolution;
+    if (resolved) throw new TriageAlreadyResolvedError(inboxId, resolved);
+    const index = this.triage.findIndex((candidate) => candidate.inboxId === inboxId);
+    if (index < 0) throw new TriageEntryNotFoundError(inboxId);
+    const record = TriageResolutionRecordSchema.parse({ ...resolution, by: actor, at });
+    const [entry] = this.triage.splice(index, 1);
+    this.resolvedTriage.set(inboxId, { ...entry!, resolution: copy(record) });
+    const log = this.log.get(inboxId);
+    if (log) {
+      this.log.set(inboxId, { ...log, resolution: copy(record) });
+      const claim = log.messageKey ? this.claims.get(log.messageKey) : undefined;
+      if (record.outcome === 'case' && claim?.inboxId === inboxId) claim.caseId = record.caseId;
+    }
+    if (caseAudit) this.caseAudit.set(caseAudit.requestId, [...(this.caseAudit.get(caseAudit.requestId) ?? []), copy(caseAudit)]);
+    return copy(record);
   }
 
   /** Every log entry, whatever its date. */

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { csrfToken } from '../../../functions/domain/staff-auth/index.js';
 import { serveStaffApi, type StaffApiDeps } from '../../../functions/staff-api/staff-api.js';
 import { httpEvent } from '../fixtures/http-event-fixture.js';
 import { REQUEST_ID } from '../fixtures/rights-request-fixture.js';
+import { issuer, verifierAt } from '../staff-auth/staff-token-fixture.js';
 import { workflowWith } from '../workflow/workflow-fixture.js';
+
+const tokenFor = (username: string, groups: ('staff' | 'privacy-officer')[] = ['staff']): string =>
+  issuer().issue({ username, groups });
 
 const staffEvent = (method: string, suffix: string, body?: unknown, user = 'anne') =>
   httpEvent({
@@ -10,33 +15,45 @@ const staffEvent = (method: string, suffix: string, body?: unknown, user = 'anne
     routeKey: `${method} /api/staff/requests/{id}${suffix}`,
     path: `/api/staff/requests/${REQUEST_ID}${suffix}`,
     pathParameters: { id: REQUEST_ID },
-    headers: { 'content-type': 'application/json', ...(user ? { 'x-dsr-staff': user } : {}) },
+    headers: { 'content-type': 'application/json', ...(user ? { authorization: `Bearer ${tokenFor(user)}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 
-function api(overrides: Parameters<typeof workflowWith>[0] = {}, allowLocalStaffHeader = true) {
+function api(overrides: Parameters<typeof workflowWith>[0] = {}) {
   const world = workflowWith({ status: 'awaiting_approval', types: ['access'], ...overrides }, { taskToken: 'token-1' });
-  const deps: StaffApiDeps = { ...world.deps, today: () => '2026-12-01', allowLocalStaffHeader };
+  const deps: StaffApiDeps = { ...world.deps, today: () => '2026-12-01', verifier: verifierAt() };
   return { ...world, call: (event: ReturnType<typeof staffEvent>) => serveStaffApi(deps, event) };
 }
 
 describe('serveStaffApi', () => {
-  it('answers 401 without a staff identity, and ignores the local header outside local mode', async () => {
-    const local = api();
-    const deployed = api({}, false);
+  it('answers 401 without a token and for a forged one, and 403 for a signed-in person outside the staff groups', async () => {
+    const { call, store } = api();
+    const forged = staffEvent('POST', '/decision', { outcome: 'approved' });
+    forged.headers.authorization = `Bearer ${tokenFor('anne').slice(0, -4)}AAAA`;
+    const noGroup = staffEvent('POST', '/decision', { outcome: 'approved' });
+    noGroup.headers.authorization = `Bearer ${tokenFor('anne', [])}`;
 
-    expect((await local.call(staffEvent('GET', '', undefined, ''))).statusCode).toBe(401);
-    expect((await deployed.call(staffEvent('GET', ''))).statusCode).toBe(401);
+    expect((await call(staffEvent('GET', '', undefined, ''))).statusCode).toBe(401);
+    expect((await call(forged)).statusCode).toBe(401);
+    expect((await call(noGroup)).statusCode).toBe(403);
+    expect((await store.get(REQUEST_ID))?.decision).toBeUndefined();
   });
 
-  it('takes the staff identity from the IAM authorizer in AWS', async () => {
-    const { call } = api({}, false);
-    const event = staffEvent('GET', '', undefined, '');
-    (event.requestContext as unknown as { authorizer: unknown }).authorizer = {
-      iam: { userArn: 'arn:aws:sts::123456789012:assumed-role/dsr-staff/anne' },
+  it('accepts the console session cookie for a change only with the session CSRF token in x-csrf-token', async () => {
+    const { call, store } = api();
+    const token = tokenFor('anne');
+    const withCookie = (csrf?: string) => {
+      const event = staffEvent('POST', '/decision', { outcome: 'approved' }, '');
+      event.cookies = [`dsr_session=${token}`];
+      if (csrf !== undefined) event.headers['x-csrf-token'] = csrf;
+      return event;
     };
 
-    expect((await call(event)).statusCode).toBe(200);
+    expect((await call(withCookie())).statusCode).toBe(403);
+    expect((await call(withCookie(csrfToken(tokenFor('someone-else'))))).statusCode).toBe(403);
+    expect((await store.get(REQUEST_ID))?.decision).toBeUndefined();
+    expect((await call(withCookie(csrfToken(token)))).statusCode).toBe(200);
+    expect((await store.get(REQUEST_ID))?.decision).toMatchObject({ decidedBy: 'staff:anne' });
   });
 
   it('returns the request with its audit trail', async () => {

@@ -1,0 +1,37 @@
+import { compareCalendarDates } from '../deadline/index.js';
+import { formatCalendarDate } from '../letters/format-calendar-date.js';
+import type { RightsRequest } from '../request/rights-request.js';
+
+/** Statuses in which the requester already has their answer, so there is nothing to extend. */
+const ANSWERED: readonly RightsRequest['status'][] = ['closed', 'replied', 'rejected', 'unverified'];
+
+export type ExtensionAvailability =
+  | { readonly allowed: true }
+  /** `explanation` is shown to staff in Norwegian in place of the extend form. */
+  | { readonly allowed: false; readonly explanation: string };
+
+/**
+ * Whether staff may still extend the deadline (Art. 12(3)), with the same rules `extendDeadline`
+ * enforces, so the console offers the form only when the action would succeed and otherwise says
+ * why. The action itself checks again: this is a courtesy, not the guard.
+ */
+export function extensionAvailability(
+  request: Pick<RightsRequest, 'extended' | 'status' | 'dueDate' | 'extension'>,
+  today: string,
+): ExtensionAvailability {
+  if (request.extended) {
+    const until = formatCalendarDate(request.dueDate, 'nb');
+    return { allowed: false, explanation: `Fristen er allerede forlenget til ${until}. Den kan bare forlenges én gang.` };
+  }
+  if (ANSWERED.includes(request.status)) {
+    return { allowed: false, explanation: 'Henvendelsen er besvart eller avsluttet, så fristen kan ikke forlenges.' };
+  }
+  if (compareCalendarDates(today, request.dueDate) > 0) {
+    const due = formatCalendarDate(request.dueDate, 'nb');
+    return {
+      allowed: false,
+      explanation: `Fristen på én måned gikk ut ${due}. Forlengelse må varsles innen den første måneden og kan ikke gjøres nå.`,
+    };
+  }
+  return { allowed: true };
+}

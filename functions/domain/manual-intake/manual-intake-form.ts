@@ -1,0 +1,69 @@
+import { validateSubmission, type FieldError, type RequestSubmission } from '../request/request-submission.js';
+import { RECEIPT_DATE_FIELD, RECEIPT_TIME_FIELD, parseReceiptTime } from './receipt-time-field.js';
+
+/** The channels staff register by hand; web and e-mail requests register themselves. */
+export const MANUAL_CHANNELS = ['phone', 'post'] as const;
+export type ManualChannel = (typeof MANUAL_CHANNELS)[number];
+
+/** The intake page's own fields; every other field is the public form's, with its names. */
+export const CHANNEL_FIELD = 'channel';
+export const INTAKE_NOTE_FIELD = 'intake_note';
+export const INTAKE_NOTE_MAX_LENGTH = 500;
+
+const OWN_FIELDS: ReadonlySet<string> = new Set([CHANNEL_FIELD, RECEIPT_DATE_FIELD, RECEIPT_TIME_FIELD, INTAKE_NOTE_FIELD]);
+/** Posted by the page for the transport (CSRF, double-submit key), not part of the request. */
+const CONTROL_FIELDS: ReadonlySet<string> = new Set(['_csrf', 'idempotencyKey']);
+
+/** Order of the fields on the page, so the error summary lists them as the person reads them. */
+const FIELD_ORDER = [CHANNEL_FIELD, RECEIPT_DATE_FIELD, RECEIPT_TIME_FIELD, 'name', 'email', 'phone', 'types', 'details', 'language', INTAKE_NOTE_FIELD];
+
+/** A phone call or letter as staff registered it, validated. */
+export interface ManualIntake {
+  readonly channel: ManualChannel;
+  /** The original receipt instant (the call, the letter's arrival), not the time of typing. */
+  readonly receivedAt: Date;
+  /** How it arrived and who took it down: kept in the case's audit trail. */
+  readonly note: string;
+  readonly submission: RequestSubmission;
+}
+
+export type ManualIntakeValidation =
+  | { readonly ok: true; readonly value: ManualIntake }
+  | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+const isManualChannel = (value: unknown): value is ManualChannel => MANUAL_CHANNELS.some((channel) => channel === value);
+
+/**
+ * Validates the staff intake form: the channel, the original receipt time in Oslo, a note on how
+ * the request arrived, and the requester's part through the public form's own parser
+ * ({@link validateSubmission}), so a phone or post request meets exactly the rules of a web
+ * request. Every problem comes back at once, in Norwegian, under the name of its field.
+ */
+export function validateManualIntake(form: Readonly<Record<string, unknown>>, now: Date): ManualIntakeValidation {
+  const errors: FieldError[] = [];
+  const channel = form[CHANNEL_FIELD];
+  if (!isManualChannel(channel)) errors.push({ field: CHANNEL_FIELD, message: 'Velg om henvendelsen kom på telefon eller i brev.' });
+  const receipt = parseReceiptTime(form[RECEIPT_DATE_FIELD], form[RECEIPT_TIME_FIELD], now);
+  if (!receipt.ok) errors.push(...receipt.errors);
+  const note = typeof form[INTAKE_NOTE_FIELD] === 'string' ? form[INTAKE_NOTE_FIELD].trim() : '';
+  if (note.length === 0 || note.length > INTAKE_NOTE_MAX_LENGTH) {
+    errors.push({
+      field: INTAKE_NOTE_FIELD,
+      message: `Skriv kort hvordan henvendelsen kom inn og hvem som tok imot den (høyst ${INTAKE_NOTE_MAX_LENGTH} tegn).`,
+    });
+  }
+  const requesterPart = Object.fromEntries(Object.entries(form).filter(([field]) => !OWN_FIELDS.has(field) && !CONTROL_FIELDS.has(field)));
+  const submission = validateSubmission(requesterPart, 'nb');
+  if (!submission.ok) errors.push(...submission.errors);
+
+  if (errors.length > 0 || !submission.ok || !receipt.ok || !isManualChannel(channel)) {
+    return { ok: false, errors: errors.sort((a, b) => rank(a.field) - rank(b.field)) };
+  }
+  return { ok: true, value: { channel, receivedAt: receipt.receivedAt, note, submission: submission.value } };
+}
+
+/** Unknown fields (reported by the form's parser) come last. */
+const rank = (field: string): number => {
+  const index = FIELD_ORDER.indexOf(field);
+  return index < 0 ? FIELD_ORDER.length : index;
+};

@@ -1,0 +1,41 @@
+import type { Channel, RequestType, Status } from './request-vocabulary.js';
+
+/**
+ * Norwegian names staff see for the stored vocabularies (console, deadline digest, register,
+ * dashboard), in one place so every staff-facing text says the same. Typed as full records, so a
+ * new status, channel or type cannot reach staff without a name. Customer-facing wording is in
+ * `request-type-labels.ts`.
+ */
+export const STAFF_STATUS_LABELS: Readonly<Record<Status, string>> = {
+  received: 'Mottatt',
+  awaiting_verification: 'Venter på identitetskontroll',
+  gathering: 'Innhenter data',
+  awaiting_approval: 'Venter på godkjenning',
+  carrying_out: 'Utføres',
+  replied: 'Besvart',
+  closed: 'Avsluttet',
+  extended: 'Fristen forlenget',
+  on_hold: 'På vent',
+  rejected: 'Avslått',
+  unverified: 'Identitet ikke bekreftet',
+  needs_attention: 'Trenger behandling',
+};
+
+/** How a request reached us, as staff say it. */
+export const STAFF_CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
+  web: 'Nettskjema',
+  email: 'E-post',
+  phone: 'Telefon',
+  post: 'Post',
+};
+
+/** Short names for narrow columns and chart axes. */
+export const STAFF_TYPE_LABELS: Readonly<Record<RequestType, string>> = {
+  access: 'Innsyn',
+  rectification: 'Retting',
+  erasure: 'Sletting',
+  restriction: 'Begrensning',
+  portability: 'Dataportabilitet',
+  objection: 'Protest/reservasjon',
+  consent_withdrawal: 'Trekke samtykke',
+};

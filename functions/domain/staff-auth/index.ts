@@ -1,0 +1,36 @@
+/**
+ * Public API of the staff sign-in module: verifying Cognito (and local) ID tokens, the local
+ * sign-in, session cookies, CSRF protection, the 401/403 gate and Cognito's hosted sign-in.
+ * Import from here rather than from the individual files.
+ *
+ * @module
+ */
+
+export { authorizeStaff, hasStaffGroup, sessionTokenFrom } from './authorize-staff.js';
+export type { StaffAuthorization } from './authorize-staff.js';
+export { authorizeUrl, exchangeCode, logoutUrl, oauthState, pkcePair, SignInFailedError } from './cognito-hosted-sign-in.js';
+export type { HostedSignInClient } from './cognito-hosted-sign-in.js';
+export { checkCsrf, CSRF_FIELD, csrfToken, sameOriginPost } from './csrf.js';
+export {
+  cognitoIssuer,
+  cognitoJwksUrl,
+  httpJwksProvider,
+  JWKS_REFETCH_INTERVAL_MS,
+  JwksUnavailableError,
+  signingKeys,
+  staticJwksProvider,
+} from './jwks-provider.js';
+export type { JsonWebKeySet, JwksProvider } from './jwks-provider.js';
+export { rsaKeyThumbprint } from './key-thumbprint.js';
+export { createLocalTokenIssuer } from './local-token-issuer.js';
+export type { LocalTokenIssuer, LocalTokenIssuerOptions } from './local-token-issuer.js';
+export { checkLocalSignIn, hashPassword, localUsersFileSchema, parseLocalUsersFile, PASSWORD_HASH_PATTERN } from './local-users.js';
+export type { LocalUser, LocalUsersFile } from './local-users.js';
+export { headerValue } from './request-headers.js';
+export type { RequestHeaders } from './request-headers.js';
+export { clearSessionCookie, isSecureOrigin, readCookie, SESSION_COOKIE, sessionCookie } from './session-cookie.js';
+export type { CookieCarrier, SessionCookieOptions } from './session-cookie.js';
+export { isStaffGroup, STAFF_GROUPS, STAFF_USERNAME_PATTERN, toStaffIdentity } from './staff-identity.js';
+export type { StaffGroup, StaffIdentity } from './staff-identity.js';
+export { CLOCK_SKEW_SECONDS, createStaffTokenVerifier, InvalidStaffTokenError } from './token-verifier.js';
+export type { InvalidStaffTokenReason, StaffTokenVerifier, StaffTokenVerifierOptions } from './token-verifier.js';

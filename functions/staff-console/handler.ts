@@ -1,0 +1,100 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { readFileSync } from 'node:fs';
+import { createPrivateKey } from 'node:crypto';
+import { z } from 'zod';
+import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
+import { DynamoDbInboxStore } from '../adapters/dynamodb/dynamodb-inbox-store.js';
+import { DynamoDbRequestStore } from '../adapters/dynamodb/dynamodb-request-store.js';
+import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
+import { SesMailer } from '../adapters/ses/ses-mailer.js';
+import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.js';
+import { osloCalendarDate, statutoryDeadline } from '../domain/deadline/index.js';
+import { parseInboundMessage } from '../domain/inbox/parse-inbound-message.js';
+import { newRequestId } from '../domain/request/request-id.js';
+import { createLocalTokenIssuer, isSecureOrigin, parseLocalUsersFile, rsaKeyThumbprint } from '../domain/staff-auth/index.js';
+import { toOsloIsoString } from '../domain/time/oslo-instant.js';
+import { dynamoDbClient, s3Client, sesClient, sfnClient } from '../shared/aws-clients.js';
+import { parseConfig } from '../shared/config.js';
+import { ENV } from '../shared/env-names.js';
+import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
+import { createLogger } from '../shared/logger.js';
+import { staffTokenVerifierFromEnv } from '../shared/staff-token-verifier.js';
+import type { SignInMethod } from './sign-in/sign-in-methods.js';
+import { serveStaffConsole } from './staff-console.js';
+import type { StaffConsoleDeps } from './staff-console-deps.js';
+
+const config = parseConfig(
+  z
+    .object({
+      [ENV.requestsTable]: z.string().min(1),
+      [ENV.customersTable]: z.string().min(1),
+      [ENV.dataBucket]: z.string().min(3),
+      [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+      [ENV.senderAddress]: z.email(),
+      [ENV.sesConfigurationSet]: z.string().optional(),
+      [ENV.stateMachineArn]: z.string().startsWith('arn:'),
+      [ENV.publicBaseUrl]: z.url(),
+      [ENV.staffTokenIssuer]: z.url(),
+      [ENV.staffTokenAudience]: z.string().min(1),
+      INBOUND_MAIL_BUCKET: z.string().min(3).optional(),
+      [ENV.consoleSignIn]: z.enum(['cognito', 'local']),
+      [ENV.cognitoDomain]: z.string().optional(),
+      [ENV.localConsoleUsersFile]: z.string().optional(),
+      [ENV.localConsoleSigningKeyFile]: z.string().optional(),
+    })
+    .refine((env) => env[ENV.consoleSignIn] !== 'cognito' || env[ENV.cognitoDomain], { path: [ENV.cognitoDomain] })
+    .refine((env) => env[ENV.consoleSignIn] !== 'local' || (env[ENV.localConsoleUsersFile] && env[ENV.localConsoleSigningKeyFile]), {
+      path: [ENV.localConsoleUsersFile],
+    }),
+);
+
+/** Local mode signs tokens with its own key; AWS hands sign-in to Cognito's hosted pages. */
+function signInMethod(): SignInMethod {
+  if (config[ENV.consoleSignIn] === 'cognito') {
+    return { kind: 'cognito', domain: config[ENV.cognitoDomain]!, clientId: config[ENV.staffTokenAudience] };
+  }
+  const privateKey = createPrivateKey(readFileSync(config[ENV.localConsoleSigningKeyFile]!, 'utf8'));
+  return {
+    kind: 'local',
+    users: parseLocalUsersFile(readFileSync(config[ENV.localConsoleUsersFile]!, 'utf8')),
+    issuer: createLocalTokenIssuer({
+      privateKey,
+      kid: rsaKeyThumbprint(privateKey),
+      issuer: config[ENV.staffTokenIssuer],
+      clientId: config[ENV.staffTokenAudience],
+    }),
+  };
+}
+
+const table = config[ENV.requestsTable];
+const workflow = new StepFunctionsWorkflow(sfnClient(), config[ENV.stateMachineArn]);
+const inboundMail = config.INBOUND_MAIL_BUCKET === undefined ? undefined : new S3ObjectStore(s3Client(), config.INBOUND_MAIL_BUCKET);
+const deps: StaffConsoleDeps = {
+  signIn: signInMethod(),
+  verifier: staffTokenVerifierFromEnv(),
+  publicBaseUrl: config[ENV.publicBaseUrl],
+  secureCookies: isSecureOrigin(config[ENV.publicBaseUrl]),
+  store: new DynamoDbRequestStore(dynamoDbClient(), table),
+  inbox: new DynamoDbInboxStore(dynamoDbClient(), table),
+  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  mailer: new SesMailer(sesClient(), config[ENV.senderAddress], config[ENV.sesConfigurationSet]),
+  callbacks: workflow,
+  workflow,
+  customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
+  // Without the inbox (its bucket), there is no received mail to show or to turn into a case.
+  rawMail: { read: async (key) => (inboundMail === undefined ? undefined : inboundMail.getText(key)) },
+  parse: parseInboundMessage,
+  now: () => new Date(),
+  today: () => osloCalendarDate(new Date()),
+  formatInstant: toOsloIsoString,
+  receiptDate: (receivedAt: string) => osloCalendarDate(receivedAt),
+  dueDate: (receivedAt: string) => statutoryDeadline(receivedAt),
+  newId: newRequestId,
+  logger: createLogger('staff-console'),
+};
+
+export const handler = middy((event: APIGatewayProxyEventV2) => serveStaffConsole(deps, event))
+  .use(httpHeaderNormalizer())
+  .use(errorPageMiddleware(deps.logger));

@@ -1,0 +1,72 @@
+import type { AuditEntry } from '../../domain/request/rights-request.js';
+import { GATHER_SOURCE_LABELS, mailPurposeLabel, STATUS_LABELS } from './console-labels.js';
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** Events whose words need nothing from the entry's detail. */
+const FIXED: Readonly<Record<string, string>> = {
+  'request.received': 'Henvendelsen ble registrert',
+  'mail.request_received': 'Henvendelsen kom inn på e-post',
+  'mail.followup_received': 'Oppfølging mottatt på e-post',
+  'mail.authentication_failed': 'Avsenderkontrollen (SPF/DKIM/DMARC) feilet',
+  'verification.started': 'Identitetskontroll startet',
+  'verification.awaiting': 'Venter på identitetskontroll',
+  'verification.code_resent': 'Ny kode for identitetskontroll sendt',
+  'verification.reminded': 'Påminnelse om identitetskontroll sendt',
+  'verification.verified': 'Identiteten er bekreftet',
+  'plan.built': 'Plan laget',
+  'decision.first_approval': 'Første godkjenning av planen',
+  'decision.approved': 'Planen er godkjent',
+  'decision.rejected': 'Henvendelsen er avslått',
+  'deadline.extended': 'Fristen er forlenget',
+  'download.code_sent': 'Kode for nedlasting sendt',
+  'download.code_locked': 'Nedlastingen ble sperret etter for mange feil koder',
+  'export.downloaded': 'Eksporten ble lastet ned',
+  'note.added': 'Notat',
+  'case.taken': 'Saken ble tatt',
+  'case.merged_in': 'En annen sak ble slått sammen med denne',
+  'case.closed_by_staff': 'Saken ble avsluttet av saksbehandler',
+  'intake.manual': 'Henvendelsen ble registrert manuelt',
+};
+
+/**
+ * An audit entry in Norwegian words for the case history. Unknown events (from a newer step) fall
+ * back to their stable name, so the history is never missing a line.
+ */
+export function auditEventText(entry: AuditEntry): string {
+  const detail = entry.detail ?? {};
+  switch (entry.event) {
+    case 'status.changed': {
+      const to = entry.toStatus ? STATUS_LABELS[entry.toStatus] : 'ukjent';
+      return entry.fromStatus ? `Status endret fra «${STATUS_LABELS[entry.fromStatus]}» til «${to}»` : `Status satt til «${to}»`;
+    }
+    case 'mail.sent': {
+      const purpose = str(detail['purpose']);
+      return purpose ? `E-post sendt: ${mailPurposeLabel(purpose)}` : 'E-post sendt';
+    }
+    case 'data.gathered': {
+      const source = str(detail['source']);
+      const records = typeof detail['records'] === 'number' ? ` (${detail['records']} poster)` : '';
+      return `Data innhentet fra ${source ? (GATHER_SOURCE_LABELS[source] ?? source) : 'ukjent kilde'}${records}`;
+    }
+    case 'deadline.extended': {
+      const to = str(detail['to']);
+      return to ? `Fristen er forlenget til ${to}` : FIXED['deadline.extended']!;
+    }
+    case 'case.merged_in': {
+      const from = str(detail['from']);
+      return from ? `Sak ${from} ble slått sammen med denne` : FIXED['case.merged_in']!;
+    }
+    case 'case.closed_by_staff': {
+      const kind = str(detail['kind']);
+      const words: Readonly<Record<string, string>> = {
+        merged: 'Saken ble slått sammen med en annen og avsluttet',
+        manifestly_unfounded: 'Saken ble avsluttet som åpenbart grunnløs',
+        excessive: 'Saken ble avsluttet som overdreven',
+      };
+      return (kind && words[kind]) ?? FIXED['case.closed_by_staff']!;
+    }
+    default:
+      return FIXED[entry.event] ?? entry.event;
+  }
+}

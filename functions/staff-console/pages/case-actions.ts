@@ -1,0 +1,296 @@
+import { deadlineFromReceiptDate } from '../../domain/deadline/index.js';
+import { isOpenStatus } from '../../domain/request/request-vocabulary.js';
+import type { RightsRequest } from '../../domain/request/rights-request.js';
+import { html, type SafeHtml } from '../../web-form/pages/html.js';
+import type { CaseAction, CasePageModel } from './case-page-model.js';
+import { section } from './case-sections.js';
+import { actorName, longDate, osloDateTime } from './console-format.js';
+import { csrfField } from './csrf-field.js';
+import { choiceGroup, inputField, selectField, textareaField } from './form-controls.js';
+
+/** How many correction rows the approval form offers; more can be added in a second approval. */
+export const CORRECTION_ROWS = 3;
+
+/** Id of a case-page control: `${action}-${field}`, which is also where error links point. */
+export const caseFieldId = (action: CaseAction, field: string): string => `${action}-${field}`;
+
+interface FormState {
+  readonly error: (action: CaseAction, field: string) => string | undefined;
+  readonly value: (action: CaseAction, field: string) => string | undefined;
+}
+
+function formState(model: CasePageModel): FormState {
+  return {
+    error: (action, field) => model.errors?.find((e) => e.action === action && e.field === field)?.message,
+    value: (action, field) => (model.values?.action === action ? model.values.fields[field] : undefined),
+  };
+}
+
+const actionUrl = (request: RightsRequest, action: CaseAction): string =>
+  `/console/requests/${encodeURIComponent(request.id)}/${action}`;
+
+/** One action: a titled box with a POST form carrying the CSRF token. */
+function actionForm(
+  model: CasePageModel,
+  action: CaseAction,
+  title: string,
+  fields: SafeHtml,
+  submit: string,
+  id: string = action,
+): SafeHtml {
+  return html`<div class="action" id="action-${id}">
+<h3>${title}</h3>
+<form method="post" action="${actionUrl(model.request, action)}">
+${csrfField(model.csrfToken)}
+${fields}
+<button type="submit">${submit}</button>
+</form>
+</div>`;
+}
+
+/** Required reason box: where the law needs a reason, the browser and the handler both insist. */
+function reason(state: FormState, action: CaseAction, label: string, hint: string, value = state.value(action, 'reason')): SafeHtml {
+  return textareaField({
+    id: caseFieldId(action, 'reason'),
+    name: 'reason',
+    label,
+    hint,
+    required: true,
+    error: state.error(action, 'reason'),
+    value,
+  });
+}
+
+const isMe = (by: string, username: string): boolean => by === username || by === `staff:${username}`;
+
+function correctionRows(model: CasePageModel, state: FormState): SafeHtml {
+  const customers = model.request.customerIds ?? [];
+  const rows = Array.from({ length: CORRECTION_ROWS }, (_, i) => {
+    const n = i + 1;
+    const fieldId = i === 0 ? caseFieldId('decision', 'corrections') : `decision-correction-${n}-field`;
+    return html`<fieldset>
+<legend>Retting ${n}${i > 0 && ' (valgfri)'}</legend>
+${selectField({
+  id: fieldId,
+  name: 'correction_field',
+  label: 'Opplysning',
+  options: [
+    { value: '', label: 'Velg opplysning' },
+    { value: 'name', label: 'Navn' },
+    { value: 'email', label: 'E-post' },
+    { value: 'phone', label: 'Telefon' },
+    { value: 'address', label: 'Adresse' },
+  ],
+  error: i === 0 ? state.error('decision', 'corrections') : undefined,
+})}
+${inputField({ id: `decision-correction-${n}-to`, name: 'correction_to', type: 'text', label: 'Ny verdi', maxlength: 500 })}
+${customers.length > 1
+  ? selectField({
+      id: `decision-correction-${n}-customer`,
+      name: 'correction_customer',
+      label: 'Kundeforhold',
+      options: customers.map((c) => ({ value: c, label: c })),
+    })
+  : html`<input type="hidden" name="correction_customer" value="${customers[0] ?? ''}">`}
+</fieldset>`;
+  });
+  return html`<p class="hint">Henvendelsen om retting er fritekst: angi hvilke opplysninger som skal endres og til hva. Tomme rader brukes ikke.</p>
+${rows}`;
+}
+
+/**
+ * Approve or reject, as two forms: a refusal must carry a reason the requester is sent
+ * (Art. 12(4)), and only a separate form lets the browser require it without script. Erasure
+ * needs two different approvers; the page says who approved first and stops that person from
+ * being the second.
+ */
+function decisionForms(model: CasePageModel, state: FormState): SafeHtml {
+  const { request, user } = model;
+  if (request.decision) {
+    const d = request.decision;
+    return html`<div class="action" id="action-decision"><h3>Avgjørelse</h3><p>${d.outcome === 'approved' ? 'Godkjent' : 'Avslått'} av ${actorName(d.decidedBy)}, ${osloDateTime(d.decidedAt)}.${d.reason && html` Begrunnelse: ${d.reason}`}</p></div>`;
+  }
+  if (request.status !== 'awaiting_approval') return html``;
+  const needsTwo = model.plan?.needsTwoApprovers ?? request.types.includes('erasure');
+  const approvals = request.approvals ?? [];
+  // Both decision forms post `reason`; refill only the one that was sent.
+  const sentOutcome = state.value('decision', 'outcome');
+  const reasonFor = (outcome: string): string | undefined => (sentOutcome === outcome ? state.value('decision', 'reason') : undefined);
+  const approvedByMe = approvals.some((a) => isMe(a.by, user.username));
+  const twoApprovers =
+    needsTwo &&
+    html`<div class="notice"><p><strong>Sletting krever godkjenning fra to ulike saksbehandlere.</strong></p>
+${approvals.length === 0
+  ? html`<p>Ingen har godkjent ennå. Din godkjenning blir den første.</p>`
+  : html`<ul>${approvals.map((a) => html`<li>Godkjent av ${actorName(a.by)}, ${osloDateTime(a.at)}${a.reason && html`: ${a.reason}`}</li>`)}</ul>
+${approvedByMe
+  ? html`<p><strong>Du godkjente første gang og kan ikke også være den andre godkjenneren.</strong> En annen saksbehandler må godkjenne.</p>`
+  : html`<p>Din godkjenning blir den andre, og planen blir utført.</p>`}`}
+</div>`;
+  const approve =
+    !approvedByMe &&
+    actionForm(
+      model,
+      'decision',
+      'Godkjenn planen',
+      html`<input type="hidden" name="outcome" value="approved">
+${request.types.includes('rectification') && correctionRows(model, state)}
+${textareaField({
+  id: 'decision-approve-reason',
+  name: 'reason',
+  label: 'Kommentar (valgfri)',
+  hint: 'Lagres i historikken.',
+  value: reasonFor('approved'),
+})}`,
+      'Godkjenn',
+      'approve',
+    );
+  const reject = actionForm(
+    model,
+    'decision',
+    'Avslå henvendelsen',
+    html`<input type="hidden" name="outcome" value="rejected">
+${reason(
+  state,
+  'decision',
+  'Begrunnelse for avslaget',
+  'Sendes til den registrerte sammen med retten til å klage til Datatilsynet og gå til domstolene (art. 12 (4)).',
+  reasonFor('rejected'),
+)}`,
+    'Avslå',
+    'reject',
+  );
+  return html`<div class="decision" id="action-decision">${twoApprovers}${approve}${reject}</div>`;
+}
+
+function verifyForm(model: CasePageModel, state: FormState): SafeHtml | false {
+  const v = model.request.verification;
+  if (model.request.status !== 'awaiting_verification' && v?.status !== 'pending') return false;
+  return actionForm(
+    model,
+    'verify',
+    'Bekreft identiteten manuelt',
+    reason(
+      state,
+      'verify',
+      'Hvordan ble identiteten bekreftet?',
+      'For eksempel: ringte nummeret vi har registrert, og personen bekreftet henvendelsen. Ikke skriv fødselsnummer, og ikke ta kopi av legitimasjon.',
+    ),
+    'Bekreft identiteten',
+  );
+}
+
+function extendForm(model: CasePageModel, state: FormState): SafeHtml {
+  const { request } = model;
+  if (!model.canExtend) {
+    return html`<div class="action" id="action-extend"><h3>Forleng fristen</h3><p>${model.extendExplanation ?? 'Fristen kan ikke forlenges nå.'}</p></div>`;
+  }
+  const newDue = longDate(deadlineFromReceiptDate(request.receiptDate, { extended: true }));
+  return actionForm(
+    model,
+    'extend',
+    'Forleng fristen',
+    html`<p>Fristen er ${longDate(request.dueDate)}. Forlenget frist blir ${newDue} (tre måneder fra mottak, art. 12 (3)).</p>
+${reason(state, 'extend', 'Hvorfor må fristen forlenges?', 'Sendes til den registrerte. Forlengelse er bare lov når henvendelsen er omfattende eller det er mange henvendelser.')}`,
+    'Forleng og varsle',
+  );
+}
+
+function noteForm(model: CasePageModel, state: FormState): SafeHtml {
+  return actionForm(
+    model,
+    'note',
+    'Skriv et notat',
+    textareaField({
+      id: caseFieldId('note', 'text'),
+      name: 'text',
+      label: 'Notat',
+      hint: 'Internt, lagres i historikken. Skriv bare det saken trenger.',
+      required: true,
+      error: state.error('note', 'text'),
+      value: state.value('note', 'text'),
+    }),
+    'Lagre notatet',
+  );
+}
+
+function takeForm(model: CasePageModel): SafeHtml {
+  const assignee = model.request.assignee?.username;
+  if (assignee === model.user.username) {
+    return html`<div class="action" id="action-take"><h3>Saksbehandler</h3><p>Du har denne saken.</p></div>`;
+  }
+  return actionForm(
+    model,
+    'take',
+    'Saksbehandler',
+    html`<p>${assignee ? html`Saken er tatt av ${assignee}.` : 'Ingen har tatt saken.'}</p>`,
+    assignee ? 'Ta over saken' : 'Ta saken',
+  );
+}
+
+function mergeForm(model: CasePageModel, state: FormState): SafeHtml {
+  return actionForm(
+    model,
+    'merge',
+    'Slå sammen med en annen sak',
+    html`${inputField({
+      id: caseFieldId('merge', 'into'),
+      name: 'into',
+      type: 'text',
+      label: 'Referansen til saken denne skal inn i',
+      hint: 'For eksempel NK-20261123-7KQ4M2PX. Denne saken avsluttes; fristen følger den andre saken.',
+      required: true,
+      maxlength: 40,
+      autocomplete: 'off',
+      error: state.error('merge', 'into'),
+      value: state.value('merge', 'into'),
+    })}
+${reason(state, 'merge', 'Hvorfor slås sakene sammen?', 'Lagres i historikken, for eksempel «samme person sendte henvendelsen to ganger».')}`,
+    'Slå sammen',
+  );
+}
+
+function closeForm(model: CasePageModel, state: FormState): SafeHtml {
+  return actionForm(
+    model,
+    'close',
+    'Avslutt som åpenbart grunnløs eller overdreven',
+    html`<p class="hint">Art. 12 (5): bare for åpenbart grunnløse eller overdrevne henvendelser, særlig gjentatte. Vi har bevisbyrden.</p>
+${choiceGroup({
+  id: caseFieldId('close', 'ground'),
+  name: 'ground',
+  type: 'radio',
+  label: 'Grunnlag',
+  required: true,
+  options: [
+    { value: 'manifestly_unfounded', label: 'Åpenbart grunnløs' },
+    { value: 'excessive', label: 'Overdreven (for eksempel gjentatte henvendelser)' },
+  ],
+  checked: [state.value('close', 'ground') ?? ''],
+  error: state.error('close', 'ground'),
+})}
+${reason(state, 'close', 'Begrunnelse', 'Sendes til den registrerte sammen med retten til å klage til Datatilsynet og gå til domstolene.')}`,
+    'Avslutt saken',
+  );
+}
+
+/**
+ * "Handlinger": the forms that fit the case's state. A closed case only takes notes; decision and
+ * manual verification appear only at their step; extension only while the law still allows it.
+ */
+export function actionsSection(model: CasePageModel): SafeHtml {
+  const state = formState(model);
+  const open = isOpenStatus(model.request.status);
+  const content = open
+    ? html`<div class="actions-grid">
+${decisionForms(model, state)}
+${verifyForm(model, state)}
+${extendForm(model, state)}
+${takeForm(model)}
+${noteForm(model, state)}
+${mergeForm(model, state)}
+${closeForm(model, state)}
+</div>`
+    : html`<p>Saken er avsluttet. Du kan fortsatt skrive notater.</p><div class="actions-grid">${decisionForms(model, state)}${noteForm(model, state)}</div>`;
+  return section('section-actions', 'Handlinger', content);
+}

@@ -1,0 +1,157 @@
+import { REQUEST_TYPE_LABELS } from '../../domain/request/request-type-labels.js';
+import { REQUEST_TYPES } from '../../domain/request/request-vocabulary.js';
+import { html } from '../../web-form/pages/html.js';
+import type { ConsoleContext, ConsoleFieldError } from './console-context.js';
+import { csrfField } from './csrf-field.js';
+import { choiceGroup, errorSummary, inputField, textareaField } from './form-controls.js';
+import { renderConsoleLayout } from './layout.js';
+
+/** The intake form as posted (unvalidated), to refill it after an error. */
+export interface IntakeFormValues {
+  readonly channel: string;
+  /** `YYYY-MM-DD`, Oslo. */
+  readonly received_date: string;
+  /** `HH:MM`, Oslo. */
+  readonly received_time: string;
+  readonly name: string;
+  readonly email: string;
+  readonly phone: string;
+  readonly types: readonly string[];
+  readonly details: string;
+  readonly language: string;
+  readonly intake_note: string;
+}
+
+export interface IntakePageModel extends ConsoleContext {
+  /** Sent back with the form, so a double submit (or a retry after a timeout) registers one request. */
+  readonly idempotencyKey: string;
+  readonly values?: Partial<IntakeFormValues>;
+  /** `field` is the form field name (`received_date`, `types`…). */
+  readonly errors?: readonly ConsoleFieldError[];
+}
+
+/** Form fields in page order: the error summary lists problems in this order. */
+const FIELD_ORDER = ['channel', 'received_date', 'received_time', 'name', 'email', 'phone', 'types', 'details', 'language', 'intake_note'];
+
+const fieldId = (field: string): string => `intake-${field.replaceAll('_', '-')}`;
+
+/**
+ * Manual intake of a request that came by phone or post. The receipt date and time are asked for
+ * explicitly and default to nothing: the deadline runs from when the call or letter reached us,
+ * not from when it is typed in (Art. 12(3)), so staff must enter it from the note or postmark.
+ */
+export function renderIntakePage(model: IntakePageModel): string {
+  const values = model.values ?? {};
+  const errors = model.errors ?? [];
+  const error = (field: string): string | undefined => errors.find((e) => e.field === field)?.message;
+  const rank = (field: string | undefined): number => (field && FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
+  const summary = [...errors]
+    .sort((a, b) => rank(a.field) - rank(b.field))
+    .map((e) => ({ message: e.message, href: e.field && FIELD_ORDER.includes(e.field) ? fieldId(e.field) : undefined }));
+
+  const body = html`${errorSummary(summary)}
+<h1>Registrer henvendelse fra telefon eller post</h1>
+<p>Fyll inn det den registrerte ba om, så raskt som mulig. Fristen regnes fra da henvendelsen kom inn, ikke fra nå.</p>
+<form method="post" action="/console/intake">
+${csrfField(model.csrfToken)}
+<input type="hidden" name="idempotencyKey" value="${model.idempotencyKey}">
+${choiceGroup({
+  id: fieldId('channel'),
+  name: 'channel',
+  type: 'radio',
+  label: 'Hvordan kom henvendelsen inn?',
+  required: true,
+  options: [
+    { value: 'phone', label: 'Telefon' },
+    { value: 'post', label: 'Post' },
+  ],
+  checked: values.channel ? [values.channel] : [],
+  error: error('channel'),
+})}
+${inputField({
+  id: fieldId('received_date'),
+  name: 'received_date',
+  type: 'date',
+  label: 'Dato mottatt',
+  hint: 'Datoen samtalen kom inn eller brevet ble mottatt (ikke poststempelet), på formen ÅÅÅÅ-MM-DD.',
+  required: true,
+  value: values.received_date,
+  error: error('received_date'),
+})}
+${inputField({
+  id: fieldId('received_time'),
+  name: 'received_time',
+  type: 'time',
+  label: 'Klokkeslett mottatt (norsk tid)',
+  hint: 'TT:MM. For post: når posten ble åpnet eller levert, så godt det er kjent.',
+  required: true,
+  value: values.received_time,
+  error: error('received_time'),
+})}
+${inputField({ id: fieldId('name'), name: 'name', type: 'text', label: 'Navn', required: true, autocomplete: 'off', maxlength: 200, value: values.name, error: error('name') })}
+${inputField({
+  id: fieldId('email'),
+  name: 'email',
+  type: 'email',
+  label: 'E-post',
+  hint: 'Bekreftelse og svar sendes hit. Identiteten kontrolleres mot det som er registrert hos oss.',
+  required: true,
+  autocomplete: 'off',
+  maxlength: 254,
+  value: values.email,
+  error: error('email'),
+})}
+${inputField({ id: fieldId('phone'), name: 'phone', type: 'tel', label: 'Telefon (valgfritt)', autocomplete: 'off', maxlength: 32, value: values.phone, error: error('phone') })}
+${choiceGroup({
+  id: fieldId('types'),
+  name: 'types',
+  type: 'checkbox',
+  label: 'Hva ber personen om?',
+  hint: 'Velg én eller flere.',
+  options: REQUEST_TYPES.map((t) => ({ value: t, label: REQUEST_TYPE_LABELS[t].nb })),
+  checked: values.types ?? [],
+  error: error('types'),
+})}
+${textareaField({
+  id: fieldId('details'),
+  name: 'details',
+  label: 'Hva personen sa eller skrev (valgfritt)',
+  hint: 'Med personens egne ord så langt det går. Høyst 5000 tegn. Ikke skriv fødselsnummer eller helseopplysninger.',
+  maxlength: 5000,
+  rows: 6,
+  value: values.details,
+  error: error('details'),
+})}
+${choiceGroup({
+  id: fieldId('language'),
+  name: 'language',
+  type: 'radio',
+  label: 'Svarspråk',
+  required: true,
+  options: [
+    { value: 'nb', label: 'Norsk' },
+    { value: 'en', label: 'Engelsk' },
+  ],
+  checked: [values.language ?? 'nb'],
+  error: error('language'),
+})}
+${textareaField({
+  id: fieldId('intake_note'),
+  name: 'intake_note',
+  label: 'Internt notat om mottaket (valgfritt)',
+  hint: 'For eksempel hvem som tok samtalen eller hvor brevet er arkivert. Lagres i historikken.',
+  maxlength: 2000,
+  value: values.intake_note,
+  error: error('intake_note'),
+})}
+<button type="submit">Registrer henvendelsen</button>
+</form>`;
+  return renderConsoleLayout({
+    title: errors.length > 0 ? 'Feil: Ny henvendelse' : 'Ny henvendelse',
+    body,
+    user: model.user,
+    csrfToken: model.csrfToken,
+    section: 'intake',
+    flash: model.flash,
+  });
+}

@@ -1,0 +1,50 @@
+import { html, type SafeHtml } from '../../web-form/pages/html.js';
+import type { ConsoleUser } from './console-context.js';
+import { renderConsoleLayout } from './layout.js';
+
+/** A signed-in user, when there is one, so error pages keep the menu and the way back. */
+export interface StatusPageContext {
+  readonly user?: ConsoleUser;
+  readonly csrfToken?: string;
+}
+
+const page = (title: string, body: SafeHtml, context: StatusPageContext = {}): string =>
+  renderConsoleLayout({ title, body, user: context.user, csrfToken: context.csrfToken });
+
+/** 401: not signed in (or the session ran out). */
+export const renderUnauthenticatedPage = (): string =>
+  page('Du må logge inn', html`<h1>Du må logge inn</h1><p>Økten din er utløpt, eller du er ikke logget inn.</p><p><a href="/console/sign-in">Logg inn</a></p>`);
+
+/** 403: signed in, but without the group the page or action needs. */
+export const renderForbiddenPage = (neededGroup: string, context: StatusPageContext = {}): string =>
+  page(
+    'Du har ikke tilgang',
+    html`<h1>Du har ikke tilgang</h1><p>Dette krever at du er med i gruppen <strong>${neededGroup}</strong>. Be personvernansvarlig om tilgang hvis du trenger den.</p><p><a href="/console">Til køen</a></p>`,
+    context,
+  );
+
+/** 404: no such page or case. */
+export const renderNotFoundPage = (context: StatusPageContext = {}): string =>
+  page(
+    'Fant ikke siden',
+    html`<h1>Fant ikke siden</h1><p>Siden eller saken finnes ikke. Sjekk referansen.</p><p><a href="/console">Til køen</a></p>`,
+    context,
+  );
+
+/** 409: the action no longer fits the case (someone else changed it, or the step has passed). */
+export const renderConflictPage = (message: string, caseId: string | undefined, context: StatusPageContext = {}): string =>
+  page(
+    'Kunne ikke utføres',
+    html`<h1>Handlingen kunne ikke utføres</h1><p>${message}</p>${caseId
+      ? html`<p><a href="/console/requests/${encodeURIComponent(caseId)}">Tilbake til saken</a> (siden viser nå siste versjon)</p>`
+      : html`<p><a href="/console">Til køen</a></p>`}`,
+    context,
+  );
+
+/** 500: something failed on our side; nothing about the cause is shown. */
+export const renderServerErrorPage = (context: StatusPageContext = {}): string =>
+  page(
+    'Noe gikk galt',
+    html`<h1>Noe gikk galt</h1><p>Prøv igjen om litt. Hvis feilen fortsetter, si fra til den som drifter konsollen og oppgi klokkeslettet.</p><p><a href="/console">Til køen</a></p>`,
+    context,
+  );

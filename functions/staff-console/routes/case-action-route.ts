@@ -1,0 +1,159 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { addNote } from '../../domain/case-actions/add-note.js';
+import {
+  ClosureReasonInvalidError,
+  MergeIntoSelfError,
+  MergeTargetMergedError,
+  NoteTextInvalidError,
+  OtherClosureLetterSentError,
+} from '../../domain/case-actions/case-action-errors.js';
+import { closeManifestlyUnfounded } from '../../domain/case-actions/close-manifestly-unfounded.js';
+import { mergeDuplicate } from '../../domain/case-actions/merge-duplicate.js';
+import { takeCase } from '../../domain/case-actions/take-case.js';
+import { ConcurrentChangeError, InvalidTransitionError, RequestNotFoundError } from '../../domain/request/request-errors.js';
+import { AlreadyVerifiedError, UnknownVerificationCustomerError, VerificationReasonRequiredError } from '../../domain/verification/verification-errors.js';
+import { verifyManually } from '../../domain/verification/verify-manually.js';
+import { AlreadyExtendedError, ExtensionReasonRequiredError, ExtensionTooLateError, extendDeadline } from '../../domain/workflow/extend-deadline.js';
+import {
+  CorrectionsRequiredError,
+  ReasonRequiredError,
+  SameApproverError,
+  recordDecision,
+  type CorrectionInput,
+} from '../../domain/workflow/record-decision.js';
+import { STATUS_LABELS } from '../pages/console-labels.js';
+import { redirect } from '../console-responses.js';
+import { field, list, type FormFields } from '../form-fields.js';
+import { CSRF_FIELD } from '../pages/csrf-field.js';
+import type { CaseActionName, ConsoleRequest } from '../staff-console.js';
+import type { StaffConsoleDeps } from '../staff-console-deps.js';
+import { renderCase } from './case-page-route.js';
+import type { DoneCode } from './flash-messages.js';
+
+/** A problem the person can fix on the page: shown by the field, the case unchanged. */
+class ActionProblem extends Error {
+  override readonly name = 'ActionProblem';
+  constructor(
+    readonly statusCode: 400 | 409,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+const CORRECTION_FIELDS = ['name', 'email', 'phone', 'address'] as const;
+
+/** The correction rows of an approval: rows without a chosen field are empty and skipped. */
+function corrections(form: FormFields): CorrectionInput[] {
+  const fields = list(form, 'correction_field');
+  const values = list(form, 'correction_to');
+  const customers = list(form, 'correction_customer');
+  return fields.flatMap((name, index) => {
+    if (name === '') return [];
+    if (!(CORRECTION_FIELDS as readonly string[]).includes(name)) throw new ActionProblem(400, 'Ukjent opplysning valgt for retting.', 'corrections');
+    const to = (values[index] ?? '').trim();
+    if (to === '') throw new ActionProblem(400, 'Skriv inn den nye verdien for hver opplysning som skal rettes.', 'corrections');
+    const customerId = (customers[index] ?? '').trim();
+    return [{ field: name as CorrectionInput['field'], to, ...(customerId && { customerId }) }];
+  });
+}
+
+/** Runs one action and says which flash message to show after it. */
+async function perform(deps: StaffConsoleDeps, action: CaseActionName, requestId: string, actor: string, form: FormFields): Promise<DoneCode> {
+  const reason = field(form, 'reason').trim();
+  switch (action) {
+    case 'decision': {
+      const outcome = field(form, 'outcome');
+      if (outcome !== 'approved' && outcome !== 'rejected') throw new ActionProblem(400, 'Velg om planen skal godkjennes eller avvises.');
+      const correctionList = outcome === 'approved' ? corrections(form) : [];
+      const result = await recordDecision(deps, {
+        requestId,
+        actor,
+        outcome,
+        ...(reason && { reason }),
+        ...(correctionList.length > 0 && { corrections: correctionList }),
+      });
+      if (outcome === 'rejected') return 'rejected';
+      return result.awaitingSecondApprover ? 'first-approval' : 'approved';
+    }
+    case 'verify':
+      await verifyManually(deps, requestId, { actor, reason });
+      return 'verified';
+    case 'extend':
+      await extendDeadline(deps, { requestId, actor, reason, today: deps.today() });
+      return 'extended';
+    case 'note':
+      await addNote(deps, { requestId, actor, text: field(form, 'text') });
+      return 'note';
+    case 'take':
+      await takeCase(deps, { requestId, actor });
+      return 'taken';
+    case 'merge': {
+      const intoId = field(form, 'into').trim();
+      if (intoId === '') throw new ActionProblem(400, 'Skriv inn referansen til saken denne skal slås sammen med.', 'into');
+      if (!(await deps.store.get(intoId))) throw new ActionProblem(400, `Fant ingen sak med referansen ${intoId}.`, 'into');
+      await mergeDuplicate(deps, { requestId, intoId, actor, reason });
+      return 'merged';
+    }
+    case 'close': {
+      const ground = field(form, 'ground');
+      if (ground !== 'manifestly_unfounded' && ground !== 'excessive') {
+        throw new ActionProblem(400, 'Velg om henvendelsen er åpenbart grunnløs eller overdreven.', 'ground');
+      }
+      await closeManifestlyUnfounded(deps, { requestId, actor, ground, reason });
+      return 'closed';
+    }
+  }
+}
+
+/** The domain's refusals as messages by the field they concern; anything else is a fault. */
+function problemOf(error: unknown): ActionProblem | undefined {
+  if (error instanceof ActionProblem) return error;
+  if (error instanceof ReasonRequiredError) return new ActionProblem(400, 'Skriv en begrunnelse. Den sendes til den registrerte.', 'reason');
+  if (error instanceof CorrectionsRequiredError) return new ActionProblem(400, 'Angi hvilke opplysninger som skal rettes, og til hva.', 'corrections');
+  if (error instanceof SameApproverError) return new ActionProblem(409, 'Sletting må godkjennes av en annen saksbehandler enn den som godkjente først.');
+  if (error instanceof VerificationReasonRequiredError) return new ActionProblem(400, 'Skriv hvordan identiteten ble bekreftet.', 'reason');
+  if (error instanceof AlreadyVerifiedError) return new ActionProblem(409, 'Identiteten er allerede bekreftet.');
+  if (error instanceof UnknownVerificationCustomerError) return new ActionProblem(400, 'Kundeforholdet hører ikke til denne henvendelsen.');
+  if (error instanceof ExtensionReasonRequiredError) return new ActionProblem(400, 'Skriv hvorfor fristen må forlenges. Begrunnelsen sendes til den registrerte.', 'reason');
+  if (error instanceof ExtensionTooLateError) return new ActionProblem(409, 'Fristen på én måned er passert; den kan ikke lenger forlenges (art. 12 nr. 3).');
+  if (error instanceof AlreadyExtendedError) return new ActionProblem(409, 'Fristen er allerede forlenget.');
+  if (error instanceof NoteTextInvalidError) return new ActionProblem(400, 'Notatet må ha tekst og kan være på høyst 2000 tegn.', 'text');
+  if (error instanceof ClosureReasonInvalidError) return new ActionProblem(400, `Begrunnelsen må være mellom ${error.min} og ${error.max} tegn. Den sendes til den registrerte.`, 'reason');
+  if (error instanceof MergeIntoSelfError) return new ActionProblem(400, 'En sak kan ikke slås sammen med seg selv.', 'into');
+  if (error instanceof MergeTargetMergedError) return new ActionProblem(409, 'Den andre saken er selv slått sammen med en tredje. Bruk den sakens referanse.', 'into');
+  if (error instanceof OtherClosureLetterSentError) return new ActionProblem(409, 'Saken er allerede avsluttet på en annen måte.');
+  if (error instanceof ConcurrentChangeError) return new ActionProblem(409, 'Saken ble endret samtidig av noen andre. Se gjennom siden og prøv igjen.');
+  if (error instanceof InvalidTransitionError) {
+    const label = (STATUS_LABELS as Record<string, string>)[error.from] ?? error.from;
+    return new ActionProblem(409, `Saken har status «${label}», og dette kan ikke gjøres nå.`);
+  }
+  return undefined;
+}
+
+/** POST /console/requests/{id}/{action}: does it, then back to the case with a message (303). */
+export async function serveCaseAction(
+  deps: StaffConsoleDeps,
+  { event, context, actor, form }: ConsoleRequest,
+  action: CaseActionName,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const requestId = event.pathParameters?.id ?? '';
+  try {
+    const done = await perform(deps, action, requestId, actor, form);
+    deps.logger.info('console.action_done', { action, requestId });
+    return redirect(`/console/requests/${encodeURIComponent(requestId)}?done=${done}`);
+  } catch (error) {
+    if (error instanceof RequestNotFoundError) return renderCase(deps, requestId, context, 404);
+    const problem = problemOf(error);
+    if (!problem) throw error;
+    deps.logger.info('console.action_refused', { action, requestId, problem: error instanceof Error ? error.name : 'unknown' });
+    const fields = Object.fromEntries(
+      Object.entries(form).filter(([name, value]) => name !== CSRF_FIELD && typeof value === 'string') as [string, string][],
+    );
+    return renderCase(deps, requestId, context, problem.statusCode, {
+      errors: [{ action, ...(problem.field && { field: problem.field }), message: problem.message }],
+      values: { action, fields },
+    });
+  }
+}

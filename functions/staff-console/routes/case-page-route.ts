@@ -1,0 +1,80 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { extensionAvailability } from '../../domain/console-queue/extension-availability.js';
+import { ActionPlanSchema, type ActionPlan } from '../../domain/plan/action-plan.js';
+import type { AuditEntry, RightsRequest } from '../../domain/request/rights-request.js';
+import { htmlPage } from '../console-responses.js';
+import type { ConsoleContext } from '../pages/console-context.js';
+import { renderCasePage, type CaseActionError, type CasePageModel, type ReceivedEmail } from '../pages/case-page.js';
+import { renderNotFoundPage } from '../pages/status-pages.js';
+import type { ConsoleRequest } from '../staff-console.js';
+import type { StaffConsoleDeps } from '../staff-console-deps.js';
+import { flashFrom } from './flash-messages.js';
+
+/** The plan as stored; a missing or unreadable one is shown as "no plan yet", never as an error page. */
+async function readPlan(deps: Pick<StaffConsoleDeps, 'objects'>, request: RightsRequest): Promise<ActionPlan | undefined> {
+  if (!request.planKey) return undefined;
+  const parsed = ActionPlanSchema.safeParse(await deps.objects.getJson(request.planKey).catch(() => undefined));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The mail a case came from, re-read from the raw message the intake stored. */
+async function readEmail(deps: Pick<StaffConsoleDeps, 'rawMail' | 'parse' | 'logger'>, trail: readonly AuditEntry[]): Promise<ReceivedEmail | undefined> {
+  const received = trail.find((entry) => entry.event === 'mail.request_received' || entry.event === 'mail.triaged');
+  const rawKey = received?.detail?.rawKey;
+  if (typeof rawKey !== 'string') return undefined;
+  try {
+    const raw = await deps.rawMail.read(rawKey);
+    if (raw === undefined) return undefined;
+    const message = await deps.parse(raw);
+    return {
+      subject: message.subject,
+      from: message.from?.address,
+      messageText: message.ownText,
+      attachmentNames: message.attachments.map((attachment, index) => attachment.filename ?? `vedlegg ${index + 1} (${attachment.contentType})`),
+    };
+  } catch (error) {
+    deps.logger.warn('console.mail_unreadable', { reason: error instanceof Error ? error.name : 'unknown' });
+    return undefined;
+  }
+}
+
+/** After a failed action: what went wrong and what was typed, so the page can show both. */
+export interface CaseProblems {
+  readonly errors: readonly CaseActionError[];
+  readonly values?: CasePageModel['values'];
+}
+
+/** The case page of `id`, with the problems of a failed action when there are some. */
+export async function renderCase(
+  deps: StaffConsoleDeps,
+  id: string,
+  context: ConsoleContext,
+  statusCode = 200,
+  problems?: CaseProblems,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const request = await deps.store.get(id);
+  if (!request) return htmlPage(404, renderNotFoundPage(context));
+  const auditTrail = await deps.store.auditTrail(id);
+  const today = deps.today();
+  const extension = extensionAvailability(request, today);
+  const [plan, email] = await Promise.all([readPlan(deps, request), request.channel === 'email' ? readEmail(deps, auditTrail) : undefined]);
+  const model: CasePageModel = {
+    ...context,
+    request,
+    auditTrail,
+    today,
+    plan,
+    email,
+    canExtend: extension.allowed,
+    extendExplanation: extension.allowed ? undefined : extension.explanation,
+    errors: problems?.errors,
+    values: problems?.values,
+  };
+  return htmlPage(statusCode, renderCasePage(model));
+}
+
+/** GET /console/requests/{id} */
+export async function serveCasePage(deps: StaffConsoleDeps, { event, context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
+  const flash = flashFrom(event.queryStringParameters ?? {});
+  return renderCase(deps, event.pathParameters?.id ?? '', { ...context, flash });
+}

@@ -1,0 +1,27 @@
+import type { Flash } from '../pages/console-context.js';
+
+/**
+ * What a redirect after a successful action says, by a short code in the query (`?done=note`), so
+ * the message is ours and never text from the request.
+ */
+const DONE: Readonly<Record<string, string>> = {
+  approved: 'Planen er godkjent, og saken går videre.',
+  'first-approval': 'Første godkjenning er registrert. Sletting må godkjennes av en annen saksbehandler.',
+  rejected: 'Planen er avvist. Den registrerte får svar med begrunnelsen.',
+  verified: 'Identiteten er bekreftet manuelt.',
+  extended: 'Fristen er forlenget, og den registrerte er varslet.',
+  note: 'Notatet er lagret.',
+  taken: 'Du har tatt saken.',
+  merged: 'Saken er slått sammen med den andre saken og avsluttet.',
+  closed: 'Saken er avsluttet, og brevet er sendt.',
+  registered: 'Henvendelsen er registrert, og saksbehandlingen har startet.',
+  'triaged-case': 'E-posten er gjort om til en sak.',
+  dismissed: 'E-posten er avvist med begrunnelse.',
+};
+
+export type DoneCode = keyof typeof DONE & string;
+
+export const flashFrom = (query: Readonly<Record<string, string | undefined>>): Flash | undefined => {
+  const text = query.done === undefined ? undefined : DONE[query.done];
+  return text === undefined ? undefined : { kind: 'success', text };
+};

@@ -1,0 +1,29 @@
+import type { InboxStore } from '../domain/intake-mail/inbox-store.js';
+import type { InboundMessage } from '../domain/inbox/inbound-message.js';
+import type { RawMailSource } from '../domain/intake-mail/receive-mail.js';
+import type { Mailer } from '../domain/mail/mailer.js';
+import type { RequestStore } from '../domain/request/request-store.js';
+import type { SubmitRequestDeps } from '../domain/request/submit-request.js';
+import type { TaskCallbacks } from '../domain/request/workflow-starter.js';
+import type { ObjectStore } from '../domain/storage/object-store.js';
+import type { CustomerLookup } from '../domain/verification/verification-deps.js';
+import type { SignInDeps } from './sign-in/sign-in-routes.js';
+
+/**
+ * Everything the console needs, built once per container by the handler: the stores, the mailer
+ * and the workflow for the actions, the sign-in for the gate. Pages are pure; routes take this.
+ */
+export interface StaffConsoleDeps extends SignInDeps, SubmitRequestDeps {
+  readonly store: RequestStore;
+  readonly inbox: InboxStore;
+  /** The request-data bucket: plans and gathered copies (deleted when staff close a case). */
+  readonly objects: ObjectStore;
+  readonly mailer: Mailer;
+  readonly callbacks: TaskCallbacks;
+  readonly customers: CustomerLookup;
+  /** Received mail (raw MIME), to show a mail case's message and to turn triaged mail into a case. */
+  readonly rawMail: RawMailSource;
+  readonly parse: (raw: Buffer | string) => Promise<InboundMessage>;
+  /** Today's date in Oslo. */
+  readonly today: () => string;
+}

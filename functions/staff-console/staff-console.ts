@@ -1,0 +1,97 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { checkCsrf, csrfToken, sameOriginPost } from '../domain/staff-auth/index.js';
+import { routeByKey } from '../shared/http/routes.js';
+import { staffGate } from '../shared/http/staff-gate.js';
+import { htmlPage } from './console-responses.js';
+import { field, readForm, UnreadableFormError, type FormFields } from './form-fields.js';
+import { CSRF_FIELD } from './pages/csrf-field.js';
+import type { ConsoleContext } from './pages/console-context.js';
+import { renderConflictPage, renderForbiddenPage, renderNotFoundPage, renderUnauthenticatedPage } from './pages/status-pages.js';
+import { serveCaseAction } from './routes/case-action-route.js';
+import { serveCasePage } from './routes/case-page-route.js';
+import { serveDashboard, serveRegister } from './routes/dashboard-route.js';
+import { serveIntake, serveIntakeForm } from './routes/intake-route.js';
+import { serveQueue } from './routes/queue-route.js';
+import { serveTriage, serveTriageAction } from './routes/triage-route.js';
+import { serveSignIn } from './sign-in/sign-in-routes.js';
+import type { StaffConsoleDeps } from './staff-console-deps.js';
+
+/** The groups as staff know them, for the 403 page. */
+const GROUP_NAMES = { staff: 'saksbehandler', 'privacy-officer': 'personvernombud' } as const;
+
+/** Who is asking, for the routes: the page context and the actor the audit trail records. */
+export interface ConsoleRequest {
+  readonly event: APIGatewayProxyEventV2;
+  readonly context: ConsoleContext;
+  readonly actor: string;
+  /** The checked form of a POST; empty for a GET. */
+  readonly form: FormFields;
+}
+
+/**
+ * The staff console. Sign-in routes are open; every other route passes the staff gate (401
+ * without a valid token, 403 outside the route's group), and every POST must come from our own
+ * origin with the session's CSRF token before anything is read or changed.
+ */
+export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  const route = routeByKey(event.routeKey);
+  if (route === undefined || route.function !== 'staff-console') return htmlPage(404, renderNotFoundPage());
+  if (route.auth === 'public') return serveSignIn(deps, event);
+
+  const gate = await staffGate(deps.verifier, event);
+  if (!gate.ok) {
+    if (gate.status === 401) return htmlPage(401, renderUnauthenticatedPage());
+    return htmlPage(403, renderForbiddenPage(GROUP_NAMES[route.auth]));
+  }
+  const { caller } = gate;
+  const context: ConsoleContext = {
+    user: { username: caller.identity.username, groups: caller.identity.groups },
+    csrfToken: csrfToken(caller.token),
+  };
+
+  let form: FormFields = {};
+  if (route.method === 'POST') {
+    try {
+      form = readForm(event);
+    } catch (error) {
+      if (error instanceof UnreadableFormError) return htmlPage(error.statusCode, renderConflictPage('Skjemaet kunne ikke leses. Gå tilbake og prøv igjen.', undefined, context));
+      throw error;
+    }
+    if (!sameOriginPost(event.headers, deps.publicBaseUrl) || !checkCsrf(caller.token, field(form, CSRF_FIELD))) {
+      deps.logger.warn('console.csrf_refused', { route: event.routeKey });
+      return htmlPage(403, renderConflictPage('Skjemaet var utløpt eller kom fra en annen side, så ingenting ble endret. Last siden på nytt og prøv igjen.', undefined, context));
+    }
+  }
+  const request: ConsoleRequest = { event, context, actor: caller.actor, form };
+
+  switch (route.path) {
+    case '/console':
+      return serveQueue(deps, request);
+    case '/console/requests/{id}':
+      return serveCasePage(deps, request);
+    case '/console/requests/{id}/decision':
+    case '/console/requests/{id}/verify':
+    case '/console/requests/{id}/extend':
+    case '/console/requests/{id}/note':
+    case '/console/requests/{id}/take':
+    case '/console/requests/{id}/merge':
+    case '/console/requests/{id}/close':
+      return serveCaseAction(deps, request, route.path.slice('/console/requests/{id}/'.length) as CaseActionName);
+    case '/console/intake':
+      return route.method === 'GET' ? serveIntakeForm(request) : serveIntake(deps, request);
+    case '/console/triage':
+      return serveTriage(deps, request);
+    case '/console/triage/{inboxId}/case':
+      return serveTriageAction(deps, request, 'case');
+    case '/console/triage/{inboxId}/dismiss':
+      return serveTriageAction(deps, request, 'dismiss');
+    case '/console/dashboard':
+      return serveDashboard(deps, request);
+    case '/console/register.csv':
+      return serveRegister(deps);
+    default:
+      return htmlPage(404, renderNotFoundPage(context));
+  }
+}
+
+export type CaseActionName = 'decision' | 'verify' | 'extend' | 'note' | 'take' | 'merge' | 'close';

@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { loadOrCreateConsoleSigningKey } from '../../infra/local/console-signing-key.js';
+import { LOCAL_CONSOLE_AUDIENCE, LOCAL_CONSOLE_ISSUER } from '../../infra/local/console-sign-in.js';
+import { createLocalTokenIssuer, type StaffGroup } from '../../functions/domain/staff-auth/index.js';
+import { ENV } from '../../functions/shared/env-names.js';
+
+/**
+ * A console token for a local stack, signed with the stack's own local signing key exactly as its
+ * sign-in page signs one, for tests that act as a named staff member without going through the
+ * page (the browser tests sign in through it).
+ */
+export function localStaffToken(
+  environment: Readonly<Record<string, string>>,
+  username: string,
+  groups: readonly StaffGroup[] = ['staff'],
+): string {
+  const keyFile = environment[ENV.localConsoleSigningKeyFile];
+  if (!keyFile) throw new Error('the stack has no local console signing key');
+  readFileSync(keyFile); // fails loudly if the stack's key is gone
+  const { privateKey, kid } = loadOrCreateConsoleSigningKey(keyFile);
+  return createLocalTokenIssuer({ privateKey, kid, issuer: LOCAL_CONSOLE_ISSUER, clientId: LOCAL_CONSOLE_AUDIENCE }).issue({ username, groups });
+}

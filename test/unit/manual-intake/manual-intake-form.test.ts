@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { validateManualIntake } from '../../../functions/domain/manual-intake/manual-intake-form.js';
+import { validateSubmission } from '../../../functions/domain/request/request-submission.js';
+import { REQUESTER } from '../fixtures/rights-request-fixture.js';
+
+const NOW = new Date('2026-11-24T08:00:00.000Z');
+
+/** The intake page's fields as a form post delivers them (empty fields left out, types a list). */
+const aForm = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+  channel: 'phone',
+  received_date: '2026-11-23',
+  received_time: '14:05',
+  intake_note: 'Telefon fra kunden til sentralbordet, notert av Kari.',
+  name: REQUESTER.name,
+  email: REQUESTER.email,
+  phone: REQUESTER.phone,
+  types: ['access'],
+  details: 'Vil vite hva som er lagret om henne.',
+  language: 'nb',
+  ...overrides,
+});
+
+describe('validateManualIntake', () => {
+  it('gives the channel, the receipt instant, the trimmed note and the public form’s submission', () => {
+    const result = validateManualIntake(aForm({ channel: 'post', intake_note: '  Brev åpnet av resepsjonen.  ', _csrf: 'token' }), NOW);
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        channel: 'post',
+        receivedAt: new Date('2026-11-23T13:05:00.000Z'),
+        note: 'Brev åpnet av resepsjonen.',
+        submission: {
+          name: REQUESTER.name,
+          email: REQUESTER.email,
+          phone: REQUESTER.phone,
+          types: ['access'],
+          details: 'Vil vite hva som er lagret om henne.',
+          language: 'nb',
+        },
+      },
+    });
+  });
+
+  it('reports every mistake at once, in page order, under the page’s field names', () => {
+    const result = validateManualIntake(
+      { channel: 'web', received_date: '2026-13-01', received_time: 'kl 14', name: '', email: 'not-an-address', types: [], language: 'de' },
+      NOW,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((error) => error.field)).toEqual([
+      'channel',
+      'received_date',
+      'received_time',
+      'name',
+      'email',
+      'types',
+      'language',
+      'intake_note',
+    ]);
+    expect(result.errors[0]?.message).toBe('Velg om henvendelsen kom på telefon eller i brev.');
+  });
+
+  it('uses the public form’s own Norwegian messages for the requester’s fields', () => {
+    const requester = { name: REQUESTER.name, email: 'kari@', types: ['access', 'access'], language: 'nb' };
+    const result = validateManualIntake({ ...aForm(), phone: undefined, details: undefined, ...requester }, NOW);
+    const form = validateSubmission(requester, 'nb');
+    expect(result.ok || form.ok).toBe(false);
+    if (result.ok || form.ok) return;
+    expect(form.errors.map((error) => error.field)).toEqual(['email', 'types']);
+    expect(result.errors).toEqual(form.errors);
+  });
+
+  it('requires a note on how the request arrived, at most 500 characters', () => {
+    for (const intake_note of [undefined, '   ', 'x'.repeat(501)]) {
+      const result = validateManualIntake(aForm({ intake_note }), NOW);
+      expect(result.ok ? [] : result.errors.map((error) => error.field)).toEqual(['intake_note']);
+    }
+    expect(validateManualIntake(aForm({ intake_note: 'x'.repeat(500) }), NOW).ok).toBe(true);
+  });
+
+  it('refuses a field the page does not have, as the public form does', () => {
+    const result = validateManualIntake(aForm({ customerNumber: '123' }), NOW);
+    expect(result).toEqual({ ok: false, errors: [{ field: 'customerNumber', message: 'Ukjent felt.' }] });
+  });
+});

@@ -1,0 +1,50 @@
+import { createPublicKey } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { CLIENT_ID, decodePart, ISSUED_AT, issuer, ISSUER, KID, signingKey } from './staff-token-fixture.js';
+
+describe('createLocalTokenIssuer', () => {
+  const kari = { username: 'kari.saksbehandler', groups: ['staff'] } as const;
+
+  it('issues RS256 tokens naming its key', () => {
+    expect(decodePart(issuer().issue(kari), 0)).toEqual({ kid: KID, alg: 'RS256', typ: 'JWT' });
+  });
+
+  it('puts the claims of a Cognito ID token in them, valid for an hour by default', () => {
+    const iat = ISSUED_AT.getTime() / 1000;
+
+    expect(decodePart(issuer().issue(kari), 1)).toEqual({
+      sub: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+      'cognito:groups': ['staff'],
+      iss: ISSUER,
+      'cognito:username': 'kari.saksbehandler',
+      aud: CLIENT_ID,
+      token_use: 'id',
+      auth_time: iat,
+      iat,
+      exp: iat + 3600,
+      jti: expect.any(String),
+    });
+  });
+
+  it('gives a user the same sub every time, and each token its own jti', () => {
+    const first = decodePart(issuer().issue(kari), 1);
+    const second = decodePart(issuer().issue(kari), 1);
+    const per = decodePart(issuer().issue({ username: 'per.saksbehandler', groups: ['staff'] }), 1);
+
+    expect(second.sub).toBe(first.sub);
+    expect(per.sub).not.toBe(first.sub);
+    expect(second.jti).not.toBe(first.jti);
+  });
+
+  it('leaves cognito:groups out for a user in no group, as Cognito does', () => {
+    expect(decodePart(issuer().issue({ username: 'uten.tilgang', groups: [] }), 1)).not.toHaveProperty('cognito:groups');
+  });
+
+  it('publishes only the public half of its key', () => {
+    const { keys } = issuer().jwks();
+    const publicJwk = createPublicKey(signingKey).export({ format: 'jwk' });
+
+    expect(keys).toEqual([{ kty: 'RSA', n: publicJwk.n, e: publicJwk.e, kid: KID, alg: 'RS256', use: 'sig' }]);
+    expect(keys[0]).not.toHaveProperty('d');
+  });
+});

@@ -1,0 +1,322 @@
+import { describe, expect, it } from 'vitest';
+import { REGISTER_CSV_CONTENT_TYPE } from '../../../functions/domain/case-register/register-csv.js';
+import { csrfToken } from '../../../functions/domain/staff-auth/index.js';
+import { REQUEST_ID, REQUESTER } from '../fixtures/rights-request-fixture.js';
+import { expectCsrfOnEveryPostForm } from '../staff-console/console-page-checks.js';
+import { EMAIL_LIKE, tags } from '../web-form/page-inspection.js';
+import { CLOSED_ID, consoleWorld, header, intakeForm, OTHER_ID, routeEvent, SAME_ORIGIN, TODAY, TOKENS } from './console-world.js';
+
+const STAFF = TOKENS.staff;
+const get = (path: string, query?: Record<string, string>, token: string = STAFF) =>
+  routeEvent({ method: 'GET', path }, { token, ...(query && { query }) });
+const post = (path: string, form: readonly (readonly [string, string])[], token: string = STAFF) =>
+  routeEvent({ method: 'POST', path }, { token, headers: { ...SAME_ORIGIN }, form: [...form, ['csrf', csrfToken(token)]] });
+
+const inputValue = (page: string, name: string): string | undefined => tags(page, 'input').find((input) => input.name === name)?.value;
+
+describe('GET /console (the queue)', () => {
+  it('lists the open cases by reference and leaves closed ones out', async () => {
+    // Prepare
+    const world = consoleWorld();
+
+    // Act
+    const response = await world.console(get('/console'));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(header(response, 'content-type')).toMatch(/^text\/html/);
+    expect(header(response, 'content-security-policy')).toBeDefined();
+    expect(response.body).toContain(REQUEST_ID);
+    expect(response.body).toContain(OTHER_ID);
+    expect(response.body).not.toContain(CLOSED_ID);
+  });
+
+  it('filters by the query, and shows a flash message only for a known code', async () => {
+    // Prepare
+    const world = consoleWorld();
+
+    // Act
+    const filtered = await world.console(get('/console', { status: 'awaiting_approval' }));
+    const unknownFlash = await world.console(get('/console', { done: '<script>' }));
+
+    // Assess
+    expect(filtered.body).toContain(REQUEST_ID);
+    expect(filtered.body).not.toContain(OTHER_ID);
+    expect(unknownFlash.statusCode).toBe(200);
+    expect(unknownFlash.body).not.toContain('<script>');
+  });
+
+  it("puts the session's csrf token in every form that posts, the sign-out form included", async () => {
+    // Prepare
+    const world = consoleWorld();
+
+    // Act
+    const response = await world.console(get('/console'));
+
+    // Assess
+    expectCsrfOnEveryPostForm(response.body ?? '', csrfToken(STAFF));
+  });
+});
+
+describe('GET /console/requests/{id} (the case page)', () => {
+  it('shows a stored case, with its actions carrying the csrf token', async () => {
+    // Prepare
+    const world = consoleWorld();
+
+    // Act
+    const response = await world.console(get('/console/requests/{id}'));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain(REQUEST_ID);
+    expect(response.body).toContain(REQUESTER.name);
+    expectCsrfOnEveryPostForm(response.body ?? '', csrfToken(STAFF));
+  });
+
+  it('answers 404 for a reference that is not stored', async () => {
+    // Prepare
+    const world = consoleWorld();
+    const event = get('/console/requests/{id}');
+    event.pathParameters = { id: 'NK-20261201-NOTSTORE' };
+    event.rawPath = '/console/requests/NK-20261201-NOTSTORE';
+
+    // Act
+    const response = await world.console(event);
+
+    // Assess
+    expect(response.statusCode).toBe(404);
+    expect(header(response, 'content-type')).toMatch(/^text\/html/);
+    expect(response.body).not.toContain(REQUESTER.name);
+  });
+
+  it('shows the message of the action just done', async () => {
+    // Prepare
+    const world = consoleWorld();
+
+    // Act
+    const response = await world.console(get('/console/requests/{id}', { done: 'note' }));
+
+    // Assess
+    expect(response.body).toContain('Notatet er lagret.');
+  });
+});
+
+describe('POST /console/requests/{id}/{action} with a problem', () => {
+  it('shows the case again with 400 and the message, and stores nothing', async () => {
+    // Prepare
+    const world = consoleWorld();
+    const before = await world.snapshot();
+
+    // Act
+    const response = await world.console(post('/console/requests/{id}/note', [['text', '   ']]));
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Notatet må ha tekst');
+    expect(await world.snapshot()).toBe(before);
+  });
+
+  it('answers 404 for an action on a case that is not stored', async () => {
+    // Prepare
+    const world = consoleWorld();
+    const event = post('/console/requests/{id}/note', [['text', 'Hei']]);
+    event.pathParameters = { id: 'NK-20261201-NOTSTORE' };
+
+    // Act
+    const response = await world.console(event);
+
+    // Assess
+    expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('GET /console/intake', () => {
+  it('renders the form with the csrf token and a fresh double-submit key', async () => {
+    // Prepare
+    const world = consoleWorld();
+
+    // Act
+    const first = await world.console(get('/console/intake'));
+    const second = await world.console(get('/console/intake'));
+
+    // Assess
+    expect(first.statusCode).toBe(200);
+    expectCsrfOnEveryPostForm(first.body ?? '', csrfToken(STAFF));
+    expect(inputValue(first.body ?? '', 'idempotencyKey')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(inputValue(second.body ?? '', 'idempotencyKey')).not.toBe(inputValue(first.body ?? '', 'idempotencyKey'));
+  });
+});
+
+describe('POST /console/intake', () => {
+  it('registers a phone request at its original receipt time, starts its workflow and goes to the new case', async () => {
+    // Prepare
+    const world = consoleWorld();
+
+    // Act
+    const response = await world.console(post('/console/intake', intakeForm()));
+
+    // Assess
+    expect(response.statusCode).toBe(303);
+    const id = /^\/console\/requests\/(NK-20261129-[0-9A-Z]{8})\?done=registered$/.exec(header(response, 'location') ?? '')?.[1];
+    expect(id).toBeDefined();
+    const stored = await world.store.get(id!);
+    expect(stored).toMatchObject({
+      channel: 'phone',
+      types: ['access'],
+      receivedAt: '2026-11-29T14:05:00.000+01:00',
+      receiptDate: '2026-11-29',
+      language: 'nb',
+      requester: { name: 'Ola Nordmann', email: 'ola.nordmann@example.no' },
+      status: 'received',
+    });
+    expect(world.workflow.started).toEqual([id]);
+    const trail = await world.store.auditTrail(id!);
+    expect(trail.map((entry) => [entry.event, entry.actor])).toEqual([
+      ['request.received', 'staff:kari.saksbehandler'],
+      ['note.added', 'staff:kari.saksbehandler'],
+    ]);
+  });
+
+  it('registers a form sent twice with the same key once', async () => {
+    // Prepare
+    const world = consoleWorld();
+    const sizeBefore = world.store.size;
+
+    // Act
+    const first = await world.console(post('/console/intake', intakeForm()));
+    const second = await world.console(post('/console/intake', intakeForm()));
+
+    // Assess
+    expect(header(second, 'location')).toBe(header(first, 'location'));
+    expect(world.store.size).toBe(sizeBefore + 1);
+  });
+
+  it('answers an invalid form with 400, keeps what was typed, and stores nothing', async () => {
+    // Prepare
+    const world = consoleWorld();
+    const before = await world.snapshot();
+
+    // Act
+    const response = await world.console(post('/console/intake', intakeForm({ received_date: '2026-12-05', email: 'ikke-en-adresse' })));
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(header(response, 'content-type')).toMatch(/^text\/html/);
+    expect(response.body).toContain('Datoen er fram i tid');
+    expect(inputValue(response.body ?? '', 'name')).toBe('Ola Nordmann');
+    expect(inputValue(response.body ?? '', 'email')).toBe('ikke-en-adresse');
+    expect(inputValue(response.body ?? '', 'received_date')).toBe('2026-12-05');
+    expect(inputValue(response.body ?? '', 'idempotencyKey')).toBe('6f1d2c9a-1b7e-4c1a-9f3e-2a5b8c7d9e01');
+    expectCsrfOnEveryPostForm(response.body ?? '', csrfToken(STAFF));
+    expect(await world.snapshot()).toBe(before);
+    expect(world.workflow.attempts).toEqual([]);
+  });
+});
+
+describe('GET /console/register.csv', () => {
+  it('downloads the case register as CSV with its header row and no contact details', async () => {
+    // Prepare
+    const world = consoleWorld();
+
+    // Act
+    const response = await world.console(get('/console/register.csv', undefined, TOKENS.privacyOfficer));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(header(response, 'content-type')).toMatch(/^text\/csv/);
+    expect(header(response, 'content-disposition')).toBe(`attachment; filename="saksregister-${TODAY}.csv"`);
+    const lines = (response.body ?? '').replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line !== '');
+    expect(lines[0]).toBe(
+      'referanse,typer,kanal,mottatt,mottaksdato,frist,opprinnelig_frist,forlenget,besvart_dato,avsluttet_dato,utfall,besvart_i_tide',
+    );
+    expect(lines).toHaveLength(4);
+    expect(response.body).toContain(REQUEST_ID);
+    expect(response.body).toContain(CLOSED_ID);
+    expect(response.body).not.toContain(REQUESTER.email);
+    expect(response.body).not.toContain(REQUESTER.name);
+    expect(response.body?.match(EMAIL_LIKE) ?? []).toEqual([]);
+    expect(world.log.events()).toContain('console.register_exported');
+  });
+
+  it("answers with the register's documented content type, which says the first row is a header", async () => {
+    // Prepare
+    const world = consoleWorld();
+
+    // Act
+    const response = await world.console(get('/console/register.csv', undefined, TOKENS.privacyOfficer));
+
+    // Assess
+    expect(header(response, 'content-type')).toBe(REGISTER_CSV_CONTENT_TYPE);
+  });
+});
+
+describe('GET /console/dashboard', () => {
+  it('renders the overview for staff', async () => {
+    // Prepare
+    const world = consoleWorld();
+
+    // Act
+    const response = await world.console(get('/console/dashboard'));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(header(response, 'content-type')).toMatch(/^text\/html/);
+    expect(response.body).toContain('<h1>Oversikt</h1>');
+  });
+});
+
+describe('the triage routes', () => {
+  it('lists the mail waiting in triage', async () => {
+    // Prepare
+    const world = consoleWorld();
+
+    // Act
+    const response = await world.console(get('/console/triage'));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Spørsmål om mine data');
+    expectCsrfOnEveryPostForm(response.body ?? '', csrfToken(STAFF));
+  });
+
+  it('turns a triaged mail into an e-mail case at the mail’s receipt time', async () => {
+    // Prepare
+    const world = consoleWorld();
+
+    // Act
+    const response = await world.console(post('/console/triage/{inboxId}/case', [['types', 'access'], ['language', 'nb']]));
+
+    // Assess
+    expect(response.statusCode).toBe(303);
+    const id = /^\/console\/requests\/(NK-20261130-[0-9A-Z]{8})\?done=triaged-case$/.exec(header(response, 'location') ?? '')?.[1];
+    expect(await world.store.get(id ?? '')).toMatchObject({ channel: 'email', receivedAt: '2026-11-30T08:15:00.000+01:00' });
+    expect(world.inbox.triage).toEqual([]);
+    expect(world.workflow.started).toEqual([id]);
+  });
+
+  it('keeps the mail waiting and answers 400 when a dismissal has no reason', async () => {
+    // Prepare
+    const world = consoleWorld();
+    const before = await world.snapshot();
+
+    // Act
+    const response = await world.console(post('/console/triage/{inboxId}/dismiss', [['reason', '']]));
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(await world.snapshot()).toBe(before);
+  });
+
+  it('answers 404 for a mail that is not in triage', async () => {
+    // Prepare
+    const world = consoleWorld();
+    const event = post('/console/triage/{inboxId}/dismiss', [['reason', 'Ikke en henvendelse.']]);
+    event.pathParameters = { inboxId: 'inbox-unknown' };
+
+    // Act
+    const response = await world.console(event);
+
+    // Assess
+    expect(response.statusCode).toBe(404);
+  });
+});

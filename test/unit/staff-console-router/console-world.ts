@@ -1,0 +1,293 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { readFileSync } from 'node:fs';
+import { osloCalendarDate, statutoryDeadline } from '../../../functions/domain/deadline/index.js';
+import type { TriageEntry } from '../../../functions/domain/intake-mail/inbox-entries.js';
+import { parseInboundMessage } from '../../../functions/domain/inbox/parse-inbound-message.js';
+import { newRequestId } from '../../../functions/domain/request/request-id.js';
+import type { RightsRequest } from '../../../functions/domain/request/rights-request.js';
+import { createLocalTokenIssuer, csrfToken, parseLocalUsersFile } from '../../../functions/domain/staff-auth/index.js';
+import { toOsloIsoString } from '../../../functions/domain/time/oslo-instant.js';
+import { HTTP_ROUTES } from '../../../functions/shared/http/routes.js';
+import { serveStaffApi, type StaffApiDeps } from '../../../functions/staff-api/staff-api.js';
+import type { SignInMethod } from '../../../functions/staff-console/sign-in/sign-in-methods.js';
+import { serveStaffConsole } from '../../../functions/staff-console/staff-console.js';
+import type { StaffConsoleDeps } from '../../../functions/staff-console/staff-console-deps.js';
+import { InMemoryCustomerStore } from '../../support/in-memory-customer-data.js';
+import { FakeMailer, FakeTaskCallbacks, FakeWorkflowStarter, InMemoryRequestStore } from '../../support/in-memory-request-store.js';
+import { InMemoryInboxStore } from '../email-intake/in-memory-inbox-store.js';
+import { aRightsRequest, capturingLogger, REQUEST_ID } from '../fixtures/rights-request-fixture.js';
+import { httpEvent } from '../fixtures/http-event-fixture.js';
+import { InMemoryObjectStore } from '../gather/in-memory-stores.js';
+import { CLIENT_ID, ISSUED_AT, ISSUER, issuer, KID, otherKey, signingKey, verifierAt } from '../staff-auth/staff-token-fixture.js';
+
+export const BASE_URL = 'https://personvern.example';
+/** The console's clock: 2026-12-01, 10:00 in Oslo. */
+export const NOW = new Date('2026-12-01T09:00:00.000Z');
+export const TODAY = '2026-12-01';
+
+/** A second open case, the target of a merge. */
+export const OTHER_ID = 'NK-20261124-9ZZZZZZZ';
+/** A closed case, which the queue must not list. */
+export const CLOSED_ID = 'NK-20261020-CCCCCCCC';
+export const INBOX_ID = 'inbox-ses-0001';
+
+/** The demo users of `infra/local/console-users.json`, with their documented passwords. */
+export const USERS_FILE = parseLocalUsersFile(readFileSync(new URL('../../../infra/local/console-users.json', import.meta.url), 'utf8'));
+export const DEMO = {
+  staff: { username: 'kari.saksbehandler', password: 'naerkontor-1' },
+  otherStaff: { username: 'per.saksbehandler', password: 'naerkontor-2' },
+  privacyOfficer: { username: 'personvernombud', password: 'naerkontor-3' },
+  noGroup: { username: 'uten.tilgang', password: 'naerkontor-4' },
+} as const;
+
+/** Tokens the verifier accepts, one per kind of person. */
+export const TOKENS = {
+  staff: issuer().issue({ username: DEMO.staff.username, groups: ['staff'] }),
+  privacyOfficer: issuer().issue({ username: DEMO.privacyOfficer.username, groups: ['staff', 'privacy-officer'] }),
+  noGroup: issuer().issue({ username: DEMO.noGroup.username, groups: [] }),
+} as const;
+
+/** Tokens the verifier must refuse: each one wrong in a single way. */
+export const BAD_TOKENS = {
+  'signed by another key': createLocalTokenIssuer({
+    privateKey: otherKey,
+    kid: KID,
+    issuer: ISSUER,
+    clientId: CLIENT_ID,
+    now: () => ISSUED_AT,
+  }).issue({ username: DEMO.privacyOfficer.username, groups: ['staff', 'privacy-officer'] }),
+  expired: issuer(() => new Date(ISSUED_AT.getTime() - 3 * 3600_000)).issue({
+    username: DEMO.privacyOfficer.username,
+    groups: ['staff', 'privacy-officer'],
+  }),
+  'for another audience': createLocalTokenIssuer({
+    privateKey: signingKey,
+    kid: KID,
+    issuer: ISSUER,
+    clientId: 'some-other-client',
+    now: () => ISSUED_AT,
+  }).issue({ username: DEMO.privacyOfficer.username, groups: ['staff', 'privacy-officer'] }),
+  'from another issuer': createLocalTokenIssuer({
+    privateKey: signingKey,
+    kid: KID,
+    issuer: 'https://evil.example/issuer',
+    clientId: CLIENT_ID,
+    now: () => ISSUED_AT,
+  }).issue({ username: DEMO.privacyOfficer.username, groups: ['staff', 'privacy-officer'] }),
+  'not a JWT': 'not-a-token',
+} as const;
+
+/** The local sign-in as the handler builds it, but with the fixture's key so the verifier trusts it. */
+export const localSignIn = (): SignInMethod => ({
+  kind: 'local',
+  users: USERS_FILE,
+  issuer: createLocalTokenIssuer({ privateKey: signingKey, kid: KID, issuer: ISSUER, clientId: CLIENT_ID, now: () => ISSUED_AT }),
+});
+
+/** A triage entry as the e-mail intake writes it: an uncertain mail waiting for staff. */
+export const aTriageEntry = (overrides: Partial<TriageEntry> = {}): TriageEntry => ({
+  inboxId: INBOX_ID,
+  receivedAt: '2026-11-30T08:15:00.000+01:00',
+  rawKey: `inbound/${INBOX_ID}`,
+  reason: 'uncertain',
+  urgent: false,
+  subject: 'Spørsmål om mine data',
+  from: { address: 'ola.nordmann@example.no' },
+  authentication: { spf: 'PASS', dkim: 'PASS', dmarc: 'PASS', addressTrusted: true, failed: false },
+  ...overrides,
+});
+
+/** The raw MIME of the triaged mail, as the inbound-mail bucket holds it. */
+export const TRIAGED_RAW_MAIL = [
+  'From: Ola Nordmann <ola.nordmann@example.no>',
+  'To: personvern@obos.example',
+  'Subject: =?utf-8?q?Sp=C3=B8rsm=C3=A5l_om_mine_data?=',
+  'Message-ID: <triaged-1@example.no>',
+  'Date: Mon, 30 Nov 2026 08:15:00 +0100',
+  'MIME-Version: 1.0',
+  'Content-Type: text/plain; charset=utf-8',
+  'Content-Transfer-Encoding: 8bit',
+  '',
+  'Hei, jeg vil gjerne vite hva dere har lagret om meg.',
+  '',
+].join('\r\n');
+
+export interface WorldOptions {
+  readonly signIn?: SignInMethod;
+  readonly secureCookies?: boolean;
+  /** The main case (REQUEST_ID); awaiting approval of an access plan unless told otherwise. */
+  readonly request?: Partial<RightsRequest>;
+}
+
+/**
+ * The console and the staff API over in-memory fakes: one open case waiting for approval (with a
+ * task token), a second open case, a closed one, and one mail in triage. The clock stands at
+ * {@link NOW}; the verifier's at the tokens' issue time.
+ */
+export function consoleWorld(options: WorldOptions = {}) {
+  const store = new InMemoryRequestStore()
+    .seed(aRightsRequest({ status: 'awaiting_approval', types: ['access'], ...options.request }), { taskToken: 'task-token-1' })
+    .seed(aRightsRequest({ id: OTHER_ID, receivedAt: '2026-11-24T10:00:00.000+01:00', receiptDate: '2026-11-24', dueDate: '2026-12-24' }))
+    .seed(aRightsRequest({ id: CLOSED_ID, status: 'closed', receivedAt: '2026-10-20T10:00:00.000+02:00', receiptDate: '2026-10-20', dueDate: '2026-11-20' }));
+  const inbox = new InMemoryInboxStore();
+  inbox.triage.push(aTriageEntry());
+  const objects = new InMemoryObjectStore();
+  const mailer = new FakeMailer();
+  const callbacks = new FakeTaskCallbacks();
+  const workflow = new FakeWorkflowStarter();
+  const log = capturingLogger('staff-console');
+  const deps: StaffConsoleDeps = {
+    signIn: options.signIn ?? localSignIn(),
+    verifier: verifierAt(),
+    publicBaseUrl: BASE_URL,
+    secureCookies: options.secureCookies ?? true,
+    logger: log.logger,
+    store,
+    inbox,
+    objects,
+    mailer,
+    callbacks,
+    workflow,
+    customers: new InMemoryCustomerStore(),
+    rawMail: { read: async (key: string) => (key === aTriageEntry().rawKey ? TRIAGED_RAW_MAIL : undefined) },
+    parse: parseInboundMessage,
+    now: () => NOW,
+    today: () => TODAY,
+    formatInstant: toOsloIsoString,
+    receiptDate: (receivedAt: string) => osloCalendarDate(receivedAt),
+    dueDate: (receivedAt: string) => statutoryDeadline(receivedAt),
+    newId: newRequestId,
+  };
+  const apiDeps: StaffApiDeps = { store, mailer, callbacks, now: () => NOW, logger: log.logger, today: () => TODAY, verifier: verifierAt() };
+
+  /** Everything an action could change, to show a refused request changed nothing. */
+  const snapshot = async () => {
+    const requests: unknown[] = [];
+    for await (const request of store.listAll()) requests.push({ request, audit: await store.auditTrail(request.id) });
+    return JSON.stringify({
+      requests,
+      size: store.size,
+      mails: mailer.attempts.length,
+      started: workflow.attempts,
+      callbacks: [callbacks.attempts, callbacks.failed],
+      triage: inbox.triage,
+      resolved: [...inbox.resolvedTriage],
+      objects: [...objects.objects.keys()],
+    });
+  };
+
+  return {
+    deps,
+    apiDeps,
+    store,
+    inbox,
+    mailer,
+    callbacks,
+    workflow,
+    log,
+    snapshot,
+    console: (event: APIGatewayProxyEventV2) => serveStaffConsole(deps, event),
+    api: (event: APIGatewayProxyEventV2) => serveStaffApi(apiDeps, event),
+  };
+}
+
+export type ConsoleWorld = ReturnType<typeof consoleWorld>;
+
+/** The staff routes of the shared table, console and API alike. */
+export const STAFF_ROUTES = HTTP_ROUTES.filter(
+  (route) => (route.function === 'staff-console' || route.function === 'staff-api') && route.auth !== 'public',
+);
+export const CONSOLE_POST_ROUTES = STAFF_ROUTES.filter((route) => route.function === 'staff-console' && route.method === 'POST');
+
+const PATH_PARAMETERS: Readonly<Record<string, string>> = { id: REQUEST_ID, inboxId: INBOX_ID };
+
+/** A route's path with its `{param}`s filled in, and the parameters as API Gateway passes them. */
+export function concretePath(path: string): { readonly rawPath: string; readonly pathParameters?: Record<string, string> } {
+  const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+  const pathParameters = Object.fromEntries(names.map((name) => [name, PATH_PARAMETERS[name] ?? `${name}-1`]));
+  const rawPath = path.replace(/\{(\w+)\}/g, (_, name: string) => pathParameters[name]!);
+  return { rawPath, ...(names.length > 0 ? { pathParameters } : {}) };
+}
+
+export interface RouteCall {
+  readonly token?: string;
+  /** How the token travels: the console's session cookie (default) or a Bearer header. */
+  readonly via?: 'cookie' | 'bearer';
+  readonly headers?: Record<string, string>;
+  readonly form?: readonly (readonly [string, string])[];
+  readonly json?: unknown;
+  readonly query?: Record<string, string>;
+  readonly cookies?: readonly string[];
+}
+
+/** An HTTP API event for a route of the table, as the gateway would send it. */
+export function routeEvent(route: { readonly method: string; readonly path: string }, call: RouteCall = {}): APIGatewayProxyEventV2 {
+  const { rawPath, pathParameters } = concretePath(route.path);
+  const headers: Record<string, string> = { ...(call.headers ?? {}) };
+  let body: string | undefined;
+  if (call.form !== undefined) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(call.form.map(([name, value]) => [name, value])).toString();
+  } else if (call.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(call.json);
+  }
+  if (call.token !== undefined && call.via === 'bearer') headers.authorization = `Bearer ${call.token}`;
+  const event = httpEvent({
+    method: route.method,
+    routeKey: `${route.method} ${route.path}`,
+    path: rawPath,
+    headers,
+    ...(pathParameters && { pathParameters }),
+    ...(call.query && { query: call.query }),
+    ...(body !== undefined && { body }),
+  });
+  const cookies = [...(call.cookies ?? []), ...(call.token !== undefined && call.via !== 'bearer' ? [`dsr_session=${call.token}`] : [])];
+  if (cookies.length > 0) event.cookies = cookies;
+  return event;
+}
+
+/** Same-origin browser headers, as a console page's own form sends them. */
+export const SAME_ORIGIN = { origin: BASE_URL, 'sec-fetch-site': 'same-origin' } as const;
+
+/** The CSRF field of a session. */
+export const csrfOf = (token: string): readonly [string, string] => ['csrf', csrfToken(token)];
+
+/** A form for each console POST route that, sent properly, carries out the action. */
+export const ACTION_FORMS: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
+  '/console/requests/{id}/decision': [['outcome', 'approved']],
+  '/console/requests/{id}/verify': [['reason', 'Ringte registrert nummer og bekreftet kundeforholdet.']],
+  '/console/requests/{id}/extend': [['reason', 'Saken omfatter svært mange opplysninger fra flere systemer.']],
+  '/console/requests/{id}/note': [['text', 'Ringte kunden, venter på svar.']],
+  '/console/requests/{id}/take': [],
+  '/console/requests/{id}/merge': [['into', OTHER_ID], ['reason', 'Samme person sendte samme krav to ganger.']],
+  '/console/requests/{id}/close': [['ground', 'excessive'], ['reason', 'Personen har sendt det samme kravet tolv ganger denne uken.']],
+  '/console/intake': [],
+  '/console/triage/{inboxId}/case': [['types', 'access'], ['language', 'nb']],
+  '/console/triage/{inboxId}/dismiss': [['reason', 'Fakturaspørsmål, sendt videre til kundeservice.']],
+};
+
+/** The intake form of a phone call two days before {@link NOW}. */
+export const intakeForm = (overrides: Record<string, string> = {}): [string, string][] => {
+  const fields: Record<string, string> = {
+    channel: 'phone',
+    received_date: '2026-11-29',
+    received_time: '14:05',
+    name: 'Ola Nordmann',
+    email: 'ola.nordmann@example.no',
+    language: 'nb',
+    intake_note: 'Ringte sentralbordet, tatt imot av Kari.',
+    idempotencyKey: '6f1d2c9a-1b7e-4c1a-9f3e-2a5b8c7d9e01',
+    ...overrides,
+  };
+  return [...Object.entries(fields).filter(([, value]) => value !== ''), ['types', 'access']];
+};
+
+export const header = (response: APIGatewayProxyStructuredResultV2, name: string): string | undefined => {
+  const value = response.headers?.[name];
+  return value === undefined ? undefined : String(value);
+};
+
+/** The Set-Cookie values of a response that set the named cookie. */
+export const setCookies = (response: APIGatewayProxyStructuredResultV2, name: string): string[] =>
+  (response.cookies ?? []).filter((cookie) => cookie.startsWith(`${name}=`));
