@@ -40,7 +40,7 @@ describe('digestMail', () => {
     expect(text).toContain('Status: Innhenter data');
     expect(text).toContain('Frist: 3. desember 2026 – 2 arbeidsdager igjen');
     expect(text).toContain('Frist: 20. november 2026 – 7 arbeidsdager over fristen');
-    expect(text).toContain('Status: Trenger oppfølging');
+    expect(text).toContain('Status: Trenger behandling');
     expect(text).toContain('Frist: 9. desember 2026 (forlenget) – 6 arbeidsdager igjen');
   });
 
