@@ -4,6 +4,9 @@ import { statutoryDeadline } from '../../functions/domain/deadline/index.js';
 import { writeEndpoints } from '../../infra/local/local-settings.js';
 import { eventually, outbox, startStackFixture, tempDataDir, type StackFixture } from '../support/local-stack-fixture.js';
 import { submitVerified } from '../support/rights-driver.js';
+import { localStaffToken } from '../support/staff-token.js';
+import { csrfToken } from '../../functions/domain/staff-auth/index.js';
+import { osloCalendarDate } from '../../functions/domain/deadline/index.js';
 
 
 let fixture: StackFixture;
@@ -88,6 +91,51 @@ describe('dsr CLI against the local stack', () => {
     expect(notice?.body.text).toContain('Vi må hente dørlogger for flere år.');
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already extended');
+  });
+
+  it('runs the deadline watch now: a digest and one warning for a case near its due date, without personal data, never twice', async () => {
+    // A phone request taken down 27 days ago: a few working days are left.
+    const email = `watch.${Date.now()}@example.no`;
+    const received = new Date(Date.now() - 27 * 24 * 60 * 60 * 1000);
+    const token = localStaffToken(fixture.stack.environment, 'kari.saksbehandler');
+    const registered = await fetch(`${fixture.stack.urls.app}/console/intake`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        csrf: csrfToken(token),
+        channel: 'phone',
+        received_date: osloCalendarDate(received),
+        received_time: '09:30',
+        name: 'Vera Varsel',
+        email,
+        types: 'access',
+        language: 'nb',
+        intake_note: 'Ringte inn, notert av Kari.',
+      }).toString(),
+    });
+    expect(registered.status).toBe(303);
+    const id = decodeURIComponent(registered.headers.get('location')!.split('/').pop()!.split('?')[0]!);
+
+    const first = await dsr('watch-deadlines');
+    const again = await dsr('watch-deadlines');
+
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ digestSent: true, warningsFailed: 0 });
+    expect(JSON.parse(first.stdout).warningsSent).toBeGreaterThanOrEqual(1);
+    expect(JSON.parse(again.stdout)).toMatchObject({ digestSent: true, warningsSent: 0 });
+    const toStaff = await outbox(fixture.stack.urls.ses, 'personvern@obos.no');
+    const aboutCase = toStaff.filter((mail) => mail.body.text?.includes(id));
+    expect(aboutCase.some((mail) => mail.subject.startsWith('Personvernhenvendelser'))).toBe(true);
+    const warnings = aboutCase.filter((mail) => !mail.subject.startsWith('Personvernhenvendelser'));
+    expect(warnings).toHaveLength(1);
+    for (const mail of aboutCase) {
+      expect(mail.body.text).toContain(`/console/requests/${id}`);
+      expect(mail.body.text).not.toContain(email);
+      expect(mail.body.text).not.toContain('Vera Varsel');
+    }
+    const trail = await fixture.store.auditTrail(id);
+    expect(trail.filter((entry) => entry.event === 'deadline.warning_sent').length).toBeGreaterThanOrEqual(1);
   });
 
   it('exits non-zero with a message on stderr for mistakes', async () => {

@@ -20,5 +20,5 @@ export function consoleCaseLink(publicBaseUrl: string | undefined, requestId: st
 
 /** The console's queue of open cases, for a digest that has no case to link to. */
 export function consoleQueueLink(publicBaseUrl: string | undefined): string {
-  return `${origin(publicBaseUrl)}/console/requests`;
+  return `${origin(publicBaseUrl)}/console`;
 }

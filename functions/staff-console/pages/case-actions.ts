@@ -251,6 +251,10 @@ ${reason(state, 'merge', 'Hvorfor slås sakene sammen?', 'Lagres i historikken, 
 }
 
 function closeForm(model: CasePageModel, state: FormState): SafeHtml {
+  // Refusing as manifestly unfounded or excessive is the privacy officer's call (the route checks it too).
+  if (!model.user.groups.includes('privacy-officer')) {
+    return html`<div class="action" id="action-close"><h3>Avslutt som åpenbart grunnløs eller overdreven</h3><p>Bare personvernombudet kan avslutte en henvendelse som åpenbart grunnløs eller overdreven (art. 12 (5)). Skriv et notat og be personvernombudet vurdere saken.</p></div>`;
+  }
   return actionForm(
     model,
     'close',

@@ -55,7 +55,7 @@ function countChart(id: string, title: string, labelHeading: string, counts: rea
  * record. The page around it (navigation, h1, CSS) is the console layout's; this fragment starts
  * at h2 and needs no script.
  */
-export function renderDashboardBody(stats: DashboardStats): SafeHtml {
+export function renderDashboardBody(stats: DashboardStats, options: { readonly registerDownload: boolean } = { registerDownload: true }): SafeHtml {
   const period = `${monthLabel(stats.period.fromMonth)} – ${monthLabel(stats.period.toMonth)}`;
   return html`<section class="dashboard-section" aria-labelledby="dashboard-figures">
 <h2 id="dashboard-figures">Nøkkeltall</h2>
@@ -78,6 +78,8 @@ ${countChart('chart-per-channel', 'Saker per kanal', 'Kanal', stats.perChannel.m
 <section class="dashboard-section" aria-labelledby="dashboard-register">
 <h2 id="dashboard-register">Saksregisteret</h2>
 <p>Alle saker med referanse, type, kanal, datoer og utfall, uten navn, kontaktopplysninger eller fritekst – til dokumentasjon av at vi overholder personvernforordningen (art. 5 nr. 2).</p>
-<p><a class="download-link" href="${REGISTER_CSV_PATH}" download>Last ned saksregisteret (CSV)</a></p>
+${options.registerDownload
+  ? html`<p><a class="download-link" href="${REGISTER_CSV_PATH}" download>Last ned saksregisteret (CSV)</a></p>`
+  : html`<p>Personvernombudet laster ned saksregisteret.</p>`}
 </section>`;
 }

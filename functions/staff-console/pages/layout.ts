@@ -152,8 +152,11 @@ export interface ConsoleShell {
   readonly flash?: Flash;
 }
 
+/** The sign-in groups as staff call them. */
+const GROUP_NAMES: Readonly<Record<string, string>> = { staff: 'saksbehandler', 'privacy-officer': 'personvernombud' };
+
 function renderMenu(user: ConsoleUser, csrfToken: string, section: ConsoleSection | undefined): SafeHtml {
-  const groups = user.groups.length > 0 ? user.groups.join(', ') : 'ingen grupper';
+  const groups = user.groups.length > 0 ? user.groups.map((group) => GROUP_NAMES[group] ?? group).join(', ') : 'ingen tilgangsgruppe';
   return html`<p class="who">Innlogget som <strong>${user.username}</strong> (${groups})</p>
 <nav aria-label="Hovedmeny">
 <ul class="menu">

@@ -17,7 +17,9 @@ async function everyRequest(deps: Pick<StaffConsoleDeps, 'store'>): Promise<Righ
 /** GET /console/dashboard: cases per month, type and channel; time to close; on time; overdue now. */
 export async function serveDashboard(deps: StaffConsoleDeps, { context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
   const stats = dashboardStats(await everyRequest(deps), deps.today());
-  return htmlPage(200, renderDashboardPage({ ...context, body: renderDashboardBody(stats) }));
+  // The register is the privacy officer's record (its route checks the group as well).
+  const registerDownload = context.user.groups.includes('privacy-officer');
+  return htmlPage(200, renderDashboardPage({ ...context, body: renderDashboardBody(stats, { registerDownload }) }));
 }
 
 /**

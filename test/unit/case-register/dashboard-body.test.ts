@@ -53,6 +53,12 @@ describe('renderDashboardBody', () => {
     expect(body).toContain('>Last ned saksregisteret (CSV)</a>');
   });
 
+  it('leaves out the register download for staff who may not export it, saying who does', () => {
+    const body = String(renderDashboardBody(someStats(), { registerDownload: false }));
+    expect(tags(body, 'a').some((a) => a.href === '/console/register.csv')).toBe(false);
+    expect(body).toContain('Personvernombudet laster ned saksregisteret');
+  });
+
   it('shows dashes and "Ingen data" rather than zeros when there are no cases', () => {
     const body = String(renderDashboardBody(dashboardStats([], TODAY)));
 

@@ -163,6 +163,13 @@ describe('renderCasePage', () => {
     expect(tags(formFor(page, 'note')[0]!.inner, 'textarea').find((t) => t.name === 'text')?.required).toBe('');
   });
 
+  it('offers closing as unfounded or excessive only to the privacy officer, and tells other staff who decides', () => {
+    const staffOnly = renderCasePage(model({}, { user: { username: 'per.saksbehandler', groups: ['staff'] } }));
+    expect(formFor(staffOnly, 'close')).toHaveLength(0);
+    expect(mainText(staffOnly)).toContain('Bare personvernombudet kan avslutte');
+    expect(formFor(renderCasePage(model()), 'close')).toHaveLength(1);
+  });
+
   it('says erasure needs two different approvers before anyone approves', () => {
     const text = mainText(renderCasePage(model()));
     expect(text).toContain('Sletting krever godkjenning fra to ulike saksbehandlere');

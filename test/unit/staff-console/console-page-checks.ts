@@ -3,7 +3,7 @@ import { ids, tags, type Attributes } from '../web-form/page-inspection.js';
 import { CSRF_FIELD } from '../../../functions/domain/staff-auth/index.js';
 
 export const CSRF = 'csrf-token-123';
-export const USER = { username: 'kari.saksbehandler', groups: ['dsr-staff'] } as const;
+export const USER = { username: 'kari.saksbehandler', groups: ['staff', 'privacy-officer'] } as const;
 export const CONTEXT = { user: USER, csrfToken: CSRF } as const;
 
 export interface FormInfo {

@@ -37,7 +37,7 @@ describe('renderConsoleLayout', () => {
 
   it('shows the signed-in user with groups, the menu with the current section, and sign-out as a POST with CSRF', () => {
     const page = signedIn();
-    expect(page).toContain('Innlogget som <strong>kari.saksbehandler</strong> (dsr-staff)');
+    expect(page).toContain('Innlogget som <strong>kari.saksbehandler</strong> (saksbehandler, personvernombud)');
     const links = tags(page, 'a').filter((a) => a.href?.startsWith('/console'));
     expect(links.map((a) => a.href)).toEqual(['/console', '/console/triage', '/console/intake', '/console/dashboard']);
     expect(links.find((a) => a['aria-current'] === 'page')?.href).toBe('/console');
