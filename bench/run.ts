@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalStack } from '../infra/local/local-stack.js';
+import { consolePageTimes } from './console-bench.js';
 import { gatherFlatness } from './gather-bench.js';
 import { intakeRate, rawPutItemRate } from './intake-bench.js';
 import { transitionsPerType } from './transitions-bench.js';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     const raw = await rawPutItemRate(client, putTotal, concurrency);
     const intake = await intakeRate(stack.urls.app, intakeTotal, concurrency);
     const transitions = await transitionsPerType(stack);
+    const consolePages = await consolePageTimes(stack, Number(process.env.BENCH_CONSOLE_ROUNDS ?? 20));
     const sizes = (process.env.BENCH_GATHER_SIZES ?? '10000,100000,1000000').split(',').map(Number);
     const gather = await gatherFlatness(client, { ...LOCAL_CUSTOMER_DATA_TABLE_NAMES, accessLog: 'bench-access-log', customers: 'bench-customers', billing: 'bench-billing' }, sizes);
     const figures = {
@@ -38,6 +40,12 @@ async function main(): Promise<void> {
       node: process.version,
       gather: gather.map((point) => ({ totalEvents: point.totalEvents, customerEvents: point.customerEvents, millis: Number(point.millis.toFixed(1)) })),
       transitions: Object.fromEntries(transitions.map((count) => [count.path, count.states])),
+      console: {
+        openCases: consolePages.open,
+        pages: Object.fromEntries(
+          consolePages.figures.map((figure) => [figure.page, { medianMillis: Number(figure.medianMillis.toFixed(1)), p90Millis: Number(figure.p90Millis.toFixed(1)), bytes: figure.bytes }]),
+        ),
+      },
     };
     process.stdout.write(
       [
@@ -54,6 +62,12 @@ async function main(): Promise<void> {
         '',
         'State transitions per request, end to end (verified by code, approved, carried out, replied, closed)',
         ...transitions.map((count) => `  ${count.path.padEnd(20)} ${count.states}`),
+        '',
+        `Staff console, signed in, with ${consolePages.open} open cases in the queue (median / 90th percentile of ${process.env.BENCH_CONSOLE_ROUNDS ?? 20} loads)`,
+        ...consolePages.figures.map(
+          (figure) =>
+            `  ${figure.page.padEnd(22)} ${figure.medianMillis.toFixed(1).padStart(7)} ms / ${figure.p90Millis.toFixed(1).padStart(7)} ms  (${Math.round(figure.bytes / 1024)} KiB)`,
+        ),
         '',
         `BENCH ${JSON.stringify(figures)}`,
         '',

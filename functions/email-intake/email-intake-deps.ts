@@ -38,9 +38,8 @@ export function emailIntakeDeps(
   // The raw bucket is encrypted by its default key (SES writes it), so reading names none.
   const rawStore = new S3ObjectStore(clients.s3, config[INTAKE_ENV.inboundMailBucket]);
   return {
-    // Read as UTF-8 text: right for 7-bit, quoted-printable, base64 and UTF-8 8bit mail. A raw
-    // 8bit body in another charset would be mangled; an `S3ObjectStore.getBytes` would fix that.
-    rawMail: { read: (key) => rawStore.getText(key) },
+    // Bytes, not text: an 8bit body in ISO-8859-1 or windows-1252 is decoded by the parser.
+    rawMail: { read: (key) => rawStore.getBytes(key) },
     rawMailPrefix: config[INTAKE_ENV.inboundMailPrefix],
     store: new DynamoDbRequestStore(clients.dynamoDb, table),
     inbox: new DynamoDbInboxStore(clients.dynamoDb, table),

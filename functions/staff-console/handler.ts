@@ -84,7 +84,7 @@ const deps: StaffConsoleDeps = {
   workflow,
   customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
   // Without the inbox (its bucket), there is no received mail to show or to turn into a case.
-  rawMail: { read: async (key) => (inboundMail === undefined ? undefined : inboundMail.getText(key)) },
+  rawMail: { read: async (key) => (inboundMail === undefined ? undefined : inboundMail.getBytes(key)) },
   parse: parseInboundMessage,
   now: () => new Date(),
   today: () => osloCalendarDate(new Date()),

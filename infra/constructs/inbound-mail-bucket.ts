@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { encryptedPrivateBucket } from './encrypted-private-bucket.js';
 
 /**
  * Where SES stores each received message: `inbound/<SES message id>`, the raw MIME as received.
@@ -63,31 +64,11 @@ export class InboundMailBucket extends Construct {
     super(scope, id);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
 
-    this.key = new kms.Key(this, 'Key', {
-      description: 'Encrypts received e-mail (the inbound-mail bucket) and failed e-mail intake events',
-      enableKeyRotation: true,
+    ({ key: this.key, bucket: this.bucket } = encryptedPrivateBucket(this, {
+      keyDescription: 'Encrypts received e-mail (the inbound-mail bucket) and failed e-mail intake events',
       removalPolicy,
-    });
-
-    this.bucket = new s3.Bucket(this, 'Bucket', {
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: this.key,
-      bucketKeyEnabled: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      versioned: false,
-      removalPolicy,
-      lifecycleRules: [
-        {
-          id: 'expire-received-mail',
-          prefix: INBOUND_MAIL_PREFIX,
-          expiration: Duration.days(INBOUND_MAIL_RETENTION_DAYS),
-        },
-        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
-      ],
-    });
+      lifecycleRules: [{ id: 'expire-received-mail', prefix: INBOUND_MAIL_PREFIX, expiration: Duration.days(INBOUND_MAIL_RETENTION_DAYS) }],
+    }));
     // Unlike the request-data bucket there is no policy refusing uploads that name another key:
     // which encryption headers SES sends is not documented, and such a policy could refuse mail.
     // SES sends none that we rely on; the bucket default (this key) applies.

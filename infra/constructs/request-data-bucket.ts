@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { encryptedPrivateBucket } from './encrypted-private-bucket.js';
 
 /**
  * The top-level prefixes of the bucket (see `OBJECT_KEYS` in `functions/domain/storage/object-store.ts`):
@@ -86,21 +87,8 @@ export class RequestDataBucket extends Construct {
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     this.exportDownloadDays = props.exportDownloadDays;
 
-    this.key = new kms.Key(this, 'Key', {
-      description: 'Encrypts the GDPR request-data bucket (gathered data, plans, export packages)',
-      enableKeyRotation: true,
-      removalPolicy,
-    });
-
-    this.bucket = new s3.Bucket(this, 'Bucket', {
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: this.key,
-      bucketKeyEnabled: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      versioned: false,
+    ({ key: this.key, bucket: this.bucket } = encryptedPrivateBucket(this, {
+      keyDescription: 'Encrypts the GDPR request-data bucket (gathered data, plans, export packages)',
       removalPolicy,
       lifecycleRules: [
         {
@@ -113,9 +101,8 @@ export class RequestDataBucket extends Construct {
           prefix: REQUEST_DATA_PREFIXES.requests,
           expiration: Duration.days(REQUEST_DATA_RETENTION_DAYS),
         },
-        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
-    });
+    }));
 
     // Without this, an upload that sends `x-amz-server-side-encryption: aws:kms` but no key id is
     // encrypted with the AWS-managed `aws/s3` key instead of the bucket's key.

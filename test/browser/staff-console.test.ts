@@ -173,6 +173,11 @@ describe('the staff console in Chromium', () => {
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
     const made = await fixture.store.get(id);
     expect(made).toMatchObject({ channel: 'email', types: ['access'], requester: { email: from } });
+    // The case page shows the mail as received: its text, subject and authenticity verdicts.
+    const received = await page.locator('#section-request').textContent();
+    expect(received).toContain('to fakturaer for november');
+    expect(received).toContain('Spørsmål om faktura');
+    expect(received).toContain('DMARC');
     await page.goto(`${app()}/console/triage`);
     expect(await page.textContent('main')).not.toContain(from);
     await page.close();

@@ -48,6 +48,21 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
+  /**
+   * The object's bytes as stored: for raw mail, whose 8-bit parts may be in any charset the
+   * MIME parser must decode itself (reading it as UTF-8 text first would garble them).
+   */
+  async getBytes(key: string): Promise<Buffer | undefined> {
+    try {
+      const result = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const bytes = await result.Body?.transformToByteArray();
+      return bytes === undefined ? undefined : Buffer.from(bytes);
+    } catch (error) {
+      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
+      throw error;
+    }
+  }
+
   async delete(keys: readonly string[]): Promise<void> {
     for (let start = 0; start < keys.length; start += 1000) {
       const batch = keys.slice(start, start + 1000);

@@ -19,7 +19,7 @@ import type { AutoAnswerPolicy, InboxStore, OutcomeRecord } from './inbox-store.
 import { autoAnswerBlockers, type AutoAnswerBlocker } from './loop-safety.js';
 import { messageKey, senderKey } from './message-identity.js';
 import { routeRecognition } from './route-recognition.js';
-import { authenticationFromReceipt, type SenderAuthentication } from './sender-authentication.js';
+import { authenticationFromReceipt, authenticityDetail, type SenderAuthentication } from './sender-authentication.js';
 import { rawMailKey, type SesReceiptEvent, type SesReceiptRecord } from './ses-receipt-event.js';
 
 /** Reads a received mail's raw MIME from where the receipt rule stored it. */
@@ -260,13 +260,6 @@ async function findFollowUp(deps: ReceiveMailDeps, message: InboundMessage): Pro
   }
   return undefined;
 }
-
-const authenticityDetail = (authentication: SenderAuthentication) => ({
-  spf: authentication.spf,
-  dkim: authentication.dkim,
-  dmarc: authentication.dmarc,
-  senderAddressTrusted: authentication.addressTrusted,
-});
 
 const UNTRUSTED_SENDER = 'sender address not authenticated (DMARC): identity must not rest on it';
 

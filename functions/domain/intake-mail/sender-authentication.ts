@@ -71,3 +71,11 @@ export function verdictsFromAuthenticationResults(
   }
   return found;
 }
+
+/** The verdicts as a case's audit entry records them, so staff see them on the case page. */
+export const authenticityDetail = (authentication: SenderAuthentication) => ({
+  spf: authentication.spf,
+  dkim: authentication.dkim,
+  dmarc: authentication.dmarc,
+  senderAddressTrusted: authentication.addressTrusted,
+});

@@ -2,6 +2,7 @@ import { errorName } from '../../shared/logger.js';
 import type { InboundMessage, Recognition } from '../inbox/inbound-message.js';
 import { submissionFromMail } from '../intake-mail/email-submission.js';
 import type { TriageEntry } from '../intake-mail/inbox-entries.js';
+import { authenticityDetail } from '../intake-mail/sender-authentication.js';
 import type { InboxStore } from '../intake-mail/inbox-store.js';
 import type { RawMailSource } from '../intake-mail/receive-mail.js';
 import type { FieldError, RequestSubmission } from '../request/request-submission.js';
@@ -81,7 +82,7 @@ export async function turnMailIntoCase(deps: TurnMailIntoCaseDeps, input: TurnMa
       inboxId: entry.inboxId,
       rawKey: entry.rawKey,
       triageReason: entry.reason,
-      senderAddressTrusted: entry.authentication.addressTrusted,
+      ...authenticityDetail(entry.authentication),
       addressCorrected: submission.email !== entry.from?.address.trim().toLowerCase(),
     },
   };

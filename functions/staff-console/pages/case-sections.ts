@@ -28,7 +28,7 @@ const verdict = (value: string): string => `${VERDICT_WORDS[value] ?? value} (${
 
 /** Verdicts as the intake recorded them on the case, when the handler gave none. */
 function authenticityFromAudit(trail: readonly AuditEntry[]): MailAuthenticity | undefined {
-  const entry = trail.find((e) => e.event === 'mail.request_received');
+  const entry = trail.find((e) => e.event === 'mail.request_received' || e.event === 'mail.triaged');
   const d = entry?.detail;
   if (!d || typeof d['spf'] !== 'string' || typeof d['dkim'] !== 'string' || typeof d['dmarc'] !== 'string') return undefined;
   return { spf: d['spf'], dkim: d['dkim'], dmarc: d['dmarc'], addressTrusted: d['senderAddressTrusted'] === true };

@@ -36,6 +36,32 @@ describe('the inbox of npm start', () => {
     expect(request).toMatchObject({ channel: 'email', types: ['erasure'], requester: { email: from } });
   });
 
+  it('reads an 8-bit ISO-8859-1 mail as sent: the raw bytes reach the parser, not UTF-8 text', async () => {
+    const from = `bjorn.latin.${Date.now()}@example.no`;
+    const headers = [
+      `From: Bjørn Åsen <${from}>`,
+      'To: naerkontor@obos.no',
+      'Subject: Sletting',
+      `Message-ID: <latin1.${Date.now()}@example.no>`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=iso-8859-1',
+      'Content-Transfer-Encoding: 8bit',
+    ].join('\r\n');
+    const body = 'Hei!\r\n\r\nJeg vil at dere sletter alle opplysningene dere har om meg, også dørloggen.\r\n\r\nHilsen Bjørn Åsen\r\n';
+    const raw = Buffer.concat([Buffer.from(`${headers.replace('Bjørn Åsen', 'Bjorn Asen')}\r\n\r\n`, 'latin1'), Buffer.from(body, 'latin1')]);
+
+    await createTransport({ host: '127.0.0.1', port: Number(fixture.stack.environment.SMTP_PORT), secure: false, ignoreTLS: true }).sendMail({
+      envelope: { from, to: ['naerkontor@obos.no'] },
+      raw,
+    });
+
+    const acknowledgement = await eventually(async () => (await outbox(fixture.stack.urls.ses, from))[0], 'acknowledgement', 400);
+    const id = /referanse (NK-\d{8}-[0-9A-Z]{8})/.exec(acknowledgement.subject)?.[1];
+    const request = await fixture.store.get(id!);
+    expect(request?.details).toContain('også dørloggen');
+    expect(request?.details).not.toContain('\uFFFD');
+  });
+
   it('sets a billing question aside for staff, listed by dsr inbox triage', async () => {
     const subject = `Faktura ${Date.now()}`;
     await send({ from: 'Per Betaler <per.betaler@example.no>', subject, text: 'Hei, jeg har fått to fakturaer for november. Kan dere sjekke?\n\nHilsen Per' });

@@ -53,7 +53,7 @@ describe('turnMailIntoCase', () => {
         at: '2026-11-26T09:00:00.000Z',
         event: 'mail.triaged',
         actor: ACTOR,
-        detail: { inboxId, rawKey: `${PREFIX}${inboxId}`, triageReason: 'uncertain', senderAddressTrusted: true, addressCorrected: false },
+        detail: { inboxId, rawKey: `${PREFIX}${inboxId}`, triageReason: 'uncertain', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS', senderAddressTrusted: true, addressCorrected: false },
       },
     ]);
   });

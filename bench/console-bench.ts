@@ -1,0 +1,39 @@
+import type { LocalStack } from '../infra/local/local-stack.js';
+import { localStaffToken } from '../test/support/staff-token.js';
+
+export interface ConsolePageFigure {
+  readonly page: string;
+  readonly medianMillis: number;
+  readonly p90Millis: number;
+  readonly bytes: number;
+}
+
+const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+/**
+ * How long the console's heaviest pages take, signed in as the privacy officer, with everything
+ * the bench has put in the stack (the intake run leaves hundreds of open cases): the queue (open
+ * index + batched key reads), the dashboard and the register (the all-requests index).
+ */
+export async function consolePageTimes(stack: LocalStack, rounds = 20): Promise<{ open: number; figures: ConsolePageFigure[] }> {
+  const token = localStaffToken(stack.environment, 'personvernombud', ['staff', 'privacy-officer']);
+  const headers = { authorization: `Bearer ${token}` };
+  const figures: ConsolePageFigure[] = [];
+  let open = 0;
+  for (const page of ['/console', '/console/dashboard', '/console/register.csv']) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let round = 0; round < rounds + 2; round++) {
+      const started = performance.now();
+      const response = await fetch(`${stack.urls.app}${page}`, { headers });
+      const body = await response.text();
+      if (response.status !== 200) throw new Error(`${page} answered ${response.status}`);
+      if (round >= 2) times.push(performance.now() - started); // two warm-up rounds
+      bytes = Buffer.byteLength(body);
+      if (page === '/console') open = Number(/(\d+) henvendelse/.exec(body)?.[1] ?? 0);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    figures.push({ page, medianMillis: percentile(sorted, 50), p90Millis: percentile(sorted, 90), bytes });
+  }
+  return { open, figures };
+}
