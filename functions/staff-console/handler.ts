@@ -21,6 +21,8 @@ import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
 import { createLogger } from '../shared/logger.js';
 import { staffTokenVerifierFromEnv } from '../shared/staff-token-verifier.js';
+import { htmlPage } from './console-responses.js';
+import { renderServerErrorPage } from './pages/status-pages.js';
 import type { SignInMethod } from './sign-in/sign-in-methods.js';
 import { serveStaffConsole } from './staff-console.js';
 import type { StaffConsoleDeps } from './staff-console-deps.js';
@@ -97,4 +99,4 @@ const deps: StaffConsoleDeps = {
 
 export const handler = middy((event: APIGatewayProxyEventV2) => serveStaffConsole(deps, event))
   .use(httpHeaderNormalizer())
-  .use(errorPageMiddleware(deps.logger));
+  .use(errorPageMiddleware(deps.logger, () => htmlPage(500, renderServerErrorPage())));

@@ -15,11 +15,17 @@ const wantsHtml = (event: APIGatewayProxyEventV2): boolean =>
  */
 export function errorPageMiddleware(
   logger: Logger,
+  /** A page of the function's own (the staff console's) instead of the public error page. */
+  ownPage?: (event: APIGatewayProxyEventV2) => APIGatewayProxyStructuredResultV2,
 ): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   return {
     onError: async (request) => {
       logger.error('http.unhandled_error', { error: errorName(request.error), route: request.event.routeKey });
       const event = request.event;
+      if (ownPage !== undefined && wantsHtml(event)) {
+        request.response = ownPage(event);
+        return;
+      }
       const language = pageLanguage(event.queryStringParameters?.lang, event.headers['accept-language']);
       request.response = wantsHtml(event)
         ? html(500, renderErrorPage(language, { status: 500 }))

@@ -33,4 +33,15 @@ describe('errorPageMiddleware', () => {
     expect(lines.join('\n')).toContain('TypeError');
     expect(lines.join('\n')).not.toContain('kari@example.no');
   });
+
+  it('answers a page request with the page of the function itself when it has one (the staff console)', async () => {
+    const { logger } = capturingLogger();
+    const handler = middy(async (_event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+      throw new TypeError('lookup failed for kari@example.no');
+    }).use(errorPageMiddleware(logger, () => ({ statusCode: 500, headers: { 'content-type': 'text/html' }, body: '<h1>Konsollfeil</h1>' })));
+
+    const response = await handler(httpEvent({ method: 'GET', path: '/console' }), lambdaContext('test'));
+
+    expect(response).toMatchObject({ statusCode: 500, body: '<h1>Konsollfeil</h1>' });
+  });
 });
