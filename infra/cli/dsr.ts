@@ -22,6 +22,7 @@ import { DynamoDbCustomerStore } from '../../functions/adapters/dynamodb/dynamod
 import { decisionCommand } from './commands/decision-command.js';
 import { outboxCommand } from './commands/outbox-command.js';
 import { statusCommand } from './commands/status-command.js';
+import { registerBackfillCommand } from './commands/register-backfill-command.js';
 import { watchDeadlines } from '../../functions/watch-deadlines/watch-deadlines.js';
 
 const USAGE = `Usage: npm run -s dsr -- <command> [options]
@@ -42,6 +43,8 @@ Commands:
                                            the requester is mailed the reason and new date
   inbox triage|quarantine|log [--date D]   mail the inbox set aside for staff, could not read, or logged
   outbox [--to ADDR]                       mails held by the local SES, as JSON
+  register-backfill                        once, after upgrading a table from before the case
+                                           register: puts older requests in its index
   watch-deadlines                          run the daily deadline watch now: digest and due
                                            warnings to staff (never a warning twice), as JSON
 
@@ -174,6 +177,9 @@ async function run(argv: readonly string[]): Promise<string> {
         rest[0]!,
         values.date ?? osloCalendarDate(new Date()),
       );
+    case 'register-backfill':
+      if (rest.length > 0) throw new UsageError('register-backfill takes no arguments');
+      return registerBackfillCommand(new DynamoDBClient({}), process.env.REQUESTS_TABLE_NAME!);
     case 'watch-deadlines':
       if (rest.length > 0) throw new UsageError('watch-deadlines takes no arguments');
       return JSON.stringify(

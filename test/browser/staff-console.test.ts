@@ -174,7 +174,7 @@ describe('the staff console in Chromium', () => {
     const made = await fixture.store.get(id);
     expect(made).toMatchObject({ channel: 'email', types: ['access'], requester: { email: from } });
     // The case page shows the mail as received: its text, subject and authenticity verdicts.
-    const received = await page.locator('#section-request').textContent();
+    const received = await page.locator('section[aria-labelledby="section-request"]').textContent();
     expect(received).toContain('to fakturaer for november');
     expect(received).toContain('Spørsmål om faktura');
     expect(received).toContain('DMARC');

@@ -5,6 +5,9 @@ import { writeEndpoints } from '../../infra/local/local-settings.js';
 import { eventually, outbox, startStackFixture, tempDataDir, type StackFixture } from '../support/local-stack-fixture.js';
 import { submitVerified } from '../support/rights-driver.js';
 import { localStaffToken } from '../support/staff-token.js';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { aRightsRequest } from '../unit/fixtures/rights-request-fixture.js';
 import { csrfToken } from '../../functions/domain/staff-auth/index.js';
 import { osloCalendarDate } from '../../functions/domain/deadline/index.js';
 
@@ -136,6 +139,27 @@ describe('dsr CLI against the local stack', () => {
     }
     const trail = await fixture.store.auditTrail(id);
     expect(trail.filter((entry) => entry.event === 'deadline.warning_sent').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('register-backfill puts a request written before the register index into it, once', async () => {
+    // A request item as an older version wrote it: no registerPk, so the register cannot see it.
+    const old = aRightsRequest({ id: `NK-20250101-OLD${String(Date.now()).slice(-5)}`, receivedAt: '2025-01-01T10:00:00.000+01:00' });
+    await DynamoDBDocumentClient.from(new DynamoDBClient({})).send(
+      new PutCommand({ TableName: fixture.stack.environment.REQUESTS_TABLE_NAME, Item: { pk: `REQUEST#${old.id}`, sk: 'REQUEST', ...old } }),
+    );
+    const listed = async () => {
+      const ids: string[] = [];
+      for await (const request of fixture.store.listAll()) ids.push(request.id);
+      return ids;
+    };
+    expect(await listed()).not.toContain(old.id);
+
+    const first = await dsr('register-backfill');
+    const again = await dsr('register-backfill');
+
+    expect(JSON.parse(first.stdout)).toEqual({ requestsWithoutRegisterEntry: 1, updated: 1 });
+    expect(JSON.parse(again.stdout)).toEqual({ requestsWithoutRegisterEntry: 0, updated: 0 });
+    expect(await listed()).toContain(old.id);
   });
 
   it('exits non-zero with a message on stderr for mistakes', async () => {
