@@ -10,7 +10,21 @@ export interface ConsoleSigningKey {
   readonly kid: string;
 }
 
-const generate = (): KeyObject => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+/**
+ * A new RSA private key, read back from PEM. Not the `KeyObject` `generateKeyPairSync` returns:
+ * Node 20 can deadlock when that key is exported (as a JWK) while the garbage collector frees
+ * the job that generated it (both take the key's lock); a key parsed from PEM has no such job.
+ */
+export function generateRsaPrivateKey(modulusLength = 2048): KeyObject {
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  return createPrivateKey(privateKey);
+}
+
+const generate = (): KeyObject => generateRsaPrivateKey();
 
 /**
  * The local console signing key. With a file (the local stack passes one in `.local-data/`) the key

@@ -221,9 +221,14 @@ export class InMemoryCustomerStore implements CustomerStore {
     );
   }
 
-  async deleteConsentsAndReservations(customerId: string): Promise<number> {
-    const pk = customerPk(customerId);
-    return this.table.deleteWhere(pk, SK_PREFIX.consent, () => true) + this.table.deleteWhere(pk, SK_PREFIX.reservation, () => true);
+  async deleteConsents(customerId: string, kinds: readonly ConsentKind[]): Promise<number> {
+    const wanted = new Set<string>(kinds);
+    return this.table.deleteWhere(customerPk(customerId), SK_PREFIX.consent, (item) => wanted.has(String(item.kind)));
+  }
+
+  async deleteReservations(customerId: string, channels: readonly ContactChannel[]): Promise<number> {
+    const wanted = new Set<string>(channels);
+    return this.table.deleteWhere(customerPk(customerId), SK_PREFIX.reservation, (item) => wanted.has(String(item.channel)));
   }
 
   async anonymiseProfile(customerId: string, at: string): Promise<void> {

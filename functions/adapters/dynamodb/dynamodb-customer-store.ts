@@ -362,10 +362,16 @@ export class DynamoDbCustomerStore implements CustomerStore {
     );
   }
 
-  async deleteConsentsAndReservations(customerId: string): Promise<number> {
-    const consents = await this.partitions.all(customerId, SK_PREFIX.consent, []);
-    const reservations = await this.partitions.all(customerId, SK_PREFIX.reservation, []);
-    return this.partitions.deleteAll([...consents, ...reservations]);
+  async deleteConsents(customerId: string, kinds: readonly ConsentKind[]): Promise<number> {
+    if (kinds.length === 0) return 0;
+    const wanted = new Set<string>(kinds);
+    return this.partitions.deleteWhere(customerId, SK_PREFIX.consent, ['kind'], (item) => wanted.has(String(item.kind)));
+  }
+
+  async deleteReservations(customerId: string, channels: readonly ContactChannel[]): Promise<number> {
+    if (channels.length === 0) return 0;
+    const wanted = new Set<string>(channels);
+    return this.partitions.deleteWhere(customerId, SK_PREFIX.reservation, ['channel'], (item) => wanted.has(String(item.channel)));
   }
 
   async anonymiseProfile(customerId: string, at: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { ErasureAction, RecordCategory } from '../plan/action-plan.js';
+import { ConsentKindSchema, ContactChannelSchema } from '../customer-data/customer-records.js';
 import { readAllPages } from '../gather/read-all-pages.js';
 import type { CarryOutDeps } from './carry-out-deps.js';
 import { UnsupportedErasureError } from './carry-out-errors.js';
@@ -35,30 +36,8 @@ const deleteOnly = (category: RecordCategory, method: Method): void => {
   if (method !== 'delete') throw new UnsupportedErasureError(category, method);
 };
 
-/**
- * The subscription store deletes consents and reservations only together. To erase one without
- * the other (a customer with a subscription keeps their channel opt-outs while their marketing
- * consents are erased), it snapshots both, deletes both, and writes back every record not being
- * erased with its original time and source. Returns how many of `erase` were held before.
- */
-async function deleteConsentsAndReservationsExcept(stores: Stores, customerId: string, erase: ReadonlySet<string>): Promise<number> {
-  const [consents, reservations] = await Promise.all([
-    stores.customers.consents(customerId),
-    stores.customers.reservations(customerId),
-  ]);
-  const restoreConsents = consents.filter((c) => !erase.has(`consent:${customerId}/${c.kind}`));
-  const restoreReservations = reservations.filter((r) => !erase.has(`reservation:${customerId}/${r.channel}`));
-  const erased = consents.length + reservations.length - restoreConsents.length - restoreReservations.length;
-  await stores.customers.deleteConsentsAndReservations(customerId);
-  const byTime = <T extends { changedAt: string }>(items: T[]) => [...items].sort((a, b) => Date.parse(a.changedAt) - Date.parse(b.changedAt));
-  for (const consent of byTime(restoreConsents)) {
-    await stores.customers.setConsent(customerId, consent.kind, consent.granted, consent.changedAt, consent.source);
-  }
-  for (const reservation of byTime(restoreReservations)) {
-    await stores.customers.setReservation(customerId, reservation.channel, reservation.reserved, reservation.changedAt);
-  }
-  return erased;
-}
+/** The kind or channel of a consent or reservation reference (`consent:<customer>/<kind>`). */
+const lastSegment = (ref: string): string => ref.slice(ref.lastIndexOf('/') + 1);
 
 /** How each category is read and erased through the store interfaces. */
 export function categoryRecords(stores: Stores, category: RecordCategory): CategoryRecords {
@@ -91,7 +70,7 @@ export function categoryRecords(stores: Stores, category: RecordCategory): Categ
         held: async (customerId) => new Set((await customers.consents(customerId)).map((c) => `consent:${customerId}/${c.kind}`)),
         erase: (customerId, refs, method) => {
           deleteOnly(category, method);
-          return deleteConsentsAndReservationsExcept(stores, customerId, new Set(refs));
+          return customers.deleteConsents(customerId, refs.map((ref) => ConsentKindSchema.parse(lastSegment(ref))));
         },
       };
     case 'reservation':
@@ -100,7 +79,7 @@ export function categoryRecords(stores: Stores, category: RecordCategory): Categ
           new Set((await customers.reservations(customerId)).map((r) => `reservation:${customerId}/${r.channel}`)),
         erase: (customerId, refs, method) => {
           deleteOnly(category, method);
-          return deleteConsentsAndReservationsExcept(stores, customerId, new Set(refs));
+          return customers.deleteReservations(customerId, refs.map((ref) => ContactChannelSchema.parse(lastSegment(ref))));
         },
       };
     case 'service_note':

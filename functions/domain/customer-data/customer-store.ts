@@ -39,7 +39,14 @@ export interface CustomerStore {
   setRestricted(customerId: string, restricted: boolean): Promise<void>;
   deleteNotes(customerId: string, noteIds: readonly string[]): Promise<number>;
   deleteSubscriptions(customerId: string, subscriptionIds: readonly string[]): Promise<number>;
-  deleteConsentsAndReservations(customerId: string): Promise<number>;
+  /** Deletes the customer's consent records of these kinds; returns how many there were. */
+  deleteConsents(customerId: string, kinds: readonly ConsentKind[]): Promise<number>;
+  /**
+   * Deletes the customer's channel reservations of these channels; returns how many there were.
+   * Separate from consents, so erasing one never touches the other (an opt-out that vanished
+   * for a moment could let marketing through).
+   */
+  deleteReservations(customerId: string, channels: readonly ContactChannel[]): Promise<number>;
   /** Replaces name and contact details by placeholders and removes the lookup keys. */
   anonymiseProfile(customerId: string, at: string): Promise<void>;
   deleteProfile(customerId: string): Promise<void>;

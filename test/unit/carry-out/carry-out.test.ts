@@ -215,6 +215,30 @@ describe('carryOut: erasure', () => {
     expect(await data.customers.subscriptions(C)).toHaveLength(1);
   });
 
+  it('never removes a kept channel opt-out, not even for a moment, while erasing the consents', async () => {
+    const { deps, request, data } = scenario({ types: ['erasure'], held: ACTIVE_CUSTOMER });
+    const touched: string[] = [];
+    const setReservation = data.customers.setReservation.bind(data.customers);
+    data.customers.setReservation = async (...args) => {
+      touched.push(`set:${args[1]}`);
+      return setReservation(...args);
+    };
+    const reservationsBefore = await data.customers.reservations(C);
+    const observed: number[] = [];
+    const setConsent = data.customers.setConsent.bind(data.customers);
+    data.customers.setConsent = async (...args) => {
+      observed.push((await data.customers.reservations(C)).length);
+      return setConsent(...args);
+    };
+
+    await carryOut(deps, request.id);
+
+    // An opt-out that vanished and came back would leave a window in which marketing could reach the person.
+    expect(touched).toEqual([]);
+    expect(observed.every((count) => count === reservationsBefore.length)).toBe(true);
+    expect(await data.customers.reservations(C)).toEqual(reservationsBefore);
+  });
+
   it('throws ErasureNotProvenError and records nothing as done when the records are still there afterwards', async () => {
     const { deps, store, request, data } = scenario({ types: ['erasure'] });
     data.accessLog.deleteEvents = async () => 2;

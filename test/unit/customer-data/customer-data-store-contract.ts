@@ -328,17 +328,33 @@ export function customerDataStoreContract(implementation: string, harness: () =>
       expect(await harness().customers.deleteNotes(id, [])).toBe(0);
     });
 
-    it('deletes every consent and reservation of the customer and counts them', async () => {
+    it('deletes the named consents only, leaving other consents and every reservation, and counts them', async () => {
       const id = freshId();
       await harness().seed({
-        consents: [aConsent({ customerId: id, kind: 'sms' }), aConsent({ customerId: id, kind: 'phone' })],
-        reservations: [aReservation({ customerId: id })],
+        consents: [aConsent({ customerId: id, kind: 'sms' }), aConsent({ customerId: id, kind: 'phone' }), aConsent({ customerId: id, kind: 'newsletter' })],
+        reservations: [aReservation({ customerId: id, channel: 'sms' })],
         profiles: [aProfile({ customerId: id, email: `${id}@example.no` })],
       });
 
-      expect(await harness().customers.deleteConsentsAndReservations(id)).toBe(3);
-      expect(await harness().customers.deleteConsentsAndReservations(id)).toBe(0);
+      expect(await harness().customers.deleteConsents(id, ['sms', 'phone'])).toBe(2);
+      expect(await harness().customers.deleteConsents(id, ['sms', 'phone'])).toBe(0);
+      expect((await harness().customers.consents(id)).map((c) => c.kind)).toEqual(['newsletter']);
+      expect(await harness().customers.reservations(id)).toHaveLength(1);
+      expect(await harness().customers.deleteConsents(id, [])).toBe(0);
       expect(await harness().customers.getProfile(id)).toBeDefined();
+    });
+
+    it('deletes the named reservations only, leaving other channels and every consent, and counts them', async () => {
+      const id = freshId();
+      await harness().seed({
+        consents: [aConsent({ customerId: id, kind: 'sms' })],
+        reservations: [aReservation({ customerId: id, channel: 'sms' }), aReservation({ customerId: id, channel: 'phone' })],
+      });
+
+      expect(await harness().customers.deleteReservations(id, ['phone'])).toBe(1);
+      expect(await harness().customers.deleteReservations(id, ['phone'])).toBe(0);
+      expect((await harness().customers.reservations(id)).map((r) => r.channel)).toEqual(['sms']);
+      expect(await harness().customers.consents(id)).toHaveLength(1);
     });
 
     it('anonymises the profile: placeholders, no phone or address, found by no lookup, first time kept', async () => {

@@ -92,7 +92,8 @@ export class InMemoryCustomerData {
       setRestricted: notUsed('setRestricted'),
       deleteNotes: notUsed('deleteNotes'),
       deleteSubscriptions: notUsed('deleteSubscriptions'),
-      deleteConsentsAndReservations: notUsed('deleteConsentsAndReservations'),
+      deleteConsents: notUsed('deleteConsents'),
+      deleteReservations: notUsed('deleteReservations'),
       anonymiseProfile: notUsed('anonymiseProfile'),
       deleteProfile: notUsed('deleteProfile'),
     };

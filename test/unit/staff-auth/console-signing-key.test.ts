@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rsaKeyThumbprint } from '../../../functions/domain/staff-auth/key-thumbprint.js';
 import { loadOrCreateConsoleSigningKey } from '../../../infra/local/console-signing-key.js';
@@ -48,7 +48,7 @@ describe('loadOrCreateConsoleSigningKey', () => {
 
   it('refuses a file holding a key that is not RSA', () => {
     const file = join(tempDir(), 'console-signing-key.pem');
-    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    const ec = createPrivateKey(generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey);
     writeFileSync(file, ec.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
 
     expect(() => loadOrCreateConsoleSigningKey(file)).toThrow(TypeError);

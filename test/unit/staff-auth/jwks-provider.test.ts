@@ -1,4 +1,5 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { generateRsaPrivateKey } from '../../../infra/local/console-signing-key.js';
 import { describe, expect, it, vi } from 'vitest';
 import {
   cognitoIssuer,
@@ -35,7 +36,9 @@ describe('cognito URLs', () => {
 
 describe('signingKeys', () => {
   it('keeps RSA signature keys of 2048 bits or more, and skips encryption, non-RSA, other-algorithm, short and malformed keys', () => {
-    const ec = { ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }), kid: 'ec' };
+    // Read back from PEM: exporting a freshly generated key object can deadlock in Node 20.
+    const ecPem = generateKeyPairSync('ec', { namedCurve: 'P-256', publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const ec = { ...createPublicKey(ecPem.publicKey).export({ format: 'jwk' }), kid: 'ec' };
     const keys = signingKeys({
       keys: [
         rsaJwk('good'),
@@ -44,7 +47,7 @@ describe('signingKeys', () => {
         { ...rsaJwk('rs512'), alg: 'RS512' },
         ec,
         { kty: 'RSA', kid: 'broken', n: '!!', e: 'AQAB' },
-        rsaJwk('short', generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey),
+        rsaJwk('short', generateRsaPrivateKey(1024)),
         { ...rsaJwk('x'), kid: undefined },
         null,
       ],

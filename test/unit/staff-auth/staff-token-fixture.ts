@@ -1,4 +1,5 @@
-import { createHmac, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createHmac, sign, type KeyObject } from 'node:crypto';
+import { generateRsaPrivateKey } from '../../../infra/local/console-signing-key.js';
 import { createLocalTokenIssuer } from '../../../functions/domain/staff-auth/local-token-issuer.js';
 import { staticJwksProvider } from '../../../functions/domain/staff-auth/jwks-provider.js';
 import { createStaffTokenVerifier } from '../../../functions/domain/staff-auth/token-verifier.js';
@@ -10,8 +11,8 @@ export const KID = 'local-key-1';
 export const ISSUED_AT = new Date('2026-03-02T09:00:00Z');
 
 /** One RSA key per test file: generating keys is slow next to everything else here. */
-export const signingKey: KeyObject = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-export const otherKey: KeyObject = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+export const signingKey: KeyObject = generateRsaPrivateKey();
+export const otherKey: KeyObject = generateRsaPrivateKey();
 
 export const issuer = (now: () => Date = () => ISSUED_AT) =>
   createLocalTokenIssuer({ privateKey: signingKey, kid: KID, issuer: ISSUER, clientId: CLIENT_ID, now });
