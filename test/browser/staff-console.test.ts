@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_ROUTES } from '../../functions/shared/http/routes.js';
 import { launchChromium, type Browser } from '../support/chromium.js';
-import { CONSOLE_USERS, expectAccessible, signInWithKeyboard, signOut, tabTo } from '../support/console-driver.js';
+import { CONSOLE_USERS, expectAccessible, seriousAxeViolations, signInWithKeyboard, signOut, tabTo } from '../support/console-driver.js';
 import { eventually, outbox, startStackFixture, type StackFixture } from '../support/local-stack-fixture.js';
 import { submitVerified, waitForStatus } from '../support/rights-driver.js';
 import { seedFeatured } from '../support/seeded-customers.js';
@@ -54,6 +54,18 @@ async function submitWithKeyboard(page: Page, button: string): Promise<void> {
   await page.keyboard.press('Enter');
   await page.waitForLoadState();
 }
+
+describe('the accessibility check itself', () => {
+  it('finds the serious and critical violations of a page built to have them, so a clean result means something', async () => {
+    const page = await browser.context.newPage();
+    await page.setContent('<html><body><img src="data:,"><input type="text"><button></button></body></html>');
+
+    const found = (await seriousAxeViolations(page)).map((violation) => violation.id);
+
+    expect(found).toEqual(expect.arrayContaining(['image-alt', 'label', 'button-name', 'html-has-lang']));
+    await page.close();
+  });
+});
 
 describe('the staff console in Chromium', () => {
   it('refuses a person without a sign-in on every console page and route, and one outside the staff groups', async () => {
