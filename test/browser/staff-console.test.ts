@@ -175,6 +175,7 @@ describe('the staff console in Chromium', () => {
       await page.goto(`${app()}/console/triage`);
       return (await page.textContent('main'))?.includes('Spørsmål om faktura') ? true : undefined;
     }, 'the mail in triage', 100, 200);
+    expect(await page.textContent('main')).toContain('to fakturaer for november');
     await expectAccessible(page, 'triage page');
     await shot(page, 'console-triage');
 

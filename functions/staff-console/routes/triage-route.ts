@@ -8,14 +8,36 @@ import { htmlPage, redirect } from '../console-responses.js';
 import { field, submittedValues } from '../form-fields.js';
 import type { ConsoleContext, Flash } from '../pages/console-context.js';
 import { renderConflictPage, renderNotFoundPage } from '../pages/status-pages.js';
-import { renderTriagePage } from '../pages/triage-page.js';
+import { renderTriagePage, type TriageItem } from '../pages/triage-page.js';
 import type { ConsoleRequest } from '../staff-console.js';
 import type { StaffConsoleDeps } from '../staff-console-deps.js';
 import { flashFrom } from './flash-messages.js';
 
+/** How much of a mail's own text the triage list shows; the whole mail is one click away as a case. */
+const EXCERPT_CHARACTERS = 600;
+/** Mails read for excerpts per page load; the rest are listed with their subject only. */
+const EXCERPTS_PER_PAGE = 50;
+
+/**
+ * A short excerpt of what the sender wrote, read from the raw mail (the inbox keeps no text of
+ * its own: the raw message is the one copy). A mail that cannot be read is shown without one.
+ */
+async function withExcerpt(deps: StaffConsoleDeps, entry: TriageEntry): Promise<TriageItem> {
+  try {
+    const raw = await deps.rawMail.read(entry.rawKey);
+    if (raw === undefined) return entry;
+    const text = (await deps.parse(raw)).ownText.trim();
+    return { ...entry, excerpt: text.length > EXCERPT_CHARACTERS ? `${text.slice(0, EXCERPT_CHARACTERS)}…` : text };
+  } catch (error) {
+    deps.logger.warn('console.mail_unreadable', { reason: error instanceof Error ? error.name : 'unknown' });
+    return entry;
+  }
+}
+
 async function triagePage(deps: StaffConsoleDeps, context: ConsoleContext, statusCode = 200): Promise<APIGatewayProxyStructuredResultV2> {
-  const entries: TriageEntry[] = [];
-  for await (const entry of deps.inbox.listTriage()) entries.push(entry);
+  const listed: TriageEntry[] = [];
+  for await (const entry of deps.inbox.listTriage()) listed.push(entry);
+  const entries = await Promise.all(listed.map((entry, index) => (index < EXCERPTS_PER_PAGE ? withExcerpt(deps, entry) : entry)));
   const quarantine: QuarantineEntry[] = [];
   for await (const entry of deps.inbox.listQuarantine()) quarantine.push(entry);
   return htmlPage(statusCode, renderTriagePage({ ...context, entries, quarantine }));
