@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { baseCss } from '../../web-form/pages/base-css.js';
 import { html, raw, type SafeHtml } from '../../web-form/pages/html.js';
 import { PALETTE } from '../../web-form/pages/layout.js';
 import type { ConsoleUser, Flash } from './console-context.js';
@@ -44,18 +45,8 @@ export const CONSOLE_COLOUR_PAIRS: readonly (readonly [string, string])[] = [
 const P = CONSOLE_PALETTE;
 
 /** Inline, like the public pages, so the console needs no static hosting and no script. */
-const CSS = `*,*::before,*::after{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1rem;line-height:1.5;color:${P.text};background:${P.background}}
-a{color:${P.brand};text-underline-offset:.15em}
-a:hover{text-decoration-thickness:.15em}
-:focus-visible{outline:3px solid ${P.focus};outline-offset:0;box-shadow:0 0 0 6px ${P.text}}
-main:focus,main:focus-visible{outline:none;box-shadow:none}
-.skip-link{position:absolute;left:.5rem;top:-10rem;background:${P.background};color:${P.text};padding:.5rem 1rem;z-index:1}
-.skip-link:focus{top:.5rem}
+const CSS = `${baseCss(P, '1rem')}
 .bar{max-width:80rem;margin:0 auto;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;justify-content:space-between;align-items:center}
-.site-header{background:${P.brand};color:${P.onBrand}}
-.site-header a{color:${P.onBrand}}
 .brand{margin:0;font-weight:700;font-size:1.125rem}
 .who{margin:0;font-size:.9375rem}
 .menu{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;align-items:center}

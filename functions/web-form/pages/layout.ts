@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '../../domain/request/request-vocabulary.js';
+import { baseCss } from './base-css.js';
 import { html, raw, type SafeHtml } from './html.js';
 
 /**
@@ -21,18 +22,8 @@ export const PALETTE = {
 const P = PALETTE;
 
 /** Inline so the pages need no other request and work even when static hosting is down. */
-const CSS = `*,*::before,*::after{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1.125rem;line-height:1.5;color:${P.text};background:${P.background}}
-a{color:${P.brand};text-underline-offset:.15em}
-a:hover{text-decoration-thickness:.15em}
-:focus-visible{outline:3px solid ${P.focus};outline-offset:0;box-shadow:0 0 0 6px ${P.text}}
-main:focus,main:focus-visible{outline:none;box-shadow:none}
-.skip-link{position:absolute;left:.5rem;top:-10rem;background:${P.background};color:${P.text};padding:.5rem 1rem;z-index:1}
-.skip-link:focus{top:.5rem}
+const CSS = `${baseCss(P, '1.125rem')}
 .bar{max-width:44rem;margin:0 auto;padding:.75rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;justify-content:space-between;align-items:center}
-.site-header{background:${P.brand};color:${P.onBrand}}
-.site-header a{color:${P.onBrand}}
 .brand{margin:0;font-weight:700;font-size:1.25rem}
 main{display:block;max-width:44rem;margin:0 auto;padding:1.5rem 1rem 3rem}
 h1{font-size:1.75rem;line-height:1.2;margin:0 0 1rem;overflow-wrap:break-word;hyphens:auto}
