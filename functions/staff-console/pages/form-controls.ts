@@ -131,3 +131,19 @@ export function errorSummary(errors: readonly SummaryError[]): SafeHtml | false 
 </div>`
   );
 }
+
+/** The answer-language choice (bokmål or English) that every form registering a request asks for. */
+export const languageChoice = (id: string, checked: string, error?: string): SafeHtml =>
+  choiceGroup({
+    id,
+    name: 'language',
+    type: 'radio',
+    label: 'Svarspråk',
+    required: true,
+    options: [
+      { value: 'nb', label: 'Norsk' },
+      { value: 'en', label: 'Engelsk' },
+    ],
+    checked: [checked],
+    error,
+  });

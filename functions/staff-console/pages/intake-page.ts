@@ -3,7 +3,7 @@ import { REQUEST_TYPES } from '../../domain/request/request-vocabulary.js';
 import { html } from '../../web-form/pages/html.js';
 import type { ConsoleContext, ConsoleFieldError } from './console-context.js';
 import { csrfField } from './csrf-field.js';
-import { choiceGroup, errorSummary, inputField, textareaField } from './form-controls.js';
+import { choiceGroup, errorSummary, inputField, languageChoice, textareaField } from './form-controls.js';
 import { renderConsoleLayout } from './layout.js';
 
 /** The intake form as posted (unvalidated), to refill it after an error. */
@@ -122,19 +122,7 @@ ${textareaField({
   value: values.details,
   error: error('details'),
 })}
-${choiceGroup({
-  id: fieldId('language'),
-  name: 'language',
-  type: 'radio',
-  label: 'Svarspråk',
-  required: true,
-  options: [
-    { value: 'nb', label: 'Norsk' },
-    { value: 'en', label: 'Engelsk' },
-  ],
-  checked: [values.language ?? 'nb'],
-  error: error('language'),
-})}
+${languageChoice(fieldId('language'), values.language ?? 'nb', error('language'))}
 ${textareaField({
   id: fieldId('intake_note'),
   name: 'intake_note',

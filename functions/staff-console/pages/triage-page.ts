@@ -6,7 +6,7 @@ import type { ConsoleContext } from './console-context.js';
 import { osloDateTime } from './console-format.js';
 import { CATEGORY_LABELS, QUARANTINE_REASON_LABELS, TRIAGE_REASON_LABELS } from './console-labels.js';
 import { csrfField } from './csrf-field.js';
-import { choiceGroup, inputField, textareaField } from './form-controls.js';
+import { choiceGroup, inputField, languageChoice, textareaField } from './form-controls.js';
 import { renderConsoleLayout } from './layout.js';
 
 /** A triage entry with the start of the sender's own text, read from the raw mail by the handler. */
@@ -73,18 +73,7 @@ ${choiceGroup({
 })}
 ${inputField({ id: `${id}-name`, name: 'name', type: 'text', label: 'Navn', required: true, autocomplete: 'off', maxlength: 200, value: entry.from?.name })}
 ${inputField({ id: `${id}-email`, name: 'email', type: 'email', label: 'E-post', required: true, autocomplete: 'off', maxlength: 254, value: entry.from?.address })}
-${choiceGroup({
-  id: `${id}-language`,
-  name: 'language',
-  type: 'radio',
-  label: 'Svarspråk',
-  required: true,
-  options: [
-    { value: 'nb', label: 'Norsk' },
-    { value: 'en', label: 'Engelsk' },
-  ],
-  checked: [language],
-})}
+${languageChoice(`${id}-language`, language)}
 <button type="submit">Opprett sak</button>
 </form>
 </div>
