@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { STAFF_GROUP_LABELS } from '../domain/request/staff-labels.js';
 import { checkCsrf, csrfToken, sameOriginPost } from '../domain/staff-auth/index.js';
 import { routeByKey } from '../shared/http/routes.js';
 import { staffGate } from '../shared/http/staff-gate.js';
@@ -15,9 +16,6 @@ import { serveQueue } from './routes/queue-route.js';
 import { serveTriage, serveTriageAction } from './routes/triage-route.js';
 import { serveSignIn } from './sign-in/sign-in-routes.js';
 import type { StaffConsoleDeps } from './staff-console-deps.js';
-
-/** The groups as staff know them, for the 403 page. */
-const GROUP_NAMES = { staff: 'saksbehandler', 'privacy-officer': 'personvernombud' } as const;
 
 /** Who is asking, for the routes: the page context and the actor the audit trail records. */
 export interface ConsoleRequest {
@@ -41,11 +39,11 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
   const gate = await staffGate(deps.verifier, event);
   if (!gate.ok) {
     if (gate.status === 401) return htmlPage(401, renderUnauthenticatedPage());
-    return htmlPage(403, renderForbiddenPage(GROUP_NAMES[route.auth]));
+    return htmlPage(403, renderForbiddenPage(STAFF_GROUP_LABELS[route.auth]));
   }
   const { caller } = gate;
   const context: ConsoleContext = {
-    user: { username: caller.identity.username, groups: caller.identity.groups },
+    user: caller.identity,
     csrfToken: csrfToken(caller.token),
   };
 

@@ -10,5 +10,3 @@ export const OUTCOME_LABELS: Readonly<Record<CaseOutcome, string>> = {
   manifestly_unfounded: 'Avvist som åpenbart grunnløs',
   excessive: 'Avvist som urimelig',
 };
-
-export { STAFF_CHANNEL_LABELS as CHANNEL_LABELS, STAFF_TYPE_LABELS as SHORT_TYPE_LABELS } from '../request/staff-labels.js';

@@ -2,7 +2,7 @@ import { formatCalendarDate } from '../letters/format-calendar-date.js';
 import { requestTypeLabel } from '../request/request-type-labels.js';
 import type { WatchedCase } from './assess-deadlines.js';
 import { consoleCaseLink } from './console-links.js';
-import { STAFF_STATUS_LABELS } from './staff-status-labels.js';
+import { STAFF_STATUS_LABELS } from '../request/staff-labels.js';
 
 const workingDays = (n: number): string => `${n} ${n === 1 ? 'arbeidsdag' : 'arbeidsdager'}`;
 

@@ -1,3 +1,4 @@
+import type { StaffGroup } from '../staff-auth/staff-identity.js';
 import type { Channel, RequestType, Status } from './request-vocabulary.js';
 
 /**
@@ -38,4 +39,10 @@ export const STAFF_TYPE_LABELS: Readonly<Record<RequestType, string>> = {
   portability: 'Dataportabilitet',
   objection: 'Protest/reservasjon',
   consent_withdrawal: 'Trekke samtykke',
+};
+
+/** The sign-in groups as staff call them (the menu, the 403 page). */
+export const STAFF_GROUP_LABELS: Readonly<Record<StaffGroup, string>> = {
+  staff: 'saksbehandler',
+  'privacy-officer': 'personvernombud',
 };

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../domain/request/rights-request.js';
-import { GATHER_SOURCE_LABELS, mailPurposeLabel, STATUS_LABELS } from './console-labels.js';
+import { STAFF_STATUS_LABELS } from '../../domain/request/staff-labels.js';
+import { GATHER_SOURCE_LABELS, mailPurposeLabel } from './console-labels.js';
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -37,8 +38,8 @@ export function auditEventText(entry: AuditEntry): string {
   const detail = entry.detail ?? {};
   switch (entry.event) {
     case 'status.changed': {
-      const to = entry.toStatus ? STATUS_LABELS[entry.toStatus] : 'ukjent';
-      return entry.fromStatus ? `Status endret fra «${STATUS_LABELS[entry.fromStatus]}» til «${to}»` : `Status satt til «${to}»`;
+      const to = entry.toStatus ? STAFF_STATUS_LABELS[entry.toStatus] : 'ukjent';
+      return entry.fromStatus ? `Status endret fra «${STAFF_STATUS_LABELS[entry.fromStatus]}» til «${to}»` : `Status satt til «${to}»`;
     }
     case 'mail.sent': {
       const purpose = str(detail['purpose']);

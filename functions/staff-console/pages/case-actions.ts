@@ -1,5 +1,6 @@
 import { deadlineFromReceiptDate } from '../../domain/deadline/index.js';
 import { isOpenStatus } from '../../domain/request/request-vocabulary.js';
+import { hasStaffGroup } from '../../domain/staff-auth/index.js';
 import type { RightsRequest } from '../../domain/request/rights-request.js';
 import { html, type SafeHtml } from '../../web-form/pages/html.js';
 import type { CaseAction, CasePageModel } from './case-page-model.js';
@@ -252,7 +253,7 @@ ${reason(state, 'merge', 'Hvorfor slås sakene sammen?', 'Lagres i historikken, 
 
 function closeForm(model: CasePageModel, state: FormState): SafeHtml {
   // Refusing as manifestly unfounded or excessive is the privacy officer's call (the route checks it too).
-  if (!model.user.groups.includes('privacy-officer')) {
+  if (!hasStaffGroup(model.user, 'privacy-officer')) {
     return html`<div class="action" id="action-close"><h3>Avslutt som åpenbart grunnløs eller overdreven</h3><p>Bare personvernombudet kan avslutte en henvendelse som åpenbart grunnløs eller overdreven (art. 12 (5)). Skriv et notat og be personvernombudet vurdere saken.</p></div>`;
   }
   return actionForm(

@@ -7,7 +7,7 @@ import type { CasePageModel } from './case-page-model.js';
 import { planSection } from './case-plan-section.js';
 import { gatheredSection, historySection, mailSection, requestSection, verificationSection } from './case-sections.js';
 import { actorName, longDate, osloDateTime } from './console-format.js';
-import { STATUS_LABELS } from './console-labels.js';
+import { STAFF_STATUS_LABELS } from '../../domain/request/staff-labels.js';
 import { errorSummary } from './form-controls.js';
 import { renderConsoleLayout } from './layout.js';
 import { urgencyBadge } from './urgency-badge.js';
@@ -26,7 +26,7 @@ function summary(request: RightsRequest, today: string): SafeHtml {
   const standing = open ? deadlineStanding(today, request.dueDate) : undefined;
   const closure = request.closure;
   return html`<dl class="facts">
-<dt>Status</dt><dd>${STATUS_LABELS[request.status]}</dd>
+<dt>Status</dt><dd>${STAFF_STATUS_LABELS[request.status]}</dd>
 <dt>Frist</dt><dd>${urgencyBadge(standing?.urgency ?? 'normal', standing?.workingDaysLeft ?? null)} ${longDate(request.dueDate)}${request.extension &&
     html` (forlenget fra ${longDate(request.extension.originalDueDate)} av ${actorName(request.extension.by)}: ${request.extension.reason})`}</dd>
 <dt>Saksbehandler</dt><dd>${request.assignee ? html`${request.assignee.username} (siden ${osloDateTime(request.assignee.at)})` : 'Ingen'}</dd>

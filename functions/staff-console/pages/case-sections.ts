@@ -4,7 +4,8 @@ import { html, type SafeHtml } from '../../web-form/pages/html.js';
 import { auditEventText } from './audit-event-text.js';
 import type { MailAuthenticity, ReceivedEmail } from './case-page-model.js';
 import { actorName, osloDateTime } from './console-format.js';
-import { CHANNEL_LABELS, GATHER_SOURCE_LABELS, mailPurposeLabel } from './console-labels.js';
+import { STAFF_CHANNEL_LABELS } from '../../domain/request/staff-labels.js';
+import { GATHER_SOURCE_LABELS, mailPurposeLabel } from './console-labels.js';
 
 /** The read-only sections of the case page, each a `<section>` named by its heading. */
 
@@ -61,7 +62,7 @@ export function requestSection(request: RightsRequest, email: ReceivedEmail | un
     'section-request',
     'Henvendelsen',
     html`<dl class="facts">
-<dt>Kanal</dt><dd>${CHANNEL_LABELS[request.channel]}</dd>
+<dt>Kanal</dt><dd>${STAFF_CHANNEL_LABELS[request.channel]}</dd>
 <dt>Mottatt</dt><dd>${time(request.receivedAt)} (norsk tid)</dd>
 <dt>Gjelder</dt><dd><ul>${request.types.map((t) => html`<li>${REQUEST_TYPE_LABELS[t].nb}</li>`)}</ul></dd>
 <dt>Navn</dt><dd>${requester.name}</dd>

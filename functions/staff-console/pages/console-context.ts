@@ -1,9 +1,7 @@
-/** The signed-in staff member, as the session knows them. */
-export interface ConsoleUser {
-  readonly username: string;
-  /** Cognito groups (or the local equivalents), shown so staff know what they may do. */
-  readonly groups: readonly string[];
-}
+import type { StaffIdentity } from '../../domain/staff-auth/index.js';
+
+/** The signed-in staff member, as the verified token names them (groups shown so staff know what they may do). */
+export type ConsoleUser = StaffIdentity;
 
 /** A one-off message after a redirect ("Notatet er lagret"), shown in the status area. */
 export interface Flash {

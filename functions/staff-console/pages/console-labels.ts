@@ -2,19 +2,12 @@ import type { Urgency } from '../../domain/console-queue/urgency.js';
 import type { MessageCategory } from '../../domain/inbox/inbound-message.js';
 import type { QuarantineReason, TriageReason } from '../../domain/intake-mail/inbox-entries.js';
 import type { RecordCategory } from '../../domain/plan/action-plan.js';
-import { STAFF_CHANNEL_LABELS, STAFF_STATUS_LABELS, STAFF_TYPE_LABELS } from '../../domain/request/staff-labels.js';
 import { workingDays } from './console-format.js';
 
-/**
- * Norwegian names for everything the console shows from the stored vocabularies. Typed as full
- * records, so a new status or type cannot reach a page without a name.
+/*
+ * Norwegian names for what the console shows beyond the request vocabularies (statuses, channels
+ * and types are in `domain/request/staff-labels.ts`, shared with the digest and the register).
  */
-export const STATUS_LABELS = STAFF_STATUS_LABELS;
-
-export const CHANNEL_LABELS = STAFF_CHANNEL_LABELS;
-
-/** Short names for the queue's narrow columns; the case page uses the requester's wording. */
-export const SHORT_TYPE_LABELS = STAFF_TYPE_LABELS;
 
 export const TRIAGE_REASON_LABELS: Readonly<Record<TriageReason, string>> = {
   possible_breach: 'Mulig brudd på personopplysningssikkerheten',

@@ -1,5 +1,5 @@
 import type { DashboardStats } from '../../domain/case-register/dashboard-stats.js';
-import { CHANNEL_LABELS, SHORT_TYPE_LABELS } from '../../domain/case-register/register-labels.js';
+import { STAFF_CHANNEL_LABELS, STAFF_TYPE_LABELS } from '../../domain/request/staff-labels.js';
 import { html, type SafeHtml } from '../../web-form/pages/html.js';
 import { barChart } from './charts.js';
 
@@ -69,11 +69,11 @@ ${countChart('chart-per-month', 'Saker per mottaksmåned', 'Måned', stats.perMo
 <section class="dashboard-section" aria-labelledby="dashboard-per-type">
 <h2 id="dashboard-per-type">Saker per type</h2>
 <p>En sak som gjelder flere rettigheter, telles under hver av dem.</p>
-${countChart('chart-per-type', 'Saker per rettighet', 'Rettighet', stats.perType.map(({ type, count }) => [SHORT_TYPE_LABELS[type], count]))}
+${countChart('chart-per-type', 'Saker per rettighet', 'Rettighet', stats.perType.map(({ type, count }) => [STAFF_TYPE_LABELS[type], count]))}
 </section>
 <section class="dashboard-section" aria-labelledby="dashboard-per-channel">
 <h2 id="dashboard-per-channel">Saker per kanal</h2>
-${countChart('chart-per-channel', 'Saker per kanal', 'Kanal', stats.perChannel.map(({ channel, count }) => [CHANNEL_LABELS[channel], count]))}
+${countChart('chart-per-channel', 'Saker per kanal', 'Kanal', stats.perChannel.map(({ channel, count }) => [STAFF_CHANNEL_LABELS[channel], count]))}
 </section>
 <section class="dashboard-section" aria-labelledby="dashboard-register">
 <h2 id="dashboard-register">Saksregisteret</h2>

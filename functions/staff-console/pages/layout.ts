@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { STAFF_GROUP_LABELS } from '../../domain/request/staff-labels.js';
 import { baseCss } from '../../web-form/pages/base-css.js';
 import { html, raw, type SafeHtml } from '../../web-form/pages/html.js';
 import { PALETTE } from '../../web-form/pages/layout.js';
@@ -143,11 +144,8 @@ export interface ConsoleShell {
   readonly flash?: Flash;
 }
 
-/** The sign-in groups as staff call them. */
-const GROUP_NAMES: Readonly<Record<string, string>> = { staff: 'saksbehandler', 'privacy-officer': 'personvernombud' };
-
 function renderMenu(user: ConsoleUser, csrfToken: string, section: ConsoleSection | undefined): SafeHtml {
-  const groups = user.groups.length > 0 ? user.groups.map((group) => GROUP_NAMES[group] ?? group).join(', ') : 'ingen tilgangsgruppe';
+  const groups = user.groups.length > 0 ? user.groups.map((group) => STAFF_GROUP_LABELS[group]).join(', ') : 'ingen tilgangsgruppe';
   return html`<p class="who">Innlogget som <strong>${user.username}</strong> (${groups})</p>
 <nav aria-label="Hovedmeny">
 <ul class="menu">

@@ -4,7 +4,7 @@ import { CHANNELS, REQUEST_TYPES, STATUSES } from '../../domain/request/request-
 import { html, type SafeHtml } from '../../web-form/pages/html.js';
 import type { ConsoleContext } from './console-context.js';
 import { longDate, osloDateTime } from './console-format.js';
-import { CHANNEL_LABELS, SHORT_TYPE_LABELS, STATUS_LABELS } from './console-labels.js';
+import { STAFF_CHANNEL_LABELS, STAFF_TYPE_LABELS, STAFF_STATUS_LABELS } from '../../domain/request/staff-labels.js';
 import { inputField, selectField, type Option } from './form-controls.js';
 import { renderConsoleLayout } from './layout.js';
 import { urgencyBadge } from './urgency-badge.js';
@@ -26,21 +26,21 @@ ${selectField({
   name: 'status',
   label: 'Status',
   value: filter.status,
-  options: [all('Alle statuser'), ...STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))],
+  options: [all('Alle statuser'), ...STATUSES.map((s) => ({ value: s, label: STAFF_STATUS_LABELS[s] }))],
 })}
 ${selectField({
   id: 'filter-type',
   name: 'type',
   label: 'Type',
   value: filter.type,
-  options: [all('Alle typer'), ...REQUEST_TYPES.map((t) => ({ value: t, label: SHORT_TYPE_LABELS[t] }))],
+  options: [all('Alle typer'), ...REQUEST_TYPES.map((t) => ({ value: t, label: STAFF_TYPE_LABELS[t] }))],
 })}
 ${selectField({
   id: 'filter-channel',
   name: 'channel',
   label: 'Kanal',
   value: filter.channel,
-  options: [all('Alle kanaler'), ...CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))],
+  options: [all('Alle kanaler'), ...CHANNELS.map((c) => ({ value: c, label: STAFF_CHANNEL_LABELS[c] }))],
 })}
 ${inputField({
   id: 'filter-q',
@@ -59,9 +59,9 @@ function row(r: QueueRow): SafeHtml {
   return html`<tr>
 <th scope="row"><a href="/console/requests/${encodeURIComponent(r.reference)}">${r.reference}</a><br><span class="hint">${r.requesterName}</span></th>
 <td>${urgencyBadge(r.urgency, r.workingDaysLeft)}<br>${longDate(r.dueDate)}${r.extended && ' (forlenget)'}</td>
-<td>${r.types.map((t) => SHORT_TYPE_LABELS[t]).join(', ')}</td>
-<td>${CHANNEL_LABELS[r.channel]}</td>
-<td>${STATUS_LABELS[r.status]}</td>
+<td>${r.types.map((t) => STAFF_TYPE_LABELS[t]).join(', ')}</td>
+<td>${STAFF_CHANNEL_LABELS[r.channel]}</td>
+<td>${STAFF_STATUS_LABELS[r.status]}</td>
 <td><time datetime="${r.receivedAt}">${osloDateTime(r.receivedAt)}</time></td>
 <td>${r.assignee ?? html`<span class="hint">Ingen</span>`}</td>
 <td><time datetime="${r.lastActivity}">${osloDateTime(r.lastActivity)}</time></td>

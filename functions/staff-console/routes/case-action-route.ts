@@ -21,7 +21,7 @@ import {
   recordDecision,
   type CorrectionInput,
 } from '../../domain/workflow/record-decision.js';
-import { STATUS_LABELS } from '../pages/console-labels.js';
+import { STAFF_STATUS_LABELS } from '../../domain/request/staff-labels.js';
 import { redirect } from '../console-responses.js';
 import { field, list, type FormFields } from '../form-fields.js';
 import { CSRF_FIELD } from '../pages/csrf-field.js';
@@ -126,7 +126,7 @@ function problemOf(error: unknown): ActionProblem | undefined {
   if (error instanceof OtherClosureLetterSentError) return new ActionProblem(409, 'Saken er allerede avsluttet på en annen måte.');
   if (error instanceof ConcurrentChangeError) return new ActionProblem(409, 'Saken ble endret samtidig av noen andre. Se gjennom siden og prøv igjen.');
   if (error instanceof InvalidTransitionError) {
-    const label = (STATUS_LABELS as Record<string, string>)[error.from] ?? error.from;
+    const label = (STAFF_STATUS_LABELS as Record<string, string>)[error.from] ?? error.from;
     return new ActionProblem(409, `Saken har status «${label}», og dette kan ikke gjøres nå.`);
   }
   return undefined;

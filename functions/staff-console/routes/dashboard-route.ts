@@ -2,6 +2,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { dashboardStats } from '../../domain/case-register/dashboard-stats.js';
 import { registerCsv, registerCsvFileName } from '../../domain/case-register/register-csv.js';
 import type { RightsRequest } from '../../domain/request/rights-request.js';
+import { hasStaffGroup } from '../../domain/staff-auth/index.js';
 import { csvDownload, htmlPage } from '../console-responses.js';
 import { renderDashboardBody } from '../pages/dashboard-body.js';
 import { renderDashboardPage } from '../pages/dashboard-page.js';
@@ -18,7 +19,7 @@ async function everyRequest(deps: Pick<StaffConsoleDeps, 'store'>): Promise<Righ
 export async function serveDashboard(deps: StaffConsoleDeps, { context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
   const stats = dashboardStats(await everyRequest(deps), deps.today());
   // The register is the privacy officer's record (its route checks the group as well).
-  const registerDownload = context.user.groups.includes('privacy-officer');
+  const registerDownload = hasStaffGroup(context.user, 'privacy-officer');
   return htmlPage(200, renderDashboardPage({ ...context, body: renderDashboardBody(stats, { registerDownload }) }));
 }
 
