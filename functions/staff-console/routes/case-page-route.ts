@@ -9,6 +9,7 @@ import { renderNotFoundPage } from '../pages/status-pages.js';
 import type { ConsoleRequest } from '../staff-console.js';
 import type { StaffConsoleDeps } from '../staff-console-deps.js';
 import { flashFrom } from './flash-messages.js';
+import { readReceivedMail } from './received-mail.js';
 
 /** The plan as stored; a missing or unreadable one is shown as "no plan yet", never as an error page. */
 async function readPlan(deps: Pick<StaffConsoleDeps, 'objects'>, request: RightsRequest): Promise<ActionPlan | undefined> {
@@ -18,24 +19,18 @@ async function readPlan(deps: Pick<StaffConsoleDeps, 'objects'>, request: Rights
 }
 
 /** The mail a case came from, re-read from the raw message the intake stored. */
-async function readEmail(deps: Pick<StaffConsoleDeps, 'rawMail' | 'parse' | 'logger'>, trail: readonly AuditEntry[]): Promise<ReceivedEmail | undefined> {
+async function readEmail(deps: StaffConsoleDeps, trail: readonly AuditEntry[]): Promise<ReceivedEmail | undefined> {
   const received = trail.find((entry) => entry.event === 'mail.request_received' || entry.event === 'mail.triaged');
   const rawKey = received?.detail?.rawKey;
   if (typeof rawKey !== 'string') return undefined;
-  try {
-    const raw = await deps.rawMail.read(rawKey);
-    if (raw === undefined) return undefined;
-    const message = await deps.parse(raw);
-    return {
-      subject: message.subject,
-      from: message.from?.address,
-      messageText: message.ownText,
-      attachmentNames: message.attachments.map((attachment, index) => attachment.filename ?? `vedlegg ${index + 1} (${attachment.contentType})`),
-    };
-  } catch (error) {
-    deps.logger.warn('console.mail_unreadable', { reason: error instanceof Error ? error.name : 'unknown' });
-    return undefined;
-  }
+  const message = await readReceivedMail(deps, rawKey);
+  if (message === undefined) return undefined;
+  return {
+    subject: message.subject,
+    from: message.from?.address,
+    messageText: message.ownText,
+    attachmentNames: message.attachments.map((attachment, index) => attachment.filename ?? `vedlegg ${index + 1} (${attachment.contentType})`),
+  };
 }
 
 /** After a failed action: what went wrong and what was typed, so the page can show both. */

@@ -12,26 +12,19 @@ import { renderTriagePage, type TriageItem } from '../pages/triage-page.js';
 import type { ConsoleRequest } from '../staff-console.js';
 import type { StaffConsoleDeps } from '../staff-console-deps.js';
 import { flashFrom } from './flash-messages.js';
+import { readReceivedMail } from './received-mail.js';
 
 /** How much of a mail's own text the triage list shows; the whole mail is one click away as a case. */
 const EXCERPT_CHARACTERS = 600;
 /** Mails read for excerpts per page load; the rest are listed with their subject only. */
 const EXCERPTS_PER_PAGE = 50;
 
-/**
- * A short excerpt of what the sender wrote, read from the raw mail (the inbox keeps no text of
- * its own: the raw message is the one copy). A mail that cannot be read is shown without one.
- */
+/** The entry with a short excerpt of what the sender wrote, when the raw mail can be read. */
 async function withExcerpt(deps: StaffConsoleDeps, entry: TriageEntry): Promise<TriageItem> {
-  try {
-    const raw = await deps.rawMail.read(entry.rawKey);
-    if (raw === undefined) return entry;
-    const text = (await deps.parse(raw)).ownText.trim();
-    return { ...entry, excerpt: text.length > EXCERPT_CHARACTERS ? `${text.slice(0, EXCERPT_CHARACTERS)}…` : text };
-  } catch (error) {
-    deps.logger.warn('console.mail_unreadable', { reason: error instanceof Error ? error.name : 'unknown' });
-    return entry;
-  }
+  const message = await readReceivedMail(deps, entry.rawKey);
+  if (message === undefined) return entry;
+  const text = message.ownText.trim();
+  return { ...entry, excerpt: text.length > EXCERPT_CHARACTERS ? `${text.slice(0, EXCERPT_CHARACTERS)}…` : text };
 }
 
 async function triagePage(deps: StaffConsoleDeps, context: ConsoleContext, statusCode = 200): Promise<APIGatewayProxyStructuredResultV2> {
