@@ -8,7 +8,7 @@ import { warningMail } from '../domain/deadline-watch/warning-mail.js';
 import { warningPurpose } from '../domain/deadline-watch/warning-thresholds.js';
 import type { Mailer } from '../domain/mail/mailer.js';
 import type { RequestStore } from '../domain/request/request-store.js';
-import type { RightsRequest } from '../domain/request/rights-request.js';
+import { readOpenRequests } from '../domain/request/open-requests.js';
 import { errorName, type Logger } from '../shared/logger.js';
 
 /** What the deadline watch needs; the handler builds it from config and adapters. */
@@ -34,15 +34,6 @@ export interface WatchDeadlinesSummary {
   /** Warnings that failed; they are not recorded, so the next run tries again. */
   readonly warningsFailed: number;
   readonly digestSent: boolean;
-}
-
-async function openRequests(store: WatchDeadlinesDeps['store']): Promise<RightsRequest[]> {
-  const ids: string[] = [];
-  for await (const entry of store.listOpen()) {
-    // The index already tells which are answered; those need not be read at all.
-    if (isAwaitingAnswer(entry.status)) ids.push(entry.id);
-  }
-  return store.getMany(ids);
 }
 
 /**
@@ -86,7 +77,8 @@ async function warnIfDue(deps: WatchDeadlinesDeps, row: WatchedCase): Promise<bo
 export async function watchDeadlines(deps: WatchDeadlinesDeps): Promise<WatchDeadlinesSummary> {
   const now = deps.now();
   const today = osloCalendarDate(now);
-  const assessment = assessDeadlines(await openRequests(deps.store), today);
+  // The index already tells which are answered; those need not be read at all.
+  const assessment = assessDeadlines(await readOpenRequests(deps.store, isAwaitingAnswer), today);
 
   let warningsSent = 0;
   let warningsFailed = 0;
