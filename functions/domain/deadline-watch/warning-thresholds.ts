@@ -1,9 +1,12 @@
+import { CRITICAL_WORKING_DAYS, SOON_WORKING_DAYS } from '../console-queue/urgency.js';
+
 /**
  * Staff are warned twice before a due date: a week ahead (time to plan the reply, or to extend
- * while that is still allowed) and two working days ahead (last call). Counted in Norwegian
- * working days, as the staff queue shows them, so a weekend or Easter does not eat the margin.
+ * while that is still allowed) and two working days ahead (last call). The same limits at which
+ * the queue marks a case `soon` and `critical`, counted in Norwegian working days, so a weekend
+ * or Easter does not eat the margin.
  */
-export const WARNING_THRESHOLDS = [7, 2] as const;
+export const WARNING_THRESHOLDS = [SOON_WORKING_DAYS, CRITICAL_WORKING_DAYS] as const;
 
 /** A number of working days left at which staff are warned. */
 export type WarningThreshold = (typeof WARNING_THRESHOLDS)[number];
