@@ -15,12 +15,17 @@ export function csrfToken(sessionToken: string): string {
   return createHmac('sha256', sessionToken).update(CONTEXT).digest('base64url');
 }
 
+/** Whether two secrets are the same, compared in constant time; absent or empty is never equal. */
+export function sameSecret(expected: string | undefined, submitted: string | undefined): boolean {
+  if (!expected || typeof submitted !== 'string') return false;
+  const left = Buffer.from(expected, 'utf8');
+  const right = Buffer.from(submitted, 'utf8');
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
 /** Whether a submitted token belongs to this session; compared in constant time. */
 export function checkCsrf(sessionToken: string, submitted: string | undefined): boolean {
-  if (!sessionToken || typeof submitted !== 'string') return false;
-  const expected = Buffer.from(csrfToken(sessionToken), 'utf8');
-  const actual = Buffer.from(submitted, 'utf8');
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  return Boolean(sessionToken) && sameSecret(csrfToken(sessionToken), submitted);
 }
 
 /**

@@ -10,7 +10,7 @@ export { authorizeStaff, hasStaffGroup, sessionTokenFrom } from './authorize-sta
 export type { StaffAuthorization } from './authorize-staff.js';
 export { authorizeUrl, exchangeCode, logoutUrl, oauthState, pkcePair, SignInFailedError } from './cognito-hosted-sign-in.js';
 export type { HostedSignInClient } from './cognito-hosted-sign-in.js';
-export { checkCsrf, CSRF_FIELD, csrfToken, sameOriginPost } from './csrf.js';
+export { checkCsrf, CSRF_FIELD, csrfToken, sameOriginPost, sameSecret } from './csrf.js';
 export {
   cognitoIssuer,
   cognitoJwksUrl,

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   authorizeUrl,
   checkCsrf,
@@ -12,12 +12,14 @@ import {
   pkcePair,
   readCookie,
   sameOriginPost,
+  sameSecret,
   SESSION_COOKIE,
   sessionCookie,
   SignInFailedError,
   type StaffTokenVerifier,
 } from '../../domain/staff-auth/index.js';
 import type { Logger } from '../../shared/logger.js';
+import { field, readForm, UnreadableFormError, type FormFields } from '../form-fields.js';
 import { CSRF_FIELD } from '../pages/csrf-field.js';
 import { renderSignInPage } from '../pages/sign-in-page.js';
 import { renderConflictPage } from '../pages/status-pages.js';
@@ -55,21 +57,20 @@ function localForm(deps: SignInDeps, statusCode: number, extra: { username?: str
 const cognitoPage = (statusCode: number, error?: string, cookies?: readonly string[]) =>
   htmlPage(statusCode, renderSignInPage({ mode: 'cognito', csrfToken: '', ...(error && { error }) }), cookies);
 
-const sameToken = (a: string | undefined, b: string | null): boolean => {
-  if (!a || !b) return false;
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-};
 
 const callbackUrl = (deps: SignInDeps): string => new URL('/console/auth/callback', deps.publicBaseUrl).href;
 
 const sessionStart = (deps: SignInDeps, token: string): string =>
   sessionCookie(token, { secure: deps.secureCookies, maxAgeSeconds: SESSION_SECONDS });
 
-function formFields(event: APIGatewayProxyEventV2): URLSearchParams {
-  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
-  return new URLSearchParams(raw.length > 16 * 1024 ? '' : raw);
+/** The posted form; one that cannot be read counts as empty, so its token checks fail (403). */
+function formFields(event: APIGatewayProxyEventV2): FormFields {
+  try {
+    return readForm(event);
+  } catch (error) {
+    if (error instanceof UnreadableFormError) return {};
+    throw error;
+  }
 }
 
 /**
@@ -103,11 +104,11 @@ export async function serveSignIn(deps: SignInDeps, event: APIGatewayProxyEventV
       const fields = formFields(event);
       // A cross-site form must not sign the browser in as someone else (login CSRF).
       const formCookie = readCookie({ cookies: event.cookies, headers: event.headers }, FORM_COOKIE);
-      if (!sameOriginPost(event.headers, deps.publicBaseUrl) || !sameToken(formCookie, fields.get(CSRF_FIELD))) {
+      if (!sameOriginPost(event.headers, deps.publicBaseUrl) || !sameSecret(formCookie, field(fields, CSRF_FIELD))) {
         return localForm(deps, 403, { error: 'Innloggingsskjemaet var utløpt eller kom fra en annen side. Prøv igjen.' });
       }
-      const username = (fields.get('username') ?? '').trim();
-      const password = fields.get('password') ?? '';
+      const username = field(fields, 'username').trim();
+      const password = field(fields, 'password');
       const identity = username && password ? await (signIn.check ?? checkLocalSignIn)(signIn.users, username, password) : undefined;
       if (!identity) {
         deps.logger.info('console.sign_in_refused');
@@ -146,7 +147,7 @@ export async function serveSignIn(deps: SignInDeps, event: APIGatewayProxyEventV
     case 'POST /console/sign-out': {
       // Signing out changes state too: only our own pages, with the session's token, may do it.
       const session = readCookie({ cookies: event.cookies, headers: event.headers }, SESSION_COOKIE);
-      const submitted = formFields(event).get(CSRF_FIELD) ?? undefined;
+      const submitted = field(formFields(event), CSRF_FIELD);
       if (!sameOriginPost(event.headers, deps.publicBaseUrl) || (session !== undefined && !checkCsrf(session, submitted))) {
         return htmlPage(403, renderConflictPage('Utloggingen kom fra en annen side eller var utløpt. Last siden på nytt og prøv igjen.', undefined));
       }
