@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDbRequestStore } from '../functions/adapters/dynamodb/dynamodb-request-store.js';
+import { nearestRankPercentile } from '../functions/domain/case-register/percentile.js';
 import { ENV } from '../functions/shared/env-names.js';
 import type { LocalStack } from '../infra/local/local-stack.js';
 import { localStaffToken } from '../test/support/staff-token.js';
@@ -10,8 +11,6 @@ export interface ConsolePageFigure {
   readonly p90Millis: number;
   readonly bytes: number;
 }
-
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 /**
  * How long the console's heaviest pages take, signed in as the privacy officer, with everything
@@ -36,8 +35,7 @@ export async function consolePageTimes(stack: LocalStack, rounds = 20): Promise<
       if (round >= 2) times.push(performance.now() - started); // two warm-up rounds
       bytes = Buffer.byteLength(body);
     }
-    const sorted = [...times].sort((a, b) => a - b);
-    figures.push({ page, medianMillis: percentile(sorted, 50), p90Millis: percentile(sorted, 90), bytes });
+    figures.push({ page, medianMillis: nearestRankPercentile(times, 50) ?? 0, p90Millis: nearestRankPercentile(times, 90) ?? 0, bytes });
   }
   return { open, figures };
 }
