@@ -13,7 +13,7 @@ import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.j
 import { osloCalendarDate, statutoryDeadline } from '../domain/deadline/index.js';
 import { parseInboundMessage } from '../domain/inbox/parse-inbound-message.js';
 import { newRequestId } from '../domain/request/request-id.js';
-import { createLocalTokenIssuer, isSecureOrigin, parseLocalUsersFile, rsaKeyThumbprint } from '../domain/staff-auth/index.js';
+import { createLocalTokenIssuer, isSecureOrigin, parseLocalUsersFile } from '../domain/staff-auth/index.js';
 import { toOsloIsoString } from '../domain/time/oslo-instant.js';
 import { dynamoDbClient, s3Client, sesClient, sfnClient } from '../shared/aws-clients.js';
 import { parseConfig } from '../shared/config.js';
@@ -57,13 +57,11 @@ function signInMethod(): SignInMethod {
   if (config[ENV.consoleSignIn] === 'cognito') {
     return { kind: 'cognito', domain: config[ENV.cognitoDomain]!, clientId: config[ENV.staffTokenAudience] };
   }
-  const privateKey = createPrivateKey(readFileSync(config[ENV.localConsoleSigningKeyFile]!, 'utf8'));
   return {
     kind: 'local',
     users: parseLocalUsersFile(readFileSync(config[ENV.localConsoleUsersFile]!, 'utf8')),
     issuer: createLocalTokenIssuer({
-      privateKey,
-      kid: rsaKeyThumbprint(privateKey),
+      privateKey: createPrivateKey(readFileSync(config[ENV.localConsoleSigningKeyFile]!, 'utf8')),
       issuer: config[ENV.staffTokenIssuer],
       clientId: config[ENV.staffTokenAudience],
     }),

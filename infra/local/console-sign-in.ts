@@ -19,8 +19,8 @@ export const LOCAL_CONSOLE_USERS_FILE = fileURLToPath(new URL('./console-users.j
 export function prepareLocalConsoleSignIn(directory: string): Record<string, string> {
   const keyFile = join(directory, 'console-signing-key.pem');
   const jwksFile = join(directory, 'console-jwks.json');
-  const { privateKey, kid } = loadOrCreateConsoleSigningKey(keyFile);
-  const jwks = createLocalTokenIssuer({ privateKey, kid, issuer: LOCAL_CONSOLE_ISSUER, clientId: LOCAL_CONSOLE_AUDIENCE }).jwks();
+  const { privateKey } = loadOrCreateConsoleSigningKey(keyFile);
+  const jwks = createLocalTokenIssuer({ privateKey, issuer: LOCAL_CONSOLE_ISSUER, clientId: LOCAL_CONSOLE_AUDIENCE }).jwks();
   writeFileSync(jwksFile, JSON.stringify(jwks, null, 2));
   return {
     [ENV.consoleSignIn]: 'local',

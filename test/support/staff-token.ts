@@ -17,6 +17,6 @@ export function localStaffToken(
   const keyFile = environment[ENV.localConsoleSigningKeyFile];
   if (!keyFile) throw new Error('the stack has no local console signing key');
   readFileSync(keyFile); // fails loudly if the stack's key is gone
-  const { privateKey, kid } = loadOrCreateConsoleSigningKey(keyFile);
-  return createLocalTokenIssuer({ privateKey, kid, issuer: LOCAL_CONSOLE_ISSUER, clientId: LOCAL_CONSOLE_AUDIENCE }).issue({ username, groups });
+  const { privateKey } = loadOrCreateConsoleSigningKey(keyFile);
+  return createLocalTokenIssuer({ privateKey, issuer: LOCAL_CONSOLE_ISSUER, clientId: LOCAL_CONSOLE_AUDIENCE }).issue({ username, groups });
 }

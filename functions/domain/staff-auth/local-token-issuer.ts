@@ -1,12 +1,17 @@
 import { createHash, createPublicKey, randomUUID, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
 import type { JsonWebKeySet } from './jwks-provider.js';
+import { rsaKeyThumbprint } from './key-thumbprint.js';
 import type { StaffIdentity } from './staff-identity.js';
 
 export interface LocalTokenIssuerOptions {
   /** The RSA private key (from `loadOrCreateConsoleSigningKey` in local mode). */
   readonly privateKey: KeyObject;
-  /** The key id put in each token's header and in the published key set. */
-  readonly kid: string;
+  /**
+   * The key id put in each token's header and in the published key set.
+   *
+   * @default the key's RFC 7638 thumbprint, so the same key always has the same id
+   */
+  readonly kid?: string;
   /** The `iss` claim; the verifier of local mode expects the same value. */
   readonly issuer: string;
   /** The `aud` claim, standing in for the Cognito app client id. */
@@ -40,11 +45,12 @@ export function createLocalTokenIssuer(options: LocalTokenIssuerOptions): LocalT
   const now = options.now ?? (() => new Date());
   const publicJwk = createPublicKey(options.privateKey).export({ format: 'jwk' });
   if (publicJwk.kty !== 'RSA') throw new TypeError('the local token issuer needs an RSA key');
+  const kid = options.kid ?? rsaKeyThumbprint(options.privateKey);
 
   return {
     issue(identity) {
       const iat = Math.floor(now().getTime() / 1000);
-      const header = { kid: options.kid, alg: 'RS256', typ: 'JWT' };
+      const header = { kid, alg: 'RS256', typ: 'JWT' };
       const claims = {
         sub: subjectOf(options.issuer, identity.username),
         // Cognito leaves the claim out for a user in no group.
@@ -63,7 +69,7 @@ export function createLocalTokenIssuer(options: LocalTokenIssuerOptions): LocalT
       return `${signed}.${signature}`;
     },
     jwks() {
-      const key: JsonWebKey = { kty: 'RSA', n: publicJwk.n, e: publicJwk.e, kid: options.kid, alg: 'RS256', use: 'sig' };
+      const key: JsonWebKey = { kty: 'RSA', n: publicJwk.n, e: publicJwk.e, kid, alg: 'RS256', use: 'sig' };
       return { keys: [key] };
     },
   };

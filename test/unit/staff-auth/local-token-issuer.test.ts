@@ -1,5 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createLocalTokenIssuer } from '../../../functions/domain/staff-auth/local-token-issuer.js';
+import { rsaKeyThumbprint } from '../../../functions/domain/staff-auth/key-thumbprint.js';
 import { CLIENT_ID, decodePart, ISSUED_AT, issuer, ISSUER, KID, signingKey } from './staff-token-fixture.js';
 
 describe('createLocalTokenIssuer', () => {
@@ -7,6 +9,13 @@ describe('createLocalTokenIssuer', () => {
 
   it('issues RS256 tokens naming its key', () => {
     expect(decodePart(issuer().issue(kari), 0)).toEqual({ kid: KID, alg: 'RS256', typ: 'JWT' });
+  });
+
+  it('names its key by the key thumbprint when no key id is given, in the token and in the key set', () => {
+    const derived = createLocalTokenIssuer({ privateKey: signingKey, issuer: ISSUER, clientId: CLIENT_ID, now: () => ISSUED_AT });
+
+    expect(decodePart(derived.issue({ username: 'kari', groups: ['staff'] }), 0).kid).toBe(rsaKeyThumbprint(signingKey));
+    expect(derived.jwks().keys.map((key) => key.kid)).toEqual([rsaKeyThumbprint(signingKey)]);
   });
 
   it('puts the claims of a Cognito ID token in them, valid for an hour by default', () => {
