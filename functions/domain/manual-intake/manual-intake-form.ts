@@ -1,3 +1,4 @@
+import { CSRF_FIELD } from '../staff-auth/csrf.js';
 import { validateSubmission, type FieldError, type RequestSubmission } from '../request/request-submission.js';
 import { RECEIPT_DATE_FIELD, RECEIPT_TIME_FIELD, parseReceiptTime } from './receipt-time-field.js';
 
@@ -12,7 +13,7 @@ export const INTAKE_NOTE_MAX_LENGTH = 500;
 
 const OWN_FIELDS: ReadonlySet<string> = new Set([CHANNEL_FIELD, RECEIPT_DATE_FIELD, RECEIPT_TIME_FIELD, INTAKE_NOTE_FIELD]);
 /** Posted by the page for the transport (CSRF, double-submit key), not part of the request. */
-const CONTROL_FIELDS: ReadonlySet<string> = new Set(['_csrf', 'idempotencyKey']);
+const CONTROL_FIELDS: ReadonlySet<string> = new Set([CSRF_FIELD, 'idempotencyKey']);
 
 /** Order of the fields on the page, so the error summary lists them as the person reads them. */
 const FIELD_ORDER = [CHANNEL_FIELD, RECEIPT_DATE_FIELD, RECEIPT_TIME_FIELD, 'name', 'email', 'phone', 'types', 'details', 'language', INTAKE_NOTE_FIELD];

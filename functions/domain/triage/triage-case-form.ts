@@ -1,3 +1,4 @@
+import { CSRF_FIELD } from '../staff-auth/csrf.js';
 import { letterLanguage } from '../intake-mail/email-submission.js';
 import type { TriageEntry } from '../intake-mail/inbox-entries.js';
 import { validateSubmission, type SubmissionResult } from '../request/request-submission.js';
@@ -15,7 +16,7 @@ export interface TriageCaseDefaults {
 }
 
 /** Posted by the page for the transport (CSRF), not part of the case. */
-const CONTROL_FIELDS: ReadonlySet<string> = new Set(['_csrf']);
+const CONTROL_FIELDS: ReadonlySet<string> = new Set([CSRF_FIELD]);
 
 /**
  * The requester as the mail shows it: name and address from `From`, language and rights from

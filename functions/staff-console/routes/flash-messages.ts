@@ -4,7 +4,7 @@ import type { Flash } from '../pages/console-context.js';
  * What a redirect after a successful action says, by a short code in the query (`?done=note`), so
  * the message is ours and never text from the request.
  */
-const DONE: Readonly<Record<string, string>> = {
+const DONE = {
   approved: 'Planen er godkjent, og saken går videre.',
   'first-approval': 'Første godkjenning er registrert. Sletting må godkjennes av en annen saksbehandler.',
   rejected: 'Planen er avvist. Den registrerte får svar med begrunnelsen.',
@@ -17,11 +17,11 @@ const DONE: Readonly<Record<string, string>> = {
   registered: 'Henvendelsen er registrert, og saksbehandlingen har startet.',
   'triaged-case': 'E-posten er gjort om til en sak.',
   dismissed: 'E-posten er avvist med begrunnelse.',
-};
+} as const satisfies Readonly<Record<string, string>>;
 
-export type DoneCode = keyof typeof DONE & string;
+export type DoneCode = keyof typeof DONE;
 
 export const flashFrom = (query: Readonly<Record<string, string | undefined>>): Flash | undefined => {
-  const text = query.done === undefined ? undefined : DONE[query.done];
+  const text = query.done !== undefined && Object.hasOwn(DONE, query.done) ? DONE[query.done as DoneCode] : undefined;
   return text === undefined ? undefined : { kind: 'success', text };
 };

@@ -25,10 +25,9 @@ export async function serveIntake(deps: StaffConsoleDeps, { context, actor, form
     ...Object.fromEntries(TEXT_FIELDS.map((name) => [name, field(form, name)])),
     types: list(form, 'types'),
   };
-  const submitted = submittedValues(form);
-  delete submitted.idempotencyKey;
   try {
-    const result = await registerManualRequest(deps, { form: submitted, actor, idempotencyKey });
+    // The key travels in the form too; the intake form's validator sets it aside.
+    const result = await registerManualRequest(deps, { form: submittedValues(form), actor, idempotencyKey });
     if (result.ok) {
       deps.logger.info('console.request_registered', { requestId: result.id });
       return redirect(`/console/requests/${encodeURIComponent(result.id)}?done=registered`);

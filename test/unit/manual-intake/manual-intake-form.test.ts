@@ -1,3 +1,4 @@
+import { CSRF_FIELD } from '../../../functions/domain/staff-auth/csrf.js';
 import { describe, expect, it } from 'vitest';
 import { validateManualIntake } from '../../../functions/domain/manual-intake/manual-intake-form.js';
 import { validateSubmission } from '../../../functions/domain/request/request-submission.js';
@@ -22,7 +23,7 @@ const aForm = (overrides: Record<string, unknown> = {}): Record<string, unknown>
 
 describe('validateManualIntake', () => {
   it('gives the channel, the receipt instant, the trimmed note and the public form’s submission', () => {
-    const result = validateManualIntake(aForm({ channel: 'post', intake_note: '  Brev åpnet av resepsjonen.  ', _csrf: 'token' }), NOW);
+    const result = validateManualIntake(aForm({ channel: 'post', intake_note: '  Brev åpnet av resepsjonen.  ', [CSRF_FIELD]: 'token' }), NOW);
     expect(result).toEqual({
       ok: true,
       value: {
