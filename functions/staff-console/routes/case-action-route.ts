@@ -92,8 +92,15 @@ async function perform(deps: StaffConsoleDeps, action: CaseActionName, requestId
     case 'merge': {
       const intoId = field(form, 'into').trim();
       if (intoId === '') throw new ActionProblem(400, 'Skriv inn referansen til saken denne skal slås sammen med.', 'into');
-      if (!(await deps.store.get(intoId))) throw new ActionProblem(400, `Fant ingen sak med referansen ${intoId}.`, 'into');
-      await mergeDuplicate(deps, { requestId, intoId, actor, reason });
+      try {
+        await mergeDuplicate(deps, { requestId, intoId, actor, reason });
+      } catch (error) {
+        // The other reference is what staff typed: say so by its field, not as a missing case.
+        if (error instanceof RequestNotFoundError && error.requestId === intoId) {
+          throw new ActionProblem(400, `Fant ingen sak med referansen ${intoId}.`, 'into');
+        }
+        throw error;
+      }
       return 'merged';
     }
     case 'close': {

@@ -116,6 +116,22 @@ describe('POST /console/requests/{id}/{action} with a problem', () => {
     expect(await world.snapshot()).toBe(before);
   });
 
+  it('names an unknown merge target by its field, with 400, and merges nothing', async () => {
+    // Prepare
+    const world = consoleWorld();
+    const before = await world.snapshot();
+
+    // Act
+    const response = await world.console(
+      post('/console/requests/{id}/merge', [['into', 'NK-20261201-NOTSTORE'], ['reason', 'Samme person sendte samme krav to ganger.']]),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Fant ingen sak med referansen NK-20261201-NOTSTORE.');
+    expect(await world.snapshot()).toBe(before);
+  });
+
   it('answers 404 for an action on a case that is not stored', async () => {
     // Prepare
     const world = consoleWorld();
