@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     pool: 'forks',
+    // The browser tier's Chromium comes from npm (@sparticuz/chromium), unpacked once per run.
+    globalSetup: ['test/support/chromium-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],
