@@ -8,7 +8,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     pool: 'forks',
     // The browser tier's Chromium comes from npm (@sparticuz/chromium), unpacked once per run.
-    globalSetup: ['test/support/chromium-setup.ts'],
+    // Stacks under test log at debug level into a capture that must hold no personal data.
+    globalSetup: ['test/support/chromium-setup.ts', 'test/support/log-privacy-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],

@@ -9,6 +9,8 @@ import { recognitionFigures } from './recognition-bench.js';
 import { parseInboundMessage } from '../functions/domain/inbox/parse-inbound-message.js';
 import { recognise } from '../functions/domain/inbox/recognise.js';
 import { LOCAL_CUSTOMER_DATA_TABLE_NAMES } from '../functions/adapters/dynamodb/customer-data-tables-layout.js';
+import { workflowLoad, type WorkflowLoadFigures } from './workflow-load-bench.js';
+import { benchMachine, jsonReportPath, writeJsonReport } from './bench-report.js';
 
 /**
  * `npm run bench`: speed figures of the local system, printed as a table and one JSON line so
@@ -16,6 +18,9 @@ import { LOCAL_CUSTOMER_DATA_TABLE_NAMES } from '../functions/adapters/dynamodb/
  */
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const reportPath = jsonReportPath(process.argv.slice(2));
+  const machine = benchMachine();
+  const report: Record<string, unknown> = { machine };
   const intakeTotal = Number(process.env.BENCH_INTAKE_REQUESTS ?? 400);
   const putTotal = Number(process.env.BENCH_PUT_ITEMS ?? 2000);
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -73,9 +78,33 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
+    Object.assign(report, { intake: { formPostsPerSecond: figures.intakeFormPostsPerSecond, rawPutItemsPerSecond: figures.rawPutItemsPerSecond, intakeToRawRatio: figures.intakeToRawRatio, requests: intakeTotal, putItems: putTotal, concurrency }, gather: figures.gather, transitions: figures.transitions, console: figures.console });
   } finally {
     await stack.stop();
   }
+
+  // The whole workflow under load, on a stack of its own so the intake run's cases do not count.
+  const loadStack = await startLocalStack({ port: 0, sesPort: 0, smtpPort: 0, logLevel: 'silent', redrive: false });
+  let load: WorkflowLoadFigures;
+  try {
+    load = await workflowLoad(loadStack, { total: Number(process.env.BENCH_LOAD_REQUESTS ?? 1000), concurrency: Number(process.env.BENCH_LOAD_CONCURRENCY ?? 16) });
+  } finally {
+    await loadStack.stop();
+  }
+  report.workflowLoad = load;
+  process.stdout.write(
+    [
+      `Whole workflow under load (${load.requests} requests: ${load.byChannel.web} by form, ${load.byChannel.email} by mail; every type; code entered, staff approval, reply, closed)`,
+      `  closed                 ${load.closed} of ${load.requests} in ${load.seconds} s  (${load.closedPerSecond} closed/s)`,
+      `  lost / duplicated      ${load.lost} / ${load.duplicated}`,
+      `  to acknowledgement     p50 ${load.acknowledgementMillis.p50} ms, p95 ${load.acknowledgementMillis.p95} ms`,
+      `  to closing             p50 ${load.closingMillis.p50} ms, p95 ${load.closingMillis.p95} ms`,
+      `  peak memory            runtime ${load.peakMemoryMiB.runtime} MiB, DynamoDB Local ${load.peakMemoryMiB.dynamoDbLocal} MiB`,
+      '',
+      `BENCH_LOAD ${JSON.stringify(load)}`,
+      '',
+    ].join('\n'),
+  );
   // The inbox figures run after the stack is stopped, on emulators of their own.
   const recognition = await recognitionFigures();
   const inbox = await inboxThroughput({
@@ -102,6 +131,15 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+  report.inbox = {
+    recognition,
+    inboxMessagesPerSecond: Number(inbox.messagesPerSecond.toFixed(1)),
+    inboxMessages: inbox.total,
+  };
+  if (reportPath) {
+    writeJsonReport(reportPath, report);
+    process.stdout.write(`Every figure written to ${reportPath}\n`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDbRequestStore } from '../../functions/adapters/dynamodb/dynamodb-request-store.js';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/local-stack.js';
+import { captureLogLines, LOG_CAPTURE_DIR_VARIABLE, recordPersonalData } from './log-capture.js';
 
 export interface StackFixture {
   readonly stack: LocalStack;
@@ -12,10 +13,28 @@ export interface StackFixture {
   readonly sfn: SFNClient;
 }
 
-/** Starts the real local stack (emulators and handlers) for a test file, on free ports. */
+/**
+ * Starts the real local stack (emulators and handlers) for a test file, on free ports. Under
+ * `npm test` the stack logs at debug level into the run's log capture (see `log-capture.ts`), and
+ * stopping it records what personal data its stores held, so the run can prove none was logged.
+ */
 export async function startStackFixture(options: LocalStackOptions = {}): Promise<StackFixture> {
-  const stack = await startLocalStack({ port: 0, sesPort: 0, smtpPort: 0, logLevel: 'silent', ...options });
-  const store = new DynamoDbRequestStore(new DynamoDBClient({}), stack.environment.REQUESTS_TABLE_NAME!);
+  const captureDir = process.env[LOG_CAPTURE_DIR_VARIABLE];
+  if (captureDir) captureLogLines(captureDir);
+  const stack = await startLocalStack({ port: 0, sesPort: 0, smtpPort: 0, logLevel: captureDir ? 'debug' : 'silent', ...options });
+  const dynamoDb = new DynamoDBClient({});
+  const store = new DynamoDbRequestStore(dynamoDb, stack.environment.REQUESTS_TABLE_NAME!);
+  if (captureDir) {
+    const stop = stack.stop.bind(stack);
+    const recordingStack: LocalStack = {
+      ...stack,
+      stop: async () => {
+        await recordPersonalData(captureDir, dynamoDb).catch(() => undefined);
+        await stop();
+      },
+    };
+    return { stack: recordingStack, store, sfn: new SFNClient({}) };
+  }
   return { stack, store, sfn: new SFNClient({}) };
 }
 
