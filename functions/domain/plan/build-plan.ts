@@ -10,6 +10,7 @@ import { planAccess } from './request-types/access.js';
 import { planConsentWithdrawal } from './request-types/consent-withdrawal.js';
 import { planErasure } from './request-types/erasure.js';
 import { planObjection } from './request-types/objection.js';
+import { planProcessingObjection } from './request-types/processing-objection.js';
 import { planPortability } from './request-types/portability.js';
 import { planRectification } from './request-types/rectification.js';
 import { planRestriction } from './request-types/restriction.js';
@@ -23,6 +24,7 @@ export const PLANNERS: Readonly<Record<RequestType, (context: PlanContext) => Pl
   restriction: planRestriction,
   objection: planObjection,
   consent_withdrawal: planConsentWithdrawal,
+  processing_objection: planProcessingObjection,
 };
 
 export interface BuildPlanInput {
