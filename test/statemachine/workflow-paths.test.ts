@@ -122,8 +122,7 @@ describe('approve and refuse', () => {
       expect(output(result)).toEqual({
         requestId,
         route: ROUTE_NORMAL,
-        route: ROUTE_NORMAL,
-      verification: { alreadyVerified: false },
+        verification: { alreadyVerified: false },
         decision: { outcome: 'approved' },
       });
     },
