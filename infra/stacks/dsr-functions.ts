@@ -193,7 +193,7 @@ export const FUNCTION_DEFINITIONS = {
     bind: (fn, { requests, customerData, mail, suppressionSecret }) =>
       fn
         .bindRequestsTable(requests, 'readWrite')
-        .bindCustomerData(customerData, { customers: 'readWriteDelete' })
+        .bindCustomerData(customerData, { customers: 'readWrite' })
         .bindMailSender(mail)
         .bindSuppressionSecret(suppressionSecret),
   },
@@ -203,7 +203,7 @@ export const FUNCTION_DEFINITIONS = {
     id: 'RestrictProcessing',
     description: 'Restricts a processing purpose while an objection is assessed, and lifts it when overridden',
     bind: (fn, { requests, customerData }) =>
-      fn.bindRequestsTable(requests, 'readWrite').bindCustomerData(customerData, { customers: 'readWriteDelete' }),
+      fn.bindRequestsTable(requests, 'readWrite').bindCustomerData(customerData, { customers: 'readWrite' }),
   },
   'start-verification': {
     id: 'StartVerification',
