@@ -11,7 +11,8 @@ import {
 } from '../../../functions/adapters/dynamodb/dynamodb-marketing-stop-stores.js';
 import { suppressionKey } from '../../../functions/domain/marketing-stop/suppression-list.js';
 import { ENV } from '../../../functions/shared/env-names.js';
-import { outbox, postRequest, startStackFixture, type StackFixture } from '../../support/local-stack-fixture.js';
+import { createTransport } from 'nodemailer';
+import { eventually, outbox, postRequest, startStackFixture, type StackFixture } from '../../support/local-stack-fixture.js';
 import { enterCode, latestCode, staffPost, submitVerified, waitForStatus } from '../../support/rights-driver.js';
 import { customerIdOf, holdings, localCustomerData, seedFeatured } from '../../support/seeded-customers.js';
 
@@ -26,6 +27,7 @@ let fixture: StackFixture;
 const PEOPLE = {
   stop: { name: 'Mona Markedsstopp', email: 'mona.markedsstopp@example.no', subscriptions: 'active' },
   withdraw: { name: 'Sverre Samtykke', email: 'sverre.samtykke@example.no', subscriptions: 'ended' },
+  byMail: { name: 'Trine Stopp', email: 'trine.stopp@example.no', subscriptions: 'active' },
   split: { name: 'Dina Delt', email: 'dina.delt@example.no', subscriptions: 'active' },
   upheld: { name: 'Ulrik Protest', email: 'ulrik.protest@example.no', subscriptions: 'active' },
   overridden: { name: 'Oda Avveiing', email: 'oda.avveiing@example.no', subscriptions: 'ended' },
@@ -91,6 +93,31 @@ describe('marketing stops at once', () => {
       expect(JSON.stringify(refusal.json)).toContain('Stopp av markedsføring kan ikke avslås');
     },
   );
+
+  it('«STOPP» in reply to a newsletter, by e-mail: recognised as the stop and carried out with no one involved', async () => {
+    const person = PEOPLE.byMail;
+    const customerId = await customerIdOf(person.email);
+    await grantNewsletter(customerId);
+
+    await createTransport({ host: '127.0.0.1', port: Number(fixture.stack.environment.SMTP_PORT), secure: false, ignoreTLS: true }).sendMail({
+      from: `${person.name} <${person.email}>`,
+      to: 'naerkontor@obos.no',
+      subject: 'SV: Nyheter fra OBOS Nærkontor – desember',
+      text: 'STOPP\n\n> Du får denne e-posten fordi du abonnerer på nyhetsbrevet vårt.',
+    });
+
+    const confirmation = await eventually(
+      async () => (await mailsTo(person.email)).find((mail) => mail.subject.startsWith('Markedsføringen er stanset')),
+      'the confirmation of the stop',
+      400,
+    );
+    const id = /referanse (NK-\d{8}-[0-9A-Z]{8})/.exec(confirmation.subject)![1]!;
+    await waitForStatus(fixture, id, 'closed');
+    expect((await fixture.store.get(id))?.channel).toBe('email');
+    const after = await holdings(customerId);
+    expect(after.consents.filter((consent) => consent.granted)).toEqual([]);
+    expect(after.reservations.filter((r) => r.reserved).map((r) => r.channel).sort()).toEqual(['email', 'phone', 'post', 'sms']);
+  });
 
   it('an address that matches no customer is suppressed as a keyed hash and gets the same neutral letter', async () => {
     const stranger = 'ingen.kunde@example.org';
