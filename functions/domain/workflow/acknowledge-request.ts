@@ -1,5 +1,5 @@
 import { acknowledgementLetter } from '../letters/acknowledgement-letter.js';
-import { stopsMarketing } from '../request/request-vocabulary.js';
+import { otherThanMarketingStop, stopsMarketing } from '../request/request-vocabulary.js';
 import { loadRequest } from './load-request.js';
 import { sendMailOnce } from './send-mail-once.js';
 import type { WorkflowDeps } from './workflow-deps.js';
@@ -15,10 +15,16 @@ export interface RequestRoute {
   readonly processingObjection: boolean;
 }
 
-/** Workflow step: mail the requester the reference and due date, and tell the workflow its route. */
+/**
+ * Workflow step: mail the requester the reference and due date, and tell the workflow its route.
+ * A request that only stops marketing gets no receipt: its confirmation follows within seconds,
+ * carries the reference and goes to the registered contact, never to an unverified address in the
+ * words of whoever typed it.
+ */
 export async function acknowledgeRequest(deps: WorkflowDeps, requestId: string): Promise<{ acknowledged: true } & RequestRoute> {
   const request = await loadRequest(deps.store, requestId);
-  await sendMailOnce(deps, request, 'acknowledgement', acknowledgementLetter(request), 'system:acknowledge');
+  const onlyStopsMarketing = stopsMarketing(request.types) && otherThanMarketingStop(request.types).length === 0;
+  if (!onlyStopsMarketing) await sendMailOnce(deps, request, 'acknowledgement', acknowledgementLetter(request), 'system:acknowledge');
   return {
     acknowledged: true,
     marketingStop: stopsMarketing(request.types),

@@ -84,6 +84,10 @@ describe('marketing stops at once', () => {
       expect(stored?.marketingStop).toMatchObject({ customers: 1, suppressed: false, confirmations: 1 });
       const mails = await mailsTo(person.email);
       expect(mails.some((mail) => /\b\d{6}\b/.test(mail.body.text ?? ''))).toBe(false);
+      // One mail only: the confirmation (no receipt to the typed address, no code).
+      expect(mails.filter((mail) => mail.subject.includes(id)).map((mail) => mail.subject)).toEqual([
+        `Markedsføringen er stanset – referanse ${id}`,
+      ]);
       const confirmation = mails.find((mail) => mail.subject === `Markedsføringen er stanset – referanse ${id}`);
       expect(confirmation?.body.text).toContain('e-post, SMS, telefon og adressert post');
       expect(confirmation?.body.text).not.toContain(person.name);

@@ -98,4 +98,15 @@ describe('acknowledgeRequest', () => {
     const { deps } = workflowWith({ types: [...types] });
     expect(await acknowledgeRequest(deps, REQUEST_ID)).toEqual({ acknowledged: true, marketingStop, processingObjection });
   });
+
+  it('sends no receipt for a request that only stops marketing: the confirmation to the registered contact is the answer', async () => {
+    const { deps, mailer, store } = workflowWith({ types: ['objection'] });
+    await acknowledgeRequest(deps, REQUEST_ID);
+    expect(mailer.sent).toEqual([]);
+    expect((await store.get(REQUEST_ID))?.mailsSent).toEqual({});
+
+    const split = workflowWith({ types: ['objection', 'access'] });
+    await acknowledgeRequest(split.deps, REQUEST_ID);
+    expect(split.mailer.sent).toHaveLength(1);
+  });
 });
