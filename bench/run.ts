@@ -45,6 +45,9 @@ async function main(): Promise<void> {
       node: process.version,
       gather: gather.map((point) => ({ totalEvents: point.totalEvents, customerEvents: point.customerEvents, millis: Number(point.millis.toFixed(1)) })),
       transitions: Object.fromEntries(transitions.map((count) => [count.path, count.states])),
+      marketingStopMillis: Object.fromEntries(
+        transitions.filter((count) => count.stopMillis !== undefined).map((count) => [count.path, Math.round(count.stopMillis!)]),
+      ),
       console: {
         openCases: consolePages.open,
         pages: Object.fromEntries(
@@ -66,7 +69,10 @@ async function main(): Promise<void> {
         ),
         '',
         'State transitions per request, end to end (verified by code, approved, carried out, replied, closed)',
-        ...transitions.map((count) => `  ${count.path.padEnd(20)} ${count.states}`),
+        ...transitions.map(
+          (count) =>
+            `  ${count.path.padEnd(20)} ${count.states}${count.stopMillis === undefined ? '' : `  (marketing stop: no code, no decision; closed ${Math.round(count.stopMillis)} ms after the POST)`}`,
+        ),
         '',
         `Staff console, signed in, with ${consolePages.open} open cases in the queue (median / 90th percentile of ${process.env.BENCH_CONSOLE_ROUNDS ?? 20} loads)`,
         ...consolePages.figures.map(

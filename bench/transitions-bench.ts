@@ -1,19 +1,21 @@
 import { executionArnFor } from '../infra/local/step-functions/arns.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LOCAL_CUSTOMER_DATA_TABLE_NAMES } from '../functions/adapters/dynamodb/customer-data-tables-layout.js';
-import { REQUEST_TYPES, type RequestType } from '../functions/domain/request/request-vocabulary.js';
+import { MARKETING_STOP_TYPES, REQUEST_TYPES, type RequestType } from '../functions/domain/request/request-vocabulary.js';
 import type { LocalStack } from '../infra/local/local-stack.js';
 import { dynamoDbSeedTargets, seedStores } from '../infra/local/seed/seed-stores.js';
 import { syntheticCustomers } from '../infra/local/seed/synthetic-customers.js';
 import { DynamoDbRequestStore } from '../functions/adapters/dynamodb/dynamodb-request-store.js';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { staffPost, submitVerified, waitForStatus } from '../test/support/rights-driver.js';
-import type { StackFixture } from '../test/support/local-stack-fixture.js';
+import { postRequest, type StackFixture } from '../test/support/local-stack-fixture.js';
 
 export interface TransitionCount {
   readonly path: string;
   /** States entered from start to end (Parallel branches included), as the executor records them. */
   readonly states: number;
+  /** Marketing stops: milliseconds from the POST to the closed request (the goal is under a minute). */
+  readonly stopMillis?: number;
 }
 
 /**
@@ -41,6 +43,18 @@ export async function transitionsPerType(stack: LocalStack): Promise<TransitionC
   for (const [index, path] of paths.entries()) {
     const person = people[index]!;
     const type: RequestType = path === 'refused' ? 'access' : path;
+    if (MARKETING_STOP_TYPES.includes(type)) {
+      // The fast path: no code, no decision; timed from the POST to the closed request.
+      const started = performance.now();
+      const response = await postRequest(stack.urls.app, { name: person.name, email: person.email, types: [type], language: 'nb' });
+      const stopId = String(response.json.id);
+      await waitForStatus(fixture, stopId, 'closed');
+      const stopMillis = performance.now() - started;
+      const stopArn = executionArnFor(stack.environment.STATE_MACHINE_ARN!, stopId);
+      await stack.executor.waitForCompletion(stopArn);
+      counts.push({ path, states: stack.executor.stateHistory(stopArn).length, stopMillis });
+      continue;
+    }
     const id = await submitVerified(fixture, { name: person.name, email: person.email, types: [type] });
     if (path === 'refused') {
       await staffPost(fixture, id, 'decision', { outcome: 'rejected', reason: 'Benchmark refusal.' });
@@ -48,7 +62,9 @@ export async function transitionsPerType(stack: LocalStack): Promise<TransitionC
       const body =
         type === 'rectification'
           ? { outcome: 'approved', corrections: [{ field: 'phone', to: '+4791234567' }] }
-          : { outcome: 'approved' };
+          : type === 'processing_objection'
+            ? { outcome: 'approved', reason: 'Benchmark: the objection is upheld after weighing the interests.' }
+            : { outcome: 'approved' };
       for (const staff of type === 'erasure' ? ['anne', 'bjorn'] : ['anne']) await staffPost(fixture, id, 'decision', body, staff);
     }
     await waitForStatus(fixture, id, 'closed');

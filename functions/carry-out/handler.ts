@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DynamoDbAccessLogStore } from '../adapters/dynamodb/dynamodb-access-log-store.js';
 import { DynamoDbBillingStore } from '../adapters/dynamodb/dynamodb-billing-store.js';
 import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
+import { DynamoDbProcessingPurposeStore } from '../adapters/dynamodb/dynamodb-marketing-stop-stores.js';
 import { DynamoDbRetentionScheduler } from '../adapters/dynamodb/dynamodb-retention-scheduler.js';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { carryOut } from '../domain/carry-out/carry-out.js';
@@ -33,6 +34,7 @@ const deps = {
   // Held records get the tables' TTL attribute, so DynamoDB deletes them when retention ends.
   retention: new DynamoDbRetentionScheduler(billing, accessLog),
   exportDays: config[ENV.exportDays],
+  purposes: new DynamoDbProcessingPurposeStore(dynamoDbClient(), config[ENV.customersTable]),
 };
 
 export const handler = taskHandler('carry-out', z.object({ requestId: z.string().min(1) }), (event) =>

@@ -6,6 +6,8 @@
  */
 export const WORKFLOW_FUNCTIONS = {
   AcknowledgeFunctionArn: 'acknowledge',
+  StopMarketingFunctionArn: 'stop-marketing',
+  RestrictProcessingFunctionArn: 'restrict-processing',
   StartVerificationFunctionArn: 'start-verification',
   AwaitVerificationFunctionArn: 'await-verification',
   SendVerificationReminderFunctionArn: 'send-verification-reminder',

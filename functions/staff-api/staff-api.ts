@@ -8,8 +8,11 @@ import {
   ExtensionTooLateError,
   extendDeadline,
 } from '../domain/workflow/extend-deadline.js';
+import { MarketingStopNotRefusableError } from '../domain/marketing-stop/marketing-stop-rules.js';
 import {
+  BalancingReasonRequiredError,
   CorrectionsRequiredError,
+  MIN_BALANCING_REASON_LENGTH,
   ReasonRequiredError,
   SameApproverError,
   recordDecision,
@@ -96,6 +99,8 @@ export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEv
   } catch (error) {
     if (error instanceof RequestNotFoundError) return problem(404, `Fant ingen henvendelse ${requestId}.`);
     if (error instanceof ReasonRequiredError || error instanceof ExtensionReasonRequiredError) return problem(400, 'Oppgi en begrunnelse; den sendes til den registrerte.');
+    if (error instanceof MarketingStopNotRefusableError) return problem(409, 'Stopp av markedsføring kan ikke avslås eller avsluttes som åpenbart grunnløs eller overdreven; den gjelder fra den ble mottatt.');
+    if (error instanceof BalancingReasonRequiredError) return problem(400, `Protest etter artikkel 21 nr. 1 avgjøres med en skriftlig interesseavveining (minst ${MIN_BALANCING_REASON_LENGTH} tegn); den sendes til den registrerte.`);
     if (error instanceof CorrectionsRequiredError) return problem(400, 'Godkjenning av retting må angi hvilke opplysninger som skal rettes.');
     if (error instanceof SameApproverError) return problem(409, 'Sletting må godkjennes av en annen saksbehandler enn den første.');
     if (error instanceof ExtensionTooLateError) return problem(409, 'Fristen på én måned er passert; den kan ikke lenger forlenges.');

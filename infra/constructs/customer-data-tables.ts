@@ -38,12 +38,16 @@ export const customerDataIndexNames = (table: CustomerDataTable): string[] =>
  * - `readWriteDelete`: `read` plus `UpdateItem`, `DeleteItem` and `BatchWriteItem`, for the one
  *   step that carries out an approved plan: corrections, consent and channel changes, restriction
  *   and anonymisation are conditional updates; erasure deletes the profile and batches the rest.
+ * - `readWrite`: `read` plus `UpdateItem` only, for the steps that change state without an approved
+ *   plan and must never delete: the marketing stop (consents, reservations, suppression entries)
+ *   and the restriction of a purpose while an objection is assessed.
  */
-export type CustomerDataAccess = 'read' | 'readWriteDelete';
+export type CustomerDataAccess = 'read' | 'readWrite' | 'readWriteDelete';
 
 /** DynamoDB actions on the table per {@link CustomerDataAccess} level. */
 export const CUSTOMER_DATA_TABLE_ACTIONS: Readonly<Record<CustomerDataAccess, readonly string[]>> = {
   read: ['dynamodb:GetItem', 'dynamodb:Query'],
+  readWrite: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
   readWriteDelete: [
     'dynamodb:GetItem',
     'dynamodb:Query',
@@ -56,6 +60,7 @@ export const CUSTOMER_DATA_TABLE_ACTIONS: Readonly<Record<CustomerDataAccess, re
 /** KMS actions DynamoDB performs on the caller's behalf with the tables' key. */
 export const CUSTOMER_DATA_KEY_ACTIONS: Readonly<Record<CustomerDataAccess, readonly string[]>> = {
   read: ['kms:Decrypt', 'kms:DescribeKey'],
+  readWrite: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
   readWriteDelete: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
 };
 

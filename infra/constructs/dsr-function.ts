@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { CUSTOMER_DATA_TABLE_ENV } from '../../functions/adapters/dynamodb/customer-data-tables-layout.js';
@@ -178,6 +179,14 @@ export class DsrFunction extends NodejsFunction {
    * ```
    * @see CustomerDataAccess for the exact actions of each level
    */
+  /** Tells the function the suppression list's HMAC key (`SUPPRESSION_HMAC_SECRET`). */
+  bindSuppressionSecret(secret: ISecret): this {
+    // A dynamic reference: CloudFormation resolves it at deploy time, so the key is never in the
+    // template or the cloud assembly; the function reads it once at cold start like other config.
+    this.addEnvironment(ENV.suppressionSecret, secret.secretValue.unsafeUnwrap());
+    return this;
+  }
+
   bindCustomerData(
     tables: CustomerDataTables,
     access: Readonly<Partial<Record<CustomerDataTable, CustomerDataAccess>>>,

@@ -15,6 +15,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { LocalFunctions } from './lambda/local-functions.js';
 import { prepareLocalConsoleSignIn } from './console-sign-in.js';
 import { scheduleDailyJob } from './daily-job.js';
+import { loadOrCreateSuppressionSecret } from './suppression-secret.js';
 import { checkPrerequisites } from './prerequisites.js';
 import { redriveOpenRequests } from './redrive.js';
 import { createRequestsTable } from './setup/create-requests-table.js';
@@ -149,6 +150,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [ENV.staffDigestAddress]: LOCAL_STAFF_DIGEST_ADDRESS,
       // Staff sign in on a local page; their tokens are checked by the verifier AWS uses.
       ...prepareLocalConsoleSignIn(localStateDir),
+      [ENV.suppressionSecret]: loadOrCreateSuppressionSecret(localStateDir),
     };
     Object.assign(process.env, environment);
     const dynamoDb = new DynamoDBClient({});

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import type * as logs from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { HTTP_ROUTES } from '../../functions/shared/http/routes.js';
@@ -24,6 +25,8 @@ export interface FunctionResources {
   readonly recipientAddresses: Readonly<Record<string, string>>;
   /** Where SES stores received e-mail; only when the inbox is enabled (`inboxEnabled`). */
   readonly inboundMail?: InboundMailBucket;
+  /** The HMAC key of the marketing suppression list (a generated secret). */
+  readonly suppressionSecret: ISecret;
 }
 
 /** How the stack builds and wires the function of one folder under `functions/`. */
@@ -180,6 +183,27 @@ export const FUNCTION_DEFINITIONS = {
     id: 'Acknowledge',
     description: 'Sends the receipt with reference and due date',
     bind: (fn, { requests, mail }) => fn.bindRequestsTable(requests, 'readWrite').bindMailSender(mail),
+  },
+  // The marketing fast path (Art. 21(2)–(3), 7(3)): consents off and channels reserved in the
+  // subscription store, unknown contacts on the suppression list (same table, keyed hashes), and
+  // the confirmation mailed; before any identity check.
+  'stop-marketing': {
+    id: 'StopMarketing',
+    description: 'Stops marketing at once: consents withdrawn, all channels reserved, unknown contacts suppressed',
+    bind: (fn, { requests, customerData, mail, suppressionSecret }) =>
+      fn
+        .bindRequestsTable(requests, 'readWrite')
+        .bindCustomerData(customerData, { customers: 'readWrite' })
+        .bindMailSender(mail)
+        .bindSuppressionSecret(suppressionSecret),
+  },
+  // Art. 21(1): restricts the objected purpose while staff assess (Art. 18(1)(d)), and lifts it
+  // after an overridden objection was answered (Art. 18(3)).
+  'restrict-processing': {
+    id: 'RestrictProcessing',
+    description: 'Restricts a processing purpose while an objection is assessed, and lifts it when overridden',
+    bind: (fn, { requests, customerData }) =>
+      fn.bindRequestsTable(requests, 'readWrite').bindCustomerData(customerData, { customers: 'readWrite' }),
   },
   'start-verification': {
     id: 'StartVerification',

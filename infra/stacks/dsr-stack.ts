@@ -1,6 +1,7 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { HTTP_ROUTES } from '../../functions/shared/http/routes.js';
 import { WORKFLOW_FUNCTIONS, type WorkflowSubstitution } from '../../functions/shared/workflow-functions.js';
@@ -67,6 +68,8 @@ export class DsrStack extends Stack {
   readonly staffUsers: StaffUserPool;
   /** The SES receipt rule set and rule of the request address; only with `inboxEnabled`. */
   readonly inbox?: EmailInbox;
+  /** The HMAC key of the marketing suppression list. */
+  readonly suppressionSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: DsrStackProps) {
     super(scope, id, props);
@@ -86,6 +89,13 @@ export class DsrStack extends Stack {
       this.inboundMail = new InboundMailBucket(this, 'InboundMail');
     }
 
+    // The suppression list's HMAC key: generated once, kept on stack deletion like the tables
+    // whose entries it keys (a new key would make every stored entry unrecognisable).
+    this.suppressionSecret = new secretsmanager.Secret(this, 'SuppressionKey', {
+      description: 'HMAC key of the marketing suppression list (keyed hashes of contacts that must never be marketed to)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     const resources: FunctionResources = {
       requests: this.requests,
       customerData: this.customerData,
@@ -98,6 +108,7 @@ export class DsrStack extends Stack {
       recipientAddresses: settings.recipientAddresses,
       staffDigestAddress: settings.staffDigestAddress,
       inboundMail: this.inboundMail,
+      suppressionSecret: this.suppressionSecret,
     };
 
     const functions: Partial<Record<FunctionFolder, DsrFunction>> = {};

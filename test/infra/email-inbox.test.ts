@@ -108,6 +108,7 @@ describe('e-mail inbox, enabled in eu-west-1', () => {
         mail: { senderAddress: 'naerkontor@obos.no', sesIdentityDomain: 'obos.no' },
         recipientAddresses: {},
         staffDigestAddress: 'personvern@obos.no',
+        suppressionSecret: stack.suppressionSecret,
         inboundMail: stack.inboundMail,
       },
       stateMachineArn: stack.workflow.stateMachine.stateMachineArn,

@@ -338,6 +338,7 @@ describe('function permissions in the deployed stack', () => {
         mail: { senderAddress: 'naerkontor@obos.no', sesIdentityDomain: 'obos.no' },
         recipientAddresses: {},
         staffDigestAddress: 'personvern@obos.no',
+        suppressionSecret: stack.suppressionSecret,
       },
       stateMachineArn: stack.workflow.stateMachine.stateMachineArn,
     });

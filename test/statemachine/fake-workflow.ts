@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { vi } from 'vitest';
-import type { RequestType } from '../../functions/domain/request/request-vocabulary.js';
+import { otherThanMarketingStop, stopsMarketing, type RequestType } from '../../functions/domain/request/request-vocabulary.js';
 import { OBJECT_KEYS } from '../../functions/domain/storage/object-store.js';
 import { WORKFLOW_FUNCTIONS } from '../../functions/shared/workflow-functions.js';
 import {
@@ -44,6 +44,7 @@ export function loadDefinitionUnderTest(): AslDefinition {
 /** Zero-delay retries for every state with a Retry block (Parallel branch states included). */
 export const INSTANT_RETRIES: Record<string, number> = {
   Acknowledge: 0,
+  StopMarketing: 0,
   StartVerification: 0,
   AwaitVerification: 0,
   SendVerificationReminder: 0,
@@ -53,12 +54,14 @@ export const INSTANT_RETRIES: Record<string, number> = {
   GatherBilling: 0,
   GatherAccessLog: 0,
   PlanRequest: 0,
+  RestrictWhileAssessing: 0,
   AwaitDecision: 0,
   ReadDecision: 0,
   CarryOut: 0,
   NotifyRecipients: 0,
   SendReply: 0,
   SendRefusal: 0,
+  LiftObjectionRestriction: 0,
   CloseRequest: 0,
   FlagNeedsAttention: 0,
 };
@@ -98,6 +101,8 @@ export class RequestNotFoundError extends Error {
 /** A request as the fake functions know it: type and the requester's personal data. */
 export interface FakeRequest {
   type: RequestType;
+  /** Every right asked for, when more than `type` (a split request); `[type]` otherwise. */
+  types?: RequestType[];
   name: string;
   email: string;
   phone: string;
@@ -174,7 +179,24 @@ function gatherInto(
   };
 }
 
+const typesOf = (request: FakeRequest): RequestType[] => request.types ?? [request.type];
+
 const DEFAULT_BEHAVIOURS: Partial<Record<FunctionFolder, FakeBehaviour>> = {
+  acknowledge: async (event, world) => {
+    const types = typesOf(world.request((event as { requestId: string }).requestId));
+    return { acknowledged: true, marketingStop: stopsMarketing(types), processingObjection: types.includes('processing_objection') };
+  },
+  'stop-marketing': async (event, world) => {
+    const { requestId } = event as { requestId: string };
+    const request = world.request(requestId);
+    world.actions.push({ requestId, type: request.type, action: 'marketing-stopped' });
+    return { otherRights: otherThanMarketingStop(typesOf(request)).length > 0 };
+  },
+  'restrict-processing': async (event, world) => {
+    const { requestId, action } = event as { requestId: string; action: string };
+    world.actions.push({ requestId, type: world.request(requestId).type, action: `purpose-${action}` });
+    return action === 'restrict' ? { restricted: 1 } : { lifted: 1 };
+  },
   'start-verification': async () => ({ alreadyVerified: false }),
   'gather-subscriptions': gatherInto('subscriptions', (r) => [
     { email: r.email, product: 'Nærkontor Pluss', since: '2021-03-01' },
@@ -292,7 +314,7 @@ export function createFakeWorkflow(options: FakeWorkflowOptions = {}): FakeWorkf
 }
 
 /** The states every execution passes before the identity check. */
-export const INTAKE = ['Acknowledge', 'StartVerification', 'IsAlreadyVerified'] as const;
+export const INTAKE = ['Acknowledge', 'StopsMarketing', 'StartVerification', 'IsAlreadyVerified'] as const;
 /** The Parallel state and its branch states, as the history records them. */
 export const GATHER = ['Gather', 'GatherSubscriptions', 'GatherBilling', 'GatherAccessLog'] as const;
 

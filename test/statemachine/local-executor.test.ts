@@ -94,6 +94,7 @@ describe('LocalStepFunctions execution API', () => {
     expect(() => workflow.executor.sendTaskSuccess(taskToken, '{}')).toThrow(TaskTimedOutError);
     expect(workflow.executor.stateHistory(arn)).toEqual([
       'Acknowledge',
+      'StopsMarketing',
       'StartVerification',
       'IsAlreadyVerified',
       'AwaitVerification',
@@ -177,8 +178,9 @@ describe('LocalStepFunctions task tokens', () => {
     await workflow.decide('approved');
     expect((await workflow.executor.waitForCompletion(arn)).status).toBe('SUCCEEDED');
     // The retry stays within AwaitVerification: it is entered once.
-    expect(workflow.executor.stateHistory(arn).slice(0, 5)).toEqual([
+    expect(workflow.executor.stateHistory(arn).slice(0, 6)).toEqual([
       'Acknowledge',
+      'StopsMarketing',
       'StartVerification',
       'IsAlreadyVerified',
       'AwaitVerification',

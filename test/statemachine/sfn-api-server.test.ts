@@ -72,6 +72,7 @@ describe('Step Functions API endpoint with @aws-sdk/client-sfn', () => {
     expect(JSON.parse(description.output ?? 'null')).toMatchObject({ decision: { outcome: 'approved' } });
     expect(workflow.executor.stateHistory(started.executionArn ?? '')).toEqual([
       'Acknowledge',
+      'StopsMarketing',
       'StartVerification',
       'IsAlreadyVerified',
       'AwaitVerification',
@@ -80,6 +81,7 @@ describe('Step Functions API endpoint with @aws-sdk/client-sfn', () => {
       'GatherBilling',
       'GatherAccessLog',
       'PlanRequest',
+      'AssessesObjection',
       'AwaitDecision',
       'DecisionOutcome',
       'CarryOut',

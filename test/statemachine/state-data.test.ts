@@ -46,6 +46,11 @@ const FIELD_RULES: Record<string, (value: unknown) => boolean> = {
   requestId: (value) => typeof value === 'string' && REQUEST_ID_PATTERN.test(value),
   verification: isObject,
   alreadyVerified: (value) => typeof value === 'boolean',
+  // Which paths the request takes (from Acknowledge and StopMarketing): flags only.
+  route: isObject,
+  marketingStop: (value) => typeof value === 'boolean' || isObject(value),
+  processingObjection: (value) => typeof value === 'boolean',
+  otherRights: (value) => typeof value === 'boolean',
   decision: isObject,
   outcome: (value) => value === 'approved' || value === 'rejected',
   key: isObjectKey,
@@ -56,7 +61,7 @@ const FIELD_RULES: Record<string, (value: unknown) => boolean> = {
 };
 
 /** Payload fields the functions may receive from the workflow. */
-const PAYLOAD_FIELDS = ['requestId', 'taskToken', 'outcome', 'failure'];
+const PAYLOAD_FIELDS = ['requestId', 'taskToken', 'outcome', 'failure', 'action'];
 
 function isObject(value: unknown): boolean {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -142,7 +147,11 @@ describe('state data carries ids, outcomes, keys and counts only', () => {
     expect(workflow.world.objects.get(OBJECT_KEYS.gathered(ERASURE, 'access-log'))).toContain(REQUESTER.email);
     // The Parallel's results are dropped (ResultPath null): later states see only the id.
     const planInput = entries.find((entry) => entry.event === 'StateEntered' && entry.state === 'PlanRequest');
-    expect(planInput?.data).toEqual({ requestId: ERASURE, verification: { alreadyVerified: false } });
+    expect(planInput?.data).toEqual({
+      requestId: ERASURE,
+      route: { marketingStop: false, processingObjection: false },
+      verification: { alreadyVerified: false },
+    });
   });
 
   it('refused request', async () => {

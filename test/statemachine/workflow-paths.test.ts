@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { REQUEST_TYPES } from '../../functions/domain/request/request-vocabulary.js';
+import { MARKETING_STOP_TYPES, REQUEST_TYPES } from '../../functions/domain/request/request-vocabulary.js';
 import { OBJECT_KEYS } from '../../functions/domain/storage/object-store.js';
 import { TaskTimedOutError } from '../../infra/local/step-functions/api-errors.js';
 import {
@@ -29,10 +29,12 @@ import {
  */
 
 /** After verification: gather, plan, and wait for the staff decision. */
-const TO_DECISION = [...GATHER, 'PlanRequest', 'AwaitDecision'] as const;
+const TO_DECISION = [...GATHER, 'PlanRequest', 'AssessesObjection', 'AwaitDecision'] as const;
 const APPROVED_TAIL = ['DecisionOutcome', 'CarryOut', 'NotifyRecipients', 'SendReply', 'CloseRequest', 'Closed'] as const;
-const REFUSED_TAIL = ['DecisionOutcome', 'SendRefusal', 'CloseRequest', 'Closed'] as const;
+const REFUSED_TAIL = ['DecisionOutcome', 'SendRefusal', 'LiftsRestriction', 'CloseRequest', 'Closed'] as const;
 const FLAGGED = ['FlagNeedsAttention', 'NeedsAttention'] as const;
+/** What Acknowledge tells the workflow about a request that is neither a marketing stop nor an Art. 21(1) objection. */
+const ROUTE_NORMAL = { marketingStop: false, processingObjection: false } as const;
 
 const APPROVED_PATH = [...INTAKE, 'AwaitVerification', ...TO_DECISION, ...APPROVED_TAIL];
 
@@ -63,8 +65,11 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** The types that take the normal path alone (not a marketing stop, not an Art. 21(1) objection). */
+const NORMAL_PATH_TYPES = REQUEST_TYPES.filter((type) => !MARKETING_STOP_TYPES.includes(type) && type !== 'processing_objection');
+
 describe('approve and refuse', () => {
-  it.each(REQUEST_TYPES)(
+  it.each(NORMAL_PATH_TYPES)(
     'approved %s request: verified, gathered, planned, decided, carried out, recipients notified, replied, closed',
     async (type) => {
       const requestId = `REQ-${type}`;
@@ -77,6 +82,7 @@ describe('approve and refuse', () => {
       expect(result.status).toBe('SUCCEEDED');
       expect(workflow.executor.stateHistory(arn)).toEqual([
         'Acknowledge',
+        'StopsMarketing',
         'StartVerification',
         'IsAlreadyVerified',
         'AwaitVerification',
@@ -85,6 +91,7 @@ describe('approve and refuse', () => {
         'GatherBilling',
         'GatherAccessLog',
         'PlanRequest',
+        'AssessesObjection',
         'AwaitDecision',
         'DecisionOutcome',
         'CarryOut',
@@ -114,6 +121,7 @@ describe('approve and refuse', () => {
       expect(workflow.world.actions).toEqual([{ requestId, type, action: 'done' }]);
       expect(output(result)).toEqual({
         requestId,
+        route: ROUTE_NORMAL,
         verification: { alreadyVerified: false },
         decision: { outcome: 'approved' },
       });
@@ -130,6 +138,7 @@ describe('approve and refuse', () => {
     expect(result.status).toBe('SUCCEEDED');
     expect(workflow.executor.stateHistory(arn)).toEqual([
       'Acknowledge',
+      'StopsMarketing',
       'StartVerification',
       'IsAlreadyVerified',
       'AwaitVerification',
@@ -138,9 +147,11 @@ describe('approve and refuse', () => {
       'GatherBilling',
       'GatherAccessLog',
       'PlanRequest',
+      'AssessesObjection',
       'AwaitDecision',
       'DecisionOutcome',
       'SendRefusal',
+      'LiftsRestriction',
       'CloseRequest',
       'Closed',
     ]);
@@ -150,6 +161,7 @@ describe('approve and refuse', () => {
     expect(workflow.world.actions).toEqual([]);
     expect(output(result)).toEqual({
       requestId: 'REQ-2',
+      route: ROUTE_NORMAL,
       verification: { alreadyVerified: false },
       decision: { outcome: 'rejected' },
     });
@@ -171,6 +183,7 @@ describe('identity verification', () => {
     notCalled(workflow, 'await-verification', 'send-verification-reminder', 'close-unverified');
     expect(output(result)).toEqual({
       requestId: 'REQ-10',
+      route: ROUTE_NORMAL,
       verification: { alreadyVerified: true },
       decision: { outcome: 'approved' },
     });
@@ -197,6 +210,7 @@ describe('identity verification', () => {
     // ResultPath null: what the verifier sent back is not kept.
     expect(output(result)).toEqual({
       requestId: 'REQ-11',
+      route: ROUTE_NORMAL,
       verification: { alreadyVerified: false },
       decision: { outcome: 'approved' },
     });
@@ -250,6 +264,7 @@ describe('identity verification', () => {
     expect(result.status).toBe('SUCCEEDED');
     expect(workflow.executor.stateHistory(arn)).toEqual([
       'Acknowledge',
+      'StopsMarketing',
       'StartVerification',
       'IsAlreadyVerified',
       'AwaitVerification',
@@ -260,6 +275,7 @@ describe('identity verification', () => {
       'GatherBilling',
       'GatherAccessLog',
       'PlanRequest',
+      'AssessesObjection',
       'AwaitDecision',
       'DecisionOutcome',
       'CarryOut',
@@ -273,6 +289,7 @@ describe('identity verification', () => {
     // The timeout was caught with ResultPath null: no trace of it in the data.
     expect(output(result)).toEqual({
       requestId: 'REQ-13',
+      route: ROUTE_NORMAL,
       verification: { alreadyVerified: false },
       decision: { outcome: 'approved' },
     });
@@ -327,6 +344,7 @@ describe('identity verification', () => {
     expect(result.status).toBe('SUCCEEDED');
     expect(workflow.executor.stateHistory(arn)).toEqual([
       'Acknowledge',
+      'StopsMarketing',
       'StartVerification',
       'IsAlreadyVerified',
       'AwaitVerification',
@@ -350,7 +368,7 @@ describe('identity verification', () => {
     );
     expect(workflow.world.objects.size).toBe(0);
     expect(() => workflow.executor.sendTaskSuccess(second.taskToken, '{}')).toThrow(TaskTimedOutError);
-    expect(output(result)).toEqual({ requestId: 'REQ-15', verification: { alreadyVerified: false } });
+    expect(output(result)).toEqual({ requestId: 'REQ-15', route: ROUTE_NORMAL, verification: { alreadyVerified: false } });
   });
 });
 
@@ -375,6 +393,7 @@ describe('gathering', () => {
     expect(result).toMatchObject({ status: 'FAILED', error: 'NeedsAttention' });
     expect(workflow.executor.stateHistory(arn)).toEqual([
       'Acknowledge',
+      'StopsMarketing',
       'StartVerification',
       'IsAlreadyVerified',
       'AwaitVerification',
@@ -462,6 +481,7 @@ describe('planning, decision and carrying out', () => {
     expect(result).toMatchObject({ status: 'FAILED', error: 'NeedsAttention' });
     expect(workflow.executor.stateHistory(arn)).toEqual([
       'Acknowledge',
+      'StopsMarketing',
       'StartVerification',
       'IsAlreadyVerified',
       'AwaitVerification',
@@ -498,6 +518,7 @@ describe('planning, decision and carrying out', () => {
     expect(result).toMatchObject({ status: 'FAILED', error: 'NeedsAttention' });
     expect(workflow.executor.stateHistory(arn)).toEqual([
       'Acknowledge',
+      'StopsMarketing',
       'StartVerification',
       'IsAlreadyVerified',
       'AwaitVerification',
@@ -506,6 +527,7 @@ describe('planning, decision and carrying out', () => {
       'GatherBilling',
       'GatherAccessLog',
       'PlanRequest',
+      'AssessesObjection',
       'AwaitDecision',
       'DecisionOutcome',
       'CarryOut',
@@ -580,6 +602,7 @@ describe('planning, decision and carrying out', () => {
     // ResultSelector keeps only the outcome.
     expect(output(result)).toEqual({
       requestId: 'REQ-33',
+      route: ROUTE_NORMAL,
       verification: { alreadyVerified: false },
       decision: { outcome },
     });

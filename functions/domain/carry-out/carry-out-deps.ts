@@ -1,6 +1,7 @@
 import type { AccessLogStore } from '../customer-data/access-log-store.js';
 import type { BillingStore } from '../customer-data/billing-store.js';
 import type { CustomerStore } from '../customer-data/customer-store.js';
+import type { ProcessingPurposeStore } from '../processing-objection/processing-purpose-store.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import type { StoreDeps } from '../workflow/workflow-deps.js';
 import type { RetentionScheduler } from './retention-scheduler.js';
@@ -12,6 +13,8 @@ export interface CarryOutDeps extends StoreDeps {
   readonly billing: BillingStore;
   readonly accessLog: AccessLogStore;
   readonly retention: RetentionScheduler;
+  /** Per-customer state of the purposes an Art. 21(1) objection can stop. */
+  readonly purposes: ProcessingPurposeStore;
   /** Days the export package can be downloaded (`EXPORT_DOWNLOAD_DAYS`, default 14). */
   readonly exportDays: number;
 }

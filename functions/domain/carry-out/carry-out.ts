@@ -5,6 +5,7 @@ import { carryOutConsentChanges } from './actions/consent-withdrawal-action.js';
 import { carryOutErasures } from './actions/erasure-action.js';
 import { carryOutExport } from './actions/export-action.js';
 import { carryOutChannelReservations } from './actions/objection-action.js';
+import { carryOutProcessingObjection } from './actions/processing-objection-action.js';
 import { carryOutRectification } from './actions/rectification-action.js';
 import { carryOutRestriction } from './actions/restriction-action.js';
 import { carryOutRetention } from './actions/retention-action.js';
@@ -37,6 +38,7 @@ const SECTIONS = [
   carryOutConsentChanges,
   carryOutChannelReservations,
   carryOutRestriction,
+  carryOutProcessingObjection,
   carryOutErasures,
   carryOutRetention,
 ] as const;

@@ -12,6 +12,8 @@ export const ACTION_IDS = {
   consent: (kind: string) => `consent:${kind}`,
   reserve: (channel: string) => `reserve:${channel}`,
   restrict: 'restrict',
+  /** Art. 21(1) objection upheld: the purpose stops for the subject. */
+  stopPurpose: (purpose: string) => `stop-purpose:${purpose}`,
   erase: (category: RecordCategory, method: string) => `erase:${category}:${method}`,
   retain: (category: RecordCategory, until: string) => `retain:${category}:${until}`,
   /** Art. 19 notice to a recipient (by the notify-recipients step). */
@@ -62,6 +64,7 @@ export function plannedActionIds(plan: ActionPlan, decision: Pick<Decision, 'cor
     ...plan.consentChanges.map((change) => ACTION_IDS.consent(change.kind)),
     ...plan.channelReservations.map((reservation) => ACTION_IDS.reserve(reservation.channel)),
     ...(plan.restrict ? [ACTION_IDS.restrict] : []),
+    ...(plan.processingObjection ? [ACTION_IDS.stopPurpose(plan.processingObjection.purpose)] : []),
     ...orderedErasures(plan).map((erasure) => ACTION_IDS.erase(erasure.category, erasure.method)),
     ...retentionGroups(plan).map((group) => ACTION_IDS.retain(group.category, group.until)),
   ];

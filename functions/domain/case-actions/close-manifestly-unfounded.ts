@@ -1,3 +1,4 @@
+import { assertRefusalLeavesMarketingStop } from '../marketing-stop/marketing-stop-rules.js';
 import { unfoundedLetter, type UnfoundedGround } from '../letters/unfounded-letter.js';
 import { loadRequest } from '../workflow/load-request.js';
 import type { CaseActionDeps } from './case-action-deps.js';
@@ -29,6 +30,7 @@ export interface CloseManifestlyUnfoundedInput {
  * @throws ClosureReasonInvalidError when the reason is shorter than 20 or longer than 2000 characters
  * @throws InvalidTransitionError when the request is not waiting on staff or the requester
  * @throws OtherClosureLetterSentError when it was already closed, or notified, another way
+ * @throws MarketingStopNotRefusableError when the request stops marketing and nothing else is left
  */
 export async function closeManifestlyUnfounded(
   deps: CaseActionDeps,
@@ -41,6 +43,7 @@ export async function closeManifestlyUnfounded(
   }
   const request = await loadRequest(deps.store, input.requestId);
   if (isClosedAs(request, input.ground)) return { alreadyClosed: true, workflowStopped: false };
+  assertRefusalLeavesMarketingStop(request);
   return closeByStaff(deps, request, {
     kind: input.ground,
     reason,

@@ -17,7 +17,7 @@ export const CASE_OUTCOMES = [
 ] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
-type OutcomeFacts = Pick<RightsRequest, 'status' | 'decision' | 'closure'>;
+type OutcomeFacts = Pick<RightsRequest, 'status' | 'decision' | 'closure'> & Partial<Pick<RightsRequest, 'marketingStop'>>;
 
 /**
  * The outcome of a case from its record alone. A case is `open` until its status is `closed`,
@@ -31,5 +31,7 @@ export function caseOutcome(request: OutcomeFacts): CaseOutcome {
   if (request.closure) return request.closure.kind;
   if (request.decision?.outcome === 'approved') return 'carried_out';
   if (request.decision?.outcome === 'rejected') return 'refused';
+  // A marketing stop alone is carried out on the fast path, with no identity check and no decision.
+  if (request.marketingStop) return 'carried_out';
   return 'unverified';
 }

@@ -1,5 +1,6 @@
 import type { InboundMessage, Recognition } from './inbound-message.js';
 import { detectAutomatedMail } from './recognition/automated-mail.js';
+import { withBareStop } from './recognition/bare-stop.js';
 import { reportsPossibleBreach, writesOnBehalfOfOther } from './recognition/detect-flags.js';
 import { detectLanguage } from './recognition/detect-language.js';
 import { detectRequestTypes } from './recognition/detect-request-types.js';
@@ -36,7 +37,7 @@ export function recognise(message: InboundMessage): Recognition {
   const automated = detectAutomatedMail(message, own);
   if (automated) return { types: [], language, confidence: automated.confidence, category: automated.category, onBehalfOfOther: false, possibleBreach: false };
 
-  const request = detectRequestTypes(read);
+  const request = withBareStop(detectRequestTypes(read), own);
   const topic = detectTopic(read);
   const context: ConfidenceContext = { request, topic, ownWordCount: own.words.length, followUp: scoreCues(read, FOLLOW_UP_CUES, false) };
   const possibleBreach = reportsPossibleBreach(read);

@@ -38,7 +38,7 @@ export const CHANNEL_LABELS: Readonly<Record<ContactChannel, Localised>> = {
   email: { nb: 'e-post', en: 'e-mail' },
   sms: { nb: 'SMS', en: 'SMS' },
   phone: { nb: 'telefon', en: 'phone' },
-  post: { nb: 'post', en: 'post' },
+  post: { nb: 'adressert post', en: 'addressed post' },
 };
 
 export const CORRECTABLE_FIELD_LABELS: Readonly<Record<'name' | 'email' | 'phone' | 'address', Localised>> = {

@@ -1,6 +1,7 @@
 import { requestTypeLabel } from '../request/request-type-labels.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { REMEDIES, SIGNATURE, type Letter } from './letter.js';
+import { objectionOverriddenLines } from './objection-letter-texts.js';
 
 type Input = Pick<RightsRequest, 'id' | 'types' | 'language' | 'requester'>;
 
@@ -19,8 +20,9 @@ export function refusalLetter(request: Input, reason: string): Letter {
         `We have considered your request (reference ${request.id}):`,
         rights,
         '',
-        'We cannot carry out the request, for the following reason:',
-        reason,
+        ...(request.types.includes('processing_objection')
+          ? objectionOverriddenLines('en', reason)
+          : ['We cannot carry out the request, for the following reason:', reason]),
         '',
         REMEDIES.en,
         '',
@@ -36,8 +38,9 @@ export function refusalLetter(request: Input, reason: string): Letter {
       `Vi har vurdert henvendelsen din (referanse ${request.id}):`,
       rights,
       '',
-      'Vi kan ikke gjennomføre henvendelsen, av denne grunnen:',
-      reason,
+      ...(request.types.includes('processing_objection')
+        ? objectionOverriddenLines('nb', reason)
+        : ['Vi kan ikke gjennomføre henvendelsen, av denne grunnen:', reason]),
       '',
       REMEDIES.nb,
       '',

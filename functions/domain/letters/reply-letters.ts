@@ -21,6 +21,8 @@ import {
   type Localised,
 } from './art15-information.js';
 import { refusalLetter } from './refusal-letter.js';
+import { MARKETING_ALREADY_STOPPED, OBJECTION_HEADING, objectionUpheldLines } from './objection-letter-texts.js';
+import { osloCalendarDate } from '../deadline/index.js';
 import { formatCalendarDate } from './format-calendar-date.js';
 import { REMEDIES, SIGNATURE, type Letter } from './letter.js';
 
@@ -36,7 +38,7 @@ export interface CorrectionOutcome {
  * plan and audit trail; pure data, so the letters are tested without stores.
  */
 export interface ReplyFacts {
-  readonly request: Pick<RightsRequest, 'id' | 'types' | 'language' | 'requester' | 'export'>;
+  readonly request: Pick<RightsRequest, 'id' | 'types' | 'language' | 'requester' | 'export' | 'decision' | 'marketingStop'>;
   readonly plan: ActionPlan;
   /** Absolute link to the download page; present when an export package was made. */
   readonly downloadUrl?: string;
@@ -244,11 +246,29 @@ function erasureSection(facts: ReplyFacts): Lines {
   ];
 }
 
+/** A split request: the marketing stop took effect at receipt; the reply only recalls it. */
+function marketingStopSection(facts: ReplyFacts): Lines {
+  const { request } = facts;
+  if (!request.marketingStop) return [];
+  const language = request.language;
+  return [
+    ...heading(L(language, { nb: 'Markedsføring', en: 'Marketing' })),
+    MARKETING_ALREADY_STOPPED[language](date(osloCalendarDate(request.marketingStop.at), language)),
+  ];
+}
+
+/** Art. 21(1): the objection upheld, with the balancing staff wrote (the closing gives the remedies). */
+function objectionSection(facts: ReplyFacts): Lines {
+  const { request, plan } = facts;
+  if (!plan.processingObjection) return [];
+  return [...heading(OBJECTION_HEADING[request.language]), ...objectionUpheldLines(request.language, request.decision?.reason ?? '')];
+}
+
 function changesSection(facts: ReplyFacts): Lines {
   const { request, plan } = facts;
   const language = request.language;
-  const lines: Lines = [];
-  if (request.types.includes('consent_withdrawal') || plan.consentChanges.length > 0) {
+  const lines: Lines = [...marketingStopSection(facts), ...objectionSection(facts)];
+  if ((request.types.includes('consent_withdrawal') && !request.marketingStop) || plan.consentChanges.length > 0) {
     lines.push(...heading(L(language, { nb: 'Samtykker', en: 'Consents' })));
     const kinds = joinList(plan.consentChanges.map((change) => CONSENT_LABELS[change.kind][language]), language);
     lines.push(

@@ -83,6 +83,11 @@ export const ActionPlanSchema = z.object({
   consentChanges: z.array(z.object({ kind: ConsentKindSchema, granted: z.literal(false) })),
   channelReservations: z.array(z.object({ channel: ContactChannelSchema, reserved: z.literal(true) })),
   restrict: z.boolean(),
+  /**
+   * Art. 21(1): the processing purpose objected to. It is restricted while staff assess (Art.
+   * 18(1)(d)); an approval upholds the objection (the purpose stops for good), a refusal overrides it.
+   */
+  processingObjection: z.object({ purpose: z.literal('analytics') }).optional(),
   recipientsToNotify: z.array(RecipientSchema),
   refusals: z.array(RefusalSchema),
   /** True when the plan erases anything: then two different staff members must approve. */

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../deadline/index.js';
 import type { GatheredData } from '../gather/gathered-data.js';
 import { subjectCustomerIds } from '../gather/subject-customer-ids.js';
-import type { RequestType } from '../request/request-vocabulary.js';
+import { MARKETING_STOP_TYPES, type RequestType } from '../request/request-vocabulary.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import type { ActionPlan } from './action-plan.js';
 import { GatheredDataMismatchError } from './plan-errors.js';
@@ -10,6 +10,7 @@ import { planAccess } from './request-types/access.js';
 import { planConsentWithdrawal } from './request-types/consent-withdrawal.js';
 import { planErasure } from './request-types/erasure.js';
 import { planObjection } from './request-types/objection.js';
+import { planProcessingObjection } from './request-types/processing-objection.js';
 import { planPortability } from './request-types/portability.js';
 import { planRectification } from './request-types/rectification.js';
 import { planRestriction } from './request-types/restriction.js';
@@ -23,6 +24,7 @@ export const PLANNERS: Readonly<Record<RequestType, (context: PlanContext) => Pl
   restriction: planRestriction,
   objection: planObjection,
   consent_withdrawal: planConsentWithdrawal,
+  processing_objection: planProcessingObjection,
 };
 
 export interface BuildPlanInput {
@@ -57,6 +59,13 @@ function noDataActions(request: RightsRequest): PlanActions {
 }
 
 /**
+ * The types the plan covers: a marketing stop that already took effect on the fast path (recorded
+ * as `marketingStop`) is not planned again, so staff approve only the rest.
+ */
+const plannedTypes = (request: RightsRequest): RequestType[] =>
+  request.marketingStop ? request.types.filter((type) => !MARKETING_STOP_TYPES.includes(type)) : [...request.types];
+
+/**
  * The plan for carrying out a verified request, from the data gathered about the requester: per
  * request type what is exported, corrected, erased or kept (and why, until when), which consents and
  * channels change, whether processing is restricted, whom to tell (Art. 19) and what is refused.
@@ -73,7 +82,7 @@ export function buildPlan(input: BuildPlanInput): ActionPlan {
   const actions =
     customerIds.length === 0
       ? noDataActions(request)
-      : mergePlanParts(request.types.map((type) => PLANNERS[type](context)));
+      : mergePlanParts(plannedTypes(request).map((type) => PLANNERS[type](context)));
   return {
     requestId: request.id,
     builtAt: input.builtAt ?? today,

@@ -24,6 +24,7 @@ export type PlanActions = Pick<
   | 'consentChanges'
   | 'channelReservations'
   | 'restrict'
+  | 'processingObjection'
   | 'recipientsToNotify'
   | 'refusals'
 >;
@@ -89,6 +90,9 @@ export function mergePlanParts(parts: readonly PlanPart[]): PlanActions {
         (reservation) => reservation.channel,
       ),
       restrict: plan.restrict || (part.restrict ?? false),
+      ...(plan.processingObjection || part.processingObjection
+        ? { processingObjection: plan.processingObjection ?? part.processingObjection }
+        : {}),
       recipientsToNotify: mergeRecipients(plan.recipientsToNotify, part.recipientsToNotify ?? []),
       refusals: [...plan.refusals, ...(part.refusals ?? [])],
     }),

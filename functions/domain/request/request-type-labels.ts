@@ -7,8 +7,12 @@ export const REQUEST_TYPE_LABELS: Readonly<Record<RequestType, Readonly<Record<L
   erasure: { nb: 'Sletting av opplysningene om meg', en: 'Erasure of my data' },
   restriction: { nb: 'Begrensning av behandlingen', en: 'Restriction of processing' },
   portability: { nb: 'Dataportabilitet (maskinlesbar kopi)', en: 'Data portability (machine-readable copy)' },
-  objection: { nb: 'Protest eller reservasjon mot en kontaktkanal', en: 'Objection, or opting out of a contact channel' },
+  objection: { nb: 'Stopp markedsføring til meg', en: 'Stop marketing to me' },
   consent_withdrawal: { nb: 'Trekke tilbake samtykke', en: 'Withdraw consent' },
+  processing_objection: {
+    nb: 'Protest mot bruk av opplysningene til analyse og utvikling',
+    en: 'Objection to the use of my data for analysis and development',
+  },
 };
 
 export const requestTypeLabel = (type: RequestType, language: Language): string =>

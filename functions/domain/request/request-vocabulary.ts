@@ -1,6 +1,11 @@
 /**
  * The fixed vocabularies of a rights request. Kept as `as const` tuples so zod schemas, the form,
  * the CLI and the infrastructure all enumerate the same values.
+ *
+ * Two objections (Art. 21), two types: `objection` is the objection to DIRECT MARKETING (Art.
+ * 21(2)–(3)), the name it has carried since the first stored request, so every stored request,
+ * API client and labelled mail keeps its meaning; `processing_objection` is the objection to
+ * processing based on legitimate interest (Art. 21(1)), which staff assess.
  */
 export const REQUEST_TYPES = [
   'access',
@@ -10,8 +15,24 @@ export const REQUEST_TYPES = [
   'portability',
   'objection',
   'consent_withdrawal',
+  'processing_objection',
 ] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
+
+/**
+ * The types that stop marketing the moment they are received (Art. 21(2)–(3) and 7(3)): no
+ * identity check, no staff decision, in every marketing channel. Every consent the subscription
+ * store records (newsletter, SMS, phone) is a marketing consent.
+ */
+export const MARKETING_STOP_TYPES: readonly RequestType[] = ['objection', 'consent_withdrawal'];
+
+/** Whether a request stops marketing at once (the workflow's fast path). */
+export const stopsMarketing = (types: readonly RequestType[]): boolean =>
+  types.some((type) => MARKETING_STOP_TYPES.includes(type));
+
+/** The rights of a request that follow the normal path (verification, plan, staff decision). */
+export const otherThanMarketingStop = (types: readonly RequestType[]): RequestType[] =>
+  types.filter((type) => !MARKETING_STOP_TYPES.includes(type));
 
 export const CHANNELS = ['web', 'email', 'phone', 'post'] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -100,6 +100,21 @@ export const RightsRequestSchema = z.object({
       mergedInto: z.string().optional(),
     })
     .optional(),
+  /**
+   * The marketing stop (Art. 21(2)–(3), 7(3)), recorded when it took effect: before any identity
+   * check, at once. Counts only; the suppression list holds a keyed hash, never the address.
+   */
+  marketingStop: z
+    .object({
+      at: InstantSchema,
+      /** Customers whose consents were withdrawn and channels reserved. */
+      customers: z.number().int().nonnegative(),
+      /** The address matched no customer and went on the suppression list. */
+      suppressed: z.boolean(),
+      /** Confirmations sent (to registered addresses, or to the given one when it matched no customer). */
+      confirmations: z.number().int().nonnegative(),
+    })
+    .optional(),
   /** Mails already sent, by purpose, so a re-driven workflow never sends one twice. */
   mailsSent: z.record(z.string(), z.object({ messageId: z.string(), sentAt: InstantSchema })).default({}),
 });

@@ -37,8 +37,9 @@ export const STAFF_TYPE_LABELS: Readonly<Record<RequestType, string>> = {
   erasure: 'Sletting',
   restriction: 'Begrensning',
   portability: 'Dataportabilitet',
-  objection: 'Protest/reservasjon',
+  objection: 'Stopp markedsføring',
   consent_withdrawal: 'Trekke samtykke',
+  processing_objection: 'Protest (berettiget interesse)',
 };
 
 /** The sign-in groups as staff call them (the menu, the 403 page). */

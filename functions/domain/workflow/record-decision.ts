@@ -1,3 +1,4 @@
+import { assertRefusalLeavesMarketingStop } from '../marketing-stop/marketing-stop-rules.js';
 import type { Decision, RightsRequest } from '../request/rights-request.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import type { TaskCallbacks } from '../request/workflow-starter.js';
@@ -26,6 +27,25 @@ export class CorrectionsRequiredError extends Error {
   constructor(readonly detail: string) {
     super(`corrections required: ${detail}`);
   }
+}
+
+/**
+ * An Art. 21(1) objection is decided by weighing the person's grounds against ours: staff must
+ * write that balancing down whichever way it goes, and it is quoted to the person.
+ */
+export class BalancingReasonRequiredError extends Error {
+  override readonly name = 'BalancingReasonRequiredError';
+  constructor() {
+    super('an objection to processing (Art. 21(1)) is decided with a written balancing reason');
+  }
+}
+
+/** The shortest balancing reason accepted: it must say something about the weighing. */
+export const MIN_BALANCING_REASON_LENGTH = 20;
+
+function assertBalancingReason(request: Pick<RightsRequest, 'types'>, reason: string | undefined): void {
+  if (!request.types.includes('processing_objection')) return;
+  if (!reason || reason.length < MIN_BALANCING_REASON_LENGTH) throw new BalancingReasonRequiredError();
 }
 
 export interface CorrectionInput {
@@ -72,7 +92,12 @@ function resolveCorrections(request: RightsRequest, input: RecordDecisionInput):
  * Records a staff decision on the request (with who and why, in the audit trail) and resumes the
  * waiting workflow. The record comes first: if the workflow cannot be reached now, a re-driven
  * execution finds the decision and goes on from it. An erasure is approved only by a second,
- * different person; the first approval is recorded and waits.
+ * different person; the first approval is recorded and waits. A marketing stop is never refused
+ * ({@link assertRefusalLeavesMarketingStop}); an Art. 21(1) objection is upheld (approved) or
+ * overridden (rejected) only with a written balancing reason.
+ *
+ * @throws {MarketingStopNotRefusableError} when a rejection would refuse a marketing stop
+ * @throws {BalancingReasonRequiredError} when an Art. 21(1) objection is decided without a reason
  */
 export async function recordDecision(
   deps: StoreDeps & { readonly callbacks: TaskCallbacks },
@@ -81,6 +106,8 @@ export async function recordDecision(
   const reason = input.reason?.trim() || undefined;
   if (input.outcome === 'rejected' && !reason) throw new ReasonRequiredError();
   const request = await loadRequest(deps.store, input.requestId);
+  if (input.outcome === 'rejected') assertRefusalLeavesMarketingStop(request);
+  assertBalancingReason(request, reason);
   if (request.status !== 'awaiting_approval' || request.decision) {
     throw new InvalidTransitionError(request.id, request.status, `decide ${input.outcome}`);
   }

@@ -28,6 +28,9 @@ const FIXED: Readonly<Record<string, string>> = {
   'case.merged_in': 'En annen sak ble slått sammen med denne',
   'case.closed_by_staff': 'Saken ble avsluttet av saksbehandler',
   'intake.manual': 'Henvendelsen ble registrert manuelt',
+  'marketing.stopped': 'Markedsføring stanset (e-post, SMS, telefon og adressert post) uten identitetskontroll',
+  'processing.restricted': 'Analyse og utvikling begrenset mens protesten vurderes (art. 18 nr. 1 bokstav d)',
+  'processing.restriction_lifted': 'Begrensningen av analyse og utvikling er opphevet (protesten ble ikke tatt til følge)',
 };
 
 /**

@@ -13,7 +13,7 @@ const KEPT_KIND: Readonly<Record<KeptRecords['kind'], string>> = {
 const FIELD_LABELS: Readonly<Record<string, string>> = { name: 'Navn', email: 'E-post', phone: 'Telefon', address: 'Adresse' };
 
 const CONSENT_LABELS: Readonly<Record<string, string>> = { newsletter: 'Nyhetsbrev', sms: 'SMS', phone: 'Telefon' };
-const CHANNEL_LABELS: Readonly<Record<string, string>> = { email: 'E-post', sms: 'SMS', phone: 'Telefon', post: 'Post' };
+const CHANNEL_LABELS: Readonly<Record<string, string>> = { email: 'E-post', sms: 'SMS', phone: 'Telefon', post: 'Adressert post' };
 
 const shown = (value: unknown): string =>
   value === undefined || value === null ? '–' : typeof value === 'string' ? value : JSON.stringify(value);
@@ -43,6 +43,7 @@ export function planSection(plan: ActionPlan | undefined): SafeHtml {
     plan.consentChanges.length === 0 &&
     plan.channelReservations.length === 0 &&
     !plan.restrict &&
+    !plan.processingObjection &&
     plan.refusals.length === 0;
   return section(
     'section-plan',
@@ -69,6 +70,9 @@ html`<h3>Samtykker trekkes tilbake</h3><ul>${plan.consentChanges.map((c) => html
 ${plan.channelReservations.length > 0 &&
 html`<h3>Reservasjon mot kontaktkanal</h3><ul>${plan.channelReservations.map((c) => html`<li>${CHANNEL_LABELS[c.channel] ?? c.channel}</li>`)}</ul>`}
 ${plan.restrict && html`<h3>Begrensning</h3><p>Behandlingen begrenses til lagring.</p>`}
+${plan.processingObjection &&
+html`<h3>Protest mot analyse og utvikling (art. 21 nr. 1)</h3>
+<p>Analyse og utvikling (berettiget interesse etter personvernerklæringen) er begrenset mens protesten vurderes. Skriv interesseavveiningen i begrunnelsen: Godkjenn tar protesten til følge og stanser formålet for godt; avslå betyr at tvingende berettigede grunner går foran, og begrensningen oppheves etter at personen har fått svaret.</p>`}
 ${plan.recipientsToNotify.length > 0 &&
 html`<h3>Mottakere som varsles (art. 19)</h3><ul>${plan.recipientsToNotify.map(
   (r) => html`<li>${r.name}: ${r.categories.map((c) => RECORD_CATEGORY_LABELS[c]).join(', ')}</li>`,

@@ -69,6 +69,8 @@ export function requestSection(request: RightsRequest, email: ReceivedEmail | un
 <dt>E-post</dt><dd>${requester.email}</dd>
 <dt>Telefon</dt><dd>${requester.phone ?? 'Ikke oppgitt'}</dd>
 <dt>Svarspråk</dt><dd>${request.language === 'nb' ? 'Norsk' : 'Engelsk'}</dd>
+${request.marketingStop &&
+html`<dt>Markedsføring</dt><dd>Stanset ${time(request.marketingStop.at)} (norsk tid) på e-post, SMS, telefon og adressert post, for ${request.marketingStop.customers} kundeforhold${request.marketingStop.suppressed ? '; adressen er satt på sperrelisten' : ''}. Dette kan ikke avslås eller avsluttes som grunnløst.</dd>`}
 </dl>
 <h3>Beskrivelse fra den registrerte</h3>
 ${request.details ? html`<div class="message-text">${request.details}</div>` : html`<p>Ingen beskrivelse.</p>`}

@@ -14,8 +14,11 @@ import { ConcurrentChangeError, InvalidTransitionError, RequestNotFoundError } f
 import { AlreadyVerifiedError, UnknownVerificationCustomerError, VerificationReasonRequiredError } from '../../domain/verification/verification-errors.js';
 import { verifyManually } from '../../domain/verification/verify-manually.js';
 import { AlreadyExtendedError, ExtensionReasonRequiredError, ExtensionTooLateError, extendDeadline } from '../../domain/workflow/extend-deadline.js';
+import { MarketingStopNotRefusableError } from '../../domain/marketing-stop/marketing-stop-rules.js';
 import {
+  BalancingReasonRequiredError,
   CorrectionsRequiredError,
+  MIN_BALANCING_REASON_LENGTH,
   ReasonRequiredError,
   SameApproverError,
   recordDecision,
@@ -118,6 +121,8 @@ async function perform(deps: StaffConsoleDeps, action: CaseActionName, requestId
 function problemOf(error: unknown): ActionProblem | undefined {
   if (error instanceof ActionProblem) return error;
   if (error instanceof ReasonRequiredError) return new ActionProblem(400, 'Skriv en begrunnelse. Den sendes til den registrerte.', 'reason');
+  if (error instanceof MarketingStopNotRefusableError) return new ActionProblem(409, 'Stopp av markedsføring kan ikke avslås eller avsluttes som åpenbart grunnløs eller overdreven. Den gjelder fra den ble mottatt.');
+  if (error instanceof BalancingReasonRequiredError) return new ActionProblem(400, `Skriv interesseavveiningen (minst ${MIN_BALANCING_REASON_LENGTH} tegn). Den sendes til den registrerte.`, 'reason');
   if (error instanceof CorrectionsRequiredError) return new ActionProblem(400, 'Angi hvilke opplysninger som skal rettes, og til hva.', 'corrections');
   if (error instanceof SameApproverError) return new ActionProblem(409, 'Sletting må godkjennes av en annen saksbehandler enn den som godkjente først.');
   if (error instanceof VerificationReasonRequiredError) return new ActionProblem(400, 'Skriv hvordan identiteten ble bekreftet.', 'reason');

@@ -30,12 +30,20 @@ export const RIGHT_EXPLANATIONS: Readonly<Record<RequestType, Readonly<Record<La
     en: 'Get the data you have given us in a machine-readable format, so you can take it to another service.',
   },
   objection: {
-    nb: 'Be oss slutte å bruke opplysningene dine til markedsføring eller andre formål, eller reserver deg mot en kanal, for eksempel SMS.',
-    en: 'Ask us to stop using your data for marketing or other purposes, or opt out of a channel such as text messages.',
+    nb: 'Vi slutter med markedsføring til deg med en gang, på e-post, SMS, telefon og adressert post. Du trenger ikke bekrefte hvem du er.',
+    en: 'We stop marketing to you at once, by e-mail, text message, phone and addressed post. You do not need to confirm who you are.',
   },
   consent_withdrawal: {
     nb: 'Trekk tilbake et samtykke du har gitt oss, for eksempel til nyhetsbrev. Vi slutter da med det samtykket gjaldt.',
     en: 'Withdraw a consent you have given us, for example for newsletters. We then stop doing what it covered.',
+  },
+  processing_objection: {
+    nb:
+      'Protester mot at vi bruker opplysningene dine til analyse og utvikling, for eksempel statistikk over besøk og hvor lenge kunder abonnerer. ' +
+      'Vi stanser denne bruken mens vi vurderer protesten.',
+    en:
+      'Object to our use of your data for analysis and development, for example statistics on visits and how long customers subscribe. ' +
+      'We pause this use while we consider your objection.',
   },
 };
 

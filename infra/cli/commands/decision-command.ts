@@ -1,6 +1,9 @@
 import { RequestNotFoundError, InvalidTransitionError } from '../../../functions/domain/request/request-errors.js';
+import { MarketingStopNotRefusableError } from '../../../functions/domain/marketing-stop/marketing-stop-rules.js';
 import {
+  BalancingReasonRequiredError,
   CorrectionsRequiredError,
+  MIN_BALANCING_REASON_LENGTH,
   ReasonRequiredError,
   SameApproverError,
   recordDecision,
@@ -32,6 +35,12 @@ export async function decisionCommand(
     });
   } catch (error) {
     if (error instanceof ReasonRequiredError) throw new UsageError('reject needs --reason TEXT (the requester is told why)');
+    if (error instanceof MarketingStopNotRefusableError) {
+      throw new CommandError(`request ${input.requestId} stops marketing: that took effect when received and cannot be refused`);
+    }
+    if (error instanceof BalancingReasonRequiredError) {
+      throw new UsageError(`an objection under Art. 21(1) needs --reason TEXT with the balancing (at least ${MIN_BALANCING_REASON_LENGTH} characters; the requester is told)`);
+    }
     if (error instanceof SameApproverError) throw new CommandError('you approved this erasure already; a different staff member must give the second approval');
     if (error instanceof CorrectionsRequiredError) throw new UsageError(`${error.detail} (--correct FIELD=VALUE, FIELD one of name, email, phone, address)`);
     if (error instanceof RequestNotFoundError) throw new CommandError(`no request with id ${input.requestId}`);

@@ -46,6 +46,11 @@ const storeReadWriteDelete = (table: (typeof CUSTOMER_DATA_TABLES)[number]): Rec
   ...storeRead(table),
   [table]: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
 });
+/** Reads and conditional updates, never a delete: the marketing stop and the objection restriction. */
+const storeReadWrite = (table: (typeof CUSTOMER_DATA_TABLES)[number]): Record<string, string[]> => ({
+  ...storeRead(table),
+  [table]: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+});
 /** The key of the customer-data tables, when the stack created them (absent for imported tables). */
 const CUSTOMER_KEY_READ = { 'customer-data-key': DDB_KEY_READ };
 const CUSTOMER_KEY_WRITE = { 'customer-data-key': DDB_KEY_WRITE };
@@ -91,6 +96,9 @@ export const EXPECTED_GRANTS: Readonly<Record<FunctionFolder, NamedGrants>> = {
   'download-page': grants(XRAY, REQUESTS.readWrite, bucketRead(EXP), SES),
   'staff-api': grants(XRAY, REQUESTS.readWrite, SES, { 'state-machine': ['states:SendTaskFailure', 'states:SendTaskSuccess'] }),
   acknowledge: grants(XRAY, REQUESTS.readWrite, SES),
+  // No secretsmanager grant: the suppression key reaches the environment as a dynamic reference.
+  'stop-marketing': grants(XRAY, REQUESTS.readWrite, storeReadWrite('customers'), CUSTOMER_KEY_WRITE, SES),
+  'restrict-processing': grants(XRAY, REQUESTS.readWrite, storeReadWrite('customers'), CUSTOMER_KEY_WRITE),
   'start-verification': grants(XRAY, REQUESTS.readWrite, storeRead('customers'), CUSTOMER_KEY_READ, SES),
   'await-verification': grants(XRAY, REQUESTS.readWrite),
   'send-verification-reminder': grants(XRAY, REQUESTS.readWrite, storeRead('customers'), CUSTOMER_KEY_READ, SES),
@@ -167,6 +175,8 @@ export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> =
   'download-page': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS'],
   'staff-api': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'STATE_MACHINE_ARN'],
   acknowledge: ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS'],
+  'stop-marketing': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'SUPPRESSION_HMAC_SECRET'],
+  'restrict-processing': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME'],
   'start-verification': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS'],
   'await-verification': ['REQUESTS_TABLE_NAME'],
   'send-verification-reminder': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS'],

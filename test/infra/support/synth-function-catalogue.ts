@@ -1,3 +1,4 @@
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type CfnElement, Stack } from 'aws-cdk-lib';
@@ -63,6 +64,7 @@ export function synthFunctionCatalogue(
       existingKeyArn: parsed.customerDataKeyArn,
     }),
     requestData: new RequestDataBucket(stack, 'RequestData', { exportDownloadDays: parsed.exportDownloadDays }),
+    suppressionSecret: new Secret(stack, 'SuppressionKey'),
     mail: { senderAddress: parsed.senderAddress, sesIdentityDomain: parsed.sesIdentityDomain, publicBaseUrl: parsed.publicBaseUrl },
     recipientAddresses: parsed.recipientAddresses,
     staffDigestAddress: parsed.staffDigestAddress,

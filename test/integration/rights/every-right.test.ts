@@ -5,7 +5,7 @@ import { S3ObjectStore } from '../../../functions/adapters/s3/s3-object-store.js
 import { OBJECT_KEYS } from '../../../functions/domain/storage/object-store.js';
 import { s3Client } from '../../../functions/shared/aws-clients.js';
 import { LOCAL_DATA_BUCKET } from '../../../infra/local/local-stack.js';
-import { outbox, startStackFixture, type StackFixture } from '../../support/local-stack-fixture.js';
+import { outbox, postRequest, startStackFixture, type StackFixture } from '../../support/local-stack-fixture.js';
 import { staffPost, submitVerified, waitForStatus } from '../../support/rights-driver.js';
 import { customerIdOf, holdings, seedFeatured } from '../../support/seeded-customers.js';
 
@@ -39,6 +39,12 @@ async function approveAndClose(id: string, body: Record<string, unknown> = {}, a
     expect(response.status, JSON.stringify(response.json)).toBeLessThan(300);
   }
   await waitForStatus(fixture, id, 'closed');
+}
+
+async function submitMarketingStop(person: { name: string; email: string }, type: string): Promise<string> {
+  const response = await postRequest(fixture.stack.urls.app, { name: person.name, email: person.email, types: [type], language: 'nb' });
+  expect(response.status).toBe(202);
+  return String(response.json.id);
 }
 
 const mailsTo = async (email: string) => outbox(fixture.stack.urls.ses, email);
@@ -138,12 +144,13 @@ describe('every right through the local stack, on seeded customers', () => {
     expect(notices.some((mail) => (mail.body.text ?? '').includes(customerId))).toBe(true);
   });
 
+  // The marketing stops take the fast path: no code, no staff decision (marketing-and-objection.test.ts).
   it('consent withdrawal: every consent is off at once', async () => {
     const person = PEOPLE.consent;
     const customerId = await customerIdOf(person.email);
-    const id = await submitVerified(fixture, { name: person.name, email: person.email, types: ['consent_withdrawal'] });
+    const id = await submitMarketingStop(person, 'consent_withdrawal');
 
-    await approveAndClose(id);
+    await waitForStatus(fixture, id, 'closed');
 
     expect((await holdings(customerId)).consents.filter((consent) => consent.granted)).toEqual([]);
   });
@@ -151,12 +158,12 @@ describe('every right through the local stack, on seeded customers', () => {
   it('objection: the marketing channels are reserved', async () => {
     const person = PEOPLE.objection;
     const customerId = await customerIdOf(person.email);
-    const id = await submitVerified(fixture, { name: person.name, email: person.email, types: ['objection'] });
+    const id = await submitMarketingStop(person, 'objection');
 
-    await approveAndClose(id);
+    await waitForStatus(fixture, id, 'closed');
 
     const reserved = (await holdings(customerId)).reservations.filter((reservation) => reservation.reserved).map((r) => r.channel);
-    expect(reserved).toEqual(expect.arrayContaining(['email', 'sms', 'phone']));
+    expect(reserved).toEqual(expect.arrayContaining(['email', 'sms', 'phone', 'post']));
   });
 
   it('restriction: every record is marked restricted', async () => {

@@ -1,3 +1,4 @@
+import { InMemoryProcessingPurposeStore } from '../../support/in-memory-marketing-stop-stores.js';
 import type { CarryOutDeps } from '../../../functions/domain/carry-out/carry-out-deps.js';
 import type { RetentionScheduler, SchedulableCategory } from '../../../functions/domain/carry-out/retention-scheduler.js';
 import { subjectCustomerIds } from '../../../functions/domain/gather/subject-customer-ids.js';
@@ -152,6 +153,7 @@ export function scenario(input: ScenarioInput) {
   const mailer = new FakeMailer();
   const clock = fixedClock(NOW);
   const log = capturingLogger('carry-out');
+  const purposes = new InMemoryProcessingPurposeStore();
   const deps: CarryOutDeps & NotifyRecipientsDeps & ReplyDeps = {
     store,
     objects,
@@ -160,13 +162,14 @@ export function scenario(input: ScenarioInput) {
     accessLog: data.accessLog,
     retention,
     exportDays: input.exportDays ?? 14,
+    purposes,
     mailer,
     now: clock.now,
     logger: log.logger,
     recipientAddresses: input.recipientAddresses ?? ALL_ADDRESSES,
     publicBaseUrl: 'https://personvern.example.no',
   };
-  return { deps, store, objects, data, retention, mailer, plan, request, log, at: clock.iso };
+  return { deps, store, objects, data, retention, mailer, plan, request, log, purposes, at: clock.iso };
 }
 
 /** Audit entries of one event, with their details. */

@@ -375,13 +375,13 @@ describe('carryOut: consents, objection and restriction', () => {
     expect((await auditOf(store, request.id, 'action.done')).map((e) => e.detail?.action)).toEqual(['consent:newsletter', 'consent:phone']);
   });
 
-  it('reserves the subject against marketing in every electronic channel on an objection', async () => {
+  it('reserves the subject against marketing in every channel the policy uses (addressed post too) on an objection', async () => {
     const { deps, request, data } = scenario({ types: ['objection'] });
 
     await carryOut(deps, request.id);
 
     const reserved = (await data.customers.reservations(C)).filter((r) => r.reserved).map((r) => r.channel).sort();
-    expect(reserved).toEqual(['email', 'phone', 'sms']);
+    expect(reserved).toEqual(['email', 'phone', 'post', 'sms']);
     expect((await data.customers.consents(C)).find((c) => c.kind === 'newsletter')?.granted).toBe(false);
   });
 

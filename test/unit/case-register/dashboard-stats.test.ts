@@ -38,6 +38,7 @@ describe('dashboardStats', () => {
       { type: 'portability', count: 0 },
       { type: 'objection', count: 0 },
       { type: 'consent_withdrawal', count: 0 },
+      { type: 'processing_objection', count: 0 },
     ]);
     expect(stats.perChannel).toEqual([
       { channel: 'web', count: 1 },

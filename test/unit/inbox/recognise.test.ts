@@ -34,8 +34,9 @@ describe('recognise: each right in each language', () => {
     ['objection', 'nb', 'Jeg reserverer meg mot telefonsalg.'],
     ['objection', 'nb', 'Ikke send meg sms med tilbud.'],
     ['objection', 'sv', 'Jag motsätter mig att ni använder mina uppgifter för marknadsföring.'],
-    ['objection', 'da', 'Jeg gør indsigelse mod jeres brug af mine oplysninger til statistik.'],
-    ['objection', 'en', 'I object to the use of my data for profiling.'],
+    ['processing_objection', 'da', 'Jeg gør indsigelse mod jeres brug af mine oplysninger til statistik.'],
+    ['processing_objection', 'en', 'I object to the use of my data for profiling.'],
+    ['processing_objection', 'nb', 'Jeg protesterer mot at dere bruker dørloggen min til statistikk over besøk.'],
     ['consent_withdrawal', 'nb', 'Jeg trekker tilbake samtykket mitt til nyhetsbrev.'],
     ['consent_withdrawal', 'nn', 'Meld meg av nyheitsbrevet, takk.'],
     ['consent_withdrawal', 'sv', 'Avregistrera mig från nyhetsbrevet.'],
@@ -55,7 +56,7 @@ describe('recognise: each right in each language', () => {
     ['Art. 17', 'erasure'],
     ['artikel 18', 'restriction'],
     ['Article 20', 'portability'],
-    ['art. 21', 'objection'],
+    ['art. 21', 'processing_objection'],
   ])('reads the article number in "Jeg viser til %s." as %s', (article, type) => {
     expect(read(`Jeg viser til ${article}.`).types).toEqual([type]);
   });

@@ -149,6 +149,7 @@ describe('objection plan', () => {
       { channel: 'email', reserved: true },
       { channel: 'sms', reserved: true },
       { channel: 'phone', reserved: true },
+      { channel: 'post', reserved: true },
     ]);
     expect(plan.refusals).toEqual([SERVICE_INFORMATION_NOTE]);
     expect(plan.refusals[0]?.reason.nb).toContain('kan du ikke reservere deg mot uten samtidig å avslutte kundeforholdet');

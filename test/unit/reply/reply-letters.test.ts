@@ -99,7 +99,7 @@ describe('approvedReplyLetter: consent, objection and restriction', () => {
   it('says the person is opted out of marketing in every channel from now, and that service messages continue', async () => {
     const { text } = await answered({ types: ['objection'], request: { language: 'en' } });
 
-    expect(text).toContain('You are now opted out of marketing by e-mail, SMS and phone. This applies from now.');
+    expect(text).toContain('You are now opted out of marketing by e-mail, SMS, phone and addressed post. This applies from now.');
     expect(text).toContain('Important information about your customer relationship');
     expect(text).toContain(REMEDIES.en);
   });

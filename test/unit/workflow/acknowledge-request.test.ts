@@ -11,7 +11,7 @@ describe('acknowledgeRequest', () => {
     // Act
     const result = await acknowledgeRequest(deps, REQUEST_ID);
     // Assess
-    expect(result).toEqual({ acknowledged: true });
+    expect(result).toEqual({ acknowledged: true, marketingStop: false, processingObjection: false });
     expect(mailer.sent).toHaveLength(1);
     const [mail] = mailer.sent;
     expect(mail).toMatchObject({ to: REQUESTER.email, purpose: 'acknowledgement', requestId: REQUEST_ID });
@@ -54,7 +54,7 @@ describe('acknowledgeRequest', () => {
 
     const again = await acknowledgeRequest(deps, REQUEST_ID);
 
-    expect(again).toEqual({ acknowledged: true });
+    expect(again).toEqual({ acknowledged: true, marketingStop: false, processingObjection: false });
     expect(mailer.attempts).toHaveLength(1);
     expect(await store.auditTrail(REQUEST_ID)).toHaveLength(1);
   });
@@ -86,5 +86,27 @@ describe('acknowledgeRequest', () => {
 
     await expect(acknowledgeRequest(deps, 'NK-20261123-ZZZZZZZZ')).rejects.toBeInstanceOf(RequestNotFoundError);
     expect(mailer.attempts).toEqual([]);
+  });
+
+  it.each([
+    [['objection'], true, false],
+    [['consent_withdrawal', 'access'], true, false],
+    [['processing_objection'], false, true],
+    [['objection', 'processing_objection'], true, true],
+    [['erasure'], false, false],
+  ] as const)('tells the workflow the route of %j: marketing stop %s, Art. 21(1) assessment %s', async (types, marketingStop, processingObjection) => {
+    const { deps } = workflowWith({ types: [...types] });
+    expect(await acknowledgeRequest(deps, REQUEST_ID)).toEqual({ acknowledged: true, marketingStop, processingObjection });
+  });
+
+  it('sends no receipt for a request that only stops marketing: the confirmation to the registered contact is the answer', async () => {
+    const { deps, mailer, store } = workflowWith({ types: ['objection'] });
+    await acknowledgeRequest(deps, REQUEST_ID);
+    expect(mailer.sent).toEqual([]);
+    expect((await store.get(REQUEST_ID))?.mailsSent).toEqual({});
+
+    const split = workflowWith({ types: ['objection', 'access'] });
+    await acknowledgeRequest(split.deps, REQUEST_ID);
+    expect(split.mailer.sent).toHaveLength(1);
   });
 });

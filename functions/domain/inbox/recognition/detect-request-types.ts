@@ -1,5 +1,6 @@
 import { REQUEST_TYPES, type RequestType } from '../../request/request-vocabulary.js';
 import type { MessageWords } from './message-words.js';
+import { objectionTypes } from './objection-purpose.js';
 import { REQUEST_CUES } from './request-cues.js';
 import { cueHits, cueScore, type CueHit } from './score-cues.js';
 
@@ -66,5 +67,14 @@ export function detectRequestTypes(text: MessageWords): RequestEvidence {
       return [type, evidence];
     }),
   ) as Record<RequestType, TypeEvidence>;
-  return { types: REQUEST_TYPES.filter((type) => byType[type].score >= TYPE_THRESHOLD), byType };
+  const objectionAsked = byType.objection.score >= TYPE_THRESHOLD;
+  const objections = objectionAsked ? objectionTypes(text) : [];
+  // The Art. 21(1) objection carries the evidence of the objection cues it was told apart by.
+  const evidence = { ...byType, processing_objection: byType.objection };
+  return {
+    types: REQUEST_TYPES.filter((type) =>
+      type === 'objection' || type === 'processing_objection' ? objections.includes(type) : byType[type].score >= TYPE_THRESHOLD,
+    ),
+    byType: evidence,
+  };
 }

@@ -1,3 +1,4 @@
+import { MARKETING_STOP_TYPES } from '../../request/request-vocabulary.js';
 import type { RequestEvidence } from './detect-request-types.js';
 import { TYPE_THRESHOLD } from './detect-request-types.js';
 import type { TopicEvidence } from './detect-topic.js';
@@ -26,7 +27,8 @@ const SHORT_TEXT_WORDS = 4;
  * - the right is only asked about ("hvordan sletter jeg …?"): −0.30
  * - it follows up an earlier request (belongs to an open case, req. 1.5): −0.30
  * - it comes with a complaint: −0.25; with a billing or booking matter: −0.07
- * - the sender wrote fewer than four words: −0.25
+ * - the sender wrote fewer than four words: −0.25, unless all they ask is to stop marketing
+ *   («STOPP», «unsubscribe»: that is how people unsubscribe, and a stop harms no one)
  * - a right only just reached its threshold: −0.08; three or more rights at once: −0.05
  */
 export function requestConfidence(context: ConfidenceContext): number {
@@ -38,7 +40,8 @@ export function requestConfidence(context: ConfidenceContext): number {
   if (context.followUp >= 1) confidence -= 0.3;
   if (topic.scores.complaint >= TOPIC_THRESHOLD) confidence -= 0.25;
   else if (topic.scores.billing >= TOPIC_THRESHOLD || topic.scores.booking >= TOPIC_THRESHOLD) confidence -= 0.07;
-  if (context.ownWordCount < SHORT_TEXT_WORDS) confidence -= 0.25;
+  const onlyStopsMarketing = request.types.every((type) => MARKETING_STOP_TYPES.includes(type));
+  if (context.ownWordCount < SHORT_TEXT_WORDS && !onlyStopsMarketing) confidence -= 0.25;
   if (Math.min(...evidence.map((type) => type.score)) < 1.3) confidence -= 0.08;
   if (request.types.length >= 3) confidence -= 0.05;
   return round(confidence);

@@ -17,4 +17,6 @@ export const REQUEST_CUES: Readonly<Record<RequestType, readonly CompiledCue[]>>
   portability: compileCues(PORTABILITY_CUES),
   objection: compileCues(OBJECTION_CUES),
   consent_withdrawal: compileCues(CONSENT_WITHDRAWAL_CUES),
+  // The objection cues find both objections; `objectionTypes` tells them apart by purpose.
+  processing_objection: [],
 };

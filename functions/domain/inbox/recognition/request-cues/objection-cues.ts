@@ -23,6 +23,8 @@ export const OBJECTION_CUES: readonly Cue[] = [
   { phrase: 'stop|stopp|slutt|slutte|sluta calling|texting|phoning|ringe|ringa|ringje', weight: 1 },
   { phrase: `stop|stopp|slutt|slutte|sluta å|med|att|sending ... ringe|ringa|ringje|${MARKETING}`, weight: 1 },
   { phrase: `ikke|ikkje|inte|not|don't|dont|never send|sende|skicka|text|email|mail ... ${MARKETING}`, weight: 1 },
+  // "Stopp alle SMS-er med reklame": the stop word and the marketing it stops, a few words apart.
+  { phrase: `stop|stopp|slutt|sluta .. sms*|reklame|reklam|markedsføring|marketing|tilbud|tilbod|offers|promotions`, weight: 1 },
   { phrase: `send|sende|skicka|skick .. ikke|ikkje|inte|inga|no .. ${MARKETING}`, weight: 1 },
   { phrase: `ikke|ikkje|inte|not|no|don't ... ha|motta|få|modtage|receive|want|have|mottaka ... ${MARKETING}`, weight: 1 },
   { phrase: `don't|dont|not use|bruk|bruke|använd .. ${DATA_NOUNS}|number|nummer|nummeret|e-post*|email|address ... for|til|för ... ${PURPOSE}`, weight: 1 },

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { DynamoDbProcessingPurposeStore } from '../adapters/dynamodb/dynamodb-marketing-stop-stores.js';
+import { liftAfterOverride, restrictWhileAssessing } from '../domain/processing-objection/objection-restriction.js';
+import { dynamoDbClient } from '../shared/aws-clients.js';
+import { parseConfig } from '../shared/config.js';
+import { ENV } from '../shared/env-names.js';
+import { storeDeps } from '../shared/task-deps.js';
+import { taskHandler } from '../shared/task-handler.js';
+import { TableConfigSchema } from '../shared/workflow-config.js';
+
+const config = parseConfig(TableConfigSchema.extend({ [ENV.customersTable]: z.string().min(1) }));
+const deps = {
+  ...storeDeps('restrict-processing'),
+  purposes: new DynamoDbProcessingPurposeStore(dynamoDbClient(), config[ENV.customersTable]),
+};
+
+/** `restrict` while staff assess an Art. 21(1) objection; `lift` after it was overridden and the person told. */
+export const handler = taskHandler(
+  'restrict-processing',
+  z.object({ requestId: z.string().min(1), action: z.enum(['restrict', 'lift']) }),
+  (event): Promise<{ restricted: number } | { lifted: number }> =>
+    event.action === 'restrict' ? restrictWhileAssessing(deps, event.requestId) : liftAfterOverride(deps, event.requestId),
+);

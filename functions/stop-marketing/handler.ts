@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
+import { DynamoDbSuppressionList } from '../adapters/dynamodb/dynamodb-marketing-stop-stores.js';
+import { MIN_SUPPRESSION_SECRET_LENGTH } from '../domain/marketing-stop/suppression-list.js';
+import { stopMarketing } from '../domain/marketing-stop/stop-marketing.js';
+import { dynamoDbClient } from '../shared/aws-clients.js';
+import { parseConfig } from '../shared/config.js';
+import { ENV } from '../shared/env-names.js';
+import { mailDeps } from '../shared/task-deps.js';
+import { taskHandler } from '../shared/task-handler.js';
+import { TableConfigSchema } from '../shared/workflow-config.js';
+
+const config = parseConfig(
+  TableConfigSchema.extend({
+    [ENV.customersTable]: z.string().min(1),
+    [ENV.suppressionSecret]: z.string().min(MIN_SUPPRESSION_SECRET_LENGTH),
+  }),
+);
+const deps = {
+  ...mailDeps('stop-marketing'),
+  customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
+  suppression: new DynamoDbSuppressionList(dynamoDbClient(), config[ENV.customersTable]),
+  suppressionSecret: config[ENV.suppressionSecret],
+};
+
+export const handler = taskHandler('stop-marketing', z.object({ requestId: z.string().min(1) }), (event) =>
+  stopMarketing(deps, event.requestId),
+);
