@@ -39,7 +39,7 @@ export const categoryInText = (category: RecordCategory, language: Language): st
 };
 
 export const CONSENT_LABELS: Readonly<Record<ConsentKind, Localised>> = {
-  newsletter: { nb: 'nyhetsbrev på e-post', en: 'newsletter by e-mail' },
+  newsletter: { nb: 'nyhetsbrev på e-post', en: 'our newsletter by e-mail' },
   sms: { nb: 'markedsføring på SMS', en: 'marketing by SMS' },
   phone: { nb: 'markedsføring på telefon', en: 'marketing by phone' },
 };
@@ -197,6 +197,15 @@ export const RECIPIENT_LABELS: Readonly<Record<Recipient['id'], Localised>> = {
 /** A recipient's name in `language`, falling back to the name the plan gives it. */
 export const recipientLabel = (recipient: Pick<Recipient, 'id' | 'name'>, language: Language): string =>
   RECIPIENT_LABELS[recipient.id]?.[language] ?? recipient.name;
+
+/**
+ * A recipient's name inside a sentence: lower case first («varslet regnskaps- og
+ * fakturaleverandøren vår»), except a name that is itself a proper noun (Unloc).
+ */
+export const recipientInText = (recipient: Pick<Recipient, 'id' | 'name'>, language: Language): string => {
+  const label = recipientLabel(recipient, language);
+  return /^Unloc\b/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+};
 
 /**
  * Art. 15(1)(c): the named recipients of a category, from the recipient register the planner uses

@@ -12,11 +12,11 @@ import {
   categoryInText,
   COMPLAINT,
   CONSENT_LABELS,
-  CORRECTABLE_FIELD_LABELS,
   GENERAL_RECIPIENTS,
   PURPOSES,
   RIGHTS,
   joinList,
+  recipientInText,
   recipientLabel,
   recipientsOf,
   type Localised,
@@ -177,18 +177,26 @@ function rectificationSection(facts: ReplyFacts): Lines {
   const language = facts.request.language;
   if (!facts.request.types.includes('rectification')) return [];
   const fields = (outcomes: readonly CorrectionOutcome[]) =>
-    joinList([...new Set(outcomes.map((c) => CORRECTABLE_FIELD_LABELS[c.field][language]))], language);
+    joinList([...new Set(outcomes.map((c) => YOUR_FIELD[c.field][language]))], language);
   const done = facts.corrections.filter((c) => c.outcome === 'done');
   return [
     ...heading(L(language, { nb: 'Retting', en: 'Correction' })),
     done.length > 0
       ? L(language, {
           nb: `Vi har rettet ${fields(done)}. Rettingen gjelder fra nå.`,
-          en: `We have corrected your ${fields(done)}. The correction applies from now.`,
+          en: `We have corrected ${fields(done)}. The correction applies from now.`,
         })
       : L(language, { nb: 'Vi har ikke rettet noe.', en: 'We have not corrected anything.' }),
   ];
 }
+
+/** A corrected field as the object of a sentence: «Vi har rettet e-postadressen din» / "We have corrected your e-mail address". */
+const YOUR_FIELD: Readonly<Record<Correction['field'], Localised>> = {
+  name: { nb: 'navnet ditt', en: 'your name' },
+  email: { nb: 'e-postadressen din', en: 'your e-mail address' },
+  phone: { nb: 'telefonnummeret ditt', en: 'your phone number' },
+  address: { nb: 'postadressen din', en: 'your postal address' },
+};
 
 const REFUSED_CORRECTION: Readonly<Record<CorrectionRefusal, Localised>> = {
   stale: {
@@ -336,8 +344,8 @@ function notDoneItems(facts: ReplyFacts): Lines {
     items.push(
       bullet(
         L(language, {
-          nb: `Vi har ikke rettet ${CORRECTABLE_FIELD_LABELS[correction.field].nb}: ${REFUSED_CORRECTION[correction.outcome].nb}`,
-          en: `We have not corrected your ${CORRECTABLE_FIELD_LABELS[correction.field].en}: ${REFUSED_CORRECTION[correction.outcome].en}`,
+          nb: `Vi har ikke rettet ${YOUR_FIELD[correction.field].nb}: ${REFUSED_CORRECTION[correction.outcome].nb}`,
+          en: `We have not corrected ${YOUR_FIELD[correction.field].en}: ${REFUSED_CORRECTION[correction.outcome].en}`,
         }),
       ),
     );
@@ -347,8 +355,8 @@ function notDoneItems(facts: ReplyFacts): Lines {
     items.push(
       bullet(
         L(language, {
-          nb: `Vi har ennå ikke fått varslet ${recipientLabel(recipient, 'nb')} om endringene. Vi følger opp dette og varsler dem så snart vi kan.`,
-          en: `We have not yet been able to notify ${recipientLabel(recipient, 'en')} of the changes. We are following this up and will notify them as soon as we can.`,
+          nb: `Vi har ennå ikke fått varslet ${recipientInText(recipient, 'nb')} om endringene. Vi følger opp dette og varsler dem så snart vi kan.`,
+          en: `We have not yet been able to notify ${recipientInText(recipient, 'en')} of the changes. We are following this up and will notify them as soon as we can.`,
         }),
       ),
     );

@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, CORRECTABLE_FIELD_LABELS, joinList, recipientLabel } from '../letters/art15-information.js';
+import { CATEGORY_LABELS, CORRECTABLE_FIELD_LABELS, joinList, recipientInText } from '../letters/art15-information.js';
 import { SIGNATURE, type Letter } from '../letters/letter.js';
 import type { RecipientChange, RecipientNotice } from './recipient-changes.js';
 
@@ -36,7 +36,7 @@ export function recipientNoticeLetter(notice: RecipientNotice, requestId: string
   return {
     subject: `Varsel om endring i personopplysninger (personvernforordningen artikkel 19) – kundereferanse ${references}`,
     text: [
-      `Til ${recipientLabel(notice, 'nb')}`,
+      `Til ${recipientInText(notice, 'nb')}`,
       '',
       'OBOS Nærkontor AS har behandlet en henvendelse fra en registrert etter personvernforordningen. Dere har fått ' +
         'opplysninger om denne personen fra oss, og vi varsler dere derfor om endringene, slik personvernforordningen artikkel 19 krever.',

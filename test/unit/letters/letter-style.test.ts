@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORY_LABELS } from '../../../functions/domain/letters/art15-information.js';
+import { CATEGORY_LABELS, RECIPIENT_LABELS } from '../../../functions/domain/letters/art15-information.js';
 import { formatCalendarDate } from '../../../functions/domain/letters/format-calendar-date.js';
 import { legalBasisIn } from '../../../functions/domain/letters/legal-citations.js';
 import { REQUEST_TYPES } from '../../../functions/domain/request/request-vocabulary.js';
@@ -94,8 +94,10 @@ describe('every rendered letter, page and report', () => {
     expect(findings(texts, /(rettslig grunnlag|grunnlag|legal basis|basis)\b[^\n]*(personvernerklæring|privacy (policy|statement))/i)).toEqual([]);
   });
 
-  it('writes category names in lower case in the middle of a sentence', () => {
-    const labels = Object.values(CATEGORY_LABELS).flatMap((label) => [label.nb, label.en]);
+  it('writes category and recipient names in lower case in the middle of a sentence', () => {
+    const labels = [...Object.values(CATEGORY_LABELS), ...Object.values(RECIPIENT_LABELS)]
+      .flatMap((label) => [label.nb, label.en])
+      .filter((label) => !label.startsWith('Unloc'));
     const escaped = labels.map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     expect(findings(texts, new RegExp(`(?<=[\\p{Ll}\\d,;] )(${escaped.join('|')})`, 'u'))).toEqual([]);
   });

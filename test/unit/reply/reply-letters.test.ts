@@ -78,7 +78,7 @@ describe('approvedReplyLetter: rectification', () => {
       corrections: [{ customerId: C, field: 'email', to: 'ny.adresse@example.no' }],
     });
 
-    expect(text).toContain('Vi har rettet e-postadresse. Rettingen gjelder fra nå.');
+    expect(text).toContain('Vi har rettet e-postadressen din. Rettingen gjelder fra nå.');
     expect(text).not.toContain('ny.adresse@example.no');
   });
 
@@ -134,7 +134,7 @@ describe('approvedReplyLetter: recipients (Art. 19)', () => {
     const { text } = await answered({ types: ['restriction'], recipientAddresses: { unloc: 'privacy@unloc.example' } });
 
     expect(text).toContain('Unloc (adgangssystemet): begrensning');
-    expect(text).toContain('Vi har ennå ikke fått varslet Regnskaps- og fakturaleverandøren vår om endringene.');
+    expect(text).toContain('Vi har ennå ikke fått varslet regnskaps- og fakturaleverandøren vår om endringene.');
     expect(text).toContain(REMEDIES.nb);
   });
 });
