@@ -20,14 +20,9 @@ import { ACTIVE_CUSTOMER, CUSTOMER, FORMER_CUSTOMER, NOW, scenario, type Scenari
 import { aRightsRequest } from '../fixtures/rights-request-fixture.js';
 import { gatheredData } from '../gather/customer-data-fixture.js';
 import { answered } from '../reply/reply-fixture.js';
+import { pageText, type RenderedText } from '../../support/letter-style-rules.js';
 
-/** One rendered text a customer (or a recipient) reads, named for a failing test's message. */
-export interface RenderedText {
-  readonly name: string;
-  readonly language: Language;
-  /** Plain text: a letter's subject and body, or a page's visible text. */
-  readonly text: string;
-}
+export type { RenderedText };
 
 const C = CUSTOMER.customerId;
 
@@ -58,25 +53,6 @@ export const REPLY_SCENARIOS: Readonly<Record<string, ScenarioInput>> = {
 };
 
 const letterText = (letter: Letter): string => `${letter.subject}\n\n${letter.text}`;
-
-/** The visible text of an HTML page: no tags, scripts or styles; entities decoded; one line per block. */
-export function pageText(html: string): string {
-  return html
-    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/g, '')
-    .replace(/<\/(p|h[1-6]|li|tr|div|dt|dd|caption|th|td|section|legend|label|title)>/g, '\n')
-    .replace(/<br\s*\/?>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter((line) => line !== '')
-    .join('\n');
-}
 
 function fixedLetters(language: Language): RenderedText[] {
   const request = aRightsRequest({ language, types: ['access', 'erasure'], receiptDate: '2026-11-23', dueDate: '2026-12-23' });
