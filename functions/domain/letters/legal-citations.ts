@@ -64,5 +64,17 @@ export const citeAll = (...citations: readonly Localised[]): Localised => ({
   en: joinProvisions(citations.map((c) => c.en), 'en'),
 });
 
-/** A plan's legal basis in `language` (a legacy single string is printed as stored). */
-export const legalBasisIn = (basis: LegalBasis, language: Language): string => (typeof basis === 'string' ? basis : basis[language]);
+/**
+ * The bases plans stored before the per-language form carried, as single strings, so a request
+ * planned before an upgrade and answered after it is still answered in the one style.
+ */
+const LEGACY_BASES: Readonly<Record<string, Localised>> = {
+  'bokføringsloven § 13 (1) / GDPR art. 17 (3) (b)': citeAll(norwegianAct('bookkeeping', { number: 13, paragraph: 1 }), gdpr({ number: 17, paragraph: 3, point: 'b' })),
+  'GDPR art. 17 (3) (e)': gdpr({ number: 17, paragraph: 3, point: 'e' }),
+  'GDPR art. 6 (1) (b) og art. 17 (1) (a); personvernerklæringen («Sletting»)': gdpr({ number: 6, paragraph: 1, point: 'b' }, { number: 17, paragraph: 1, point: 'a' }),
+  'GDPR art. 21 (2)–(3); markedsføringsloven § 15; personvernerklæringen (reservasjon mot kanaler)': gdpr({ number: 6, paragraph: 1, point: 'b' }, { number: 21, paragraph: 2 }),
+};
+
+/** A plan's legal basis in `language`; a legacy single string is translated if known, else printed as stored. */
+export const legalBasisIn = (basis: LegalBasis, language: Language): string =>
+  typeof basis === 'string' ? (LEGACY_BASES[basis]?.[language] ?? basis) : basis[language];
