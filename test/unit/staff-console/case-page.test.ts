@@ -19,7 +19,7 @@ const PLAN: ActionPlan = {
       category: 'invoice',
       recordIds: ['2024-00017'],
       reason: { nb: 'Fakturaer må oppbevares etter bokføringsloven.', en: 'Invoices must be kept.' },
-      legalBasis: 'bokføringsloven § 13 (1) / GDPR art. 17 (3) (b)',
+      legalBasis: { nb: 'bokføringsloven § 13 første ledd', en: 'section 13(1) of the Norwegian Bookkeeping Act' },
       until: '2029-12-31',
       kind: 'legal_obligation',
     },
@@ -113,7 +113,7 @@ describe('renderCasePage', () => {
     const text = mainText(renderCasePage(model()));
     expect(text).toContain('Dørlogg (Unloc): 2 poster (slettes)');
     expect(text).toContain('Fakturaer må oppbevares etter bokføringsloven.');
-    expect(text).toContain('bokføringsloven § 13 (1) / GDPR art. 17 (3) (b)');
+    expect(text).toContain('bokføringsloven § 13 første ledd');
     expect(text).toContain('31. desember 2029');
     expect(text).toContain('Unloc AS');
   });
