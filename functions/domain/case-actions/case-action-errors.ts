@@ -62,3 +62,46 @@ export class OtherClosureLetterSentError extends Error {
     super(`request ${requestId} already has a ${purpose} letter; close it the same way`);
   }
 }
+
+/**
+ * The target has been answered or has ended (replied, closed, refused, unverified): merging into it
+ * would leave the duplicate's request without an answer.
+ */
+export class MergeTargetAnsweredError extends Error {
+  override readonly name = 'MergeTargetAnsweredError';
+  constructor(
+    readonly targetId: string,
+    readonly status: string,
+  ) {
+    super(`request ${targetId} has status ${status} and answers nothing more`);
+  }
+}
+
+/**
+ * The duplicate asks for rights the target does not, and the target's plan is already made (or
+ * being made): the added rights would never be planned or answered. Merging the other way, or
+ * handling both cases, loses nothing.
+ */
+export class MergeWouldLoseRightsError extends Error {
+  override readonly name = 'MergeWouldLoseRightsError';
+  constructor(
+    readonly targetId: string,
+    readonly missingTypes: readonly string[],
+  ) {
+    super(`request ${targetId} is past planning and lacks ${missingTypes.join(', ')}`);
+  }
+}
+
+/**
+ * The two cases have different requesters (another e-mail address, or verified as different
+ * customers); staff must confirm they are the same person before the answer to one goes to the other.
+ */
+export class SamePersonNotConfirmedError extends Error {
+  override readonly name = 'SamePersonNotConfirmedError';
+  constructor(
+    readonly requestId: string,
+    readonly intoId: string,
+  ) {
+    super(`requests ${requestId} and ${intoId} have different requesters; confirm they are the same person`);
+  }
+}

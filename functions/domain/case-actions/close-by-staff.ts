@@ -39,6 +39,22 @@ export interface StaffClosureResult {
 export const isClosedAs = (request: RightsRequest, kind: Closure['kind'], mergedInto?: string): boolean =>
   request.status === 'closed' && request.closure?.kind === kind && request.closure.mergedInto === mergedInto;
 
+const actionName = (kind: Closure['kind']): string => (kind === 'merged' ? 'merge' : `close as ${kind}`);
+
+/**
+ * Checks, before anything is changed, that staff may close the request this way now: it waits on
+ * staff or the requester, and no other closure's letter went out.
+ *
+ * @throws OtherClosureLetterSentError when another closure's letter already went out
+ * @throws InvalidTransitionError when the request is not in a closable status
+ */
+export function assertClosable(request: RightsRequest, kind: Closure['kind']): void {
+  const purpose = CLOSURE_PURPOSES[kind];
+  const other = Object.values(CLOSURE_PURPOSES).find((each) => each !== purpose && request.mailsSent[each]);
+  if (other) throw new OtherClosureLetterSentError(request.id, other);
+  if (!isClosableByStaff(request.status)) throw new InvalidTransitionError(request.id, request.status, actionName(kind));
+}
+
 /**
  * Closes a case that staff decided not to carry out, in the order that makes a retry safe:
  * 1. the letter, once (`sendMailOnce`): a mail failure leaves the case open and the workflow waiting;
@@ -56,11 +72,9 @@ export async function closeByStaff(
   request: RightsRequest,
   closure: StaffClosure,
 ): Promise<StaffClosureResult> {
+  assertClosable(request, closure.kind);
   const purpose = CLOSURE_PURPOSES[closure.kind];
-  const other = Object.values(CLOSURE_PURPOSES).find((each) => each !== purpose && request.mailsSent[each]);
-  if (other) throw new OtherClosureLetterSentError(request.id, other);
-  const action = closure.kind === 'merged' ? 'merge' : `close as ${closure.kind}`;
-  if (!isClosableByStaff(request.status)) throw new InvalidTransitionError(request.id, request.status, action);
+  const action = actionName(closure.kind);
 
   const notified = await sendMailOnce(deps, request, purpose, closure.letter, closure.actor);
   const gatheredKeys = Object.values(notified.gathered ?? {});

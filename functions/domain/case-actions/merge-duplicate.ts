@@ -1,9 +1,18 @@
 import { mergedLetter } from '../letters/merged-letter.js';
 import { RequestNotFoundError } from '../request/request-errors.js';
 import type { RightsRequest } from '../request/rights-request.js';
+import { changeRequest } from '../verification/change-request.js';
 import type { CaseActionDeps } from './case-action-deps.js';
-import { ClosureReasonInvalidError, MergeIntoSelfError, MergeTargetMergedError } from './case-action-errors.js';
-import { MAX_CLOSURE_REASON_LENGTH, closeByStaff, isClosedAs, type StaffClosureResult } from './close-by-staff.js';
+import {
+  ClosureReasonInvalidError,
+  MergeIntoSelfError,
+  MergeTargetAnsweredError,
+  MergeTargetMergedError,
+  MergeWouldLoseRightsError,
+  SamePersonNotConfirmedError,
+} from './case-action-errors.js';
+import { MAX_CLOSURE_REASON_LENGTH, assertClosable, closeByStaff, isClosedAs, type StaffClosureResult } from './close-by-staff.js';
+import { canTakeNewRights, mergedCase, rightsOnlyIn, sameRequester, stillAnswers } from './merged-case.js';
 import { staffUsername } from './staff-username.js';
 
 export interface MergeDuplicateInput {
@@ -15,26 +24,33 @@ export interface MergeDuplicateInput {
   readonly actor: string;
   /** Why they are the same matter (internal: recorded on both cases, not sent). */
   readonly reason: string;
+  /**
+   * The staff member confirms the two requesters are the same person. Required when the requests
+   * have different e-mail addresses or were verified as different customers; recorded with who.
+   */
+  readonly samePersonConfirmed?: boolean;
 }
 
 /**
- * Whether two requests come from the same person as far as we may tell them apart in a letter:
- * the same requester e-mail address, compared case-insensitively.
- */
-export const sameRequester = (a: Pick<RightsRequest, 'requester'>, b: Pick<RightsRequest, 'requester'>): boolean =>
-  a.requester.email.trim().toLowerCase() === b.requester.email.trim().toLowerCase();
-
-/**
- * Closes a duplicate request as merged into another case that answers both. The duplicate's sender
- * gets a letter (purpose `closure-merged`) naming the other case's reference only when both have
- * the same requester e-mail, so no one learns of another person's case. The duplicate is closed
- * and its waiting workflow step ended as in {@link closeByStaff}; the target's audit trail gets
- * `case.merged_in` once, also when a retry completes an interrupted merge.
+ * Merges a duplicate request into another case that answers both, losing nothing (Art. 12(3)):
+ * 1. checks, before anything changes: the target still answers (not replied or ended); it can take
+ *    every right the duplicate adds (its plan is not made yet, otherwise the added rights would
+ *    never be answered: merge the other way instead); the requesters are the same, or staff
+ *    confirmed they are the same person; the duplicate may be closed now;
+ * 2. the target takes every right of both and the earliest receipt, with the due date recomputed
+ *    from it (see {@link mergedCase}), in one change with its `case.merged_in` audit entry;
+ * 3. the duplicate is closed with a letter saying which reference, address and date the answer
+ *    comes under, and its waiting workflow step ends, as in {@link closeByStaff}.
+ * The target changes first: if the duplicate's letter then fails, both cases cover the rights
+ * (nothing is lost) and a retry completes the merge without changing the target twice.
  *
  * @throws ClosureReasonInvalidError without a reason (or one over 2000 characters)
  * @throws MergeIntoSelfError when both ids are the same
  * @throws RequestNotFoundError when either request does not exist
  * @throws MergeTargetMergedError when the target was itself merged into another case
+ * @throws MergeTargetAnsweredError when the target was answered or has ended
+ * @throws MergeWouldLoseRightsError when the target is past planning and lacks a right of the duplicate
+ * @throws SamePersonNotConfirmedError when the requesters differ and staff did not confirm the same person
  * @throws InvalidTransitionError when the duplicate is not waiting on staff or the requester
  */
 export async function mergeDuplicate(deps: CaseActionDeps, input: MergeDuplicateInput): Promise<StaffClosureResult> {
@@ -44,17 +60,20 @@ export async function mergeDuplicate(deps: CaseActionDeps, input: MergeDuplicate
   if (input.requestId === input.intoId) throw new MergeIntoSelfError(input.requestId);
   const [duplicate, target] = await loadBoth(deps, input.requestId, input.intoId);
   if (target.closure?.kind === 'merged') throw new MergeTargetMergedError(target.id, target.closure.mergedInto);
+  const same = sameRequester(duplicate, target);
+  if (!same && input.samePersonConfirmed !== true) throw new SamePersonNotConfirmedError(duplicate.id, target.id);
 
-  const result = isClosedAs(duplicate, 'merged', target.id)
+  const repeat = isClosedAs(duplicate, 'merged', target.id);
+  const merged = repeat ? target : await mergeIntoTarget(deps, duplicate, target, { ...input, reason, sameRequester: same });
+  const result = repeat
     ? { alreadyClosed: true, workflowStopped: false }
     : await closeByStaff(deps, duplicate, {
         kind: 'merged',
         reason,
         actor: input.actor,
         mergedInto: target.id,
-        letter: mergedLetter(duplicate, sameRequester(duplicate, target) ? target.id : undefined),
+        letter: mergedLetter(duplicate, { reference: merged.id, email: merged.requester.email, dueDate: merged.dueDate }),
       });
-  await recordMergedIn(deps, target.id, duplicate.id, input.actor, reason);
   deps.logger.info('case.merged', { requestId: duplicate.id, intoId: target.id });
   return result;
 }
@@ -68,16 +87,55 @@ async function loadBoth(deps: CaseActionDeps, requestId: string, intoId: string)
   return [duplicate, target];
 }
 
-/** Adds `case.merged_in` to the target's trail unless an earlier try already did. */
-async function recordMergedIn(deps: CaseActionDeps, intoId: string, from: string, actor: string, reason: string): Promise<void> {
-  const trail = await deps.store.auditTrail(intoId);
-  if (trail.some((entry) => entry.event === 'case.merged_in' && entry.detail?.from === from)) return;
-  await deps.store.appendAudit(intoId, {
-    requestId: intoId,
-    at: deps.now().toISOString(),
-    event: 'case.merged_in',
-    actor,
-    reason,
-    detail: { from },
+const alreadyMergedIn = (trail: readonly { event: string; detail?: Record<string, unknown> }[], from: string): boolean =>
+  trail.some((entry) => entry.event === 'case.merged_in' && entry.detail?.from === from);
+
+/**
+ * Step 2: the target takes the duplicate's rights and earliest receipt, with `case.merged_in`,
+ * once. Every check runs on each fresh read, so a target that moved on meanwhile is refused.
+ */
+async function mergeIntoTarget(
+  deps: CaseActionDeps,
+  duplicate: RightsRequest,
+  target: RightsRequest,
+  input: MergeDuplicateInput & { readonly sameRequester: boolean },
+): Promise<RightsRequest> {
+  if (alreadyMergedIn(await deps.store.auditTrail(target.id), duplicate.id)) return target;
+  return changeRequest(deps, target, (current, at) => {
+    if (!stillAnswers(current)) throw new MergeTargetAnsweredError(current.id, current.status);
+    const missing = rightsOnlyIn(duplicate, current);
+    if (missing.length > 0 && !canTakeNewRights(current)) throw new MergeWouldLoseRightsError(current.id, missing);
+    assertClosable(duplicate, 'merged');
+    const next = mergedCase(current, duplicate);
+    const dropsExtension = current.extension !== undefined && next.extension === undefined;
+    return {
+      set: {
+        types: next.types,
+        receivedAt: next.receivedAt,
+        receiptDate: next.receiptDate,
+        dueDate: next.dueDate,
+        extended: next.extended,
+        ...(next.extension && { extension: next.extension }),
+        updatedAt: at,
+      },
+      ...(dropsExtension && { remove: ['extension' as const] }),
+      audit: {
+        requestId: current.id,
+        at,
+        event: 'case.merged_in',
+        actor: input.actor,
+        reason: input.reason,
+        detail: {
+          from: duplicate.id,
+          // Who vouched that two different requesters are one person (Art. 12(6): the answer goes to them).
+          requesterMatch: input.sameRequester ? 'same_requester' : 'confirmed_by_staff',
+          ...(!input.sameRequester && { samePersonConfirmedBy: input.actor }),
+          ...(next.addedTypes.length > 0 && { addedTypes: next.addedTypes }),
+          ...(next.receivedAt !== current.receivedAt && { receivedAt: { from: current.receivedAt, to: next.receivedAt } }),
+          ...(next.dueDate !== current.dueDate && { dueDate: { from: current.dueDate, to: next.dueDate } }),
+          ...(dropsExtension && { extensionDropped: { at: current.extension?.at } }),
+        },
+      },
+    };
   });
 }

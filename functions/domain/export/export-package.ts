@@ -123,8 +123,8 @@ type Owned = { readonly customerId: string };
 
 const NOTES = {
   otherPeople: {
-    nb: (n: number) => `${n} poster som gjaldt andre kunder enn deg, er holdt utenfor kopien.`,
-    en: (n: number) => `${n} records about customers other than you have been left out of the copy.`,
+    nb: (n: number) => (n === 1 ? '1 oppføring som gjaldt en annen kunde enn deg, er holdt utenfor kopien.' : `${n} oppføringer som gjaldt andre kunder enn deg, er holdt utenfor kopien.`),
+    en: (n: number) => (n === 1 ? '1 record about another customer than you has been left out of the copy.' : `${n} records about customers other than you have been left out of the copy.`),
   },
   erased: {
     nb: 'Kopien viser opplysningene slik de var da vi hentet dem. Noe av det er slettet etterpå etter ønsket ditt om sletting; svarbrevet sier hva.',

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { html, raw, type HtmlValue, type SafeHtml } from '../../web-form/pages/html.js';
 import {
   AUTOMATED_DECISIONS,
-  COMPLAINT,
   GENERAL_RECIPIENTS,
   RIGHTS,
   type Localised,
 } from '../letters/art15-information.js';
 import { formatCalendarDate } from '../letters/format-calendar-date.js';
 import { REMEDIES } from '../letters/letter.js';
+import { gdpr } from '../letters/legal-citations.js';
 import type { RecordCategory } from '../plan/action-plan.js';
 import { requestTypeLabel } from '../request/request-type-labels.js';
 import type { Language } from '../request/request-vocabulary.js';
@@ -42,11 +42,20 @@ export const REPORT_CONTENT_SECURITY_POLICY = `${META_POLICY}; frame-ancestors '
 
 type Text = Readonly<Record<Language, string>>;
 
+/** A heading with the point of Art. 15(1) it answers, cited in the one style of `legal-citations.ts`. */
+function art15Heading(nb: string, en: string, point: string): Text {
+  const citation = gdpr({ number: 15, paragraph: 1, point });
+  return { nb: `${nb} (${citation.nb})`, en: `${en} (${citation.en})` };
+}
+
+/** An item of a running list: only the first starts with a capital. */
+const inList = (label: string, index: number): string => (index === 0 ? label : label.charAt(0).toLowerCase() + label.slice(1));
+
 const T = {
   title: { nb: 'Personopplysninger om deg hos OBOS Nærkontor AS', en: 'Your personal data at OBOS Nærkontor AS' },
   intro: {
     nb: 'Dette er kopien av personopplysningene vi har om deg (personvernforordningen artikkel 15), med informasjon om hvordan vi behandler dem.',
-    en: 'This is the copy of the personal data we hold about you (GDPR Article 15), with information about how we process them.',
+    en: 'This is the copy of the personal data we hold about you (Article 15 of the General Data Protection Regulation), with information about how we process them.',
   },
   reference: { nb: 'Referanse', en: 'Reference' },
   produced: { nb: 'Laget', en: 'Produced' },
@@ -54,33 +63,33 @@ const T = {
   contents: { nb: 'Innhold', en: 'Contents' },
   summary: { nb: 'Hva vi har om deg', en: 'What we hold about you' },
   summaryIntro: {
-    nb: 'Tabellen viser hvor mange poster vi har i hver kategori. Står det 0, har vi ingen opplysninger om deg i den kategorien.',
+    nb: 'Tabellen viser hvor mange oppføringer vi har i hver kategori. Står det 0, har vi ingen opplysninger om deg i den kategorien.',
     en: 'The table shows how many records we hold in each category. A 0 means we hold no data about you in that category.',
   },
   category: { nb: 'Kategori', en: 'Category' },
-  records: { nb: 'Poster', en: 'Records' },
+  records: { nb: 'Oppføringer', en: 'Records' },
   none: { nb: 'Vi har ingen opplysninger om deg i denne kategorien.', en: 'We hold no data about you in this category.' },
   field: { nb: 'Opplysning', en: 'Item' },
   value: { nb: 'Verdi', en: 'Value' },
-  purposes: { nb: 'Formål (art. 15 nr. 1 a)', en: 'Purposes (Art. 15(1)(a))' },
-  recipients: { nb: 'Mottakere (art. 15 nr. 1 c)', en: 'Recipients (Art. 15(1)(c))' },
-  retention: { nb: 'Lagringstid (art. 15 nr. 1 d)', en: 'Storage period (Art. 15(1)(d))' },
-  source: { nb: 'Kilde (art. 15 nr. 1 g)', en: 'Source (Art. 15(1)(g))' },
+  purposes: art15Heading('Formål', 'Purposes', 'a'),
+  recipients: art15Heading('Mottakere', 'Recipients', 'c'),
+  retention: art15Heading('Lagringstid', 'Storage period', 'd'),
+  source: art15Heading('Kilde', 'Source', 'g'),
   noRecipients: { nb: 'Ingen eksterne mottakere utover dem som er nevnt under «Om behandlingen».', en: 'No external recipients beyond those listed under “How we process your data”.' },
   processing: { nb: 'Om behandlingen', en: 'How we process your data' },
-  categoriesHeading: { nb: 'Kategorier av opplysninger (art. 15 nr. 1 b)', en: 'Categories of personal data (Art. 15(1)(b))' },
+  categoriesHeading: art15Heading('Kategorier av opplysninger', 'Categories of personal data', 'b'),
   categoriesText: {
     nb: 'Kategoriene er de som er listet under «Hva vi har om deg». For hver kategori står formål, mottakere, lagringstid og kilde sammen med opplysningene.',
     en: 'The categories are those listed under “What we hold about you”. Purposes, recipients, storage period and source are given with the data of each category.',
   },
-  generalRecipients: { nb: 'Mottakere av alle kategorier (art. 15 nr. 1 c)', en: 'Recipients of every category (Art. 15(1)(c))' },
+  generalRecipients: art15Heading('Mottakere av alle kategorier', 'Recipients of every category', 'c'),
   processors: {
     nb: 'Alle som behandler opplysninger for oss, gjør det etter databehandleravtaler med krav til personvern og informasjonssikkerhet.',
     en: 'Everyone who processes data for us does so under data-processing agreements that require data protection and information security.',
   },
-  rights: { nb: 'Rettighetene dine (art. 15 nr. 1 e)', en: 'Your rights (Art. 15(1)(e))' },
-  complaint: { nb: 'Klage (art. 15 nr. 1 f)', en: 'Complaints (Art. 15(1)(f))' },
-  automated: { nb: 'Automatiserte avgjørelser og profilering (art. 15 nr. 1 h)', en: 'Automated decisions and profiling (Art. 15(1)(h))' },
+  rights: art15Heading('Rettighetene dine', 'Your rights', 'e'),
+  complaint: art15Heading('Klage', 'Complaints', 'f'),
+  automated: art15Heading('Automatiserte avgjørelser og profilering', 'Automated decisions and profiling', 'h'),
   request: { nb: 'Henvendelsen din', en: 'Your request' },
   requestIntro: {
     nb: 'Henvendelsen din til oss er også personopplysninger om deg. Vi oppbevarer den for å dokumentere hvordan vi har behandlet den.',
@@ -188,7 +197,7 @@ function requestSection(pkg: ExportPackage): SafeHtml {
     [T.reference[language], request.reference],
     [T.receivedAt[language], formatValue(request.receivedAt, instant, language)],
     [T.channel[language], CHANNEL_NAMES[request.channel]?.[language] ?? request.channel],
-    [T.types[language], request.types.map((type) => requestTypeLabel(type, language)).join(', ')],
+    [T.types[language], request.types.map((type, index) => inList(requestTypeLabel(type, language), index)).join(', ')],
     [T.name[language], request.requester.name],
     [T.email[language], request.requester.email],
     ...(request.requester.phone ? ([[T.phone[language], request.requester.phone]] as [string, HtmlValue][]) : []),
@@ -216,7 +225,7 @@ ${list(GENERAL_RECIPIENTS.map((recipient) => recipient[language]))}
 <h3>${T.rights[language]}</h3>
 <p>${RIGHTS[language]}</p>
 <h3>${T.complaint[language]}</h3>
-<p>${COMPLAINT[language]} ${REMEDIES[language]}</p>
+<p>${REMEDIES[language]}</p>
 <h3>${T.automated[language]}</h3>
 <p>${AUTOMATED_DECISIONS[language]}</p>
 </section>`;

@@ -28,8 +28,18 @@ export const CATEGORY_LABELS: Readonly<Record<RecordCategory, Localised>> = {
   door_event: { nb: 'Dørhendelser (adgangslogg fra Unloc)', en: 'Door events (access log from Unloc)' },
 };
 
+/**
+ * A category's name inside a sentence or a running list: the label starts a line or a table cell
+ * («Fakturaer»), but mid-sentence Norwegian and English write it in lower case («… og fakturaer»).
+ * Proper nouns inside a label (Unloc) keep their capital.
+ */
+export const categoryInText = (category: RecordCategory, language: Language): string => {
+  const label = CATEGORY_LABELS[category][language];
+  return label.charAt(0).toLowerCase() + label.slice(1);
+};
+
 export const CONSENT_LABELS: Readonly<Record<ConsentKind, Localised>> = {
-  newsletter: { nb: 'nyhetsbrev på e-post', en: 'newsletter by e-mail' },
+  newsletter: { nb: 'nyhetsbrev på e-post', en: 'our newsletter by e-mail' },
   sms: { nb: 'markedsføring på SMS', en: 'marketing by SMS' },
   phone: { nb: 'markedsføring på telefon', en: 'marketing by phone' },
 };
@@ -66,7 +76,7 @@ const PURPOSE = {
   service: { nb: 'feilretting, kundeservice og klagebehandling', en: 'fixing faults, customer service and handling complaints' },
   legal: {
     nb: 'å oppfylle lovbestemte plikter, som regnskapsføring etter bokføringsloven § 13',
-    en: 'meeting legal obligations, such as bookkeeping under the Norwegian Bookkeeping Act, section 13',
+    en: 'meeting legal obligations, such as bookkeeping under section 13 of the Norwegian Bookkeeping Act',
   },
   analysis: {
     nb: 'analyse og utvikling av tjenestene, hovedsakelig med anonymiserte eller pseudonymiserte opplysninger på aggregert nivå',
@@ -119,12 +129,12 @@ export const RETENTION: Readonly<Record<RecordCategory, Localised>> = {
     en: 'Logged dialogue with customer service needs to be kept for a shorter time than the customer relationship: we keep the notes as long as they are needed to follow up the matter, and no longer than the customer relationship.',
   },
   invoice: {
-    nb: 'Fem år etter utgangen av regnskapsåret fakturaen hører til (bokføringsloven § 13). Datoen for hver faktura står i tabellen.',
-    en: 'Five years after the end of the financial year the invoice belongs to (Bookkeeping Act, section 13). The date for each invoice is in the table.',
+    nb: 'Fem år etter utgangen av regnskapsåret fakturaen hører til (bokføringsloven § 13 første ledd). Datoen for hver faktura står i tabellen.',
+    en: 'Five years after the end of the financial year the invoice belongs to (section 13(1) of the Norwegian Bookkeeping Act). The date for each invoice is in the table.',
   },
   payment: {
-    nb: 'Fem år etter utgangen av regnskapsåret betalingen hører til (bokføringsloven § 13). Datoen for hver betaling står i tabellen.',
-    en: 'Five years after the end of the financial year the payment belongs to (Bookkeeping Act, section 13). The date for each payment is in the table.',
+    nb: 'Fem år etter utgangen av regnskapsåret betalingen hører til (bokføringsloven § 13 første ledd). Datoen for hver betaling står i tabellen.',
+    en: 'Five years after the end of the financial year the payment belongs to (section 13(1) of the Norwegian Bookkeeping Act). The date for each payment is in the table.',
   },
   door_event: {
     nb: 'Så lenge det trengs for adgangen til lokalene, og ikke lenger enn kundeforholdet: når abonnementet er avsluttet, slettes loggen uten ugrunnet opphold.',
@@ -189,6 +199,15 @@ export const recipientLabel = (recipient: Pick<Recipient, 'id' | 'name'>, langua
   RECIPIENT_LABELS[recipient.id]?.[language] ?? recipient.name;
 
 /**
+ * A recipient's name inside a sentence: lower case first («varslet regnskaps- og
+ * fakturaleverandøren vår»), except a name that is itself a proper noun (Unloc).
+ */
+export const recipientInText = (recipient: Pick<Recipient, 'id' | 'name'>, language: Language): string => {
+  const label = recipientLabel(recipient, language);
+  return /^Unloc\b/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+};
+
+/**
  * Art. 15(1)(c): the named recipients of a category, from the recipient register the planner uses
  * for Art. 19 notices, so the letter, the report and the notices name the same parties. All of them
  * process the data under data-processing agreements.
@@ -224,7 +243,8 @@ export const AUTOMATED_DECISIONS: Localised = {
     '(personvernforordningen artikkel 22). Statistikken vi lager for å forstå bruken av tjenestene, er på ' +
     'aggregert nivå og brukes ikke til avgjørelser om enkeltpersoner.',
   en:
-    'We make no decisions about you based solely on automated processing, including profiling (GDPR Article 22). ' +
+    'We make no decisions about you based solely on automated processing, including profiling (Article 22 of the ' +
+    'General Data Protection Regulation). ' +
     'The statistics we make to understand how our services are used are aggregated and are not used for ' +
     'decisions about individuals.',
 };

@@ -9,17 +9,19 @@ import {
   AUTOMATED_DECISIONS,
   CATEGORY_LABELS,
   CHANNEL_LABELS,
+  categoryInText,
   COMPLAINT,
   CONSENT_LABELS,
-  CORRECTABLE_FIELD_LABELS,
   GENERAL_RECIPIENTS,
   PURPOSES,
   RIGHTS,
   joinList,
+  recipientInText,
   recipientLabel,
   recipientsOf,
   type Localised,
 } from './art15-information.js';
+import { gdpr, legalBasisIn } from './legal-citations.js';
 import { refusalLetter } from './refusal-letter.js';
 import { MARKETING_ALREADY_STOPPED, OBJECTION_HEADING, objectionUpheldLines } from './objection-letter-texts.js';
 import { osloCalendarDate } from '../deadline/index.js';
@@ -45,6 +47,10 @@ export interface ReplyFacts {
   readonly corrections: readonly CorrectionOutcome[];
   readonly recipients: readonly RecipientOutcome[];
 }
+
+const PORTABILITY = gdpr({ number: 20 });
+const RESTRICTION = gdpr({ number: 18 });
+const NOTIFICATION = gdpr({ number: 19 });
 
 type Lines = string[];
 const L = <T>(language: Language, texts: Readonly<Record<Language, T>>): T => texts[language];
@@ -115,15 +121,15 @@ function copySection(facts: ReplyFacts): Lines {
         `e-mail address. The link works until ${expires} inclusive.`,
     }),
     L(language, {
-      nb: 'Kopien består av en lesbar rapport og en maskinlesbar fil (JSON). Den inneholder disse kategoriene (antall poster):',
+      nb: 'Kopien består av en lesbar rapport og en maskinlesbar fil (JSON). Den inneholder disse kategoriene (antall oppføringer):',
       en: 'The copy consists of a readable report and a machine-readable file (JSON). It holds these categories (number of records):',
     }),
     ...plan.export.categories.map((entry) => bullet(`${CATEGORY_LABELS[entry.category][language]}: ${entry.records}`)),
     ...(plan.export.portable
       ? [
           L(language, {
-            nb: 'JSON-filen er strukturert og maskinlesbar, slik at du kan ta opplysningene med til en annen tjeneste (dataportabilitet, artikkel 20).',
-            en: 'The JSON file is structured and machine-readable, so that you can take the data to another service (data portability, Article 20).',
+            nb: `JSON-filen er strukturert og maskinlesbar, slik at du kan ta opplysningene med til en annen tjeneste (dataportabilitet etter ${PORTABILITY.nb}).`,
+            en: `The JSON file is structured and machine-readable, so that you can take the data to another service (data portability under ${PORTABILITY.en}).`,
           }),
         ]
       : []),
@@ -139,21 +145,21 @@ function processingSection(facts: ReplyFacts): Lines {
   const purposes = [...new Map(categories.flatMap((c) => PURPOSES[c]).map((p) => [p.en, p])).values()];
   const recipients = [...new Set(categories.flatMap((c) => recipientsOf(c, language)))];
   return [
-    ...heading(L(language, { nb: 'Om behandlingen (artikkel 15)', en: 'How we process your data (Article 15)' })),
+    ...heading(L(language, { nb: 'Om behandlingen av opplysningene dine', en: 'How we process your data' })),
     L(language, { nb: 'Formål:', en: 'Purposes:' }),
     ...purposes.map((purpose) => bullet(purpose[language])),
-    L(language, { nb: 'Kategorier:', en: 'Categories:' }) + ' ' + joinList(categories.map((c) => CATEGORY_LABELS[c][language]), language) + '.',
+    L(language, { nb: 'Kategorier:', en: 'Categories:' }) + ' ' + joinList(categories.map((c) => categoryInText(c, language)), language) + '.',
     L(language, { nb: 'Mottakere:', en: 'Recipients:' }),
     ...[...recipients, ...GENERAL_RECIPIENTS.map((recipient) => recipient[language])].map(bullet),
     L(language, {
       nb:
         'Lagringstid: Så lenge du er kunde; når abonnementet er avsluttet, sletter vi opplysningene uten ugrunnet ' +
-        'opphold. Fakturaer og betalinger oppbevarer vi i fem år etter utgangen av regnskapsåret (bokføringsloven § 13). ' +
+        'opphold. Fakturaer og betalinger oppbevarer vi i fem år etter utgangen av regnskapsåret (bokføringsloven § 13 første ledd). ' +
         'Rapporten viser datoen for hver faktura og betaling.',
       en:
         'Storage period: As long as you are a customer; when your subscription has ended we delete the data without ' +
-        'undue delay. Invoices and payments are kept for five years after the end of the financial year (Bookkeeping ' +
-        'Act, section 13). The report shows the date for each invoice and payment.',
+        'undue delay. Invoices and payments are kept for five years after the end of the financial year (section 13(1) ' +
+        'of the Norwegian Bookkeeping Act). The report shows the date for each invoice and payment.',
     }),
     L(language, {
       nb:
@@ -173,18 +179,26 @@ function rectificationSection(facts: ReplyFacts): Lines {
   const language = facts.request.language;
   if (!facts.request.types.includes('rectification')) return [];
   const fields = (outcomes: readonly CorrectionOutcome[]) =>
-    joinList([...new Set(outcomes.map((c) => CORRECTABLE_FIELD_LABELS[c.field][language]))], language);
+    joinList([...new Set(outcomes.map((c) => YOUR_FIELD[c.field][language]))], language);
   const done = facts.corrections.filter((c) => c.outcome === 'done');
   return [
     ...heading(L(language, { nb: 'Retting', en: 'Correction' })),
     done.length > 0
       ? L(language, {
           nb: `Vi har rettet ${fields(done)}. Rettingen gjelder fra nå.`,
-          en: `We have corrected your ${fields(done)}. The correction applies from now.`,
+          en: `We have corrected ${fields(done)}. The correction applies from now.`,
         })
       : L(language, { nb: 'Vi har ikke rettet noe.', en: 'We have not corrected anything.' }),
   ];
 }
+
+/** A corrected field as the object of a sentence: «Vi har rettet e-postadressen din» / "We have corrected your e-mail address". */
+const YOUR_FIELD: Readonly<Record<Correction['field'], Localised>> = {
+  name: { nb: 'navnet ditt', en: 'your name' },
+  email: { nb: 'e-postadressen din', en: 'your e-mail address' },
+  phone: { nb: 'telefonnummeret ditt', en: 'your phone number' },
+  address: { nb: 'postadressen din', en: 'your postal address' },
+};
 
 const REFUSED_CORRECTION: Readonly<Record<CorrectionRefusal, Localised>> = {
   stale: {
@@ -208,7 +222,7 @@ function keptUntil(kept: KeptRecords, language: Language): string {
 }
 
 const count = (n: number, language: Language): string =>
-  L(language, { nb: n === 1 ? '1 post' : `${n} poster`, en: n === 1 ? '1 record' : `${n} records` });
+  L(language, { nb: n === 1 ? '1 oppføring' : `${n} oppføringer`, en: n === 1 ? '1 record' : `${n} records` });
 
 function erasureSection(facts: ReplyFacts): Lines {
   const { request, plan } = facts;
@@ -222,12 +236,15 @@ function erasureSection(facts: ReplyFacts): Lines {
           : L(language, { nb: 'slettet', en: 'erased' })),
     ),
   );
-  const kept = plan.kept.map((group) =>
-    [
-      bullet(`${CATEGORY_LABELS[group.category][language]} (${count(group.recordIds.length, language)}): ${group.reason[language]}`),
-      `    ${L(language, { nb: 'Rettslig grunnlag', en: 'Legal basis' })}: ${group.legalBasis}. ${keptUntil(group, language)}`,
-    ].join('\n'),
-  );
+  const kept = plan.kept.map((group) => {
+    const reason = group.reason[language];
+    // The reason often says until when already; the same date again in the next sentence reads as a slip.
+    const until = group.until && reason.includes(date(group.until, language)) ? '' : ` ${keptUntil(group, language)}`;
+    return [
+      bullet(`${CATEGORY_LABELS[group.category][language]} (${count(group.recordIds.length, language)}): ${reason}`),
+      `    ${L(language, { nb: 'Rettslig grunnlag', en: 'Legal basis' })}: ${legalBasisIn(group.legalBasis, language)}.${until}`,
+    ].join('\n');
+  });
   return [
     ...heading(L(language, { nb: 'Sletting', en: 'Erasure' })),
     ...(erased.length > 0
@@ -300,14 +317,14 @@ function changesSection(facts: ReplyFacts): Lines {
         ? L(language, {
             nb:
               'Fra nå lagrer vi bare opplysningene om deg og bruker dem ikke til noe annet, med mindre du samtykker eller det ' +
-              'trengs for et rettskrav (artikkel 18). Vi gir deg beskjed før begrensningen oppheves.',
+              `trengs for et rettskrav (${RESTRICTION.nb}). Vi gir deg beskjed før begrensningen oppheves.`,
             en:
               'From now on we only store your data and use them for nothing else, unless you consent or they are needed for ' +
-              'a legal claim (Article 18). We will tell you before the restriction is lifted.',
+              `a legal claim (${RESTRICTION.en}). We will tell you before the restriction is lifted.`,
           })
         : L(language, {
-            nb: 'Det vi beholder, bruker vi fra nå bare til formålet vi beholder det for (begrenset behandling, artikkel 18).',
-            en: 'What we keep is from now on used only for the purpose we keep it for (restricted processing, Article 18).',
+            nb: `Det vi beholder, bruker vi fra nå bare til formålet vi beholder det for (begrenset behandling etter ${RESTRICTION.nb}).`,
+            en: `What we keep is from now on used only for the purpose we keep it for (restricted processing under ${RESTRICTION.en}).`,
           }),
     );
   }
@@ -326,10 +343,10 @@ function recipientsSection(facts: ReplyFacts): Lines {
   const notified = facts.recipients.filter((r) => r.status === 'notified');
   if (notified.length === 0) return [];
   return [
-    ...heading(L(language, { nb: 'Mottakere vi har varslet (artikkel 19)', en: 'Recipients we have notified (Article 19)' })),
+    ...heading(L(language, { nb: 'Mottakere vi har varslet', en: 'Recipients we have notified' })),
     L(language, {
-      nb: 'Disse har fått opplysninger om deg fra oss, og vi har bedt dem gjøre det samme hos seg:',
-      en: 'These have received data about you from us, and we have asked them to do the same on their side:',
+      nb: `Disse har fått opplysninger om deg fra oss. Vi har varslet dem om endringene og bedt dem gjøre det samme hos seg (${NOTIFICATION.nb}):`,
+      en: `These have received data about you from us. We have told them of the changes and asked them to do the same on their side (${NOTIFICATION.en}):`,
     }),
     ...notified.map((r) => bullet(`${recipientLabel(r, language)}: ${joinList(r.changes.map((c) => REASON_LABELS[c.reason][language]), language)}`)),
   ];
@@ -340,15 +357,15 @@ function notDoneItems(facts: ReplyFacts): Lines {
   const language = facts.request.language;
   const items: Lines = [];
   for (const refusal of facts.plan.refusals) {
-    items.push(bullet(`${refusal.reason[language]} (${L(language, { nb: 'Grunnlag', en: 'Basis' })}: ${refusal.legalBasis})`));
+    items.push(bullet(`${refusal.reason[language]} (${L(language, { nb: 'Rettslig grunnlag', en: 'Legal basis' })}: ${legalBasisIn(refusal.legalBasis, language)})`));
   }
   for (const correction of facts.corrections) {
     if (correction.outcome === 'done') continue;
     items.push(
       bullet(
         L(language, {
-          nb: `Vi har ikke rettet ${CORRECTABLE_FIELD_LABELS[correction.field].nb}: ${REFUSED_CORRECTION[correction.outcome].nb}`,
-          en: `We have not corrected your ${CORRECTABLE_FIELD_LABELS[correction.field].en}: ${REFUSED_CORRECTION[correction.outcome].en}`,
+          nb: `Vi har ikke rettet ${YOUR_FIELD[correction.field].nb}: ${REFUSED_CORRECTION[correction.outcome].nb}`,
+          en: `We have not corrected ${YOUR_FIELD[correction.field].en}: ${REFUSED_CORRECTION[correction.outcome].en}`,
         }),
       ),
     );
@@ -358,8 +375,8 @@ function notDoneItems(facts: ReplyFacts): Lines {
     items.push(
       bullet(
         L(language, {
-          nb: `Vi har ennå ikke fått varslet ${recipientLabel(recipient, 'nb')} om endringene. Vi følger opp dette og varsler dem så snart vi kan.`,
-          en: `We have not yet been able to notify ${recipientLabel(recipient, 'en')} of the changes. We are following this up and will notify them as soon as we can.`,
+          nb: `Vi har ennå ikke fått varslet ${recipientInText(recipient, 'nb')} om endringene. Vi følger opp dette og varsler dem så snart vi kan.`,
+          en: `We have not yet been able to notify ${recipientInText(recipient, 'en')} of the changes. We are following this up and will notify them as soon as we can.`,
         }),
       ),
     );

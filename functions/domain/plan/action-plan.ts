@@ -18,13 +18,21 @@ export const RecordCategorySchema = z.enum([
 ]);
 export type RecordCategory = z.infer<typeof RecordCategorySchema>;
 
+/**
+ * The legal basis of a kept record or a refusal, per language, cited in the one style of
+ * `letters/legal-citations.ts`. A plain string is a plan stored before the per-language form (or a
+ * basis with no English wording yet): letters print it as it is.
+ */
+export const LegalBasisSchema = z.union([z.string(), z.object({ nb: z.string(), en: z.string() })]);
+export type LegalBasis = z.infer<typeof LegalBasisSchema>;
+
 export const KeptRecordsSchema = z.object({
   category: RecordCategorySchema,
   recordIds: z.array(z.string()),
   /** Plain-language reason, nb and en, as the requester will read it. */
   reason: z.object({ nb: z.string(), en: z.string() }),
-  /** Legal basis, e.g. `bokføringsloven § 13 (1) / GDPR art. 17 (3) (b)`. */
-  legalBasis: z.string(),
+  /** Legal basis as the requester reads it, e.g. «bokføringsloven § 13 første ledd og personvernforordningen artikkel 17 nr. 3 bokstav b». */
+  legalBasis: LegalBasisSchema,
   /** The last day the records are kept (YYYY-MM-DD); they are deleted after it. */
   until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** `contract` when kept for an active subscription: until its end, no fixed date. */
@@ -59,7 +67,7 @@ export type Recipient = z.infer<typeof RecipientSchema>;
 export const RefusalSchema = z.object({
   requestType: z.string(),
   reason: z.object({ nb: z.string(), en: z.string() }),
-  legalBasis: z.string(),
+  legalBasis: LegalBasisSchema,
 });
 export type Refusal = z.infer<typeof RefusalSchema>;
 

@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, CORRECTABLE_FIELD_LABELS, joinList, recipientLabel } from '../letters/art15-information.js';
+import { CATEGORY_LABELS, CORRECTABLE_FIELD_LABELS, joinList, recipientInText } from '../letters/art15-information.js';
 import { SIGNATURE, type Letter } from '../letters/letter.js';
 import type { RecipientChange, RecipientNotice } from './recipient-changes.js';
 
@@ -9,18 +9,18 @@ function describe(change: RecipientChange): string {
   switch (change.reason) {
     case 'rectification':
       return (
-        `  • Retting (artikkel 16): ${joinList(change.fields.map((field) => CORRECTABLE_FIELD_LABELS[field].nb), 'nb')} er rettet hos oss. ` +
+        `  • Retting (personvernforordningen artikkel 16): ${joinList(change.fields.map((field) => CORRECTABLE_FIELD_LABELS[field].nb), 'nb')} er rettet hos oss. ` +
         'Oppdater de samme opplysningene hos dere. Av hensyn til personvernet står de nye verdiene ikke i denne e-posten; ' +
         'kontakt oss, så får dere dem på en sikker måte.'
       );
     case 'erasure':
       return (
-        `  • Sletting (artikkel 17): opplysningene i kategoriene ${categories(change)} er slettet hos oss. ` +
+        `  • Sletting (personvernforordningen artikkel 17): opplysningene i kategoriene ${categories(change)} er slettet hos oss. ` +
         'Slett de samme opplysningene om kunden som dere behandler for oss.'
       );
     case 'restriction':
       return (
-        `  • Begrensning (artikkel 18): behandlingen av opplysningene i kategoriene ${categories(change)} er begrenset. ` +
+        `  • Begrensning (personvernforordningen artikkel 18): behandlingen av opplysningene i kategoriene ${categories(change)} er begrenset. ` +
         'Opplysningene skal bare lagres og ikke brukes til noe annet før vi gir beskjed.'
       );
   }
@@ -34,12 +34,12 @@ function describe(change: RecipientChange): string {
 export function recipientNoticeLetter(notice: RecipientNotice, requestId: string): Letter {
   const references = notice.customerIds.join(', ');
   return {
-    subject: `Varsel om endring i personopplysninger (personvernforordningen art. 19) – kundereferanse ${references}`,
+    subject: `Varsel om endring i personopplysninger (personvernforordningen artikkel 19) – kundereferanse ${references}`,
     text: [
-      `Til ${recipientLabel(notice, 'nb')}`,
+      `Til ${recipientInText(notice, 'nb')}`,
       '',
       'OBOS Nærkontor AS har behandlet en henvendelse fra en registrert etter personvernforordningen. Dere har fått ' +
-        'opplysninger om denne personen fra oss, og vi varsler dere derfor om endringene, slik artikkel 19 krever.',
+        'opplysninger om denne personen fra oss, og vi varsler dere derfor om endringene, slik personvernforordningen artikkel 19 krever.',
       '',
       `Kundereferanse i deres system: ${references}`,
       `Vår saksreferanse: ${requestId}`,

@@ -20,7 +20,7 @@ export type CreateResult =
 export interface RequestChange {
   readonly expectedVersion: number;
   readonly set: Partial<Omit<RightsRequest, 'id' | 'version'>> & { readonly taskToken?: string };
-  readonly remove?: readonly ('taskToken' | 'decision')[];
+  readonly remove?: readonly ('taskToken' | 'decision' | 'extension')[];
   readonly audit: AuditEntry;
 }
 

@@ -1,5 +1,7 @@
 import type { AuditEntry } from '../../domain/request/rights-request.js';
 import { STAFF_STATUS_LABELS } from '../../domain/request/staff-labels.js';
+import { REQUEST_TYPE_LABELS } from '../../domain/request/request-type-labels.js';
+import type { RequestType } from '../../domain/request/request-vocabulary.js';
 import { GATHER_SOURCE_LABELS, mailPurposeLabel } from './console-labels.js';
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -33,6 +35,20 @@ const FIXED: Readonly<Record<string, string>> = {
   'processing.restriction_lifted': 'Begrensningen av analyse og utvikling er opphevet (protesten ble ikke tatt til følge)',
 };
 
+/** What a merge changed on the surviving case: added rights, the earlier deadline, who vouched for the requester. */
+function mergedInText(detail: Record<string, unknown>): string {
+  const from = str(detail['from']);
+  const parts = [from ? `Sak ${from} ble slått sammen med denne` : FIXED['case.merged_in']!];
+  const added = Array.isArray(detail['addedTypes']) ? detail['addedTypes'].filter((type): type is RequestType => typeof type === 'string' && type in REQUEST_TYPE_LABELS) : [];
+  if (added.length > 0) parts.push(`nye rettigheter: ${added.map((type) => REQUEST_TYPE_LABELS[type].nb.toLowerCase()).join(', ')}`);
+  const due = detail['dueDate'] as { from?: unknown; to?: unknown } | undefined;
+  if (due && str(due.to)) parts.push(`fristen er nå ${str(due.to)} (tidligste mottak)`);
+  if (detail['extensionDropped']) parts.push('forlengelsen falt bort fordi den kom etter første måned regnet fra tidligste mottak');
+  const confirmedBy = str(detail['samePersonConfirmedBy']);
+  if (confirmedBy) parts.push(`ulike avsendere, bekreftet som samme person av ${confirmedBy.replace(/^staff:/, '')}`);
+  return parts.join('; ');
+}
+
 /**
  * An audit entry in Norwegian words for the case history. Unknown events (from a newer step) fall
  * back to their stable name, so the history is never missing a line.
@@ -50,17 +66,15 @@ export function auditEventText(entry: AuditEntry): string {
     }
     case 'data.gathered': {
       const source = str(detail['source']);
-      const records = typeof detail['records'] === 'number' ? ` (${detail['records']} poster)` : '';
+      const records = typeof detail['records'] === 'number' ? ` (${detail['records']} oppføringer)` : '';
       return `Data innhentet fra ${source ? (GATHER_SOURCE_LABELS[source] ?? source) : 'ukjent kilde'}${records}`;
     }
     case 'deadline.extended': {
       const to = str(detail['to']);
       return to ? `Fristen er forlenget til ${to}` : FIXED['deadline.extended']!;
     }
-    case 'case.merged_in': {
-      const from = str(detail['from']);
-      return from ? `Sak ${from} ble slått sammen med denne` : FIXED['case.merged_in']!;
-    }
+    case 'case.merged_in':
+      return mergedInText(detail);
     case 'case.closed_by_staff': {
       const kind = str(detail['kind']);
       const words: Readonly<Record<string, string>> = {

@@ -239,13 +239,23 @@ function mergeForm(model: CasePageModel, state: FormState): SafeHtml {
       name: 'into',
       type: 'text',
       label: 'Referansen til saken denne skal inn i',
-      hint: 'For eksempel NK-20261123-7KQ4M2PX. Denne saken avsluttes; fristen følger den andre saken.',
+      hint: 'For eksempel NK-20261123-7KQ4M2PX. Denne saken avsluttes. Den andre saken får alle rettighetene fra begge og den tidligste mottaksdatoen, og dermed den tidligste fristen.',
       required: true,
       maxlength: 40,
       autocomplete: 'off',
       error: state.error('merge', 'into'),
       value: state.value('merge', 'into'),
     })}
+${choiceGroup({
+  id: caseFieldId('merge', 'same_person'),
+  name: 'same_person',
+  type: 'checkbox',
+  label: 'Samme person?',
+  hint: 'Må krysses av når sakene har ulik e-postadresse eller er knyttet til ulike kunder. Brevet om sammenslåingen oppgir den andre sakens referanse og e-postadressen svaret sendes til.',
+  options: [{ value: 'yes', label: 'Jeg har kontrollert at begge henvendelsene kommer fra samme person' }],
+  checked: [state.value('merge', 'same_person') ?? ''],
+  error: state.error('merge', 'same_person'),
+})}
 ${reason(state, 'merge', 'Hvorfor slås sakene sammen?', 'Lagres i historikken, for eksempel «samme person sendte henvendelsen to ganger».')}`,
     'Slå sammen',
   );

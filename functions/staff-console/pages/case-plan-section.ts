@@ -1,3 +1,4 @@
+import { legalBasisIn } from '../../domain/letters/legal-citations.js';
 import type { ActionPlan, KeptRecords } from '../../domain/plan/action-plan.js';
 import { html, type SafeHtml } from '../../web-form/pages/html.js';
 import { section } from './case-sections.js';
@@ -23,7 +24,7 @@ function keptTable(kept: ActionPlan['kept']): SafeHtml {
 <caption>Beholdes, og hvorfor</caption>
 <thead><tr><th scope="col">Hva</th><th scope="col">Antall</th><th scope="col">Grunn</th><th scope="col">Rettslig grunnlag</th><th scope="col">Til og med</th></tr></thead>
 <tbody>${kept.map(
-    (k) => html`<tr><th scope="row">${RECORD_CATEGORY_LABELS[k.category]}</th><td>${k.recordIds.length}</td><td>${KEPT_KIND[k.kind]}: ${k.reason.nb}</td><td>${k.legalBasis}</td><td>${k.until ? longDate(k.until) : 'Så lenge kundeforholdet varer'}</td></tr>`,
+    (k) => html`<tr><th scope="row">${RECORD_CATEGORY_LABELS[k.category]}</th><td>${k.recordIds.length}</td><td>${KEPT_KIND[k.kind]}: ${k.reason.nb}</td><td>${legalBasisIn(k.legalBasis, 'nb')}</td><td>${k.until ? longDate(k.until) : 'Så lenge kundeforholdet varer'}</td></tr>`,
   )}</tbody>
 </table>`;
 }
@@ -78,7 +79,7 @@ html`<h3>Mottakere som varsles (art. 19)</h3><ul>${plan.recipientsToNotify.map(
   (r) => html`<li>${r.name}: ${r.categories.map((c) => RECORD_CATEGORY_LABELS[c]).join(', ')}</li>`,
 )}</ul>`}
 ${plan.refusals.length > 0 &&
-html`<h3>Avslås</h3><ul>${plan.refusals.map((r) => html`<li>${r.reason.nb} (${r.legalBasis})</li>`)}</ul>`}
+html`<h3>Avslås</h3><ul>${plan.refusals.map((r) => html`<li>${r.reason.nb} (${legalBasisIn(r.legalBasis, 'nb')})</li>`)}</ul>`}
 <p>${plan.needsTwoApprovers ? 'Planen sletter opplysninger og må godkjennes av to ulike saksbehandlere.' : 'Planen godkjennes av én saksbehandler.'}</p>`,
   );
 }

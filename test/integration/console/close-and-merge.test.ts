@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csrfToken, type StaffGroup } from '../../../functions/domain/staff-auth/index.js';
 import { executionArnFor } from '../../../infra/local/step-functions/arns.js';
 import { eventually, outbox, startStackFixture, type StackFixture } from '../../support/local-stack-fixture.js';
-import { submitVerified } from '../../support/rights-driver.js';
+import { osloCalendarDate } from '../../../functions/domain/deadline/index.js';
+import { enterCode, latestCode, submitVerified, waitForStatus } from '../../support/rights-driver.js';
+import { postRequest } from '../../support/local-stack-fixture.js';
 import { seedFeatured } from '../../support/seeded-customers.js';
 import { localStaffToken } from '../../support/staff-token.js';
 
@@ -11,7 +13,11 @@ let fixture: StackFixture;
 const PEOPLE = {
   unfounded: { name: 'Ulf Gjentakelse', email: 'ulf.gjentakelse@example.no', subscriptions: 'ended' },
   duplicate: { name: 'Dora Dobbel', email: 'dora.dobbel@example.no', subscriptions: 'ended' },
+  twoAddresses: { name: 'Tor Toadresse', email: 'tor.toadresse@example.no', subscriptions: 'ended' },
+  planned: { name: 'Pia Planlagt', email: 'pia.planlagt@example.no', subscriptions: 'ended' },
 } as const;
+/** Tor's private address, which no customer has: he phoned in from it before he used the form. */
+const TOR_PRIVATE = 'tor.privat@example.org';
 
 beforeAll(async () => {
   fixture = await startStackFixture();
@@ -74,5 +80,85 @@ describe('closing from the console, through the local stack', () => {
     expect(await executionStatus(first)).toBe('RUNNING');
     const letter = (await outbox(fixture.stack.urls.ses, person.email)).find((mail) => mail.body.text?.includes(first) && mail.subject.includes(duplicate));
     expect(letter).toBeDefined();
+  });
+
+  it('merges an earlier phone request from another address, once staff confirm the same person: every right, the earliest deadline, a letter saying where the answer goes', async () => {
+    const person = PEOPLE.twoAddresses;
+    // The form request: identity not yet verified, so its plan is not made and it can take new rights.
+    const posted = await postRequest(fixture.stack.urls.app, { name: person.name, email: person.email, types: ['access'], language: 'nb' });
+    const target = String(posted.json.id);
+    await waitForStatus(fixture, target, 'awaiting_verification');
+    // A phone call taken down ten days earlier, from the person's private address, asking for erasure.
+    const received = new Date(Date.now() - 10 * 24 * 60 * 60 * 1000);
+    const token = localStaffToken(fixture.stack.environment, STAFF.name, STAFF.groups);
+    const registered = await fetch(`${fixture.stack.urls.app}/console/intake`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        csrf: csrfToken(token),
+        channel: 'phone',
+        received_date: osloCalendarDate(received),
+        received_time: '09:30',
+        name: person.name,
+        email: TOR_PRIVATE,
+        types: 'erasure',
+        language: 'nb',
+        intake_note: 'Ringte inn, notert av Kari.',
+      }).toString(),
+    });
+    expect(registered.status).toBe(303);
+    const duplicate = decodeURIComponent(registered.headers.get('location')!.split('/').pop()!.split('?')[0]!);
+    await waitForStatus(fixture, duplicate, 'awaiting_verification');
+    const phoned = (await fixture.store.get(duplicate))!;
+    const reason = 'Samme person: ringte først, brukte så skjemaet fra jobbadressen.';
+
+    const unconfirmed = await caseAction(duplicate, 'merge', { into: target, reason }, STAFF);
+    expect(unconfirmed.status).toBe(409);
+    expect(await unconfirmed.text()).toContain('Sakene har ulike avsendere');
+    expect((await fixture.store.get(duplicate))?.status).toBe('awaiting_verification');
+
+    const merged = await caseAction(duplicate, 'merge', { into: target, reason, same_person: 'yes' }, STAFF);
+
+    expect(merged.status).toBe(303);
+    const survivor = await fixture.store.get(target);
+    expect(survivor).toMatchObject({
+      types: ['access', 'erasure'],
+      receivedAt: phoned.receivedAt,
+      receiptDate: phoned.receiptDate,
+      dueDate: phoned.dueDate,
+      status: 'awaiting_verification',
+    });
+    expect(await fixture.store.get(duplicate)).toMatchObject({ status: 'closed', closure: { kind: 'merged', mergedInto: target } });
+    const mergedIn = (await fixture.store.auditTrail(target)).find((entry) => entry.event === 'case.merged_in');
+    expect(mergedIn).toMatchObject({
+      actor: `staff:${STAFF.name}`,
+      detail: { from: duplicate, addedTypes: ['erasure'], requesterMatch: 'confirmed_by_staff', samePersonConfirmedBy: `staff:${STAFF.name}` },
+    });
+    const letter = await eventually(
+      async () => (await outbox(fixture.stack.urls.ses, TOR_PRIVATE)).find((mail) => mail.subject.includes(duplicate) && mail.body.text?.includes(target)),
+      'the merge letter',
+    );
+    expect(letter.body.text).toContain(`Vi sender svaret på e-post til ${person.email} senest`);
+
+    // The surviving case plans the merged-in right once its requester is verified.
+    await enterCode(fixture, target, await latestCode(fixture, person.email));
+    await waitForStatus(fixture, target, 'awaiting_approval');
+    const planned = (await fixture.store.auditTrail(target)).find((entry) => entry.event === 'plan.built');
+    expect(planned?.detail).toMatchObject({ needsTwoApprovers: true });
+    expect(Number(planned?.detail?.erasures)).toBeGreaterThan(0);
+  });
+
+  it('refuses to merge a right into a case whose plan is already made, saying why, and changes neither case', async () => {
+    const person = PEOPLE.planned;
+    const target = await submitVerified(fixture, { name: person.name, email: person.email, types: ['access'] });
+    const duplicate = await submitVerified(fixture, { name: person.name, email: person.email, types: ['erasure'] });
+    const before = [await fixture.store.get(target), await fixture.store.get(duplicate)];
+
+    const refused = await caseAction(duplicate, 'merge', { into: target, reason: 'Samme person, to henvendelser.' }, STAFF);
+
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('Slå heller sammen motsatt vei');
+    expect([await fixture.store.get(target), await fixture.store.get(duplicate)]).toEqual(before);
   });
 });

@@ -75,7 +75,7 @@ describe('buildExportPackage', () => {
     const pkg = buildExportPackage({ request, plan, gathered: mixed, exportedAt: NOW });
 
     expect(pkg.records.door_event?.map((e) => e.eventId)).toEqual(['E-1', 'E-2']);
-    expect(pkg.notes.join('\n')).toContain('1 poster som gjaldt andre kunder');
+    expect(pkg.notes.join('\n')).toContain('1 oppføring som gjaldt en annen kunde');
     expect(pkg.notes.join('\n')).toContain('Dørhendelsene gjelder bare deg');
   });
 

@@ -15,8 +15,8 @@ function reportIn(language: Language, held = FORMER_CUSTOMER): string {
 
 /** The Art. 15(1)(a)–(h) headings, and what (f) and (h) must say, per language. */
 const ART_15 = {
-  nb: ['art. 15 nr. 1 a', 'art. 15 nr. 1 b', 'art. 15 nr. 1 c', 'art. 15 nr. 1 d', 'art. 15 nr. 1 e', 'art. 15 nr. 1 f', 'art. 15 nr. 1 g', 'art. 15 nr. 1 h', 'Datatilsynet', 'ingen avgjørelser om deg som bare bygger på automatisk behandling', 'domstolene'],
-  en: ['Art. 15(1)(a)', 'Art. 15(1)(b)', 'Art. 15(1)(c)', 'Art. 15(1)(d)', 'Art. 15(1)(e)', 'Art. 15(1)(f)', 'Art. 15(1)(g)', 'Art. 15(1)(h)', 'Datatilsynet', 'no decisions about you based solely on automated processing', 'court'],
+  nb: [...'abcdefgh'].map((point) => `personvernforordningen artikkel 15 nr. 1 bokstav ${point}`).concat([ 'Datatilsynet', 'ingen avgjørelser om deg som bare bygger på automatisk behandling', 'domstolene']),
+  en: [...'abcdefgh'].map((point) => `Article 15(1)(${point}) of the General Data Protection Regulation`).concat([ 'Datatilsynet', 'no decisions about you based solely on automated processing', 'court']),
 } as const;
 
 describe('renderExportReport', () => {

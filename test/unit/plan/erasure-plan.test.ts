@@ -63,7 +63,7 @@ describe('erasure plan for an active customer', () => {
       'door_event:E-2': 'erase:delete',
     });
     expect(plan.refusals).toEqual([CUSTOMER_RELATIONSHIP_REFUSAL]);
-    expect(plan.refusals[0]?.reason.nb).toContain('lar seg ikke kombinere med et eksisterende kundeforhold');
+    expect(plan.refusals[0]?.reason.nb).toContain('fordi sletting ikke lar seg kombinere med et eksisterende kundeforhold');
     expect(plan.refusals[0]?.reason.en).toContain('When the subscription has ended');
     expect(plan.needsTwoApprovers).toBe(true);
     expect(plan.restrict).toBe(false);
@@ -78,12 +78,16 @@ describe('erasure plan for an active customer', () => {
       category: 'invoice',
       recordIds: ['invoice:2024-00017'],
       kind: 'legal_obligation',
-      legalBasis: 'bokføringsloven § 13 (1) / GDPR art. 17 (3) (b)',
+      legalBasis: LEGAL_BASIS.accounting,
       until: '2029-12-31',
     });
     expect(keptWith(plan, 'invoice:2024-00017')?.reason.nb).toContain('31. desember 2029');
     expect(keptWith(plan, 'invoice:2024-00017')?.reason.en).toContain('31 December 2029');
-    expect(keptWith(plan, 'invoice:2026-00100')).toMatchObject({ kind: 'legal_claim', legalBasis: 'GDPR art. 17 (3) (e)' });
+    expect(keptWith(plan, 'invoice:2026-00100')).toMatchObject({ kind: 'legal_claim', legalBasis: LEGAL_BASIS.legalClaim });
+    expect(LEGAL_BASIS.legalClaim).toEqual({
+      nb: 'personvernforordningen artikkel 17 nr. 3 bokstav e',
+      en: 'Article 17(3)(e) of the General Data Protection Regulation',
+    });
   });
 
   it('groups erasures per category and lists the kept groups in category order', () => {

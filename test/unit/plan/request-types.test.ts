@@ -152,7 +152,7 @@ describe('objection plan', () => {
       { channel: 'post', reserved: true },
     ]);
     expect(plan.refusals).toEqual([SERVICE_INFORMATION_NOTE]);
-    expect(plan.refusals[0]?.reason.nb).toContain('kan du ikke reservere deg mot uten samtidig å avslutte kundeforholdet');
+    expect(plan.refusals[0]?.reason.nb).toContain('du kan ikke reservere deg mot den uten samtidig å avslutte kundeforholdet');
     expect(plan).toMatchObject({ erasures: [], kept: [], restrict: false, needsTwoApprovers: false });
   });
 });

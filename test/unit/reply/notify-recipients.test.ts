@@ -20,8 +20,8 @@ describe('notifyRecipients', () => {
     expect(mailer.sent.map((mail) => mail.to).sort()).toEqual(Object.values(ALL_ADDRESSES).sort());
     const invoicing = mailer.sent.find((mail) => mail.to === ALL_ADDRESSES.invoicing);
     expect(invoicing?.subject).toContain(`kundereferanse ${C}`);
-    expect(invoicing?.text).toContain('Sletting (artikkel 17)');
-    expect(invoicing?.text).toContain('Begrensning (artikkel 18)');
+    expect(invoicing?.text).toContain('Sletting (personvernforordningen artikkel 17)');
+    expect(invoicing?.text).toContain('Begrensning (personvernforordningen artikkel 18)');
     expect(invoicing?.text).toContain('«Fakturaer»');
     expect(invoicing?.text).toContain(request.id);
     const stored = await store.get(request.id);

@@ -44,10 +44,14 @@ describe('approvedReplyLetter: erasure', () => {
   it.each(['nb', 'en'] as const)('returns a %s letter saying what was erased, what is kept, why and until which date', async (language) => {
     const { text } = await answered({ types: ['erasure'], request: { language } });
 
-    expect(text).toContain(language === 'nb' ? 'Dørhendelser (adgangslogg fra Unloc): 2 poster slettet' : 'Door events (access log from Unloc): 2 records erased');
+    expect(text).toContain(language === 'nb' ? 'Dørhendelser (adgangslogg fra Unloc): 2 oppføringer slettet' : 'Door events (access log from Unloc): 2 records erased');
     expect(text).toContain(language === 'nb' ? 'anonymisert' : 'anonymised');
-    expect(text).toContain(language === 'nb' ? 'Til og med 31. desember 2029.' : 'Until 31 December 2029 inclusive.');
-    expect(text).toContain('bokføringsloven § 13 (1) / GDPR art. 17 (3) (b)');
+    expect(text).toContain(language === 'nb' ? 'oppbevares til og med 31. desember 2029' : 'kept until 31 December 2029 inclusive');
+    expect(text).toContain(
+      language === 'nb'
+        ? 'Rettslig grunnlag: bokføringsloven § 13 første ledd og personvernforordningen artikkel 17 nr. 3 bokstav b.'
+        : 'Legal basis: section 13(1) of the Norwegian Bookkeeping Act and Article 17(3)(b) of the General Data Protection Regulation.',
+    );
     expect(text).toContain(REMEDIES[language]);
   });
 
@@ -55,7 +59,12 @@ describe('approvedReplyLetter: erasure', () => {
     const { text } = await answered({ types: ['erasure'], held: ACTIVE_CUSTOMER, request: { language } });
 
     expect(text).toContain(language === 'nb' ? 'Dette har vi ikke gjort, og hvorfor' : 'What we have not done, and why');
-    expect(text).toContain(language === 'nb' ? 'Sletting lar seg ikke kombinere med et eksisterende kundeforhold' : 'Erasure cannot be combined with an existing customer relationship');
+    expect(text).toContain(
+      language === 'nb'
+        ? 'Vi har ikke slettet alt, fordi sletting ikke lar seg kombinere med et eksisterende kundeforhold'
+        : 'We have not erased everything, because erasure cannot be combined with an existing customer relationship',
+    );
+    expect(text).not.toMatch(/personvernerklæring|privacy (policy|statement)/i);
     expect(text).toContain(language === 'nb' ? 'Så lenge kundeforholdet varer.' : 'As long as the customer relationship lasts.');
     expect(text).toContain('Datatilsynet');
     expect(text).toContain(language === 'nb' ? 'domstolene' : 'court');
@@ -69,7 +78,7 @@ describe('approvedReplyLetter: rectification', () => {
       corrections: [{ customerId: C, field: 'email', to: 'ny.adresse@example.no' }],
     });
 
-    expect(text).toContain('Vi har rettet e-postadresse. Rettingen gjelder fra nå.');
+    expect(text).toContain('Vi har rettet e-postadressen din. Rettingen gjelder fra nå.');
     expect(text).not.toContain('ny.adresse@example.no');
   });
 
@@ -100,7 +109,7 @@ describe('approvedReplyLetter: consent, objection and restriction', () => {
     const { text } = await answered({ types: ['objection'], request: { language: 'en' } });
 
     expect(text).toContain('You are now opted out of marketing by e-mail, SMS, phone and addressed post. This applies from now.');
-    expect(text).toContain('Important information about your customer relationship');
+    expect(text).toContain('We do not stop important information about your customer relationship');
     expect(text).toContain(REMEDIES.en);
   });
 
@@ -116,7 +125,8 @@ describe('approvedReplyLetter: recipients (Art. 19)', () => {
   it('names the recipients that were notified', async () => {
     const { text } = await answered({ types: ['restriction'], request: { language: 'en' } });
 
-    expect(text).toContain('Recipients we have notified (Article 19)');
+    expect(text).toContain('Recipients we have notified');
+    expect(text).toContain('(Article 19 of the General Data Protection Regulation)');
     expect(text).toContain('Unloc (the access system): restriction');
   });
 
@@ -124,7 +134,7 @@ describe('approvedReplyLetter: recipients (Art. 19)', () => {
     const { text } = await answered({ types: ['restriction'], recipientAddresses: { unloc: 'privacy@unloc.example' } });
 
     expect(text).toContain('Unloc (adgangssystemet): begrensning');
-    expect(text).toContain('Vi har ennå ikke fått varslet Regnskaps- og fakturaleverandøren vår om endringene.');
+    expect(text).toContain('Vi har ennå ikke fått varslet regnskaps- og fakturaleverandøren vår om endringene.');
     expect(text).toContain(REMEDIES.nb);
   });
 });
@@ -136,7 +146,7 @@ describe('approvedReplyLetter: several types at once', () => {
       corrections: [{ customerId: C, field: 'name', to: 'Kari Olsen' }],
     });
 
-    for (const heading of ['Kopi av opplysningene dine', 'Retting', 'Sletting', 'Reservasjon mot markedsføring', 'Mottakere vi har varslet', 'Om behandlingen (artikkel 15)']) {
+    for (const heading of ['Kopi av opplysningene dine', 'Retting', 'Sletting', 'Reservasjon mot markedsføring', 'Mottakere vi har varslet', 'Om behandlingen av opplysningene dine']) {
       expect(text).toContain(heading);
     }
   });

@@ -132,6 +132,28 @@ describe('POST /console/requests/{id}/{action} with a problem', () => {
     expect(await world.snapshot()).toBe(before);
   });
 
+  it('refuses to merge cases of different requesters until the same person is confirmed, then merges with the earliest deadline', async () => {
+    // Prepare: this case (received 23 November) has another requester than the target (24 November).
+    const world = consoleWorld({ request: { requester: { name: 'Kari N.', email: 'kari.privat@example.no' } } });
+    const before = await world.snapshot();
+    const fields = [['into', OTHER_ID], ['reason', 'Samme person skrev fra to adresser.']] as const;
+
+    // Act
+    const refused = await world.console(post('/console/requests/{id}/merge', fields));
+    const afterRefusal = await world.snapshot();
+    const merged = await world.console(post('/console/requests/{id}/merge', [...fields, ['same_person', 'yes']]));
+
+    // Assess
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('Sakene har ulike avsendere');
+    expect(refused.body).toContain('href="#merge-same_person"');
+    expect(afterRefusal).toBe(before);
+    expect(merged.statusCode).toBe(303);
+    expect(await world.store.get(OTHER_ID)).toMatchObject({ receiptDate: '2026-11-23', dueDate: '2026-12-23' });
+    const trail = await world.store.auditTrail(OTHER_ID);
+    expect(trail.find((entry) => entry.event === 'case.merged_in')?.detail).toMatchObject({ samePersonConfirmedBy: 'staff:kari.saksbehandler' });
+  });
+
   it('answers 404 for an action on a case that is not stored', async () => {
     // Prepare
     const world = consoleWorld();

@@ -19,7 +19,7 @@ const PLAN: ActionPlan = {
       category: 'invoice',
       recordIds: ['2024-00017'],
       reason: { nb: 'Fakturaer må oppbevares etter bokføringsloven.', en: 'Invoices must be kept.' },
-      legalBasis: 'bokføringsloven § 13 (1) / GDPR art. 17 (3) (b)',
+      legalBasis: { nb: 'bokføringsloven § 13 første ledd', en: 'section 13(1) of the Norwegian Bookkeeping Act' },
       until: '2029-12-31',
       kind: 'legal_obligation',
     },
@@ -113,7 +113,7 @@ describe('renderCasePage', () => {
     const text = mainText(renderCasePage(model()));
     expect(text).toContain('Dørlogg (Unloc): 2 poster (slettes)');
     expect(text).toContain('Fakturaer må oppbevares etter bokføringsloven.');
-    expect(text).toContain('bokføringsloven § 13 (1) / GDPR art. 17 (3) (b)');
+    expect(text).toContain('bokføringsloven § 13 første ledd');
     expect(text).toContain('31. desember 2029');
     expect(text).toContain('Unloc AS');
   });
@@ -131,7 +131,7 @@ describe('renderCasePage', () => {
     expect(items).toHaveLength(5);
     expect(items[0]).toContain('Den registrerte: Henvendelsen ble registrert');
     expect(items[1]).toContain('Henvendelsen kom inn på e-post');
-    expect(items[2]).toContain('24.11.2026 kl. 09:00 – Systemet (gather): Data innhentet fra Dørlogg (Unloc) (42 poster)'); // 08:00Z
+    expect(items[2]).toContain('24.11.2026 kl. 09:00 – Systemet (gather): Data innhentet fra Dørlogg (Unloc) (42 oppføringer)'); // 08:00Z
     expect(items[3]).toContain('Status endret fra «Innhenter data» til «Venter på godkjenning»');
     expect(items[4]).toContain('ola: Notat');
     expect(items[4]).toContain('Begrunnelse: &lt;script&gt;');
@@ -159,6 +159,9 @@ describe('renderCasePage', () => {
       ['ground', 'excessive', ''],
     ]);
     expect(tags(formFor(page, 'merge')[0]!.inner, 'input').find((i) => i.name === 'into')?.required).toBe('');
+    const samePerson = tags(formFor(page, 'merge')[0]!.inner, 'input').find((i) => i.name === 'same_person');
+    expect([samePerson?.type, samePerson?.value]).toEqual(['checkbox', 'yes']);
+    expect(formFor(page, 'merge')[0]!.inner).toContain('Jeg har kontrollert at begge henvendelsene kommer fra samme person');
     expect(formFor(page, 'take')).toHaveLength(1);
     expect(tags(formFor(page, 'note')[0]!.inner, 'textarea').find((t) => t.name === 'text')?.required).toBe('');
   });
@@ -235,6 +238,15 @@ describe('audit events in words', () => {
     expect(auditEventText({ ...base, event: 'case.closed_by_staff', detail: { kind: 'excessive' } })).toBe('Saken ble avsluttet som overdreven');
     expect(auditEventText({ ...base, event: 'case.merged_in', detail: { from: 'NK-2' } })).toBe('Sak NK-2 ble slått sammen med denne');
     expect(auditEventText({ ...base, event: 'mail.sent', detail: { purpose: 'closure-merged' } })).toBe('E-post sendt: Varsel om sammenslåing');
+    expect(
+      auditEventText({
+        ...base,
+        event: 'case.merged_in',
+        detail: { from: 'NK-2', addedTypes: ['erasure'], dueDate: { from: '2026-12-21', to: '2026-12-10' }, samePersonConfirmedBy: 'staff:ola' },
+      }),
+    ).toBe(
+      'Sak NK-2 ble slått sammen med denne; nye rettigheter: sletting av opplysningene om meg; fristen er nå 2026-12-10 (tidligste mottak); ulike avsendere, bekreftet som samme person av ola',
+    );
     expect(auditEventText({ ...base, event: 'something.new' })).toBe('something.new');
   });
 });

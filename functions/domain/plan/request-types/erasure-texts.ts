@@ -1,4 +1,5 @@
 import { formatCalendarDate } from '../../letters/format-calendar-date.js';
+import { citeAll, gdpr, norwegianAct } from '../../letters/legal-citations.js';
 import type { KeptRecords, Refusal } from '../action-plan.js';
 
 /**
@@ -7,10 +8,11 @@ import type { KeptRecords, Refusal } from '../action-plan.js';
  */
 export type KeepGround = Omit<KeptRecords, 'category' | 'recordIds'>;
 
+/** The law each ground rests on, cited in the one style of `legal-citations.ts` (never the privacy policy). */
 export const LEGAL_BASIS = {
-  accounting: 'bokføringsloven § 13 (1) / GDPR art. 17 (3) (b)',
-  legalClaim: 'GDPR art. 17 (3) (e)',
-  contract: 'GDPR art. 6 (1) (b) og art. 17 (1) (a); personvernerklæringen («Sletting»)',
+  accounting: citeAll(norwegianAct('bookkeeping', { number: 13, paragraph: 1 }), gdpr({ number: 17, paragraph: 3, point: 'b' })),
+  legalClaim: gdpr({ number: 17, paragraph: 3, point: 'e' }),
+  contract: gdpr({ number: 6, paragraph: 1, point: 'b' }, { number: 17, paragraph: 1, point: 'a' }),
 } as const;
 
 const date = (until: string) => ({ nb: formatCalendarDate(until, 'nb'), en: formatCalendarDate(until, 'en') });
@@ -32,7 +34,7 @@ export function accountingGround(category: 'invoice' | 'payment', until: string)
         `utgangen av regnskapsåret. Disse oppbevares til og med ${day.nb}, brukes fram til da bare til dette ` +
         'formålet og slettes deretter.',
       en:
-        `${what.en} are accounting records that the Norwegian Bookkeeping Act (section 13) requires us to keep for ` +
+        `${what.en} are accounting records that section 13 of the Norwegian Bookkeeping Act requires us to keep for ` +
         `five years after the end of the financial year. These are kept until ${day.en} inclusive, used for nothing ` +
         'else until then, and deleted afterwards.',
     },
@@ -48,7 +50,7 @@ export function legalClaimGround(category: 'invoice' | 'payment' | 'profile'): K
         'deretter så lenge bokføringsloven § 13 krever.',
       en:
         'The invoice has not been settled (it is open or disputed). We keep it until the claim is resolved, and ' +
-        'after that for as long as the Bookkeeping Act (section 13) requires.',
+        'after that for as long as section 13 of the Norwegian Bookkeeping Act requires.',
     },
     payment: {
       nb:
@@ -56,7 +58,7 @@ export function legalClaimGround(category: 'invoice' | 'payment' | 'profile'): K
         'så lenge bokføringsloven § 13 krever.',
       en:
         'These payments belong to an invoice that has not been settled. We keep them until the claim is resolved, ' +
-        'and after that for as long as the Bookkeeping Act (section 13) requires.',
+        'and after that for as long as section 13 of the Norwegian Bookkeeping Act requires.',
     },
     profile: {
       nb:
@@ -111,17 +113,17 @@ export const CUSTOMER_RELATIONSHIP_REFUSAL: Refusal = {
   requestType: 'erasure',
   reason: {
     nb:
-      'Sletting lar seg ikke kombinere med et eksisterende kundeforhold hos Nærkontoret. Du har et aktivt eller ' +
-      'pauset abonnement, så vi beholder det som trengs for å levere det: kontaktopplysningene dine og adgangen til ' +
-      'lokalene, abonnementet, valgene dine om kontaktkanaler, kundeservicenotater fra de siste seks månedene og ' +
-      'fakturaer som ikke er gjort opp. Alt annet vi ikke er pålagt å oppbevare, sletter vi nå. Når abonnementet er ' +
-      'avsluttet, sletter vi også resten, bortsett fra det bokføringsloven krever at vi oppbevarer.',
+      'Vi har ikke slettet alt, fordi sletting ikke lar seg kombinere med et eksisterende kundeforhold. Du har et ' +
+      'aktivt eller pauset abonnement, så vi beholder det som trengs for å levere det: kontaktopplysningene dine og ' +
+      'adgangen til lokalene, abonnementet, valgene dine om kontaktkanaler, kundeservicenotater fra de siste seks ' +
+      'månedene og fakturaer som ikke er gjort opp. Når abonnementet er avsluttet, sletter vi også dette, bortsett ' +
+      'fra det bokføringsloven krever at vi oppbevarer.',
     en:
-      'Erasure cannot be combined with an existing customer relationship with Nærkontoret. You have an active or ' +
-      'paused subscription, so we keep what is needed to provide it: your contact details and access to the premises, ' +
-      'the subscription, your choice of contact channels, customer-service notes from the last six months and any ' +
-      'invoices not yet settled. Everything else that we are not required to keep is erased now. When the ' +
-      'subscription has ended we erase the rest too, except what the Bookkeeping Act requires us to keep.',
+      'We have not erased everything, because erasure cannot be combined with an existing customer relationship. You ' +
+      'have an active or paused subscription, so we keep what is needed to provide it: your contact details and ' +
+      'access to the premises, the subscription, your choice of contact channels, customer-service notes from the ' +
+      'last six months and any invoices not yet settled. When the subscription has ended, we erase these too, except ' +
+      'what the Norwegian Bookkeeping Act requires us to keep.',
   },
   legalBasis: LEGAL_BASIS.contract,
 };

@@ -132,7 +132,7 @@ function groupKept(decided: readonly Decided[]): KeptRecords[] {
   for (const { category, ref, outcome } of decided) {
     if (!('keep' in outcome)) continue;
     const ground = outcome.keep;
-    const key = [category, ground.kind, ground.legalBasis, ground.until ?? '', ground.reason.nb].join('|');
+    const key = [category, ground.kind, JSON.stringify(ground.legalBasis), ground.until ?? '', ground.reason.nb].join('|');
     const group = groups.get(key) ?? { category, recordIds: [], ...ground };
     group.recordIds.push(ref);
     groups.set(key, group);

@@ -1,4 +1,5 @@
 import type { ContactChannel } from '../../customer-data/customer-records.js';
+import { gdpr } from '../../letters/legal-citations.js';
 import { grantedConsentKinds } from '../consent-state.js';
 import type { PlanContext, PlanPart } from '../plan-part.js';
 
@@ -18,17 +19,16 @@ export const SERVICE_INFORMATION_NOTE = {
   requestType: 'objection',
   reason: {
     nb:
-      'Vi har registrert at du ikke ønsker markedsføring fra oss, og reservert deg mot markedsføring på e-post, SMS, ' +
-      'telefon og adressert post. Viktig informasjon om kundeforholdet ditt, som fakturaer og endringer i abonnementet, er ikke ' +
-      'markedsføring. Den kan du ikke reservere deg mot uten samtidig å avslutte kundeforholdet, men du kan velge ' +
-      'hvilken kanal vi bruker for den. Ta kontakt med oss om du vil endre kanal.',
+      'Vi stanser ikke viktig informasjon om kundeforholdet ditt, som fakturaer og endringer i abonnementet. Slik ' +
+      'informasjon er ikke markedsføring, og du kan ikke reservere deg mot den uten samtidig å avslutte ' +
+      'kundeforholdet. Du kan derimot velge hvilken kanal vi bruker for den. Ta kontakt med oss hvis du vil endre kanal.',
     en:
-      'We have recorded that you do not want marketing from us and reserved you against marketing by e-mail, SMS, ' +
-      'phone and addressed post. Important information about your customer relationship, such as invoices and changes to your ' +
-      'subscription, is not marketing. You cannot opt out of it without ending the customer relationship, but you can ' +
-      'choose the channel we use for it. Contact us if you want to change the channel.',
+      'We do not stop important information about your customer relationship, such as invoices and changes to your ' +
+      'subscription. Such information is not marketing, and you cannot opt out of it without ending the customer ' +
+      'relationship. You can, however, choose the channel we use for it. Contact us if you want to change the channel.',
   },
-  legalBasis: 'GDPR art. 21 (2)–(3); markedsføringsloven § 15; personvernerklæringen (reservasjon mot kanaler)',
+  // Service information is part of performing the contract, and the right to object in Art. 21(2) covers direct marketing only.
+  legalBasis: gdpr({ number: 6, paragraph: 1, point: 'b' }, { number: 21, paragraph: 2 }),
 } as const;
 
 /**
@@ -44,6 +44,6 @@ export function planObjection(context: PlanContext): PlanPart {
       granted: false as const,
     })),
     channelReservations: MARKETING_CHANNELS.map((channel) => ({ channel, reserved: true as const })),
-    refusals: [{ ...SERVICE_INFORMATION_NOTE, reason: { ...SERVICE_INFORMATION_NOTE.reason } }],
+    refusals: [{ ...SERVICE_INFORMATION_NOTE, reason: { ...SERVICE_INFORMATION_NOTE.reason }, legalBasis: { ...SERVICE_INFORMATION_NOTE.legalBasis } }],
   };
 }

@@ -1,0 +1,147 @@
+import { buildExportPackage } from '../../../functions/domain/export/export-package.js';
+import { downloadCodeLetter } from '../../../functions/domain/export/download-code-letter.js';
+import { renderExportReport } from '../../../functions/domain/export/export-report.js';
+import { acknowledgementLetter } from '../../../functions/domain/letters/acknowledgement-letter.js';
+import { extensionLetter } from '../../../functions/domain/letters/extension-letter.js';
+import type { Letter } from '../../../functions/domain/letters/letter.js';
+import { mergedLetter } from '../../../functions/domain/letters/merged-letter.js';
+import { rejectedReplyLetter } from '../../../functions/domain/letters/reply-letters.js';
+import { unfoundedLetter } from '../../../functions/domain/letters/unfounded-letter.js';
+import {
+  unverifiedClosureLetter,
+  verificationCodeLetter,
+  verificationReminderLetter,
+} from '../../../functions/domain/letters/verification-letters.js';
+import { recipientNoticeLetter } from '../../../functions/domain/recipients/recipient-notice-letter.js';
+import { LANGUAGES, REQUEST_TYPES, type Language } from '../../../functions/domain/request/request-vocabulary.js';
+import { renderEnterCodePage, renderExpiredPage, renderRequestCodePage } from '../../../functions/download-page/pages/download-pages.js';
+import { renderVerifyCodePage } from '../../../functions/verify-page/pages/verify-code-page.js';
+import { ACTIVE_CUSTOMER, CUSTOMER, FORMER_CUSTOMER, NOW, scenario, type ScenarioInput } from '../carry-out/carry-out-fixture.js';
+import { aRightsRequest } from '../fixtures/rights-request-fixture.js';
+import { gatheredData } from '../gather/customer-data-fixture.js';
+import { answered } from '../reply/reply-fixture.js';
+import { pageText, type RenderedText } from '../../support/letter-style-rules.js';
+
+export type { RenderedText };
+
+const C = CUSTOMER.customerId;
+
+/**
+ * Plans the reply letter is rendered for: each right alone for a former and an active customer,
+ * corrections done and refused, several rights at once, and a requester we hold nothing on.
+ * Add a scenario here when a new kind of plan or letter section appears.
+ */
+export const REPLY_SCENARIOS: Readonly<Record<string, ScenarioInput>> = {
+  ...Object.fromEntries(REQUEST_TYPES.map((type) => [`${type} (former customer)`, { types: [type] }])),
+  ...Object.fromEntries(REQUEST_TYPES.map((type) => [`${type} (active customer)`, { types: [type], held: ACTIVE_CUSTOMER }])),
+  'rectification done and refused': {
+    types: ['rectification'],
+    corrections: [
+      { customerId: C, field: 'email', to: 'ny.adresse@example.no' },
+      { customerId: C, field: 'phone', to: 'ikke et nummer' },
+    ],
+  },
+  'every right (former customer)': { types: REQUEST_TYPES, corrections: [{ customerId: C, field: 'email', to: 'ny.adresse@example.no' }] },
+  'every right (active customer)': { types: REQUEST_TYPES, held: ACTIVE_CUSTOMER },
+  'erasure and objection (active customer)': { types: ['erasure', 'objection'], held: ACTIVE_CUSTOMER },
+  'access, nothing held': {
+    types: ['access', 'erasure'],
+    held: {},
+    request: { verification: { status: 'verified', subject: 'address' }, customerIds: [] },
+  },
+  'erasure without recipient addresses': { types: ['erasure'], recipientAddresses: {} },
+};
+
+const letterText = (letter: Letter): string => `${letter.subject}\n\n${letter.text}`;
+
+function fixedLetters(language: Language): RenderedText[] {
+  const request = aRightsRequest({ language, types: ['access', 'erasure'], receiptDate: '2026-11-23', dueDate: '2026-12-23' });
+  const link = `https://personvern.example.no/verify/${request.id}?lang=${language}`;
+  const letters: Record<string, Letter> = {
+    acknowledgement: acknowledgementLetter(request),
+    'verification code': verificationCodeLetter(request, { code: '123456', link }),
+    'verification reminder': verificationReminderLetter(request, { code: '123456', link }),
+    'closed unverified': unverifiedClosureLetter(request, 'https://personvern.example.no'),
+    extension: extensionLetter(request, 'Vi har fått svært mange henvendelser denne måneden.', '2027-02-23'),
+    merged: mergedLetter(request, { reference: 'NK-20261120-ORIG1NAL', email: 'kari.nordmann@example.no', dueDate: '2026-12-21' }),
+    refusal: rejectedReplyLetter(request, 'Vi kunne ikke bekrefte at henvendelsen kom fra deg.'),
+    'manifestly unfounded': unfoundedLetter(request, 'manifestly_unfounded', 'Henvendelsen gjelder ikke personopplysninger.'),
+    excessive: unfoundedLetter(request, 'excessive', 'Du har sendt samme henvendelse tolv ganger denne måneden.'),
+    'download code': downloadCodeLetter(request, '654321'),
+  };
+  return Object.entries(letters).map(([name, letter]) => ({ name, language, text: letterText(letter) }));
+}
+
+function pages(language: Language): RenderedText[] {
+  const input = { language, reference: 'NK-20261123-7KQ4M2PX', availableUntil: '2026-12-08' };
+  const rendered: Record<string, string> = {
+    'download: ask for a code': renderRequestCodePage(input),
+    'download: enter the code': renderEnterCodePage(input, 'sent'),
+    'download: wrong code': renderEnterCodePage(input, undefined, { kind: 'wrong', attemptsLeft: 2 }),
+    'download: expired': renderExpiredPage(input),
+    'verify: form': renderVerifyCodePage({ language, requestId: input.reference, result: { outcome: 'form' } }),
+    'verify: verified': renderVerifyCodePage({ language, requestId: input.reference, result: { outcome: 'verified' } }),
+    'verify: wrong code': renderVerifyCodePage({ language, requestId: input.reference, result: { outcome: 'wrong_code', triesLeft: 2 } }),
+  };
+  return Object.entries(rendered).map(([name, html]) => ({ name, language, text: pageText(html) }));
+}
+
+function exportReports(language: Language): RenderedText[] {
+  return (['former', 'active'] as const).map((who) => {
+    const held = who === 'former' ? FORMER_CUSTOMER : ACTIVE_CUSTOMER;
+    const { plan, request } = scenario({ types: ['access', 'portability'], request: { language }, held });
+    const gathered = gatheredData({ ...held, customerIds: [C] });
+    return { name: `export report (${who} customer)`, language, text: pageText(renderExportReport(buildExportPackage({ request, plan, gathered, exportedAt: NOW }))) };
+  });
+}
+
+async function replies(language: Language): Promise<RenderedText[]> {
+  const rendered: RenderedText[] = [];
+  for (const [name, input] of Object.entries(REPLY_SCENARIOS)) {
+    const { reply } = await answered({ ...input, request: { ...input.request, language } });
+    rendered.push({ name: `reply: ${name}`, language, text: letterText(reply) });
+  }
+  return rendered;
+}
+
+/** The Art. 19 notices to recipients (Norwegian only), for an erasure, a restriction and corrections. */
+async function recipientNotices(): Promise<RenderedText[]> {
+  const changes = [
+    { id: 'invoicing' as const, name: 'Faktura', categories: ['profile', 'invoice', 'payment'] as const },
+    { id: 'unloc' as const, name: 'Unloc', categories: ['profile', 'door_event'] as const },
+  ];
+  return changes.map((recipient) => ({
+    name: `recipient notice (${recipient.id})`,
+    language: 'nb' as const,
+    text: letterText(
+      recipientNoticeLetter(
+        {
+          id: recipient.id,
+          name: recipient.name,
+          customerIds: [C],
+          changes: [
+            { reason: 'erasure', categories: [...recipient.categories], fields: [] },
+            { reason: 'restriction', categories: [...recipient.categories], fields: [] },
+            { reason: 'rectification', categories: ['profile'], fields: ['email', 'address'] },
+          ],
+        },
+        'NK-20261123-7KQ4M2PX',
+      ),
+    ),
+  }));
+}
+
+/**
+ * Every text a customer reads, rendered through the public letter and page functions for the
+ * plans above, in every language: the fixed letters, every reply scenario, the export report, the
+ * download and verify pages, and the recipient notices. A new letter joins the style checks by
+ * being added here.
+ */
+export async function renderEveryText(): Promise<RenderedText[]> {
+  const all: RenderedText[] = [];
+  for (const language of LANGUAGES) {
+    all.push(...fixedLetters(language), ...pages(language), ...exportReports(language), ...(await replies(language)));
+  }
+  all.push(...(await recipientNotices()));
+  return all;
+}
