@@ -9,6 +9,7 @@ import type { DsrFunction } from '../constructs/dsr-function.js';
 import { EmailInbox } from '../constructs/email-inbox.js';
 import { InboundMailBucket } from '../constructs/inbound-mail-bucket.js';
 import { OperationsAlarms } from '../constructs/operations-alarms.js';
+import { MaskPersonalDataInLogs } from '../constructs/personal-data-masking.js';
 import { DeadlineWatch } from '../constructs/deadline-watch.js';
 import { PublicApi } from '../constructs/public-api.js';
 import { StaffUserPool } from '../constructs/staff-user-pool.js';
@@ -71,6 +72,8 @@ export class DsrStack extends Stack {
   constructor(scope: Construct, id: string, props: DsrStackProps) {
     super(scope, id, props);
     const { settings } = props;
+    // Every log group of the stack, whoever creates it, masks e-mail addresses and phone numbers.
+    MaskPersonalDataInLogs.applyTo(this);
 
     this.requests = new RequestsTable(this, 'Requests');
     this.customerData = new CustomerDataTables(this, 'CustomerData', {
