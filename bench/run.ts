@@ -9,6 +9,30 @@ import { recognitionFigures } from './recognition-bench.js';
 import { parseInboundMessage } from '../functions/domain/inbox/parse-inbound-message.js';
 import { recognise } from '../functions/domain/inbox/recognise.js';
 import { LOCAL_CUSTOMER_DATA_TABLE_NAMES } from '../functions/adapters/dynamodb/customer-data-tables-layout.js';
+import { BENCH_BUNDLE_DIR, functionFigures, functionFiguresTable } from './function-bundles.js';
+
+/**
+ * Bundle size and cold start of every function, built as CDK builds them. Runs first, while
+ * nothing else of the bench is loading the machine.
+ */
+async function printFunctionFigures(): Promise<void> {
+  const figures = await functionFigures(BENCH_BUNDLE_DIR, Number(process.env.BENCH_COLD_STARTS ?? 5));
+  process.stdout.write(
+    [
+      ...functionFiguresTable(figures),
+      '',
+      `BENCH_FUNCTIONS ${JSON.stringify(
+        Object.fromEntries(
+          figures.map((figure) => [
+            figure.folder,
+            { bytes: figure.bytes, coldInitMillis: Math.round(figure.coldInitMillis), coldInitCpuMillis: Math.round(figure.coldInitCpuMillis) },
+          ]),
+        ),
+      )}`,
+      '',
+    ].join('\n'),
+  );
+}
 
 /**
  * `npm run bench`: speed figures of the local system, printed as a table and one JSON line so
@@ -16,6 +40,9 @@ import { LOCAL_CUSTOMER_DATA_TABLE_NAMES } from '../functions/adapters/dynamodb/
  */
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  await printFunctionFigures();
+  // `npm run bench -- functions` stops here (no local stack needed).
+  if (process.argv.includes('functions')) return;
   const intakeTotal = Number(process.env.BENCH_INTAKE_REQUESTS ?? 400);
   const putTotal = Number(process.env.BENCH_PUT_ITEMS ?? 2000);
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { acknowledgeRequest } from '../domain/workflow/acknowledge-request.js';
 import { mailDeps } from '../shared/task-deps.js';
 import { taskHandler } from '../shared/task-handler.js';

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { awaitVerification } from '../domain/verification/await-verification.js';
-import { storeDeps } from '../shared/task-deps.js';
+import { storeDeps } from '../shared/store-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
 
 const deps = storeDeps('await-verification');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DynamoDbAccessLogStore } from '../adapters/dynamodb/dynamodb-access-log-store.js';
 import { DynamoDbBillingStore } from '../adapters/dynamodb/dynamodb-billing-store.js';
 import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
@@ -6,10 +6,11 @@ import { DynamoDbRetentionScheduler } from '../adapters/dynamodb/dynamodb-retent
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { carryOut } from '../domain/carry-out/carry-out.js';
 import { DEFAULT_EXPORT_DOWNLOAD_DAYS } from '../domain/export/export-window.js';
-import { dynamoDbClient, s3Client } from '../shared/aws-clients.js';
+import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
+import { s3Client } from '../shared/aws-clients/s3.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
-import { storeDeps } from '../shared/task-deps.js';
+import { storeDeps } from '../shared/store-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
 
 const config = parseConfig(

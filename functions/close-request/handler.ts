@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { closeRequest } from '../domain/workflow/close-request.js';
-import { s3Client } from '../shared/aws-clients.js';
+import { s3Client } from '../shared/aws-clients/s3.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
-import { storeDeps } from '../shared/task-deps.js';
+import { storeDeps } from '../shared/store-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
 
 const config = parseConfig(z.object({ [ENV.dataBucket]: z.string().min(1) }));

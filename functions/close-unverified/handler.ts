@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { closeUnverified } from '../domain/verification/close-unverified.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';

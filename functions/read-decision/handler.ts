@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readDecision } from '../domain/workflow/read-decision.js';
-import { storeDeps } from '../shared/task-deps.js';
+import { storeDeps } from '../shared/store-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
 
 const deps = storeDeps('read-decision');

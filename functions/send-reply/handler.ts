@@ -1,5 +1,5 @@
-import { s3Client } from '../shared/aws-clients.js';
-import { z } from 'zod';
+import { s3Client } from '../shared/aws-clients/s3.js';
+import * as z from 'zod';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { sendReply } from '../domain/workflow/send-reply.js';
 import { parseConfig } from '../shared/config.js';

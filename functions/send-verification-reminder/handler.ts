@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
 import { DynamoDbVerificationStore } from '../adapters/dynamodb/dynamodb-verification-store.js';
 import { sendVerificationReminder } from '../domain/verification/send-verification-reminder.js';
-import { dynamoDbClient } from '../shared/aws-clients.js';
+import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { mailDeps } from '../shared/task-deps.js';

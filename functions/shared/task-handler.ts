@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { createLogger, errorName } from './logger.js';
 import { TransientError, isTransient } from './transient-error.js';
 import { withheld } from './withheld-error.js';
