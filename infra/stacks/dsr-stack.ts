@@ -10,6 +10,7 @@ import { EmailInbox } from '../constructs/email-inbox.js';
 import { InboundMailBucket } from '../constructs/inbound-mail-bucket.js';
 import { OperationsAlarms } from '../constructs/operations-alarms.js';
 import { MaskPersonalDataInLogs } from '../constructs/personal-data-masking.js';
+import { DataBackup } from '../constructs/data-backup.js';
 import { DeadlineWatch } from '../constructs/deadline-watch.js';
 import { PublicApi } from '../constructs/public-api.js';
 import { StaffUserPool } from '../constructs/staff-user-pool.js';
@@ -68,6 +69,8 @@ export class DsrStack extends Stack {
   readonly staffUsers: StaffUserPool;
   /** The SES receipt rule set and rule of the request address; only with `inboxEnabled`. */
   readonly inbox?: EmailInbox;
+  /** The daily AWS Backup of the requests table and the buckets. */
+  readonly backup: DataBackup;
 
   constructor(scope: Construct, id: string, props: DsrStackProps) {
     super(scope, id, props);
@@ -88,6 +91,15 @@ export class DsrStack extends Stack {
     if (settings.inboxEnabled) {
       this.inboundMail = new InboundMailBucket(this, 'InboundMail');
     }
+
+    this.backup = new DataBackup(this, 'Backup', {
+      resources: {
+        requests: { resource: this.requests.table, key: this.requests.key },
+        requestData: { resource: this.requestData.bucket, key: this.requestData.key },
+        ...(this.inboundMail === undefined ? {} : { inboundMail: { resource: this.inboundMail.bucket, key: this.inboundMail.key } }),
+      },
+      copyVaultArn: settings.backupCopyVaultArn,
+    });
 
     const resources: FunctionResources = {
       requests: this.requests,
