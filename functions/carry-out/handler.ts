@@ -12,6 +12,7 @@ import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { storeDeps } from '../shared/store-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
+import { RequestTaskEventSchema } from '../shared/workflow-events.js';
 
 const config = parseConfig(
   z.object({
@@ -36,6 +37,6 @@ const deps = {
   exportDays: config[ENV.exportDays],
 };
 
-export const handler = taskHandler('carry-out', z.object({ requestId: z.string().min(1) }), (event) =>
+export const handler = taskHandler('carry-out', RequestTaskEventSchema, (event) =>
   carryOut(deps, event.requestId),
 );

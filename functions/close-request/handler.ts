@@ -6,10 +6,9 @@ import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { storeDeps } from '../shared/store-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
+import { RequestTaskEventSchema } from '../shared/workflow-events.js';
 
 const config = parseConfig(z.object({ [ENV.dataBucket]: z.string().min(1) }));
 const deps = { ...storeDeps('close-request'), objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket]) };
 
-const EventSchema = z.object({ requestId: z.string().min(1) });
-
-export const handler = taskHandler('close-request', EventSchema, (event) => closeRequest(deps, event.requestId));
+export const handler = taskHandler('close-request', RequestTaskEventSchema, (event) => closeRequest(deps, event.requestId));

@@ -8,6 +8,7 @@ import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { storeDeps } from '../shared/store-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
+import { RequestTaskEventSchema } from '../shared/workflow-events.js';
 
 const config = parseConfig(
   z.object({
@@ -22,6 +23,6 @@ const deps = {
   objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
 };
 
-export const handler = taskHandler('gather-subscriptions', z.object({ requestId: z.string().min(1) }), (event) =>
+export const handler = taskHandler('gather-subscriptions', RequestTaskEventSchema, (event) =>
   gatherSubscriptions(deps, event.requestId),
 );

@@ -7,6 +7,7 @@ import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { mailDeps } from '../shared/task-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
+import { RequestTaskEventSchema } from '../shared/workflow-events.js';
 
 const config = parseConfig(
   z.object({
@@ -22,6 +23,6 @@ const deps = {
   recipientAddresses: config[ENV.recipientAddresses],
 };
 
-export const handler = taskHandler('notify-recipients', z.object({ requestId: z.string().min(1) }), (event) =>
+export const handler = taskHandler('notify-recipients', RequestTaskEventSchema, (event) =>
   notifyRecipients(deps, event.requestId),
 );

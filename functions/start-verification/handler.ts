@@ -8,6 +8,7 @@ import { ENV } from '../shared/env-names.js';
 import { mailDeps } from '../shared/task-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
 import { TableConfigSchema } from '../shared/workflow-config.js';
+import { RequestTaskEventSchema } from '../shared/workflow-events.js';
 
 const config = parseConfig(
   TableConfigSchema.extend({
@@ -22,6 +23,6 @@ const deps = {
   publicBaseUrl: config[ENV.publicBaseUrl],
 };
 
-export const handler = taskHandler('start-verification', z.object({ requestId: z.string().min(1) }), (event) =>
+export const handler = taskHandler('start-verification', RequestTaskEventSchema, (event) =>
   startVerification(deps, event.requestId),
 );
