@@ -44,9 +44,10 @@ export const DSR_ARCHITECTURE = lambda.Architecture.ARM_64;
 /**
  * Modules left out of every bundle because the Lambda runtime provides them: the AWS SDK for
  * JavaScript v3, which the nodejs24.x runtime ships (with its `@smithy/*` dependencies). Bundling
- * it would add 150–500 KB minified per function and the time to evaluate it at every cold start;
- * the versions the runtime ships are newer than or equal to those in package-lock.json for the
- * commands used here (DynamoDB, S3, SES v2, Step Functions), which are stable APIs. Bundle sizes
+ * it would add 150–500 KB minified per function and the time to evaluate it at every cold start.
+ * The price: the deployed functions run the runtime's SDK version, not necessarily the one in
+ * package-lock.json that the tests ran; the commands used here (DynamoDB, S3, SES v2, Step
+ * Functions) are long-stable APIs. Bundle sizes
  * (`npm run bench`, `test/infra/function-bundles.test.ts`) therefore count our code and our other
  * dependencies, not the SDK.
  */
@@ -121,7 +122,7 @@ export interface DsrFunctionProps {
 
 /**
  * One Lambda function of the pipeline with the project's defaults: newest Node.js runtime, arm64,
- * an ESM bundle built by the local esbuild ({@link DSR_BUNDLING}: minified, with source maps, the
+ * a CommonJS bundle built by the local esbuild ({@link DSR_BUNDLING}: minified, with source maps, the
  * runtime's AWS SDK), active tracing, and its own log group with a retention period.
  *
  * Access is added only through the `bind*` methods, each of which sets the environment variable
