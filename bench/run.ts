@@ -11,6 +11,30 @@ import { recognise } from '../functions/domain/inbox/recognise.js';
 import { LOCAL_CUSTOMER_DATA_TABLE_NAMES } from '../functions/adapters/dynamodb/customer-data-tables-layout.js';
 import { workflowLoad, type WorkflowLoadFigures } from './workflow-load-bench.js';
 import { benchMachine, jsonReportPath, writeJsonReport } from './bench-report.js';
+import { BENCH_BUNDLE_DIR, functionFigures, functionFiguresTable } from './function-bundles.js';
+
+/**
+ * Bundle size and cold start of every function, built as CDK builds them. Runs first, while
+ * nothing else of the bench is loading the machine.
+ */
+async function printFunctionFigures(): Promise<Record<string, unknown>> {
+  const figures = await functionFigures(BENCH_BUNDLE_DIR, Number(process.env.BENCH_COLD_STARTS ?? 5));
+  const byFunction = Object.fromEntries(
+    figures.map((figure) => [
+      figure.folder,
+      { bytes: figure.bytes, coldInitMillis: Math.round(figure.coldInitMillis), coldInitCpuMillis: Math.round(figure.coldInitCpuMillis) },
+    ]),
+  );
+  process.stdout.write(
+    [
+      ...functionFiguresTable(figures),
+      '',
+      `BENCH_FUNCTIONS ${JSON.stringify(byFunction)}`,
+      '',
+    ].join('\n'),
+  );
+  return byFunction;
+}
 
 /**
  * `npm run bench`: speed figures of the local system, printed as a table and one JSON line so
@@ -21,6 +45,12 @@ async function main(): Promise<void> {
   const reportPath = jsonReportPath(process.argv.slice(2));
   const machine = benchMachine();
   const report: Record<string, unknown> = { machine };
+  report.functions = await printFunctionFigures();
+  // `npm run bench -- functions` stops here (no local stack needed).
+  if (process.argv.includes('functions')) {
+    if (reportPath) writeJsonReport(reportPath, report);
+    return;
+  }
   const intakeTotal = Number(process.env.BENCH_INTAKE_REQUESTS ?? 400);
   const putTotal = Number(process.env.BENCH_PUT_ITEMS ?? 2000);
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);

@@ -26,6 +26,7 @@ export const SETTING_SOURCES = {
   activateReceiptRuleSet: { context: 'activateReceiptRuleSet', env: 'DSR_ACTIVATE_RECEIPT_RULE_SET' },
   consoleDomainPrefix: { context: 'consoleDomainPrefix', env: 'DSR_CONSOLE_DOMAIN_PREFIX' },
   staffDigestAddress: { context: 'staffDigestAddress', env: 'DSR_STAFF_DIGEST_ADDRESS' },
+  backupCopyVaultArn: { context: 'backupCopyVaultArn', env: 'DSR_BACKUP_COPY_VAULT_ARN' },
 } as const;
 
 export type SettingName = keyof typeof SETTING_SOURCES;
@@ -172,6 +173,14 @@ export const DeploySettingsSchema = z
     ),
     logLevel: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
     alarmEmail: z.preprocess(blankToUndefined, z.email().optional()),
+    /** A backup vault in another account that receives a copy of every backup (AWS Organizations). */
+    backupCopyVaultArn: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^arn:aws:backup:[a-z0-9-]+:\d{12}:backup-vault:[A-Za-z0-9_.-]{2,50}$/, 'must be a backup vault ARN: arn:aws:backup:<region>:<account>:backup-vault:<name>')
+        .optional(),
+    ),
     /**
      * Existing customer-data tables. Each one given is imported (the stack neither creates nor
      * deletes it); each one left unset is created by the stack.

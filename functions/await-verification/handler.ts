@@ -1,12 +1,10 @@
-import { z } from 'zod';
 import { awaitVerification } from '../domain/verification/await-verification.js';
-import { storeDeps } from '../shared/task-deps.js';
+import { storeDeps } from '../shared/store-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
+import { TokenTaskEventSchema } from '../shared/workflow-events.js';
 
 const deps = storeDeps('await-verification');
 
-const EventSchema = z.object({ requestId: z.string().min(1), taskToken: z.string().min(1) });
-
-export const handler = taskHandler('await-verification', EventSchema, (event) =>
+export const handler = taskHandler('await-verification', TokenTaskEventSchema, (event) =>
   awaitVerification(deps, event.requestId, event.taskToken),
 );

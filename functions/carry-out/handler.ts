@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DynamoDbAccessLogStore } from '../adapters/dynamodb/dynamodb-access-log-store.js';
 import { DynamoDbBillingStore } from '../adapters/dynamodb/dynamodb-billing-store.js';
 import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
@@ -7,11 +7,13 @@ import { DynamoDbRetentionScheduler } from '../adapters/dynamodb/dynamodb-retent
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { carryOut } from '../domain/carry-out/carry-out.js';
 import { DEFAULT_EXPORT_DOWNLOAD_DAYS } from '../domain/export/export-window.js';
-import { dynamoDbClient, s3Client } from '../shared/aws-clients.js';
+import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
+import { s3Client } from '../shared/aws-clients/s3.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
-import { storeDeps } from '../shared/task-deps.js';
+import { storeDeps } from '../shared/store-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
+import { RequestTaskEventSchema } from '../shared/workflow-events.js';
 
 const config = parseConfig(
   z.object({
@@ -37,6 +39,6 @@ const deps = {
   purposes: new DynamoDbProcessingPurposeStore(dynamoDbClient(), config[ENV.customersTable]),
 };
 
-export const handler = taskHandler('carry-out', z.object({ requestId: z.string().min(1) }), (event) =>
+export const handler = taskHandler('carry-out', RequestTaskEventSchema, (event) =>
   carryOut(deps, event.requestId),
 );

@@ -1,15 +1,14 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { closeRequest } from '../domain/workflow/close-request.js';
-import { s3Client } from '../shared/aws-clients.js';
+import { s3Client } from '../shared/aws-clients/s3.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
-import { storeDeps } from '../shared/task-deps.js';
+import { storeDeps } from '../shared/store-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
+import { RequestTaskEventSchema } from '../shared/workflow-events.js';
 
 const config = parseConfig(z.object({ [ENV.dataBucket]: z.string().min(1) }));
 const deps = { ...storeDeps('close-request'), objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket]) };
 
-const EventSchema = z.object({ requestId: z.string().min(1) });
-
-export const handler = taskHandler('close-request', EventSchema, (event) => closeRequest(deps, event.requestId));
+export const handler = taskHandler('close-request', RequestTaskEventSchema, (event) => closeRequest(deps, event.requestId));

@@ -1,9 +1,10 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
-import { dynamoDbClient, s3Client } from '../shared/aws-clients.js';
+import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
+import { s3Client } from '../shared/aws-clients/s3.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';

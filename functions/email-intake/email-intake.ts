@@ -3,6 +3,7 @@ import { InvalidSesEventError } from '../domain/intake-mail/intake-errors.js';
 import { receiveMail, type ReceiveMailDeps, type ReceivedMail } from '../domain/intake-mail/receive-mail.js';
 import { SesReceiptEventSchema } from '../domain/intake-mail/ses-receipt-event.js';
 import { errorName } from '../shared/logger.js';
+import { withheld } from '../shared/withheld-error.js';
 
 /** What the function returns (SES ignores it for `Event` invocations; tests and logs read it). */
 export interface EmailIntakeResult {
@@ -12,7 +13,8 @@ export interface EmailIntakeResult {
 /**
  * The SES receipt rule's Lambda action: validates the event and takes in every mail it names.
  * A failure is thrown, not swallowed: Lambda retries the asynchronous invocation (each step is
- * idempotent on the SES message id) and then puts the event in the failure queue for replay.
+ * idempotent on the SES message id) and then puts the event in the failure queue for replay. It
+ * leaves with its name only: a message could quote a sender's address or a line of the mail.
  */
 export function createEmailIntakeHandler(deps: ReceiveMailDeps) {
   return middy(async (event: unknown): Promise<EmailIntakeResult> => {
@@ -29,7 +31,7 @@ export function createEmailIntakeHandler(deps: ReceiveMailDeps) {
         error: errorName(error),
         inboxIds: parsed.data.Records.map((record) => record.ses.mail.messageId).join(','),
       });
-      throw error;
+      throw withheld(error);
     }
   });
 }

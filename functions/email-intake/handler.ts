@@ -1,6 +1,8 @@
-import { parseInboundMessage } from '../domain/inbox/parse-inbound-message.js';
+import { parseInboundMessageLazily } from '../domain/inbox/parse-inbound-message-lazily.js';
 import { recognise } from '../domain/inbox/recognise.js';
-import { dynamoDbClient, s3Client, sfnClient } from '../shared/aws-clients.js';
+import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
+import { s3Client } from '../shared/aws-clients/s3.js';
+import { sfnClient } from '../shared/aws-clients/sfn.js';
 import { parseConfig } from '../shared/config.js';
 import { EmailIntakeConfigSchema } from './email-intake-config.js';
 import { emailIntakeDeps } from './email-intake-deps.js';
@@ -13,6 +15,6 @@ export const handler = createEmailIntakeHandler(
   emailIntakeDeps(
     config,
     { dynamoDb: dynamoDbClient(), s3: s3Client(), sfn: sfnClient() },
-    { parse: parseInboundMessage, recognise },
+    { parse: parseInboundMessageLazily, recognise },
   ),
 );

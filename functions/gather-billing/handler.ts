@@ -1,12 +1,14 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DynamoDbBillingStore } from '../adapters/dynamodb/dynamodb-billing-store.js';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { gatherBilling } from '../domain/gather/gather-billing.js';
-import { dynamoDbClient, s3Client } from '../shared/aws-clients.js';
+import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
+import { s3Client } from '../shared/aws-clients/s3.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
-import { storeDeps } from '../shared/task-deps.js';
+import { storeDeps } from '../shared/store-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
+import { RequestTaskEventSchema } from '../shared/workflow-events.js';
 
 const config = parseConfig(
   z.object({
@@ -21,6 +23,6 @@ const deps = {
   objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
 };
 
-export const handler = taskHandler('gather-billing', z.object({ requestId: z.string().min(1) }), (event) =>
+export const handler = taskHandler('gather-billing', RequestTaskEventSchema, (event) =>
   gatherBilling(deps, event.requestId),
 );

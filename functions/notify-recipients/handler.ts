@@ -1,5 +1,5 @@
-import { s3Client } from '../shared/aws-clients.js';
-import { z } from 'zod';
+import { s3Client } from '../shared/aws-clients/s3.js';
+import * as z from 'zod';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { RecipientAddressesSchema } from '../domain/recipients/recipient-addresses.js';
 import { notifyRecipients } from '../domain/recipients/notify-recipients.js';
@@ -7,6 +7,7 @@ import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { mailDeps } from '../shared/task-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
+import { RequestTaskEventSchema } from '../shared/workflow-events.js';
 
 const config = parseConfig(
   z.object({
@@ -22,6 +23,6 @@ const deps = {
   recipientAddresses: config[ENV.recipientAddresses],
 };
 
-export const handler = taskHandler('notify-recipients', z.object({ requestId: z.string().min(1) }), (event) =>
+export const handler = taskHandler('notify-recipients', RequestTaskEventSchema, (event) =>
   notifyRecipients(deps, event.requestId),
 );

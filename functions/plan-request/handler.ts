@@ -1,12 +1,13 @@
-import { s3Client } from '../shared/aws-clients.js';
-import { z } from 'zod';
+import { s3Client } from '../shared/aws-clients/s3.js';
+import * as z from 'zod';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { osloCalendarDate } from '../domain/deadline/index.js';
 import { planRequest } from '../domain/plan/plan-request.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
-import { storeDeps } from '../shared/task-deps.js';
+import { storeDeps } from '../shared/store-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
+import { RequestTaskEventSchema } from '../shared/workflow-events.js';
 
 const config = parseConfig(
   z.object({
@@ -19,6 +20,6 @@ const deps = {
   objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
 };
 
-export const handler = taskHandler('plan-request', z.object({ requestId: z.string().min(1) }), (event) =>
+export const handler = taskHandler('plan-request', RequestTaskEventSchema, (event) =>
   planRequest(deps, event.requestId, osloCalendarDate(deps.now())),
 );

@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DynamoDbRequestStore } from '../adapters/dynamodb/dynamodb-request-store.js';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { REQUEST_ID_PATTERN } from '../domain/request/request-id.js';
-import { dynamoDbClient, s3Client } from '../shared/aws-clients.js';
+import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
+import { s3Client } from '../shared/aws-clients/s3.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { createLogger } from '../shared/logger.js';

@@ -1,12 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DynamoDbProcessingPurposeStore } from '../adapters/dynamodb/dynamodb-marketing-stop-stores.js';
 import { liftAfterOverride, restrictWhileAssessing } from '../domain/processing-objection/objection-restriction.js';
-import { dynamoDbClient } from '../shared/aws-clients.js';
+import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
-import { storeDeps } from '../shared/task-deps.js';
+import { storeDeps } from '../shared/store-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
 import { TableConfigSchema } from '../shared/workflow-config.js';
+import { RestrictProcessingEventSchema } from '../shared/workflow-events.js';
 
 const config = parseConfig(TableConfigSchema.extend({ [ENV.customersTable]: z.string().min(1) }));
 const deps = {
@@ -17,7 +18,7 @@ const deps = {
 /** `restrict` while staff assess an Art. 21(1) objection; `lift` after it was overridden and the person told. */
 export const handler = taskHandler(
   'restrict-processing',
-  z.object({ requestId: z.string().min(1), action: z.enum(['restrict', 'lift']) }),
+  RestrictProcessingEventSchema,
   (event): Promise<{ restricted: number } | { lifted: number }> =>
     event.action === 'restrict' ? restrictWhileAssessing(deps, event.requestId) : liftAfterOverride(deps, event.requestId),
 );

@@ -1,11 +1,12 @@
-import { s3Client } from '../shared/aws-clients.js';
-import { z } from 'zod';
+import { s3Client } from '../shared/aws-clients/s3.js';
+import * as z from 'zod';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { sendReply } from '../domain/workflow/send-reply.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { mailDeps } from '../shared/task-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
+import { SendReplyEventSchema } from '../shared/workflow-events.js';
 
 const config = parseConfig(
   z.object({
@@ -20,6 +21,4 @@ const deps = {
   publicBaseUrl: config[ENV.publicBaseUrl],
 };
 
-const EventSchema = z.object({ requestId: z.string().min(1), outcome: z.enum(['approved', 'rejected']) });
-
-export const handler = taskHandler('send-reply', EventSchema, (event) => sendReply(deps, event.requestId, event.outcome));
+export const handler = taskHandler('send-reply', SendReplyEventSchema, (event) => sendReply(deps, event.requestId, event.outcome));

@@ -1,13 +1,14 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
 import { DynamoDbVerificationStore } from '../adapters/dynamodb/dynamodb-verification-store.js';
 import { sendVerificationReminder } from '../domain/verification/send-verification-reminder.js';
-import { dynamoDbClient } from '../shared/aws-clients.js';
+import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { mailDeps } from '../shared/task-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
 import { TableConfigSchema } from '../shared/workflow-config.js';
+import { RequestTaskEventSchema } from '../shared/workflow-events.js';
 
 const config = parseConfig(
   TableConfigSchema.extend({
@@ -22,6 +23,6 @@ const deps = {
   publicBaseUrl: config[ENV.publicBaseUrl],
 };
 
-export const handler = taskHandler('send-verification-reminder', z.object({ requestId: z.string().min(1) }), (event) =>
+export const handler = taskHandler('send-verification-reminder', RequestTaskEventSchema, (event) =>
   sendVerificationReminder(deps, event.requestId),
 );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Raised at cold start when a function's environment is incomplete; names the variables only. */
 export class ConfigurationError extends Error {

@@ -1,7 +1,8 @@
 import middy from '@middy/core';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { createLogger, errorName } from './logger.js';
 import { TransientError, isTransient } from './transient-error.js';
+import { withheld } from './withheld-error.js';
 
 /** A workflow task's event failed validation: a bug in the ASL or a caller, never retried. */
 export class InvalidTaskEventError extends Error {
@@ -10,8 +11,9 @@ export class InvalidTaskEventError extends Error {
 
 /**
  * Wraps a workflow step as a Lambda handler: validates the event, runs the step and turns
- * retryable failures into {@link TransientError} (which the ASL retries); every other error keeps
- * its name so the ASL's Catch routes it to staff.
+ * retryable failures into {@link TransientError} (which the ASL retries); every other error leaves
+ * with its name only (see {@link withheld}), so the ASL's Catch routes it to staff while its
+ * message, which may name the requester, stays out of the runtime's log and the execution history.
  */
 export function taskHandler<S extends z.ZodType, R>(
   service: string,
@@ -31,7 +33,7 @@ export function taskHandler<S extends z.ZodType, R>(
         throw new TransientError(errorName(error));
       }
       logger.error('task.failed', { requestId, error: errorName(error) });
-      throw error;
+      throw withheld(error);
     }
   });
 }

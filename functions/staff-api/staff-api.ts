@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidTransitionError, RequestNotFoundError } from '../domain/request/request-errors.js';
 import type { TaskCallbacks } from '../domain/request/workflow-starter.js';
 import {

@@ -3,7 +3,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { readFileSync } from 'node:fs';
 import { createPrivateKey } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
 import { DynamoDbInboxStore } from '../adapters/dynamodb/dynamodb-inbox-store.js';
 import { DynamoDbRequestStore } from '../adapters/dynamodb/dynamodb-request-store.js';
@@ -11,11 +11,14 @@ import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { SesMailer } from '../adapters/ses/ses-mailer.js';
 import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.js';
 import { osloCalendarDate, statutoryDeadline } from '../domain/deadline/index.js';
-import { parseInboundMessage } from '../domain/inbox/parse-inbound-message.js';
+import { parseInboundMessageLazily } from '../domain/inbox/parse-inbound-message-lazily.js';
 import { newRequestId } from '../domain/request/request-id.js';
 import { createLocalTokenIssuer, isSecureOrigin, parseLocalUsersFile } from '../domain/staff-auth/index.js';
 import { toOsloIsoString } from '../domain/time/oslo-instant.js';
-import { dynamoDbClient, s3Client, sesClient, sfnClient } from '../shared/aws-clients.js';
+import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
+import { s3Client } from '../shared/aws-clients/s3.js';
+import { sesClient } from '../shared/aws-clients/sesv2.js';
+import { sfnClient } from '../shared/aws-clients/sfn.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
@@ -85,7 +88,7 @@ const deps: StaffConsoleDeps = {
   customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
   // Without the inbox (its bucket), there is no received mail to show or to turn into a case.
   rawMail: { read: async (key) => (inboundMail === undefined ? undefined : inboundMail.getBytes(key)) },
-  parse: parseInboundMessage,
+  parse: parseInboundMessageLazily,
   now: () => new Date(),
   today: () => osloCalendarDate(new Date()),
   formatInstant: toOsloIsoString,

@@ -1,14 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
 import { DynamoDbSuppressionList } from '../adapters/dynamodb/dynamodb-marketing-stop-stores.js';
 import { MIN_SUPPRESSION_SECRET_LENGTH } from '../domain/marketing-stop/suppression-list.js';
 import { stopMarketing } from '../domain/marketing-stop/stop-marketing.js';
-import { dynamoDbClient } from '../shared/aws-clients.js';
+import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { mailDeps } from '../shared/task-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
 import { TableConfigSchema } from '../shared/workflow-config.js';
+import { RequestTaskEventSchema } from '../shared/workflow-events.js';
 
 const config = parseConfig(
   TableConfigSchema.extend({
@@ -23,6 +24,6 @@ const deps = {
   suppressionSecret: config[ENV.suppressionSecret],
 };
 
-export const handler = taskHandler('stop-marketing', z.object({ requestId: z.string().min(1) }), (event) =>
+export const handler = taskHandler('stop-marketing', RequestTaskEventSchema, (event) =>
   stopMarketing(deps, event.requestId),
 );

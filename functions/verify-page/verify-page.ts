@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { REQUEST_ID_PATTERN } from '../domain/request/request-id.js';
 import { LANGUAGES } from '../domain/request/request-vocabulary.js';
 import { resendCode } from '../domain/verification/resend-code.js';

@@ -3,7 +3,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { DynamoDbRequestStore } from '../adapters/dynamodb/dynamodb-request-store.js';
-import { dynamoDbClient } from '../shared/aws-clients.js';
+import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
 import { parseConfig } from '../shared/config.js';
 import { createLogger } from '../shared/logger.js';
 import { ENV } from '../shared/env-names.js';

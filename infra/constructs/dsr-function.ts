@@ -43,11 +43,35 @@ export const DSR_RUNTIME = lambda.Runtime.NODEJS_24_X;
 export const DSR_ARCHITECTURE = lambda.Architecture.ARM_64;
 
 /**
- * Lets CommonJS dependencies that call `require` run inside the ESM bundle. The alias avoids a
- * clash with a bundled module that imports `createRequire` itself.
+ * Modules left out of every bundle because the Lambda runtime provides them: the AWS SDK for
+ * JavaScript v3, which the nodejs24.x runtime ships (with its `@smithy/*` dependencies). Bundling
+ * it would add 150–500 KB minified per function and the time to evaluate it at every cold start.
+ * The price: the deployed functions run the runtime's SDK version, not necessarily the one in
+ * package-lock.json that the tests ran; the commands used here (DynamoDB, S3, SES v2, Step
+ * Functions) are long-stable APIs. Bundle sizes
+ * (`npm run bench`, `test/infra/function-bundles.test.ts`) therefore count our code and our other
+ * dependencies, not the SDK.
  */
-export const ESM_REQUIRE_BANNER =
-  "import { createRequire as __dsrCreateRequire } from 'node:module'; const require = __dsrCreateRequire(import.meta.url);";
+export const RUNTIME_PROVIDED_MODULES = ['@aws-sdk/*', '@smithy/*'] as const;
+
+/**
+ * How every function is bundled (CDK runs esbuild with these); `npm run bench` and the bundle
+ * size test build with the same settings, so the sizes they report are those that deploy.
+ *
+ * CommonJS output: the handlers use neither top-level await nor `import.meta`, and the runtime's
+ * SDK then loads through `require`, which reads each client's single CommonJS file, where an ES
+ * `import` of it first has every file lexed for its exports (about twice the cold-start time
+ * for DynamoDB). Dependencies are still read as ES modules (`mainFields`), so unused parts of
+ * zod and others are left out of the bundle.
+ */
+export const DSR_BUNDLING = {
+  format: OutputFormat.CJS,
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  externalModules: [...RUNTIME_PROVIDED_MODULES],
+} as const;
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -99,8 +123,8 @@ export interface DsrFunctionProps {
 
 /**
  * One Lambda function of the pipeline with the project's defaults: newest Node.js runtime, arm64,
- * an ESM bundle built by the local esbuild (minified, with source maps), active tracing, and its
- * own log group with a retention period.
+ * a CommonJS bundle built by the local esbuild ({@link DSR_BUNDLING}: minified, with source maps, the
+ * runtime's AWS SDK), active tracing, and its own log group with a retention period.
  *
  * Access is added only through the `bind*` methods, each of which sets the environment variable
  * the handler's config schema reads (names from `functions/shared/env-names.ts`) together with
@@ -143,15 +167,9 @@ export class DsrFunction extends NodejsFunction {
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Bundle the AWS SDK too: the function then runs the exact SDK versions the tests ran
-        // against locally, not whatever the Lambda runtime happens to ship.
-        externalModules: [],
+        ...DSR_BUNDLING,
+        mainFields: [...DSR_BUNDLING.mainFields],
+        externalModules: [...DSR_BUNDLING.externalModules],
       },
     });
     this.folder = props.folder;

@@ -12,9 +12,17 @@ export interface EncryptedPrivateBucketProps {
 }
 
 /**
+ * Days S3 keeps an object's replaced or deleted version. Versioning is on only because AWS Backup
+ * needs it to back a bucket up; a deletion should still delete, so an old version lives one day
+ * (S3 removes it within about a day after that). The daily backups are the recovery copy.
+ */
+export const NONCURRENT_VERSION_DAYS = 1;
+
+/**
  * A bucket for personal data and its own customer-managed key (rotated yearly): never public,
- * owned by the account alone, TLS 1.2+ only, unversioned (so a deletion really deletes), with
- * every object expiring by a lifecycle rule. Both of the stack's buckets (request data, received
+ * owned by the account alone, TLS 1.2+ only, versioned for AWS Backup with old versions expiring
+ * after {@link NONCURRENT_VERSION_DAYS} day (so a deletion really deletes), with every object
+ * expiring by a lifecycle rule. Both of the stack's buckets (request data, received
  * mail) are made this way, so hardening one hardens both.
  */
 export function encryptedPrivateBucket(scope: Construct, props: EncryptedPrivateBucketProps): { readonly key: kms.Key; readonly bucket: s3.Bucket } {
@@ -31,9 +39,17 @@ export function encryptedPrivateBucket(scope: Construct, props: EncryptedPrivate
     objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
     enforceSSL: true,
     minimumTLSVersion: 1.2,
-    versioned: false,
+    versioned: true,
     removalPolicy: props.removalPolicy,
-    lifecycleRules: [...props.lifecycleRules, { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+    lifecycleRules: [
+      ...props.lifecycleRules,
+      { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      {
+        id: 'expire-old-versions',
+        noncurrentVersionExpiration: Duration.days(NONCURRENT_VERSION_DAYS),
+        expiredObjectDeleteMarker: true,
+      },
+    ],
   });
   return { key, bucket };
 }

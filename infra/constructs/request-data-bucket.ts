@@ -69,7 +69,7 @@ export interface RequestDataBucketProps {
  * Every object is encrypted with the bucket's customer-managed key (rotated yearly; an S3 Bucket
  * Key keeps KMS calls few): uploads get it as the bucket default, and a bucket policy refuses any
  * upload that asks for a different key or algorithm. Public access is blocked, requests without
- * TLS 1.2 are refused, versioning is off (so a deletion really deletes), and objects expire by
+ * TLS 1.2 are refused, old versions (kept for AWS Backup) expire after a day, and objects expire by
  * prefix: exports after the download window plus one day, request data after
  * {@link REQUEST_DATA_RETENTION_DAYS} days. No server access logs: CloudTrail data events can be
  * enabled if ever needed, and access logs would copy request ids into another bucket.

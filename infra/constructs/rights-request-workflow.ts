@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -21,28 +21,44 @@ export function substitutionNames(definition: string): string[] {
   return [...new Set([...definition.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((match) => match[1] ?? ''))];
 }
 
+/**
+ * The alias the workflow invokes on each of its functions. It points at the version published by
+ * the latest deploy; the definition names the alias, never `$LATEST`.
+ */
+export const LIVE_ALIAS = 'live';
+
 /** Properties of a {@link RightsRequestWorkflow}. */
 export interface RightsRequestWorkflowProps {
   /**
    * The function behind each `${...}` substitution of the definition. Typed by
    * `WORKFLOW_FUNCTIONS`, so a function missing here is a compile error.
    */
-  readonly functions: Readonly<Record<WorkflowSubstitution, lambda.IFunction>>;
+  readonly functions: Readonly<Record<WorkflowSubstitution, lambda.Function>>;
   /** How long the execution log group keeps logs. */
   readonly logRetention: logs.RetentionDays;
 }
 
 /**
  * The rights-request state machine (STANDARD: runs for months while it waits for a decision),
- * built from `statemachines/rights-request.asl.json` with each function's ARN substituted.
+ * built from `statemachines/rights-request.asl.json` with the ARN of each function's
+ * {@link LIVE_ALIAS} alias substituted.
+ *
+ * An execution can wait up to 95 days for a decision, across any number of deploys. Every deploy
+ * publishes an immutable version of each changed function and moves `live` to it in one step, so
+ * a waiting execution resumes on a complete, tested version (never on a half-updated `$LATEST`),
+ * and a bad release is rolled back by pointing the alias at the previous version. The code of the
+ * new version must read the payloads older executions carry; `test/unit/workflow-payloads` pins
+ * them.
  *
  * Because the definition is a string, CDK cannot infer which functions it calls; this construct
- * grants `lambda:InvokeFunction` on exactly the substituted functions. Execution logs record
- * every event but never the execution data, which could hold personal data.
+ * grants `lambda:InvokeFunction` on exactly the substituted aliases. Execution logs record every
+ * event but never the execution data, which could hold personal data.
  */
 export class RightsRequestWorkflow extends Construct {
   /** The deployed state machine. */
   readonly stateMachine: sfn.StateMachine;
+  /** The alias each substitution resolves to (alias {@link LIVE_ALIAS} of the function). */
+  readonly aliases: Readonly<Record<WorkflowSubstitution, lambda.Alias>>;
 
   constructor(scope: Construct, id: string, props: RightsRequestWorkflowProps) {
     super(scope, id);
@@ -57,6 +73,17 @@ export class RightsRequestWorkflow extends Construct {
     }
 
     const substitutions = Object.keys(WORKFLOW_FUNCTIONS) as WorkflowSubstitution[];
+    // One alias per function, even if two substitutions ever name the same function.
+    const byFunction = new Map<lambda.Function, lambda.Alias>();
+    const aliasOf = (fn: lambda.Function): lambda.Alias => {
+      const alias = byFunction.get(fn) ?? fn.addAlias(LIVE_ALIAS);
+      byFunction.set(fn, alias);
+      return alias;
+    };
+    this.aliases = Object.fromEntries(substitutions.map((name) => [name, aliasOf(props.functions[name])])) as Record<
+      WorkflowSubstitution,
+      lambda.Alias
+    >;
     const logGroup = new logs.LogGroup(this, 'ExecutionLogs', {
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -66,7 +93,7 @@ export class RightsRequestWorkflow extends Construct {
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromString(definition),
       definitionSubstitutions: Object.fromEntries(
-        substitutions.map((name) => [name, props.functions[name].functionArn]),
+        substitutions.map((name) => [name, this.aliases[name].functionArn]),
       ),
       logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
       tracingEnabled: true,
@@ -75,7 +102,7 @@ export class RightsRequestWorkflow extends Construct {
     this.stateMachine.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['lambda:InvokeFunction'],
-        resources: substitutions.map((name) => props.functions[name].functionArn),
+        resources: [...new Set(substitutions.map((name) => this.aliases[name].functionArn))],
       }),
     );
   }

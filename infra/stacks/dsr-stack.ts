@@ -10,6 +10,8 @@ import type { DsrFunction } from '../constructs/dsr-function.js';
 import { EmailInbox } from '../constructs/email-inbox.js';
 import { InboundMailBucket } from '../constructs/inbound-mail-bucket.js';
 import { OperationsAlarms } from '../constructs/operations-alarms.js';
+import { MaskPersonalDataInLogs } from '../constructs/personal-data-masking.js';
+import { DataBackup } from '../constructs/data-backup.js';
 import { DeadlineWatch } from '../constructs/deadline-watch.js';
 import { PublicApi } from '../constructs/public-api.js';
 import { StaffUserPool } from '../constructs/staff-user-pool.js';
@@ -70,10 +72,14 @@ export class DsrStack extends Stack {
   readonly inbox?: EmailInbox;
   /** The HMAC key of the marketing suppression list. */
   readonly suppressionSecret: secretsmanager.Secret;
+  /** The daily AWS Backup of the requests table and the buckets. */
+  readonly backup: DataBackup;
 
   constructor(scope: Construct, id: string, props: DsrStackProps) {
     super(scope, id, props);
     const { settings } = props;
+    // Every log group of the stack, whoever creates it, masks e-mail addresses and phone numbers.
+    MaskPersonalDataInLogs.applyTo(this);
 
     this.requests = new RequestsTable(this, 'Requests');
     this.customerData = new CustomerDataTables(this, 'CustomerData', {
@@ -96,6 +102,15 @@ export class DsrStack extends Stack {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.backup = new DataBackup(this, 'Backup', {
+      resources: {
+        requests: { resource: this.requests.table, key: this.requests.key },
+        requestData: { resource: this.requestData.bucket, key: this.requestData.key },
+        ...(this.inboundMail === undefined ? {} : { inboundMail: { resource: this.inboundMail.bucket, key: this.inboundMail.key } }),
+      },
+      copyVaultArn: settings.backupCopyVaultArn,
+    });
+
     const resources: FunctionResources = {
       requests: this.requests,
       customerData: this.customerData,

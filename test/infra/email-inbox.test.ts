@@ -197,13 +197,14 @@ describe('e-mail inbox, enabled in eu-west-1', () => {
       );
     });
 
-    it('expires received mail after the retention period and keeps no versions', () => {
+    it('expires received mail after the retention period and old versions after a day', () => {
       expect(INBOUND_MAIL_RETENTION_DAYS).toBeGreaterThan(92);
       const rules = (resources[bucketId]!.Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
       expect(rules).toContainEqual(
         expect.objectContaining({ Prefix: INBOUND_MAIL_PREFIX, Status: 'Enabled', ExpirationInDays: INBOUND_MAIL_RETENTION_DAYS }),
       );
-      expect(resources[bucketId]!.Properties.VersioningConfiguration).toBeUndefined();
+      expect(resources[bucketId]!.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+      expect(rules).toContainEqual(expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 1 } }));
     });
 
     it('survives stack deletion, with its key', () => {

@@ -73,8 +73,11 @@ describe('request-data bucket', () => {
     );
   });
 
-  it('keeps no versions and writes no server access logs', () => {
-    expect(bucket.Properties.VersioningConfiguration).toBeUndefined();
+  it('keeps old versions (AWS Backup needs versioning) one day only, and writes no server access logs', () => {
+    expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(rules).toContainEqual(
+      expect.objectContaining({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 1 }, ExpiredObjectDeleteMarker: true }),
+    );
     expect(bucket.Properties.LoggingConfiguration).toBeUndefined();
   });
 

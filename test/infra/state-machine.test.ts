@@ -37,7 +37,8 @@ describe('rights-request state machine', () => {
       statement.actions.some((action) => action.startsWith('lambda:')),
     );
     expect(invokeStatements.flatMap((statement) => statement.actions)).toEqual(['lambda:InvokeFunction']);
-    const expected = Object.values(WORKFLOW_FUNCTIONS).map((folder) => ({ 'Fn::GetAtt': [synth.functionId(folder), 'Arn'] }));
+    // The aliases (alias `live` → the published version), exactly as the definition names them.
+    const expected = Object.values(synth.stack.workflow.aliases).map((alias) => ({ Ref: synth.logicalId(alias) }));
     const granted = invokeStatements.flatMap((statement) => statement.resources);
     expect(granted).toHaveLength(expected.length);
     expect(granted).toEqual(expect.arrayContaining(expected));
@@ -49,6 +50,8 @@ describe('rights-request state machine', () => {
     const others = synth.stack.deployed().filter(([folder]) => !called.has(folder));
     expect(others.length).toBeGreaterThan(0);
     for (const [folder] of others) expect(resources, folder).not.toContain(`"${synth.functionId(folder)}"`);
+    // Nor any workflow function's unqualified ARN ($LATEST).
+    for (const folder of called) expect(resources, folder).not.toContain(`"${synth.functionId(folder as never)}"`);
   });
 
   it('is allowed nothing beyond invoking, log delivery and X-Ray', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WORKFLOW_FUNCTIONS, type WorkflowSubstitution } from '../../functions/shared/workflow-functions.js';
-import { RIGHTS_REQUEST_ASL_URL } from '../../infra/constructs/rights-request-workflow.js';
+import { LIVE_ALIAS, RIGHTS_REQUEST_ASL_URL } from '../../infra/constructs/rights-request-workflow.js';
 import { SYNTH_TIMEOUT_MS, synthDsrStack, type SynthesizedDsrStack } from './support/synth-dsr-stack.js';
 
 interface AslState {
@@ -55,6 +55,7 @@ describe('rights-request workflow definition', () => {
   let synth: SynthesizedDsrStack;
   let deployed: AslDocument;
   let expected: AslDocument;
+  const aliasId = (name: WorkflowSubstitution): string => synth.logicalId(synth.stack.workflow.aliases[name]);
 
   beforeAll(() => {
     // Prepare
@@ -72,7 +73,7 @@ describe('rights-request workflow definition', () => {
     // The file, with each substitution replaced by the ARN of the function WORKFLOW_FUNCTIONS names
     const byFolder = Object.fromEntries(
       (Object.entries(WORKFLOW_FUNCTIONS) as [WorkflowSubstitution, (typeof WORKFLOW_FUNCTIONS)[WorkflowSubstitution]][]).map(
-        ([name, folder]) => [name, fakeArn(synth.functionId(folder))],
+        ([name]) => [name, fakeArn(aliasId(name))],
       ),
     );
     expected = JSON.parse(substitute(readFileSync(RIGHTS_REQUEST_ASL_URL, 'utf8'), byFolder)) as AslDocument;
@@ -105,7 +106,7 @@ describe('rights-request workflow definition', () => {
       const substitution = /^\$\{(\w+)\}$/.exec(state.Parameters?.FunctionName ?? '')?.[1] as WorkflowSubstitution;
       const folder = WORKFLOW_FUNCTIONS[substitution];
       expect(folder, `${name} uses an unknown substitution`).toBeDefined();
-      expect(deployedStates.get(name)?.Parameters?.FunctionName, name).toBe(fakeArn(synth.functionId(folder)));
+      expect(deployedStates.get(name)?.Parameters?.FunctionName, name).toBe(fakeArn(aliasId(substitution)));
     }
   });
 
@@ -120,5 +121,20 @@ describe('rights-request workflow definition', () => {
 
   it('equals the file in every other respect', () => {
     expect(deployed).toEqual(expected);
+  });
+
+  it('invokes the published version behind alias "live" of the function WORKFLOW_FUNCTIONS names, never $LATEST', () => {
+    const aliases = synth.template.findResources('AWS::Lambda::Alias');
+    const versions = synth.template.findResources('AWS::Lambda::Version');
+    for (const [name, folder] of Object.entries(WORKFLOW_FUNCTIONS) as [WorkflowSubstitution, string][]) {
+      const alias = aliases[aliasId(name)]?.Properties as { Name: string; FunctionName: unknown; FunctionVersion: unknown };
+      expect(alias, name).toBeDefined();
+      expect(alias.Name).toBe(LIVE_ALIAS);
+      expect(alias.FunctionName).toEqual({ Ref: synth.functionId(folder as never) });
+      const [versionId, attribute] = (alias.FunctionVersion as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'];
+      expect(attribute).toBe('Version');
+      expect((versions[versionId]?.Properties as { FunctionName: unknown }).FunctionName).toEqual({ Ref: synth.functionId(folder as never) });
+    }
+    expect(JSON.stringify(deployed)).not.toContain('$LATEST');
   });
 });

@@ -48,7 +48,7 @@ import {
   type ServiceNote,
   type Subscription,
 } from '../../domain/customer-data/customer-records.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENV } from '../../shared/env-names.js';
 import { normalisePhone } from '../../shared/phone-number.js';
 

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DownloadCode, DownloadCodeStore } from '../../domain/export/download-code-store.js';
 import { REQUESTS_TABLE_LAYOUT, requestPk } from './requests-table-layout.js';
 

@@ -12,7 +12,7 @@ import {
   paginateQuery,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { osloCalendarDate } from '../../domain/deadline/index.js';
 import {
   InboxLogEntrySchema,

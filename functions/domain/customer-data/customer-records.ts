@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What the subscription, billing and access-system (Unloc) stores hold about a customer. These

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ConcurrentChangeError, InvalidTransitionError } from '../request/request-errors.js';
 import type { Status } from '../request/request-vocabulary.js';
 import type { RightsRequest } from '../request/rights-request.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MESSAGE_CATEGORIES, MESSAGE_LANGUAGES } from '../inbox/inbound-message.js';
 import { REQUEST_TYPES } from '../request/request-vocabulary.js';
 import { InstantSchema } from '../request/rights-request.js';

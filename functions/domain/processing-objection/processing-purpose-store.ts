@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The processing purposes the privacy policy bases on legitimate interest, which a person can

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RecipientSchema } from '../plan/action-plan.js';
 import type { RecipientId } from './recipient-changes.js';
 

@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { STAFF_GROUPS, STAFF_USERNAME_PATTERN, type StaffIdentity } from './staff-identity.js';
 
 /** scrypt cost of local passwords: Node's defaults (N=16384, r=8, p=1), 32-byte hashes. */

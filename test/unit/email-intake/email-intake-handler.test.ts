@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmailIntakeHandler } from '../../../functions/email-intake/email-intake.js';
+import { WITHHELD_MESSAGE } from '../../../functions/shared/withheld-error.js';
 import { lambdaContext } from '../../../infra/local/lambda/lambda-context.js';
 import { sesEvent, setUp } from './intake-fixture.js';
 
@@ -29,5 +30,20 @@ describe('createEmailIntakeHandler', () => {
     };
     const handler = createEmailIntakeHandler(deps);
     await expect(handler(sesEvent({ sesMessageId: 'ses-h2' }), lambdaContext('dsr-email-intake'))).rejects.toMatchObject({ name: 'ThrottlingException' });
+  });
+
+  it('lets a failure leave with its name only, never the message that may quote the sender', async () => {
+    const { deps, arrive, inbox } = setUp();
+    arrive({}, { sesMessageId: 'ses-h3' });
+    inbox.claimMessage = async () => {
+      throw Object.assign(new Error('Item for sender per.hansen@example.no too large'), { name: 'ValidationException' });
+    };
+    const handler = createEmailIntakeHandler(deps);
+    const thrown = await handler(sesEvent({ sesMessageId: 'ses-h3' }), lambdaContext('dsr-email-intake')).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(thrown).toMatchObject({ name: 'ValidationException', message: WITHHELD_MESSAGE });
+    expect(`${thrown?.message}\n${thrown?.stack}`).not.toContain('per.hansen');
   });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { RequestNotFoundError } from '../../../functions/domain/request/request-errors.js';
 import { InvalidTaskEventError, taskHandler } from '../../../functions/shared/task-handler.js';
 import { TransientError } from '../../../functions/shared/transient-error.js';
+import { WITHHELD_MESSAGE } from '../../../functions/shared/withheld-error.js';
 
 const EventSchema = z.object({ requestId: z.string().min(1) });
 const context = {} as Context;
@@ -61,13 +62,55 @@ describe('taskHandler', () => {
     await expect(attempt).rejects.toMatchObject({ name: 'TransientError', causeName: 'ThrottlingException' });
   });
 
-  it('throws the domain error with its name kept when the step fails for a non-transient reason', async () => {
+  it('throws an error with the domain error\'s name when the step fails for a non-transient reason', async () => {
     const notFound = new RequestNotFoundError('NK-1');
     const handler = taskHandler('test-step', EventSchema, async () => {
       throw notFound;
     });
 
-    await expect(handler({ requestId: 'NK-1' }, context)).rejects.toBe(notFound);
+    await expect(handler({ requestId: 'NK-1' }, context)).rejects.toMatchObject({ name: 'RequestNotFoundError' });
+  });
+
+  it('lets a non-transient error leave with its name but without its message or stack', async () => {
+    // An SES rejection names the recipient; the runtime would log it and Step Functions keep it as the Cause.
+    const rejected = Object.assign(new Error('Email address is not verified: kari.nordmann@example.no'), {
+      name: 'MessageRejected',
+    });
+    const handler = taskHandler('test-step', EventSchema, async () => {
+      throw rejected;
+    });
+
+    const thrown = await handler({ requestId: 'NK-1' }, context).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+
+    expect(thrown).toBeInstanceOf(Error);
+    expect(thrown?.name).toBe('MessageRejected');
+    expect(thrown?.message).toBe(WITHHELD_MESSAGE);
+    // What the Lambda runtime reports: errorType, errorMessage and the stack trace.
+    const reported = JSON.stringify({ errorType: thrown?.name, errorMessage: thrown?.message, trace: thrown?.stack });
+    expect(reported).not.toContain('kari.nordmann');
+    expect(reported).not.toContain('not verified');
+    expect(thrown?.stack?.split('\n')[0]).toBe(`MessageRejected: ${WITHHELD_MESSAGE}`);
+    expect(output.join('')).not.toContain('kari.nordmann');
+  });
+
+  it('keeps the names the workflow\'s Catch blocks match (AlreadyVerifiedError, DecisionAlreadyRecordedError)', async () => {
+    for (const name of ['AlreadyVerifiedError', 'DecisionAlreadyRecordedError', 'CaseClosedByStaff']) {
+      const handler = taskHandler('test-step', EventSchema, async () => {
+        throw Object.assign(new Error(`request NK-1 of ola@example.no`), { name });
+      });
+      await expect(handler({ requestId: 'NK-1' }, context)).rejects.toMatchObject({ name, message: WITHHELD_MESSAGE });
+    }
+  });
+
+  it('reports a thrown non-Error value as a plain Error', async () => {
+    const handler = taskHandler('test-step', EventSchema, async () => {
+      throw 'kari@example.no';
+    });
+
+    await expect(handler({ requestId: 'NK-1' }, context)).rejects.toMatchObject({ name: 'Error', message: WITHHELD_MESSAGE });
   });
 
   it('returns after logging the failure with the request id and error name but not the message', async () => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CustomerProfile } from '../../customer-data/customer-records.js';
 import type { Correction } from '../../plan/action-plan.js';
 import { readGatheredData } from '../../export/read-gathered.js';

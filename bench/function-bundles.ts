@@ -1,0 +1,233 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { DSR_BUNDLING, DSR_RUNTIME } from '../infra/constructs/dsr-function.js';
+
+const run = promisify(execFile);
+const repositoryRoot = fileURLToPath(new URL('../', import.meta.url));
+
+/** Largest minified handler bundle a function may have (issue 11: small, fast functions). */
+export const MAX_BUNDLE_BYTES = 250 * 1024;
+
+/**
+ * Functions that read raw e-mail and so carry mailparser (with iconv-lite's and libmime's charset
+ * tables, about 1.1 MB minified). They load it through `import()` on the first mail they read, so
+ * it costs no start-up time, but it is in their bundle; the cap keeps it from growing unnoticed.
+ */
+export const MAIL_READING_FUNCTIONS: Readonly<Record<string, number>> = {
+  'email-intake': 1400 * 1024,
+  'staff-console': 1500 * 1024,
+};
+
+/** The bundle size a function may have: {@link MAX_BUNDLE_BYTES}, or its cap if it reads raw mail. */
+export const bundleLimit = (folder: string): number => MAIL_READING_FUNCTIONS[folder] ?? MAX_BUNDLE_BYTES;
+
+/** Longest cold initialisation (import of the bundle in a fresh Node process) we aim for. */
+export const MAX_COLD_INIT_MILLIS = 150;
+
+/** One function's bundle as CDK builds it. */
+export interface FunctionBundle {
+  readonly folder: string;
+  /** The bundle Lambda loads (`index.js`), minified; the AWS SDK is not in it (runtime-provided). */
+  readonly path: string;
+  readonly bytes: number;
+  /** The source map beside it (shipped for readable stack traces, read only when an error is printed). */
+  readonly sourceMapBytes: number;
+}
+
+/** Every folder under `functions/` with a `handler.ts`: the functions that deploy. */
+export function handlerFolders(): string[] {
+  const root = join(repositoryRoot, 'functions');
+  return readdirSync(root)
+    .filter((folder) => existsSync(join(root, folder, 'handler.ts')))
+    .sort();
+}
+
+/** esbuild's target for the runtime, as CDK derives it (`nodejs24.x` → `node24`). */
+const esbuildTarget = (): string => DSR_RUNTIME.name.replace(/^nodejs(\d+)\.x$/, 'node$1');
+
+/** How a bundle reaches one of its inputs: statically (evaluated at start-up) or through `import()`. */
+export type ImportKind = 'static' | 'dynamic';
+
+/** A bundle as esbuild reports it, before or without writing it. */
+export interface BuiltBundle extends FunctionBundle {
+  /** Inputs (repository-relative paths) in the bundle, each with its size in the output. */
+  readonly inputs: Readonly<Record<string, number>>;
+  /** For each input, how the modules that import it do so. */
+  readonly importedAs: Readonly<Record<string, readonly ImportKind[]>>;
+}
+
+/**
+ * Builds every handler with the settings of {@link DSR_BUNDLING} (what `NodejsFunction` passes to
+ * esbuild) in one esbuild run, into `outDir/<folder>/index.js` (when `write`). `outDir` must lie
+ * inside the repository so that the runtime-provided modules (the AWS SDK) resolve from its
+ * node_modules as they do on Lambda. Sizes are deterministic: same sources, same bytes.
+ */
+export async function buildBundles(outDir: string, write = true, folders: readonly string[] = handlerFolders()): Promise<BuiltBundle[]> {
+  if (write) {
+    mkdirSync(outDir, { recursive: true });
+    // On Lambda no package.json surrounds the bundle; here the repository's says "module".
+    writeFileSync(join(outDir, 'package.json'), '{ "type": "commonjs" }\n');
+  }
+  const result = await build({
+    entryPoints: Object.fromEntries(folders.map((folder) => [`${folder}/index`, join(repositoryRoot, 'functions', folder, 'handler.ts')])),
+    outdir: outDir,
+    write,
+    bundle: true,
+    platform: 'node',
+    target: esbuildTarget(),
+    format: DSR_BUNDLING.format,
+    mainFields: [...DSR_BUNDLING.mainFields],
+    minify: DSR_BUNDLING.minify,
+    sourcemap: DSR_BUNDLING.sourceMap,
+    sourcesContent: DSR_BUNDLING.sourcesContent,
+    external: [...DSR_BUNDLING.externalModules],
+    metafile: true,
+    logLevel: 'error',
+    absWorkingDir: repositoryRoot,
+  });
+  const outputs = result.metafile.outputs;
+  const relativeOut = relative(repositoryRoot, outDir);
+  return folders.map((folder) => {
+    const code = `${relativeOut}/${folder}/index.js`;
+    const output = outputs[code];
+    if (output === undefined) throw new Error(`esbuild wrote no ${code}`);
+    const inputs = Object.fromEntries(Object.entries(output.inputs).map(([input, { bytesInOutput }]) => [input, bytesInOutput]));
+    const importedAs: Record<string, ImportKind[]> = {};
+    for (const input of Object.keys(inputs)) {
+      for (const imported of result.metafile.inputs[input]?.imports ?? []) {
+        if (!(imported.path in inputs)) continue;
+        (importedAs[imported.path] ??= []).push(imported.kind === 'dynamic-import' ? 'dynamic' : 'static');
+      }
+    }
+    return {
+      folder,
+      path: join(repositoryRoot, code),
+      bytes: output.bytes,
+      sourceMapBytes: outputs[`${code}.map`]?.bytes ?? 0,
+      inputs,
+      importedAs,
+    };
+  });
+}
+
+/**
+ * Settings every handler's config accepts, with made-up values: enough for module initialisation,
+ * which parses config and creates SDK clients but makes no call.
+ */
+export const BENCH_FUNCTION_ENVIRONMENT: Readonly<Record<string, string>> = {
+  AWS_REGION: 'eu-north-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  LOG_LEVEL: 'error',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  REQUESTS_TABLE_NAME: 'bench-requests',
+  CUSTOMERS_TABLE_NAME: 'bench-customers',
+  BILLING_TABLE_NAME: 'bench-billing',
+  ACCESS_LOG_TABLE_NAME: 'bench-access-log',
+  REQUEST_DATA_BUCKET: 'bench-request-data',
+  INBOUND_MAIL_BUCKET: 'bench-inbound-mail',
+  INBOUND_MAIL_PREFIX: 'inbound/',
+  EXPORT_DOWNLOAD_DAYS: '14',
+  RECIPIENT_ADDRESSES: '{}',
+  STATE_MACHINE_ARN: 'arn:aws:states:eu-north-1:111111111111:stateMachine:bench',
+  SENDER_ADDRESS: 'naerkontor@obos.no',
+  STAFF_DIGEST_ADDRESS: 'personvern@obos.no',
+  PUBLIC_BASE_URL: 'https://personvern.example.no',
+  STAFF_TOKEN_ISSUER: 'https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_bench',
+  STAFF_TOKEN_AUDIENCE: 'bench-client',
+  STAFF_TOKEN_JWKS: 'https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_bench/.well-known/jwks.json',
+  CONSOLE_SIGN_IN: 'cognito',
+  COGNITO_DOMAIN: 'bench.auth.eu-north-1.amazoncognito.com',
+};
+
+/**
+ * The import, timed inside the child so Node's own start-up is not counted: wall-clock time, and
+ * the CPU time the process spent (user + system), which a busy machine inflates far less.
+ */
+const IMPORT_TIMER = `
+const started = performance.now();
+const cpu = process.cpuUsage();
+await import(process.argv[1]);
+const used = process.cpuUsage(cpu);
+process.stdout.write(JSON.stringify({ wall: performance.now() - started, cpu: (used.user + used.system) / 1000 }));
+`;
+
+/** One cold initialisation, in milliseconds. */
+export interface ColdInit {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+/**
+ * Times importing (loading, evaluating and initialising) the bundle in a fresh Node process, with
+ * source maps enabled as on Lambda (`NODE_OPTIONS=--enable-source-maps`).
+ */
+export async function coldInit(bundle: FunctionBundle): Promise<ColdInit> {
+  const { stdout } = await run(
+    process.execPath,
+    ['--enable-source-maps', '--input-type=module', '-e', IMPORT_TIMER, pathToFileURL(bundle.path).href],
+    { env: { PATH: process.env.PATH ?? '', ...BENCH_FUNCTION_ENVIRONMENT }, cwd: repositoryRoot },
+  );
+  const timing = JSON.parse(stdout) as Partial<ColdInit>;
+  if (!Number.isFinite(timing.wall) || !Number.isFinite(timing.cpu)) throw new Error(`${bundle.folder}: no timing from the child (${stdout})`);
+  return { wall: timing.wall!, cpu: timing.cpu! };
+}
+
+/** Median of a non-empty list. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** One function's figures for `npm run bench`. */
+export interface FunctionFigures extends FunctionBundle {
+  /** Median cold initialisation (wall clock) over {@link FunctionFigures.runs} fresh processes. */
+  readonly coldInitMillis: number;
+  /** Median CPU time of the same initialisations. */
+  readonly coldInitCpuMillis: number;
+  readonly runs: number;
+}
+
+/** Builds every function and measures its cold initialisation (median of `runs` fresh processes). */
+export async function functionFigures(outDir: string, runs = 5): Promise<FunctionFigures[]> {
+  const figures: FunctionFigures[] = [];
+  for (const bundle of await buildBundles(outDir)) {
+    const times: ColdInit[] = [];
+    // One at a time: parallel children would measure the machine's load, not the module.
+    for (let index = 0; index < runs; index += 1) times.push(await coldInit(bundle));
+    figures.push({
+      ...bundle,
+      coldInitMillis: median(times.map((time) => time.wall)),
+      coldInitCpuMillis: median(times.map((time) => time.cpu)),
+      runs,
+    });
+  }
+  return figures;
+}
+
+/** The bundle output folder used by `npm run bench` (git-ignored). */
+export const BENCH_BUNDLE_DIR = join(repositoryRoot, '.bench', 'bundles');
+
+/** The table `npm run bench` prints. */
+export function functionFiguresTable(figures: readonly FunctionFigures[]): string[] {
+  const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
+  const ms = (millis: number): string => `${millis.toFixed(0).padStart(5)} ms`;
+  const mark = (missed: boolean): string => (missed ? ' ! ' : '   ');
+  return [
+    `Functions: bundle as CDK builds it (esbuild, minified, ${DSR_BUNDLING.externalModules.join(' and ')} left to the runtime) and cold init`,
+    `(median of ${figures[0]?.runs ?? 0} fresh Node ${process.version} processes importing the bundle, wall clock and CPU time;`,
+    `targets ${kib(MAX_BUNDLE_BYTES)} and ${MAX_COLD_INIT_MILLIS} ms; "!" marks a miss)`,
+    `  ${'function'.padEnd(28)} ${'bundle'.padStart(9)}    ${'wall'.padStart(8)}  ${'cpu'.padStart(8)}`,
+    ...figures.map(
+      (figure) =>
+        `  ${figure.folder.padEnd(28)} ${kib(figure.bytes).padStart(9)}${mark(figure.bytes > MAX_BUNDLE_BYTES)}  ${ms(figure.coldInitMillis)}${mark(
+          figure.coldInitMillis > MAX_COLD_INIT_MILLIS,
+        )}${ms(figure.coldInitCpuMillis)}${mark(figure.coldInitCpuMillis > MAX_COLD_INIT_MILLIS)}`,
+    ),
+  ];
+}

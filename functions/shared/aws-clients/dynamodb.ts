@@ -1,0 +1,10 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+let client: DynamoDBClient | undefined;
+
+/**
+ * The DynamoDB client, created once per process. The endpoint comes from the standard
+ * `AWS_ENDPOINT_URL_<SERVICE>` variables, which local mode sets, so handlers have no local branch.
+ * One module per client: a function loads (at cold start) only the SDK clients it imports.
+ */
+export const dynamoDbClient = (): DynamoDBClient => (client ??= new DynamoDBClient({}));
