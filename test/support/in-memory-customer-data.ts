@@ -39,6 +39,7 @@ import {
   type CustomerProfile,
   type DoorEvent,
   type Invoice,
+  type InvoiceBuyer,
   type Page,
   type Payment,
   type ServiceNote,
@@ -235,8 +236,9 @@ export class InMemoryCustomerStore implements CustomerStore {
     InstantSchema.parse(at);
     const item = this.table.get(customerPk(customerId), PROFILE_SK);
     if (!item || item.anonymisedAt !== undefined) return;
-    const { phone: _phone, address: _address, emailLower: _email, phoneE164: _e164, ...kept } = item;
-    this.table.put({ ...kept, ...ANONYMISED_PROFILE, anonymisedAt: at, version: Number(item.version) + 1 });
+    const { phone: _phone, address: _address, companyName: _company, emailLower: _email, phoneE164: _e164, ...kept } = item;
+    const { preferredLocation: _location, ...preferences } = (item.preferences ?? {}) as Record<string, unknown>;
+    this.table.put({ ...kept, preferences, ...ANONYMISED_PROFILE, anonymisedAt: at, version: Number(item.version) + 1 });
   }
 
   async deleteProfile(customerId: string): Promise<void> {
@@ -290,6 +292,13 @@ export class InMemoryBillingStore implements BillingStore {
 
   async setRestricted(customerId: string, restricted: boolean): Promise<void> {
     this.table.markRestricted(customerPk(customerId), restricted);
+  }
+
+  async recordBuyer(customerId: string, invoiceNos: readonly string[], buyer: InvoiceBuyer): Promise<number> {
+    const ids = new Set(invoiceNos);
+    const items = this.table.query(customerPk(customerId), SK_PREFIX.invoice).filter((item) => ids.has(String(item.invoiceNo)));
+    for (const item of items) this.table.put({ ...item, buyer });
+    return items.length;
   }
 
   async deleteInvoices(customerId: string, invoiceNos: readonly string[]): Promise<number> {

@@ -122,8 +122,8 @@ export const newestSubscriptionFirst = (a: Subscription, b: Subscription): numbe
   a.startDate === b.startDate ? a.subscriptionId.localeCompare(b.subscriptionId) : a.startDate < b.startDate ? 1 : -1;
 
 /**
- * What an anonymised profile shows instead of name and e-mail. Phone and address are removed
- * (they are optional), and so are both lookup keys. The `.invalid` domain can never receive mail.
+ * What an anonymised profile shows instead of name and e-mail. Phone, address, company and
+ * preferred location are removed (they are optional), and so are both lookup keys. The `.invalid` domain can never receive mail.
  */
 export const ANONYMISED_PROFILE = { name: 'Anonymisert kunde', email: 'anonymisert@anonymisert.invalid' } as const;
 

@@ -383,7 +383,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
           Key: { [PK]: customerPk(customerId), [SK]: PROFILE_SK },
           UpdateExpression:
             'SET #name = :name, #email = :email, #anonymisedAt = :at, #version = #version + :one ' +
-            'REMOVE #phone, #address, #emailLower, #phoneE164',
+            'REMOVE #phone, #address, #companyName, #preferences.#preferredLocation, #emailLower, #phoneE164',
           ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#anonymisedAt)',
           ExpressionAttributeNames: {
             '#pk': PK,
@@ -393,6 +393,9 @@ export class DynamoDbCustomerStore implements CustomerStore {
             '#version': 'version',
             '#phone': 'phone',
             '#address': 'address',
+            '#companyName': 'companyName',
+            '#preferences': 'preferences',
+            '#preferredLocation': 'preferredLocation',
             '#emailLower': 'emailLower',
             '#phoneE164': 'phoneE164',
           },

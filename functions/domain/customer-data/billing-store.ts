@@ -1,4 +1,4 @@
-import type { Invoice, Page, Payment } from './customer-records.js';
+import type { Invoice, InvoiceBuyer, Page, Payment } from './customer-records.js';
 
 /** The billing store: invoices and payments per customer, newest first, paginated. */
 export interface BillingStore {
@@ -6,6 +6,12 @@ export interface BillingStore {
   payments(customerId: string, cursor?: string): Promise<Page<Payment>>;
   /** Art. 18: storage only; held accounting records stay but are excluded from other use. */
   setRestricted(customerId: string, restricted: boolean): Promise<void>;
+  /**
+   * Writes the buyer's name and address onto these invoices of the customer (an invoice kept under
+   * bokføringsloven § 13 must still show them when the profile is erased). Invoices no longer
+   * held are skipped; writing the same buyer again changes nothing. Returns how many were written.
+   */
+  recordBuyer(customerId: string, invoiceNos: readonly string[], buyer: InvoiceBuyer): Promise<number>;
   deleteInvoices(customerId: string, invoiceNos: readonly string[]): Promise<number>;
   deletePayments(customerId: string, paymentIds: readonly string[]): Promise<number>;
 }
