@@ -4,7 +4,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.js';
 import { osloCalendarDate } from '../domain/deadline/index.js';
-import { sfnClient } from '../shared/aws-clients.js';
+import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
+import { s3Client, sfnClient } from '../shared/aws-clients.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
@@ -15,11 +16,14 @@ import { serveStaffApi } from './staff-api.js';
 const config = parseConfig(
   z.object({
     [ENV.stateMachineArn]: z.string().startsWith('arn:'),
+    [ENV.dataBucket]: z.string().min(3),
+    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
   }),
 );
 const deps = {
   ...mailDeps('staff-api'),
   callbacks: new StepFunctionsWorkflow(sfnClient(), config[ENV.stateMachineArn]),
+  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
   today: () => osloCalendarDate(new Date()),
   verifier: staffTokenVerifierFromEnv(),
 };

@@ -1,6 +1,10 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
-import { InvalidTransitionError, RequestNotFoundError } from '../domain/request/request-errors.js';
+import { STAFF_KEEP_GROUNDS } from '../domain/plan/action-plan.js';
+import { correctPlan } from '../domain/plan-corrections/correct-plan.js';
+import { correctionProblem } from '../domain/plan-corrections/correction-problem.js';
+import { ConcurrentChangeError, InvalidTransitionError, RequestNotFoundError } from '../domain/request/request-errors.js';
+import type { ObjectStore } from '../domain/storage/object-store.js';
 import type { TaskCallbacks } from '../domain/request/workflow-starter.js';
 import {
   AlreadyExtendedError,
@@ -21,6 +25,8 @@ import { staffGate } from '../shared/http/staff-gate.js';
 
 export interface StaffApiDeps extends WorkflowDeps {
   readonly callbacks: TaskCallbacks;
+  /** The request-data bucket: plans and the data gathered for them (plan corrections). */
+  readonly objects: ObjectStore;
   readonly today: () => string;
   readonly verifier: StaffTokenVerifier;
 }
@@ -33,6 +39,14 @@ const DecisionBody = z.strictObject({
     .optional(),
 });
 const ExtensionBody = z.strictObject({ reason: z.string().min(1).max(2000) });
+/** A plan correction: ground and date are checked by the domain, so a missing one gets its own message. */
+const PlanCorrectionBody = z.strictObject({
+  action: z.enum(['keep', 'release'], { error: 'Velg keep (behold) eller release (frigi).' }),
+  records: z.array(z.string().min(1).max(200)).min(1, 'Oppgi minst én oppføring.').max(5000),
+  ground: z.enum(STAFF_KEEP_GROUNDS, { error: 'Grunnlaget må være legal_claim (rettskrav) eller bookkeeping (bokføring).' }).optional(),
+  until: z.string().max(10).optional(),
+  note: z.string().max(2000).optional(),
+});
 
 const problem = (statusCode: number, message: string): APIGatewayProxyStructuredResultV2 => json(statusCode, { error: message });
 
@@ -54,8 +68,9 @@ const isResponse = (value: unknown): value is APIGatewayProxyStructuredResultV2 
   typeof value === 'object' && value !== null && 'statusCode' in value;
 
 /**
- * The staff JSON API the console uses: read a request with its audit trail, decide on it, and
- * extend its deadline. Callers present a staff token (Bearer, or the console's session cookie plus
+ * The staff JSON API the console uses: read a request with its audit trail, decide on it, extend
+ * its deadline, and correct an erasure plan before approval (`POST …/plan`: keep records on a
+ * ground until a date, or release a hold). Callers present a staff token (Bearer, or the console's session cookie plus
  * an `x-csrf-token` header); every change records the signed-in staff member; messages are Norwegian.
  */
 export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
@@ -90,11 +105,19 @@ export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEv
         if (isResponse(body)) return body;
         return json(200, await extendDeadline(deps, { requestId, actor, reason: body.reason, today: deps.today() }));
       }
+      case 'POST /api/staff/requests/{id}/plan': {
+        const body = parseBody(event, PlanCorrectionBody);
+        if (isResponse(body)) return body;
+        return json(200, await correctPlan(deps, { requestId, actor, ...body, today: deps.today() }));
+      }
       default:
         return problem(404, 'Ukjent rute.');
     }
   } catch (error) {
     if (error instanceof RequestNotFoundError) return problem(404, `Fant ingen henvendelse ${requestId}.`);
+    const correction = correctionProblem(error);
+    if (correction) return json(correction.statusCode, { error: correction.message, field: correction.field });
+    if (error instanceof ConcurrentChangeError) return problem(409, 'Saken ble endret samtidig av noen andre. Hent den på nytt og prøv igjen.');
     if (error instanceof ReasonRequiredError || error instanceof ExtensionReasonRequiredError) return problem(400, 'Oppgi en begrunnelse; den sendes til den registrerte.');
     if (error instanceof CorrectionsRequiredError) return problem(400, 'Godkjenning av retting må angi hvilke opplysninger som skal rettes.');
     if (error instanceof SameApproverError) return problem(409, 'Sletting må godkjennes av en annen saksbehandler enn den første.');

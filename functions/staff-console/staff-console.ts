@@ -74,6 +74,7 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
     case '/console/requests/{id}/take':
     case '/console/requests/{id}/merge':
     case '/console/requests/{id}/close':
+    case '/console/requests/{id}/plan':
       return serveCaseAction(deps, request, route.path.slice('/console/requests/{id}/'.length) as CaseActionName);
     case '/console/intake':
       return route.method === 'GET' ? serveIntakeForm(request) : serveIntake(deps, request);
@@ -92,4 +93,4 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
   }
 }
 
-export type CaseActionName = 'decision' | 'verify' | 'extend' | 'note' | 'take' | 'merge' | 'close';
+export type CaseActionName = 'decision' | 'verify' | 'extend' | 'note' | 'take' | 'merge' | 'close' | 'plan';

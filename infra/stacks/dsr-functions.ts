@@ -147,9 +147,11 @@ export const FUNCTION_DEFINITIONS = {
   },
   'staff-api': {
     id: 'StaffApi',
-    description: 'Staff JSON API: read a request, record decisions and extensions',
+    description: 'Staff JSON API: read a request, record decisions and extensions, correct a plan',
     timeout: HTTP_TIMEOUT,
-    bind: (fn, { requests, mail }) => fn.bindRequestsTable(requests, 'readWrite').bindMailSender(mail),
+    // Reads the plan and the gathered data and writes a corrected plan (requests/ prefix only).
+    bind: (fn, { requests, requestData, mail }) =>
+      fn.bindRequestsTable(requests, 'readWrite').bindRequestData(requestData, 'readWrite', REQUESTS_PREFIX).bindMailSender(mail),
     bindWorkflow: (fn, stateMachine) => fn.bindTaskCallbacks(stateMachine, ['success', 'failure']),
     bindStaffSignIn: (fn, { pool }) => fn.bindStaffTokens(pool),
   },

@@ -280,6 +280,71 @@ ${reason(state, 'close', 'Begrunnelse', 'Sendes til den registrerte sammen med r
 }
 
 /**
+ * Correct an erasure plan before approving it: keep records (ground and last day) or release a
+ * hold. Shown while the plan waits for a decision; record references are those the plan lists.
+ */
+function planCorrectionForm(model: CasePageModel, state: FormState): SafeHtml | false {
+  const { request, plan } = model;
+  if (request.status !== 'awaiting_approval' || request.decision || !plan || !request.types.includes('erasure')) return false;
+  return actionForm(
+    model,
+    'plan',
+    'Rett planen før godkjenning',
+    html`<p class="hint">Hold tilbake oppføringer planen ville slettet (for eksempel for et rettskrav), eller frigi et hold som ikke lenger gjelder. Endringen lagres i historikken, står i svaret til den registrerte, og godkjenninger gitt før endringen må gis på nytt.</p>
+${choiceGroup({
+  id: caseFieldId('plan', 'plan_action'),
+  name: 'plan_action',
+  type: 'radio',
+  label: 'Hva skal gjøres?',
+  required: true,
+  options: [
+    { value: 'keep', label: 'Behold oppføringene (med grunnlag og sluttdato)' },
+    { value: 'release', label: 'Frigi et hold som ikke lenger gjelder' },
+  ],
+  checked: [state.value('plan', 'plan_action') ?? ''],
+  error: state.error('plan', 'plan_action'),
+})}
+${textareaField({
+  id: caseFieldId('plan', 'records'),
+  name: 'records',
+  label: 'Oppføringer',
+  hint: 'Referansene fra planen, én per linje, for eksempel invoice:202405-AB12CD-1. Skriv door_event:* for alle dørhendelser.',
+  required: true,
+  error: state.error('plan', 'records'),
+  value: state.value('plan', 'records'),
+})}
+${selectField({
+  id: caseFieldId('plan', 'ground'),
+  name: 'ground',
+  label: 'Grunnlag (når oppføringene beholdes)',
+  options: [
+    { value: '', label: 'Velg grunnlag' },
+    { value: 'legal_claim', label: 'Rettskrav (personvernforordningen artikkel 17 nr. 3 bokstav e)' },
+    { value: 'bookkeeping', label: 'Bokføring (bokføringsloven § 13)' },
+  ],
+  error: state.error('plan', 'ground'),
+})}
+${inputField({
+  id: caseFieldId('plan', 'until'),
+  name: 'until',
+  type: 'date',
+  label: 'Beholdes til og med (når oppføringene beholdes)',
+  hint: 'Dagens dato eller senere; oppføringene slettes dagen etter.',
+  error: state.error('plan', 'until'),
+  value: state.value('plan', 'until'),
+})}
+${textareaField({
+  id: caseFieldId('plan', 'reason'),
+  name: 'reason',
+  label: 'Begrunnelse (intern)',
+  hint: 'Lagres i historikken.',
+  value: state.value('plan', 'reason'),
+})}`,
+    'Rett planen',
+  );
+}
+
+/**
  * "Handlinger": the forms that fit the case's state. A closed case only takes notes; decision and
  * manual verification appear only at their step; extension only while the law still allows it.
  */
@@ -289,6 +354,7 @@ export function actionsSection(model: CasePageModel): SafeHtml {
   const content = open
     ? html`<div class="actions-grid">
 ${decisionForms(model, state)}
+${planCorrectionForm(model, state)}
 ${verifyForm(model, state)}
 ${extendForm(model, state)}
 ${takeForm(model)}

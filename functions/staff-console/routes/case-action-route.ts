@@ -10,6 +10,8 @@ import {
 import { closeManifestlyUnfounded } from '../../domain/case-actions/close-manifestly-unfounded.js';
 import { mergeDuplicate } from '../../domain/case-actions/merge-duplicate.js';
 import { takeCase } from '../../domain/case-actions/take-case.js';
+import { correctPlan } from '../../domain/plan-corrections/correct-plan.js';
+import { correctionProblem } from '../../domain/plan-corrections/correction-problem.js';
 import { ConcurrentChangeError, InvalidTransitionError, RequestNotFoundError } from '../../domain/request/request-errors.js';
 import { AlreadyVerifiedError, UnknownVerificationCustomerError, VerificationReasonRequiredError } from '../../domain/verification/verification-errors.js';
 import { verifyManually } from '../../domain/verification/verify-manually.js';
@@ -103,6 +105,24 @@ async function perform(deps: StaffConsoleDeps, action: CaseActionName, requestId
       }
       return 'merged';
     }
+    case 'plan': {
+      const planAction = field(form, 'plan_action');
+      if (planAction !== 'keep' && planAction !== 'release') throw new ActionProblem(400, 'Velg om oppføringene skal beholdes eller frigis.', 'plan_action');
+      const ground = field(form, 'ground');
+      if (ground !== '' && ground !== 'legal_claim' && ground !== 'bookkeeping') throw new ActionProblem(400, 'Ukjent grunnlag valgt.', 'ground');
+      const until = field(form, 'until').trim();
+      await correctPlan(deps, {
+        requestId,
+        actor,
+        action: planAction,
+        records: field(form, 'records').split(/[\s,;]+/).filter(Boolean),
+        ...(planAction === 'keep' && ground !== '' ? { ground } : {}),
+        ...(planAction === 'keep' && until !== '' ? { until } : {}),
+        ...(reason && { note: reason }),
+        today: deps.today(),
+      });
+      return 'plan-corrected';
+    }
     case 'close': {
       const ground = field(form, 'ground');
       if (ground !== 'manifestly_unfounded' && ground !== 'excessive') {
@@ -117,6 +137,8 @@ async function perform(deps: StaffConsoleDeps, action: CaseActionName, requestId
 /** The domain's refusals as messages by the field they concern; anything else is a fault. */
 function problemOf(error: unknown): ActionProblem | undefined {
   if (error instanceof ActionProblem) return error;
+  const correction = correctionProblem(error);
+  if (correction) return new ActionProblem(correction.statusCode, correction.message, correction.field === 'action' ? 'plan_action' : correction.field);
   if (error instanceof ReasonRequiredError) return new ActionProblem(400, 'Skriv en begrunnelse. Den sendes til den registrerte.', 'reason');
   if (error instanceof CorrectionsRequiredError) return new ActionProblem(400, 'Angi hvilke opplysninger som skal rettes, og til hva.', 'corrections');
   if (error instanceof SameApproverError) return new ActionProblem(409, 'Sletting må godkjennes av en annen saksbehandler enn den som godkjente først.');

@@ -14,6 +14,7 @@ const DONE = {
   taken: 'Du har tatt saken.',
   merged: 'Saken er slått sammen med den andre saken og avsluttet.',
   closed: 'Saken er avsluttet, og brevet er sendt.',
+  'plan-corrected': 'Planen er rettet og lagret i historikken. Den må godkjennes på nytt.',
   registered: 'Henvendelsen er registrert, og saksbehandlingen har startet.',
   'triaged-case': 'E-posten er gjort om til en sak.',
   dismissed: 'E-posten er avvist med begrunnelse.',

@@ -12,6 +12,7 @@ import {
   SAME_ORIGIN,
   STAFF_ROUTES,
   TOKENS,
+  erasurePlanOptions,
 } from './console-world.js';
 
 type PostRoute = (typeof CONSOLE_POST_ROUTES)[number];
@@ -31,17 +32,21 @@ const DONE_LOCATION: Readonly<Record<PostRoute['path'], RegExp>> = {
   '/console/requests/{id}/take': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=taken$`),
   '/console/requests/{id}/merge': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=merged$`),
   '/console/requests/{id}/close': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=closed$`),
+  '/console/requests/{id}/plan': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=plan-corrected$`),
   '/console/intake': /^\/console\/requests\/NK-20261129-[0-9A-Z]{8}\?done=registered$/,
   '/console/triage/{inboxId}/case': /^\/console\/requests\/NK-20261130-[0-9A-Z]{8}\?done=triaged-case$/,
   '/console/triage/{inboxId}/dismiss': /^\/console\/triage\?done=dismissed$/,
 };
+
+/** The plan can only be corrected on an erasure case with a plan; every other action uses the default world. */
+const worldFor = (route: PostRoute) => consoleWorld(route.path === '/console/requests/{id}/plan' ? erasurePlanOptions() : {});
 
 const named = CONSOLE_POST_ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const);
 
 describe.each(named)('CSRF protection of %s', (_name, route) => {
   it('answers 403 to a form without the csrf field, and changes nothing', async () => {
     // Prepare
-    const world = consoleWorld();
+    const world = worldFor(route);
     const before = await world.snapshot();
 
     // Act
@@ -56,7 +61,7 @@ describe.each(named)('CSRF protection of %s', (_name, route) => {
 
   it("answers 403 to another session's csrf token, and changes nothing", async () => {
     // Prepare
-    const world = consoleWorld();
+    const world = worldFor(route);
     const before = await world.snapshot();
 
     // Act
@@ -71,7 +76,7 @@ describe.each(named)('CSRF protection of %s', (_name, route) => {
 
   it('answers 403 to the right csrf token sent from another origin, and changes nothing', async () => {
     // Prepare
-    const world = consoleWorld();
+    const world = worldFor(route);
     const before = await world.snapshot();
 
     // Act
@@ -86,7 +91,7 @@ describe.each(named)('CSRF protection of %s', (_name, route) => {
 
   it('answers 403 to the right csrf token when the browser says the request is cross-site, and changes nothing', async () => {
     // Prepare
-    const world = consoleWorld();
+    const world = worldFor(route);
     const before = await world.snapshot();
 
     // Act
@@ -101,7 +106,7 @@ describe.each(named)('CSRF protection of %s', (_name, route) => {
 
   it('refuses a body that is not a urlencoded form (a cross-site text/plain post), and changes nothing', async () => {
     // Prepare
-    const world = consoleWorld();
+    const world = worldFor(route);
     const before = await world.snapshot();
     const event = routeEvent(route, { token: SESSION, headers: { ...SAME_ORIGIN }, form: [...actionForm(route), ['csrf', csrfToken(SESSION)]] });
     event.headers['content-type'] = 'text/plain';
@@ -116,7 +121,7 @@ describe.each(named)('CSRF protection of %s', (_name, route) => {
 
   it("carries out the action with the session's csrf token from the console's own origin", async () => {
     // Prepare
-    const world = consoleWorld();
+    const world = worldFor(route);
     const before = await world.snapshot();
 
     // Act
@@ -173,12 +178,15 @@ const API_POSTS = STAFF_ROUTES.filter((route) => route.function === 'staff-api' 
 const API_BODIES: Readonly<Record<string, unknown>> = {
   '/api/staff/requests/{id}/decision': { outcome: 'approved' },
   '/api/staff/requests/{id}/extension': { reason: 'Saken omfatter svært mange opplysninger.' },
+  '/api/staff/requests/{id}/plan': { action: 'keep', records: ['door_event:*'], ground: 'legal_claim', until: '2027-06-30' },
 };
+const apiWorldFor = (route: (typeof API_POSTS)[number]) =>
+  consoleWorld(route.path === '/api/staff/requests/{id}/plan' ? erasurePlanOptions() : {});
 
 describe.each(API_POSTS.map((route) => [`${route.method} ${route.path}`, route] as const))('CSRF protection of %s', (_name, route) => {
   it('answers 403 to the session cookie without the x-csrf-token header, and changes nothing', async () => {
     // Prepare
-    const world = consoleWorld();
+    const world = apiWorldFor(route);
     const before = await world.snapshot();
 
     // Act
@@ -191,7 +199,7 @@ describe.each(API_POSTS.map((route) => [`${route.method} ${route.path}`, route] 
 
   it('carries out the change with the session cookie and its x-csrf-token header', async () => {
     // Prepare
-    const world = consoleWorld();
+    const world = apiWorldFor(route);
     const before = await world.snapshot();
 
     // Act
