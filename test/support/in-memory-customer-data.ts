@@ -12,6 +12,7 @@ import {
   emailLookupKey,
   encodeCursor,
   eventPageSize,
+  inCategories,
   itemsFor,
   newestSubscriptionFirst,
   profileChange,
@@ -21,6 +22,7 @@ import {
   type CustomerDataRecordsInput,
   type Item,
 } from '../../functions/adapters/dynamodb/customer-data-tables-layout.js';
+import type { RecordCategory } from '../../functions/domain/plan/action-plan.js';
 import type { AccessLogStore } from '../../functions/domain/customer-data/access-log-store.js';
 import type { BillingStore } from '../../functions/domain/customer-data/billing-store.js';
 import {
@@ -102,8 +104,8 @@ class InMemoryTable {
   }
 
   /** Sets `restricted` on every item of the partition; returns how many. */
-  markRestricted(pk: string, restricted: boolean): number {
-    const items = this.query(pk);
+  markRestricted(pk: string, restricted: boolean, categories?: readonly RecordCategory[]): number {
+    const items = this.query(pk).filter((item) => inCategories(item.sk, categories));
     for (const item of items) this.put({ ...item, restricted });
     return items.length;
   }
@@ -206,8 +208,8 @@ export class InMemoryCustomerStore implements CustomerStore {
     this.putIfLater(reservationItem(ChannelReservationSchema.parse({ customerId, channel, reserved, changedAt: at })));
   }
 
-  async setRestricted(customerId: string, restricted: boolean): Promise<void> {
-    this.table.markRestricted(customerPk(customerId), restricted);
+  async setRestricted(customerId: string, restricted: boolean, categories?: readonly RecordCategory[]): Promise<void> {
+    this.table.markRestricted(customerPk(customerId), restricted, categories);
   }
 
   async deleteNotes(customerId: string, noteIds: readonly string[]): Promise<number> {
@@ -290,8 +292,8 @@ export class InMemoryBillingStore implements BillingStore {
     return page(result, (item) => PaymentSchema.parse(item));
   }
 
-  async setRestricted(customerId: string, restricted: boolean): Promise<void> {
-    this.table.markRestricted(customerPk(customerId), restricted);
+  async setRestricted(customerId: string, restricted: boolean, categories?: readonly RecordCategory[]): Promise<void> {
+    this.table.markRestricted(customerPk(customerId), restricted, categories);
   }
 
   async recordBuyer(customerId: string, invoiceNos: readonly string[], buyer: InvoiceBuyer): Promise<number> {
@@ -343,8 +345,8 @@ export class InMemoryAccessLogStore implements AccessLogStore {
     return page(result, (item) => DoorEventSchema.parse(item));
   }
 
-  async setRestricted(customerId: string, restricted: boolean): Promise<void> {
-    this.table.markRestricted(customerPk(customerId), restricted);
+  async setRestricted(customerId: string, restricted: boolean, categories?: readonly RecordCategory[]): Promise<void> {
+    this.table.markRestricted(customerPk(customerId), restricted, categories);
   }
 
   async deleteEvents(customerId: string): Promise<number> {

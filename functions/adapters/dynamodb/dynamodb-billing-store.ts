@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { RecordCategory } from '../../domain/plan/action-plan.js';
 import type { BillingStore } from '../../domain/customer-data/billing-store.js';
 import { InvoiceSchema, PaymentSchema, type Invoice, type InvoiceBuyer, type Page, type Payment } from '../../domain/customer-data/customer-records.js';
 import {
@@ -36,8 +37,8 @@ export class DynamoDbBillingStore implements BillingStore {
     return next === undefined ? { items: payments } : { items: payments, next };
   }
 
-  async setRestricted(customerId: string, restricted: boolean): Promise<void> {
-    await this.partitions.markRestricted(customerId, restricted);
+  async setRestricted(customerId: string, restricted: boolean, categories?: readonly RecordCategory[]): Promise<void> {
+    await this.partitions.markRestricted(customerId, restricted, categories);
   }
 
   async recordBuyer(customerId: string, invoiceNos: readonly string[], buyer: InvoiceBuyer): Promise<number> {

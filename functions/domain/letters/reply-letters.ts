@@ -22,6 +22,7 @@ import {
 } from './art15-information.js';
 import { keptRecordsText, releasedRecordsText } from './kept-records-text.js';
 import { refusalLetter } from './refusal-letter.js';
+import { restrictionReplyText } from './restriction-texts.js';
 import { formatCalendarDate } from './format-calendar-date.js';
 import { REMEDIES, SIGNATURE, type Letter } from './letter.js';
 
@@ -266,7 +267,12 @@ function changesSection(facts: ReplyFacts): Lines {
       }),
     );
   }
-  if (plan.restrict) {
+  if (plan.restrict && plan.restriction) {
+    lines.push(
+      ...heading(L(language, { nb: 'Begrensning av behandlingen', en: 'Restriction of processing' })),
+      ...restrictionReplyText(plan.restriction, language),
+    );
+  } else if (plan.restrict) {
     lines.push(
       ...heading(L(language, { nb: 'Begrensning av behandlingen', en: 'Restriction of processing' })),
       request.types.includes('restriction')

@@ -7,7 +7,8 @@ import { heldRecords } from '../plan/record-refs.js';
 import { ConcurrentChangeError, InvalidTransitionError } from '../request/request-errors.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { staffUsername } from '../case-actions/staff-username.js';
-import { OBJECT_KEYS, type ObjectStore } from '../storage/object-store.js';
+import type { ObjectStore } from '../storage/object-store.js';
+import { nextPlanKey } from './plan-versions.js';
 import { changeRequest } from '../verification/change-request.js';
 import { loadRequest } from '../workflow/load-request.js';
 import type { StoreDeps } from '../workflow/workflow-deps.js';
@@ -143,7 +144,7 @@ export async function correctPlan(deps: CorrectPlanDeps, input: CorrectPlanInput
 
   const adjustments = [...plan.adjustments, adjustment];
   const corrected = ActionPlanSchema.parse(buildPlan({ request, gathered, today: input.today, builtAt: at, adjustments }));
-  const planKey = OBJECT_KEYS.correctedPlan(request.id, adjustments.length);
+  const planKey = nextPlanKey(request);
   await deps.objects.putJson(planKey, corrected);
 
   const previousKey = request.planKey;

@@ -113,6 +113,15 @@ export const ActionPlanSchema = z.object({
   consentChanges: z.array(z.object({ kind: ConsentKindSchema, granted: z.literal(false) })),
   channelReservations: z.array(z.object({ channel: ContactChannelSchema, reserved: z.literal(true) })),
   restrict: z.boolean(),
+  /** Art. 18: the ground and the categories restricted; absent, `restrict` covers everything held. */
+  restriction: z
+    .object({
+      ground: z.enum(['a', 'b', 'c', 'd']),
+      scope: z.array(RecordCategorySchema).min(1),
+      /** The person has an active or paused subscription: the reply says what the restriction means for it. */
+      activeSubscription: z.boolean().optional(),
+    })
+    .optional(),
   recipientsToNotify: z.array(RecipientSchema),
   refusals: z.array(RefusalSchema),
   /** Staff corrections of the plan before approval, oldest first (also in the audit trail). */

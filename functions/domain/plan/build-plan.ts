@@ -76,7 +76,13 @@ export function buildPlan(input: BuildPlanInput): ActionPlan {
   const actions =
     customerIds.length === 0
       ? noDataActions(request)
-      : mergePlanParts(request.types.map((type) => PLANNERS[type](context)));
+      : mergePlanParts(
+          // A restriction staff set on another right (ground d while an Art. 21(1) objection is
+          // weighed) is planned as a restriction too.
+          [...request.types, ...(request.restriction && !request.types.includes('restriction') ? (['restriction'] as const) : [])].map(
+            (type) => PLANNERS[type](context),
+          ),
+        );
   return {
     requestId: request.id,
     builtAt: input.builtAt ?? today,

@@ -26,6 +26,7 @@ export type PlanActions = Pick<
   | 'consentChanges'
   | 'channelReservations'
   | 'restrict'
+  | 'restriction'
   | 'recipientsToNotify'
   | 'refusals'
 >;
@@ -91,6 +92,7 @@ export function mergePlanParts(parts: readonly PlanPart[]): PlanActions {
         (reservation) => reservation.channel,
       ),
       restrict: plan.restrict || (part.restrict ?? false),
+      ...((plan.restriction ?? part.restriction) ? { restriction: plan.restriction ?? part.restriction } : {}),
       recipientsToNotify: mergeRecipients(plan.recipientsToNotify, part.recipientsToNotify ?? []),
       refusals: [...plan.refusals, ...(part.refusals ?? [])],
     }),
