@@ -4,8 +4,12 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.js';
 import { osloCalendarDate } from '../domain/deadline/index.js';
+import { DynamoDbAccessLogStore } from '../adapters/dynamodb/dynamodb-access-log-store.js';
+import { DynamoDbBillingStore } from '../adapters/dynamodb/dynamodb-billing-store.js';
+import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
-import { s3Client, sfnClient } from '../shared/aws-clients.js';
+import { storeRestrictionFlags } from '../domain/restriction/restriction-flags.js';
+import { dynamoDbClient, s3Client, sfnClient } from '../shared/aws-clients.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
@@ -17,12 +21,20 @@ const config = parseConfig(
   z.object({
     [ENV.stateMachineArn]: z.string().startsWith('arn:'),
     [ENV.dataBucket]: z.string().min(3),
+    [ENV.customersTable]: z.string().min(1),
+    [ENV.billingTable]: z.string().min(1),
+    [ENV.accessLogTable]: z.string().min(1),
     [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
   }),
 );
 const deps = {
   ...mailDeps('staff-api'),
   callbacks: new StepFunctionsWorkflow(sfnClient(), config[ENV.stateMachineArn]),
+  flags: storeRestrictionFlags({
+    customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
+    billing: new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTable]),
+    accessLog: new DynamoDbAccessLogStore(dynamoDbClient(), config[ENV.accessLogTable]),
+  }),
   objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
   today: () => osloCalendarDate(new Date()),
   verifier: staffTokenVerifierFromEnv(),

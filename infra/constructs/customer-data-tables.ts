@@ -39,11 +39,13 @@ export const customerDataIndexNames = (table: CustomerDataTable): string[] =>
  *   step that carries out an approved plan: corrections, consent and channel changes, restriction
  *   and anonymisation are conditional updates; erasure deletes the profile and batches the rest.
  */
-export type CustomerDataAccess = 'read' | 'readWriteDelete';
+export type CustomerDataAccess = 'read' | 'readUpdate' | 'readWriteDelete';
 
 /** DynamoDB actions on the table per {@link CustomerDataAccess} level. */
 export const CUSTOMER_DATA_TABLE_ACTIONS: Readonly<Record<CustomerDataAccess, readonly string[]>> = {
   read: ['dynamodb:GetItem', 'dynamodb:Query'],
+  /** Conditional updates of existing items only (the Art. 18 flag): no put, delete or batch. */
+  readUpdate: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
   readWriteDelete: [
     'dynamodb:GetItem',
     'dynamodb:Query',
@@ -56,6 +58,7 @@ export const CUSTOMER_DATA_TABLE_ACTIONS: Readonly<Record<CustomerDataAccess, re
 /** KMS actions DynamoDB performs on the caller's behalf with the tables' key. */
 export const CUSTOMER_DATA_KEY_ACTIONS: Readonly<Record<CustomerDataAccess, readonly string[]>> = {
   read: ['kms:Decrypt', 'kms:DescribeKey'],
+  readUpdate: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
   readWriteDelete: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
 };
 

@@ -77,6 +77,9 @@ const BULK = { timeout: Duration.minutes(5), memorySize: 1024 } as const;
 
 const { requests: REQUESTS_PREFIX, exports: EXPORTS_PREFIX } = REQUEST_DATA_PREFIXES;
 
+/** Staff set and clear the Art. 18 flag (dispute a correction, lift a restriction): updates only. */
+const RESTRICTION_FLAGS = { customers: 'readUpdate', billing: 'readUpdate', accessLog: 'readUpdate' } as const;
+
 /** Raised at synth when an inbox function is created without the inbound-mail bucket. */
 export class MissingInboundMailError extends Error {
   override readonly name = 'MissingInboundMailError';
@@ -149,9 +152,14 @@ export const FUNCTION_DEFINITIONS = {
     id: 'StaffApi',
     description: 'Staff JSON API: read a request, record decisions and extensions, correct a plan',
     timeout: HTTP_TIMEOUT,
-    // Reads the plan and the gathered data and writes a corrected plan (requests/ prefix only).
-    bind: (fn, { requests, requestData, mail }) =>
-      fn.bindRequestsTable(requests, 'readWrite').bindRequestData(requestData, 'readWrite', REQUESTS_PREFIX).bindMailSender(mail),
+    // Reads the plan and the gathered data and writes a corrected plan (requests/ prefix only);
+    // lifts a restriction by clearing the Art. 18 flag (updates of existing items, no deletes).
+    bind: (fn, { requests, requestData, customerData, mail }) =>
+      fn
+        .bindRequestsTable(requests, 'readWrite')
+        .bindRequestData(requestData, 'readWrite', REQUESTS_PREFIX)
+        .bindCustomerData(customerData, RESTRICTION_FLAGS)
+        .bindMailSender(mail),
     bindWorkflow: (fn, stateMachine) => fn.bindTaskCallbacks(stateMachine, ['success', 'failure']),
     bindStaffSignIn: (fn, { pool }) => fn.bindStaffTokens(pool),
   },
@@ -168,7 +176,7 @@ export const FUNCTION_DEFINITIONS = {
     memorySize: 1024,
     bind: (fn, { requests, customerData, requestData, mail, inboundMail }) => {
       fn.bindRequestsTable(requests, 'readWrite', { queryOpenRequests: true, batchRead: true, queryAllRequests: true, resolveTriage: true })
-        .bindCustomerData(customerData, { customers: 'read' })
+        .bindCustomerData(customerData, RESTRICTION_FLAGS)
         .bindRequestData(requestData, 'readWriteDelete', REQUESTS_PREFIX)
         .bindMailSender(mail);
       if (inboundMail !== undefined) fn.bindInboundMail(inboundMail);

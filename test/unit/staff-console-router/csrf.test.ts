@@ -13,6 +13,8 @@ import {
   STAFF_ROUTES,
   TOKENS,
   erasurePlanOptions,
+  rectificationCaseOptions,
+  restrictedCaseOptions,
 } from './console-world.js';
 
 type PostRoute = (typeof CONSOLE_POST_ROUTES)[number];
@@ -33,13 +35,25 @@ const DONE_LOCATION: Readonly<Record<PostRoute['path'], RegExp>> = {
   '/console/requests/{id}/merge': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=merged$`),
   '/console/requests/{id}/close': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=closed$`),
   '/console/requests/{id}/plan': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=plan-corrected$`),
+  '/console/requests/{id}/restriction': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=restriction-set$`),
+  '/console/requests/{id}/lift-restriction': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=restriction-lifted$`),
+  '/console/requests/{id}/dispute': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=disputed$`),
   '/console/intake': /^\/console\/requests\/NK-20261129-[0-9A-Z]{8}\?done=registered$/,
   '/console/triage/{inboxId}/case': /^\/console\/requests\/NK-20261130-[0-9A-Z]{8}\?done=triaged-case$/,
   '/console/triage/{inboxId}/dismiss': /^\/console\/triage\?done=dismissed$/,
 };
 
 /** The plan can only be corrected on an erasure case with a plan; every other action uses the default world. */
-const worldFor = (route: PostRoute) => consoleWorld(route.path === '/console/requests/{id}/plan' ? erasurePlanOptions() : {});
+const WORLDS: Readonly<Record<string, () => Parameters<typeof consoleWorld>[0]>> = {
+  '/console/requests/{id}/plan': () => erasurePlanOptions(),
+  '/console/requests/{id}/restriction': () => erasurePlanOptions(['restriction']),
+  '/console/requests/{id}/lift-restriction': restrictedCaseOptions,
+  '/console/requests/{id}/dispute': rectificationCaseOptions,
+  '/api/staff/requests/{id}/plan': () => erasurePlanOptions(),
+  '/api/staff/requests/{id}/restriction': () => erasurePlanOptions(['restriction']),
+  '/api/staff/requests/{id}/restriction/lift': restrictedCaseOptions,
+};
+const worldFor = (route: { readonly path: string }) => consoleWorld(WORLDS[route.path]?.() ?? {});
 
 const named = CONSOLE_POST_ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const);
 
@@ -179,9 +193,10 @@ const API_BODIES: Readonly<Record<string, unknown>> = {
   '/api/staff/requests/{id}/decision': { outcome: 'approved' },
   '/api/staff/requests/{id}/extension': { reason: 'Saken omfatter svært mange opplysninger.' },
   '/api/staff/requests/{id}/plan': { action: 'keep', records: ['door_event:*'], ground: 'legal_claim', until: '2027-06-30' },
+  '/api/staff/requests/{id}/restriction': { ground: 'a', scope: ['profile'] },
+  '/api/staff/requests/{id}/restriction/lift': { reason: 'Opplysningene er kontrollert og riktige.' },
 };
-const apiWorldFor = (route: (typeof API_POSTS)[number]) =>
-  consoleWorld(route.path === '/api/staff/requests/{id}/plan' ? erasurePlanOptions() : {});
+const apiWorldFor = worldFor;
 
 describe.each(API_POSTS.map((route) => [`${route.method} ${route.path}`, route] as const))('CSRF protection of %s', (_name, route) => {
   it('answers 403 to the session cookie without the x-csrf-token header, and changes nothing', async () => {
