@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csrfToken } from '../../../functions/domain/staff-auth/index.js';
 import { OBJECT_KEYS } from '../../../functions/domain/storage/object-store.js';
 import { REQUEST_ID } from '../fixtures/rights-request-fixture.js';
-import { BASE_URL, consoleWorld, erasurePlanOptions, header, routeEvent, TOKENS } from './console-world.js';
+import { BASE_URL, consoleWorld, erasurePlanOptions, header, rectificationCaseOptions, restrictedCaseOptions, routeEvent, TOKENS } from './console-world.js';
 
 const CONSOLE_PLAN = { method: 'POST', path: '/console/requests/{id}/plan' } as const;
 const API_PLAN = { method: 'POST', path: '/api/staff/requests/{id}/plan' } as const;
@@ -112,5 +112,72 @@ describe('plan corrections in the staff API', () => {
 
     expect(response.statusCode).toBe(400);
     expect(JSON.parse(String(response.body)).errors.map((e: { field: string }) => e.field).sort()).toEqual(['action', 'ground']);
+  });
+});
+
+describe('restriction in the console and the staff API', () => {
+  const consolePost = (path: string, fields: [string, string][]) =>
+    routeEvent({ method: 'POST', path }, { token, headers: { origin: BASE_URL }, form: [...fields, ['csrf', csrfToken(token)]] });
+
+  it('asks for ground and scope on a restriction case, and refuses approval until they are set', async () => {
+    const world = consoleWorld(erasurePlanOptions(['restriction']));
+
+    const page = await world.console(routeEvent(CASE_PAGE, { token }));
+    const approval = await world.console(consolePost('/console/requests/{id}/decision', [['outcome', 'approved']]));
+
+    expect(page.body).toContain('Grunnlag og omfang for begrensning');
+    expect(page.body).toContain('Riktigheten er bestridt');
+    expect(approval.statusCode).toBe(409);
+    expect(approval.body).toContain('Angi grunnlag og omfang for begrensningen');
+  });
+
+  it('records ground and scope, and refuses a missing ground or scope with 400', async () => {
+    const world = consoleWorld(erasurePlanOptions(['restriction']));
+
+    const noGround = await world.console(consolePost('/console/requests/{id}/restriction', [['scope', 'profile']]));
+    const noScope = await world.console(consolePost('/console/requests/{id}/restriction', [['restriction_ground', 'a']]));
+    const done = await world.console(consolePost('/console/requests/{id}/restriction', [['restriction_ground', 'c'], ['scope', 'invoice'], ['scope', 'payment']]));
+
+    expect(noGround.statusCode).toBe(400);
+    expect(noScope.statusCode).toBe(400);
+    expect(done.statusCode).toBe(303);
+    expect((await world.store.get(REQUEST_ID))?.restriction).toMatchObject({ ground: 'c', scope: ['invoice', 'payment'], setBy: 'staff:kari.saksbehandler' });
+  });
+
+  it('lifts a restriction in force only after mailing the notice, and says so', async () => {
+    const world = consoleWorld(restrictedCaseOptions());
+    await world.data.customers.setRestricted('C-1001', true);
+
+    const page = await world.console(routeEvent(CASE_PAGE, { token }));
+    const refused = await world.console(consolePost('/console/requests/{id}/lift-restriction', [['reason', '']]));
+    const lifted = await world.console(consolePost('/console/requests/{id}/lift-restriction', [['reason', 'Opplysningene er kontrollert.']]));
+
+    expect(page.body).toContain('Opphev begrensningen');
+    expect(refused.statusCode).toBe(400);
+    expect(lifted.statusCode).toBe(303);
+    expect(world.mailer.sent.map((mail) => mail.purpose)).toEqual(['restriction-lift-notice']);
+    expect(world.mailer.sent[0]?.text).toContain('Opplysningene er kontrollert.');
+    expect((await world.data.customers.getProfile('C-1001'))?.restricted).toBe(false);
+    expect((await world.store.get(REQUEST_ID))?.restriction?.liftedAt).toBeDefined();
+  });
+
+  it('lifts through the staff API too, and answers 409 when nothing is restricted', async () => {
+    const world = consoleWorld(restrictedCaseOptions());
+    const plain = consoleWorld();
+    const lift = (json: unknown) => routeEvent({ method: 'POST', path: '/api/staff/requests/{id}/restriction/lift' }, { token, via: 'bearer', json });
+
+    expect((await world.api(lift({ reason: 'Kontrollert.' }))).statusCode).toBe(200);
+    expect((await plain.api(lift({ reason: 'Kontrollert.' }))).statusCode).toBe(409);
+    expect((await world.api(lift({}))).statusCode).toBe(400);
+  });
+
+  it('disputes a correction: the profile is restricted and the person told', async () => {
+    const world = consoleWorld(rectificationCaseOptions());
+
+    const response = await world.console(consolePost('/console/requests/{id}/dispute', [['reason', 'Adressen stemmer med folkeregisteret.']]));
+
+    expect(response.statusCode).toBe(303);
+    expect((await world.data.customers.getProfile('C-1001'))?.restricted).toBe(true);
+    expect(world.mailer.sent.map((mail) => mail.purpose)).toEqual(['restriction-disputed-correction']);
   });
 });
