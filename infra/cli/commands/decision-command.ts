@@ -2,6 +2,7 @@ import { RequestNotFoundError, InvalidTransitionError } from '../../../functions
 import {
   CorrectionsRequiredError,
   ReasonRequiredError,
+  RestrictionNotSetError,
   SameApproverError,
   recordDecision,
   type RecordDecisionInput,
@@ -32,6 +33,9 @@ export async function decisionCommand(
     });
   } catch (error) {
     if (error instanceof ReasonRequiredError) throw new UsageError('reject needs --reason TEXT (the requester is told why)');
+    if (error instanceof RestrictionNotSetError) {
+      throw new CommandError('set the ground and scope of the restriction first (console, or POST /api/staff/requests/{id}/restriction)');
+    }
     if (error instanceof SameApproverError) throw new CommandError('you approved this erasure already; a different staff member must give the second approval');
     if (error instanceof CorrectionsRequiredError) throw new UsageError(`${error.detail} (--correct FIELD=VALUE, FIELD one of name, email, phone, address)`);
     if (error instanceof RequestNotFoundError) throw new CommandError(`no request with id ${input.requestId}`);

@@ -160,7 +160,7 @@ describe('every right through the local stack, on seeded customers', () => {
     expect(reserved).toEqual(expect.arrayContaining(['email', 'sms', 'phone']));
   });
 
-  it('restriction: every record is marked restricted', async () => {
+  it('restriction: the records in the scope staff set are marked restricted', async () => {
     const person = PEOPLE.restriction;
     const customerId = await customerIdOf(person.email);
     const id = await submitVerified(fixture, { name: person.name, email: person.email, types: ['restriction'] });
