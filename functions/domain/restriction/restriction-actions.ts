@@ -8,6 +8,7 @@ import { buildPlan } from '../plan/build-plan.js';
 import { presentCategories } from '../plan/record-refs.js';
 import { nextPlanKey } from '../plan-corrections/plan-versions.js';
 import { ConcurrentChangeError, InvalidTransitionError } from '../request/request-errors.js';
+import type { Letter } from '../letters/letter.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { changeRequest } from '../verification/change-request.js';
@@ -167,49 +168,83 @@ export async function liftRestriction(deps: RestrictionActionDeps, input: LiftRe
 /** What a disputed correction restricts: the profile, where every correctable field lives. */
 export const DISPUTED_CORRECTION_SCOPE: readonly RecordCategory[] = ['profile'];
 
+export interface ApplyRestrictionInput {
+  readonly actor: string;
+  readonly ground: RestrictionGround;
+  readonly scope: readonly RecordCategory[];
+  /** Why (internal; also what the letter quotes when it quotes one). */
+  readonly note: string;
+  /** The letter telling the person, with its `mailsSent` purpose; sent once. */
+  readonly letter: { readonly purpose: string; readonly build: (request: RightsRequest, restriction: Restriction) => Letter };
+  /** Extra audit detail (identifiers only). */
+  readonly detail?: Readonly<Record<string, string | boolean>>;
+}
+
+/**
+ * Restricts at once, outside the plan (Art. 18(1)(a) while a correction is checked; (d) while an
+ * objection is weighed): the restriction is recorded first (`restriction.set`), the person is told
+ * once, the stores are flagged for the scope, and `appliedAt` closes it (`restriction.applied`).
+ * Each step is safe to repeat; a restriction already in force is left as it is.
+ */
+export async function applyRestriction(deps: RestrictionActionDeps, first: RightsRequest, input: ApplyRestrictionInput): Promise<RightsRequest> {
+  let request = first;
+  if (request.restriction?.appliedAt && !request.restriction.liftedAt) return request;
+  if (!request.restriction || request.restriction.liftedAt) {
+    request = await changeRequest(deps, request, (current, at) => ({
+      set: {
+        restriction: { ground: input.ground, scope: [...input.scope], setBy: input.actor, setAt: at, note: input.note },
+        updatedAt: at,
+      },
+      audit: {
+        requestId: current.id,
+        at,
+        event: 'restriction.set',
+        actor: input.actor,
+        reason: input.note,
+        detail: { ground: input.ground, scope: input.scope.join(','), ...input.detail },
+      },
+    }));
+  }
+  const restriction = request.restriction!;
+  request = await sendMailOnce(deps, request, input.letter.purpose, input.letter.build(request, restriction), input.actor);
+  for (const customerId of request.customerIds ?? []) await deps.flags.setRestricted(customerId, true, restriction.scope);
+  return changeRequest(deps, request, (current, at) =>
+    current.restriction?.appliedAt
+      ? undefined
+      : {
+          set: { restriction: { ...restriction, appliedAt: at }, updatedAt: at },
+          audit: { requestId: current.id, at, event: 'restriction.applied', actor: input.actor, detail: { ground: restriction.ground, scope: restriction.scope.join(',') } },
+        },
+  );
+}
+
 /**
  * Staff dispute a requested correction (Art. 16) and restrict the contested data while they verify
- * it (Art. 18(1)(a)): the restriction (ground `a`, the profile) is recorded first, the person is
- * told once, the profile is flagged, and `appliedAt` closes it with `restriction.applied`. The case
- * stays where it is; staff decide the correction afterwards and lift the restriction with notice.
+ * it (Art. 18(1)(a)): ground `a`, the profile, the person told once (see {@link applyRestriction}).
+ * The case stays where it is; staff decide the correction afterwards and lift the restriction with
+ * notice.
  *
  * @throws {RestrictionReasonRequiredError} without a reason
- * @throws {InvalidTransitionError} unless a rectification case waits for approval without a decision
+ * @throws {InvalidTransitionError} unless a rectification case of a customer waits for approval without a decision
  */
 export async function disputeCorrection(deps: RestrictionActionDeps, input: LiftRestrictionInput): Promise<void> {
   staffUsername(input.actor);
   const reason = input.reason.trim();
   if (!reason || reason.length > 2000) throw new RestrictionReasonRequiredError();
-  let request = await loadRequest(deps.store, input.requestId);
-  const ensure = (current: RightsRequest): void => {
-    if (!current.types.includes('rectification') || current.status !== 'awaiting_approval' || current.decision || !current.customerIds?.length) {
-      throw new InvalidTransitionError(current.id, current.status, 'dispute the correction');
-    }
-  };
-  ensure(request);
-  if (request.restriction?.appliedAt && !request.restriction.liftedAt) return;
-  if (!request.restriction || request.restriction.liftedAt) {
-    request = await changeRequest(deps, request, (current, at) => {
-      ensure(current);
-      return {
-        set: {
-          restriction: { ground: 'a', scope: [...DISPUTED_CORRECTION_SCOPE], setBy: input.actor, setAt: at, note: reason },
-          updatedAt: at,
-        },
-        audit: { requestId: current.id, at, event: 'restriction.set', actor: input.actor, reason, detail: { ground: 'a', scope: DISPUTED_CORRECTION_SCOPE.join(','), disputedCorrection: true } },
-      };
-    });
+  const request = await loadRequest(deps.store, input.requestId);
+  if (!request.types.includes('rectification') || request.status !== 'awaiting_approval' || request.decision || !request.customerIds?.length) {
+    throw new InvalidTransitionError(request.id, request.status, 'dispute the correction');
   }
-  const restriction = request.restriction!;
-  request = await sendMailOnce(deps, request, RESTRICTION_PURPOSES.dispute, disputedCorrectionLetter(request, restriction.scope, restriction.note ?? reason), input.actor);
-  for (const customerId of request.customerIds ?? []) await deps.flags.setRestricted(customerId, true, restriction.scope);
-  await changeRequest(deps, request, (current, at) =>
-    current.restriction?.appliedAt
-      ? undefined
-      : {
-          set: { restriction: { ...restriction, appliedAt: at }, updatedAt: at },
-          audit: { requestId: current.id, at, event: 'restriction.applied', actor: input.actor, detail: { ground: 'a', scope: restriction.scope.join(',') } },
-        },
-  );
+  await applyRestriction(deps, request, {
+    actor: input.actor,
+    ground: 'a',
+    scope: DISPUTED_CORRECTION_SCOPE,
+    note: reason,
+    letter: {
+      purpose: RESTRICTION_PURPOSES.dispute,
+      build: (current, restriction) => disputedCorrectionLetter(current, restriction.scope, restriction.note ?? reason),
+    },
+    detail: { disputedCorrection: true },
+  });
   deps.logger.info('restriction.disputed_correction', { requestId: request.id });
 }
