@@ -4,6 +4,13 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.js';
 import { osloCalendarDate } from '../domain/deadline/index.js';
+import { DynamoDbAccessLogStore } from '../adapters/dynamodb/dynamodb-access-log-store.js';
+import { DynamoDbBillingStore } from '../adapters/dynamodb/dynamodb-billing-store.js';
+import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
+import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
+import { storeRestrictionFlags } from '../domain/restriction/restriction-flags.js';
+import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
+import { s3Client } from '../shared/aws-clients/s3.js';
 import { sfnClient } from '../shared/aws-clients/sfn.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
@@ -15,11 +22,22 @@ import { serveStaffApi } from './staff-api.js';
 const config = parseConfig(
   z.object({
     [ENV.stateMachineArn]: z.string().startsWith('arn:'),
+    [ENV.dataBucket]: z.string().min(3),
+    [ENV.customersTable]: z.string().min(1),
+    [ENV.billingTable]: z.string().min(1),
+    [ENV.accessLogTable]: z.string().min(1),
+    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
   }),
 );
 const deps = {
   ...mailDeps('staff-api'),
   callbacks: new StepFunctionsWorkflow(sfnClient(), config[ENV.stateMachineArn]),
+  flags: storeRestrictionFlags({
+    customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
+    billing: new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTable]),
+    accessLog: new DynamoDbAccessLogStore(dynamoDbClient(), config[ENV.accessLogTable]),
+  }),
+  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
   today: () => osloCalendarDate(new Date()),
   verifier: staffTokenVerifierFromEnv(),
 };

@@ -1,6 +1,12 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
-import { InvalidTransitionError, RequestNotFoundError } from '../domain/request/request-errors.js';
+import { PlanNotFoundError } from '../domain/carry-out/carry-out-errors.js';
+import { GatheredBundleMissingError } from '../domain/export/read-gathered.js';
+import { RecordCategorySchema, STAFF_KEEP_GROUNDS } from '../domain/plan/action-plan.js';
+import { correctPlan } from '../domain/plan-corrections/correct-plan.js';
+import { correctionProblem } from '../domain/plan-corrections/correction-problem.js';
+import { ConcurrentChangeError, InvalidTransitionError, RequestNotFoundError } from '../domain/request/request-errors.js';
+import type { ObjectStore } from '../domain/storage/object-store.js';
 import type { TaskCallbacks } from '../domain/request/workflow-starter.js';
 import {
   AlreadyExtendedError,
@@ -14,16 +20,30 @@ import {
   CorrectionsRequiredError,
   MIN_BALANCING_REASON_LENGTH,
   ReasonRequiredError,
+  RestrictionNotSetError,
   SameApproverError,
   recordDecision,
 } from '../domain/workflow/record-decision.js';
+import {
+  NoActiveRestrictionError,
+  RestrictionReasonRequiredError,
+  ScopeNotHeldError,
+  liftRestriction,
+  setRestriction,
+} from '../domain/restriction/restriction-actions.js';
+import type { RestrictionFlags } from '../domain/restriction/restriction-flags.js';
+import { RESTRICTION_GROUNDS } from '../domain/restriction/restriction.js';
 import type { WorkflowDeps } from '../domain/workflow/workflow-deps.js';
 import { json } from '../shared/http/responses.js';
 import { checkCsrf, type StaffTokenVerifier } from '../domain/staff-auth/index.js';
 import { staffGate } from '../shared/http/staff-gate.js';
 
 export interface StaffApiDeps extends WorkflowDeps {
+  /** The Art. 18 flag in the customer-data stores (lifting a restriction clears it). */
+  readonly flags: RestrictionFlags;
   readonly callbacks: TaskCallbacks;
+  /** The request-data bucket: plans and the data gathered for them (plan corrections). */
+  readonly objects: ObjectStore;
   readonly today: () => string;
   readonly verifier: StaffTokenVerifier;
 }
@@ -36,6 +56,20 @@ const DecisionBody = z.strictObject({
     .optional(),
 });
 const ExtensionBody = z.strictObject({ reason: z.string().min(1).max(2000) });
+const RestrictionBody = z.strictObject({
+  ground: z.enum(RESTRICTION_GROUNDS, { error: 'Grunnlaget må være a, b, c eller d (personvernforordningen artikkel 18 nr. 1).' }),
+  scope: z.array(RecordCategorySchema, { error: 'Ukjent kategori.' }).min(1, 'Velg minst én kategori.'),
+  note: z.string().max(2000).optional(),
+});
+const LiftBody = z.strictObject({ reason: z.string().min(1, 'Oppgi en begrunnelse; den sendes til den registrerte.').max(2000) });
+/** A plan correction: ground and date are checked by the domain, so a missing one gets its own message. */
+const PlanCorrectionBody = z.strictObject({
+  action: z.enum(['keep', 'release'], { error: 'Velg keep (behold) eller release (frigi).' }),
+  records: z.array(z.string().min(1).max(200)).min(1, 'Oppgi minst én oppføring.').max(5000),
+  ground: z.enum(STAFF_KEEP_GROUNDS, { error: 'Grunnlaget må være legal_claim (rettskrav) eller bookkeeping (bokføring).' }).optional(),
+  until: z.string().max(10).optional(),
+  note: z.string().max(2000).optional(),
+});
 
 const problem = (statusCode: number, message: string): APIGatewayProxyStructuredResultV2 => json(statusCode, { error: message });
 
@@ -57,8 +91,9 @@ const isResponse = (value: unknown): value is APIGatewayProxyStructuredResultV2 
   typeof value === 'object' && value !== null && 'statusCode' in value;
 
 /**
- * The staff JSON API the console uses: read a request with its audit trail, decide on it, and
- * extend its deadline. Callers present a staff token (Bearer, or the console's session cookie plus
+ * The staff JSON API the console uses: read a request with its audit trail, decide on it, extend
+ * its deadline, and correct an erasure plan before approval (`POST …/plan`: keep records on a
+ * ground until a date, or release a hold). Callers present a staff token (Bearer, or the console's session cookie plus
  * an `x-csrf-token` header); every change records the signed-in staff member; messages are Norwegian.
  */
 export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
@@ -93,15 +128,38 @@ export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEv
         if (isResponse(body)) return body;
         return json(200, await extendDeadline(deps, { requestId, actor, reason: body.reason, today: deps.today() }));
       }
+      case 'POST /api/staff/requests/{id}/plan': {
+        const body = parseBody(event, PlanCorrectionBody);
+        if (isResponse(body)) return body;
+        return json(200, await correctPlan(deps, { requestId, actor, ...body, today: deps.today() }));
+      }
+      case 'POST /api/staff/requests/{id}/restriction': {
+        const body = parseBody(event, RestrictionBody);
+        if (isResponse(body)) return body;
+        return json(200, await setRestriction(deps, { requestId, actor, ...body, today: deps.today() }));
+      }
+      case 'POST /api/staff/requests/{id}/restriction/lift': {
+        const body = parseBody(event, LiftBody);
+        if (isResponse(body)) return body;
+        return json(200, await liftRestriction(deps, { requestId, actor, reason: body.reason }));
+      }
       default:
         return problem(404, 'Ukjent rute.');
     }
   } catch (error) {
     if (error instanceof RequestNotFoundError) return problem(404, `Fant ingen henvendelse ${requestId}.`);
+    const correction = correctionProblem(error);
+    if (correction) return json(correction.statusCode, { error: correction.message, field: correction.field });
+    if (error instanceof ConcurrentChangeError) return problem(409, 'Saken ble endret samtidig av noen andre. Hent den på nytt og prøv igjen.');
     if (error instanceof ReasonRequiredError || error instanceof ExtensionReasonRequiredError) return problem(400, 'Oppgi en begrunnelse; den sendes til den registrerte.');
     if (error instanceof MarketingStopNotRefusableError) return problem(409, 'Stopp av markedsføring kan ikke avslås eller avsluttes som åpenbart grunnløs eller overdreven; den gjelder fra den ble mottatt.');
     if (error instanceof BalancingReasonRequiredError) return problem(400, `Protest etter artikkel 21 nr. 1 avgjøres med en skriftlig interesseavveining (minst ${MIN_BALANCING_REASON_LENGTH} tegn); den sendes til den registrerte.`);
     if (error instanceof CorrectionsRequiredError) return problem(400, 'Godkjenning av retting må angi hvilke opplysninger som skal rettes.');
+    if (error instanceof PlanNotFoundError || error instanceof GatheredBundleMissingError) return problem(409, 'Planen er ikke laget ennå.');
+    if (error instanceof RestrictionNotSetError) return problem(409, 'Angi grunnlag og omfang for begrensningen (POST …/restriction) før planen godkjennes.');
+    if (error instanceof ScopeNotHeldError) return json(400, { error: `Den registrerte har ingen oppføringer i: ${error.categories.join(', ')}.`, field: 'scope' });
+    if (error instanceof RestrictionReasonRequiredError) return json(400, { error: 'Oppgi en begrunnelse; den sendes til den registrerte.', field: 'reason' });
+    if (error instanceof NoActiveRestrictionError) return problem(409, 'Saken har ingen begrensning som gjelder nå.');
     if (error instanceof SameApproverError) return problem(409, 'Sletting må godkjennes av en annen saksbehandler enn den første.');
     if (error instanceof ExtensionTooLateError) return problem(409, 'Fristen på én måned er passert; den kan ikke lenger forlenges.');
     if (error instanceof AlreadyExtendedError) return problem(409, 'Fristen er allerede forlenget.');

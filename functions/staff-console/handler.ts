@@ -4,7 +4,10 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { readFileSync } from 'node:fs';
 import { createPrivateKey } from 'node:crypto';
 import * as z from 'zod';
+import { DynamoDbAccessLogStore } from '../adapters/dynamodb/dynamodb-access-log-store.js';
+import { DynamoDbBillingStore } from '../adapters/dynamodb/dynamodb-billing-store.js';
 import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
+import { storeRestrictionFlags } from '../domain/restriction/restriction-flags.js';
 import { DynamoDbInboxStore } from '../adapters/dynamodb/dynamodb-inbox-store.js';
 import { DynamoDbRequestStore } from '../adapters/dynamodb/dynamodb-request-store.js';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
@@ -35,6 +38,8 @@ const config = parseConfig(
     .object({
       [ENV.requestsTable]: z.string().min(1),
       [ENV.customersTable]: z.string().min(1),
+      [ENV.billingTable]: z.string().min(1),
+      [ENV.accessLogTable]: z.string().min(1),
       [ENV.dataBucket]: z.string().min(3),
       [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
       [ENV.senderAddress]: z.email(),
@@ -86,6 +91,11 @@ const deps: StaffConsoleDeps = {
   callbacks: workflow,
   workflow,
   customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
+  flags: storeRestrictionFlags({
+    customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
+    billing: new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTable]),
+    accessLog: new DynamoDbAccessLogStore(dynamoDbClient(), config[ENV.accessLogTable]),
+  }),
   // Without the inbox (its bucket), there is no received mail to show or to turn into a case.
   rawMail: { read: async (key) => (inboundMail === undefined ? undefined : inboundMail.getBytes(key)) },
   parse: parseInboundMessageLazily,

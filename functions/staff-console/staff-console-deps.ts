@@ -5,6 +5,7 @@ import type { Mailer } from '../domain/mail/mailer.js';
 import type { RequestStore } from '../domain/request/request-store.js';
 import type { SubmitRequestDeps } from '../domain/request/submit-request.js';
 import type { TaskCallbacks } from '../domain/request/workflow-starter.js';
+import type { RestrictionFlags } from '../domain/restriction/restriction-flags.js';
 import type { ObjectStore } from '../domain/storage/object-store.js';
 import type { CustomerLookup } from '../domain/verification/verification-deps.js';
 import type { SignInDeps } from './sign-in/sign-in-routes.js';
@@ -21,6 +22,8 @@ export interface StaffConsoleDeps extends SignInDeps, SubmitRequestDeps {
   readonly mailer: Mailer;
   readonly callbacks: TaskCallbacks;
   readonly customers: CustomerLookup;
+  /** The Art. 18 flag in the customer-data stores: a disputed correction sets it, lifting clears it. */
+  readonly flags: RestrictionFlags;
   /** Received mail (raw MIME), to show a mail case's message and to turn triaged mail into a case. */
   readonly rawMail: RawMailSource;
   readonly parse: (raw: Buffer | string) => Promise<InboundMessage>;

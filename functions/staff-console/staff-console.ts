@@ -6,6 +6,7 @@ import { staffGate } from '../shared/http/staff-gate.js';
 import { htmlPage } from './console-responses.js';
 import { field, readForm, UnreadableFormError, type FormFields } from './form-fields.js';
 import { CSRF_FIELD } from './pages/csrf-field.js';
+import type { CaseAction } from './pages/case-page-model.js';
 import type { ConsoleContext } from './pages/console-context.js';
 import { renderConflictPage, renderForbiddenPage, renderNotFoundPage, renderUnauthenticatedPage } from './pages/status-pages.js';
 import { serveCaseAction } from './routes/case-action-route.js';
@@ -74,6 +75,10 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
     case '/console/requests/{id}/take':
     case '/console/requests/{id}/merge':
     case '/console/requests/{id}/close':
+    case '/console/requests/{id}/plan':
+    case '/console/requests/{id}/restriction':
+    case '/console/requests/{id}/lift-restriction':
+    case '/console/requests/{id}/dispute':
       return serveCaseAction(deps, request, route.path.slice('/console/requests/{id}/'.length) as CaseActionName);
     case '/console/intake':
       return route.method === 'GET' ? serveIntakeForm(request) : serveIntake(deps, request);
@@ -92,4 +97,4 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
   }
 }
 
-export type CaseActionName = 'decision' | 'verify' | 'extend' | 'note' | 'take' | 'merge' | 'close';
+export type CaseActionName = CaseAction;

@@ -42,12 +42,13 @@ export const customerDataIndexNames = (table: CustomerDataTable): string[] =>
  *   plan and must never delete: the marketing stop (consents, reservations, suppression entries)
  *   and the restriction of a purpose while an objection is assessed.
  */
-export type CustomerDataAccess = 'read' | 'readWrite' | 'readWriteDelete';
+export type CustomerDataAccess = 'read' | 'readUpdate' | 'readWriteDelete';
 
 /** DynamoDB actions on the table per {@link CustomerDataAccess} level. */
 export const CUSTOMER_DATA_TABLE_ACTIONS: Readonly<Record<CustomerDataAccess, readonly string[]>> = {
   read: ['dynamodb:GetItem', 'dynamodb:Query'],
-  readWrite: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+  /** Conditional updates of existing items only (the Art. 18 flag): no put, delete or batch. */
+  readUpdate: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
   readWriteDelete: [
     'dynamodb:GetItem',
     'dynamodb:Query',
@@ -60,7 +61,7 @@ export const CUSTOMER_DATA_TABLE_ACTIONS: Readonly<Record<CustomerDataAccess, re
 /** KMS actions DynamoDB performs on the caller's behalf with the tables' key. */
 export const CUSTOMER_DATA_KEY_ACTIONS: Readonly<Record<CustomerDataAccess, readonly string[]>> = {
   read: ['kms:Decrypt', 'kms:DescribeKey'],
-  readWrite: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
+  readUpdate: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
   readWriteDelete: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
 };
 

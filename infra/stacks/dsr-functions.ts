@@ -80,6 +80,9 @@ const BULK = { timeout: Duration.minutes(5), memorySize: 1024 } as const;
 
 const { requests: REQUESTS_PREFIX, exports: EXPORTS_PREFIX } = REQUEST_DATA_PREFIXES;
 
+/** Staff set and clear the Art. 18 flag (dispute a correction, lift a restriction): updates only. */
+const RESTRICTION_FLAGS = { customers: 'readUpdate', billing: 'readUpdate', accessLog: 'readUpdate' } as const;
+
 /** Raised at synth when an inbox function is created without the inbound-mail bucket. */
 export class MissingInboundMailError extends Error {
   override readonly name = 'MissingInboundMailError';
@@ -150,9 +153,16 @@ export const FUNCTION_DEFINITIONS = {
   },
   'staff-api': {
     id: 'StaffApi',
-    description: 'Staff JSON API: read a request, record decisions and extensions',
+    description: 'Staff JSON API: read a request, record decisions and extensions, correct a plan',
     timeout: HTTP_TIMEOUT,
-    bind: (fn, { requests, mail }) => fn.bindRequestsTable(requests, 'readWrite').bindMailSender(mail),
+    // Reads the plan and the gathered data and writes a corrected plan (requests/ prefix only);
+    // lifts a restriction by clearing the Art. 18 flag (updates of existing items, no deletes).
+    bind: (fn, { requests, requestData, customerData, mail }) =>
+      fn
+        .bindRequestsTable(requests, 'readWrite')
+        .bindRequestData(requestData, 'readWrite', REQUESTS_PREFIX)
+        .bindCustomerData(customerData, RESTRICTION_FLAGS)
+        .bindMailSender(mail),
     bindWorkflow: (fn, stateMachine) => fn.bindTaskCallbacks(stateMachine, ['success', 'failure']),
     bindStaffSignIn: (fn, { pool }) => fn.bindStaffTokens(pool),
   },
@@ -169,7 +179,7 @@ export const FUNCTION_DEFINITIONS = {
     memorySize: 1024,
     bind: (fn, { requests, customerData, requestData, mail, inboundMail }) => {
       fn.bindRequestsTable(requests, 'readWrite', { queryOpenRequests: true, batchRead: true, queryAllRequests: true, resolveTriage: true })
-        .bindCustomerData(customerData, { customers: 'read' })
+        .bindCustomerData(customerData, RESTRICTION_FLAGS)
         .bindRequestData(requestData, 'readWriteDelete', REQUESTS_PREFIX)
         .bindMailSender(mail);
       if (inboundMail !== undefined) fn.bindInboundMail(inboundMail);
@@ -193,7 +203,7 @@ export const FUNCTION_DEFINITIONS = {
     bind: (fn, { requests, customerData, mail, suppressionSecret }) =>
       fn
         .bindRequestsTable(requests, 'readWrite')
-        .bindCustomerData(customerData, { customers: 'readWrite' })
+        .bindCustomerData(customerData, { customers: 'readUpdate' })
         .bindMailSender(mail)
         .bindSuppressionSecret(suppressionSecret),
   },
@@ -203,7 +213,7 @@ export const FUNCTION_DEFINITIONS = {
     id: 'RestrictProcessing',
     description: 'Restricts a processing purpose while an objection is assessed, and lifts it when overridden',
     bind: (fn, { requests, customerData }) =>
-      fn.bindRequestsTable(requests, 'readWrite').bindCustomerData(customerData, { customers: 'readWrite' }),
+      fn.bindRequestsTable(requests, 'readWrite').bindCustomerData(customerData, { customers: 'readUpdate' }),
   },
   'start-verification': {
     id: 'StartVerification',

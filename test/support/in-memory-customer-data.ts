@@ -12,6 +12,7 @@ import {
   emailLookupKey,
   encodeCursor,
   eventPageSize,
+  inCategories,
   itemsFor,
   newestSubscriptionFirst,
   profileChange,
@@ -21,6 +22,7 @@ import {
   type CustomerDataRecordsInput,
   type Item,
 } from '../../functions/adapters/dynamodb/customer-data-tables-layout.js';
+import type { RecordCategory } from '../../functions/domain/plan/action-plan.js';
 import type { AccessLogStore } from '../../functions/domain/customer-data/access-log-store.js';
 import type { BillingStore } from '../../functions/domain/customer-data/billing-store.js';
 import {
@@ -39,6 +41,7 @@ import {
   type CustomerProfile,
   type DoorEvent,
   type Invoice,
+  type InvoiceBuyer,
   type Page,
   type Payment,
   type ServiceNote,
@@ -101,8 +104,8 @@ class InMemoryTable {
   }
 
   /** Sets `restricted` on every item of the partition; returns how many. */
-  markRestricted(pk: string, restricted: boolean): number {
-    const items = this.query(pk);
+  markRestricted(pk: string, restricted: boolean, categories?: readonly RecordCategory[]): number {
+    const items = this.query(pk).filter((item) => inCategories(item.sk, categories));
     for (const item of items) this.put({ ...item, restricted });
     return items.length;
   }
@@ -205,8 +208,8 @@ export class InMemoryCustomerStore implements CustomerStore {
     this.putIfLater(reservationItem(ChannelReservationSchema.parse({ customerId, channel, reserved, changedAt: at })));
   }
 
-  async setRestricted(customerId: string, restricted: boolean): Promise<void> {
-    this.table.markRestricted(customerPk(customerId), restricted);
+  async setRestricted(customerId: string, restricted: boolean, categories?: readonly RecordCategory[]): Promise<void> {
+    this.table.markRestricted(customerPk(customerId), restricted, categories);
   }
 
   async deleteNotes(customerId: string, noteIds: readonly string[]): Promise<number> {
@@ -235,8 +238,9 @@ export class InMemoryCustomerStore implements CustomerStore {
     InstantSchema.parse(at);
     const item = this.table.get(customerPk(customerId), PROFILE_SK);
     if (!item || item.anonymisedAt !== undefined) return;
-    const { phone: _phone, address: _address, emailLower: _email, phoneE164: _e164, ...kept } = item;
-    this.table.put({ ...kept, ...ANONYMISED_PROFILE, anonymisedAt: at, version: Number(item.version) + 1 });
+    const { phone: _phone, address: _address, companyName: _company, emailLower: _email, phoneE164: _e164, ...kept } = item;
+    const { preferredLocation: _location, ...preferences } = (item.preferences ?? {}) as Record<string, unknown>;
+    this.table.put({ ...kept, preferences, ...ANONYMISED_PROFILE, anonymisedAt: at, version: Number(item.version) + 1 });
   }
 
   async deleteProfile(customerId: string): Promise<void> {
@@ -288,8 +292,15 @@ export class InMemoryBillingStore implements BillingStore {
     return page(result, (item) => PaymentSchema.parse(item));
   }
 
-  async setRestricted(customerId: string, restricted: boolean): Promise<void> {
-    this.table.markRestricted(customerPk(customerId), restricted);
+  async setRestricted(customerId: string, restricted: boolean, categories?: readonly RecordCategory[]): Promise<void> {
+    this.table.markRestricted(customerPk(customerId), restricted, categories);
+  }
+
+  async recordBuyer(customerId: string, invoiceNos: readonly string[], buyer: InvoiceBuyer): Promise<number> {
+    const ids = new Set(invoiceNos);
+    const items = this.table.query(customerPk(customerId), SK_PREFIX.invoice).filter((item) => ids.has(String(item.invoiceNo)));
+    for (const item of items) this.table.put({ ...item, buyer });
+    return items.length;
   }
 
   async deleteInvoices(customerId: string, invoiceNos: readonly string[]): Promise<number> {
@@ -334,8 +345,8 @@ export class InMemoryAccessLogStore implements AccessLogStore {
     return page(result, (item) => DoorEventSchema.parse(item));
   }
 
-  async setRestricted(customerId: string, restricted: boolean): Promise<void> {
-    this.table.markRestricted(customerPk(customerId), restricted);
+  async setRestricted(customerId: string, restricted: boolean, categories?: readonly RecordCategory[]): Promise<void> {
+    this.table.markRestricted(customerPk(customerId), restricted, categories);
   }
 
   async deleteEvents(customerId: string): Promise<number> {

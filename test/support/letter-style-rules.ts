@@ -92,7 +92,7 @@ export const LETTER_STYLE_RULES: Readonly<Record<string, (texts: readonly Render
       const after = text.slice(match.index + match[0].length, match.index + match[0].length + 120);
       return !/^(,? (and|or) Article \d+(\(\w+\))*)* of the General Data Protection Regulation/.test(after);
     }),
-    ...findings(only(texts, 'en'), /\bsection \d+(\(\d+\))?/, (match, text) => !/^ of the Norwegian [A-Z]/.test(text.slice(match.index + match[0].length))),
+    ...findings(only(texts, 'en'), /\bsection \d+(-\d+)*(\(\d+\))?/, (match, text) => !/^ of the Norwegian [A-Z]/.test(text.slice(match.index + match[0].length))),
   ],
 
   'never gives the privacy policy as a legal basis': (texts) =>

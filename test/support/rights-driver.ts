@@ -25,7 +25,13 @@ export async function enterCode(fixture: StackFixture, id: string, code: string)
 }
 
 /** Calls the staff JSON API as a signed-in staff member, with a token from the local sign-in's key. */
-export async function staffPost(fixture: StackFixture, id: string, action: 'decision' | 'extension', body: unknown, staff = 'anne') {
+export async function staffPost(
+  fixture: StackFixture,
+  id: string,
+  action: 'decision' | 'extension' | 'plan' | 'restriction' | 'restriction/lift',
+  body: unknown,
+  staff = 'anne',
+) {
   const response = await fetch(new URL(`/api/staff/requests/${encodeURIComponent(id)}/${action}`, fixture.stack.urls.app), {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${localStaffToken(fixture.stack.environment, staff)}` },

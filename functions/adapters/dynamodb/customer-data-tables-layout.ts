@@ -122,8 +122,8 @@ export const newestSubscriptionFirst = (a: Subscription, b: Subscription): numbe
   a.startDate === b.startDate ? a.subscriptionId.localeCompare(b.subscriptionId) : a.startDate < b.startDate ? 1 : -1;
 
 /**
- * What an anonymised profile shows instead of name and e-mail. Phone and address are removed
- * (they are optional), and so are both lookup keys. The `.invalid` domain can never receive mail.
+ * What an anonymised profile shows instead of name and e-mail. Phone, address, company and
+ * preferred location are removed (they are optional), and so are both lookup keys. The `.invalid` domain can never receive mail.
  */
 export const ANONYMISED_PROFILE = { name: 'Anonymisert kunde', email: 'anonymisert@anonymisert.invalid' } as const;
 
@@ -141,6 +141,22 @@ export const SK_PREFIX = {
 } as const;
 
 export const PROFILE_SK = 'PROFILE';
+
+/** The sort-key prefix of each plan category's items, to restrict a scope of categories only. */
+export const CATEGORY_SK_PREFIX = {
+  profile: PROFILE_SK,
+  subscription: SK_PREFIX.subscription,
+  consent: SK_PREFIX.consent,
+  reservation: SK_PREFIX.reservation,
+  service_note: SK_PREFIX.note,
+  invoice: SK_PREFIX.invoice,
+  payment: SK_PREFIX.payment,
+  door_event: SK_PREFIX.event,
+} as const;
+
+/** Whether an item's sort key belongs to one of the categories (all items when none are given). */
+export const inCategories = (sk: unknown, categories?: readonly (keyof typeof CATEGORY_SK_PREFIX)[]): boolean =>
+  categories === undefined || categories.some((category) => String(sk).startsWith(CATEGORY_SK_PREFIX[category]));
 const PK_PREFIX = 'CUSTOMER#';
 
 /** An instant in UTC, so that sort keys order by time whatever offset the record was written with. */

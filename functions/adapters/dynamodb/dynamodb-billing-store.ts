@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { RecordCategory } from '../../domain/plan/action-plan.js';
 import type { BillingStore } from '../../domain/customer-data/billing-store.js';
-import { InvoiceSchema, PaymentSchema, type Invoice, type Page, type Payment } from '../../domain/customer-data/customer-records.js';
+import { InvoiceSchema, PaymentSchema, type Invoice, type InvoiceBuyer, type Page, type Payment } from '../../domain/customer-data/customer-records.js';
 import {
   CUSTOMER_DATA_TABLES_LAYOUT,
   PAGE_SIZES,
@@ -36,8 +37,15 @@ export class DynamoDbBillingStore implements BillingStore {
     return next === undefined ? { items: payments } : { items: payments, next };
   }
 
-  async setRestricted(customerId: string, restricted: boolean): Promise<void> {
-    await this.partitions.markRestricted(customerId, restricted);
+  async setRestricted(customerId: string, restricted: boolean, categories?: readonly RecordCategory[]): Promise<void> {
+    await this.partitions.markRestricted(customerId, restricted, categories);
+  }
+
+  async recordBuyer(customerId: string, invoiceNos: readonly string[], buyer: InvoiceBuyer): Promise<number> {
+    if (invoiceNos.length === 0) return 0;
+    const ids = new Set(invoiceNos);
+    const keys = await this.partitions.all(customerId, SK_PREFIX.invoice, ['invoiceNo']);
+    return this.partitions.setOn(keys.filter((item) => ids.has(String(item.invoiceNo))), 'buyer', buyer);
   }
 
   async deleteInvoices(customerId: string, invoiceNos: readonly string[]): Promise<number> {

@@ -25,6 +25,7 @@ import {
   type Subscription,
 } from '../../domain/customer-data/customer-records.js';
 import type { CustomerStore, ProfileCorrection } from '../../domain/customer-data/customer-store.js';
+import type { RecordCategory } from '../../domain/plan/action-plan.js';
 import { normalisePhone } from '../../shared/phone-number.js';
 import {
   ANONYMISED_PROFILE,
@@ -40,6 +41,7 @@ import {
   decodeCursor,
   emailLookupKey,
   encodeCursor,
+  inCategories,
   itemsFor,
   newestSubscriptionFirst,
   profileChange,
@@ -172,8 +174,9 @@ export class CustomerPartitions {
    * Sets `restricted` on every item of the customer. Other attributes, such as `deleteAfter`, are
    * left as they are.
    */
-  async markRestricted(customerId: string, restricted: boolean): Promise<void> {
-    await this.setOn(await this.all(customerId, '', []), 'restricted', restricted);
+  async markRestricted(customerId: string, restricted: boolean, categories?: readonly RecordCategory[]): Promise<void> {
+    const items = (await this.all(customerId, '', [])).filter((item) => inCategories(item[SK], categories));
+    await this.setOn(items, 'restricted', restricted);
   }
 
   /**
@@ -344,8 +347,8 @@ export class DynamoDbCustomerStore implements CustomerStore {
     await this.putIfLater(reservationItem(ChannelReservationSchema.parse({ customerId, channel, reserved, changedAt: at })));
   }
 
-  async setRestricted(customerId: string, restricted: boolean): Promise<void> {
-    await this.partitions.markRestricted(customerId, restricted);
+  async setRestricted(customerId: string, restricted: boolean, categories?: readonly RecordCategory[]): Promise<void> {
+    await this.partitions.markRestricted(customerId, restricted, categories);
   }
 
   async deleteNotes(customerId: string, noteIds: readonly string[]): Promise<number> {
@@ -383,7 +386,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
           Key: { [PK]: customerPk(customerId), [SK]: PROFILE_SK },
           UpdateExpression:
             'SET #name = :name, #email = :email, #anonymisedAt = :at, #version = #version + :one ' +
-            'REMOVE #phone, #address, #emailLower, #phoneE164',
+            'REMOVE #phone, #address, #companyName, #preferences.#preferredLocation, #emailLower, #phoneE164',
           ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#anonymisedAt)',
           ExpressionAttributeNames: {
             '#pk': PK,
@@ -393,6 +396,9 @@ export class DynamoDbCustomerStore implements CustomerStore {
             '#version': 'version',
             '#phone': 'phone',
             '#address': 'address',
+            '#companyName': 'companyName',
+            '#preferences': 'preferences',
+            '#preferredLocation': 'preferredLocation',
             '#emailLower': 'emailLower',
             '#phoneE164': 'phoneE164',
           },

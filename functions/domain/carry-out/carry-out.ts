@@ -1,6 +1,7 @@
 import { InvalidTransitionError } from '../request/request-errors.js';
 import type { Status } from '../request/request-vocabulary.js';
 import { loadRequest } from '../workflow/load-request.js';
+import { carryOutBuyerOnKeptInvoices } from './actions/buyer-action.js';
 import { carryOutConsentChanges } from './actions/consent-withdrawal-action.js';
 import { carryOutErasures } from './actions/erasure-action.js';
 import { carryOutExport } from './actions/export-action.js';
@@ -29,7 +30,8 @@ const AFTER_CARRY_OUT: readonly Status[] = ['replied', 'closed'];
 
 /**
  * The order the plan's sections are carried out in: the export first (the copy shows what was held
- * before anything changed), then corrections, consents, channels and restriction, then erasure,
+ * before anything changed), then corrections, consents, channels and restriction, then the buyer
+ * onto kept invoices (while the profile still holds it), then erasure,
  * and last the deletion dates of what the erasure kept.
  */
 const SECTIONS = [
@@ -39,6 +41,7 @@ const SECTIONS = [
   carryOutChannelReservations,
   carryOutRestriction,
   carryOutProcessingObjection,
+  carryOutBuyerOnKeptInvoices,
   carryOutErasures,
   carryOutRetention,
 ] as const;

@@ -14,6 +14,8 @@ export const ACTION_IDS = {
   restrict: 'restrict',
   /** Art. 21(1) objection upheld: the purpose stops for the subject. */
   stopPurpose: (purpose: string) => `stop-purpose:${purpose}`,
+  /** The buyer's name and address written onto kept invoices before the profile is erased. */
+  buyer: 'buyer:invoice',
   erase: (category: RecordCategory, method: string) => `erase:${category}:${method}`,
   retain: (category: RecordCategory, until: string) => `retain:${category}:${until}`,
   /** Art. 19 notice to a recipient (by the notify-recipients step). */
@@ -38,6 +40,15 @@ export const ERASURE_ORDER: readonly RecordCategory[] = [
 /** The plan's erasures in {@link ERASURE_ORDER}. */
 export const orderedErasures = (plan: ActionPlan): ActionPlan['erasures'] =>
   [...plan.erasures].sort((a, b) => ERASURE_ORDER.indexOf(a.category) - ERASURE_ORDER.indexOf(b.category));
+
+/**
+ * Whether carrying out the plan must first write the buyer onto kept invoices: it erases a profile
+ * while it keeps invoices, which must still show the buyer's name and address
+ * (bokføringsforskriften § 5-1-1) after the profile is gone.
+ */
+export const keepsBuyerOnInvoices = (plan: ActionPlan): boolean =>
+  plan.erasures.some((erasure) => erasure.category === 'profile' && erasure.recordIds.length > 0) &&
+  plan.kept.some((kept) => kept.category === 'invoice' && kept.recordIds.length > 0);
 
 /** Whether the plan makes an export package: only when there is customer data to put in it. */
 export const plansExport = (plan: ActionPlan): boolean => plan.export !== undefined && plan.customerIds.length > 0;
@@ -65,6 +76,7 @@ export function plannedActionIds(plan: ActionPlan, decision: Pick<Decision, 'cor
     ...plan.channelReservations.map((reservation) => ACTION_IDS.reserve(reservation.channel)),
     ...(plan.restrict ? [ACTION_IDS.restrict] : []),
     ...(plan.processingObjection ? [ACTION_IDS.stopPurpose(plan.processingObjection.purpose)] : []),
+    ...(keepsBuyerOnInvoices(plan) ? [ACTION_IDS.buyer] : []),
     ...orderedErasures(plan).map((erasure) => ACTION_IDS.erase(erasure.category, erasure.method)),
     ...retentionGroups(plan).map((group) => ACTION_IDS.retain(group.category, group.until)),
   ];

@@ -13,6 +13,9 @@ export type ContactChannel = z.infer<typeof ContactChannelSchema>;
 const Instant = z.iso.datetime({ offset: true });
 const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+export const AddressSchema = z.object({ street: z.string(), postalCode: z.string(), city: z.string() });
+export type Address = z.infer<typeof AddressSchema>;
+
 export const CustomerProfileSchema = z.object({
   customerId: z.string().min(1),
   name: z.string(),
@@ -20,7 +23,7 @@ export const CustomerProfileSchema = z.object({
   email: z.string(),
   /** Registered mobile number in E.164 (`+4793420183`). */
   phone: z.string().optional(),
-  address: z.object({ street: z.string(), postalCode: z.string(), city: z.string() }).optional(),
+  address: AddressSchema.optional(),
   /** The company that registered the user on a corporate subscription, if any (Art. 15(1)(g) source). */
   companyName: z.string().optional(),
   preferences: z.object({
@@ -83,8 +86,14 @@ export const InvoiceSchema = z.object({
   amountOre: z.number().int(),
   description: z.string(),
   status: z.enum(['paid', 'open', 'disputed', 'credited']),
+  /**
+   * The buyer as a sales document must show them (bokføringsforskriften § 5-1-1), written onto an
+   * invoice kept after its customer's profile was erased, so the kept invoice still shows them.
+   */
+  buyer: z.object({ name: z.string(), address: AddressSchema.optional() }).optional(),
   restricted: z.boolean().default(false),
 });
+export type InvoiceBuyer = NonNullable<z.infer<typeof InvoiceSchema>['buyer']>;
 export type Invoice = z.infer<typeof InvoiceSchema>;
 
 export const PaymentSchema = z.object({

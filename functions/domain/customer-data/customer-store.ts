@@ -1,3 +1,4 @@
+import type { RecordCategory } from '../plan/action-plan.js';
 import type {
   ChannelReservation,
   Consent,
@@ -35,8 +36,11 @@ export interface CustomerStore {
   correctProfile(customerId: string, corrections: readonly ProfileCorrection[], at: string): Promise<void>;
   setConsent(customerId: string, kind: ConsentKind, granted: boolean, at: string, source: string): Promise<void>;
   setReservation(customerId: string, channel: ContactChannel, reserved: boolean, at: string): Promise<void>;
-  /** Art. 18: flag (or unflag) the customer's profile, subscriptions and notes as restricted. */
-  setRestricted(customerId: string, restricted: boolean): Promise<void>;
+  /**
+   * Art. 18: flag (or unflag) the customer's records as restricted: those of `categories` only
+   * when given (a restriction's scope), else every record in this store.
+   */
+  setRestricted(customerId: string, restricted: boolean, categories?: readonly RecordCategory[]): Promise<void>;
   deleteNotes(customerId: string, noteIds: readonly string[]): Promise<number>;
   deleteSubscriptions(customerId: string, subscriptionIds: readonly string[]): Promise<number>;
   /** Deletes the customer's consent records of these kinds; returns how many there were. */

@@ -36,7 +36,9 @@ export const EXPORT_SCHEMA_VERSION = '1.0' as const;
 
 const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const keptUntil = CalendarDate.optional().meta({
-  description: 'Last day the record is kept under bokføringsloven § 13 (five years after the end of the fiscal year).',
+  description:
+    'Last day the record is kept under bokføringsloven § 13: for an invoice 31 December five years after the end of its fiscal ' +
+    'year, for a payment 30 June three years and six months after it.',
 });
 
 export const ExportedProfileSchema = CustomerProfileSchema.omit({ version: true }).meta({

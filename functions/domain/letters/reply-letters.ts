@@ -1,6 +1,6 @@
 import type { CorrectionRefusal } from '../carry-out/actions/rectification-action.js';
 import { exportLastDay } from '../export/export-window.js';
-import type { ActionPlan, Correction, KeptRecords } from '../plan/action-plan.js';
+import type { ActionPlan, Correction } from '../plan/action-plan.js';
 import type { RecipientOutcome } from '../recipients/recipient-changes.js';
 import { requestTypeLabel } from '../request/request-type-labels.js';
 import type { Language } from '../request/request-vocabulary.js';
@@ -25,6 +25,8 @@ import { gdpr, legalBasisIn } from './legal-citations.js';
 import { refusalLetter } from './refusal-letter.js';
 import { MARKETING_ALREADY_STOPPED, OBJECTION_HEADING, objectionUpheldLines } from './objection-letter-texts.js';
 import { osloCalendarDate } from '../deadline/index.js';
+import { keptRecordsText, releasedRecordsText } from './kept-records-text.js';
+import { restrictionReplyText } from './restriction-texts.js';
 import { formatCalendarDate } from './format-calendar-date.js';
 import { REMEDIES, SIGNATURE, type Letter } from './letter.js';
 
@@ -154,12 +156,13 @@ function processingSection(facts: ReplyFacts): Lines {
     L(language, {
       nb:
         'Lagringstid: Så lenge du er kunde; når abonnementet er avsluttet, sletter vi opplysningene uten ugrunnet ' +
-        'opphold. Fakturaer og betalinger oppbevarer vi i fem år etter utgangen av regnskapsåret (bokføringsloven § 13 første ledd). ' +
+        'opphold. Fakturaer oppbevarer vi i fem år og betalingsoppføringer i tre år og seks måneder etter utgangen av ' +
+        'regnskapsåret (bokføringsloven § 13). ' +
         'Rapporten viser datoen for hver faktura og betaling.',
       en:
         'Storage period: As long as you are a customer; when your subscription has ended we delete the data without ' +
-        'undue delay. Invoices and payments are kept for five years after the end of the financial year (section 13(1) ' +
-        'of the Norwegian Bookkeeping Act). The report shows the date for each invoice and payment.',
+        'undue delay. Invoices are kept for five years and payment records for three years and six months after the end ' +
+        'of the financial year (section 13 of the Norwegian Bookkeeping Act). The report shows the date for each invoice and payment.',
     }),
     L(language, {
       nb:
@@ -215,12 +218,6 @@ const REFUSED_CORRECTION: Readonly<Record<CorrectionRefusal, Localised>> = {
   },
 };
 
-function keptUntil(kept: KeptRecords, language: Language): string {
-  if (kept.until) return L(language, { nb: `Til og med ${date(kept.until, language)}.`, en: `Until ${date(kept.until, language)} inclusive.` });
-  if (kept.kind === 'contract') return L(language, { nb: 'Så lenge kundeforholdet varer.', en: 'As long as the customer relationship lasts.' });
-  return L(language, { nb: 'Til kravet er avgjort.', en: 'Until the claim is resolved.' });
-}
-
 const count = (n: number, language: Language): string =>
   L(language, { nb: n === 1 ? '1 oppføring' : `${n} oppføringer`, en: n === 1 ? '1 record' : `${n} records` });
 
@@ -236,15 +233,8 @@ function erasureSection(facts: ReplyFacts): Lines {
           : L(language, { nb: 'slettet', en: 'erased' })),
     ),
   );
-  const kept = plan.kept.map((group) => {
-    const reason = group.reason[language];
-    // The reason often says until when already; the same date again in the next sentence reads as a slip.
-    const until = group.until && reason.includes(date(group.until, language)) ? '' : ` ${keptUntil(group, language)}`;
-    return [
-      bullet(`${CATEGORY_LABELS[group.category][language]} (${count(group.recordIds.length, language)}): ${reason}`),
-      `    ${L(language, { nb: 'Rettslig grunnlag', en: 'Legal basis' })}: ${legalBasisIn(group.legalBasis, language)}.${until}`,
-    ].join('\n');
-  });
+  const kept = keptRecordsText(plan, language);
+  const released = releasedRecordsText(plan, language);
   return [
     ...heading(L(language, { nb: 'Sletting', en: 'Erasure' })),
     ...(erased.length > 0
@@ -260,6 +250,7 @@ function erasureSection(facts: ReplyFacts): Lines {
           ...kept,
         ]
       : []),
+    ...(released.length > 0 ? ['', ...released] : []),
   ];
 }
 
@@ -310,7 +301,12 @@ function changesSection(facts: ReplyFacts): Lines {
       }),
     );
   }
-  if (plan.restrict) {
+  if (plan.restrict && plan.restriction) {
+    lines.push(
+      ...heading(L(language, { nb: 'Begrensning av behandlingen', en: 'Restriction of processing' })),
+      ...restrictionReplyText(plan.restriction, language),
+    );
+  } else if (plan.restrict) {
     lines.push(
       ...heading(L(language, { nb: 'Begrensning av behandlingen', en: 'Restriction of processing' })),
       request.types.includes('restriction')

@@ -37,6 +37,10 @@ export const KeptRecordsSchema = z.object({
   until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** `contract` when kept for an active subscription: until its end, no fixed date. */
   kind: z.enum(['legal_obligation', 'contract', 'legal_claim']),
+  /** Accounting material: which retention class of bokføringsloven § 13 set `until`. */
+  retentionClass: z.enum(['primary', 'secondary']).optional(),
+  /** Set when a staff member decided this hold by correcting the plan (`staff:<username>`). */
+  setBy: z.string().optional(),
 });
 export type KeptRecords = z.infer<typeof KeptRecordsSchema>;
 
@@ -71,6 +75,32 @@ export const RefusalSchema = z.object({
 });
 export type Refusal = z.infer<typeof RefusalSchema>;
 
+/** The grounds staff may give when they keep a record the rules would erase. */
+export const STAFF_KEEP_GROUNDS = ['legal_claim', 'bookkeeping'] as const;
+export type StaffKeepGround = (typeof STAFF_KEEP_GROUNDS)[number];
+
+const RecordRefs = z.array(z.string().min(1)).min(1);
+const StaffChange = { by: z.string().min(1), at: z.string(), note: z.string().max(2000).optional() };
+
+/**
+ * A correction staff made to an erasure plan before approving it: keep records (with a ground and
+ * a last day) that the rules would erase, or release a hold that no longer applies (a settled
+ * claim, or an earlier staff hold). The plan is rebuilt from the gathered data with every
+ * correction applied in order, so what follows from one (an anonymised instead of a deleted
+ * profile, the recipients to tell) follows as for a hold the rules made.
+ */
+export const PlanAdjustmentSchema = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('keep'),
+    recordIds: RecordRefs,
+    ground: z.enum(STAFF_KEEP_GROUNDS),
+    until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    ...StaffChange,
+  }),
+  z.object({ action: z.literal('release'), recordIds: RecordRefs, ...StaffChange }),
+]);
+export type PlanAdjustment = z.infer<typeof PlanAdjustmentSchema>;
+
 export const ActionPlanSchema = z.object({
   requestId: z.string(),
   builtAt: z.string(),
@@ -96,8 +126,19 @@ export const ActionPlanSchema = z.object({
    * 18(1)(d)); an approval upholds the objection (the purpose stops for good), a refusal overrides it.
    */
   processingObjection: z.object({ purpose: z.literal('analytics') }).optional(),
+  /** Art. 18: the ground and the categories restricted; absent, `restrict` covers everything held. */
+  restriction: z
+    .object({
+      ground: z.enum(['a', 'b', 'c', 'd']),
+      scope: z.array(RecordCategorySchema).min(1),
+      /** The person has an active or paused subscription: the reply says what the restriction means for it. */
+      activeSubscription: z.boolean().optional(),
+    })
+    .optional(),
   recipientsToNotify: z.array(RecipientSchema),
   refusals: z.array(RefusalSchema),
+  /** Staff corrections of the plan before approval, oldest first (also in the audit trail). */
+  adjustments: z.array(PlanAdjustmentSchema).default([]),
   /** True when the plan erases anything: then two different staff members must approve. */
   needsTwoApprovers: z.boolean(),
 });

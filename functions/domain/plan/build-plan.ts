@@ -3,7 +3,7 @@ import type { GatheredData } from '../gather/gathered-data.js';
 import { subjectCustomerIds } from '../gather/subject-customer-ids.js';
 import { MARKETING_STOP_TYPES, type RequestType } from '../request/request-vocabulary.js';
 import type { RightsRequest } from '../request/rights-request.js';
-import type { ActionPlan } from './action-plan.js';
+import type { ActionPlan, PlanAdjustment } from './action-plan.js';
 import { GatheredDataMismatchError } from './plan-errors.js';
 import { NO_ACTIONS, mergePlanParts, type PlanActions, type PlanContext, type PlanPart } from './plan-part.js';
 import { planAccess } from './request-types/access.js';
@@ -34,6 +34,8 @@ export interface BuildPlanInput {
   readonly today: CalendarDate;
   /** When the plan is built (an instant); defaults to `today`, which keeps the function pure. */
   readonly builtAt?: string;
+  /** Staff corrections to apply (a rebuild after staff corrected the plan). */
+  readonly adjustments?: readonly PlanAdjustment[];
 }
 
 function assertGatheredFor(request: RightsRequest, gathered: GatheredData, customerIds: readonly string[]): void {
@@ -78,16 +80,24 @@ export function buildPlan(input: BuildPlanInput): ActionPlan {
   const { request, gathered, today } = input;
   const customerIds = subjectCustomerIds(request);
   assertGatheredFor(request, gathered, customerIds);
-  const context: PlanContext = { request, gathered, today, customerIds };
+  const adjustments = [...(input.adjustments ?? [])];
+  const context: PlanContext = { request, gathered, today, customerIds, adjustments };
   const actions =
     customerIds.length === 0
       ? noDataActions(request)
-      : mergePlanParts(plannedTypes(request).map((type) => PLANNERS[type](context)));
+      : mergePlanParts(
+          // A restriction staff set on another right (ground d while an Art. 21(1) objection is
+          // weighed) is planned as a restriction too.
+          [...plannedTypes(request), ...(request.restriction && !request.types.includes('restriction') ? (['restriction'] as const) : [])].map(
+            (type) => PLANNERS[type](context),
+          ),
+        );
   return {
     requestId: request.id,
     builtAt: input.builtAt ?? today,
     customerIds: [...customerIds],
     ...actions,
+    adjustments,
     needsTwoApprovers: actions.erasures.length > 0,
   };
 }

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../deadline/index.js';
 import type { GatheredData } from '../gather/gathered-data.js';
 import type { RightsRequest } from '../request/rights-request.js';
-import type { ActionPlan, Recipient } from './action-plan.js';
+import type { ActionPlan, PlanAdjustment, Recipient } from './action-plan.js';
 import { inCategoryOrder } from './record-refs.js';
 
 /** What each request type's planner sees: the request, the data held and today's Oslo date. */
@@ -11,6 +11,8 @@ export interface PlanContext {
   readonly today: CalendarDate;
   /** The verified data subject's customer ids; never empty (a requester without data is planned centrally). */
   readonly customerIds: readonly string[];
+  /** Staff corrections of an erasure plan, oldest first; none on the first build. */
+  readonly adjustments?: readonly PlanAdjustment[];
 }
 
 /** The actions of an {@link ActionPlan}: what one request type contributes. */
@@ -25,6 +27,7 @@ export type PlanActions = Pick<
   | 'channelReservations'
   | 'restrict'
   | 'processingObjection'
+  | 'restriction'
   | 'recipientsToNotify'
   | 'refusals'
 >;
@@ -93,6 +96,7 @@ export function mergePlanParts(parts: readonly PlanPart[]): PlanActions {
       ...(plan.processingObjection || part.processingObjection
         ? { processingObjection: plan.processingObjection ?? part.processingObjection }
         : {}),
+      ...((plan.restriction ?? part.restriction) ? { restriction: plan.restriction ?? part.restriction } : {}),
       recipientsToNotify: mergeRecipients(plan.recipientsToNotify, part.recipientsToNotify ?? []),
       refusals: [...plan.refusals, ...(part.refusals ?? [])],
     }),

@@ -82,9 +82,10 @@ export async function planRequest(deps: PlanRequestDeps, requestId: string, toda
   if (NOT_PLANNABLE.includes(request.status)) throw new InvalidTransitionError(requestId, request.status, 'plan');
   const planKey = OBJECT_KEYS.plan(requestId);
 
-  if (request.planKey === planKey) {
-    const stored = ActionPlanSchema.safeParse(await deps.objects.getJson(planKey));
-    if (stored.success) return summarise(planKey, stored.data);
+  // A plan staff corrected lives under its own key; whichever is recorded is the one in force.
+  if (request.planKey) {
+    const stored = ActionPlanSchema.safeParse(await deps.objects.getJson(request.planKey));
+    if (stored.success) return summarise(request.planKey, stored.data);
   }
 
   const gathered = await readGathered(deps.objects, request);

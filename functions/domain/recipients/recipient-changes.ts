@@ -1,5 +1,6 @@
 import { ACTION_IDS } from '../carry-out/planned-actions.js';
-import type { ActionPlan, Correction, Recipient, RecordCategory } from '../plan/action-plan.js';
+import type { ActionPlan, Correction, ErasureAction, KeptRecords, Recipient, RecordCategory } from '../plan/action-plan.js';
+import { RECIPIENT_REGISTER } from '../plan/recipients.js';
 import type { AuditEntry, RightsRequest } from '../request/rights-request.js';
 
 export type RecipientId = Recipient['id'];
@@ -9,6 +10,10 @@ export interface RecipientChange {
   readonly reason: Recipient['reason'];
   readonly categories: readonly RecordCategory[];
   readonly fields: readonly Correction['field'][];
+  /** Erasure: exactly what to erase (record ids and how), in the recipient's categories. */
+  readonly erase?: readonly Pick<ErasureAction, 'category' | 'method' | 'recordIds'>[];
+  /** Erasure: exactly what to keep, restricted, on which ground and until when, in the recipient's categories. */
+  readonly keep?: readonly Pick<KeptRecords, 'category' | 'recordIds' | 'kind' | 'until' | 'retentionClass' | 'legalBasis'>[];
 }
 
 /** What one recipient must be told about one request (Art. 19). */
@@ -28,6 +33,9 @@ export interface RecipientOutcome extends RecipientNotice {
 
 export const NOT_NOTIFIED_EVENT = 'recipient.not_notified';
 export const NOTIFIED_EVENT = 'recipient.notified';
+
+const registeredCategories = (id: RecipientId): readonly RecordCategory[] =>
+  RECIPIENT_REGISTER.find((recipient) => recipient.id === id)?.categories ?? [];
 
 const refusedActions = (trail: readonly AuditEntry[]): Set<string> =>
   new Set(trail.filter((entry) => entry.event === 'action.refused').map((entry) => String(entry.detail?.action ?? '')));
@@ -59,10 +67,28 @@ export function recipientNotices(
     const entry = byId.get(recipient.id) ?? { name: recipient.name, changes: [] };
     byId.set(recipient.id, entry);
     if (recipient.reason === 'rectification' && corrected.length === 0) continue;
+    const mine = new Set(registeredCategories(recipient.id));
     entry.changes.push({
       reason: recipient.reason,
       categories: [...recipient.categories],
       fields: recipient.reason === 'rectification' ? corrected : [],
+      ...(recipient.reason === 'erasure'
+        ? {
+            erase: plan.erasures
+              .filter((e) => mine.has(e.category))
+              .map(({ category, method, recordIds }) => ({ category, method, recordIds: [...recordIds] })),
+            keep: plan.kept
+              .filter((k) => mine.has(k.category))
+              .map(({ category, recordIds, kind, until, retentionClass, legalBasis }) => ({
+                category,
+                recordIds: [...recordIds],
+                kind,
+                legalBasis,
+                ...(until ? { until } : {}),
+                ...(retentionClass ? { retentionClass } : {}),
+              })),
+          }
+        : {}),
     });
   }
   return [...byId].map(([id, entry]) => ({ id, name: entry.name, customerIds: [...plan.customerIds], changes: entry.changes }));

@@ -1,9 +1,68 @@
-import { CATEGORY_LABELS, CORRECTABLE_FIELD_LABELS, joinList, recipientInText } from '../letters/art15-information.js';
+import { legalBasisIn } from '../letters/legal-citations.js';
+import { CATEGORY_LABELS, CORRECTABLE_FIELD_LABELS, joinList, recipientInText, recipientLabel } from '../letters/art15-information.js';
+import { formatCalendarDate } from '../letters/format-calendar-date.js';
+import type { RecordCategory } from '../plan/action-plan.js';
 import { SIGNATURE, type Letter } from '../letters/letter.js';
 import type { RecipientChange, RecipientNotice } from './recipient-changes.js';
 
 const categories = (change: RecipientChange): string =>
   joinList(change.categories.map((category) => `«${CATEGORY_LABELS[category].nb}»`), 'nb');
+
+const ids = (category: RecordCategory, refs: readonly string[]): string =>
+  refs.map((ref) => (ref.startsWith(`${category}:`) ? ref.slice(category.length + 1) : ref)).join(', ');
+
+const count = (n: number): string => `${n} ${n === 1 ? 'oppføring' : 'oppføringer'}`;
+
+function keptUntil(kept: NonNullable<RecipientChange['keep']>[number]): string {
+  if (kept.until) return `til og med ${formatCalendarDate(kept.until, 'nb')}, og slett dem dagen etter`;
+  if (kept.kind === 'contract') return 'så lenge kundeforholdet varer; vi gir beskjed når det er avsluttet';
+  return 'til rettskravet er avgjort; vi gir beskjed når de kan slettes';
+}
+
+const KEEP_GROUND: Readonly<Record<NonNullable<RecipientChange['keep']>[number]['kind'], string>> = {
+  legal_obligation: 'bokføringsplikt',
+  legal_claim: 'rettskrav',
+  contract: 'aktivt kundeforhold',
+};
+
+/**
+ * Exactly what the recipient must erase and what it must keep, restricted, until when (Art. 19,
+ * requirement 8.2a): record by record, so the recipient does not have to guess from categories.
+ */
+function erasureInstructions(change: RecipientChange): string {
+  const lines = ['  • Sletting (personvernforordningen artikkel 17):'];
+  const erase = change.erase ?? [];
+  if (erase.length > 0) {
+    lines.push('    Slett nå:');
+    for (const group of erase) {
+      lines.push(
+        group.category === 'profile'
+          ? `      – «${CATEGORY_LABELS.profile.nb}» (${count(group.recordIds.length)}): ` +
+              (group.method === 'anonymise'
+                ? 'fjern navn, e-post, telefon, adresse og alle andre opplysninger om kunden; behold bare kundereferansen.'
+                : 'slett hele kundeprofilen.')
+          : `      – «${CATEGORY_LABELS[group.category].nb}» (${count(group.recordIds.length)}): ${ids(group.category, group.recordIds)}.`,
+      );
+    }
+  }
+  const keep = change.keep ?? [];
+  if (keep.length > 0) {
+    lines.push('    Behold, begrenset til formålet (bare lagring og dette formålet, ingen annen bruk):');
+    for (const group of keep) {
+      lines.push(
+        `      – «${CATEGORY_LABELS[group.category].nb}» (${count(group.recordIds.length)}, ${KEEP_GROUND[group.kind]}): ` +
+          `${ids(group.category, group.recordIds)}. Behold dem ${keptUntil(group)}. Grunnlag: ${legalBasisIn(group.legalBasis, 'nb')}.`,
+      );
+    }
+    if (keep.some((group) => group.category === 'invoice' && group.kind === 'legal_obligation')) {
+      lines.push(
+        '    På fakturaene som beholdes, skal kjøperens navn og adresse stå, slik bokføringsforskriften § 5-1-1 krever ' +
+          'for salgsdokumenter. Alle andre opplysninger om kunden skal slettes.',
+      );
+    }
+  }
+  return lines.join('\n');
+}
 
 function describe(change: RecipientChange): string {
   switch (change.reason) {
@@ -14,10 +73,10 @@ function describe(change: RecipientChange): string {
         'kontakt oss, så får dere dem på en sikker måte.'
       );
     case 'erasure':
-      return (
-        `  • Sletting (personvernforordningen artikkel 17): opplysningene i kategoriene ${categories(change)} er slettet hos oss. ` +
-        'Slett de samme opplysningene om kunden som dere behandler for oss.'
-      );
+      return change.erase || change.keep
+        ? erasureInstructions(change)
+        : `  • Sletting (personvernforordningen artikkel 17): opplysningene i kategoriene ${categories(change)} er slettet hos oss. ` +
+            'Slett de samme opplysningene om kunden som dere behandler for oss.';
     case 'restriction':
       return (
         `  • Begrensning (personvernforordningen artikkel 18): behandlingen av opplysningene i kategoriene ${categories(change)} er begrenset. ` +

@@ -2,10 +2,17 @@
  * How long accounting law makes us keep a record after a request to erase it (GDPR Art. 17(3)(b)).
  *
  * Bokføringsloven § 13: primary accounting documentation is kept until five years after the end
- * of the fiscal year, secondary material until three and a half years after it. Nærkontoret's
- * fiscal year is the calendar year, so the fiscal year of a record is the year of its date:
- * an invoice issued 2022-03-10 belongs to 2022 (ends 2022-12-31) and is kept until 2027-12-31;
- * secondary material from 2022 is kept until 2026-06-30.
+ * of the fiscal year, the specifications and secondary material the law names until three years
+ * and six months after it. Nærkontoret's fiscal year is the calendar year, so the fiscal year of a
+ * record is the year of its date. The rule, exactly:
+ *
+ * - primary (five years): the last day kept is 31 December of (record year + 5);
+ * - secondary (three years and six months): the last day kept is 30 June of (record year + 4),
+ *   i.e. 31 December of the record year plus 42 months (31 June does not exist: the 30th);
+ * - the record may be deleted from the day after (its TTL is the first second of that day in Oslo).
+ *
+ * E.g. an invoice issued 2022-03-10 belongs to 2022 and is kept until 2027-12-31; a payment made
+ * 2022-03-10 is kept until 2026-06-30.
  *
  * Pure date arithmetic on {@link CalendarDate}s: no clock, no zone.
  *
@@ -30,8 +37,17 @@ export type RetentionCategory = RecordCategory | 'booking_correspondence';
 /**
  * Which categories are accounting material, and which class.
  *
- * - `invoice`, `payment`: outgoing invoices and the payments settling them are the documentation of
- *   booked entries, i.e. primary documentation (five years).
+ * - `invoice`: an outgoing invoice (a credited one included: the invoice and its credit note) is the
+ *   sales document a booked sale rests on, i.e. primary documentation (five years). It must keep
+ *   what bokføringsforskriften § 5-1-1 requires a sales document to show, the buyer's name and
+ *   address, for as long as it is kept.
+ * - `payment`: the billing store's payment record says when and how an invoice was paid (date,
+ *   amount, method). The booked payment itself is documented by the bank's settlement in the
+ *   accounting system, which the accounting provider keeps as primary documentation; our record is
+ *   a payment specification per invoice, which we place in the three-and-a-half-year class of
+ *   § 13 (specifications and order/delivery documentation). A policy reading to confirm with the
+ *   accountant: if the accounting system ever relies on this record as the voucher of the payment,
+ *   make it `primary` here, and every plan, letter and TTL follows.
  * - `booking_correspondence`: "correspondence giving essential information about a booked entry"
  *   is secondary material (three and a half years).
  * - `service_note`: ordinary customer-service dialogue (questions, complaints, door trouble) does not
@@ -44,7 +60,7 @@ export type RetentionCategory = RecordCategory | 'booking_correspondence';
  */
 export const ACCOUNTING_MATERIAL: Readonly<Record<RetentionCategory, AccountingMaterial | undefined>> = {
   invoice: 'primary',
-  payment: 'primary',
+  payment: 'secondary',
   booking_correspondence: 'secondary',
   service_note: undefined,
   subscription: undefined,
@@ -69,7 +85,7 @@ export function fiscalYearEnd(date: CalendarDate): CalendarDate {
  * (secondary); the record may be deleted from the day after.
  *
  * @example retentionEnd('invoice', '2022-03-10') // '2027-12-31'
- * @example retentionEnd('booking_correspondence', '2022-03-10') // '2026-06-30'
+ * @example retentionEnd('payment', '2022-03-10') // '2026-06-30'
  * @throws {InvalidDateError} when `recordDate` is not a valid calendar date
  */
 export function retentionEnd(category: RetentionCategory, recordDate: CalendarDate): CalendarDate | undefined {

@@ -16,6 +16,8 @@ export interface ObjectStore {
 export const OBJECT_KEYS = {
   gathered: (requestId: string, source: 'subscriptions' | 'billing' | 'access-log') => `requests/${requestId}/gathered/${source}.json`,
   plan: (requestId: string) => `requests/${requestId}/plan.json`,
+  /** The plan after staff's `n`th correction; the request's `planKey` points at the one in force. */
+  correctedPlan: (requestId: string, n: number) => `requests/${requestId}/plan-${n}.json`,
   exportPackage: (requestId: string) => `exports/${requestId}/data.json`,
   exportReport: (requestId: string) => `exports/${requestId}/report.html`,
   requestPrefix: (requestId: string) => `requests/${requestId}/`,

@@ -48,6 +48,14 @@ function assertBalancingReason(request: Pick<RightsRequest, 'types'>, reason: st
   if (!reason || reason.length < MIN_BALANCING_REASON_LENGTH) throw new BalancingReasonRequiredError();
 }
 
+/** A restriction is approved only once staff set (or confirmed) its ground and scope (Art. 18(1)). */
+export class RestrictionNotSetError extends Error {
+  override readonly name = 'RestrictionNotSetError';
+  constructor() {
+    super('set the ground and scope of the restriction before approving it');
+  }
+}
+
 export interface CorrectionInput {
   readonly field: 'name' | 'email' | 'phone' | 'address';
   readonly to: unknown;
@@ -111,6 +119,7 @@ export async function recordDecision(
   if (request.status !== 'awaiting_approval' || request.decision) {
     throw new InvalidTransitionError(request.id, request.status, `decide ${input.outcome}`);
   }
+  if (input.outcome === 'approved' && request.types.includes('restriction') && !request.restriction) throw new RestrictionNotSetError();
   const corrections = resolveCorrections(request, input);
   const at = deps.now().toISOString();
   const approvals = request.approvals ?? [];

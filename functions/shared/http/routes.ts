@@ -19,6 +19,9 @@ export const HTTP_ROUTES = [
   { method: 'GET', path: '/api/staff/requests/{id}', function: 'staff-api', auth: 'staff' },
   { method: 'POST', path: '/api/staff/requests/{id}/decision', function: 'staff-api', auth: 'staff' },
   { method: 'POST', path: '/api/staff/requests/{id}/extension', function: 'staff-api', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/requests/{id}/plan', function: 'staff-api', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/requests/{id}/restriction', function: 'staff-api', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/requests/{id}/restriction/lift', function: 'staff-api', auth: 'staff' },
   // The staff console: sign-in is public, everything else needs a staff token.
   { method: 'GET', path: '/console/sign-in', function: 'staff-console', auth: 'public' },
   { method: 'POST', path: '/console/sign-in', function: 'staff-console', auth: 'public' },
@@ -32,6 +35,10 @@ export const HTTP_ROUTES = [
   { method: 'POST', path: '/console/requests/{id}/note', function: 'staff-console', auth: 'staff' },
   { method: 'POST', path: '/console/requests/{id}/take', function: 'staff-console', auth: 'staff' },
   { method: 'POST', path: '/console/requests/{id}/merge', function: 'staff-console', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/plan', function: 'staff-console', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/restriction', function: 'staff-console', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/lift-restriction', function: 'staff-console', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/dispute', function: 'staff-console', auth: 'staff' },
   // Refusing a request as manifestly unfounded or excessive is a legal judgement (Art. 12(5)).
   { method: 'POST', path: '/console/requests/{id}/close', function: 'staff-console', auth: 'privacy-officer' },
   { method: 'GET', path: '/console/intake', function: 'staff-console', auth: 'staff' },

@@ -7,6 +7,9 @@ import type { CaseAction, CasePageModel } from './case-page-model.js';
 import { section } from './case-sections.js';
 import { actorName, longDate, osloDateTime } from './console-format.js';
 import { csrfField } from './csrf-field.js';
+import { RECORD_CATEGORY_LABELS } from './console-labels.js';
+import { RecordCategorySchema } from '../../domain/plan/action-plan.js';
+import { RESTRICTION_GROUNDS, RESTRICTION_GROUND_LABELS } from '../../domain/restriction/restriction.js';
 import { choiceGroup, inputField, selectField, textareaField } from './form-controls.js';
 
 /** How many correction rows the approval form offers; more can be added in a second approval. */
@@ -290,6 +293,143 @@ ${reason(state, 'close', 'Begrunnelse', 'Sendes til den registrerte sammen med r
 }
 
 /**
+ * Correct an erasure plan before approving it: keep records (ground and last day) or release a
+ * hold. Shown while the plan waits for a decision; record references are those the plan lists.
+ */
+function planCorrectionForm(model: CasePageModel, state: FormState): SafeHtml | false {
+  const { request, plan } = model;
+  if (request.status !== 'awaiting_approval' || request.decision || !plan || !request.types.includes('erasure')) return false;
+  return actionForm(
+    model,
+    'plan',
+    'Rett planen før godkjenning',
+    html`<p class="hint">Hold tilbake oppføringer planen ville slettet (for eksempel for et rettskrav), eller frigi et hold som ikke lenger gjelder. Endringen lagres i historikken, står i svaret til den registrerte, og godkjenninger gitt før endringen må gis på nytt.</p>
+${choiceGroup({
+  id: caseFieldId('plan', 'plan_action'),
+  name: 'plan_action',
+  type: 'radio',
+  label: 'Hva skal gjøres?',
+  required: true,
+  options: [
+    { value: 'keep', label: 'Behold oppføringene (med grunnlag og sluttdato)' },
+    { value: 'release', label: 'Frigi et hold som ikke lenger gjelder' },
+  ],
+  checked: [state.value('plan', 'plan_action') ?? ''],
+  error: state.error('plan', 'plan_action'),
+})}
+${textareaField({
+  id: caseFieldId('plan', 'records'),
+  name: 'records',
+  label: 'Oppføringer',
+  hint: 'Referansene fra planen, én per linje, for eksempel invoice:202405-AB12CD-1. Skriv door_event:* for alle dørhendelser.',
+  required: true,
+  error: state.error('plan', 'records'),
+  value: state.value('plan', 'records'),
+})}
+${selectField({
+  id: caseFieldId('plan', 'ground'),
+  name: 'ground',
+  label: 'Grunnlag (når oppføringene beholdes)',
+  options: [
+    { value: '', label: 'Velg grunnlag' },
+    { value: 'legal_claim', label: 'Rettskrav (personvernforordningen artikkel 17 nr. 3 bokstav e)' },
+    { value: 'bookkeeping', label: 'Bokføring (bokføringsloven § 13)' },
+  ],
+  error: state.error('plan', 'ground'),
+})}
+${inputField({
+  id: caseFieldId('plan', 'until'),
+  name: 'until',
+  type: 'date',
+  label: 'Beholdes til og med (når oppføringene beholdes)',
+  hint: 'Dagens dato eller senere; oppføringene slettes dagen etter.',
+  error: state.error('plan', 'until'),
+  value: state.value('plan', 'until'),
+})}
+${textareaField({
+  id: caseFieldId('plan', 'reason'),
+  name: 'reason',
+  label: 'Begrunnelse (intern)',
+  hint: 'Lagres i historikken.',
+  value: state.value('plan', 'reason'),
+})}`,
+    'Rett planen',
+  );
+}
+
+const SCOPE_OPTIONS = RecordCategorySchema.options.map((category) => ({ value: category, label: RECORD_CATEGORY_LABELS[category] }));
+
+/**
+ * Art. 18: set or confirm the ground and scope of a restriction before approving it (required for a
+ * restriction request; possible on any case waiting for approval, e.g. ground d for an objection).
+ */
+function restrictionForm(model: CasePageModel, state: FormState): SafeHtml | false {
+  const { request, plan } = model;
+  if (request.status !== 'awaiting_approval' || request.decision || !plan) return false;
+  if (!request.types.includes('restriction') && !request.types.includes('objection')) return false;
+  const current = request.restriction;
+  const sent = state.value('restriction', 'scope');
+  return actionForm(
+    model,
+    'restriction',
+    'Grunnlag og omfang for begrensning',
+    html`${current
+      ? html`<p>Satt av ${actorName(current.setBy)}: bokstav ${current.ground}, gjelder ${current.scope.map((c) => RECORD_CATEGORY_LABELS[c]).join(', ')}.</p>`
+      : html`<p class="hint">Må settes før en begrensning godkjennes (personvernforordningen artikkel 18 nr. 1).</p>`}
+${choiceGroup({
+  id: caseFieldId('restriction', 'restriction_ground'),
+  name: 'restriction_ground',
+  type: 'radio',
+  label: 'Grunnlag',
+  required: true,
+  options: RESTRICTION_GROUNDS.map((ground) => ({ value: ground, label: RESTRICTION_GROUND_LABELS[ground] })),
+  checked: [state.value('restriction', 'restriction_ground') ?? current?.ground ?? ''],
+  error: state.error('restriction', 'restriction_ground'),
+})}
+${choiceGroup({
+  id: caseFieldId('restriction', 'scope'),
+  name: 'scope',
+  type: 'checkbox',
+  label: 'Omfang: hvilke kategorier begrenses',
+  options: SCOPE_OPTIONS,
+  checked: sent !== undefined ? [sent] : (current?.scope ?? plan.export?.categories.map((c) => c.category) ?? []),
+  error: state.error('restriction', 'scope'),
+})}
+${textareaField({ id: caseFieldId('restriction', 'reason'), name: 'reason', label: 'Merknad (intern)', hint: 'Lagres i historikken.', value: state.value('restriction', 'reason') })}`,
+    current ? 'Endre begrensningen' : 'Lagre grunnlag og omfang',
+  );
+}
+
+/** Art. 18(3): lift a restriction in force; the person is sent the notice (with the reason) first. */
+function liftRestrictionForm(model: CasePageModel, state: FormState): SafeHtml | false {
+  const restriction = model.request.restriction;
+  if (!restriction?.appliedAt || restriction.liftedAt) return false;
+  return actionForm(
+    model,
+    'lift-restriction',
+    'Opphev begrensningen',
+    html`<p>Begrensning etter bokstav ${restriction.ground} gjelder ${restriction.scope.map((c) => RECORD_CATEGORY_LABELS[c]).join(', ')} siden ${osloDateTime(restriction.appliedAt)}. Den registrerte får varsel før den oppheves (art. 18 nr. 3).</p>
+${reason(state, 'lift-restriction', 'Hvorfor oppheves begrensningen?', 'Sendes til den registrerte i varselet.')}`,
+    'Varsle og opphev',
+  );
+}
+
+/** Art. 18(1)(a): dispute a requested correction and restrict the profile while it is checked. */
+function disputeForm(model: CasePageModel, state: FormState): SafeHtml | false {
+  const { request } = model;
+  if (!request.types.includes('rectification') || request.status !== 'awaiting_approval' || request.decision) return false;
+  if (request.restriction?.appliedAt && !request.restriction.liftedAt) return false;
+  return actionForm(
+    model,
+    'dispute',
+    'Bestrid rettingen',
+    html`<p class="hint">Er vi ikke sikre på at opplysningene er feil, begrenses profilen mens vi undersøker (art. 18 nr. 1 bokstav a). Den registrerte får beskjed.</p>
+${reason(state, 'dispute', 'Hvorfor bestrides rettingen?', 'Sendes til den registrerte.')}`,
+    'Bestrid og begrens',
+  );
+}
+
+/**
  * "Handlinger": the forms that fit the case's state. A closed case only takes notes; decision and
  * manual verification appear only at their step; extension only while the law still allows it.
  */
@@ -299,6 +439,10 @@ export function actionsSection(model: CasePageModel): SafeHtml {
   const content = open
     ? html`<div class="actions-grid">
 ${decisionForms(model, state)}
+${planCorrectionForm(model, state)}
+${restrictionForm(model, state)}
+${disputeForm(model, state)}
+${liftRestrictionForm(model, state)}
 ${verifyForm(model, state)}
 ${extendForm(model, state)}
 ${takeForm(model)}
@@ -306,6 +450,6 @@ ${noteForm(model, state)}
 ${mergeForm(model, state)}
 ${closeForm(model, state)}
 </div>`
-    : html`<p>Saken er avsluttet. Du kan fortsatt skrive notater.</p><div class="actions-grid">${decisionForms(model, state)}${noteForm(model, state)}</div>`;
+    : html`<p>Saken er avsluttet. Du kan fortsatt skrive notater.</p><div class="actions-grid">${decisionForms(model, state)}${liftRestrictionForm(model, state)}${noteForm(model, state)}</div>`;
   return section('section-actions', 'Handlinger', content);
 }

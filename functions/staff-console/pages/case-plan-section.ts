@@ -2,7 +2,7 @@ import { legalBasisIn } from '../../domain/letters/legal-citations.js';
 import type { ActionPlan, KeptRecords } from '../../domain/plan/action-plan.js';
 import { html, type SafeHtml } from '../../web-form/pages/html.js';
 import { section } from './case-sections.js';
-import { longDate } from './console-format.js';
+import { actorName, longDate, osloDateTime } from './console-format.js';
 import { RECORD_CATEGORY_LABELS } from './console-labels.js';
 
 const KEPT_KIND: Readonly<Record<KeptRecords['kind'], string>> = {
@@ -19,12 +19,15 @@ const CHANNEL_LABELS: Readonly<Record<string, string>> = { email: 'E-post', sms:
 const shown = (value: unknown): string =>
   value === undefined || value === null ? '–' : typeof value === 'string' ? value : JSON.stringify(value);
 
+/** The record references of a group, folded: staff copy them into a plan correction. */
+const refList = (refs: readonly string[]): SafeHtml => html`<details><summary>Referanser</summary><p class="refs">${refs.join(' ')}</p></details>`;
+
 function keptTable(kept: ActionPlan['kept']): SafeHtml {
   return html`<table>
 <caption>Beholdes, og hvorfor</caption>
 <thead><tr><th scope="col">Hva</th><th scope="col">Antall</th><th scope="col">Grunn</th><th scope="col">Rettslig grunnlag</th><th scope="col">Til og med</th></tr></thead>
 <tbody>${kept.map(
-    (k) => html`<tr><th scope="row">${RECORD_CATEGORY_LABELS[k.category]}</th><td>${k.recordIds.length}</td><td>${KEPT_KIND[k.kind]}: ${k.reason.nb}</td><td>${legalBasisIn(k.legalBasis, 'nb')}</td><td>${k.until ? longDate(k.until) : 'Så lenge kundeforholdet varer'}</td></tr>`,
+    (k) => html`<tr><th scope="row">${RECORD_CATEGORY_LABELS[k.category]}</th><td>${k.recordIds.length}${refList(k.recordIds)}</td><td>${KEPT_KIND[k.kind]}${k.setBy && html` (satt av ${actorName(k.setBy)})`}: ${k.reason.nb}</td><td>${legalBasisIn(k.legalBasis, 'nb')}</td><td>${k.until ? longDate(k.until) : k.kind === 'contract' ? 'Så lenge kundeforholdet varer' : 'Til kravet er avgjort'}</td></tr>`,
   )}</tbody>
 </table>`;
 }
@@ -56,9 +59,13 @@ html`<h3>${plan.export.portable ? 'Eksport (maskinlesbar, dataportabilitet)' : '
 ${plan.erasures.length > 0 &&
 html`<h3>Slettes</h3>
 <ul>${plan.erasures.map(
-  (e) => html`<li>${RECORD_CATEGORY_LABELS[e.category]}: ${e.recordIds.length} poster (${e.method === 'delete' ? 'slettes' : 'anonymiseres'})</li>`,
+  (e) => html`<li>${RECORD_CATEGORY_LABELS[e.category]}: ${e.recordIds.length} poster (${e.method === 'delete' ? 'slettes' : 'anonymiseres'})${refList(e.recordIds)}</li>`,
 )}</ul>`}
 ${plan.kept.length > 0 && html`<h3>Beholdes</h3>${keptTable(plan.kept)}`}
+${plan.adjustments.length > 0 &&
+html`<h3>Rettet av saksbehandler</h3><ul>${plan.adjustments.map(
+  (a) => html`<li>${osloDateTime(a.at)}, ${actorName(a.by)}: ${a.action === 'keep' ? `beholder ${a.recordIds.length} oppføringer (${a.ground === 'legal_claim' ? 'rettskrav' : 'bokføring'}) til og med ${longDate(a.until)}` : `frigir ${a.recordIds.length} oppføringer`}${a.note && html` – ${a.note}`}</li>`,
+)}</ul>`}
 ${(plan.corrections.length > 0 || plan.rectificationNeedsStaffInput) &&
 html`<h3>Rettes</h3>
 ${plan.rectificationNeedsStaffInput && html`<p>Saksbehandler må angi rettingene ved godkjenning.</p>`}

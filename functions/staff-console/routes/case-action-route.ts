@@ -13,6 +13,20 @@ import {
 import { closeManifestlyUnfounded } from '../../domain/case-actions/close-manifestly-unfounded.js';
 import { mergeDuplicate } from '../../domain/case-actions/merge-duplicate.js';
 import { takeCase } from '../../domain/case-actions/take-case.js';
+import { PlanNotFoundError } from '../../domain/carry-out/carry-out-errors.js';
+import { GatheredBundleMissingError } from '../../domain/export/read-gathered.js';
+import { RecordCategorySchema, type RecordCategory } from '../../domain/plan/action-plan.js';
+import {
+  NoActiveRestrictionError,
+  RestrictionReasonRequiredError,
+  ScopeNotHeldError,
+  disputeCorrection,
+  liftRestriction,
+  setRestriction,
+} from '../../domain/restriction/restriction-actions.js';
+import { RESTRICTION_GROUNDS, type RestrictionGround } from '../../domain/restriction/restriction.js';
+import { correctPlan } from '../../domain/plan-corrections/correct-plan.js';
+import { correctionProblem } from '../../domain/plan-corrections/correction-problem.js';
 import { ConcurrentChangeError, InvalidTransitionError, RequestNotFoundError } from '../../domain/request/request-errors.js';
 import { AlreadyVerifiedError, UnknownVerificationCustomerError, VerificationReasonRequiredError } from '../../domain/verification/verification-errors.js';
 import { verifyManually } from '../../domain/verification/verify-manually.js';
@@ -23,6 +37,7 @@ import {
   CorrectionsRequiredError,
   MIN_BALANCING_REASON_LENGTH,
   ReasonRequiredError,
+  RestrictionNotSetError,
   SameApproverError,
   recordDecision,
   type CorrectionInput,
@@ -112,6 +127,48 @@ async function perform(deps: StaffConsoleDeps, action: CaseActionName, requestId
       }
       return 'merged';
     }
+    case 'plan': {
+      const planAction = field(form, 'plan_action');
+      if (planAction !== 'keep' && planAction !== 'release') throw new ActionProblem(400, 'Velg om oppføringene skal beholdes eller frigis.', 'plan_action');
+      const ground = field(form, 'ground');
+      if (ground !== '' && ground !== 'legal_claim' && ground !== 'bookkeeping') throw new ActionProblem(400, 'Ukjent grunnlag valgt.', 'ground');
+      const until = field(form, 'until').trim();
+      await correctPlan(deps, {
+        requestId,
+        actor,
+        action: planAction,
+        records: field(form, 'records').split(/[\s,;]+/).filter(Boolean),
+        ...(planAction === 'keep' && ground !== '' ? { ground } : {}),
+        ...(planAction === 'keep' && until !== '' ? { until } : {}),
+        ...(reason && { note: reason }),
+        today: deps.today(),
+      });
+      return 'plan-corrected';
+    }
+    case 'restriction': {
+      const ground = field(form, 'restriction_ground');
+      if (!(RESTRICTION_GROUNDS as readonly string[]).includes(ground)) throw new ActionProblem(400, 'Velg grunnlaget for begrensningen (bokstav a–d).', 'restriction_ground');
+      const scope = list(form, 'scope');
+      if (scope.length === 0) throw new ActionProblem(400, 'Velg minst én kategori som skal begrenses.', 'scope');
+      if (!scope.every((category) => (RecordCategorySchema.options as readonly string[]).includes(category))) {
+        throw new ActionProblem(400, 'Ukjent kategori valgt.', 'scope');
+      }
+      await setRestriction(deps, {
+        requestId,
+        actor,
+        ground: ground as RestrictionGround,
+        scope: scope as RecordCategory[],
+        ...(reason && { note: reason }),
+        today: deps.today(),
+      });
+      return 'restriction-set';
+    }
+    case 'lift-restriction':
+      await liftRestriction(deps, { requestId, actor, reason });
+      return 'restriction-lifted';
+    case 'dispute':
+      await disputeCorrection(deps, { requestId, actor, reason });
+      return 'disputed';
     case 'close': {
       const ground = field(form, 'ground');
       if (ground !== 'manifestly_unfounded' && ground !== 'excessive') {
@@ -126,6 +183,8 @@ async function perform(deps: StaffConsoleDeps, action: CaseActionName, requestId
 /** The domain's refusals as messages by the field they concern; anything else is a fault. */
 function problemOf(error: unknown): ActionProblem | undefined {
   if (error instanceof ActionProblem) return error;
+  const correction = correctionProblem(error);
+  if (correction) return new ActionProblem(correction.statusCode, correction.message, correction.field === 'action' ? 'plan_action' : correction.field);
   if (error instanceof ReasonRequiredError) return new ActionProblem(400, 'Skriv en begrunnelse. Den sendes til den registrerte.', 'reason');
   if (error instanceof MarketingStopNotRefusableError) return new ActionProblem(409, 'Stopp av markedsføring kan ikke avslås eller avsluttes som åpenbart grunnløs eller overdreven. Den gjelder fra den ble mottatt.');
   if (error instanceof BalancingReasonRequiredError) return new ActionProblem(400, `Skriv interesseavveiningen (minst ${MIN_BALANCING_REASON_LENGTH} tegn). Den sendes til den registrerte.`, 'reason');
@@ -137,6 +196,13 @@ function problemOf(error: unknown): ActionProblem | undefined {
   if (error instanceof ExtensionReasonRequiredError) return new ActionProblem(400, 'Skriv hvorfor fristen må forlenges. Begrunnelsen sendes til den registrerte.', 'reason');
   if (error instanceof ExtensionTooLateError) return new ActionProblem(409, 'Fristen på én måned er passert; den kan ikke lenger forlenges (art. 12 nr. 3).');
   if (error instanceof AlreadyExtendedError) return new ActionProblem(409, 'Fristen er allerede forlenget.');
+  if (error instanceof PlanNotFoundError || error instanceof GatheredBundleMissingError) {
+    return new ActionProblem(409, 'Planen er ikke laget ennå. Vent til opplysningene er innhentet og planen er laget.');
+  }
+  if (error instanceof RestrictionNotSetError) return new ActionProblem(409, 'Angi grunnlag og omfang for begrensningen før planen godkjennes.');
+  if (error instanceof ScopeNotHeldError) return new ActionProblem(400, 'Den registrerte har ingen oppføringer i noen av de valgte kategoriene. Velg bare kategorier vi har opplysninger i.', 'scope');
+  if (error instanceof RestrictionReasonRequiredError) return new ActionProblem(400, 'Skriv en begrunnelse (høyst 2000 tegn). Den sendes til den registrerte.', 'reason');
+  if (error instanceof NoActiveRestrictionError) return new ActionProblem(409, 'Saken har ingen begrensning som gjelder nå.');
   if (error instanceof NoteTextInvalidError) return new ActionProblem(400, 'Notatet må ha tekst og kan være på høyst 2000 tegn.', 'text');
   if (error instanceof ClosureReasonInvalidError) return new ActionProblem(400, `Begrunnelsen må være mellom ${error.min} og ${error.max} tegn. Den sendes til den registrerte.`, 'reason');
   if (error instanceof MergeIntoSelfError) return new ActionProblem(400, 'En sak kan ikke slås sammen med seg selv.', 'into');

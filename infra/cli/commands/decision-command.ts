@@ -5,6 +5,7 @@ import {
   CorrectionsRequiredError,
   MIN_BALANCING_REASON_LENGTH,
   ReasonRequiredError,
+  RestrictionNotSetError,
   SameApproverError,
   recordDecision,
   type RecordDecisionInput,
@@ -40,6 +41,9 @@ export async function decisionCommand(
     }
     if (error instanceof BalancingReasonRequiredError) {
       throw new UsageError(`an objection under Art. 21(1) needs --reason TEXT with the balancing (at least ${MIN_BALANCING_REASON_LENGTH} characters; the requester is told)`);
+    }
+    if (error instanceof RestrictionNotSetError) {
+      throw new CommandError('set the ground and scope of the restriction first (console, or POST /api/staff/requests/{id}/restriction)');
     }
     if (error instanceof SameApproverError) throw new CommandError('you approved this erasure already; a different staff member must give the second approval');
     if (error instanceof CorrectionsRequiredError) throw new UsageError(`${error.detail} (--correct FIELD=VALUE, FIELD one of name, email, phone, address)`);

@@ -51,6 +51,12 @@ const storeReadWrite = (table: (typeof CUSTOMER_DATA_TABLES)[number]): Record<st
   ...storeRead(table),
   [table]: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
 });
+const storeReadUpdate = (table: (typeof CUSTOMER_DATA_TABLES)[number]): Record<string, string[]> => ({
+  ...storeRead(table),
+  [table]: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+});
+/** The Art. 18 flag in all three stores: staff dispute a correction or lift a restriction. */
+const RESTRICTION_FLAGS = { ...storeReadUpdate('customers'), ...storeReadUpdate('billing'), ...storeReadUpdate('accessLog') };
 /** The key of the customer-data tables, when the stack created them (absent for imported tables). */
 const CUSTOMER_KEY_READ = { 'customer-data-key': DDB_KEY_READ };
 const CUSTOMER_KEY_WRITE = { 'customer-data-key': DDB_KEY_WRITE };
@@ -94,7 +100,7 @@ export const EXPECTED_GRANTS: Readonly<Record<FunctionFolder, NamedGrants>> = {
     'state-machine': ['states:SendTaskSuccess'],
   }),
   'download-page': grants(XRAY, REQUESTS.readWrite, bucketRead(EXP), SES),
-  'staff-api': grants(XRAY, REQUESTS.readWrite, SES, { 'state-machine': ['states:SendTaskFailure', 'states:SendTaskSuccess'] }),
+  'staff-api': grants(XRAY, REQUESTS.readWrite, bucketReadWrite(REQ), RESTRICTION_FLAGS, CUSTOMER_KEY_WRITE, SES, { 'state-machine': ['states:SendTaskFailure', 'states:SendTaskSuccess'] }),
   acknowledge: grants(XRAY, REQUESTS.readWrite, SES),
   // No secretsmanager grant: the suppression key reaches the environment as a dynamic reference.
   'stop-marketing': grants(XRAY, REQUESTS.readWrite, storeReadWrite('customers'), CUSTOMER_KEY_WRITE, SES),
@@ -124,7 +130,7 @@ export const EXPECTED_GRANTS: Readonly<Record<FunctionFolder, NamedGrants>> = {
   'close-request': grants(XRAY, REQUESTS.readWrite, LIST, { [`bucket/${REQ}*`]: ['s3:DeleteObject'] }),
   'flag-needs-attention': grants(XRAY, REQUESTS.readWrite),
   'purge-exports': grants(XRAY, REQUESTS.readWrite, LIST, { [`bucket/${EXP}*`]: ['s3:DeleteObject'] }),
-  'staff-console': grants(XRAY, REQUESTS.readWrite, BATCH_READ, OPEN_INDEX, ALL_INDEX, storeRead('customers'), CUSTOMER_KEY_READ, bucketReadWrite(REQ), SES, {
+  'staff-console': grants(XRAY, REQUESTS.readWrite, BATCH_READ, OPEN_INDEX, ALL_INDEX, RESTRICTION_FLAGS, CUSTOMER_KEY_WRITE, bucketReadWrite(REQ), SES, {
     // Only items of the TRIAGE partition (a condition on the statement; see requests-table.test.ts).
     requests: ['dynamodb:DeleteItem'],
     [`bucket/${REQ}*`]: ['s3:DeleteObject'],
@@ -157,6 +163,7 @@ export const EXPECTED_LIST_PREFIXES: Readonly<Partial<Record<FunctionFolder, rea
   'gather-billing': [`${REQ}*`],
   'gather-access-log': [`${REQ}*`],
   'plan-request': [`${REQ}*`],
+  'staff-api': [`${REQ}*`],
   'carry-out': [`${EXP}*`, `${REQ}*`],
   'notify-recipients': [`${REQ}*`],
   'send-reply': [`${REQ}*`],
@@ -173,7 +180,7 @@ export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> =
   'email-intake': ['REQUESTS_TABLE_NAME', 'STATE_MACHINE_ARN', 'INBOUND_MAIL_BUCKET', 'INBOUND_MAIL_PREFIX', 'SENDER_ADDRESS'],
   'verify-page': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'STATE_MACHINE_ARN'],
   'download-page': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS'],
-  'staff-api': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'STATE_MACHINE_ARN'],
+  'staff-api': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'CUSTOMERS_TABLE_NAME', 'BILLING_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'SENDER_ADDRESS', 'STATE_MACHINE_ARN'],
   acknowledge: ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS'],
   'stop-marketing': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'SUPPRESSION_HMAC_SECRET'],
   'restrict-processing': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME'],
@@ -200,7 +207,7 @@ export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> =
   'close-request': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
   'flag-needs-attention': ['REQUESTS_TABLE_NAME'],
   'purge-exports': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
-  'staff-console': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'STATE_MACHINE_ARN'],
+  'staff-console': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'BILLING_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'STATE_MACHINE_ARN'],
   'watch-deadlines': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'STAFF_DIGEST_ADDRESS'],
 };
 

@@ -82,6 +82,7 @@ describe('staff tools on the local stack', () => {
 
   it('the staff API refuses an extension once the request is answered', async () => {
     const id = await submitVerified(fixture, { name: PERSON.name, email: PERSON.email, types: ['restriction'] });
+    await staffPost(fixture, id, 'restriction', { ground: 'a', scope: ['profile'] });
     await staffPost(fixture, id, 'decision', { outcome: 'approved' });
     await waitForStatus(fixture, id, 'closed');
 

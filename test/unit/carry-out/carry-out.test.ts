@@ -186,6 +186,34 @@ describe('carryOut: erasure', () => {
     expect(proofs.find((e) => e.detail?.action === 'erase:invoice:delete')?.detail).toMatchObject({ planned: 1, before: 1, after: 0 });
   });
 
+  it('keeps the buyer\'s name and address on the kept invoice and erases the rest of the profile', async () => {
+    const { deps, store, request, data } = scenario({ types: ['erasure'] });
+
+    await carryOut(deps, request.id);
+
+    const [kept] = await readAllPages((c) => data.billing.invoices(C, c));
+    expect(kept?.buyer).toEqual({ name: CUSTOMER.name, address: { street: CUSTOMER.street, postalCode: '0150', city: 'Oslo' } });
+    expect(kept?.restricted).toBe(true);
+    const [payment] = await readAllPages((c) => data.billing.payments(C, c));
+    expect(payment).not.toHaveProperty('buyer');
+    const profile = await data.customers.getProfile(C);
+    expect(profile).toMatchObject({ name: 'Anonymisert kunde', restricted: true });
+    expect(profile).not.toHaveProperty('address');
+    expect(profile).not.toHaveProperty('phone');
+    expect(JSON.stringify(profile)).not.toContain(CUSTOMER.street);
+    const done = (await auditOf(store, request.id, 'action.done')).map((e) => e.detail?.action);
+    expect(done.indexOf('buyer:invoice')).toBeGreaterThanOrEqual(0);
+    expect(done.indexOf('buyer:invoice')).toBeLessThan(done.indexOf('erase:profile:anonymise'));
+  });
+
+  it('writes no buyer when the profile is kept (active customer)', async () => {
+    const { deps, request, data } = scenario({ types: ['erasure'], held: ACTIVE_CUSTOMER });
+
+    await carryOut(deps, request.id);
+
+    for (const invoice of await readAllPages((c) => data.billing.invoices(C, c))) expect(invoice).not.toHaveProperty('buyer');
+  });
+
   it('marks the kept invoice and payment for deletion on the day after their retention ends', async () => {
     const { deps, request, retention } = scenario({ types: ['erasure'] });
 
@@ -193,7 +221,7 @@ describe('carryOut: erasure', () => {
 
     expect(retention.calls).toEqual([
       { customerId: C, category: 'invoice', recordIds: ['2024-00017'], until: '2029-12-31' },
-      { customerId: C, category: 'payment', recordIds: ['P-1'], until: '2029-12-31' },
+      { customerId: C, category: 'payment', recordIds: ['P-1'], until: '2028-06-30' },
     ]);
   });
 

@@ -103,6 +103,7 @@ export class InMemoryCustomerData {
       payments: async (id, cursor): Promise<Page<Payment>> =>
         call('payments', page(of(held.payments, id), cursor, this.pageSize)),
       setRestricted: notUsed('setRestricted'),
+      recordBuyer: notUsed('recordBuyer'),
       deleteInvoices: notUsed('deleteInvoices'),
       deletePayments: notUsed('deletePayments'),
     };

@@ -58,7 +58,8 @@ describe('erasure plan for an active customer', () => {
       'invoice:2024-00017': 'keep:legal_obligation:2029-12-31',
       'invoice:2026-00100': 'keep:legal_claim',
       'payment:P-0': 'erase:delete',
-      'payment:P-1': 'keep:legal_obligation:2029-12-31',
+      // Payments are specifications (three years and six months): the 2024 payment ends mid-2028.
+      'payment:P-1': 'keep:legal_obligation:2028-06-30',
       'door_event:E-1': 'erase:delete',
       'door_event:E-2': 'erase:delete',
     });
@@ -78,7 +79,8 @@ describe('erasure plan for an active customer', () => {
       category: 'invoice',
       recordIds: ['invoice:2024-00017'],
       kind: 'legal_obligation',
-      legalBasis: LEGAL_BASIS.accounting,
+      legalBasis: LEGAL_BASIS.primaryAccounting,
+      retentionClass: 'primary',
       until: '2029-12-31',
     });
     expect(keptWith(plan, 'invoice:2024-00017')?.reason.nb).toContain('31. desember 2029');
@@ -213,13 +215,14 @@ describe('erasure plan for a former customer', () => {
     const plan = planFor('erasure', {
       profiles: [aProfile()],
       invoices: [anInvoice({ invoiceNo: '2020-9', issuedOn: '2020-12-20' })],
-      payments: [aPayment({ invoiceNo: '2020-9', paidOn: '2021-01-05' })],
+      // Paid late: the payment's own fiscal year decides its (shorter) retention.
+      payments: [aPayment({ invoiceNo: '2020-9', paidOn: '2023-01-05' })],
     });
 
     expect(outcomes(plan)).toEqual({
       [`profile:${C}`]: 'erase:anonymise',
       'invoice:2020-9': 'erase:delete',
-      'payment:P-1': 'keep:legal_obligation:2026-12-31',
+      'payment:P-1': 'keep:legal_obligation:2027-06-30',
     });
   });
 

@@ -30,6 +30,28 @@ describe('notifyRecipients', () => {
     expect((await auditOf(store, request.id, 'recipient.notified')).map((e) => e.detail?.recipient).sort()).toEqual(['email_platform', 'invoicing', 'unloc']);
   });
 
+  it('tells the invoicing provider exactly what to erase and what to keep, restricted, until which date', async () => {
+    const { deps, request, mailer } = scenario({ types: ['erasure'] });
+    await carryOut(deps, request.id);
+
+    await notifyRecipients(deps, request.id);
+
+    const text = mailer.sent.find((mail) => mail.to === ALL_ADDRESSES.invoicing)?.text ?? '';
+    const eraseAt = text.indexOf('Slett nå:');
+    const keepAt = text.indexOf('Behold, begrenset til formålet');
+    expect(eraseAt).toBeGreaterThanOrEqual(0);
+    expect(keepAt).toBeGreaterThan(eraseAt);
+    // The old invoice and its payment go now; the profile is emptied down to the reference.
+    expect(text.slice(eraseAt, keepAt)).toContain('«Fakturaer» (1 oppføring): 2019-00003.');
+    expect(text.slice(eraseAt, keepAt)).toContain('«Betalinger» (1 oppføring): P-0.');
+    expect(text.slice(eraseAt, keepAt)).toContain('fjern navn, e-post, telefon, adresse');
+    // The recent invoice stays five years, its payment three and a half, each with its date.
+    expect(text.slice(keepAt)).toContain('«Fakturaer» (1 oppføring, bokføringsplikt): 2024-00017. Behold dem til og med 31. desember 2029');
+    expect(text.slice(keepAt)).toContain('«Betalinger» (1 oppføring, bokføringsplikt): P-1. Behold dem til og med 30. juni 2028');
+    expect(text).toContain('kjøperens navn og adresse');
+    expect(text).toContain('bokføringsforskriften § 5-1-1');
+  });
+
   it('puts no personal data beyond the customer reference in a notice', async () => {
     const { deps, request, mailer } = scenario({
       types: ['rectification', 'erasure'],

@@ -1,3 +1,4 @@
+import { keptRecordsText } from '../../../functions/domain/letters/kept-records-text.js';
 import { describe, expect, it } from 'vitest';
 import { approvedReplyLetter, rejectedReplyLetter, type ReplyFacts } from '../../../functions/domain/letters/reply-letters.js';
 import { REMEDIES } from '../../../functions/domain/letters/letter.js';
@@ -46,13 +47,40 @@ describe('approvedReplyLetter: erasure', () => {
 
     expect(text).toContain(language === 'nb' ? 'Dørhendelser (adgangslogg fra Unloc): 2 oppføringer slettet' : 'Door events (access log from Unloc): 2 records erased');
     expect(text).toContain(language === 'nb' ? 'anonymisert' : 'anonymised');
-    expect(text).toContain(language === 'nb' ? 'oppbevares til og med 31. desember 2029' : 'kept until 31 December 2029 inclusive');
+    // One class per retention rule of bokføringsloven § 13, one line per end date.
+    expect(text).toContain(language === 'nb' ? 'fem år etter utgangen av regnskapsåret' : 'five years after the end of the financial year');
+    expect(text).toContain(language === 'nb' ? 'tre år og seks måneder etter utgangen av' : 'three years and six months');
     expect(text).toContain(
-      language === 'nb'
-        ? 'Rettslig grunnlag: bokføringsloven § 13 første ledd og personvernforordningen artikkel 17 nr. 3 bokstav b.'
-        : 'Legal basis: section 13(1) of the Norwegian Bookkeeping Act and Article 17(3)(b) of the General Data Protection Regulation.',
+      language === 'nb' ? 'til og med 31. desember 2029: Fakturaer (1 oppføring)' : 'until 31 December 2029 inclusive: Invoices (1 record)',
     );
+    expect(text).toContain(
+      language === 'nb' ? 'til og med 30. juni 2028: Betalinger (1 oppføring)' : 'until 30 June 2028 inclusive: Payments (1 record)',
+    );
+    expect(text).toContain(language === 'nb' ? 'navnet og adressen din' : 'your name and address');
+    expect(text).toContain(language === 'nb' ? 'bokføringsforskriften § 5-1-1' : 'section 5-1-1');
     expect(text).toContain(REMEDIES[language]);
+    expect(text).not.toContain(CUSTOMER.street);
+  });
+
+  it('groups accounting records of several fiscal years under their class, one line per end date', () => {
+    const letter = keptRecordsText(
+      {
+        kept: [
+          { category: 'invoice', recordIds: ['invoice:a', 'invoice:b'], reason: { nb: '', en: '' }, legalBasis: '', until: '2027-12-31', kind: 'legal_obligation', retentionClass: 'primary' },
+          { category: 'invoice', recordIds: ['invoice:c'], reason: { nb: '', en: '' }, legalBasis: '', until: '2026-12-31', kind: 'legal_obligation', retentionClass: 'primary' },
+          { category: 'payment', recordIds: ['payment:p'], reason: { nb: '', en: '' }, legalBasis: '', until: '2026-06-30', kind: 'legal_obligation', retentionClass: 'secondary' },
+        ],
+      },
+      'nb',
+    ).join('\n');
+
+    const primary = letter.indexOf('fem år');
+    const secondary = letter.indexOf('tre år og seks måneder');
+    expect(primary).toBeGreaterThanOrEqual(0);
+    expect(secondary).toBeGreaterThan(primary);
+    expect(letter.indexOf('til og med 31. desember 2026: Fakturaer (1 oppføring)')).toBeLessThan(letter.indexOf('til og med 31. desember 2027: Fakturaer (2 oppføringer)'));
+    expect(letter.indexOf('til og med 30. juni 2026: Betalinger (1 oppføring)')).toBeGreaterThan(secondary);
+    expect(letter.match(/fem år/g)).toHaveLength(1);
   });
 
   it.each(['nb', 'en'] as const)('returns a %s letter with the reasons and both remedies when the erasure is only partly done', async (language) => {

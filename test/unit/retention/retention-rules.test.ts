@@ -17,8 +17,8 @@ describe('retentionEnd', () => {
     ['invoice', '2023-01-01', '2028-12-31'],
     ['invoice', '2024-02-29', '2029-12-31'],
     ['invoice', '2020-02-29', '2025-12-31'],
-    ['payment', '2021-12-31', '2026-12-31'],
-    ['payment', '2026-11-24', '2031-12-31'],
+    ['invoice', '2021-12-31', '2026-12-31'],
+    ['invoice', '2026-11-24', '2031-12-31'],
   ] as const)('keeps primary material (%s of %s) until %s', (category, recordDate, end) => {
     expect(retentionEnd(category, recordDate)).toBe(end);
   });
@@ -29,8 +29,11 @@ describe('retentionEnd', () => {
     ['2022-12-31', '2026-06-30'],
     ['2023-01-01', '2027-06-30'],
     ['2024-02-29', '2028-06-30'],
-  ])('keeps secondary material of %s until %s', (recordDate, end) => {
+    ['2021-12-31', '2025-06-30'],
+    ['2026-11-24', '2030-06-30'],
+  ])('keeps secondary material (payments, booking correspondence) of %s until %s', (recordDate, end) => {
     expect(retentionEnd('booking_correspondence', recordDate)).toBe(end);
+    expect(retentionEnd('payment', recordDate)).toBe(end);
   });
 
   it.each<RetentionCategory>(['service_note', 'subscription', 'profile', 'consent', 'reservation', 'door_event'])(

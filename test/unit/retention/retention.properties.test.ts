@@ -10,7 +10,9 @@ const calendarDate = fc
   .integer({ min: Date.UTC(1950, 0, 1) / MS_PER_DAY, max: Date.UTC(2150, 11, 31) / MS_PER_DAY })
   .map((epochDay) => new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10));
 
-const primary = fc.constantFrom<RetentionCategory>('invoice', 'payment');
+/** Invoices (credit notes included) are primary documentation; payment records and booking correspondence are secondary. */
+const primary = fc.constantFrom<RetentionCategory>('invoice');
+const secondary = fc.constantFrom<RetentionCategory>('payment', 'booking_correspondence');
 const anyCategory = fc.constantFrom<RetentionCategory>(
   'invoice',
   'payment',
@@ -36,8 +38,8 @@ describe('retention rules (properties)', () => {
 
   it('ends secondary material on a 30 June, three and a half years after its fiscal year ends', () => {
     fc.assert(
-      fc.property(calendarDate, (date) => {
-        expect(retentionEnd('booking_correspondence', date)).toBe(`${yearOf(date) + 4}-06-30`);
+      fc.property(secondary, calendarDate, (category, date) => {
+        expect(retentionEnd(category, date)).toBe(`${yearOf(date) + 4}-06-30`);
       }),
     );
   });
@@ -53,9 +55,28 @@ describe('retention rules (properties)', () => {
 
   it('keeps secondary material at least three and a half years after the record date', () => {
     fc.assert(
-      fc.property(calendarDate, (date) => {
-        const end = retentionEnd('booking_correspondence', date) as string;
+      fc.property(secondary, calendarDate, (category, date) => {
+        const end = retentionEnd(category, date) as string;
         expect(compareCalendarDates(end, addMonthsClamped(date, 42))).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+
+  it('ends secondary material exactly half a year before primary material of the same date', () => {
+    fc.assert(
+      fc.property(primary, secondary, calendarDate, (p, s, date) => {
+        // The day after the secondary end, plus 18 months, is the day after the primary end.
+        expect(addMonthsClamped(addDays(retentionEnd(s, date) as string, 1), 18)).toBe(addDays(retentionEnd(p, date) as string, 1));
+        expect(addDays(retentionEnd(s, date) as string, 1)).toBe(`${yearOf(date) + 4}-07-01`);
+      }),
+    );
+  });
+
+  it('gives every record of one fiscal year the same end date in its class', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<RetentionCategory>('invoice', 'payment'), calendarDate, fc.integer({ min: 0, max: 364 }), (category, a, n) => {
+        const b = addDays(`${a.slice(0, 4)}-01-01`, n);
+        expect(retentionEnd(category, a)).toBe(retentionEnd(category, b));
       }),
     );
   });

@@ -4,6 +4,9 @@ import { serveStaffApi, type StaffApiDeps } from '../../../functions/staff-api/s
 import { httpEvent } from '../fixtures/http-event-fixture.js';
 import { REQUEST_ID } from '../fixtures/rights-request-fixture.js';
 import { issuer, verifierAt } from '../staff-auth/staff-token-fixture.js';
+import { InMemoryObjectStore } from '../gather/in-memory-stores.js';
+import { storeRestrictionFlags } from '../../../functions/domain/restriction/restriction-flags.js';
+import { inMemoryCustomerData } from '../../support/in-memory-customer-data.js';
 import { workflowWith } from '../workflow/workflow-fixture.js';
 
 const tokenFor = (username: string, groups: ('staff' | 'privacy-officer')[] = ['staff']): string =>
@@ -21,7 +24,7 @@ const staffEvent = (method: string, suffix: string, body?: unknown, user = 'anne
 
 function api(overrides: Parameters<typeof workflowWith>[0] = {}) {
   const world = workflowWith({ status: 'awaiting_approval', types: ['access'], ...overrides }, { taskToken: 'token-1' });
-  const deps: StaffApiDeps = { ...world.deps, today: () => '2026-12-01', verifier: verifierAt() };
+  const deps: StaffApiDeps = { ...world.deps, objects: new InMemoryObjectStore(), flags: storeRestrictionFlags(inMemoryCustomerData()), today: () => '2026-12-01', verifier: verifierAt() };
   return { ...world, call: (event: ReturnType<typeof staffEvent>) => serveStaffApi(deps, event) };
 }
 

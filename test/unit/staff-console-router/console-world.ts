@@ -12,12 +12,18 @@ import { serveStaffApi, type StaffApiDeps } from '../../../functions/staff-api/s
 import type { SignInMethod } from '../../../functions/staff-console/sign-in/sign-in-methods.js';
 import { serveStaffConsole } from '../../../functions/staff-console/staff-console.js';
 import type { StaffConsoleDeps } from '../../../functions/staff-console/staff-console-deps.js';
-import { InMemoryCustomerStore } from '../../support/in-memory-customer-data.js';
+import { InMemoryCustomerStore, inMemoryCustomerData } from '../../support/in-memory-customer-data.js';
+import { storeRestrictionFlags } from '../../../functions/domain/restriction/restriction-flags.js';
 import { FakeMailer, FakeTaskCallbacks, FakeWorkflowStarter, InMemoryRequestStore } from '../../support/in-memory-request-store.js';
 import { InMemoryInboxStore } from '../email-intake/in-memory-inbox-store.js';
 import { aRightsRequest, capturingLogger, REQUEST_ID } from '../fixtures/rights-request-fixture.js';
 import { httpEvent } from '../fixtures/http-event-fixture.js';
 import { InMemoryObjectStore } from '../gather/in-memory-stores.js';
+import { CUSTOMER, gatheredData } from '../gather/customer-data-fixture.js';
+import { FORMER_CUSTOMER } from '../carry-out/carry-out-fixture.js';
+import { ActionPlanSchema } from '../../../functions/domain/plan/action-plan.js';
+import { buildPlan } from '../../../functions/domain/plan/build-plan.js';
+import { OBJECT_KEYS } from '../../../functions/domain/storage/object-store.js';
 import { CLIENT_ID, ISSUED_AT, ISSUER, issuer, KID, otherKey, signingKey, verifierAt } from '../staff-auth/staff-token-fixture.js';
 
 export const BASE_URL = 'https://personvern.example';
@@ -117,6 +123,37 @@ export interface WorldOptions {
   readonly secureCookies?: boolean;
   /** The main case (REQUEST_ID); awaiting approval of an access plan unless told otherwise. */
   readonly request?: Partial<RightsRequest>;
+  /** Puts objects (a plan, gathered data) into the request-data bucket before the world starts. */
+  readonly objects?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Options for a main case that asks for erasure of a former customer, with the data gathered for
+ * it and the plan built from them in the bucket, waiting for approval: the plan can be corrected.
+ */
+export function erasurePlanOptions(types: RightsRequest['types'] = ['erasure']): WorldOptions {
+  const base = aRightsRequest({
+    status: 'awaiting_approval',
+    types,
+    verification: { status: 'verified', subject: 'customer', method: 'code', verifiedAt: '2026-11-30T07:30:00.000Z' },
+    customerIds: [CUSTOMER.customerId],
+  });
+  const gathered = gatheredData({ ...FORMER_CUSTOMER, customerIds: [CUSTOMER.customerId] });
+  const plan = ActionPlanSchema.parse(buildPlan({ request: base, gathered, today: TODAY, builtAt: NOW.toISOString() }));
+  const keys = {
+    subscriptions: OBJECT_KEYS.gathered(base.id, 'subscriptions'),
+    billing: OBJECT_KEYS.gathered(base.id, 'billing'),
+    'access-log': OBJECT_KEYS.gathered(base.id, 'access-log'),
+  };
+  return {
+    request: { ...base, gathered: keys, planKey: OBJECT_KEYS.plan(base.id) },
+    objects: {
+      [keys.subscriptions]: gathered.subscriptions,
+      [keys.billing]: gathered.billing,
+      [keys['access-log']]: gathered.accessLog,
+      [OBJECT_KEYS.plan(base.id)]: plan,
+    },
+  };
 }
 
 /**
@@ -124,6 +161,20 @@ export interface WorldOptions {
  * task token), a second open case, a closed one, and one mail in triage. The clock stands at
  * {@link NOW}; the verifier's at the tokens' issue time.
  */
+/** Options for a main case whose restriction (of the profile, ground a) is in force: it can be lifted. */
+export const restrictedCaseOptions = (): WorldOptions => ({
+  request: {
+    status: 'replied',
+    customerIds: [CUSTOMER.customerId],
+    restriction: { ground: 'a', scope: ['profile'], setBy: 'staff:per', setAt: '2026-11-30T09:00:00.000Z', appliedAt: '2026-11-30T10:00:00.000Z' },
+  },
+});
+
+/** Options for a rectification case of a customer waiting for approval: the correction can be disputed. */
+export const rectificationCaseOptions = (): WorldOptions => ({
+  request: { types: ['rectification'], customerIds: [CUSTOMER.customerId] },
+});
+
 export function consoleWorld(options: WorldOptions = {}) {
   const store = new InMemoryRequestStore()
     .seed(aRightsRequest({ status: 'awaiting_approval', types: ['access'], ...options.request }), { taskToken: 'task-token-1' })
@@ -132,6 +183,9 @@ export function consoleWorld(options: WorldOptions = {}) {
   const inbox = new InMemoryInboxStore();
   inbox.triage.push(aTriageEntry());
   const objects = new InMemoryObjectStore();
+  for (const [key, value] of Object.entries(options.objects ?? {})) void objects.putJson(key, value);
+  const data = inMemoryCustomerData({ profiles: FORMER_CUSTOMER.profiles, invoices: FORMER_CUSTOMER.invoices, doorEvents: FORMER_CUSTOMER.events });
+  const flags = storeRestrictionFlags(data);
   const mailer = new FakeMailer();
   const callbacks = new FakeTaskCallbacks();
   const workflow = new FakeWorkflowStarter();
@@ -149,6 +203,7 @@ export function consoleWorld(options: WorldOptions = {}) {
     callbacks,
     workflow,
     customers: new InMemoryCustomerStore(),
+    flags,
     rawMail: { read: async (key: string) => (key === aTriageEntry().rawKey ? TRIAGED_RAW_MAIL : undefined) },
     parse: parseInboundMessage,
     now: () => NOW,
@@ -158,7 +213,7 @@ export function consoleWorld(options: WorldOptions = {}) {
     dueDate: (receivedAt: string) => statutoryDeadline(receivedAt),
     newId: newRequestId,
   };
-  const apiDeps: StaffApiDeps = { store, mailer, callbacks, now: () => NOW, logger: log.logger, today: () => TODAY, verifier: verifierAt() };
+  const apiDeps: StaffApiDeps = { store, objects, flags, mailer, callbacks, now: () => NOW, logger: log.logger, today: () => TODAY, verifier: verifierAt() };
 
   /** Everything an action could change, to show a refused request changed nothing. */
   const snapshot = async () => {
@@ -181,6 +236,8 @@ export function consoleWorld(options: WorldOptions = {}) {
     apiDeps,
     store,
     inbox,
+    objects,
+    data,
     mailer,
     callbacks,
     workflow,
@@ -262,6 +319,10 @@ export const ACTION_FORMS: Readonly<Record<string, readonly (readonly [string, s
   '/console/requests/{id}/take': [],
   '/console/requests/{id}/merge': [['into', OTHER_ID], ['reason', 'Samme person sendte samme krav to ganger.']],
   '/console/requests/{id}/close': [['ground', 'excessive'], ['reason', 'Personen har sendt det samme kravet tolv ganger denne uken.']],
+  '/console/requests/{id}/restriction': [['restriction_ground', 'a'], ['scope', 'profile'], ['scope', 'door_event']],
+  '/console/requests/{id}/lift-restriction': [['reason', 'Opplysningene er kontrollert og riktige.']],
+  '/console/requests/{id}/dispute': [['reason', 'Adressen stemmer med folkeregisteret.']],
+  '/console/requests/{id}/plan': [['plan_action', 'keep'], ['records', 'door_event:*'], ['ground', 'legal_claim'], ['until', '2027-06-30']],
   '/console/intake': [],
   '/console/triage/{inboxId}/case': [['types', 'access'], ['language', 'nb']],
   '/console/triage/{inboxId}/dismiss': [['reason', 'Fakturaspørsmål, sendt videre til kundeservice.']],

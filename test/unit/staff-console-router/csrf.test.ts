@@ -12,6 +12,9 @@ import {
   SAME_ORIGIN,
   STAFF_ROUTES,
   TOKENS,
+  erasurePlanOptions,
+  rectificationCaseOptions,
+  restrictedCaseOptions,
 } from './console-world.js';
 
 type PostRoute = (typeof CONSOLE_POST_ROUTES)[number];
@@ -31,17 +34,33 @@ const DONE_LOCATION: Readonly<Record<PostRoute['path'], RegExp>> = {
   '/console/requests/{id}/take': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=taken$`),
   '/console/requests/{id}/merge': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=merged$`),
   '/console/requests/{id}/close': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=closed$`),
+  '/console/requests/{id}/plan': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=plan-corrected$`),
+  '/console/requests/{id}/restriction': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=restriction-set$`),
+  '/console/requests/{id}/lift-restriction': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=restriction-lifted$`),
+  '/console/requests/{id}/dispute': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=disputed$`),
   '/console/intake': /^\/console\/requests\/NK-20261129-[0-9A-Z]{8}\?done=registered$/,
   '/console/triage/{inboxId}/case': /^\/console\/requests\/NK-20261130-[0-9A-Z]{8}\?done=triaged-case$/,
   '/console/triage/{inboxId}/dismiss': /^\/console\/triage\?done=dismissed$/,
 };
+
+/** The plan can only be corrected on an erasure case with a plan; every other action uses the default world. */
+const WORLDS: Readonly<Record<string, () => Parameters<typeof consoleWorld>[0]>> = {
+  '/console/requests/{id}/plan': () => erasurePlanOptions(),
+  '/console/requests/{id}/restriction': () => erasurePlanOptions(['restriction']),
+  '/console/requests/{id}/lift-restriction': restrictedCaseOptions,
+  '/console/requests/{id}/dispute': rectificationCaseOptions,
+  '/api/staff/requests/{id}/plan': () => erasurePlanOptions(),
+  '/api/staff/requests/{id}/restriction': () => erasurePlanOptions(['restriction']),
+  '/api/staff/requests/{id}/restriction/lift': restrictedCaseOptions,
+};
+const worldFor = (route: { readonly path: string }) => consoleWorld(WORLDS[route.path]?.() ?? {});
 
 const named = CONSOLE_POST_ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const);
 
 describe.each(named)('CSRF protection of %s', (_name, route) => {
   it('answers 403 to a form without the csrf field, and changes nothing', async () => {
     // Prepare
-    const world = consoleWorld();
+    const world = worldFor(route);
     const before = await world.snapshot();
 
     // Act
@@ -56,7 +75,7 @@ describe.each(named)('CSRF protection of %s', (_name, route) => {
 
   it("answers 403 to another session's csrf token, and changes nothing", async () => {
     // Prepare
-    const world = consoleWorld();
+    const world = worldFor(route);
     const before = await world.snapshot();
 
     // Act
@@ -71,7 +90,7 @@ describe.each(named)('CSRF protection of %s', (_name, route) => {
 
   it('answers 403 to the right csrf token sent from another origin, and changes nothing', async () => {
     // Prepare
-    const world = consoleWorld();
+    const world = worldFor(route);
     const before = await world.snapshot();
 
     // Act
@@ -86,7 +105,7 @@ describe.each(named)('CSRF protection of %s', (_name, route) => {
 
   it('answers 403 to the right csrf token when the browser says the request is cross-site, and changes nothing', async () => {
     // Prepare
-    const world = consoleWorld();
+    const world = worldFor(route);
     const before = await world.snapshot();
 
     // Act
@@ -101,7 +120,7 @@ describe.each(named)('CSRF protection of %s', (_name, route) => {
 
   it('refuses a body that is not a urlencoded form (a cross-site text/plain post), and changes nothing', async () => {
     // Prepare
-    const world = consoleWorld();
+    const world = worldFor(route);
     const before = await world.snapshot();
     const event = routeEvent(route, { token: SESSION, headers: { ...SAME_ORIGIN }, form: [...actionForm(route), ['csrf', csrfToken(SESSION)]] });
     event.headers['content-type'] = 'text/plain';
@@ -116,7 +135,7 @@ describe.each(named)('CSRF protection of %s', (_name, route) => {
 
   it("carries out the action with the session's csrf token from the console's own origin", async () => {
     // Prepare
-    const world = consoleWorld();
+    const world = worldFor(route);
     const before = await world.snapshot();
 
     // Act
@@ -173,12 +192,16 @@ const API_POSTS = STAFF_ROUTES.filter((route) => route.function === 'staff-api' 
 const API_BODIES: Readonly<Record<string, unknown>> = {
   '/api/staff/requests/{id}/decision': { outcome: 'approved' },
   '/api/staff/requests/{id}/extension': { reason: 'Saken omfatter svært mange opplysninger.' },
+  '/api/staff/requests/{id}/plan': { action: 'keep', records: ['door_event:*'], ground: 'legal_claim', until: '2027-06-30' },
+  '/api/staff/requests/{id}/restriction': { ground: 'a', scope: ['profile'] },
+  '/api/staff/requests/{id}/restriction/lift': { reason: 'Opplysningene er kontrollert og riktige.' },
 };
+const apiWorldFor = worldFor;
 
 describe.each(API_POSTS.map((route) => [`${route.method} ${route.path}`, route] as const))('CSRF protection of %s', (_name, route) => {
   it('answers 403 to the session cookie without the x-csrf-token header, and changes nothing', async () => {
     // Prepare
-    const world = consoleWorld();
+    const world = apiWorldFor(route);
     const before = await world.snapshot();
 
     // Act
@@ -191,7 +214,7 @@ describe.each(API_POSTS.map((route) => [`${route.method} ${route.path}`, route] 
 
   it('carries out the change with the session cookie and its x-csrf-token header', async () => {
     // Prepare
-    const world = consoleWorld();
+    const world = apiWorldFor(route);
     const before = await world.snapshot();
 
     // Act

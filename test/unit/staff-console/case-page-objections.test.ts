@@ -23,6 +23,7 @@ const PLAN: ActionPlan = {
   recipientsToNotify: [],
   refusals: [],
   needsTwoApprovers: false,
+  adjustments: [],
 };
 
 const page = (types: RequestType[], extra: Parameters<typeof aRightsRequest>[0] = {}) =>

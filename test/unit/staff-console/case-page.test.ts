@@ -29,6 +29,7 @@ const PLAN: ActionPlan = {
   restrict: false,
   recipientsToNotify: [{ id: 'unloc', name: 'Unloc AS', categories: ['door_event'], reason: 'erasure' }],
   refusals: [],
+  adjustments: [],
   needsTwoApprovers: true,
 };
 

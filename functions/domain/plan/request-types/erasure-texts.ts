@@ -1,6 +1,7 @@
 import { formatCalendarDate } from '../../letters/format-calendar-date.js';
 import { citeAll, gdpr, norwegianAct } from '../../letters/legal-citations.js';
-import type { KeptRecords, Refusal } from '../action-plan.js';
+import { ACCOUNTING_MATERIAL } from '../../retention/index.js';
+import type { KeptRecords, Refusal, StaffKeepGround } from '../action-plan.js';
 
 /**
  * What the requester reads about each record kept after an erasure request (Art. 12(4), 17(3);
@@ -8,35 +9,109 @@ import type { KeptRecords, Refusal } from '../action-plan.js';
  */
 export type KeepGround = Omit<KeptRecords, 'category' | 'recordIds'>;
 
+/** bokføringsforskriften § 5-1-1: what a sales document must show (the buyer's name and address). */
+const BOOKKEEPING_REGULATIONS_SALES_DOCUMENT = {
+  nb: 'bokføringsforskriften § 5-1-1',
+  en: 'section 5-1-1 of the Norwegian Bookkeeping Regulations',
+} as const;
+
 /** The law each ground rests on, cited in the one style of `legal-citations.ts` (never the privacy policy). */
 export const LEGAL_BASIS = {
-  accounting: citeAll(norwegianAct('bookkeeping', { number: 13, paragraph: 1 }), gdpr({ number: 17, paragraph: 3, point: 'b' })),
+  /** Primary documentation: the invoice, which must still show the buyer (bokføringsforskriften § 5-1-1). */
+  primaryAccounting: citeAll(
+    BOOKKEEPING_REGULATIONS_SALES_DOCUMENT,
+    norwegianAct('bookkeeping', { number: 13, paragraph: 1 }),
+    gdpr({ number: 17, paragraph: 3, point: 'b' }),
+  ),
+  /** Specifications kept three years and six months (bokføringsloven § 13). */
+  secondaryAccounting: citeAll(norwegianAct('bookkeeping', { number: 13 }), gdpr({ number: 17, paragraph: 3, point: 'b' })),
   legalClaim: gdpr({ number: 17, paragraph: 3, point: 'e' }),
+  staffLegalClaim: gdpr({ number: 17, paragraph: 3, point: 'e' }),
   contract: gdpr({ number: 6, paragraph: 1, point: 'b' }, { number: 17, paragraph: 1, point: 'a' }),
 } as const;
 
 const date = (until: string) => ({ nb: formatCalendarDate(until, 'nb'), en: formatCalendarDate(until, 'en') });
 
-/** Invoices and payments inside the bokføringsloven § 13 period: kept, restricted to that purpose. */
+/**
+ * Invoices and payments inside their bokføringsloven § 13 period: kept, restricted to bookkeeping.
+ * An invoice keeps the buyer's name and address (bokføringsforskriften § 5-1-1) and nothing else
+ * about the person; a payment is a specification kept for the shorter period.
+ */
 export function accountingGround(category: 'invoice' | 'payment', until: string): KeepGround {
   const day = date(until);
-  const what =
-    category === 'invoice'
-      ? { nb: 'Fakturaer', en: 'Invoices' }
-      : { nb: 'Betalinger', en: 'Payments' };
+  const material = ACCOUNTING_MATERIAL[category];
+  if (material === 'primary') {
+    return {
+      kind: 'legal_obligation',
+      retentionClass: 'primary',
+      legalBasis: LEGAL_BASIS.primaryAccounting,
+      until,
+      reason: {
+        nb:
+          'Fakturaer er regnskapsmateriale (primærdokumentasjon) som bokføringsloven § 13 pålegger oss å oppbevare i fem år ' +
+          'etter utgangen av regnskapsåret. På fakturaene beholder vi det bokføringsforskriften § 5-1-1 krever at et ' +
+          `salgsdokument viser, navnet og adressen din, og ikke noe annet om deg. De oppbevares til og med ${day.nb}, ` +
+          'brukes fram til da bare til bokføring og slettes deretter.',
+        en:
+          'Invoices are accounting records (primary documentation) that section 13 of the Norwegian Bookkeeping Act requires ' +
+          'us to keep for five years after the end of the financial year. On the invoices we keep what section 5-1-1 of ' +
+          'the Norwegian Bookkeeping Regulations requires a sales document to show, your name and address, and nothing else about ' +
+          `you. They are kept until ${day.en} inclusive, used for nothing but bookkeeping until then, and deleted afterwards.`,
+      },
+    };
+  }
   return {
     kind: 'legal_obligation',
-    legalBasis: LEGAL_BASIS.accounting,
+    retentionClass: 'secondary',
+    legalBasis: LEGAL_BASIS.secondaryAccounting,
     until,
     reason: {
       nb:
-        `${what.nb} er regnskapsmateriale som bokføringsloven § 13 pålegger oss å oppbevare i fem år etter ` +
-        `utgangen av regnskapsåret. Disse oppbevares til og med ${day.nb}, brukes fram til da bare til dette ` +
-        'formålet og slettes deretter.',
+        'Betalingsoppføringene (når og hvordan en faktura ble betalt) er spesifikasjoner som bokføringsloven § 13 pålegger ' +
+        `oss å oppbevare i tre år og seks måneder etter utgangen av regnskapsåret. De oppbevares til og med ${day.nb}, ` +
+        'brukes fram til da bare til bokføring og slettes deretter.',
       en:
-        `${what.en} are accounting records that section 13 of the Norwegian Bookkeeping Act requires us to keep for ` +
-        `five years after the end of the financial year. These are kept until ${day.en} inclusive, used for nothing ` +
-        'else until then, and deleted afterwards.',
+        'The payment records (when and how an invoice was paid) are specifications that section 13 of the Norwegian ' +
+        'Bookkeeping Act requires us to keep for three years and six months after the end of the financial year. They are ' +
+        `kept until ${day.en} inclusive, used for nothing but bookkeeping until then, and deleted afterwards.`,
+    },
+  };
+}
+
+/**
+ * A hold staff set when correcting the plan (see `PlanAdjustment`): the ground in plain words with
+ * its last day. Staff's own note stays in the audit trail; the person reads the ground.
+ */
+export function staffKeepGround(ground: StaffKeepGround, until: string, by: string): KeepGround {
+  const day = date(until);
+  if (ground === 'legal_claim') {
+    return {
+      kind: 'legal_claim',
+      legalBasis: LEGAL_BASIS.staffLegalClaim,
+      until,
+      setBy: by,
+      reason: {
+        nb:
+          'Etter en ny vurdering trenger vi disse oppføringene for å fastsette, gjøre gjeldende eller forsvare et rettskrav. ' +
+          `De oppbevares til og med ${day.nb}, brukes fram til da bare til dette og slettes deretter.`,
+        en:
+          'On review, we need these records to establish, exercise or defend a legal claim. They are kept until ' +
+          `${day.en} inclusive, used for nothing else until then, and deleted afterwards.`,
+      },
+    };
+  }
+  return {
+    kind: 'legal_obligation',
+    legalBasis: LEGAL_BASIS.secondaryAccounting,
+    until,
+    setBy: by,
+    reason: {
+      nb:
+        'Etter en ny vurdering dokumenterer disse oppføringene bokførte opplysninger, og bokføringsloven § 13 pålegger oss ' +
+        `å oppbevare dem. De oppbevares til og med ${day.nb}, brukes fram til da bare til bokføring og slettes deretter.`,
+      en:
+        'On review, these records document booked entries, and section 13 of the Norwegian Bookkeeping Act requires us to ' +
+        `keep them. They are kept until ${day.en} inclusive, used for nothing but bookkeeping until then, and deleted afterwards.`,
     },
   };
 }

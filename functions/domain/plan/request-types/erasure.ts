@@ -1,7 +1,7 @@
 import type { Invoice } from '../../customer-data/customer-records.js';
 import { addMonthsClamped, compareCalendarDates, osloCalendarDate } from '../../deadline/index.js';
 import { retentionEnd } from '../../retention/index.js';
-import type { ErasureAction, KeptRecords, RecordCategory } from '../action-plan.js';
+import type { ErasureAction, KeptRecords, PlanAdjustment, RecordCategory } from '../action-plan.js';
 import type { PlanContext, PlanPart } from '../plan-part.js';
 import { recipientsToNotify } from '../recipients.js';
 import { RECORD_CATEGORIES, recordRef } from '../record-refs.js';
@@ -10,6 +10,7 @@ import {
   accountingGround,
   contractGround,
   legalClaimGround,
+  staffKeepGround,
   type KeepGround,
 } from './erasure-texts.js';
 
@@ -43,6 +44,21 @@ const keep = (category: RecordCategory, ref: string, ground: KeepGround): Decide
   outcome: { keep: ground },
 });
 
+/**
+ * What staff's plan corrections say per record, the last correction of a record winning: kept on
+ * staff's ground, or released from a claim hold or an earlier staff hold. A release never lifts a
+ * hold the law or the contract makes (the correction step refuses it before it gets here).
+ */
+export function staffOverrides(adjustments: readonly PlanAdjustment[]): Map<string, KeepGround | 'release'> {
+  const overrides = new Map<string, KeepGround | 'release'>();
+  for (const adjustment of adjustments) {
+    for (const ref of adjustment.recordIds) {
+      overrides.set(ref, adjustment.action === 'keep' ? staffKeepGround(adjustment.ground, adjustment.until, adjustment.by) : 'release');
+    }
+  }
+  return overrides;
+}
+
 /** Accounting material inside its retention period is kept until its end; past it, erased. */
 function byRetention(category: 'invoice' | 'payment', ref: string, recordDate: string, today: string): Decided {
   const end = retentionEnd(category, recordDate);
@@ -55,25 +71,41 @@ function byRetention(category: 'invoice' | 'payment', ref: string, recordDate: s
 function decide(context: PlanContext): Decided[] {
   const { subscriptions: held, billing, accessLog } = context.gathered;
   const today = context.today;
+  const overrides = staffOverrides(context.adjustments ?? []);
+  const released = (ref: string) => overrides.get(ref) === 'release';
+  const byStaff = (decided: Decided): Decided => {
+    const override = overrides.get(decided.ref);
+    return override === undefined || override === 'release' ? decided : keep(decided.category, decided.ref, override);
+  };
 
   // An active or paused subscription is an existing customer relationship (privacy policy: erasure
   // cannot be combined with it), per customer id.
   const withSubscription = new Set(
     held.subscriptions.filter((s) => s.status === 'active' || s.status === 'paused').map((s) => s.customerId),
   );
-  const unsettledInvoices = new Set(billing.invoices.filter((i) => UNSETTLED.includes(i.status)).map((i) => i.invoiceNo));
+  // An unsettled invoice is a claim until staff release it (the dispute was settled); its payments
+  // follow the invoice unless released one by one.
+  const unsettledInvoices = new Set(
+    billing.invoices
+      .filter((i) => UNSETTLED.includes(i.status) && !released(recordRef.invoice(i)))
+      .map((i) => i.invoiceNo),
+  );
   const withClaim = new Set(billing.invoices.filter((i) => unsettledInvoices.has(i.invoiceNo)).map((i) => i.customerId));
   const recentNotesFrom = addMonthsClamped(today, -RECENT_SERVICE_NOTE_MONTHS);
 
   const invoices = billing.invoices.map((invoice) =>
-    unsettledInvoices.has(invoice.invoiceNo)
-      ? keep('invoice', recordRef.invoice(invoice), legalClaimGround('invoice'))
-      : byRetention('invoice', recordRef.invoice(invoice), invoice.issuedOn, today),
+    byStaff(
+      unsettledInvoices.has(invoice.invoiceNo)
+        ? keep('invoice', recordRef.invoice(invoice), legalClaimGround('invoice'))
+        : byRetention('invoice', recordRef.invoice(invoice), invoice.issuedOn, today),
+    ),
   );
   const payments = billing.payments.map((payment) =>
-    unsettledInvoices.has(payment.invoiceNo)
-      ? keep('payment', recordRef.payment(payment), legalClaimGround('payment'))
-      : byRetention('payment', recordRef.payment(payment), payment.paidOn, today),
+    byStaff(
+      unsettledInvoices.has(payment.invoiceNo) && !released(recordRef.payment(payment))
+        ? keep('payment', recordRef.payment(payment), legalClaimGround('payment'))
+        : byRetention('payment', recordRef.payment(payment), payment.paidOn, today),
+    ),
   );
   // Kept billing records refer to the customer; the profile then stays as an anonymised stub so
   // they still resolve, instead of being deleted.
@@ -86,7 +118,7 @@ function decide(context: PlanContext): Decided[] {
   const profiles = held.profiles.map((profile) => {
     const ref = recordRef.profile(profile);
     if (withSubscription.has(profile.customerId)) return keep('profile', ref, contractGround('profile'));
-    if (withClaim.has(profile.customerId)) return keep('profile', ref, legalClaimGround('profile'));
+    if (withClaim.has(profile.customerId) && !released(ref)) return keep('profile', ref, legalClaimGround('profile'));
     return erase('profile', ref, withHeldBilling.has(profile.customerId) ? 'anonymise' : 'delete');
   });
   const subscriptions = held.subscriptions.map((subscription) =>
@@ -112,7 +144,12 @@ function decide(context: PlanContext): Decided[] {
   // door events, so the log is erased even for an active customer.
   const doorEvents = accessLog.events.map((event) => erase('door_event', recordRef.doorEvent(event)));
 
-  return [...profiles, ...subscriptions, ...consents, ...reservations, ...notes, ...invoices, ...payments, ...doorEvents];
+  return [
+    ...[...profiles, ...subscriptions, ...consents, ...reservations, ...notes].map(byStaff),
+    ...invoices,
+    ...payments,
+    ...doorEvents.map(byStaff),
+  ];
 }
 
 function groupErasures(decided: readonly Decided[]): ErasureAction[] {
@@ -132,7 +169,7 @@ function groupKept(decided: readonly Decided[]): KeptRecords[] {
   for (const { category, ref, outcome } of decided) {
     if (!('keep' in outcome)) continue;
     const ground = outcome.keep;
-    const key = [category, ground.kind, JSON.stringify(ground.legalBasis), ground.until ?? '', ground.reason.nb].join('|');
+    const key = [category, ground.kind, JSON.stringify(ground.legalBasis), ground.until ?? '', ground.setBy ?? '', ground.reason.nb].join('|');
     const group = groups.get(key) ?? { category, recordIds: [], ...ground };
     group.recordIds.push(ref);
     groups.set(key, group);
@@ -147,9 +184,14 @@ function groupKept(decided: readonly Decided[]): KeptRecords[] {
 /**
  * Erasure (Art. 17): what is erased now, what is kept (why, on what basis, until when), whom to tell.
  *
- * - Invoices and payments within bokføringsloven § 13 (five years after the end of the fiscal year)
- *   are kept until the retention end, and older ones are erased. Unsettled (open or disputed)
- *   invoices and their payments are kept as a legal claim (Art. 17(3)(e)).
+ * - Invoices (primary documentation, five years after the end of the fiscal year) and payments
+ *   (specifications, three years and six months) within bokføringsloven § 13 are kept until their
+ *   retention ends, restricted to bookkeeping, and older ones are erased. A kept invoice keeps the
+ *   buyer's name and address (bokføringsforskriften § 5-1-1): the carry-out writes them onto it
+ *   before the profile goes. Unsettled (open or disputed) invoices and their payments are kept as
+ *   a legal claim (Art. 17(3)(e)).
+ * - Staff corrections (`context.adjustments`) keep records on staff's ground until staff's date,
+ *   or release claim holds and earlier staff holds.
  * - An active or paused subscription is a customer relationship the privacy policy says erasure
  *   cannot be combined with: the profile, the subscription, the channel reservations and recent
  *   service notes are kept under the contract, and a partial refusal explains that the rest follows

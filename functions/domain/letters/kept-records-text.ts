@@ -1,0 +1,121 @@
+import { legalBasisIn } from './legal-citations.js';
+import { LEGAL_BASIS } from '../plan/request-types/erasure-texts.js';
+import type { ActionPlan, KeptRecords, LegalBasis, RecordCategory } from '../plan/action-plan.js';
+import type { Language } from '../request/request-vocabulary.js';
+import { CATEGORY_LABELS, type Localised } from './art15-information.js';
+import { formatCalendarDate } from './format-calendar-date.js';
+
+/**
+ * What the reply says about the records an erasure keeps (Art. 12(4), 17(3); requirement 8.5):
+ * accounting material grouped per retention class of bokføringsloven § 13, each class explained
+ * once with one line per end date (one date per fiscal year, so usually one or a few), and every
+ * other hold (contract, legal claim, a staff decision) with its own reason, basis and end.
+ */
+
+type Lines = string[];
+type AccountingClass = NonNullable<KeptRecords['retentionClass']>;
+
+const CLASS_TEXT: Readonly<Record<AccountingClass, Localised>> = {
+  primary: {
+    nb:
+      'Regnskapsmateriale som bokføringsloven § 13 pålegger oss å oppbevare i fem år etter utgangen av regnskapsåret ' +
+      '(primærdokumentasjon: fakturaer og kreditnotaer). På fakturaene beholder vi bare navnet og adressen din, som ' +
+      'bokføringsforskriften § 5-1-1 krever at et salgsdokument viser. Vi bruker dem bare til bokføring og sletter dem ' +
+      'etter datoen som står ved dem:',
+    en:
+      'Accounting records that section 13 of the Norwegian Bookkeeping Act requires us to keep for five years after the ' +
+      'end of the financial year (primary documentation: invoices and credit notes). On the invoices we keep only your ' +
+      'name and address, which section 5-1-1 of the Norwegian Bookkeeping Regulations requires a sales document to show. We use them ' +
+      'for bookkeeping only and delete them after the date shown:',
+  },
+  secondary: {
+    nb:
+      'Spesifikasjoner som bokføringsloven § 13 pålegger oss å oppbevare i tre år og seks måneder etter utgangen av ' +
+      'regnskapsåret (når og hvordan fakturaene ble betalt). Vi bruker dem bare til bokføring og sletter dem etter ' +
+      'datoen som står ved dem:',
+    en:
+      'Specifications that section 13 of the Norwegian Bookkeeping Act requires us to keep for three years and six months ' +
+      'after the end of the financial year (when and how invoices were paid). We use them for bookkeeping only and ' +
+      'delete them after the date shown:',
+  },
+};
+
+/** Each class's basis, cited as the plan's own kept groups cite it. */
+const CLASS_BASIS: Readonly<Record<AccountingClass, LegalBasis>> = {
+  primary: LEGAL_BASIS.primaryAccounting,
+  secondary: LEGAL_BASIS.secondaryAccounting,
+};
+
+/** `1 oppføring` / `12 oppføringer`, `1 record` / `12 records`. */
+export const recordCount = (n: number, language: Language): string =>
+  language === 'nb' ? `${n} ${n === 1 ? 'oppføring' : 'oppføringer'}` : `${n} ${n === 1 ? 'record' : 'records'}`;
+
+const bullet = (text: string): string => `  • ${text}`;
+
+/** Kept groups the rules made under bokføringsloven § 13 (staff holds are explained on their own). */
+const isAccounting = (group: KeptRecords): group is KeptRecords & { retentionClass: AccountingClass; until: string } =>
+  group.kind === 'legal_obligation' && group.retentionClass !== undefined && group.until !== undefined && group.setBy === undefined;
+
+function untilText(group: KeptRecords, language: Language): string {
+  if (group.until) {
+    const day = formatCalendarDate(group.until, language);
+    return language === 'nb' ? `Til og med ${day}.` : `Until ${day} inclusive.`;
+  }
+  if (group.kind === 'contract') return language === 'nb' ? 'Så lenge kundeforholdet varer.' : 'As long as the customer relationship lasts.';
+  return language === 'nb' ? 'Til kravet er avgjort.' : 'Until the claim is resolved.';
+}
+
+/** One line per end date: `til og med 31. desember 2029: Fakturaer (12 oppføringer)`. */
+function classLines(groups: readonly (KeptRecords & { until: string })[], language: Language): Lines {
+  const byDate = new Map<string, Map<RecordCategory, number>>();
+  for (const group of groups) {
+    const counts = byDate.get(group.until) ?? new Map<RecordCategory, number>();
+    counts.set(group.category, (counts.get(group.category) ?? 0) + group.recordIds.length);
+    byDate.set(group.until, counts);
+  }
+  return [...byDate.keys()].sort().map((until) => {
+    const what = [...(byDate.get(until) ?? [])]
+      .map(([category, n]) => `${CATEGORY_LABELS[category][language]} (${recordCount(n, language)})`)
+      .join(', ');
+    const day = formatCalendarDate(until, language);
+    return `      – ${language === 'nb' ? `til og med ${day}` : `until ${day} inclusive`}: ${what}`;
+  });
+}
+
+/** The kept part of the erasure section, or nothing when nothing is kept. */
+export function keptRecordsText(plan: Pick<ActionPlan, 'kept'>, language: Language): Lines {
+  const lines: Lines = [];
+  for (const retentionClass of ['primary', 'secondary'] as const) {
+    const groups = plan.kept.filter(isAccounting).filter((group) => group.retentionClass === retentionClass);
+    if (groups.length === 0) continue;
+    lines.push(
+      bullet(CLASS_TEXT[retentionClass][language]),
+      ...classLines(groups, language),
+      `    ${language === 'nb' ? 'Rettslig grunnlag' : 'Legal basis'}: ${legalBasisIn(CLASS_BASIS[retentionClass], language)}.`,
+    );
+  }
+  for (const group of plan.kept.filter((kept) => !isAccounting(kept))) {
+    lines.push(
+      bullet(`${CATEGORY_LABELS[group.category][language]} (${recordCount(group.recordIds.length, language)}): ${group.reason[language]}`),
+      `    ${language === 'nb' ? 'Rettslig grunnlag' : 'Legal basis'}: ${legalBasisIn(group.legalBasis, language)}. ${untilText(group, language)}`,
+    );
+  }
+  return lines;
+}
+
+/**
+ * The holds staff released before approving (a settled claim, a hold that no longer applies), said
+ * once, so the person sees that the plan was corrected and why the records are now erased or kept
+ * under the general rules above.
+ */
+export function releasedRecordsText(plan: Pick<ActionPlan, 'adjustments'>, language: Language): Lines {
+  const released = new Set(plan.adjustments.filter((a) => a.action === 'release').flatMap((a) => a.recordIds));
+  if (released.size === 0) return [];
+  return [
+    language === 'nb'
+      ? `Etter en ny vurdering holder vi ikke lenger tilbake ${recordCount(released.size, language)} som vi først ville beholde ` +
+        'for et rettskrav, fordi grunnen ikke lenger gjelder. De er slettet eller behandlet etter reglene ovenfor.'
+      : `On review, we no longer hold back ${recordCount(released.size, language)} that we first meant to keep for a legal ` +
+        'claim, because the reason no longer applies. They have been erased or handled under the rules above.',
+  ];
+}
