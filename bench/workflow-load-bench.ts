@@ -129,7 +129,7 @@ export async function workflowLoad(
     return tokens.get(staff)!;
   };
   const codes = new Map<string, string>();
-  /** Reference → the address its acknowledgement went to: two references for one person is a duplicate. */
+  /** Reference → the address its first letter went to: two references for one person is a duplicate. */
   const acknowledgements = new Map<string, string | undefined>();
   const journeys = new Map<string, Promise<void>>();
   const unsuccessful = new Map<string, string>();
@@ -140,9 +140,10 @@ export async function workflowLoad(
       const sent = emails[seenMails]!;
       const reference = /referanse (NK-[0-9A-Z-]+)/.exec(sent.subject ?? '')?.[1];
       if (!reference) continue;
-      if (/^Vi har mottatt/.test(sent.subject ?? '')) {
-        const known = tracked.get(reference) ?? adoptMailRequest(reference, sent.destination?.to?.[0]);
-        if (known && known.acknowledgedAt === undefined) known.acknowledgedAt = Date.now();
+      // A mail request is known by its first letter (a marketing stop gets only its confirmation).
+      const known = tracked.get(reference) ?? adoptMailRequest(reference, sent.destination?.to?.[0]);
+      if (known && known.acknowledgedAt === undefined) {
+        known.acknowledgedAt = Date.now();
         acknowledgements.set(reference, addressOf(sent.destination?.to?.[0]));
       }
       const code = /\b(\d{6})\b/.exec(sent.body?.text ?? '')?.[1];
@@ -178,48 +179,84 @@ export async function workflowLoad(
     return adopted;
   }
 
+  /**
+   * One request's path as its requester and staff walk it: whatever the workflow waits for next
+   * (the code, a decision) is given, until the execution ends. A marketing stop ends without either.
+   */
   async function journey(request: Tracked): Promise<void> {
     const executionArn = executionArnFor(stack.environment.STATE_MACHINE_ARN!, request.id);
     const waitingIn = (state: string): boolean =>
       stack.executor.pendingTaskTokens(executionArn).some((pending) => pending.stateName === state);
+    const running = (): boolean => {
+      try {
+        return stack.executor.describeExecution(executionArn).status === 'RUNNING';
+      } catch {
+        return true; // not started yet
+      }
+    };
     request.phase = 'awaiting code mail';
-    while (!codes.has(request.id)) await pause(20);
-    request.phase = 'awaiting verification step';
-    while (!waitingIn('AwaitVerification')) await pause(20);
-    const verified = await fetch(new URL(`/verify/${request.id}`, stack.urls.app), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ code: codes.get(request.id)! }).toString(),
-      redirect: 'manual',
-    });
-    await verified.arrayBuffer();
-    request.codeEntered = true;
-    request.phase = 'awaiting decision step';
-    while (!waitingIn('AwaitDecision')) await pause(20);
-    const body = request.type === 'rectification' ? { outcome: 'approved', corrections: [{ field: 'phone', to: '+4791234567' }] } : { outcome: 'approved' };
-    for (const staff of request.type === 'erasure' ? ['anne', 'bjorn'] : ['anne']) {
-      // A busy case can answer 409 (another step wrote first): staff would simply press again.
+    while (running()) {
+      if (!request.codeEntered && waitingIn('AwaitVerification') && codes.has(request.id)) {
+        const verified = await fetch(new URL(`/verify/${request.id}`, stack.urls.app), {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ code: codes.get(request.id)! }).toString(),
+          redirect: 'manual',
+        });
+        await verified.arrayBuffer();
+        request.codeEntered = true;
+        request.phase = 'awaiting decision step';
+      } else if (waitingIn('AwaitDecision')) {
+        const refused = await decide(request);
+        if (refused) return;
+        request.phase = 'awaiting end';
+        break;
+      }
+      await pause(20);
+    }
+    const ended = await stack.executor.waitForCompletion(executionArn);
+    if (ended.status === 'SUCCEEDED') request.closedAt = Date.now();
+    request.phase = ended.status === 'SUCCEEDED' ? undefined : 'ended unsuccessfully';
+    if (ended.status !== 'SUCCEEDED') unsuccessful.set(request.id, `${ended.status} ${ended.error ?? ''}`.trim());
+  }
+
+  /** Staff approve as the rules ask: a restriction's ground and scope first, a written balancing for Art. 21(1), two people for an erasure. */
+  async function decide(request: Tracked): Promise<boolean> {
+    const post = async (path: string, staff: string, body: unknown): Promise<number> => {
+      // A busy case can answer 409 (a step wrote first): staff would simply press again.
       for (let attempt = 1; ; attempt++) {
-        const response = await fetch(new URL(`/api/staff/requests/${request.id}/decision`, stack.urls.app), {
+        const response = await fetch(new URL(`/api/staff/requests/${request.id}/${path}`, stack.urls.app), {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token(staff)}` },
           body: JSON.stringify(body),
         });
         await response.arrayBuffer();
-        if (response.ok) break;
-        if (response.status !== 409 || attempt >= 20) {
-          request.phase = `decision answered ${response.status}`;
-          return;
-        }
+        if (response.status !== 409 || attempt >= 20) return response.status;
         await pause(100 * attempt);
+      }
+    };
+    if (request.type === 'restriction') {
+      const status = await post('restriction', 'anne', { ground: 'a', scope: ['profile'] });
+      if (status >= 300) {
+        request.phase = `decision answered ${status}`;
+        return true;
+      }
+    }
+    const body =
+      request.type === 'rectification'
+        ? { outcome: 'approved', corrections: [{ field: 'phone', to: '+4791234567' }] }
+        : request.type === 'processing_objection'
+          ? { outcome: 'approved', reason: 'Vi har veid interessene og tar innsigelsen til følge for analyseformålet.' }
+          : { outcome: 'approved' };
+    for (const staff of request.type === 'erasure' ? ['anne', 'bjorn'] : ['anne']) {
+      const status = await post('decision', staff, body);
+      if (status >= 300) {
+        request.phase = `decision answered ${status}`;
+        return true;
       }
       request.approvals++;
     }
-    request.phase = 'awaiting end';
-    const ended = await stack.executor.waitForCompletion(executionArn);
-    if (ended.status === 'SUCCEEDED') request.closedAt = Date.now();
-    request.phase = ended.status === 'SUCCEEDED' ? undefined : 'ended unsuccessfully';
-    if (ended.status !== 'SUCCEEDED') unsuccessful.set(request.id, `${ended.status} ${ended.error ?? ''}`.trim());
+    return false;
   }
 
   const all = [...tracked.values()];
