@@ -23,7 +23,7 @@ export interface RecognitionFigures {
   readonly messagesPerSecond: number;
 }
 
-const UNREADABLE: Recognition = { types: [], language: 'nb', confidence: 0, category: 'other', onBehalfOfOther: false, possibleBreach: false };
+const UNREADABLE: Recognition = { types: [], language: 'nb', confidence: 0, category: 'other', onBehalfOfOther: false, thirdParty: false, possibleBreach: false };
 
 async function readMessage(raw: Buffer): Promise<Recognition> {
   try {

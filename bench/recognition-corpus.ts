@@ -42,7 +42,7 @@ export const CORPUS_PARTS = {
   sealed: ['sealed/'],
 } as const;
 
-const UNREADABLE: Recognition = { types: [], language: 'nb', confidence: 0, category: 'other', onBehalfOfOther: false, possibleBreach: false };
+const UNREADABLE: Recognition = { types: [], language: 'nb', confidence: 0, category: 'other', onBehalfOfOther: false, thirdParty: false, possibleBreach: false };
 
 /** Recognition of one raw mail, as the intake would make it; an unreadable mail gets no rights. */
 export async function recogniseRaw(raw: Buffer): Promise<Recognition> {
@@ -123,6 +123,8 @@ export interface CorpusScore {
   readonly missesStartedAsCases: number;
   /** Mails a reader would not act on without looking first that would start a case. */
   readonly uncertainStartedAsCases: number;
+  /** Mails whose flags (on behalf of another, third party, possible breach) differ from the expected ones. */
+  readonly flagsWrong: number;
   /** Files behind the counts above, for the report and failing assertions. */
   readonly misses: readonly string[];
 }
@@ -137,6 +139,7 @@ export function scoreOutcomes(outcomes: readonly Outcome[]): CorpusScore {
   let thirdParty = 0;
   let missesStarted = 0;
   let uncertainStarted = 0;
+  let flagsWrong = 0;
   const misses: string[] = [];
   for (const outcome of outcomes) {
     const { file, want, got } = outcome;
@@ -149,6 +152,12 @@ export function scoreOutcomes(outcomes: readonly Outcome[]): CorpusScore {
     if (started && want.thirdParty === true) thirdParty++;
     if (started && !right) missesStarted++;
     if (started && want.uncertain === true) uncertainStarted++;
+    const flags = (r: { onBehalfOfOther: boolean; thirdParty?: boolean; possibleBreach: boolean }) =>
+      `${r.onBehalfOfOther ? ' behalf' : ''}${r.thirdParty ? ' third' : ''}${r.possibleBreach ? ' breach' : ''}`;
+    if (got && flags(got) !== flags(want)) {
+      flagsWrong++;
+      misses.push(`${file}: flags want${flags(want) || ' none'} got${flags(got) || ' none'}`);
+    }
     if (!right || (started && mustNotStartCase(want)))
       misses.push(
         `${file}: want [${[...want.types].sort().join(',')}]${mustNotStartCase(want) ? ' (triage)' : ''} got [${[...(got?.types ?? [])].sort().join(',')}] ${got ? `${got.confidence} → ${started ? 'case' : 'triage'}` : 'error'}`,
@@ -163,6 +172,7 @@ export function scoreOutcomes(outcomes: readonly Outcome[]): CorpusScore {
     thirdPartyStartedAsCases: thirdParty,
     missesStartedAsCases: missesStarted,
     uncertainStartedAsCases: uncertainStarted,
+    flagsWrong,
     misses,
   };
 }

@@ -1,58 +1,151 @@
+import { REQUEST_TYPES, type RequestType } from '../request/request-vocabulary.js';
 import type { InboundMessage, Recognition } from './inbound-message.js';
 import { detectAutomatedMail } from './recognition/automated-mail.js';
-import { reportsPossibleBreach, writesOnBehalfOfOther } from './recognition/detect-flags.js';
+import { breachHits, representationHits } from './recognition/detect-flags.js';
 import { detectLanguage } from './recognition/detect-language.js';
-import { detectRequestTypes } from './recognition/detect-request-types.js';
+import { detectRequestTypes, type RequestEvidence } from './recognition/detect-request-types.js';
+import { detectThirdParty } from './recognition/detect-third-party.js';
 import { detectTopic } from './recognition/detect-topic.js';
 import { FOLLOW_UP_CUES } from './recognition/follow-up-cues.js';
 import type { MessageWords } from './recognition/message-words.js';
 import { nonRequestConfidence, requestConfidence, spamConfidence, type ConfidenceContext } from './recognition/recognition-confidence.js';
 import { ownWords, recognitionText } from './recognition/recognition-text.js';
-import { scoreCues } from './recognition/score-cues.js';
+import { repliedTo, stopReplyHits, type RepliedTo } from './recognition/reply-context.js';
+import { SALES_PITCH_CUES, SALES_PITCH_THRESHOLD } from './recognition/sales-pitch-cues.js';
+import { cueHits, cueScore, scoreCues, type CueHit } from './recognition/score-cues.js';
 import { SPAM_THRESHOLD } from './recognition/spam-cues.js';
+
+/** One cue that fired: what it counted for, its phrase, and the words of the mail it matched. */
+export interface FiredCue {
+  /** A right (`erasure`), a flag (`on_behalf_of_other`, `third_party`, `possible_breach`), `spam`, `sales_pitch`, `follow_up`, or the kind of automated mail. */
+  readonly for: string;
+  readonly phrase: string;
+  readonly words: string;
+  /** A negator turned the match round («jeg vil IKKE slette»): it did not count. */
+  readonly negated?: true;
+}
+
+/** A recognition with the cues behind it, for `dsr classify` and for staff. */
+export interface ExplainedRecognition {
+  readonly recognition: Recognition;
+  readonly cues: readonly FiredCue[];
+}
 
 /** Language from the own text, or from the subject too when the sender wrote almost nothing. */
 const languageOf = (own: MessageWords, read: MessageWords) => detectLanguage(own.words.length >= 5 ? own : read);
 
+/** A stop reply («STOPP») longer than this is read on its own words, not as an answer to our mail. */
+const STOP_REPLY_MAX_WORDS = 12;
+/** What a stop reply asks for, by the mail it answers. */
+const STOP_REPLY_RIGHT: Partial<Record<RepliedTo, RequestType>> = { newsletter: 'consent_withdrawal', survey: 'consent_withdrawal', offer: 'objection' };
+
+const fired = (text: MessageWords, label: string, hits: readonly CueHit[]): FiredCue[] =>
+  hits.map((hit) => ({
+    for: label,
+    phrase: hit.cue.phrase,
+    words: text.words
+      .slice(hit.match.start, hit.match.end + 1)
+      .map((word) => word.text)
+      .join(' '),
+    ...(hit.negated ? { negated: true as const } : {}),
+  }));
+
+/** The evidence with one more right, asked for by `hits` (a stop reply, a disclosure request). */
+function withRight(request: RequestEvidence, type: RequestType, hits: readonly CueHit[]): RequestEvidence {
+  const byType = { ...request.byType, [type]: { score: 1, vagueOnly: false, howQuestionOnly: false, negatedHits: 0, hits } };
+  return { types: REQUEST_TYPES.filter((candidate) => candidate === type || request.types.includes(candidate)), byType };
+}
+
 /**
  * What a received mail asks for, by transparent rules: no model, no network, and every decision can be
- * traced to a phrase in a table under `recognition/`. Reads only the sender's own new words (and
- * their own subject), never quoted history, signatures or attachments.
+ * traced to a phrase in a table under `recognition/` (`cues` lists those that fired). Reads only the
+ * sender's own new words (and their own subject), never quoted history, signatures or attachments;
+ * the quoted mail only tells which of our mails a reply answers.
  *
  * - Automated mail (bounces, auto-replies, newsletters, flagged spam) is recognised from its headers
  *   first and never carries rights, whatever it quotes.
  * - Otherwise each right is scored from its phrases in nb, nn, sv, da and en, with negation
- *   ("jeg vil IKKE slette kontoen") turning a phrase round.
+ *   ("jeg vil IKKE slette kontoen") turning a phrase round, and typos and missing letters forgiven.
+ * - A terse «STOPP» or «unsubscribe» answering our newsletter, survey or offer stops it.
+ * - A sales pitch is spam whatever rights it names.
+ * - A request about someone else in the writer's own interest (employer, authority, another customer)
+ *   is `thirdParty` (and `onBehalfOfOther`): it goes to staff, never starts as the sender's own case.
  * - `confidence` is how sure the rights (or, with none, the category) are; below
  *   `CASE_CONFIDENCE_THRESHOLD` staff look first (see `recognition-confidence.ts` for the doubts).
- * - `onBehalfOfOther` and `possibleBreach` are flags the intake routes on, independent of confidence.
  *
- * @example recognise(await parseInboundMessage(raw)) // { types: ['erasure'], language: 'nb', confidence: 0.92, … }
+ * @example explainRecognition(await parseInboundMessage(raw)).cues // [{ for: 'erasure', phrase: 'slett* .. …', words: 'slett meg' }]
  */
-export function recognise(message: InboundMessage): Recognition {
+export function explainRecognition(message: InboundMessage): ExplainedRecognition {
   const read = recognitionText(message);
   const own = ownWords(message);
   const language = languageOf(own, read);
+  const nothingFlagged = { onBehalfOfOther: false, thirdParty: false, possibleBreach: false };
   const automated = detectAutomatedMail(message, own);
-  if (automated) return { types: [], language, confidence: automated.confidence, category: automated.category, onBehalfOfOther: false, possibleBreach: false };
+  if (automated)
+    return {
+      recognition: { types: [], language, confidence: automated.confidence, category: automated.category, ...nothingFlagged },
+      cues: [{ for: automated.category, phrase: automated.reason, words: '' }],
+    };
 
-  const request = detectRequestTypes(read);
+  let request = detectRequestTypes(read);
+  const cues: FiredCue[] = [];
+  const answers = repliedTo(message);
+  const stopRight = answers ? STOP_REPLY_RIGHT[answers] : undefined;
+  let stopReply = false;
+  if (stopRight && request.types.length === 0 && own.words.length <= STOP_REPLY_MAX_WORDS) {
+    const hits = stopReplyHits(own);
+    if (cueScore(hits) >= 1) {
+      request = withRight(request, stopRight, hits);
+      stopReply = true;
+      cues.push({ for: 'replies_to', phrase: `our ${answers}`, words: '' });
+    }
+  }
+
+  const third = detectThirdParty(read, request.types.length > 0);
+  if (third.thirdParty && request.types.length === 0) request = withRight(request, 'access', third.hits);
+  // A stop reply's hits stand in the own text; every other hit in the text read (subject and own text).
+  for (const type of REQUEST_TYPES) cues.push(...fired(stopReply && type === stopRight ? own : read, type, request.byType[type].hits));
+
   const topic = detectTopic(read);
-  const context: ConfidenceContext = { request, topic, ownWordCount: own.words.length, followUp: scoreCues(read, FOLLOW_UP_CUES, false) };
-  const possibleBreach = reportsPossibleBreach(read);
-  const clearRequest = request.types.some((type) => !request.byType[type].vagueOnly);
-  if (topic.spam >= SPAM_THRESHOLD && !clearRequest)
-    return { types: [], language, confidence: spamConfidence(topic.spam), category: 'spam', onBehalfOfOther: false, possibleBreach };
+  const followUpHits = cueHits(read, FOLLOW_UP_CUES, false);
+  const followUp = cueScore(followUpHits) + (answers === 'case_letter' ? 1 : 0);
+  if (answers === 'case_letter') cues.push({ for: 'follow_up', phrase: 'replies to our letter in a case', words: '' });
+  cues.push(...fired(read, 'follow_up', followUpHits));
+  const context: ConfidenceContext = { request, topic, ownWordCount: stopReply ? STOP_REPLY_MAX_WORDS : own.words.length, followUp };
 
-  const onBehalfOfOther = writesOnBehalfOfOther(read, request.types.length > 0);
+  const breach = breachHits(read);
+  const possibleBreach = cueScore(breach) >= 1;
+  cues.push(...fired(read, 'possible_breach', possibleBreach ? breach : []));
+
+  const pitchHits = cueHits(read, SALES_PITCH_CUES, false);
+  const pitch = cueScore(pitchHits);
+  const clearRequest = request.types.some((type) => !request.byType[type].vagueOnly);
+  if (!third.thirdParty && ((topic.spam + pitch >= SPAM_THRESHOLD && !clearRequest) || pitch >= SALES_PITCH_THRESHOLD)) {
+    cues.push(...fired(read, 'sales_pitch', pitchHits));
+    return { recognition: { types: [], language, confidence: spamConfidence(topic.spam + pitch), category: 'spam', ...nothingFlagged, possibleBreach }, cues };
+  }
+
+  const representation = representationHits(read, request.types.length > 0);
+  const onBehalfOfOther = third.thirdParty || representation.length > 0;
+  cues.push(...fired(read, 'third_party', third.hits), ...fired(read, 'on_behalf_of_other', third.thirdParty ? [] : representation));
+  const flags = { onBehalfOfOther, thirdParty: third.thirdParty, possibleBreach };
   if (request.types.length > 0)
-    return { types: request.types, language, confidence: requestConfidence(context), category: 'rights_request', onBehalfOfOther, possibleBreach };
+    return { recognition: { types: request.types, language, confidence: requestConfidence(context), category: 'rights_request', ...flags }, cues };
   return {
-    types: [],
-    language,
-    confidence: possibleBreach ? 0.8 : nonRequestConfidence(context),
-    category: possibleBreach ? 'other' : (topic.topic ?? 'other'),
-    onBehalfOfOther,
-    possibleBreach,
+    recognition: {
+      types: [],
+      language,
+      confidence: possibleBreach ? 0.8 : nonRequestConfidence(context),
+      category: possibleBreach ? 'other' : (topic.topic ?? 'other'),
+      ...flags,
+    },
+    cues,
   };
 }
+
+/**
+ * What a received mail asks for: `explainRecognition` without the list of cues.
+ *
+ * @example recognise(await parseInboundMessage(raw)) // { types: ['erasure'], language: 'nb', confidence: 0.92, … }
+ */
+export const recognise = (message: InboundMessage): Recognition => explainRecognition(message).recognition;

@@ -15,7 +15,7 @@ const uncertain: TriageItem = {
   subject: `Spørsmål ${HOSTILE}`,
   from: { address: 'per@example.no', name: HOSTILE },
   authentication: AUTH,
-  recognition: { types: ['access'], language: 'en', confidence: 0.52, category: 'rights_request', onBehalfOfOther: true, possibleBreach: false },
+  recognition: { types: ['access'], language: 'en', confidence: 0.52, category: 'rights_request', onBehalfOfOther: true, thirdParty: false, possibleBreach: false },
   excerpt: HOSTILE,
 };
 

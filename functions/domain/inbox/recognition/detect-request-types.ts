@@ -15,6 +15,8 @@ export interface TypeEvidence {
   readonly howQuestionOnly: boolean;
   /** Cues for this right that a negator turned round ("jeg vil IKKE slette kontoen"). */
   readonly negatedHits: number;
+  /** Every match of this right's cues that was kept (negated ones included), for explaining the result. */
+  readonly hits: readonly CueHit[];
 }
 
 /** The rights found in a text, with the evidence for every right (also those not asked for). */
@@ -62,6 +64,7 @@ export function detectRequestTypes(text: MessageWords): RequestEvidence {
         vagueOnly: counted.length > 0 && cueScore(counted.filter((hit) => hit.cue.vague !== true)) < TYPE_THRESHOLD,
         howQuestionOnly: counted.length > 0 && counted.every((hit) => howSentences.has(hit.sentence)),
         negatedHits: typeHits.length - counted.length,
+        hits: typeHits,
       };
       return [type, evidence];
     }),

@@ -1,11 +1,15 @@
-import type { MessageWords } from './message-words.js';
+import type { MessageWords, Word } from './message-words.js';
+import { foldWord, isSlipOf, startsWithSlipOf } from './word-similarity.js';
 
 /**
  * A phrase pattern in a small notation that reads like the phrase itself:
  *
  * - `slett meg`: the words in a row; `slett*` is any word starting with "slett" (slette, slettet,
- *   sletting); `meg|mig|me` is any one of them; `opplysninger~` also takes one typo (for words of
- *   eight letters or more, where a typo cannot turn one word into another).
+ *   sletting); `meg|mig|me` is any one of them. Every word forgives the spelling of real mail (see
+ *   `word-similarity.ts`): missing æ/ø/å/ä/ö in words of four letters or more («onsker»), and in
+ *   words of five or more one dropped, doubled or swapped letter («insyn», «sllette», «inysn»).
+ *   A trailing `~` is accepted and means the same (it marked typo tolerance before every word had it).
+ * - `@name` is a capitalised word inside a sentence: most likely a person's name.
  * - `..` allows up to three other words between two parts, `...` up to six.
  * - `A / B`: either word sequence ("ikke i orden / not acceptable").
  * - `A & B`: both parts somewhere in the same sentence, in any order (`&` binds looser than `/`).
@@ -20,7 +24,7 @@ export interface CompiledPhrase {
   readonly parts: readonly (readonly Step[][])[];
 }
 
-type WordTest = (word: string) => boolean;
+type WordTest = (word: Word) => boolean;
 type Step = { readonly kind: 'word'; readonly test: WordTest } | { readonly kind: 'gap'; readonly max: number };
 
 /** Where a phrase matched: word positions, first and last. */
@@ -29,41 +33,21 @@ export interface PhraseMatch {
   readonly end: number;
 }
 
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else if (a[i + 1] === b[j] && a[i] === b[j + 1]) {
-      i += 2;
-      j += 2;
-    } else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
-}
+/** Folded spellings shorter than this are compared exactly: «for» is not «før», «pa» not «på». */
+const FOLD_MIN_LENGTH = 4;
 
 function wordTest(alternative: string): WordTest {
+  if (alternative === '@name') return (word) => word.capitalised;
   if (alternative.endsWith('*')) {
     const prefix = alternative.slice(0, -1);
-    return (word) => word.startsWith(prefix);
+    const folded = foldWord(prefix);
+    const foldable = folded.length >= FOLD_MIN_LENGTH;
+    return (word) => word.text.startsWith(prefix) || (foldable && (word.folded.startsWith(folded) || startsWithSlipOf(word.folded, folded)));
   }
-  if (alternative.endsWith('~')) {
-    const exact = alternative.slice(0, -1);
-    return exact.length >= 8 ? (word) => word === exact || withinOneEdit(word, exact) : (word) => word === exact;
-  }
-  return (word) => word === alternative;
+  const exact = alternative.endsWith('~') ? alternative.slice(0, -1) : alternative;
+  const folded = foldWord(exact);
+  if (folded.length < FOLD_MIN_LENGTH) return (word) => word.text === exact;
+  return (word) => word.text === exact || word.folded === folded || isSlipOf(word.folded, folded);
 }
 
 function compileSequence(source: string): Step[] {
@@ -97,7 +81,7 @@ function matchFrom(text: MessageWords, steps: readonly Step[], stepIndex: number
     return -1;
   }
   const word = text.words[position];
-  if (word === undefined || word.sentence !== sentence || !step.test(word.text)) return -1;
+  if (word === undefined || word.sentence !== sentence || !step.test(word)) return -1;
   return matchFrom(text, steps, stepIndex + 1, position + 1, sentence);
 }
 

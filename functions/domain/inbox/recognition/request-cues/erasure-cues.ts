@@ -1,5 +1,5 @@
 import type { Cue } from '../cue.js';
-import { DATA_NOUNS, ERASABLE } from './data-words.js';
+import { DATA_NOUNS, ERASABLE, LOGS } from './data-words.js';
 
 const DELETE = 'slett*|slete|sltte|slet|sletta|slettar|delete|erase|radera|raderar|radere|wipe';
 
@@ -11,6 +11,10 @@ export const ERASURE_CUES: readonly Cue[] = [
   { phrase: `${DATA_NOUNS}|profil*|profilen|alt|allt|bilde*|bildet ... slettes|slettast|slettet|slettede|fjernes|raderas|raderade|slettes|deleted|erased|removed|tas`, weight: 1 },
   { phrase: `${DATA_NOUNS} & de|dem|dei|they|them|it|det|den|dessa|disse slettes|slettast|fjernes|raderas|deleted|erased|removed|slettet`, weight: 1 },
   { phrase: 'glem*|glöm*|forget .. meg|mig|me', weight: 1 },
+  { phrase: 'bli|blive|be|vorde slettet|sletta|slettede|slettes|deleted|erased|removed|raderad|raderade|fjernet|fjerna|strøket|struket', weight: 1 },
+  { phrase: `${DELETE}|fjern*|remove|stryk*|ta ... fra|from|från|frå|af|ur alle|all|alla ... register*|registr*|system*|database*|databaser*|kundelist*|kunderegister*`, weight: 1 },
+  { phrase: `${DELETE}|fjern*|remove ... fra|from|från|frå|af|ur register*|registeret|registrene|systemet|systemene|systemer|databasen|kunderegister*`, weight: 1 },
+  { phrase: `${LOGS} ... slettes|slettast|slettet|fjernes|raderas|deleted|erased|removed|slettede`, weight: 1 },
   { phrase: 'bli|blive|være|vere|be glemt|glemd|glömd|bortglömd|forgotten', weight: 1 },
   { phrase: 'rett|retten|right|rätt|rätten|ret|retten til|to|att .. bli|be|blive slettet|sletta|deleted|erased|raderad|slettet', weight: 1 },
   { phrase: 'sletting|slettingen|sletning|sletjing|radering|erasure|deletion|radering', weight: 1 },

@@ -1,0 +1,23 @@
+import { compileCues } from './cue.js';
+
+/**
+ * A vendor selling to us: privacy tools, courses and consultants name every right («innsyn, sletting
+ * og samtykker på autopilot») without asking for one. What gives them away is the pitch: a demo, a
+ * meeting, a platform, a price, a sales title. Two of these make a pitch, whatever rights it names.
+ */
+export const SALES_PITCH_CUES = compileCues([
+  { phrase: 'demo|demoen|walkthrough|gjennomgang|genomgång|gennemgang|webinar*|presentasjon', weight: 1 },
+  { phrase: 'gratis|free|kostnadsfri*|uforpliktende|uforpligtende|no-obligation|kostnadsfritt|gratis & demo|møte|meeting|möte|møde|prat|call|samtale|audit|trial|prøveperiode', weight: 1 },
+  { phrase: '10|15|20|30|45 minutter|minutes|minuter|min|minutters', weight: 0.7 },
+  { phrase: 'plattform*|platform*|løsning*|solution*|lösning*|verktøy*|tool|software|programvare|saas / tjenesten vår / our service', weight: 0.6 },
+  { phrase: 'automatiser*|automate*|automatisk|automatically|automatically|autopilot|effektiviser*', weight: 0.6 },
+  { phrase: 'vi tilbyr|erbjuder|tilbyder|hjelper|hjälper|hjælper / we offer|help|helps / companies like yours / bedrifter som deres / flere|mange ... bruker|bruger|använder oss', weight: 0.7 },
+  { phrase: 'account executive|manager / key account / salgssjef|selger|säljare|sælger|sales|kundeansvarlig', weight: 0.6 },
+  { phrase: 'fast|fixed månedspris|månadspris|månedlig|monthly|price|pris / per måned|month|månad', weight: 0.6 },
+  { phrase: 'vi|we hanterar|håndterer|handle|tar|ta ... åt|for|för er|dere|you|jer', weight: 0.7 },
+  { phrase: 'compliance|etterlevelse|overholde*|overholder|efterlevnad|compliant|revisjon|audit', weight: 0.5 },
+  { phrase: 'passer det / would you be open / kan jeg få / can i book / shall i / skal jeg sende / boka|book|boke en|ett|a|et|you|inn', weight: 0.6 },
+]);
+
+/** A pitch needs this much, from several cues. */
+export const SALES_PITCH_THRESHOLD = 2;
