@@ -4,7 +4,7 @@ import { detectAutomatedMail } from './recognition/automated-mail.js';
 import { breachHits, representationHits } from './recognition/detect-flags.js';
 import { detectLanguage } from './recognition/detect-language.js';
 import { detectRequestTypes, type RequestEvidence } from './recognition/detect-request-types.js';
-import { detectThirdParty } from './recognition/detect-third-party.js';
+import { detectThirdParty, type ThirdPartyEvidence } from './recognition/detect-third-party.js';
 import { detectTopic } from './recognition/detect-topic.js';
 import { FOLLOW_UP_CUES } from './recognition/follow-up-cues.js';
 import type { MessageWords } from './recognition/message-words.js';
@@ -13,7 +13,7 @@ import { ownWords, recognitionText } from './recognition/recognition-text.js';
 import { repliedTo, stopReplyHits, type RepliedTo } from './recognition/reply-context.js';
 import { SALES_PITCH_CUES, SALES_PITCH_THRESHOLD } from './recognition/sales-pitch-cues.js';
 import { cueHits, cueScore, scoreCues, type CueHit } from './recognition/score-cues.js';
-import { SPAM_THRESHOLD } from './recognition/spam-cues.js';
+import { SPAM_THRESHOLD, STRONG_SPAM_THRESHOLD } from './recognition/spam-cues.js';
 
 /** One cue that fired: what it counted for, its phrase, and the words of the mail it matched. */
 export interface FiredCue {
@@ -33,6 +33,8 @@ export interface ExplainedRecognition {
 
 /** Language from the own text, or from the subject too when the sender wrote almost nothing. */
 const languageOf = (own: MessageWords, read: MessageWords) => detectLanguage(own.words.length >= 5 ? own : read);
+
+const NO_THIRD_PARTY: ThirdPartyEvidence = { thirdParty: false, asksDisclosure: false, hits: [] };
 
 /** A stop reply («STOPP») longer than this is read on its own words, not as an answer to our mail. */
 const STOP_REPLY_MAX_WORDS = 12;
@@ -101,7 +103,10 @@ export function explainRecognition(message: InboundMessage): ExplainedRecognitio
     }
   }
 
-  const third = detectThirdParty(read, request.types.length > 0);
+  const breach = breachHits(read);
+  const possibleBreach = cueScore(breach) >= 1;
+  // A breach report describes someone else's data it was shown; it asks about them only if it asks for a right.
+  const third = possibleBreach && request.types.length === 0 ? NO_THIRD_PARTY : detectThirdParty(read, request.types.length > 0);
   if (third.thirdParty && request.types.length === 0) request = withRight(request, 'access', third.hits);
   // A stop reply's hits stand in the own text; every other hit in the text read (subject and own text).
   for (const type of REQUEST_TYPES) cues.push(...fired(stopReply && type === stopRight ? own : read, type, request.byType[type].hits));
@@ -113,15 +118,15 @@ export function explainRecognition(message: InboundMessage): ExplainedRecognitio
   cues.push(...fired(read, 'follow_up', followUpHits));
   const context: ConfidenceContext = { request, topic, ownWordCount: stopReply ? STOP_REPLY_MAX_WORDS : own.words.length, followUp };
 
-  const breach = breachHits(read);
-  const possibleBreach = cueScore(breach) >= 1;
   cues.push(...fired(read, 'possible_breach', possibleBreach ? breach : []));
 
   const pitchHits = cueHits(read, SALES_PITCH_CUES, false);
   const pitch = cueScore(pitchHits);
   const clearRequest = request.types.some((type) => !request.byType[type].vagueOnly);
-  if (!third.thirdParty && ((topic.spam + pitch >= SPAM_THRESHOLD && !clearRequest) || pitch >= SALES_PITCH_THRESHOLD)) {
-    cues.push(...fired(read, 'sales_pitch', pitchHits));
+  // Phishing threatens deletion and names accounts: past STRONG_SPAM_THRESHOLD its words are no request.
+  const spam = topic.spam >= STRONG_SPAM_THRESHOLD || (topic.spam + pitch >= SPAM_THRESHOLD && !clearRequest) || pitch >= SALES_PITCH_THRESHOLD;
+  cues.push(...fired(read, 'sales_pitch', pitchHits));
+  if (!third.thirdParty && spam) {
     return { recognition: { types: [], language, confidence: spamConfidence(topic.spam + pitch), category: 'spam', ...nothingFlagged, possibleBreach }, cues };
   }
 

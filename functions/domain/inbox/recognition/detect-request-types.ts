@@ -1,6 +1,7 @@
 import { REQUEST_TYPES, type RequestType } from '../../request/request-vocabulary.js';
 import type { MessageWords } from './message-words.js';
 import { REQUEST_CUES } from './request-cues.js';
+import { compileCues } from './cue.js';
 import { cueHits, cueScore, type CueHit } from './score-cues.js';
 
 /** A right is asked for when its cues add up to this. */
@@ -27,6 +28,16 @@ export interface RequestEvidence {
 }
 
 const HOW = new Set(['hvordan', 'korleis', 'kordan', 'hur', 'how']);
+
+/**
+ * «Bare lurer», «just wondering», «not yet»: the writer says outright that a question about a right is
+ * no request. With every cue in a how-question, the right is then not asked for at all.
+ */
+const JUST_ASKING = compileCues([
+  { phrase: 'bare|berre|bara|just|kun lurer|lurte|undrer|wondering|curious|nyfiken|nysgjerrig|nysgjerrige|spørger|spør|spurte', weight: 1 },
+  { phrase: 'ikke|ikkje|inte|not|ikkje nå|ennå|enno|än|yet|endnu|now|no', weight: 0.5 },
+  { phrase: 'av|af nysgjerrighet|nyfikenhet|nysgjerrigheit', weight: 1 },
+]);
 
 function howQuestionSentences(text: MessageWords): Set<number> {
   const sentences = new Set<number>();
@@ -69,5 +80,7 @@ export function detectRequestTypes(text: MessageWords): RequestEvidence {
       return [type, evidence];
     }),
   ) as Record<RequestType, TypeEvidence>;
-  return { types: REQUEST_TYPES.filter((type) => byType[type].score >= TYPE_THRESHOLD), byType };
+  const justAsking = howSentences.size > 0 && cueScore(cueHits(text, JUST_ASKING, false)) >= 1;
+  const asked = (type: RequestType): boolean => byType[type].score >= TYPE_THRESHOLD && !(justAsking && byType[type].howQuestionOnly);
+  return { types: REQUEST_TYPES.filter(asked), byType };
 }

@@ -23,6 +23,9 @@ export function detectThirdParty(text: MessageWords, asksForRight: boolean): Thi
   const mandate = cueHits(text, THIRD_PARTY_CUES.mandate, false);
   const someoneElse = cueScore(writer) + cueScore(aboutOther) >= 1;
   const asksDisclosure = cueScore(disclosure) >= 1;
-  const thirdParty = someoneElse && (asksForRight || asksDisclosure) && cueScore(mandate) < 1;
+  // Asking about one's own data outweighs a mention of an authority or an employer, unless the mail
+  // clearly points at another person too.
+  const ownData = cueScore(cueHits(text, THIRD_PARTY_CUES.self, false)) >= 1 && cueScore(aboutOther) < 1;
+  const thirdParty = someoneElse && (asksForRight || asksDisclosure) && cueScore(mandate) < 1 && !ownData;
   return { thirdParty, asksDisclosure, hits: thirdParty ? [...writer, ...aboutOther, ...disclosure] : [] };
 }

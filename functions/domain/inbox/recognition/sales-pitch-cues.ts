@@ -7,16 +7,19 @@ import { compileCues } from './cue.js';
  */
 export const SALES_PITCH_CUES = compileCues([
   { phrase: 'demo|demoen|walkthrough|gjennomgang|genomgång|gennemgang|webinar*|presentasjon', weight: 1 },
-  { phrase: 'gratis|free|kostnadsfri*|uforpliktende|uforpligtende|no-obligation|kostnadsfritt|gratis & demo|møte|meeting|möte|møde|prat|call|samtale|audit|trial|prøveperiode', weight: 1 },
+  { phrase: 'gratis|free|kostnadsfri*|uforpliktende|uforpligtende|no-obligation|kostnadsfritt & demo|møte|meeting|möte|møde|prat|call|samtale|audit|trial|prøveperiode|genomgång|gennemgang', weight: 1 },
   { phrase: '10|15|20|30|45 minutter|minutes|minuter|min|minutters', weight: 0.7 },
   { phrase: 'plattform*|platform*|løsning*|solution*|lösning*|verktøy*|tool|software|programvare|saas / tjenesten vår / our service', weight: 0.6 },
-  { phrase: 'automatiser*|automate*|automatisk|automatically|automatically|autopilot|effektiviser*', weight: 0.6 },
+  { phrase: 'automatiser*|automate*|automatisk|automatically|autopilot|effektiviser*', weight: 0.6 },
   { phrase: 'vi tilbyr|erbjuder|tilbyder|hjelper|hjälper|hjælper / we offer|help|helps / companies like yours / bedrifter som deres / flere|mange ... bruker|bruger|använder oss', weight: 0.7 },
-  { phrase: 'account executive|manager / key account / salgssjef|selger|säljare|sælger|sales|kundeansvarlig', weight: 0.6 },
-  { phrase: 'fast|fixed månedspris|månadspris|månedlig|monthly|price|pris / per måned|month|månad', weight: 0.6 },
   { phrase: 'vi|we hanterar|håndterer|handle|tar|ta ... åt|for|för er|dere|you|jer', weight: 0.7 },
+  { phrase: 'account executive|manager / key account / salgssjef|selger|säljare|sælger|sales|kundeansvarlig', weight: 0.6 },
+  { phrase: 'fast|fixed månedspris|månadspris|månedlig|monthly|price|pris / per måned|month|månad|mnd / kr|nok|sek|dkk mnd|md|month', weight: 0.6 },
+  { phrase: 'som|as tjeneste|tjänst|tjeneste|service / as a service', weight: 0.6 },
+  { phrase: 'kan jeg|vi ringe|ring deg|dig / can i|we call you / kan jeg få|ta 15|20|10 / passer det / would you be open / shall i|we', weight: 0.6 },
+  { phrase: 'mange|many|flere|fler|mange virksomheter|bedrifter|companies|businesses|företag|virksomheder|organisasjoner|organisations', weight: 0.6 },
+  { phrase: 'boka|book|boke en|ett|a|et|you|inn', weight: 0.6 },
   { phrase: 'compliance|etterlevelse|overholde*|overholder|efterlevnad|compliant|revisjon|audit', weight: 0.5 },
-  { phrase: 'passer det / would you be open / kan jeg få / can i book / shall i / skal jeg sende / boka|book|boke en|ett|a|et|you|inn', weight: 0.6 },
 ]);
 
 /** A pitch needs this much, from several cues. */

@@ -1,5 +1,5 @@
 import { compileCues } from './cue.js';
-import { DATA_NOUNS } from './request-cues/data-words.js';
+import { DATA_NOUNS, LOGS } from './request-cues/data-words.js';
 
 /**
  * A request about someone else in the writer's own interest: an employer or HR asking for an
@@ -14,6 +14,7 @@ export const THIRD_PARTY_CUES = {
     { phrase: 'som|as arbeidsgiver*|arbeidsgjevar*|employer*|arbetsgivare*|arbejdsgiver*', weight: 1 },
     { phrase: 'arbeidsgiver*|arbeidsgjevar*|employer*|arbetsgivare*|arbejdsgiver* for|til|to|of|åt|til', weight: 1 },
     { phrase: 'hr|hr-sjef|hr-rådgiver|hr-chef|hr-ansvarlig|hr-avdelingen|personalavdeling*|personalsjef|personalleder|personalleiar|personalechef|personaleafdeling*|personalsak*|personalesag*|personalärende*', weight: 1 },
+    { phrase: 'administrator|admin|ansvarlig|responsible ... firmaavtale*|firmaaftale*|bedriftsavtale*|corporate|company account|företagsavtal*', weight: 1 },
     { phrase: 'vår|våre|vårt|our|vores|våra|dei ansatt*|employee*|medarbeider*|medarbejder*|medarbetare*|tilsett*|tilsette|anställd*|contractor*|konsulent*', weight: 1 },
     { phrase: 'en|ein|one|ett av|af|of våre|vores|our|våra|dei ansatt*|employee*|medarbeider*|medarbejder*|medarbetare*|tilsette|anställda', weight: 1 },
   ]),
@@ -22,16 +23,20 @@ export const THIRD_PARTY_CUES = {
    * data «til NAV»; the police writing «etterforsker» or about «en av deres kunder» is another thing.
    */
   authority: compileCues([
-    { phrase: 'politi*|police|polis*|nav|skatteetaten|skattekontor*|tingrett*|lagmannsrett*|court|domstol*|namsmann*|namsfogd*|kemner*|udbetaling|myndighet*|myndighed*|försäkringskassan|kronofogden|polismyndigheten', weight: 0.5 },
-    { phrase: 'etterforsk*|efterforsk*|investigat*|utreder|utredning|straffeprosessloven|folketrygdloven|skatteforvaltningsloven|tvisteloven|dispute|rättegångsbalken|retsplejeloven|pålegg|pålæg|hjemmel|exemptions', weight: 0.5 },
+    { phrase: 'politi*|police|polis*|nav|skatteetaten|skatteverket|skattestyrelsen|skattekontor*|tingrett*|lagmannsrett*|court|domstol*|namsmann*|namsfogd*|kemner*|udbetaling|myndighet*|myndighed*|försäkringskassan|kronofogden|polismyndigheten|kommune|kommunen|municipality|sosialtenesta|sosialtjenesten|barnevern*|inkasso*|forsikring*|insurer|insurance|försäkring*', weight: 0.5 },
+    { phrase: 'etterforsk*|efterforsk*|investigat*|utreder|utredning|straffeprosessloven|folketrygdloven|skatteforvaltningsloven|skatteförfarandelagen|tvisteloven|rättegångsbalken|retsplejeloven|pålegg|pålæg|föreläggande|hjemmel|exemptions|inkassooppdrag* / dispute act', weight: 0.5 },
   ]),
   /** Whose data is asked for: a person named or pointed at, not the writer. */
   aboutOther: compileCues([
-    { phrase: `hans|hennes|hendes|his|her|their|hennar|deira|hennar ${DATA_NOUNS}|adgangslogg*|adgangslog|passerlogg*|dørlogg*|logg*|log|logs|telefonnummer*|nummer|number|e-post*|email|adresse*|adressa|address|adress|fakturaer|invoices|besøk*|besök*|visits|konto|account|bookinger|badge-in|opptak`, weight: 1 },
-    { phrase: 'når|hvilke|hvor|kor|when|which|how|hur|vilka ... han|hun|ho|he|she|hon|vedkommende|personen ... har|hadde|has|had|var|was|har ... vært|vore|been|varit|været|brukt|used|besøkt|visited', weight: 1 },
+    { phrase: `his|her|their ${DATA_NOUNS}|door|access|badge*|entry|logs|log|phone|number|email|address|invoices|visits|account|records|membership|contact|details`, weight: 1 },
+    { phrase: `hans|hennes|hendes|hennar|deira|hennes .. ${DATA_NOUNS}|adgangslogg*|adgangslog|passerlogg*|dørlogg*|logg*|log|logs|telefonnummer*|nummer|number|e-post*|email|adresse*|adressa|address|adress|fakturaer|invoices|besøk*|besök*|visits|konto|account|bookinger|badge-in|opptak`, weight: 1 },
+    { phrase: 'når|hvilke|hvor|kor|kva|when|which|how|hur|vilka|hvornår ... han|hun|ho|he|she|hon|vedkommende|personen|@name ... var|was|vært|vore|been|varit|været|kom|came|gikk|left|brukte|used|nytta|besøkte|visited|jobbet|worked|har|hadde|has|had', weight: 1 },
+    { phrase: 'at|that|att|om|if|whether han|hun|ho|he|she|hon|vedkommende var|was|har|has|hadde|had|været|vore', weight: 1 },
+    { phrase: `${DATA_NOUNS}|betalinger|betalningar|payments|fakturaer|invoices|fakturor|records|adgangslogg*|logg* ... om|from|från|fra|frå|about|regarding|vedrørende|angående @name @name`, weight: 1 },
+    { phrase: 'samboer*|sambo|partner*|kjæreste*|kona|mannen|ektefelle*|wife|husband|spouse|hustru|maka|make|kone', weight: 0.5 },
     { phrase: 'hvem|kven|who|vem det|som|der|is|er|är|that', weight: 0.5 },
     { phrase: 'gi|give|send|sende|fortelle|tell|skicka|oplyse meg|me|mig|oss|us ... e-postadressen|telefonnummeret|nummeret|adressen|adressa|mobilnummeret|e-posten|kontaktinfo*|contact', weight: 0.5 },
-    { phrase: 'om|whether|hvorvidt|if|huruvida|kunden|customer|member|personen|vedkommende|ansatt|employee|medarbeider @name', weight: 1 },
+    { phrase: 'om|whether|hvorvidt|if|huruvida|kunden|customer|member|personen|vedkommende|ansatt|employee|medarbeider|forsikringstaker|policyholder|skyldner|debtor|leietaker|tenant|søker|applicant|mot|against @name @name', weight: 1 },
     { phrase: 'om|about|på|of kunden|customer|personen|vedkommende|suspect|mistenkte|defendant|saksøkte|medlemmet|brukeren', weight: 1 },
     { phrase: 'en|ein|one av|of|af deres|dykkar|your|jeres|era kunder|kundar|customers|members|medlemmer|kunder', weight: 1 },
     { phrase: 'min|mi|my tidligere|tidlegare|ex|eks|ex-wife|ex-husband|eks-kone|eksmann|ekskone|exfru|exman / kollega|colleague|kollegaen|sidemann*|nabo*|neighbour', weight: 0.5 },
@@ -40,10 +45,17 @@ export const THIRD_PARTY_CUES = {
   /** The writer asks to be given something. */
   disclosure: compileCues([
     {
-      phrase: `ber|be|beder|bed|begär*|begjær*|anmoder|request|requests|requesting|need|needs|trenger|treng|behöver|behov|brug|send|sende|oversende|skicka|give|gi|provide|fortelle|tell|opplyse|oplyse|bekreftelse|bekræftelse|confirm|confirmation|få & ${DATA_NOUNS}|records|record|logg*|log|logs|kopi|copy|kopia|oversikt|overview|oversigt|udskrift|utskrift|number|nummer|telefonnummer*|e-post*|e-postadresse*|email|adresse*|address|times|tider|passerlogg*|adgangslogg*|tilgangslogg*|besöksstatistik|fakturaer|invoices|fakturor|innpassering*|inn-|utpassering*|badge-in|opptak*|kameraopptak*|avtale*|agreement|bekreftelse|confirmation|medlemsuppgift*|medlemskap|membership|abonnement|uppgifter|oplysninger`,
+      phrase: `ber|be|beder|bed|begär*|begjær*|anmoder|request|requests|requesting|need|needs|trenger|treng|behöver|behov|brug|send|sende|oversende|skicka|give|gi|provide|fortelle|tell|opplyse|oplyse|confirm|få & ${DATA_NOUNS}|records|record|logg*|log|logs|kopi|copy|kopia|oversikt|overview|oversigt|udskrift|utskrift|number|nummer|telefonnummer*|e-post*|e-postadresse*|email|adresse*|address|times|tider|passerlogg*|adgangslogg*|tilgangslogg*|besöksstatistik|fakturaer|invoices|fakturor|innpassering*|inn-|utpassering*|badge-in|opptak*|kameraopptak*|avtale*|agreement|bekreftelse|confirmation|medlemsuppgift*|medlemskap|membership|abonnement|uppgifter|oplysninger`,
       weight: 1,
     },
     { phrase: 'hvem|kven|who|vem & fortelle|tell|vite|know|veta|vide', weight: 1 },
+    { phrase: 'sjekke|sjekk|check|kolla|tjekke|se|undersøke / finne|find ut|out & hvilke|når|when|which|vilka|hvornår|kva|hur|hvor|how', weight: 1 },
+    { phrase: 'ha|have|hente|få|få ... liste|list|lista|oversikt|oversigt|overview', weight: 1 },
+  ]),
+  /** The writer asks about their own data («min dørlogg», «om meg»): a customer naming NAV or an insurer is still asking for themselves. */
+  self: compileCues([
+    { phrase: `min|mine|mitt|mi|my|mina|mit ${DATA_NOUNS}|${LOGS}|konto|kontoen|account|profil|profilen|profile / ${DATA_NOUNS}|${LOGS}|konto|kontoen|profilen min|mine|mitt|mi|mina`, weight: 1 },
+    { phrase: 'om|about|on|på meg|mig|me', weight: 1 },
   ]),
   /** A mandate: the writer acts for the person (lawyer, parent, spouse) rather than against or about them. */
   mandate: compileCues([

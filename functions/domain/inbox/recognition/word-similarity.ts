@@ -59,6 +59,12 @@ function lettersMissing(a: string, b: string, limit: number): number {
   return missing;
 }
 
+/** «coppy» for «copy», «dataa» for «data»: a four-letter cue word typed with one letter doubled. */
+function doubledLetter(word: string, cue: string): boolean {
+  for (let i = 1; i < word.length; i++) if (word[i] === word[i - 1] && word.slice(0, i) + word.slice(i + 1) === cue) return true;
+  return false;
+}
+
 /** Length of the longest common subsequence: how much of the order two spellings share. */
 function commonSubsequence(a: string, b: string): number {
   let previous = new Array<number>(b.length + 1).fill(0);
@@ -92,6 +98,7 @@ function jumbled(word: string, cue: string): boolean {
  * must start with the same letter; that is where people rarely slip, and it keeps the test cheap.
  */
 export function isSlipOf(word: string, cue: string): boolean {
+  if (cue.length === SLIP_MIN_LENGTH - 1 && word.length === cue.length + 1) return doubledLetter(word, cue);
   if (cue.length < SLIP_MIN_LENGTH || word.length < SLIP_MIN_LENGTH || word[0] !== cue[0] || Math.abs(word.length - cue.length) > 1) return false;
   return oneSlip(word, cue, cue.length >= WRONG_LETTER_MIN_LENGTH) || jumbled(word, cue);
 }

@@ -2,6 +2,8 @@ import type { Cue } from '../cue.js';
 
 const CONSENT = 'samtykke*|samtykkje*|samtykket|consent|samtycke*|samtycket|samtykket';
 const NEWSLETTER = 'nyhetsbrev*|nyheitsbrev*|nyhedsbrev*|newsletter*|nyhetsbrevet';
+const SURVEY =
+  'undersøkelse*|undersøking*|brukerundersøkelse*|spørreundersøkelse*|spørjeundersøking*|markedsundersøkelse*|survey|surveys|enkät*|kundenkät*|undersøgelse*|brugerundersøgelse*|spørgeskema*';
 const LIST = `${NEWSLETTER}|list*|lista|listen|mailingliste*|e-postliste*|utsendelse*|utskick*|udsendelse*|maillist*|mailing|mailinglist*|epostlist*|e-postlista`;
 
 /**
@@ -24,5 +26,7 @@ export const CONSENT_WITHDRAWAL_CUES: readonly Cue[] = [
   { phrase: `${NEWSLETTER} & ikke|ikkje|inte|not|no|don't|stop|slutt|stopp|gidder ... motta|få|ha|modtage|receive|get|have|lese|lesa|läsa|mottaka|ta`, weight: 1 },
   { phrase: `stop|stopp|slutt|sluta|slutte ... sende|sending|skicka|send ... ${NEWSLETTER}`, weight: 1 },
   { phrase: 'art|artikkel|artikel|article|artiklene 7', weight: 1 },
+  // Surveys are sent on consent: «ikke kontakt meg om undersøkelser» withdraws it (it is not an objection).
+  { phrase: `${SURVEY} & ikke|ikkje|inte|not|no|don't|dont|stop|stopp|slutt|sluta|never|aldri|ingen|inga|lenger|longer|längre|længere|remove|fjern*|træk*|trekk*|återkalla*|nei|nej`, weight: 1, overrides: ['objection'] },
   { phrase: CONSENT, weight: 0.3 },
 ];

@@ -20,6 +20,7 @@ export const ERASURE_CUES: readonly Cue[] = [
   { phrase: 'sletting|slettingen|sletning|sletjing|radering|erasure|deletion|radering', weight: 1 },
   { phrase: 'art|artikkel|artikel|article|artiklene 17', weight: 1 },
   { phrase: 'no longer want you to keep|hold|store', weight: 1 },
+  { phrase: 'at|that|att dere|de|you|ni|i ikke|ikkje|not|inte|no lenger|longer|längre|længere|lengre ... oppbevar*|opbevar*|lagr*|keep|store|holder|hold|har|have|sparar|spara|gemmer|beholder', weight: 1 },
   { phrase: "don't|dont want you to keep|hold|store / do not want you to keep|hold|store", weight: 1 },
   { phrase: 'trenger|treng ikke|ikkje ha|lagre|ta ... om meg|mig|noe|noko|noko', weight: 0.6 },
   { phrase: 'vil|ønsker|ønskjer|want ikke|ikkje|not at|that dere|de|you ... ha|har|lagre|keep|store|lagrar', weight: 0.6 },

@@ -15,4 +15,5 @@ export const RECTIFICATION_CUES: readonly Cue[] = [
   { phrase: `stavet|stava|skrevet|skrive|spelt|spelled ${WRONG}`, weight: 0.6 },
   { phrase: `${CORRECTING} den|det|it|this|that|dette`, weight: 0.6 },
   { phrase: `ny|nytt|nye|new|nya|nyt ${CORRECTABLE}`, weight: 0.5 },
+  { phrase: `kan|can|kunne|could|kan dere|de|you|ni|i ${CORRECTING}`, weight: 0.4 },
 ];
