@@ -52,6 +52,18 @@ const fired = (text: MessageWords, label: string, hits: readonly CueHit[]): Fire
     ...(hit.negated ? { negated: true as const } : {}),
   }));
 
+/** Words by which a writer speaks of themself: a person asking for a right says «meg», «min», «my». */
+const FIRST_PERSON = new Set(['jeg', 'eg', 'jag', 'meg', 'mig', 'me', 'min', 'mine', 'mitt', 'mi', 'mina', 'mit', 'my', 'myself', "i'd", "i'm", "i've", 'mej']);
+
+/**
+ * True when a hit stands in a sentence where the writer speaks of themself. A vendor's or a course's
+ * «innsyn og sletting» never does; with spam wording around, a right named only that way is no request.
+ */
+function inPersonalSentence(text: MessageWords, hits: readonly CueHit[]): boolean {
+  const sentences = new Set(hits.filter((hit) => !hit.negated).map((hit) => hit.sentence));
+  return text.words.some((word) => sentences.has(word.sentence) && FIRST_PERSON.has(word.text));
+}
+
 /** The evidence with one more right, asked for by `hits` (a stop reply, a disclosure request). */
 function withRight(request: RequestEvidence, type: RequestType, hits: readonly CueHit[]): RequestEvidence {
   const byType = { ...request.byType, [type]: { score: 1, vagueOnly: false, howQuestionOnly: false, negatedHits: 0, hits } };
@@ -122,7 +134,7 @@ export function explainRecognition(message: InboundMessage): ExplainedRecognitio
 
   const pitchHits = cueHits(read, SALES_PITCH_CUES, false);
   const pitch = cueScore(pitchHits);
-  const clearRequest = request.types.some((type) => !request.byType[type].vagueOnly);
+  const clearRequest = request.types.some((type) => !request.byType[type].vagueOnly && inPersonalSentence(read, request.byType[type].hits));
   // Phishing threatens deletion and names accounts: past STRONG_SPAM_THRESHOLD its words are no request.
   const spam = topic.spam >= STRONG_SPAM_THRESHOLD || (topic.spam + pitch >= SPAM_THRESHOLD && !clearRequest) || pitch >= SALES_PITCH_THRESHOLD;
   cues.push(...fired(read, 'sales_pitch', pitchHits));

@@ -42,12 +42,14 @@ function wordTest(alternative: string): WordTest {
     const prefix = alternative.slice(0, -1);
     const folded = foldWord(prefix);
     const foldable = folded.length >= FOLD_MIN_LENGTH;
-    return (word) => word.text.startsWith(prefix) || (foldable && (word.folded.startsWith(folded) || startsWithSlipOf(word.folded, folded)));
+    return (word) =>
+      word.text.startsWith(prefix) ||
+      (foldable && (word.folded.startsWith(folded) || startsWithSlipOf(word.folded, folded, { word: word.text.length, cue: prefix.length })));
   }
   const exact = alternative.endsWith('~') ? alternative.slice(0, -1) : alternative;
   const folded = foldWord(exact);
   if (folded.length < FOLD_MIN_LENGTH) return (word) => word.text === exact;
-  return (word) => word.text === exact || word.folded === folded || isSlipOf(word.folded, folded);
+  return (word) => word.text === exact || word.folded === folded || isSlipOf(word.folded, folded, { word: word.text.length, cue: exact.length });
 }
 
 function compileSequence(source: string): Step[] {

@@ -14,6 +14,7 @@ export const THIRD_PARTY_CUES = {
     { phrase: 'som|as arbeidsgiver*|arbeidsgjevar*|employer*|arbetsgivare*|arbejdsgiver*', weight: 1 },
     { phrase: 'arbeidsgiver*|arbeidsgjevar*|employer*|arbetsgivare*|arbejdsgiver* for|til|to|of|åt|til', weight: 1 },
     { phrase: 'hr|hr-sjef|hr-rådgiver|hr-chef|hr-ansvarlig|hr-avdelingen|personalavdeling*|personalsjef|personalleder|personalleiar|personalechef|personaleafdeling*|personalsak*|personalesag*|personalärende*', weight: 1 },
+    { phrase: 'ansatt|tilsett|employed|anställd|ansat|jobber|works|arbeider hos|hjå|with|at|for oss|us|os', weight: 1 },
     { phrase: 'administrator|admin|ansvarlig|responsible ... firmaavtale*|firmaaftale*|bedriftsavtale*|corporate|company account|företagsavtal*', weight: 1 },
     { phrase: 'vår|våre|vårt|our|vores|våra|dei ansatt*|employee*|medarbeider*|medarbejder*|medarbetare*|tilsett*|tilsette|anställd*|contractor*|konsulent*', weight: 1 },
     { phrase: 'en|ein|one|ett av|af|of våre|vores|our|våra|dei ansatt*|employee*|medarbeider*|medarbejder*|medarbetare*|tilsette|anställda', weight: 1 },
@@ -32,7 +33,7 @@ export const THIRD_PARTY_CUES = {
     { phrase: `hans|hennes|hendes|hennar|deira|hennes .. ${DATA_NOUNS}|adgangslogg*|adgangslog|passerlogg*|dørlogg*|logg*|log|logs|telefonnummer*|nummer|number|e-post*|email|adresse*|adressa|address|adress|fakturaer|invoices|besøk*|besök*|visits|konto|account|bookinger|badge-in|opptak`, weight: 1 },
     { phrase: 'når|hvilke|hvor|kor|kva|when|which|how|hur|vilka|hvornår ... han|hun|ho|he|she|hon|vedkommende|personen|@name ... var|was|vært|vore|been|varit|været|kom|came|gikk|left|brukte|used|nytta|besøkte|visited|jobbet|worked|har|hadde|has|had', weight: 1 },
     { phrase: 'at|that|att|om|if|whether han|hun|ho|he|she|hon|vedkommende var|was|har|has|hadde|had|været|vore', weight: 1 },
-    { phrase: `${DATA_NOUNS}|betalinger|betalningar|payments|fakturaer|invoices|fakturor|records|adgangslogg*|logg* ... om|from|från|fra|frå|about|regarding|vedrørende|angående @name @name`, weight: 1 },
+    { phrase: `${DATA_NOUNS}|betalinger|betalningar|payments|fakturaer|invoices|fakturor|records|adgangslogg*|logg* ... om|from|från|fra|frå|about|regarding|vedrørende|angående|til|of @name @name`, weight: 1 },
     { phrase: 'samboer*|sambo|partner*|kjæreste*|kona|mannen|ektefelle*|wife|husband|spouse|hustru|maka|make|kone', weight: 0.5 },
     { phrase: 'hvem|kven|who|vem det|som|der|is|er|är|that', weight: 0.5 },
     { phrase: 'gi|give|send|sende|fortelle|tell|skicka|oplyse meg|me|mig|oss|us ... e-postadressen|telefonnummeret|nummeret|adressen|adressa|mobilnummeret|e-posten|kontaktinfo*|contact', weight: 0.5 },
@@ -45,10 +46,11 @@ export const THIRD_PARTY_CUES = {
   /** The writer asks to be given something. */
   disclosure: compileCues([
     {
-      phrase: `ber|be|beder|bed|begär*|begjær*|anmoder|request|requests|requesting|need|needs|trenger|treng|behöver|behov|brug|send|sende|oversende|skicka|give|gi|provide|fortelle|tell|opplyse|oplyse|confirm|få & ${DATA_NOUNS}|records|record|logg*|log|logs|kopi|copy|kopia|oversikt|overview|oversigt|udskrift|utskrift|number|nummer|telefonnummer*|e-post*|e-postadresse*|email|adresse*|address|times|tider|passerlogg*|adgangslogg*|tilgangslogg*|besöksstatistik|fakturaer|invoices|fakturor|innpassering*|inn-|utpassering*|badge-in|opptak*|kameraopptak*|avtale*|agreement|bekreftelse|confirmation|medlemsuppgift*|medlemskap|membership|abonnement|uppgifter|oplysninger`,
+      phrase: `ber|be|beder|bed|begär*|begjær*|anmoder|request|requests|requesting|need|needs|trenger|treng|behöver|behov|brug|send|sende|oversende|skicka|give|gi|provide|fortelle|tell|opplyse|oplyse|confirm|få & ${DATA_NOUNS}|records|record|logg*|log|logs|kopi|copy|kopia|oversikt|overview|oversigt|udskrift|utskrift|number|nummer|telefonnummer*|e-post*|e-postadresse*|email|adresse*|address|times|tider|passerlogg*|adgangslogg*|tilgangslogg*|besöksstatistik|fakturaer|invoices|fakturor|innpassering*|inn-|utpassering*|badge-in|opptak*|kameraopptak*|avtale*|agreement|bekreftelse|confirmation|medlemsuppgift*|medlemskap|membership|abonnement|uppgifter|oplysninger|dokumentasjon|documentation|dokumentation|dokumenter|documents|videooptagelser|footage|cctv`,
       weight: 1,
     },
     { phrase: 'hvem|kven|who|vem & fortelle|tell|vite|know|veta|vide', weight: 1 },
+    { phrase: 'vil|vill|ønsker|ønskjer|önskar|want|like|gerne|gjerne ... vite|veta|vide|know|se|sjå|see & når|hvilke|vilka|which|when|hvornår|hvor|hur|kva|how', weight: 1 },
     { phrase: 'sjekke|sjekk|check|kolla|tjekke|se|undersøke / finne|find ut|out & hvilke|når|when|which|vilka|hvornår|kva|hur|hvor|how', weight: 1 },
     { phrase: 'ha|have|hente|få|få ... liste|list|lista|oversikt|oversigt|overview', weight: 1 },
   ]),

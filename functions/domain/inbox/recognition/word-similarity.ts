@@ -94,27 +94,29 @@ function jumbled(word: string, cue: string): boolean {
 }
 
 /**
- * True when a message word (folded) is a slip of a cue word (folded): see the lengths above. Both
+ * True when a message word (folded) is a slip of a cue word (folded): see the lengths above, counted
+ * on the words as written (folding «være» to «vaere» does not make it long enough to slip). Both
  * must start with the same letter; that is where people rarely slip, and it keeps the test cheap.
  */
-export function isSlipOf(word: string, cue: string): boolean {
-  if (cue.length === SLIP_MIN_LENGTH - 1 && word.length === cue.length + 1) return doubledLetter(word, cue);
-  if (cue.length < SLIP_MIN_LENGTH || word.length < SLIP_MIN_LENGTH || word[0] !== cue[0] || Math.abs(word.length - cue.length) > 1) return false;
+export function isSlipOf(word: string, cue: string, lengths: { readonly word: number; readonly cue: number } = { word: word.length, cue: cue.length }): boolean {
+  if (lengths.cue === SLIP_MIN_LENGTH - 1 && word.length === cue.length + 1) return doubledLetter(word, cue);
+  if (lengths.cue < SLIP_MIN_LENGTH || lengths.word < SLIP_MIN_LENGTH || word[0] !== cue[0] || Math.abs(word.length - cue.length) > 1) return false;
   return oneSlip(word, cue, cue.length >= WRONG_LETTER_MIN_LENGTH) || jumbled(word, cue);
 }
 
 /**
  * True when a message word (folded) starts with a slip of a cue prefix (folded): «insynsbegjæring»
- * for `innsyn*`, «sletet» for `slett*`.
+ * for `innsyn*`, «sllettet» for `slett*`. Only a dropped, doubled or swapped letter.
  */
-export function startsWithSlipOf(word: string, prefix: string): boolean {
-  if (prefix.length < SLIP_MIN_LENGTH || word[0] !== prefix[0] || word.length < SLIP_MIN_LENGTH) return false;
+export function startsWithSlipOf(word: string, prefix: string, lengths: { readonly word: number; readonly cue: number } = { word: word.length, cue: prefix.length }): boolean {
+  if (lengths.cue < SLIP_MIN_LENGTH || word[0] !== prefix[0] || lengths.word < SLIP_MIN_LENGTH) return false;
   // The compared start is never shorter than SLIP_MIN_LENGTH: «sett» is no slip of `slett*`.
   for (let length = Math.max(SLIP_MIN_LENGTH, prefix.length - 1); length <= prefix.length + 1 && length <= word.length; length++) {
     const start = word.slice(0, length);
     // A start that ends before the prefix's last letter is a shorter prefix, not a slip: «indsig» is no `indsigt*`.
     if (start.at(-1) !== prefix.at(-1)) continue;
-    if (oneSlip(start, prefix, prefix.length >= WRONG_LETTER_MIN_LENGTH)) return true;
+    // No wrong letter in a prefix: the rest of the word is unknown, so «fortsett» would pass for `føresett*`.
+    if (oneSlip(start, prefix, false)) return true;
   }
   return false;
 }

@@ -26,6 +26,7 @@ export const ERASURE_CUES: readonly Cue[] = [
   { phrase: 'vil|ønsker|ønskjer|want ikke|ikkje|not at|that dere|de|you ... ha|har|lagre|keep|store|lagrar', weight: 0.6 },
   // Need the context a reader has: "fjern meg" (from a list?), "slett den" (which?), "vil ha det vekk".
   { phrase: 'fjern*|remove meg|mig|me', weight: 1, vague: true },
+  { phrase: 'slettemeg|slettmeg|sletmig|deleteme|raderamig|glemmeg', weight: 1, vague: true },
   { phrase: `${DELETE}|fjern* den|det|dem|dei|it|them|dette|this`, weight: 1, vague: true },
   { phrase: 'vil|ønsker|want ha|have .. vekk|bort|fjernet|removed|gone', weight: 1, vague: true },
 ];
