@@ -34,6 +34,12 @@ export interface ExplainedRecognition {
 /** Language from the own text, or from the subject too when the sender wrote almost nothing. */
 const languageOf = (own: MessageWords, read: MessageWords) => detectLanguage(own.words.length >= 5 ? own : read);
 
+/** «Fwd:», «VS:», «VB:», «TR:», «WG:»: the subject of a forwarded mail. */
+const FORWARD_SUBJECT = /^\s*(?:fwd?|vs|vb|tr|wg|vid)\s*:/i;
+const isForward = (message: InboundMessage): boolean => FORWARD_SUBJECT.test(message.subject);
+/** How sure recognition may be that a forward asks for nothing: below the case threshold. */
+const FORWARD_CONFIDENCE = 0.6;
+
 const NO_THIRD_PARTY: ThirdPartyEvidence = { thirdParty: false, asksDisclosure: false, hits: [] };
 
 /** A stop reply («STOPP») longer than this is read on its own words, not as an answer to our mail. */
@@ -152,7 +158,8 @@ export function explainRecognition(message: InboundMessage): ExplainedRecognitio
     recognition: {
       types: [],
       language,
-      confidence: possibleBreach ? 0.8 : nonRequestConfidence(context),
+      // A forward carries its matter in the forwarded mail, which is not read: a person looks.
+      confidence: possibleBreach ? 0.8 : isForward(message) ? Math.min(FORWARD_CONFIDENCE, nonRequestConfidence(context)) : nonRequestConfidence(context),
       category: possibleBreach ? 'other' : (topic.topic ?? 'other'),
       ...flags,
     },

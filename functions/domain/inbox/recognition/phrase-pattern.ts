@@ -1,5 +1,5 @@
 import type { MessageWords, Word } from './message-words.js';
-import { foldWord, isSlipOf, startsWithSlipOf } from './word-similarity.js';
+import { foldWord, isSlipOf, SLIP_MIN_LENGTH, startsWithSlipOf } from './word-similarity.js';
 
 /**
  * A phrase pattern in a small notation that reads like the phrase itself:
@@ -36,20 +36,58 @@ export interface PhraseMatch {
 /** Folded spellings shorter than this are compared exactly: «for» is not «før», «pa» not «på». */
 const FOLD_MIN_LENGTH = 4;
 
-function wordTest(alternative: string): WordTest {
-  if (alternative === '@name') return (word) => word.capitalised;
-  if (alternative.endsWith('*')) {
-    const prefix = alternative.slice(0, -1);
-    const folded = foldWord(prefix);
-    const foldable = folded.length >= FOLD_MIN_LENGTH;
-    return (word) =>
-      word.text.startsWith(prefix) ||
-      (foldable && (word.folded.startsWith(folded) || startsWithSlipOf(word.folded, folded, { word: word.text.length, cue: prefix.length })));
+/** A cue word or prefix as written and folded, kept for the typo-tolerant comparison. */
+interface SlipCandidate {
+  readonly folded: string;
+  readonly writtenLength: number;
+}
+
+/**
+ * Whether a message word is any of the alternatives of one step (`slett*|fjern*|remove`). Exact and
+ * folded spellings are looked up in sets; only when those fail are the typo-tolerant comparisons run,
+ * and only against alternatives starting with the word's first letter, so the forgiveness costs
+ * little on the many words that match nothing.
+ */
+const NONE: readonly never[] = [];
+
+function stepTest(alternatives: readonly string[]): WordTest {
+  const exact = new Set<string>();
+  const folded = new Set<string>();
+  const prefixes = new Map<string, string[]>();
+  const foldedPrefixes = new Map<string, string[]>();
+  const slipWords = new Map<string, SlipCandidate[]>();
+  const slipPrefixes = new Map<string, SlipCandidate[]>();
+  let name = false;
+  // Everything is filed under its first letter: a word is only compared with what could match it.
+  const add = <T>(map: Map<string, T[]>, key: string, item: T) => map.set(key[0]!, [...(map.get(key[0]!) ?? []), item]);
+  for (const alternative of alternatives) {
+    if (alternative === '@name') {
+      name = true;
+    } else if (alternative.endsWith('*')) {
+      const prefix = alternative.slice(0, -1);
+      add(prefixes, prefix, prefix);
+      const foldedPrefix = foldWord(prefix);
+      if (foldedPrefix.length < FOLD_MIN_LENGTH) continue;
+      add(foldedPrefixes, foldedPrefix, foldedPrefix);
+      if (foldedPrefix.length >= SLIP_MIN_LENGTH) add(slipPrefixes, foldedPrefix, { folded: foldedPrefix, writtenLength: prefix.length });
+    } else {
+      const word = alternative.endsWith('~') ? alternative.slice(0, -1) : alternative;
+      exact.add(word);
+      const foldedWord = foldWord(word);
+      if (foldedWord.length < FOLD_MIN_LENGTH) continue;
+      folded.add(foldedWord);
+      add(slipWords, foldedWord, { folded: foldedWord, writtenLength: word.length });
+    }
   }
-  const exact = alternative.endsWith('~') ? alternative.slice(0, -1) : alternative;
-  const folded = foldWord(exact);
-  if (folded.length < FOLD_MIN_LENGTH) return (word) => word.text === exact;
-  return (word) => word.text === exact || word.folded === folded || isSlipOf(word.folded, folded, { word: word.text.length, cue: exact.length });
+  return (word) => {
+    if (exact.has(word.text) || folded.has(word.folded)) return true;
+    for (const prefix of prefixes.get(word.text[0]!) ?? NONE) if (word.text.startsWith(prefix)) return true;
+    const first = word.folded[0]!;
+    for (const prefix of foldedPrefixes.get(first) ?? NONE) if (word.folded.startsWith(prefix)) return true;
+    for (const cue of slipWords.get(first) ?? NONE) if (isSlipOf(word.folded, cue.folded, word.text.length, cue.writtenLength)) return true;
+    for (const cue of slipPrefixes.get(first) ?? NONE) if (startsWithSlipOf(word.folded, cue.folded, word.text.length, cue.writtenLength)) return true;
+    return name && word.capitalised;
+  };
 }
 
 function compileSequence(source: string): Step[] {
@@ -59,8 +97,7 @@ function compileSequence(source: string): Step[] {
     .map((part): Step => {
       if (part === '..') return { kind: 'gap', max: 3 };
       if (part === '...') return { kind: 'gap', max: 6 };
-      const tests = part.toLowerCase().split('|').map(wordTest);
-      return { kind: 'word', test: (word) => tests.some((test) => test(word)) };
+      return { kind: 'word', test: stepTest(part.toLowerCase().split('|')) };
     });
 }
 

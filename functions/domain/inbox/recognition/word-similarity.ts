@@ -98,9 +98,10 @@ function jumbled(word: string, cue: string): boolean {
  * on the words as written (folding «være» to «vaere» does not make it long enough to slip). Both
  * must start with the same letter; that is where people rarely slip, and it keeps the test cheap.
  */
-export function isSlipOf(word: string, cue: string, lengths: { readonly word: number; readonly cue: number } = { word: word.length, cue: cue.length }): boolean {
-  if (lengths.cue === SLIP_MIN_LENGTH - 1 && word.length === cue.length + 1) return doubledLetter(word, cue);
-  if (lengths.cue < SLIP_MIN_LENGTH || lengths.word < SLIP_MIN_LENGTH || word[0] !== cue[0] || Math.abs(word.length - cue.length) > 1) return false;
+export function isSlipOf(word: string, cue: string, writtenWordLength = word.length, writtenCueLength = cue.length): boolean {
+  if (word[0] !== cue[0] || Math.abs(word.length - cue.length) > 1) return false;
+  if (writtenCueLength === SLIP_MIN_LENGTH - 1 && word.length === cue.length + 1) return doubledLetter(word, cue);
+  if (writtenCueLength < SLIP_MIN_LENGTH || writtenWordLength < SLIP_MIN_LENGTH) return false;
   return oneSlip(word, cue, cue.length >= WRONG_LETTER_MIN_LENGTH) || jumbled(word, cue);
 }
 
@@ -108,8 +109,8 @@ export function isSlipOf(word: string, cue: string, lengths: { readonly word: nu
  * True when a message word (folded) starts with a slip of a cue prefix (folded): «insynsbegjæring»
  * for `innsyn*`, «sllettet» for `slett*`. Only a dropped, doubled or swapped letter.
  */
-export function startsWithSlipOf(word: string, prefix: string, lengths: { readonly word: number; readonly cue: number } = { word: word.length, cue: prefix.length }): boolean {
-  if (lengths.cue < SLIP_MIN_LENGTH || word[0] !== prefix[0] || lengths.word < SLIP_MIN_LENGTH) return false;
+export function startsWithSlipOf(word: string, prefix: string, writtenWordLength = word.length, writtenPrefixLength = prefix.length): boolean {
+  if (word[0] !== prefix[0] || writtenPrefixLength < SLIP_MIN_LENGTH || writtenWordLength < SLIP_MIN_LENGTH) return false;
   // The compared start is never shorter than SLIP_MIN_LENGTH: «sett» is no slip of `slett*`.
   for (let length = Math.max(SLIP_MIN_LENGTH, prefix.length - 1); length <= prefix.length + 1 && length <= word.length; length++) {
     const start = word.slice(0, length);
