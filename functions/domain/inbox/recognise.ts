@@ -134,12 +134,12 @@ export function explainRecognition(message: InboundMessage): ExplainedRecognitio
   const followUp = cueScore(followUpHits) + (answers === 'case_letter' ? 1 : 0);
   if (answers === 'case_letter') cues.push({ for: 'follow_up', phrase: 'replies to our letter in a case', words: '' });
   cues.push(...fired(read, 'follow_up', followUpHits));
-  const context: ConfidenceContext = { request, topic, ownWordCount: stopReply ? STOP_REPLY_MAX_WORDS : own.words.length, followUp };
+  const pitchHits = cueHits(read, SALES_PITCH_CUES, false);
+  const pitch = cueScore(pitchHits);
+  const context: ConfidenceContext = { request, topic, ownWordCount: stopReply ? STOP_REPLY_MAX_WORDS : own.words.length, followUp, commercial: topic.spam + pitch };
 
   cues.push(...fired(read, 'possible_breach', possibleBreach ? breach : []));
 
-  const pitchHits = cueHits(read, SALES_PITCH_CUES, false);
-  const pitch = cueScore(pitchHits);
   const clearRequest = request.types.some((type) => !request.byType[type].vagueOnly && inPersonalSentence(read, request.byType[type].hits));
   // Phishing threatens deletion and names accounts: past STRONG_SPAM_THRESHOLD its words are no request.
   const spam = topic.spam >= STRONG_SPAM_THRESHOLD || (topic.spam + pitch >= SPAM_THRESHOLD && !clearRequest) || pitch >= SALES_PITCH_THRESHOLD;

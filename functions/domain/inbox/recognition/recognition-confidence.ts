@@ -11,6 +11,8 @@ export interface ConfidenceContext {
   readonly ownWordCount: number;
   /** Evidence that this follows up an earlier request (`follow-up-cues.ts`). */
   readonly followUp: number;
+  /** Spam and sales-pitch wording around the request (`spam-cues.ts`, `sales-pitch-cues.ts`). */
+  readonly commercial?: number;
 }
 
 const round = (value: number): number => Math.round(Math.min(0.97, Math.max(0.3, value)) * 100) / 100;
@@ -28,6 +30,7 @@ const SHORT_TEXT_WORDS = 4;
  * - it comes with a complaint: −0.25; with a billing or booking matter: −0.07
  * - the sender wrote fewer than four words: −0.25
  * - a right only just reached its threshold: −0.08; three or more rights at once: −0.05
+ * - spam or sales-pitch wording around it (a vendor naming rights, a phishing threat): −0.1
  */
 export function requestConfidence(context: ConfidenceContext): number {
   const { request, topic } = context;
@@ -41,6 +44,7 @@ export function requestConfidence(context: ConfidenceContext): number {
   if (context.ownWordCount < SHORT_TEXT_WORDS) confidence -= 0.25;
   if (Math.min(...evidence.map((type) => type.score)) < 1.3) confidence -= 0.08;
   if (request.types.length >= 3) confidence -= 0.05;
+  if ((context.commercial ?? 0) >= 1) confidence -= 0.1;
   return round(confidence);
 }
 

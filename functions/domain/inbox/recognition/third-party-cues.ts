@@ -11,7 +11,7 @@ export const THIRD_PARTY_CUES = {
   /** Who writes: an employer or HR, about its staff («vi er arbeidsgiver», «en av våre ansatte»). */
   employer: compileCues([
     { phrase: 'vi|we|jeg|eg|jag|i ... er|are|am|är ... arbeidsgiver*|arbeidsgjevar*|employer*|arbetsgivare*|arbejdsgiver*', weight: 1 },
-    { phrase: 'som|as arbeidsgiver*|arbeidsgjevar*|employer*|arbetsgivare*|arbejdsgiver*', weight: 1 },
+    { phrase: 'som|as .. arbeidsgiver*|arbeidsgjevar*|employer*|arbetsgivare*|arbejdsgiver*', weight: 1 },
     { phrase: 'arbeidsgiver*|arbeidsgjevar*|employer*|arbetsgivare*|arbejdsgiver* for|til|to|of|åt|til', weight: 1 },
     { phrase: 'hr|hr-sjef|hr-rådgiver|hr-chef|hr-ansvarlig|hr-avdelingen|personalavdeling*|personalsjef|personalleder|personalleiar|personalechef|personaleafdeling*|personalsak*|personalesag*|personalärende*', weight: 1 },
     { phrase: 'ansatt|tilsett|employed|anställd|ansat|jobber|works|arbeider hos|hjå|with|at|for oss|us|os', weight: 1 },
@@ -34,6 +34,7 @@ export const THIRD_PARTY_CUES = {
     { phrase: 'når|hvilke|hvor|kor|kva|when|which|how|hur|vilka|hvornår ... han|hun|ho|he|she|hon|vedkommende|personen|@name ... var|was|vært|vore|been|varit|været|kom|came|gikk|left|brukte|used|nytta|besøkte|visited|jobbet|worked|har|hadde|has|had', weight: 1 },
     { phrase: 'at|that|att|om|if|whether han|hun|ho|he|she|hon|vedkommende var|was|har|has|hadde|had|været|vore', weight: 1 },
     { phrase: `${DATA_NOUNS}|betalinger|betalningar|payments|fakturaer|invoices|fakturor|records|adgangslogg*|logg* ... om|from|från|fra|frå|about|regarding|vedrørende|angående|til|of @name @name`, weight: 1 },
+    { phrase: 'e-postadressen|e-postadressa|telefonnummeret|nummeret|adressen|adressa|mobilnummeret|email|number|address|kontaktinfo* til|of|for|åt|på hun|han|ham|henne|him|her|honom|hende|ho|henne', weight: 1 },
     { phrase: 'samboer*|sambo|partner*|kjæreste*|kona|mannen|ektefelle*|wife|husband|spouse|hustru|maka|make|kone', weight: 0.5 },
     { phrase: 'hvem|kven|who|vem det|som|der|is|er|är|that', weight: 0.5 },
     { phrase: 'gi|give|send|sende|fortelle|tell|skicka|oplyse meg|me|mig|oss|us ... e-postadressen|telefonnummeret|nummeret|adressen|adressa|mobilnummeret|e-posten|kontaktinfo*|contact', weight: 0.5 },
