@@ -36,56 +36,52 @@ export interface PhraseMatch {
 /** Folded spellings shorter than this are compared exactly: «for» is not «før», «pa» not «på». */
 const FOLD_MIN_LENGTH = 4;
 
-/** A cue word or prefix as written and folded, kept for the typo-tolerant comparison. */
-interface SlipCandidate {
+/** One alternative of a step, as written and folded, with what the typo-tolerant comparison needs. */
+interface Alternative {
+  readonly text: string;
   readonly folded: string;
-  readonly writtenLength: number;
+  readonly first: string;
+  /** Long enough to compare folded (four letters or more). */
+  readonly foldable: boolean;
+  /** Long enough, as written, for a slip (five letters or more; four for a doubled letter). */
+  readonly slips: boolean;
+}
+
+function alternative(text: string): Alternative {
+  const folded = foldWord(text);
+  return { text, folded, first: folded[0] ?? '', foldable: folded.length >= FOLD_MIN_LENGTH, slips: text.length >= SLIP_MIN_LENGTH - 1 };
 }
 
 /**
- * Whether a message word is any of the alternatives of one step (`slett*|fjern*|remove`). Exact and
- * folded spellings are looked up in sets; only when those fail are the typo-tolerant comparisons run,
- * and only against alternatives starting with the word's first letter, so the forgiveness costs
- * little on the many words that match nothing.
+ * Whether a message word is any of the alternatives of one step (`slett*|fjern*|remove`). The exact
+ * spelling is tried first; the folded spelling and the slips only for alternatives that start with
+ * the word's first letter, so the forgiveness costs little on the many words that match nothing.
  */
-const NONE: readonly never[] = [];
-
 function stepTest(alternatives: readonly string[]): WordTest {
-  const exact = new Set<string>();
-  const folded = new Set<string>();
-  const prefixes = new Map<string, string[]>();
-  const foldedPrefixes = new Map<string, string[]>();
-  const slipWords = new Map<string, SlipCandidate[]>();
-  const slipPrefixes = new Map<string, SlipCandidate[]>();
+  const words: Alternative[] = [];
+  const prefixes: Alternative[] = [];
   let name = false;
-  // Everything is filed under its first letter: a word is only compared with what could match it.
-  const add = <T>(map: Map<string, T[]>, key: string, item: T) => map.set(key[0]!, [...(map.get(key[0]!) ?? []), item]);
-  for (const alternative of alternatives) {
-    if (alternative === '@name') {
-      name = true;
-    } else if (alternative.endsWith('*')) {
-      const prefix = alternative.slice(0, -1);
-      add(prefixes, prefix, prefix);
-      const foldedPrefix = foldWord(prefix);
-      if (foldedPrefix.length < FOLD_MIN_LENGTH) continue;
-      add(foldedPrefixes, foldedPrefix, foldedPrefix);
-      if (foldedPrefix.length >= SLIP_MIN_LENGTH) add(slipPrefixes, foldedPrefix, { folded: foldedPrefix, writtenLength: prefix.length });
-    } else {
-      const word = alternative.endsWith('~') ? alternative.slice(0, -1) : alternative;
-      exact.add(word);
-      const foldedWord = foldWord(word);
-      if (foldedWord.length < FOLD_MIN_LENGTH) continue;
-      folded.add(foldedWord);
-      add(slipWords, foldedWord, { folded: foldedWord, writtenLength: word.length });
-    }
+  for (const source of alternatives) {
+    if (source === '@name') name = true;
+    else if (source.endsWith('*')) prefixes.push(alternative(source.slice(0, -1)));
+    else words.push(alternative(source.endsWith('~') ? source.slice(0, -1) : source));
   }
   return (word) => {
-    if (exact.has(word.text) || folded.has(word.folded)) return true;
-    for (const prefix of prefixes.get(word.text[0]!) ?? NONE) if (word.text.startsWith(prefix)) return true;
-    const first = word.folded[0]!;
-    for (const prefix of foldedPrefixes.get(first) ?? NONE) if (word.folded.startsWith(prefix)) return true;
-    for (const cue of slipWords.get(first) ?? NONE) if (isSlipOf(word.folded, cue.folded, word.text.length, cue.writtenLength)) return true;
-    for (const cue of slipPrefixes.get(first) ?? NONE) if (startsWithSlipOf(word.folded, cue.folded, word.text.length, cue.writtenLength)) return true;
+    const text = word.text;
+    const folded = word.folded;
+    const first = folded[0];
+    for (const cue of words) {
+      if (text === cue.text) return true;
+      if (cue.first !== first || !cue.foldable) continue;
+      if (folded === cue.folded) return true;
+      if (cue.slips && Math.abs(folded.length - cue.folded.length) <= 1 && isSlipOf(folded, cue.folded, text.length, cue.text.length)) return true;
+    }
+    for (const cue of prefixes) {
+      if (text.startsWith(cue.text)) return true;
+      if (cue.first !== first || !cue.foldable) continue;
+      if (folded.startsWith(cue.folded)) return true;
+      if (cue.slips && startsWithSlipOf(folded, cue.folded, text.length, cue.text.length)) return true;
+    }
     return name && word.capitalised;
   };
 }
