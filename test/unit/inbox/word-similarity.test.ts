@@ -57,6 +57,11 @@ describe('startsWithSlipOf', () => {
     expect(startsWithSlipOf('sllettet', 'slett')).toBe(true);
   });
 
+  it('takes one of a doubled letter dropped («sleter» for `slett*`)', () => {
+    expect(startsWithSlipOf('sleter', 'slett')).toBe(true);
+    expect(startsWithSlipOf('slutte', 'slett')).toBe(false);
+  });
+
   it('takes no shorter prefix and no wrong letter', () => {
     expect(startsWithSlipOf('indsigelse', 'indsigt')).toBe(false);
     expect(startsWithSlipOf('fortsett', 'foresett')).toBe(false);

@@ -111,6 +111,8 @@ export function isSlipOf(word: string, cue: string, writtenWordLength = word.len
  */
 export function startsWithSlipOf(word: string, prefix: string, writtenWordLength = word.length, writtenPrefixLength = prefix.length): boolean {
   if (word[0] !== prefix[0] || writtenPrefixLength < SLIP_MIN_LENGTH || writtenWordLength < SLIP_MIN_LENGTH) return false;
+  // One of a doubled letter dropped: «sleter», «slete» for `slett*`, «insyn» for `innsyn*`.
+  for (let i = 1; i < prefix.length; i++) if (prefix[i] === prefix[i - 1] && word.startsWith(prefix.slice(0, i) + prefix.slice(i + 1))) return true;
   // The compared start is never shorter than SLIP_MIN_LENGTH: «sett» is no slip of `slett*`.
   for (let length = Math.max(SLIP_MIN_LENGTH, prefix.length - 1); length <= prefix.length + 1 && length <= word.length; length++) {
     const start = word.slice(0, length);

@@ -1,7 +1,8 @@
 import type { Cue } from '../cue.js';
 import { DATA_NOUNS, ERASABLE, LOGS } from './data-words.js';
 
-const DELETE = 'slett*|slete|sltte|slet|sletta|slettar|delete|erase|radera|raderar|radere|wipe';
+// Typos («slete», «sleter») are forgiven by the matcher (word-similarity.ts); a typo listed here would be forgiven twice («sltte» → «slutte»).
+const DELETE = 'slett*|slet|sletta|slettar|delete|erase|radera|raderar|radere|wipe';
 
 /** Art. 17: erasure, in the words people use ("slett meg", "glem meg", "ta bort allt", "delete my data"). */
 export const ERASURE_CUES: readonly Cue[] = [
