@@ -5,7 +5,7 @@ import { gatherFlatness } from './gather-bench.js';
 import { intakeRate, rawPutItemRate } from './intake-bench.js';
 import { transitionsPerType } from './transitions-bench.js';
 import { inboxThroughput } from './inbox-bench.js';
-import { recognitionFigures } from './recognition-bench.js';
+import { recognitionFigures, recognitionLines } from './recognition-bench.js';
 import { parseInboundMessage } from '../functions/domain/inbox/parse-inbound-message.js';
 import { recognise } from '../functions/domain/inbox/recognise.js';
 import { LOCAL_CUSTOMER_DATA_TABLE_NAMES } from '../functions/adapters/dynamodb/customer-data-tables-layout.js';
@@ -151,16 +151,14 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       'Inbox (corpus of hand-written mails; SMTP → S3 → intake → DynamoDB Local)',
-      `  exact type-set accuracy        ${recognition.exactTypeAccuracy.toFixed(3)}  (${recognition.messages} messages)`,
-      `  language accuracy              ${recognition.languageAccuracy.toFixed(3)}`,
-      `  non-requests started as cases  ${recognition.nonRequestsStartedAsCases}`,
+      ...recognitionLines('tuning', recognition.tuning),
+      ...recognitionLines('sealed', recognition.sealed),
       `  parse + recognise              ${Math.round(recognition.messagesPerSecond)} messages/s`,
       `  through the inbox              ${inbox.messagesPerSecond.toFixed(1)} messages/s  (${inbox.total} mails, ${inbox.concurrency} connections)`,
       '',
       `BENCH_INBOX ${JSON.stringify({
-        exactTypeAccuracy: recognition.exactTypeAccuracy,
-        languageAccuracy: recognition.languageAccuracy,
-        nonRequestsStartedAsCases: recognition.nonRequestsStartedAsCases,
+        tuning: recognition.tuning,
+        sealed: recognition.sealed,
         recognitionMessagesPerSecond: Math.round(recognition.messagesPerSecond),
         inboxMessagesPerSecond: Number(inbox.messagesPerSecond.toFixed(1)),
       })}`,

@@ -50,6 +50,11 @@ export interface Recognition {
   readonly category: MessageCategory;
   /** Written on behalf of someone else (lawyer, parent, employer, agency): staff must check the mandate. */
   readonly onBehalfOfOther: boolean;
+  /**
+   * Asks about someone else in the writer's own interest (an employer, an authority, another
+   * customer): not a data subject's request at all, and never started as one. Implies `onBehalfOfOther`.
+   */
+  readonly thirdParty: boolean;
   /** Reports a possible personal-data breach (Art. 33: 72 hours): staff at once. */
   readonly possibleBreach: boolean;
 }

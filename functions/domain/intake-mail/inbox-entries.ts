@@ -10,14 +10,15 @@ import { VERDICT_STATUSES } from './ses-receipt-event.js';
  * inbox log, so none is ever silently dropped:
  * - `case`: a new rights request was stored (and its workflow started, or held for staff);
  * - `follow_up`: attached to an existing case's audit trail (the clock is not restarted);
- * - `triage`: listed for staff (not a request, uncertain, on behalf of another, possible breach);
+ * - `triage`: listed for staff (not a request, uncertain, on behalf of another, about someone else,
+ *   possible breach);
  * - `quarantine`: could not be read (unparseable, too large, virus, raw missing); raw kept;
  * - `duplicate`: the same Message-ID was already received; nothing new was started.
  */
 export const INBOX_OUTCOMES = ['case', 'follow_up', 'triage', 'quarantine', 'duplicate'] as const;
 export type InboxOutcome = (typeof INBOX_OUTCOMES)[number];
 
-export const TRIAGE_REASONS = ['not_a_request', 'uncertain', 'on_behalf_of_other', 'possible_breach'] as const;
+export const TRIAGE_REASONS = ['not_a_request', 'uncertain', 'on_behalf_of_other', 'third_party', 'possible_breach'] as const;
 export type TriageReason = (typeof TRIAGE_REASONS)[number];
 
 export const QUARANTINE_REASONS = ['unparseable', 'too_large', 'virus', 'raw_missing'] as const;
@@ -46,6 +47,8 @@ export const RecognitionSchema = z.object({
   confidence: z.number(),
   category: z.enum(MESSAGE_CATEGORIES),
   onBehalfOfOther: z.boolean(),
+  /** Entries stored before this flag existed read as false. */
+  thirdParty: z.boolean().default(false),
   possibleBreach: z.boolean(),
 });
 

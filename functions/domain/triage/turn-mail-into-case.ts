@@ -116,6 +116,7 @@ async function mailDetails(deps: TurnMailIntoCaseDeps, entry: TriageEntry, chose
     confidence: entry.recognition?.confidence ?? 0,
     category: 'rights_request',
     onBehalfOfOther: entry.recognition?.onBehalfOfOther ?? false,
+    thirdParty: entry.recognition?.thirdParty ?? false,
     possibleBreach: entry.recognition?.possibleBreach ?? false,
   };
   return submissionFromMail({ ...message, from: { address: chosen.email, name: chosen.name } }, recognition)?.details;

@@ -12,6 +12,7 @@ import { workingDays } from './console-format.js';
 export const TRIAGE_REASON_LABELS: Readonly<Record<TriageReason, string>> = {
   possible_breach: 'Mulig brudd på personopplysningssikkerheten',
   on_behalf_of_other: 'Sendt på vegne av en annen – sjekk fullmakt',
+  third_party: 'Ber om opplysninger om en annen person (arbeidsgiver, myndighet eller annen kunde) – ikke personens egen henvendelse',
   uncertain: 'Usikker gjenkjenning',
   not_a_request: 'Ser ikke ut som en personvernhenvendelse',
 };

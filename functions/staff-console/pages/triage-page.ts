@@ -28,12 +28,14 @@ const VERDICT: Readonly<Record<string, string>> = { PASS: 'bestått', FAIL: 'fei
 function flags(entry: TriageItem): SafeHtml {
   const r = entry.recognition;
   const breach = entry.reason === 'possible_breach' || r?.possibleBreach === true;
-  const onBehalf = entry.reason === 'on_behalf_of_other' || r?.onBehalfOfOther === true;
+  const thirdParty = entry.reason === 'third_party' || r?.thirdParty === true;
+  const onBehalf = !thirdParty && (entry.reason === 'on_behalf_of_other' || r?.onBehalfOfOther === true);
   return html`<ul>
 ${breach &&
 html`<li><strong>Haster: mulig brudd på personopplysningssikkerheten.</strong>${entry.respondBy &&
   html` Eventuell melding til Datatilsynet innen <time datetime="${entry.respondBy}">${osloDateTime(entry.respondBy)}</time> (art. 33, 72 timer).`}</li>`}
 ${onBehalf && html`<li>Sendt på vegne av en annen: sjekk fullmakt før noe utleveres.</li>`}
+${thirdParty && html`<li>Ber om opplysninger om en annen person (arbeidsgiver, myndighet eller annen kunde): ikke personens egen henvendelse. Utlever bare det loven krever, etter vurdering.</li>`}
 <li>Hvorfor i innboksen: ${TRIAGE_REASON_LABELS[entry.reason]}</li>
 ${r
   ? html`<li>Gjenkjent som: ${CATEGORY_LABELS[r.category]}, sikkerhet ${Math.round(r.confidence * 100)} %${r.types.length > 0 &&

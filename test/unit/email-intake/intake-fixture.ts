@@ -40,6 +40,7 @@ export function aRecognition(overrides: Partial<Recognition> = {}): Recognition 
     confidence: 0.95,
     category: 'rights_request',
     onBehalfOfOther: false,
+    thirdParty: false,
     possibleBreach: false,
     ...overrides,
   };

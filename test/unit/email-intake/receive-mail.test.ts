@@ -321,6 +321,7 @@ describe('receiveMail: triage', () => {
     ['uncertain', aRecognition({ types: ['erasure'], confidence: 0.5 })],
     ['uncertain', aRecognition({ types: [], category: 'other', confidence: 0.4 })],
     ['on_behalf_of_other', aRecognition({ onBehalfOfOther: true })],
+    ['third_party', aRecognition({ types: ['access'], confidence: 0.95, onBehalfOfOther: true, thirdParty: true })],
     ['possible_breach', aRecognition({ types: [], possibleBreach: true, category: 'complaint' })],
     ['possible_breach', aRecognition({ onBehalfOfOther: true, possibleBreach: true })],
   ] as const)('lists the mail for staff as %s and starts no case', async (reason, recognition) => {

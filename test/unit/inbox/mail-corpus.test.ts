@@ -4,6 +4,7 @@ import { CASE_CONFIDENCE_THRESHOLD, type Recognition } from '../../../functions/
 import { UnparseableMessageError } from '../../../functions/domain/inbox/inbound-message-errors.js';
 import { parseInboundMessage } from '../../../functions/domain/inbox/parse-inbound-message.js';
 import { recognise } from '../../../functions/domain/inbox/recognise.js';
+import { CORPUS_PARTS, readOutcomes, scoreOutcomes, type CorpusScore } from '../../../bench/recognition-corpus.js';
 
 /**
  * Committed accuracy on the corpus. The corpus is also the set the phrase tables were tuned on, so
@@ -31,6 +32,8 @@ interface Expectation {
   readonly category: string;
   readonly onBehalfOfOther: boolean;
   readonly possibleBreach: boolean;
+  readonly thirdParty?: boolean;
+  readonly marketingStop?: boolean;
   readonly uncertain?: boolean;
   readonly unparseable?: boolean;
   readonly notes?: string;
@@ -132,9 +135,16 @@ function corpusAssertions(folder: URL, thresholds: { readonly types: number; rea
     });
   }
 
-  it('flags every representative and every breach report correctly', () => {
+  it('flags every representative, every request about someone else and every breach report correctly', () => {
     const flagged = outcomes.filter(({ want }) => want.onBehalfOfOther || want.possibleBreach);
-    const wrong = flagged.filter(({ want, got }) => got?.onBehalfOfOther !== want.onBehalfOfOther || got?.possibleBreach !== want.possibleBreach);
+    const wrong = flagged.filter(
+      ({ want, got }) => got?.onBehalfOfOther !== want.onBehalfOfOther || got?.possibleBreach !== want.possibleBreach || got?.thirdParty !== (want.thirdParty ?? false),
+    );
+    expect(wrong.map(({ file }) => file), summary).toEqual([]);
+  });
+
+  it('takes no mail for a request about someone else that is not one', () => {
+    const wrong = outcomes.filter(({ want, got }) => got?.thirdParty === true && want.thirdParty !== true);
     expect(wrong.map(({ file }) => file), summary).toEqual([]);
   });
 }
@@ -157,4 +167,75 @@ describe('mail corpus (test/fixtures/mail-corpus)', () => {
 
 describe('held-out messages (test/fixtures/mail-corpus/held-out)', () => {
   corpusAssertions(new URL('../../fixtures/mail-corpus/held-out/', import.meta.url), { types: HELD_OUT_EXACT_TYPE_ACCURACY, language: HELD_OUT_LANGUAGE_ACCURACY });
+});
+
+/*
+ * The tuning batch and the blind batches (issue 15). Each blind batch was scored once before anyone
+ * tuned on it (first sight: b01 0.650, b02 0.850, b03 0.900, b04 0.920 exact type sets; see the corpus README); these
+ * figures are what the rules reach on them now, as regression guards.
+ */
+describe('tuning batch (test/fixtures/mail-corpus/tuning)', () => {
+  corpusAssertions(new URL('../../fixtures/mail-corpus/tuning/', import.meta.url), { types: 0.99, language: 0.96, category: 0.95 });
+});
+
+describe('blind batch b01, scored (test/fixtures/mail-corpus/blind/b01)', () => {
+  corpusAssertions(new URL('../../fixtures/mail-corpus/blind/b01/', import.meta.url), { types: 1.0, language: 1.0, category: 0.975 });
+});
+
+describe('blind batch b02, scored (test/fixtures/mail-corpus/blind/b02)', () => {
+  corpusAssertions(new URL('../../fixtures/mail-corpus/blind/b02/', import.meta.url), { types: 1.0, language: 0.95, category: 0.925 });
+});
+
+describe('blind batch b03, scored (test/fixtures/mail-corpus/blind/b03)', () => {
+  corpusAssertions(new URL('../../fixtures/mail-corpus/blind/b03/', import.meta.url), { types: 1.0, language: 0.933, category: 0.966 });
+});
+
+describe('blind batch b04, scored (test/fixtures/mail-corpus/blind/b04)', () => {
+  corpusAssertions(new URL('../../fixtures/mail-corpus/blind/b04/', import.meta.url), { types: 1.0, language: 0.96, category: 1.0 });
+});
+
+/**
+ * The sealed part: 160 mails written before the rules changed and never tuned on. Scored once when
+ * committed (0.806 exact type sets, 8 mails that are not the sender's own request would have started
+ * a case), then once after each round of rule changes made on the tuning part. The figures below
+ * are the last measurement, committed as they were, not targets the rules were fitted to.
+ */
+const SEALED = { exactTypeAccuracy: 0.944, missesStartedAsCases: 1 } as const;
+
+describe('the two parts of the corpus (issue 15 targets)', () => {
+  let tuning: CorpusScore;
+  let sealed: CorpusScore;
+  beforeAll(async () => {
+    tuning = scoreOutcomes(await readOutcomes(CORPUS_PARTS.tuning));
+    sealed = scoreOutcomes(await readOutcomes(CORPUS_PARTS.sealed));
+  });
+
+  it('holds at least 500 messages, a sealed part of at least 150, in nb, nn, en, sv and da', async () => {
+    const all = await readOutcomes([...CORPUS_PARTS.tuning, ...CORPUS_PARTS.sealed]);
+    expect(all.length).toBeGreaterThanOrEqual(500);
+    expect(sealed.messages).toBeGreaterThanOrEqual(150);
+    expect(new Set(all.map(({ want }) => want.language))).toEqual(new Set(['nb', 'nn', 'en', 'sv', 'da']));
+    expect(all.filter(({ want }) => want.thirdParty).length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('reaches 0.99 exact type sets on the tuning part and starts no case it should not', () => {
+    expect(tuning.exactTypeAccuracy, tuning.misses.join('\n')).toBeGreaterThanOrEqual(0.99);
+    expect(tuning.nonRequestsStartedAsCases, tuning.misses.join('\n')).toBe(0);
+    expect(tuning.missesStartedAsCases, tuning.misses.join('\n')).toBe(0);
+    expect(tuning.uncertainStartedAsCases, tuning.misses.join('\n')).toBe(0);
+  });
+
+  it(`reaches at least 0.90 exact type sets on the sealed part (${SEALED.exactTypeAccuracy} when committed)`, () => {
+    expect(sealed.exactTypeAccuracy).toBeGreaterThanOrEqual(Math.max(0.9, SEALED.exactTypeAccuracy));
+  });
+
+  it('starts no case on the sealed part for a mail that is not the sender own request (no right, someone else, a breach)', () => {
+    expect(sealed.nonRequestsStartedAsCases).toBe(0);
+    expect(sealed.thirdPartyStartedAsCases).toBe(0);
+    expect(sealed.uncertainStartedAsCases).toBe(0);
+  });
+
+  it(`sends the sealed part's misses to triage, all but ${SEALED.missesStartedAsCases} (the committed figure)`, () => {
+    expect(sealed.missesStartedAsCases).toBeLessThanOrEqual(SEALED.missesStartedAsCases);
+  });
 });

@@ -15,7 +15,7 @@ const uncertain: TriageItem = {
   subject: `Spørsmål ${HOSTILE}`,
   from: { address: 'per@example.no', name: HOSTILE },
   authentication: AUTH,
-  recognition: { types: ['access'], language: 'en', confidence: 0.52, category: 'rights_request', onBehalfOfOther: true, possibleBreach: false },
+  recognition: { types: ['access'], language: 'en', confidence: 0.52, category: 'rights_request', onBehalfOfOther: true, thirdParty: false, possibleBreach: false },
   excerpt: HOSTILE,
 };
 
@@ -62,6 +62,19 @@ describe('renderTriagePage', () => {
     expect(text).toContain('Gjenkjent som: Personvernhenvendelse, sikkerhet 52 %');
     expect(text).toContain('Sendt på vegne av en annen: sjekk fullmakt');
     expect(text).toContain('avsenderadressen er ikke bekreftet');
+  });
+
+  it('says a request about someone else is not that person own request, and asks for no mandate', () => {
+    const aboutSomeoneElse: TriageItem = {
+      ...uncertain,
+      inboxId: 'inbox/third 1',
+      reason: 'third_party',
+      recognition: { ...uncertain.recognition!, confidence: 0.84, thirdParty: true },
+    };
+    const text = mainText(renderTriagePage({ ...CONTEXT, entries: [aboutSomeoneElse], quarantine: [] }));
+    expect(text).toContain('Hvorfor i innboksen: Ber om opplysninger om en annen person (arbeidsgiver, myndighet eller annen kunde)');
+    expect(text).toContain('ikke personens egen henvendelse');
+    expect(text).not.toContain('sjekk fullmakt');
   });
 
   it('offers a case form with type checkboxes in a fieldset, pre-filled from recognition, and a dismiss form with a required reason', () => {

@@ -20,6 +20,6 @@ export function withBareStop(request: RequestEvidence, own: MessageWords): Reque
   if (words.length !== 1 || !STOP_WORDS.has(words[0]!)) return request;
   return {
     types: ['consent_withdrawal'],
-    byType: { ...request.byType, consent_withdrawal: { score: 1, vagueOnly: false, howQuestionOnly: false, negatedHits: 0 } },
+    byType: { ...request.byType, consent_withdrawal: { score: 1, vagueOnly: false, howQuestionOnly: false, negatedHits: 0, hits: [] } },
   };
 }

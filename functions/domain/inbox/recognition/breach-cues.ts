@@ -20,6 +20,7 @@ export const BREACH_CUES = compileCues([
     phrase: `hans|hennes|hendes|hennar|his|her|their|deira adresse*|adressa|kundenummer*|navn|namn|name|address|telefonnummer*|personnummer*|faktura*|invoice|data|opplysning*|bookinger* / adressen|adressa|kundenummeret|navnet|namnet|telefonnummeret|personnummeret|fakturaen|opplysningene|bookingene hans|hennes|hendes|hennar & ${RECEIVED_OR_SAW}`,
     weight: 1,
   },
+  { phrase: 'synlig*|synleg|synligt|visible|tilgjengelig*|leselig|readable & anyone|everyone|alle|andre|others|forbipasserende|passing|walking|öppet|åpent / hvem som helst', weight: 1 },
   { phrase: 'datalekkasje|datalekkasjen|personvernbrudd|sikkerhetsbrudd|databrudd|datainnbrudd|dataläcka|datalæk|lækage|avveie|hacket|hacked|leaked|lekket|læk', weight: 1 },
   { phrase: 'noen|nokon|someone|somebody|någon|nogen andre|else|annan|anden & tilgang|tilgjenge|access|adgang|åtkomst', weight: 1 },
 ]);

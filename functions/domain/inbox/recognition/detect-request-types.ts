@@ -2,6 +2,7 @@ import { REQUEST_TYPES, type RequestType } from '../../request/request-vocabular
 import type { MessageWords } from './message-words.js';
 import { objectionTypes } from './objection-purpose.js';
 import { REQUEST_CUES } from './request-cues.js';
+import { compileCues } from './cue.js';
 import { cueHits, cueScore, type CueHit } from './score-cues.js';
 
 /** A right is asked for when its cues add up to this. */
@@ -16,6 +17,8 @@ export interface TypeEvidence {
   readonly howQuestionOnly: boolean;
   /** Cues for this right that a negator turned round ("jeg vil IKKE slette kontoen"). */
   readonly negatedHits: number;
+  /** Every match of this right's cues that was kept (negated ones included), for explaining the result. */
+  readonly hits: readonly CueHit[];
 }
 
 /** The rights found in a text, with the evidence for every right (also those not asked for). */
@@ -26,6 +29,16 @@ export interface RequestEvidence {
 }
 
 const HOW = new Set(['hvordan', 'korleis', 'kordan', 'hur', 'how']);
+
+/**
+ * «Bare lurer», «just wondering», «not yet»: the writer says outright that a question about a right is
+ * no request. With every cue in a how-question, the right is then not asked for at all.
+ */
+const JUST_ASKING = compileCues([
+  { phrase: 'bare|berre|bara|just|kun lurer|lurte|undrer|wondering|curious|nyfiken|nysgjerrig|nysgjerrige|spørger|spør|spurte', weight: 1 },
+  { phrase: 'ikke|ikkje|inte|not|ikkje nå|ennå|enno|än|yet|endnu|now|no', weight: 0.5 },
+  { phrase: 'av|af nysgjerrighet|nyfikenhet|nysgjerrigheit', weight: 1 },
+]);
 
 function howQuestionSentences(text: MessageWords): Set<number> {
   const sentences = new Set<number>();
@@ -63,18 +76,19 @@ export function detectRequestTypes(text: MessageWords): RequestEvidence {
         vagueOnly: counted.length > 0 && cueScore(counted.filter((hit) => hit.cue.vague !== true)) < TYPE_THRESHOLD,
         howQuestionOnly: counted.length > 0 && counted.every((hit) => howSentences.has(hit.sentence)),
         negatedHits: typeHits.length - counted.length,
+        hits: typeHits,
       };
       return [type, evidence];
     }),
   ) as Record<RequestType, TypeEvidence>;
-  const objectionAsked = byType.objection.score >= TYPE_THRESHOLD;
-  const objections = objectionAsked ? objectionTypes(text) : [];
+  const justAsking = howSentences.size > 0 && cueScore(cueHits(text, JUST_ASKING, false)) >= 1;
+  const asked = (type: RequestType): boolean => byType[type].score >= TYPE_THRESHOLD && !(justAsking && byType[type].howQuestionOnly);
+  // The objection cues find both objections; the purpose named tells the marketing one from the Art. 21(1) one.
+  const objections = asked('objection') ? objectionTypes(text) : [];
   // The Art. 21(1) objection carries the evidence of the objection cues it was told apart by.
   const evidence = { ...byType, processing_objection: byType.objection };
   return {
-    types: REQUEST_TYPES.filter((type) =>
-      type === 'objection' || type === 'processing_objection' ? objections.includes(type) : byType[type].score >= TYPE_THRESHOLD,
-    ),
+    types: REQUEST_TYPES.filter((type) => (type === 'objection' || type === 'processing_objection' ? objections.includes(type) : asked(type))),
     byType: evidence,
   };
 }

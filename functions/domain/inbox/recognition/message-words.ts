@@ -1,6 +1,12 @@
+import { foldWord } from './word-similarity.js';
+
 /** One word of a message, lower-cased, with the sentence and clause it stands in. */
 export interface Word {
   readonly text: string;
+  /** The word without the letters a keyboard may lack (`foldWord`): what typo-tolerant matching compares. */
+  readonly folded: string;
+  /** Capitalised inside a sentence: most likely a name («om Stian Rød», «kunden Hege Brun»). */
+  readonly capitalised: boolean;
   readonly sentence: number;
   readonly clause: number;
 }
@@ -46,7 +52,8 @@ export function messageWords(text: string): MessageWords {
     const [, paragraph, listItem, word, stop, punctuation] = match;
     if (paragraph !== undefined || listItem !== undefined) endSentence(false);
     else if (word !== undefined) {
-      words.push({ text: word.toLowerCase().replace(/’/g, "'"), sentence, clause });
+      const text = word.toLowerCase().replace(/’/g, "'");
+      words.push({ text, folded: foldWord(text), capitalised: sentenceHasWords && /^\p{Lu}\p{Ll}/u.test(word), sentence, clause });
       sentenceHasWords = true;
     } else if (stop !== undefined) {
       const after = normalised.slice(match.index + stop.length).match(/^\s*(\S)/u)?.[1];

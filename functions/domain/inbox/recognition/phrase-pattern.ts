@@ -1,11 +1,15 @@
-import type { MessageWords } from './message-words.js';
+import type { MessageWords, Word } from './message-words.js';
+import { foldWord, isSlipOf, SLIP_MIN_LENGTH, startsWithSlipOf } from './word-similarity.js';
 
 /**
  * A phrase pattern in a small notation that reads like the phrase itself:
  *
  * - `slett meg`: the words in a row; `slett*` is any word starting with "slett" (slette, slettet,
- *   sletting); `meg|mig|me` is any one of them; `opplysninger~` also takes one typo (for words of
- *   eight letters or more, where a typo cannot turn one word into another).
+ *   sletting); `meg|mig|me` is any one of them. Every word forgives the spelling of real mail (see
+ *   `word-similarity.ts`): missing æ/ø/å/ä/ö in words of four letters or more («onsker»), and in
+ *   words of five or more one dropped, doubled or swapped letter («insyn», «sllette», «inysn»).
+ *   A trailing `~` is accepted and means the same (it marked typo tolerance before every word had it).
+ * - `@name` is a capitalised word inside a sentence: most likely a person's name.
  * - `..` allows up to three other words between two parts, `...` up to six.
  * - `A / B`: either word sequence ("ikke i orden / not acceptable").
  * - `A & B`: both parts somewhere in the same sentence, in any order (`&` binds looser than `/`).
@@ -20,7 +24,7 @@ export interface CompiledPhrase {
   readonly parts: readonly (readonly Step[][])[];
 }
 
-type WordTest = (word: string) => boolean;
+type WordTest = (word: Word) => boolean;
 type Step = { readonly kind: 'word'; readonly test: WordTest } | { readonly kind: 'gap'; readonly max: number };
 
 /** Where a phrase matched: word positions, first and last. */
@@ -29,41 +33,57 @@ export interface PhraseMatch {
   readonly end: number;
 }
 
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else if (a[i + 1] === b[j] && a[i] === b[j + 1]) {
-      i += 2;
-      j += 2;
-    } else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
+/** Folded spellings shorter than this are compared exactly: «for» is not «før», «pa» not «på». */
+const FOLD_MIN_LENGTH = 4;
+
+/** One alternative of a step, as written and folded, with what the typo-tolerant comparison needs. */
+interface Alternative {
+  readonly text: string;
+  readonly folded: string;
+  readonly first: string;
+  /** Long enough to compare folded (four letters or more). */
+  readonly foldable: boolean;
+  /** Long enough, as written, for a slip (five letters or more; four for a doubled letter). */
+  readonly slips: boolean;
 }
 
-function wordTest(alternative: string): WordTest {
-  if (alternative.endsWith('*')) {
-    const prefix = alternative.slice(0, -1);
-    return (word) => word.startsWith(prefix);
+function alternative(text: string): Alternative {
+  const folded = foldWord(text);
+  return { text, folded, first: folded[0] ?? '', foldable: folded.length >= FOLD_MIN_LENGTH, slips: text.length >= SLIP_MIN_LENGTH - 1 };
+}
+
+/**
+ * Whether a message word is any of the alternatives of one step (`slett*|fjern*|remove`). The exact
+ * spelling is tried first; the folded spelling and the slips only for alternatives that start with
+ * the word's first letter, so the forgiveness costs little on the many words that match nothing.
+ */
+function stepTest(alternatives: readonly string[]): WordTest {
+  const words: Alternative[] = [];
+  const prefixes: Alternative[] = [];
+  let name = false;
+  for (const source of alternatives) {
+    if (source === '@name') name = true;
+    else if (source.endsWith('*')) prefixes.push(alternative(source.slice(0, -1)));
+    else words.push(alternative(source.endsWith('~') ? source.slice(0, -1) : source));
   }
-  if (alternative.endsWith('~')) {
-    const exact = alternative.slice(0, -1);
-    return exact.length >= 8 ? (word) => word === exact || withinOneEdit(word, exact) : (word) => word === exact;
-  }
-  return (word) => word === alternative;
+  return (word) => {
+    const text = word.text;
+    const folded = word.folded;
+    const first = folded[0];
+    for (const cue of words) {
+      if (text === cue.text) return true;
+      if (cue.first !== first || !cue.foldable) continue;
+      if (folded === cue.folded) return true;
+      if (cue.slips && Math.abs(folded.length - cue.folded.length) <= 1 && isSlipOf(folded, cue.folded, text.length, cue.text.length)) return true;
+    }
+    for (const cue of prefixes) {
+      if (text.startsWith(cue.text)) return true;
+      if (cue.first !== first || !cue.foldable) continue;
+      if (folded.startsWith(cue.folded)) return true;
+      if (cue.slips && startsWithSlipOf(folded, cue.folded, text.length, cue.text.length)) return true;
+    }
+    return name && word.capitalised;
+  };
 }
 
 function compileSequence(source: string): Step[] {
@@ -73,8 +93,7 @@ function compileSequence(source: string): Step[] {
     .map((part): Step => {
       if (part === '..') return { kind: 'gap', max: 3 };
       if (part === '...') return { kind: 'gap', max: 6 };
-      const tests = part.toLowerCase().split('|').map(wordTest);
-      return { kind: 'word', test: (word) => tests.some((test) => test(word)) };
+      return { kind: 'word', test: stepTest(part.toLowerCase().split('|')) };
     });
 }
 
@@ -97,7 +116,7 @@ function matchFrom(text: MessageWords, steps: readonly Step[], stepIndex: number
     return -1;
   }
   const word = text.words[position];
-  if (word === undefined || word.sentence !== sentence || !step.test(word.text)) return -1;
+  if (word === undefined || word.sentence !== sentence || !step.test(word)) return -1;
   return matchFrom(text, steps, stepIndex + 1, position + 1, sentence);
 }
 

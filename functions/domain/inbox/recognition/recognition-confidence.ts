@@ -12,6 +12,8 @@ export interface ConfidenceContext {
   readonly ownWordCount: number;
   /** Evidence that this follows up an earlier request (`follow-up-cues.ts`). */
   readonly followUp: number;
+  /** Spam and sales-pitch wording around the request (`spam-cues.ts`, `sales-pitch-cues.ts`). */
+  readonly commercial?: number;
 }
 
 const round = (value: number): number => Math.round(Math.min(0.97, Math.max(0.3, value)) * 100) / 100;
@@ -30,6 +32,7 @@ const SHORT_TEXT_WORDS = 4;
  * - the sender wrote fewer than four words: −0.25, unless all they ask is to stop marketing
  *   («STOPP», «unsubscribe»: that is how people unsubscribe, and a stop harms no one)
  * - a right only just reached its threshold: −0.08; three or more rights at once: −0.05
+ * - spam or sales-pitch wording around it (a vendor naming rights, a phishing threat): −0.1
  */
 export function requestConfidence(context: ConfidenceContext): number {
   const { request, topic } = context;
@@ -44,6 +47,7 @@ export function requestConfidence(context: ConfidenceContext): number {
   if (context.ownWordCount < SHORT_TEXT_WORDS && !onlyStopsMarketing) confidence -= 0.25;
   if (Math.min(...evidence.map((type) => type.score)) < 1.3) confidence -= 0.08;
   if (request.types.length >= 3) confidence -= 0.05;
+  if ((context.commercial ?? 0) >= 1) confidence -= 0.1;
   return round(confidence);
 }
 

@@ -9,10 +9,10 @@ export const SPAM_CUES = compileCues([
   { phrase: 'vunnet|won|vinner|winner|vinnare|vundet', weight: 1 },
   { phrase: 'lotteri*|lottery|lotto|premie*|prize*|jackpot', weight: 1 },
   { phrase: 'bitcoin|btc|crypto*|krypto*|profit|trading', weight: 1 },
-  { phrase: 'klikk|click|klicka|klik her|here|här', weight: 1 },
-  { phrase: 'bekreft*|verify|confirm|verifiser* .. passord*|password|kontoen|account|details|konto', weight: 1 },
+  { phrase: 'klikk*|click|clicking|klicka|klik her|here|här', weight: 1 },
+  { phrase: 'bekreft*|bekræft*|bekräfta*|verify|confirm|verifiser* .. passord*|password|kontoen|account|details|konto|oplysninger|uppgifter', weight: 1 },
   { phrase: 'lagringsgrense* / storage limit / postkassen|mailbox|innboksen .. full', weight: 1 },
-  { phrase: 'innen|within 24|48 timer|hours', weight: 0.5 },
+  { phrase: 'innen|inden|inom|within 24|48 timer|timmar|hours', weight: 0.5 },
   { phrase: 'seo|google|ranking / organic traffic', weight: 1 },
   { phrase: 'guaranteed|garantert|garanti', weight: 0.5 },
   { phrase: 'uforpliktende|befaring / free audit|trial / no obligation / gratis demo', weight: 1 },
@@ -29,3 +29,6 @@ export const SPAM_CUES = compileCues([
 
 /** Spam needs this score: several cues, not one offer or one link. */
 export const SPAM_THRESHOLD = 2;
+
+/** Spam this plain (link, «confirm your account», a deadline) is spam whatever rights it seems to name. */
+export const STRONG_SPAM_THRESHOLD = 2.5;

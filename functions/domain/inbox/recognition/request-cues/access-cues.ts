@@ -17,12 +17,12 @@ export const ACCESS_CUES: readonly Cue[] = [
   },
   { phrase: `hvilke|hvilken|kva|vilka|vilken|which|what ${DATA_NOUNS}`, weight: 0.6 },
   { phrase: 'vil|vill|ønsker|ønskjer|önskar|gjerne|gerne|want|like ... vite|vita|veta|vide|know|se|sjå|see ... hva|kva|hvad|vad|what|hvilke|vilka|which|alt|allt|everything', weight: 0.6 },
-  { phrase: `få|fått|receive|get|obtain ... ${DATA_NOUNS} ... om|about meg|mig|me`, weight: 0.6 },
+  { phrase: `få|fått|receive|get|obtain|send|sende|skicka|gi|give|vis|vise|show ... ${DATA_NOUNS} ... om|about|on|på meg|mig|me`, weight: 1 },
   { phrase: 'se|sjå|få|vite|vita|veta|vide|send|sende|get|know|show|see ... alt|allt|everything|alle ... om|på|about|on meg|mig|me', weight: 1 },
   { phrase: `hva|kva|hvad|vad|what ... gjør|gjer|gör|gør|do|doing ... med|with ... ${DATA_NOUNS}`, weight: 1, vague: true },
   {
     phrase:
-      'adgangslogg*|dørlogg*|adgangslog*|passerlogg*|tilgangslogg*|tilgjengelogg* & utskrift|oversikt|kopi|utdrag|utlevert|udleveret|udlevere|udlevering|få|behov|trenger|ønsker|ønskjer|gerne|begär*|send|sende|sendt',
+      'adgangslogg*|dørlogg*|adgangslog*|passerlogg*|tilgangslogg*|tilgjengelogg* & utskrift|oversikt|kopi|utdrag|utlevert|udleveret|udlevere|udlevering|få|begär*|send|sende|se|sjå|see|vise|show|innsyn',
     weight: 1,
   },
   { phrase: 'door|access log|logs & need|send|want|request|copy|provide|see', weight: 1 },

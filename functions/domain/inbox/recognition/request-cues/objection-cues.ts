@@ -2,7 +2,7 @@ import type { Cue } from '../cue.js';
 import { DATA_NOUNS } from './data-words.js';
 
 const MARKETING = 'sms*|reklame|reklam|tilbud|tilbod|kampanj*|markedsføring|marknadsföring|direktmarknadsföring|markedsføringa|marketing|offers|erbjudanden|promotions|advertising|telefonsalg|salgssamtaler|calls';
-const PURPOSE = 'markedsføring|reklame|marketing|statistikk*|statistik|analyse*|analytics|profilering|profiling|direktmarknadsföring|marknadsföring|occupancy';
+const PURPOSE = 'markedsføring|reklame|marketing|statistikk*|statistik|analyse*|analys*|analytics|profilering|profiling|direktmarknadsföring|marknadsföring|occupancy|segment*|kundesegment*';
 
 /**
  * Art. 21 and markedsføringsloven § 15: stop marketing (per channel, req. 11.1) or a
@@ -30,10 +30,12 @@ export const OBJECTION_CUES: readonly Cue[] = [
   { phrase: `don't|dont|not use|bruk|bruke|använd .. ${DATA_NOUNS}|number|nummer|nummeret|e-post*|email|address ... for|til|för ... ${PURPOSE}`, weight: 1 },
   { phrase: `ikke|ikkje|inte|not bruk*|bruke|use|använd* ... ${DATA_NOUNS} ... til|for|för ... ${PURPOSE}`, weight: 1 },
   { phrase: 'art|artikkel|artikel|article|artiklene 21', weight: 1 },
+  { phrase: `ikke|ikkje|inte|not|don't|dont|ej ... bruk*|bruker|use|uses|using|använd*|bruge*|bruger ... til|for|för|in|i ${PURPOSE}`, weight: 1 },
+  { phrase: `stop|stopp|slutt|slutte|sluta|stoppa|stands send|sende|sending|skicka|skickar|texting|mailing ... ${MARKETING}`, weight: 1 },
   { phrase: 'ønsker|vil|vill|want|wish|ønskjer|önskar ikke|ikkje|inte|not ... ringt|ringet|ringd|oppringt|called|phoned|kontaktet|contacted|kontakta', weight: 1 },
   { phrase: 'ringeliste*|ringelist*|ringlista*|telefonliste*|salgsliste* / call list / calling list', weight: 1 },
   {
-    phrase: `vil|ønsker|ønskjer|want|vill ikke|ikkje|inte|not at|that|att dere|de|you|ni|I ... bruk*|bruker|use|uses|using|använder|bruger & av|of|om|about meg|mig|me / mine|mina|my|mitt|mi ${DATA_NOUNS}|opptak*|bilde*|bilder|video*|videoopptak*|photo*|picture*|recording*|dørlogg*|nummer|number`,
+    phrase: `vil|ønsker|ønskjer|want|vill ikke|ikkje|inte|not at|that|att dere|de|you|ni|I ... bruk*|bruker|use|uses|using|använder|bruger & av|of|om|about meg|mig|me / mine|mina|my|mitt|mi ${DATA_NOUNS}|opptak*|bilde*|bilder|video*|videoopptak*|photo*|picture*|recording*|dørlogg*|nummer|number|besøk*|besök*|besøg*|visits / besøk*|besök*|besøg*|visits|${DATA_NOUNS} mine|mina|mitt|mi`,
     weight: 1,
   },
   { phrase: 'jeg|eg|i|jag protesterer|protesterar|protest|protester', weight: 0.6 },

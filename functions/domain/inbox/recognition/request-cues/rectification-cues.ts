@@ -15,4 +15,6 @@ export const RECTIFICATION_CUES: readonly Cue[] = [
   { phrase: `stavet|stava|skrevet|skrive|spelt|spelled ${WRONG}`, weight: 0.6 },
   { phrase: `${CORRECTING} den|det|it|this|that|dette`, weight: 0.6 },
   { phrase: `ny|nytt|nye|new|nya|nyt ${CORRECTABLE}`, weight: 0.5 },
+  { phrase: 'riktig|riktige|korrekt|korrekte|correct|rätt|rigtig|rigtige|rett|rette er|is|är|skal|should|ska|skulle', weight: 0.6 },
+  { phrase: `kan|can|kunne|could|kan dere|de|you|ni|i ${CORRECTING}`, weight: 0.4 },
 ];

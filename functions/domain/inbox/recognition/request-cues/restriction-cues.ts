@@ -1,7 +1,7 @@
 import type { Cue } from '../cue.js';
 import { DATA_NOUNS } from './data-words.js';
 
-const KEEP_ONLY = 'lagre*|lagres|lagras|lagrast|oppbevar*|opbevar*|opbevares|store|stored|spara|sparas|beholde';
+const KEEP_ONLY = 'lagre*|lagres|lagras|lagrast|lagring|oppbevar*|opbevar*|opbevares|store|stored|storing|keep|keeping|spara|sparas|beholde|gemme';
 const NOT_USE = 'ikke|ikkje|not|inte|ej bruk*|brukes|bruke|bruge*|bruges|use|used|används|använda|anvende*';
 
 /** Art. 18: keep the data but do not use it, typically while its accuracy is checked. */
