@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DynamoDbRequestStore } from '../../functions/adapters/dynamodb/dynamodb-request-store.js';
 import { StepFunctionsWorkflow } from '../../functions/adapters/sfn/step-functions-workflow.js';
-import { SesMailer } from '../../functions/adapters/ses/ses-mailer.js';
+import { recordingSesMailer } from '../../functions/shared/task-deps.js';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { osloCalendarDate } from '../../functions/domain/deadline/index.js';
 import { createLogger } from '../../functions/shared/logger.js';
@@ -130,7 +130,12 @@ async function run(argv: readonly string[]): Promise<string> {
       return extendCommand(
         {
           store,
-          mailer: new SesMailer(new SESv2Client({}), process.env.SENDER_ADDRESS ?? 'naerkontor@obos.no'),
+          mailer: recordingSesMailer({
+            dynamoDb: new DynamoDBClient({}),
+            ses: new SESv2Client({}),
+            tableName: process.env.REQUESTS_TABLE_NAME!,
+            senderAddress: process.env.SENDER_ADDRESS ?? 'naerkontor@obos.no',
+          }),
           now: () => new Date(),
           logger: createLogger('dsr-cli', 'silent'),
         },
@@ -185,7 +190,12 @@ async function run(argv: readonly string[]): Promise<string> {
       return JSON.stringify(
         await watchDeadlines({
           store,
-          mailer: new SesMailer(new SESv2Client({}), process.env.SENDER_ADDRESS ?? 'naerkontor@obos.no'),
+          mailer: recordingSesMailer({
+            dynamoDb: new DynamoDBClient({}),
+            ses: new SESv2Client({}),
+            tableName: process.env.REQUESTS_TABLE_NAME!,
+            senderAddress: process.env.SENDER_ADDRESS ?? 'naerkontor@obos.no',
+          }),
           now: () => new Date(),
           logger: createLogger('dsr-cli', 'silent'),
           staffAddress: process.env.STAFF_DIGEST_ADDRESS ?? 'personvern@obos.no',

@@ -51,6 +51,11 @@ export interface LocalStackOptions {
   /** Port of the SES API and mail viewer; 0 picks a free one. */
   readonly sesPort?: number;
   /**
+   * An SES v2 API already running elsewhere, used instead of starting one: a crash test keeps its
+   * outbox outside the runtime it kills, so no sent mail is lost with the runtime.
+   */
+  readonly sesEndpoint?: string;
+  /**
    * Ports of the other emulators; free ones when not given. A process that restarts the stack
    * in place (a test) passes the same ports again, because the handlers' SDK clients, created
    * once per process as in Lambda, keep the endpoints they started with.
@@ -112,10 +117,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       port: options.emulatorPorts?.dynamodb,
     });
     stops.push(dynamo.stop);
-    const ses = await startSesLocal({
-      port: options.sesPort ?? 0,
-      outboxFile: options.dataDir && join(options.dataDir, 'ses-outbox.json'),
-    });
+    const ses = options.sesEndpoint
+      ? { endpoint: options.sesEndpoint, stop: async () => undefined }
+      : await startSesLocal({
+          port: options.sesPort ?? 0,
+          outboxFile: options.dataDir && join(options.dataDir, 'ses-outbox.json'),
+        });
     stops.push(ses.stop);
     const s3 = await startS3Local({
       directory: options.dataDir ? join(options.dataDir, 's3') : join(process.env.TMPDIR ?? '/tmp', `dsr-s3-${process.pid}-${Date.now()}`),
