@@ -15,6 +15,7 @@ import { serveStaffApi } from './staff-api.js';
 const config = parseConfig(
   z.object({
     [ENV.stateMachineArn]: z.string().startsWith('arn:'),
+    [ENV.publicBaseUrl]: z.url().optional(),
   }),
 );
 const deps = {
@@ -22,6 +23,7 @@ const deps = {
   callbacks: new StepFunctionsWorkflow(sfnClient(), config[ENV.stateMachineArn]),
   today: () => osloCalendarDate(new Date()),
   verifier: staffTokenVerifierFromEnv(),
+  publicBaseUrl: config[ENV.publicBaseUrl],
 };
 
 export const handler = middy((event: APIGatewayProxyEventV2) => serveStaffApi(deps, event))
