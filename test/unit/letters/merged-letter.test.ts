@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergedLetter } from '../../../functions/domain/letters/merged-letter.js';
 import { REQUESTER, REQUEST_ID, aRightsRequest } from '../fixtures/rights-request-fixture.js';
 
-const TARGET = 'NK-20261120-ORIG1NAL';
+const TARGET = 'NK-20261120-0R1G1NAM';
 
 describe('mergedLetter', () => {
   it.each([
