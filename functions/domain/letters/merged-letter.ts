@@ -1,5 +1,5 @@
 import type { RightsRequest } from '../request/rights-request.js';
-import { SIGNATURE, type Letter } from './letter.js';
+import { SIGNATURE, type Letter, greetingLine, provenName } from './letter.js';
 
 type Input = Pick<RightsRequest, 'id' | 'language' | 'requester'>;
 
@@ -26,7 +26,7 @@ export function mergedLetter(request: Input, targetReference?: string): Letter {
     return {
       subject: `Your request is handled together with another – reference ${request.id}`,
       text: [
-        `Dear ${request.requester.name},`,
+        greetingLine('en', provenName(request)),
         '',
         ...together,
         '',
@@ -50,7 +50,7 @@ export function mergedLetter(request: Input, targetReference?: string): Letter {
   return {
     subject: `Henvendelsen din behandles sammen med en annen – referanse ${request.id}`,
     text: [
-      `Hei ${request.requester.name},`,
+      greetingLine('nb', provenName(request)),
       '',
       ...together,
       '',

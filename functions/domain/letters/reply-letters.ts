@@ -22,7 +22,7 @@ import {
 } from './art15-information.js';
 import { refusalLetter } from './refusal-letter.js';
 import { formatCalendarDate } from './format-calendar-date.js';
-import { REMEDIES, SIGNATURE, type Letter } from './letter.js';
+import { REMEDIES, SIGNATURE, type Letter, greetingLine, provenName } from './letter.js';
 
 /** How one approved correction ended. */
 export interface CorrectionOutcome {
@@ -57,7 +57,7 @@ function greeting(facts: ReplyFacts): Lines {
   const { request } = facts;
   const language = request.language;
   return [
-    L(language, { nb: `Hei ${request.requester.name},`, en: `Dear ${request.requester.name},` }),
+    greetingLine(language, provenName(request)),
     '',
     L(language, {
       nb: `Vi har behandlet henvendelsen din (referanse ${request.id}). Du ba om:`,

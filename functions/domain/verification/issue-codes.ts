@@ -74,7 +74,7 @@ export async function issueCodes(
   const link = verifyPageLink(deps.publicBaseUrl, request.id, request.language);
   const messageIds: string[] = [];
   for (const [index, { destination, code }] of issued.entries()) {
-    const letter = mail.letter(request, { code, link });
+    const letter = mail.letter(request, { code, link, name: destination.name });
     const { messageId } = await deps.mailer.send({
       to: destination.address,
       subject: letter.subject,

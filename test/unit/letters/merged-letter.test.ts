@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergedLetter } from '../../../functions/domain/letters/merged-letter.js';
-import { REQUESTER, REQUEST_ID, aRightsRequest } from '../fixtures/rights-request-fixture.js';
+import { REQUEST_ID, aRightsRequest } from '../fixtures/rights-request-fixture.js';
 
 const TARGET = 'NK-20261120-0R1G1NAM';
 
@@ -9,13 +9,13 @@ describe('mergedLetter', () => {
     {
       language: 'nb',
       subject: `Henvendelsen din behandles sammen med en annen – referanse ${REQUEST_ID}`,
-      greeting: `Hei ${REQUESTER.name},`,
+      greeting: 'Hei,',
       answer: `Du får svaret på begge under referanse ${TARGET}`,
     },
     {
       language: 'en',
       subject: `Your request is handled together with another – reference ${REQUEST_ID}`,
-      greeting: `Dear ${REQUESTER.name},`,
+      greeting: 'Hello,',
       answer: `You will receive our answer to both under reference ${TARGET}`,
     },
   ] as const)('returns a $language letter naming both references when the target is given', (expected) => {
