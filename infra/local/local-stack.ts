@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DynamoDbRequestStore } from '../../functions/adapters/dynamodb/dynamodb-request-store.js';
 import { StepFunctionsWorkflow } from '../../functions/adapters/sfn/step-functions-workflow.js';
 import { ENV } from '../../functions/shared/env-names.js';
+import { DEFAULT_FORM_LIMITS } from '../../functions/domain/abuse/rate-limiter.js';
 import { WORKFLOW_FUNCTIONS } from '../../functions/shared/workflow-functions.js';
 import { startDynamoDbLocal } from './emulators/dynamodb-local.js';
 import { startS3Local } from './emulators/s3-local.js';
@@ -157,6 +158,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       // Staff sign in on a local page; their tokens are checked by the verifier AWS uses.
       ...prepareLocalConsoleSignIn(localStateDir),
     };
+    // Every local request comes from loopback, so one per-source count would be shared by every
+    // test and bench client; the per-recipient limits stay as on AWS. FORM_LIMITS overrides both.
+    environment[ENV.formLimits] = process.env[ENV.formLimits] ?? JSON.stringify({ ...DEFAULT_FORM_LIMITS, perSource: [] });
     Object.assign(process.env, environment);
     const dynamoDb = new DynamoDBClient({});
     await createRequestsTable(dynamoDb, LOCAL_TABLE_NAME);
