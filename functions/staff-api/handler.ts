@@ -4,7 +4,9 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.js';
 import { osloCalendarDate } from '../domain/deadline/index.js';
-import { sfnClient } from '../shared/aws-clients.js';
+import { dynamoDbClient, sfnClient } from '../shared/aws-clients.js';
+import { DynamoDbSessionRevocations } from '../adapters/dynamodb/dynamodb-session-revocations.js';
+import { TableConfigSchema } from '../shared/workflow-config.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
@@ -24,6 +26,7 @@ const deps = {
   today: () => osloCalendarDate(new Date()),
   verifier: staffTokenVerifierFromEnv(),
   publicBaseUrl: config[ENV.publicBaseUrl],
+  revocations: new DynamoDbSessionRevocations(dynamoDbClient(), parseConfig(TableConfigSchema)[ENV.requestsTable]),
 };
 
 export const handler = middy((event: APIGatewayProxyEventV2) => serveStaffApi(deps, event))

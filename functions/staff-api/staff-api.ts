@@ -18,7 +18,7 @@ import {
 } from '../domain/workflow/record-decision.js';
 import type { WorkflowDeps } from '../domain/workflow/workflow-deps.js';
 import { json } from '../shared/http/responses.js';
-import { checkCsrf, sameOriginPost, type StaffTokenVerifier } from '../domain/staff-auth/index.js';
+import { checkCsrf, sameOriginPost, type SessionRevocations, type StaffTokenVerifier } from '../domain/staff-auth/index.js';
 import { staffGate } from '../shared/http/staff-gate.js';
 
 export interface StaffApiDeps extends WorkflowDeps {
@@ -27,6 +27,8 @@ export interface StaffApiDeps extends WorkflowDeps {
   readonly verifier: StaffTokenVerifier;
   /** The console's address; a cookie-carried change must come from its origin. */
   readonly publicBaseUrl?: string;
+  /** Signed-out sessions, refused like an invalid token. */
+  readonly revocations?: SessionRevocations;
 }
 
 const DecisionBody = z.strictObject({
@@ -61,7 +63,7 @@ const isResponse = (value: unknown): value is APIGatewayProxyStructuredResultV2 
  * an `x-csrf-token` header); every change records the signed-in staff member; messages are Norwegian.
  */
 export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const gate = await staffGate(deps.verifier, event);
+  const gate = await staffGate(deps.verifier, event, deps.revocations);
   if (!gate.ok) {
     return gate.status === 401
       ? problem(401, 'Du må være logget inn som saksbehandler.')

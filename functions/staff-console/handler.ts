@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
 import { DynamoDbInboxStore } from '../adapters/dynamodb/dynamodb-inbox-store.js';
 import { DynamoDbRequestStore } from '../adapters/dynamodb/dynamodb-request-store.js';
+import { DynamoDbSessionRevocations } from '../adapters/dynamodb/dynamodb-session-revocations.js';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.js';
 import { osloCalendarDate, statutoryDeadline } from '../domain/deadline/index.js';
@@ -89,6 +90,7 @@ const deps: StaffConsoleDeps = {
   callbacks: workflow,
   workflow,
   customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
+  revocations: new DynamoDbSessionRevocations(dynamoDbClient(), table),
   // Without the inbox (its bucket), there is no received mail to show or to turn into a case.
   rawMail: { read: async (key) => (inboundMail === undefined ? undefined : inboundMail.getBytes(key)) },
   parse: parseInboundMessage,

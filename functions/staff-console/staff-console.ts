@@ -37,7 +37,7 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
   if (route === undefined || route.function !== 'staff-console') return htmlPage(404, renderNotFoundPage());
   if (route.auth === 'public') return serveSignIn(deps, event);
 
-  const gate = await staffGate(deps.verifier, event);
+  const gate = await staffGate(deps.verifier, event, deps.revocations);
   if (!gate.ok) {
     if (gate.status === 401) return htmlPage(401, renderUnauthenticatedPage());
     return htmlPage(403, renderForbiddenPage(STAFF_GROUP_LABELS[route.auth]));
