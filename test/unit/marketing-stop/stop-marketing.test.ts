@@ -103,6 +103,23 @@ describe('stopMarketing', () => {
     expect(suppression.entries.size).toBe(1);
   });
 
+  it('re-run after a failed send, records each confirmation once under its own letter id and mails no address twice', async () => {
+    const { deps, mailer, store } = stopWorld(
+      { types: ['objection'], requester: { name: 'X', email: 'annen@example.no', phone: '934 20 183' } },
+      kari(),
+    );
+    mailer.failWith(new Error('SES throttled'), 1);
+
+    await expect(stopMarketing(deps, REQUEST_ID)).rejects.toThrow('SES throttled');
+    expect((await store.get(REQUEST_ID))?.mailsSent['marketing-stop']).toBeUndefined();
+    await stopMarketing(deps, REQUEST_ID);
+    await stopMarketing(deps, REQUEST_ID);
+
+    expect(mailer.sent.map((mail) => mail.to)).toEqual(['annen@example.no', 'kari.nordmann@example.no']);
+    expect([...mailer.letters.keys()].sort()).toEqual([`${REQUEST_ID} marketing-stop#0`, `${REQUEST_ID} marketing-stop#1`]);
+    expect((await store.get(REQUEST_ID))?.marketingStop?.confirmations).toBe(2);
+  });
+
   it('split: the marketing part takes effect, the request stays open for the other rights, and the letter says they follow', async () => {
     const { deps, store, mailer } = stopWorld({ types: ['access', 'objection'] }, kari());
 
