@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { DEFAULT_FORM_LIMITS, formSubmissionAllowed, type FormLimits, type RateLimiter } from '../domain/abuse/rate-limiter.js';
 import { IdempotencyKeyReusedError } from '../domain/request/request-errors.js';
 import { validateSubmission, type FieldError } from '../domain/request/request-submission.js';
 import { LANGUAGES, type Language } from '../domain/request/request-vocabulary.js';
@@ -14,7 +15,17 @@ import {
 import { pageLanguage } from '../web-form/pages/page-language.js';
 import { renderRequestFormPage } from '../web-form/pages/request-form-page.js';
 
-export type CreateRequestDeps = SubmitRequestDeps & { readonly newFormKey: () => string };
+export type CreateRequestDeps = SubmitRequestDeps & {
+  readonly newFormKey: () => string;
+  /** The system's own mailboxes, refused as a requester's address (the defaults when absent). */
+  readonly isSystemAddress?: (address: string) => boolean;
+  /** Counts submissions per recipient and per source; no limits when absent (unit tests). */
+  readonly limiter?: RateLimiter;
+  readonly formLimits?: FormLimits;
+};
+
+/** How long a refused sender is told to wait: the shortest window any limit counts in. */
+const RETRY_AFTER_SECONDS = 600;
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -28,6 +39,10 @@ const MESSAGES = {
   idempotencyKey: {
     nb: 'Idempotency-Key må være 1–255 synlige ASCII-tegn.',
     en: 'Idempotency-Key must be 1–255 visible ASCII characters.',
+  },
+  limited: {
+    nb: 'Vi har fått mange henvendelser for denne adressen eller fra denne avsenderen nå. Prøv igjen senere, eller ring oss på 934 20 183.',
+    en: 'We have received many requests for this address or from this sender just now. Please try again later, or call us on +47 934 20 183.',
   },
   idempotencyReused: {
     nb: 'Denne Idempotency-Key er allerede brukt for en annen henvendelse.',
@@ -85,8 +100,25 @@ export async function createRequest(
   const validation = validateSubmission(
     body.kind === 'form' ? { language, ...(body.value as object) } : body.value,
     language,
+    { isSystemAddress: deps.isSystemAddress },
   );
   if (!validation.ok) return body.kind === 'form' ? formPage(400, validation.errors) : fieldErrors(400, validation.errors);
+
+  const allowed =
+    !deps.limiter ||
+    (await formSubmissionAllowed(
+      deps.limiter,
+      deps.formLimits ?? DEFAULT_FORM_LIMITS,
+      { source: event.requestContext.http.sourceIp, recipient: validation.value.email },
+      deps.now(),
+    ));
+  if (!allowed) {
+    // The same answer for every address, customer or not: it tells nothing about who is registered.
+    deps.logger.warn('request.rate_limited', {});
+    const errors = [{ field: 'body', message: MESSAGES.limited[language] }];
+    const response = body.kind === 'form' ? formPage(429, errors) : fieldErrors(429, errors);
+    return { ...response, headers: { ...response.headers, 'retry-after': String(RETRY_AFTER_SECONDS) } };
+  }
 
   try {
     const result = await submitRequest(deps, {

@@ -3,10 +3,12 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
+import { DynamoDbRateLimiter } from '../adapters/dynamodb/dynamodb-rate-limiter.js';
 import { DynamoDbRequestStore } from '../adapters/dynamodb/dynamodb-request-store.js';
 import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.js';
 import { osloCalendarDate, statutoryDeadline } from '../domain/deadline/index.js';
 import { newRequestId } from '../domain/request/request-id.js';
+import { systemAddressCheck } from '../domain/request/system-addresses.js';
 import { toOsloIsoString } from '../domain/time/oslo-instant.js';
 import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
 import { sfnClient } from '../shared/aws-clients/sfn.js';
@@ -16,8 +18,20 @@ import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
 import { createLogger } from '../shared/logger.js';
 import { createRequest } from './create-request.js';
 
+const LimitSchema = z.array(z.object({ name: z.string().min(1), max: z.number().int().positive(), windowSeconds: z.number().int().positive() }));
+const FormLimitsSchema = z.object({ perRecipient: LimitSchema, perSource: LimitSchema });
+
 const config = parseConfig(
-  z.object({ [ENV.requestsTable]: z.string().min(1), [ENV.stateMachineArn]: z.string().startsWith('arn:') }),
+  z.object({
+    [ENV.requestsTable]: z.string().min(1),
+    [ENV.stateMachineArn]: z.string().startsWith('arn:'),
+    [ENV.senderAddress]: z.email().optional(),
+    [ENV.staffDigestAddress]: z.email().optional(),
+    [ENV.formLimits]: z
+      .string()
+      .optional()
+      .transform((raw) => (raw ? FormLimitsSchema.parse(JSON.parse(raw)) : undefined)),
+  }),
 );
 const deps = {
   store: new DynamoDbRequestStore(dynamoDbClient(), config[ENV.requestsTable]),
@@ -28,6 +42,9 @@ const deps = {
   dueDate: (receivedAt: string) => statutoryDeadline(receivedAt),
   newId: newRequestId,
   newFormKey: randomUUID,
+  limiter: new DynamoDbRateLimiter(dynamoDbClient(), config[ENV.requestsTable]),
+  formLimits: config[ENV.formLimits],
+  isSystemAddress: systemAddressCheck([config[ENV.senderAddress], config[ENV.staffDigestAddress]]),
   logger: createLogger('create-request'),
 };
 const logger = deps.logger;

@@ -102,6 +102,8 @@ async function sendCode(deps: DownloadPageDeps, request: DownloadableRequest, in
     ...downloadCodeLetter(request, code),
     purpose: 'download-code',
     requestId: request.id,
+    // Each send is a new code the requester asked for; the count names it.
+    letterId: `download-code#${(previous?.sends ?? 0) + 1}`,
   });
   await record(deps, request, (_current, at) => ({
     set: { updatedAt: at },

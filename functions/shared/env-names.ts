@@ -6,6 +6,8 @@ export const ENV = {
   requestsTable: 'REQUESTS_TABLE_NAME',
   stateMachineArn: 'STATE_MACHINE_ARN',
   senderAddress: 'SENDER_ADDRESS',
+  /** Optional JSON override of the form's rate limits (`FormLimits`); the defaults apply when unset. */
+  formLimits: 'FORM_LIMITS',
   sesConfigurationSet: 'SES_CONFIGURATION_SET',
   publicBaseUrl: 'PUBLIC_BASE_URL',
   logLevel: 'LOG_LEVEL',

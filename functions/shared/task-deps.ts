@@ -1,5 +1,11 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { DynamoDbLetterOutbox } from '../adapters/dynamodb/dynamodb-letter-outbox.js';
 import { SesMailer } from '../adapters/ses/ses-mailer.js';
+import type { Mailer } from '../domain/mail/mailer.js';
+import { RecordingMailer } from '../domain/mail/recording-mailer.js';
 import type { WorkflowDeps } from '../domain/workflow/workflow-deps.js';
+import { dynamoDbClient } from './aws-clients/dynamodb.js';
 import { sesClient } from './aws-clients/sesv2.js';
 import { parseConfig } from './config.js';
 import { ENV } from './env-names.js';
@@ -11,6 +17,29 @@ export function mailDeps(service: string): WorkflowDeps {
   const config = parseConfig(MailConfigSchema);
   return {
     ...storeDeps(service),
-    mailer: new SesMailer(sesClient(), config[ENV.senderAddress], config[ENV.sesConfigurationSet]),
+    mailer: recordingSesMailer({
+      dynamoDb: dynamoDbClient(),
+      ses: sesClient(),
+      tableName: config[ENV.requestsTable],
+      senderAddress: config[ENV.senderAddress],
+      configurationSet: config[ENV.sesConfigurationSet],
+    }),
   };
+}
+
+/**
+ * The mailer every function sends letters with: each letter is recorded in the requests table
+ * before SES gets it, so a crash can only ever repeat the identical letter.
+ */
+export function recordingSesMailer(options: {
+  readonly dynamoDb: DynamoDBClient;
+  readonly ses: SESv2Client;
+  readonly tableName: string;
+  readonly senderAddress: string;
+  readonly configurationSet?: string;
+}): Mailer {
+  return new RecordingMailer(
+    new DynamoDbLetterOutbox(options.dynamoDb, options.tableName),
+    new SesMailer(options.ses, options.senderAddress, options.configurationSet),
+  );
 }

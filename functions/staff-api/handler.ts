@@ -12,6 +12,8 @@ import { storeRestrictionFlags } from '../domain/restriction/restriction-flags.j
 import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
 import { s3Client } from '../shared/aws-clients/s3.js';
 import { sfnClient } from '../shared/aws-clients/sfn.js';
+import { DynamoDbSessionRevocations } from '../adapters/dynamodb/dynamodb-session-revocations.js';
+import { TableConfigSchema } from '../shared/workflow-config.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
@@ -27,6 +29,7 @@ const config = parseConfig(
     [ENV.billingTable]: z.string().min(1),
     [ENV.accessLogTable]: z.string().min(1),
     [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+    [ENV.publicBaseUrl]: z.url().optional(),
   }),
 );
 const deps = {
@@ -40,6 +43,8 @@ const deps = {
   objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
   today: () => osloCalendarDate(new Date()),
   verifier: staffTokenVerifierFromEnv(),
+  publicBaseUrl: config[ENV.publicBaseUrl],
+  revocations: new DynamoDbSessionRevocations(dynamoDbClient(), parseConfig(TableConfigSchema)[ENV.requestsTable]),
 };
 
 export const handler = middy((event: APIGatewayProxyEventV2) => serveStaffApi(deps, event))

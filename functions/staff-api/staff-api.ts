@@ -7,6 +7,8 @@ import { correctPlan } from '../domain/plan-corrections/correct-plan.js';
 import { correctionProblem } from '../domain/plan-corrections/correction-problem.js';
 import { ConcurrentChangeError, InvalidTransitionError, RequestNotFoundError } from '../domain/request/request-errors.js';
 import type { ObjectStore } from '../domain/storage/object-store.js';
+import { CorrectionSchema } from '../domain/customer-data/correction-value.js';
+import { isRequestId } from '../domain/request/request-id.js';
 import type { TaskCallbacks } from '../domain/request/workflow-starter.js';
 import {
   AlreadyExtendedError,
@@ -35,7 +37,7 @@ import type { RestrictionFlags } from '../domain/restriction/restriction-flags.j
 import { RESTRICTION_GROUNDS } from '../domain/restriction/restriction.js';
 import type { WorkflowDeps } from '../domain/workflow/workflow-deps.js';
 import { json } from '../shared/http/responses.js';
-import { checkCsrf, type StaffTokenVerifier } from '../domain/staff-auth/index.js';
+import { checkCsrf, sameOriginPost, type SessionRevocations, type StaffTokenVerifier } from '../domain/staff-auth/index.js';
 import { staffGate } from '../shared/http/staff-gate.js';
 
 export interface StaffApiDeps extends WorkflowDeps {
@@ -46,14 +48,16 @@ export interface StaffApiDeps extends WorkflowDeps {
   readonly objects: ObjectStore;
   readonly today: () => string;
   readonly verifier: StaffTokenVerifier;
+  /** The console's address; a cookie-carried change must come from its origin. */
+  readonly publicBaseUrl?: string;
+  /** Signed-out sessions, refused like an invalid token. */
+  readonly revocations?: SessionRevocations;
 }
 
 const DecisionBody = z.strictObject({
   outcome: z.enum(['approved', 'rejected']),
   reason: z.string().max(2000).optional(),
-  corrections: z
-    .array(z.strictObject({ field: z.enum(['name', 'email', 'phone', 'address']), to: z.unknown(), customerId: z.string().optional() }))
-    .optional(),
+  corrections: z.array(CorrectionSchema).max(20).optional(),
 });
 const ExtensionBody = z.strictObject({ reason: z.string().min(1).max(2000) });
 const RestrictionBody = z.strictObject({
@@ -97,7 +101,7 @@ const isResponse = (value: unknown): value is APIGatewayProxyStructuredResultV2 
  * an `x-csrf-token` header); every change records the signed-in staff member; messages are Norwegian.
  */
 export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const gate = await staffGate(deps.verifier, event);
+  const gate = await staffGate(deps.verifier, event, deps.revocations);
   if (!gate.ok) {
     return gate.status === 401
       ? problem(401, 'Du må være logget inn som saksbehandler.')
@@ -106,10 +110,16 @@ export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEv
   const { actor } = gate.caller;
   // A browser sends the session cookie by itself; a change made with it must also carry the
   // session's CSRF token, so another page cannot make the browser post here.
-  if (event.requestContext.http.method !== 'GET' && gate.caller.viaCookie && !checkCsrf(gate.caller.token, event.headers['x-csrf-token'])) {
-    return problem(403, 'Mangler gyldig CSRF-token.');
+  // The Origin is checked too, as the console checks it: a token leaked to another page is not enough.
+  if (event.requestContext.http.method !== 'GET' && gate.caller.viaCookie) {
+    if (!sameOriginPost(event.headers, deps.publicBaseUrl ?? `https://${event.requestContext.domainName}`)) {
+      return problem(403, 'Endringen kom fra en annen side og ble ikke utført.');
+    }
+    if (!checkCsrf(gate.caller.token, event.headers['x-csrf-token'])) return problem(403, 'Mangler gyldig CSRF-token.');
   }
   const requestId = event.pathParameters?.id ?? '';
+  // Anything that cannot be a reference is no case; it never reaches the table (whose key has a size limit).
+  if (!isRequestId(requestId)) return problem(404, 'Fant ingen henvendelse med den referansen.');
   try {
     switch (event.routeKey) {
       case 'GET /api/staff/requests/{id}': {

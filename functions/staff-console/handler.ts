@@ -10,8 +10,8 @@ import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-st
 import { storeRestrictionFlags } from '../domain/restriction/restriction-flags.js';
 import { DynamoDbInboxStore } from '../adapters/dynamodb/dynamodb-inbox-store.js';
 import { DynamoDbRequestStore } from '../adapters/dynamodb/dynamodb-request-store.js';
+import { DynamoDbSessionRevocations } from '../adapters/dynamodb/dynamodb-session-revocations.js';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
-import { SesMailer } from '../adapters/ses/ses-mailer.js';
 import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.js';
 import { osloCalendarDate, statutoryDeadline } from '../domain/deadline/index.js';
 import { parseInboundMessageLazily } from '../domain/inbox/parse-inbound-message-lazily.js';
@@ -27,6 +27,7 @@ import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
 import { createLogger } from '../shared/logger.js';
 import { staffTokenVerifierFromEnv } from '../shared/staff-token-verifier.js';
+import { recordingSesMailer } from '../shared/task-deps.js';
 import { htmlPage } from './console-responses.js';
 import { renderServerErrorPage } from './pages/status-pages.js';
 import type { SignInMethod } from './sign-in/sign-in-methods.js';
@@ -87,7 +88,13 @@ const deps: StaffConsoleDeps = {
   store: new DynamoDbRequestStore(dynamoDbClient(), table),
   inbox: new DynamoDbInboxStore(dynamoDbClient(), table),
   objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
-  mailer: new SesMailer(sesClient(), config[ENV.senderAddress], config[ENV.sesConfigurationSet]),
+  mailer: recordingSesMailer({
+    dynamoDb: dynamoDbClient(),
+    ses: sesClient(),
+    tableName: config[ENV.requestsTable],
+    senderAddress: config[ENV.senderAddress],
+    configurationSet: config[ENV.sesConfigurationSet],
+  }),
   callbacks: workflow,
   workflow,
   customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
@@ -96,6 +103,7 @@ const deps: StaffConsoleDeps = {
     billing: new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTable]),
     accessLog: new DynamoDbAccessLogStore(dynamoDbClient(), config[ENV.accessLogTable]),
   }),
+  revocations: new DynamoDbSessionRevocations(dynamoDbClient(), table),
   // Without the inbox (its bucket), there is no received mail to show or to turn into a case.
   rawMail: { read: async (key) => (inboundMail === undefined ? undefined : inboundMail.getBytes(key)) },
   parse: parseInboundMessageLazily,

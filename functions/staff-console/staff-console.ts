@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { isRequestId } from '../domain/request/request-id.js';
 import { STAFF_GROUP_LABELS } from '../domain/request/staff-labels.js';
 import { checkCsrf, csrfToken, sameOriginPost } from '../domain/staff-auth/index.js';
 import { routeByKey } from '../shared/http/routes.js';
@@ -37,7 +38,7 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
   if (route === undefined || route.function !== 'staff-console') return htmlPage(404, renderNotFoundPage());
   if (route.auth === 'public') return serveSignIn(deps, event);
 
-  const gate = await staffGate(deps.verifier, event);
+  const gate = await staffGate(deps.verifier, event, deps.revocations);
   if (!gate.ok) {
     if (gate.status === 401) return htmlPage(401, renderUnauthenticatedPage());
     return htmlPage(403, renderForbiddenPage(STAFF_GROUP_LABELS[route.auth]));
@@ -62,6 +63,9 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
     }
   }
   const request: ConsoleRequest = { event, context, actor: caller.actor, form };
+  // A path id that cannot name a case or a mail is no page; it never reaches the tables (whose keys have a size limit).
+  if (route.path.includes('{id}') && !isRequestId(event.pathParameters?.id)) return htmlPage(404, renderNotFoundPage(context));
+  if (route.path.includes('{inboxId}') && !isInboxId(event.pathParameters?.inboxId)) return htmlPage(404, renderNotFoundPage(context));
 
   switch (route.path) {
     case '/console':
@@ -96,5 +100,8 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
       return htmlPage(404, renderNotFoundPage(context));
   }
 }
+
+/** Inbox ids are the mail service's message ids: short, printable, without separators of our keys. */
+const isInboxId = (value: string | undefined): value is string => value !== undefined && /^[\x21-\x7e]{1,256}$/.test(value);
 
 export type CaseActionName = CaseAction;

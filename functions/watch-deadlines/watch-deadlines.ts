@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { osloCalendarDate } from '../domain/deadline/index.js';
 import { assessDeadlines, isAwaitingAnswer, type WatchedCase } from '../domain/deadline-watch/assess-deadlines.js';
 import { warningAuditEntry, warningsSentFrom } from '../domain/deadline-watch/deadline-warning-audit.js';
@@ -53,6 +54,7 @@ async function warnIfDue(deps: WatchDeadlinesDeps, row: WatchedCase): Promise<bo
       text: letter.text,
       purpose: warningPurpose(due.mail),
       requestId: row.id,
+      letterId: warningPurpose(due.mail),
     }));
   }
   const at = deps.now().toISOString();
@@ -105,6 +107,8 @@ export async function watchDeadlines(deps: WatchDeadlinesDeps): Promise<WatchDea
     text: digest.text,
     purpose: DIGEST_PURPOSE,
     requestId: digestRequestId(today),
+    // Each run's digest is its own letter: a repeated run reports again (see above).
+    letterId: `${DIGEST_PURPOSE}#${randomUUID()}`,
   });
 
   const summary: WatchDeadlinesSummary = {

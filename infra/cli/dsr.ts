@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DynamoDbRequestStore } from '../../functions/adapters/dynamodb/dynamodb-request-store.js';
 import { StepFunctionsWorkflow } from '../../functions/adapters/sfn/step-functions-workflow.js';
-import { SesMailer } from '../../functions/adapters/ses/ses-mailer.js';
+import { recordingSesMailer } from '../../functions/shared/task-deps.js';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { osloCalendarDate } from '../../functions/domain/deadline/index.js';
 import { createLogger } from '../../functions/shared/logger.js';
@@ -24,6 +24,8 @@ import { outboxCommand } from './commands/outbox-command.js';
 import { statusCommand } from './commands/status-command.js';
 import { registerBackfillCommand } from './commands/register-backfill-command.js';
 import { watchDeadlines } from '../../functions/watch-deadlines/watch-deadlines.js';
+import { DynamoDbAuditChain } from '../../functions/adapters/dynamodb/dynamodb-audit-chain.js';
+import { auditChainBackfillCommand, auditExportCommand, auditVerifyCommand } from './commands/audit-command.js';
 
 const USAGE = `Usage: npm run -s dsr -- <command> [options]
 
@@ -45,6 +47,12 @@ Commands:
   outbox [--to ADDR]                       mails held by the local SES, as JSON
   register-backfill                        once, after upgrading a table from before the case
                                            register: puts older requests in its index
+  audit <id> --verify                      check the case's tamper-evident audit chain; names the
+                                           first broken link (exit 1 when broken)
+  audit <id> --export [--out DIR]          write the trail for the supervisory authority:
+                                           revisjonsspor-<id>.json and .html (Norwegian)
+  audit-chain-backfill                     once, after upgrading: chain the audit trails of cases
+                                           written before the chain existed
   watch-deadlines                          run the daily deadline watch now: digest and due
                                            warnings to staff (never a warning twice), as JSON
 
@@ -92,6 +100,9 @@ async function run(argv: readonly string[]): Promise<string> {
       seed: { type: 'string' },
       date: { type: 'string' },
       to: { type: 'string' },
+      verify: { type: 'boolean', default: false },
+      export: { type: 'boolean', default: false },
+      out: { type: 'string' },
       aws: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -130,7 +141,12 @@ async function run(argv: readonly string[]): Promise<string> {
       return extendCommand(
         {
           store,
-          mailer: new SesMailer(new SESv2Client({}), process.env.SENDER_ADDRESS ?? 'naerkontor@obos.no'),
+          mailer: recordingSesMailer({
+            dynamoDb: new DynamoDBClient({}),
+            ses: new SESv2Client({}),
+            tableName: process.env.REQUESTS_TABLE_NAME!,
+            senderAddress: process.env.SENDER_ADDRESS ?? 'naerkontor@obos.no',
+          }),
           now: () => new Date(),
           logger: createLogger('dsr-cli', 'silent'),
         },
@@ -180,12 +196,31 @@ async function run(argv: readonly string[]): Promise<string> {
     case 'register-backfill':
       if (rest.length > 0) throw new UsageError('register-backfill takes no arguments');
       return registerBackfillCommand(new DynamoDBClient({}), process.env.REQUESTS_TABLE_NAME!);
+    case 'audit': {
+      const id = oneId(rest, command);
+      if (values.verify === values.export) throw new UsageError('audit takes <id> and one of --verify or --export [--out DIR]');
+      const chain = new DynamoDbAuditChain(new DynamoDBClient({}), process.env.REQUESTS_TABLE_NAME!);
+      return values.verify ? auditVerifyCommand(chain, id) : auditExportCommand(chain, id, values.out);
+    }
+    case 'audit-chain-backfill': {
+      if (rest.length > 0) throw new UsageError('audit-chain-backfill takes no arguments');
+      const chain = new DynamoDbAuditChain(new DynamoDBClient({}), process.env.REQUESTS_TABLE_NAME!);
+      const ids = (async function* () {
+        for await (const request of store.listAll()) yield request.id;
+      })();
+      return auditChainBackfillCommand(ids, (id) => chain.backfill(id));
+    }
     case 'watch-deadlines':
       if (rest.length > 0) throw new UsageError('watch-deadlines takes no arguments');
       return JSON.stringify(
         await watchDeadlines({
           store,
-          mailer: new SesMailer(new SESv2Client({}), process.env.SENDER_ADDRESS ?? 'naerkontor@obos.no'),
+          mailer: recordingSesMailer({
+            dynamoDb: new DynamoDBClient({}),
+            ses: new SESv2Client({}),
+            tableName: process.env.REQUESTS_TABLE_NAME!,
+            senderAddress: process.env.SENDER_ADDRESS ?? 'naerkontor@obos.no',
+          }),
           now: () => new Date(),
           logger: createLogger('dsr-cli', 'silent'),
           staffAddress: process.env.STAFF_DIGEST_ADDRESS ?? 'personvern@obos.no',

@@ -23,12 +23,27 @@ export interface RunningStack {
   readonly urls: Record<string, string>;
 }
 
+/**
+ * Whether the process is still running. A process killed outright stays a zombie until its
+ * parent (or init, for an orphan) collects it, and signal 0 still reaches a zombie; on Linux its
+ * state in /proc says so, so a stack killed a moment ago does not block the next start.
+ */
 const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  return !isZombie(pid);
+};
+
+const isZombie = (pid: number): boolean => {
+  try {
+    // `pid (comm) S …`: the state follows the last `)`, as comm may itself contain one.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false; // no /proc (macOS): signal 0 is the best answer there
   }
 };
 

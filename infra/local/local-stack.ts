@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DynamoDbRequestStore } from '../../functions/adapters/dynamodb/dynamodb-request-store.js';
 import { StepFunctionsWorkflow } from '../../functions/adapters/sfn/step-functions-workflow.js';
 import { ENV } from '../../functions/shared/env-names.js';
+import { DEFAULT_FORM_LIMITS } from '../../functions/domain/abuse/rate-limiter.js';
 import { WORKFLOW_FUNCTIONS } from '../../functions/shared/workflow-functions.js';
 import { startDynamoDbLocal } from './emulators/dynamodb-local.js';
 import { startS3Local } from './emulators/s3-local.js';
@@ -51,6 +52,11 @@ export interface LocalStackOptions {
   readonly port?: number;
   /** Port of the SES API and mail viewer; 0 picks a free one. */
   readonly sesPort?: number;
+  /**
+   * An SES v2 API already running elsewhere, used instead of starting one: a crash test keeps its
+   * outbox outside the runtime it kills, so no sent mail is lost with the runtime.
+   */
+  readonly sesEndpoint?: string;
   /**
    * Ports of the other emulators; free ones when not given. A process that restarts the stack
    * in place (a test) passes the same ports again, because the handlers' SDK clients, created
@@ -113,10 +119,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       port: options.emulatorPorts?.dynamodb,
     });
     stops.push(dynamo.stop);
-    const ses = await startSesLocal({
-      port: options.sesPort ?? 0,
-      outboxFile: options.dataDir && join(options.dataDir, 'ses-outbox.json'),
-    });
+    const ses = options.sesEndpoint
+      ? { endpoint: options.sesEndpoint, stop: async () => undefined }
+      : await startSesLocal({
+          port: options.sesPort ?? 0,
+          outboxFile: options.dataDir && join(options.dataDir, 'ses-outbox.json'),
+        });
     stops.push(ses.stop);
     const s3 = await startS3Local({
       directory: options.dataDir ? join(options.dataDir, 's3') : join(process.env.TMPDIR ?? '/tmp', `dsr-s3-${process.pid}-${Date.now()}`),
@@ -152,6 +160,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...prepareLocalConsoleSignIn(localStateDir),
       [ENV.suppressionSecret]: loadOrCreateSuppressionSecret(localStateDir),
     };
+    // Every local request comes from loopback, so one per-source count would be shared by every
+    // test and bench client; the per-recipient limits stay as on AWS. FORM_LIMITS overrides both.
+    environment[ENV.formLimits] = process.env[ENV.formLimits] ?? JSON.stringify({ ...DEFAULT_FORM_LIMITS, perSource: [] });
     Object.assign(process.env, environment);
     const dynamoDb = new DynamoDBClient({});
     await createRequestsTable(dynamoDb, LOCAL_TABLE_NAME);

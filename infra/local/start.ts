@@ -34,6 +34,8 @@ async function main(): Promise<void> {
     dataDir,
     port,
     sesPort,
+    // An outbox kept outside this process (a crash test's); `npm start` runs its own.
+    sesEndpoint: process.env.SES_ENDPOINT || undefined,
     seedDemo: true,
     deadlineWatch: true,
     onJobError: (job) => process.stderr.write(`The scheduled job ${job} failed; see its log line above.\n`),

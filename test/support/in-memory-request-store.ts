@@ -197,10 +197,16 @@ class FailureSwitch {
   }
 }
 
-/** A {@link Mailer} that records every mail it accepts; told to fail, it accepts nothing. */
+/**
+ * A {@link Mailer} that records every mail it accepts; told to fail, it accepts nothing. Like the
+ * real `RecordingMailer`, the first content recorded under a letter id is the only one it sends:
+ * a later send under that id repeats the recorded letter if it did not go out, else sends nothing.
+ */
 export class FakeMailer implements Mailer, Failing {
   readonly sent: OutgoingMail[] = [];
   readonly attempts: OutgoingMail[] = [];
+  /** Recorded letters by `requestId letterId`, with their message id once sent. */
+  readonly letters = new Map<string, { mail: OutgoingMail; messageId?: string }>();
   private readonly failure = new FailureSwitch();
 
   failWith(error: Error, times?: number): void {
@@ -208,10 +214,24 @@ export class FakeMailer implements Mailer, Failing {
   }
 
   async send(mail: OutgoingMail): Promise<{ readonly messageId: string }> {
-    this.attempts.push(mail);
+    const key = `${mail.requestId} ${mail.letterId}`;
+    if (!this.letters.has(key)) this.letters.set(key, { mail });
+    return this.deliver(key);
+  }
+
+  async resend(requestId: string, letterId: string): Promise<{ readonly messageId: string } | undefined> {
+    const key = `${requestId} ${letterId}`;
+    return this.letters.has(key) ? this.deliver(key) : undefined;
+  }
+
+  private async deliver(key: string): Promise<{ readonly messageId: string }> {
+    const letter = this.letters.get(key)!;
+    if (letter.messageId) return { messageId: letter.messageId };
+    this.attempts.push(letter.mail);
     this.failure.check();
-    this.sent.push(mail);
-    return { messageId: `fake-message-${this.sent.length}` };
+    this.sent.push(letter.mail);
+    letter.messageId = `fake-message-${this.sent.length}`;
+    return { messageId: letter.messageId };
   }
 }
 

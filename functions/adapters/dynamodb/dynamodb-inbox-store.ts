@@ -13,6 +13,8 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
+import { chainFrom } from '../../domain/audit/audit-chain.js';
+import { moveHeadUpdate, readAuditHead } from './audit-chain-items.js';
 import { osloCalendarDate } from '../../domain/deadline/index.js';
 import {
   InboxLogEntrySchema,
@@ -234,11 +236,7 @@ export class DynamoDbInboxStore implements InboxStore {
       };
       items.push({ Put: { TableName: this.tableName, Item: { [PK]: INBOX_KEYS.mailPk(log.inboxId), [SK]: INBOX_KEYS.mailSk, kind: 'inbox-mail', ...mail } } });
     }
-    (record.caseAudit ?? []).forEach((entry, index) => {
-      items.push({
-        Put: { TableName: this.tableName, Item: { [PK]: requestPk(entry.requestId), [SK]: auditSk(entry, log.inboxId, index), ...entry } },
-      });
-    });
+    items.push(...(await this.chainedCaseAudit(record.caseAudit ?? [], (entry, index) => auditSk(entry, log.inboxId, index))));
     if (log.messageKey && THREADED_OUTCOMES.has(log.outcome)) {
       const values: Record<string, unknown> = { ':outcome': log.outcome, ':me': log.inboxId };
       let update = 'SET outcome = :outcome';
@@ -356,11 +354,7 @@ export class DynamoDbInboxStore implements InboxStore {
         },
       });
     }
-    if (caseAudit) {
-      items.push({
-        Put: { TableName: this.tableName, Item: { [PK]: requestPk(caseAudit.requestId), [SK]: triageAuditSk(caseAudit, inboxId), ...caseAudit } },
-      });
-    }
+    if (caseAudit) items.push(...(await this.chainedCaseAudit([caseAudit], (entry) => triageAuditSk(entry, inboxId))));
     try {
       await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
       return record;
@@ -376,6 +370,35 @@ export class DynamoDbInboxStore implements InboxStore {
    * written have none; those are looked up in their (fixed, short) list partition instead, and
    * a triage entry's Message-ID key is read from its log line.
    */
+  /**
+   * Puts for entries joining cases' audit trails, each chained after its case's head, with the
+   * conditional head moves that make the transaction fail (to be retried) if another entry was
+   * appended meanwhile. A case that no longer exists gets its entries without a chain.
+   */
+  private async chainedCaseAudit(
+    entries: readonly AuditEntry[],
+    sortKey: (entry: AuditEntry, index: number) => string,
+  ): Promise<NonNullable<TransactWriteCommandInput['TransactItems']>> {
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [];
+    const byCase = new Map<string, { entry: AuditEntry; index: number }[]>();
+    entries.forEach((entry, index) => byCase.set(entry.requestId, [...(byCase.get(entry.requestId) ?? []), { entry, index }]));
+    for (const [requestId, group] of byCase) {
+      const stored = await readAuditHead(this.doc, this.tableName, requestId);
+      const { links, head } = chainFrom(stored.head, group.map(({ entry }) => entry));
+      group.forEach(({ entry, index }, position) => {
+        const link = links[position]!;
+        items.push({
+          Put: {
+            TableName: this.tableName,
+            Item: { [PK]: requestPk(requestId), [SK]: sortKey(entry, index), ...entry, chainSeq: link.seq, prevHash: link.prevHash, hash: link.hash },
+          },
+        });
+      });
+      if (stored.exists) items.push(moveHeadUpdate(this.tableName, requestId, stored, head));
+    }
+    return items;
+  }
+
   private async locate(inboxId: string, list: 'triage' | 'quarantine'): Promise<MailItem | undefined> {
     const mail = await this.mailItem(inboxId);
     if (mail) return mail;

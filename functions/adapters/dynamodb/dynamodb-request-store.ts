@@ -13,7 +13,9 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
+import { EMPTY_HEAD, nextLink } from '../../domain/audit/audit-chain.js';
 import { ConcurrentChangeError, RequestNotFoundError } from '../../domain/request/request-errors.js';
+import { AUDIT_HEAD, headStillCondition, moveHeadUpdate, readAuditHead } from './audit-chain-items.js';
 import type { CreateResult, IdempotencyRecord, RequestChange, RequestStore } from '../../domain/request/request-store.js';
 import { AuditEntrySchema, RightsRequestSchema, type AuditEntry, type RightsRequest } from '../../domain/request/rights-request.js';
 import { isOpenStatus, type Status } from '../../domain/request/request-vocabulary.js';
@@ -35,11 +37,18 @@ const INDEX = REQUESTS_TABLE_LAYOUT.openRequestsIndex;
 const auditSk = (at: string): string =>
   `${AUDIT_SK_PREFIX}${new Date(at).toISOString()}#${process.hrtime.bigint().toString().padStart(20, '0')}${randomBytes(3).toString('hex')}`;
 
-const auditItem = (entry: AuditEntry): Record<string, unknown> => ({
+/** An audit entry's item, with its link in the case's chain (number, previous hash, own hash). */
+const auditItem = (entry: AuditEntry, link: { seq: number; prevHash: string; hash: string }): Record<string, unknown> => ({
   [PK]: requestPk(entry.requestId),
   [SK]: auditSk(entry.at),
   ...entry,
+  chainSeq: link.seq,
+  prevHash: link.prevHash,
+  hash: link.hash,
 });
+
+/** How often a write whose only conflict was a moved chain head (another entry appended) is tried again. */
+const HEAD_RACE_ATTEMPTS = 8;
 
 const isConditionFailure = (error: unknown): boolean =>
   error instanceof ConditionalCheckFailedException ||
@@ -58,6 +67,7 @@ export class DynamoDbRequestStore implements RequestStore {
   }
 
   async create(request: RightsRequest, audit: AuditEntry, idempotency?: IdempotencyRecord): Promise<CreateResult> {
+    const link = nextLink(EMPTY_HEAD, audit);
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
       {
         Put: {
@@ -68,12 +78,14 @@ export class DynamoDbRequestStore implements RequestStore {
             ...request,
             openPk: OPEN_PARTITION,
             [REQUESTS_TABLE_LAYOUT.allRequestsIndex.partitionKey]: REGISTER_PARTITION,
+            [AUDIT_HEAD.hash]: link.hash,
+            [AUDIT_HEAD.seq]: link.seq,
           },
           ConditionExpression: 'attribute_not_exists(#pk)',
           ExpressionAttributeNames: { '#pk': PK },
         },
       },
-      { Put: { TableName: this.tableName, Item: auditItem(audit) } },
+      { Put: { TableName: this.tableName, Item: auditItem(audit, link) } },
     ];
     if (idempotency) {
       items.push({
@@ -147,32 +159,42 @@ export class DynamoDbRequestStore implements RequestStore {
         removes.push('#open');
       }
     }
-    const update =
-      `SET ${sets.join(', ')}` + (removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : '');
-    try {
-      await this.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: { [PK]: requestPk(id), [SK]: REQUEST_SK },
-                UpdateExpression: update,
-                ConditionExpression: '#version = :expected',
-                ExpressionAttributeNames: names,
-                ExpressionAttributeValues: values,
+    for (let attempt = 1; ; attempt += 1) {
+      // The entry is chained to the head read here; the transaction holds only if that head and
+      // the expected version are both still current, so no other entry can slip in between.
+      const stored = await readAuditHead(this.doc, this.tableName, id);
+      if (!stored.exists) throw new RequestNotFoundError(id);
+      if (stored.version !== change.expectedVersion) throw new ConcurrentChangeError(id);
+      const link = nextLink(stored.head, change.audit);
+      const head = headStillCondition(stored);
+      const chainSets = [...sets, '#headHash = :newHead', '#headSeq = :newSeq'];
+      const update = `SET ${chainSets.join(', ')}` + (removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : '');
+      try {
+        await this.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: this.tableName,
+                  Key: { [PK]: requestPk(id), [SK]: REQUEST_SK },
+                  UpdateExpression: update,
+                  ConditionExpression: `#version = :expected AND ${head.expression}`,
+                  ExpressionAttributeNames: { ...names, ...head.names, '#headHash': AUDIT_HEAD.hash, '#headSeq': AUDIT_HEAD.seq },
+                  ExpressionAttributeValues: { ...values, ...head.values, ':newHead': link.hash, ':newSeq': link.seq },
+                },
               },
-            },
-            { Put: { TableName: this.tableName, Item: auditItem(change.audit) } },
-          ],
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) {
-        if (!(await this.getItem(id))) throw new RequestNotFoundError(id);
-        throw new ConcurrentChangeError(id);
+              { Put: { TableName: this.tableName, Item: auditItem(change.audit, link) } },
+            ],
+          }),
+        );
+        break;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const now = await readAuditHead(this.doc, this.tableName, id);
+        if (!now.exists) throw new RequestNotFoundError(id);
+        // Only the head moved (an entry appended without a change): chain after it and try again.
+        if (now.version !== change.expectedVersion || attempt >= HEAD_RACE_ATTEMPTS) throw new ConcurrentChangeError(id);
       }
-      throw error;
     }
     const updated = await this.get(id);
     if (!updated) throw new RequestNotFoundError(id);
@@ -200,25 +222,25 @@ export class DynamoDbRequestStore implements RequestStore {
   async appendAudit(id: string, entry: AuditEntry): Promise<void> {
     if (entry.requestId !== id) throw new Error('audit entry belongs to another request');
     const audit = AuditEntrySchema.parse(entry);
-    try {
-      await this.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              ConditionCheck: {
-                TableName: this.tableName,
-                Key: { [PK]: requestPk(id), [SK]: REQUEST_SK },
-                ConditionExpression: 'attribute_exists(#pk)',
-                ExpressionAttributeNames: { '#pk': PK },
-              },
-            },
-            { Put: { TableName: this.tableName, Item: auditItem(audit) } },
-          ],
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) throw new RequestNotFoundError(id);
-      throw error;
+    for (let attempt = 1; ; attempt += 1) {
+      const stored = await readAuditHead(this.doc, this.tableName, id);
+      if (!stored.exists) throw new RequestNotFoundError(id);
+      const link = nextLink(stored.head, audit);
+      try {
+        await this.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              moveHeadUpdate(this.tableName, id, stored, { hash: link.hash, seq: link.seq }),
+              { Put: { TableName: this.tableName, Item: auditItem(audit, link) } },
+            ],
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        if (!(await this.getItem(id))) throw new RequestNotFoundError(id);
+        if (attempt >= HEAD_RACE_ATTEMPTS) throw new ConcurrentChangeError(id);
+      }
     }
   }
 

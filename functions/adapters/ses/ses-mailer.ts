@@ -1,15 +1,18 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import type { Mailer, OutgoingMail } from '../../domain/mail/mailer.js';
+import type { MailTransport, OutgoingMail } from '../../domain/mail/mailer.js';
 
-/** SES v2 adapter of {@link Mailer}; the sender address is fixed by configuration. */
-export class SesMailer implements Mailer {
+/**
+ * SES v2 adapter of {@link MailTransport}; the sender address is fixed by configuration. Functions
+ * wrap it in a `RecordingMailer`, so a letter is recorded before it reaches SES.
+ */
+export class SesMailer implements MailTransport {
   constructor(
     private readonly client: SESv2Client,
     private readonly fromAddress: string,
     private readonly configurationSet?: string,
   ) {}
 
-  async send(mail: OutgoingMail): Promise<{ messageId: string }> {
+  async deliver(mail: OutgoingMail): Promise<{ messageId: string }> {
     const result = await this.client.send(
       new SendEmailCommand({
         FromEmailAddress: this.fromAddress,

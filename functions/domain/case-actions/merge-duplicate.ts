@@ -1,3 +1,4 @@
+import { isRequestId } from '../request/request-id.js';
 import { mergedLetter } from '../letters/merged-letter.js';
 import { RequestNotFoundError } from '../request/request-errors.js';
 import type { RightsRequest } from '../request/rights-request.js';
@@ -79,6 +80,8 @@ export async function mergeDuplicate(deps: CaseActionDeps, input: MergeDuplicate
 }
 
 async function loadBoth(deps: CaseActionDeps, requestId: string, intoId: string): Promise<[RightsRequest, RightsRequest]> {
+  // A target typed by staff that cannot be a reference is no case (and never reaches the table).
+  if (!isRequestId(intoId)) throw new RequestNotFoundError(intoId);
   const found = await deps.store.getMany([requestId, intoId]);
   const duplicate = found.find((request) => request.id === requestId);
   if (!duplicate) throw new RequestNotFoundError(requestId);

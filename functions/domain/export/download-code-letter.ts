@@ -1,3 +1,4 @@
+import { greetingLine, provenName } from '../letters/letter.js';
 import { SIGNATURE, type Letter } from '../letters/letter.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { DOWNLOAD_CODE_MINUTES } from './download-code-store.js';
@@ -11,7 +12,7 @@ export function downloadCodeLetter(request: Pick<RightsRequest, 'id' | 'language
     return {
       subject: `Your one-time code for downloading your data – reference ${request.id}`,
       text: [
-        `Dear ${request.requester.name},`,
+        greetingLine('en', provenName(request)),
         '',
         `Your one-time code is: ${code}`,
         '',
@@ -26,7 +27,7 @@ export function downloadCodeLetter(request: Pick<RightsRequest, 'id' | 'language
   return {
     subject: `Engangskode for å laste ned opplysningene dine – referanse ${request.id}`,
     text: [
-      `Hei ${request.requester.name},`,
+      greetingLine('nb', provenName(request)),
       '',
       `Engangskoden din er: ${code}`,
       '',

@@ -1,7 +1,7 @@
 import { requestTypeLabel } from '../request/request-type-labels.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { formatCalendarDate } from './format-calendar-date.js';
-import { SIGNATURE, type Letter } from './letter.js';
+import { SIGNATURE, type Letter, greetingLine, provenName } from './letter.js';
 
 type Input = Pick<RightsRequest, 'id' | 'types' | 'dueDate' | 'language' | 'requester'>;
 
@@ -16,7 +16,7 @@ export function acknowledgementLetter(request: Input): Letter {
     return {
       subject: `We have received your request – reference ${request.id}`,
       text: [
-        `Dear ${request.requester.name},`,
+        greetingLine('en', provenName(request)),
         '',
         `We have received your request about your personal data. Your reference is ${request.id}; please quote it if you contact us about this request.`,
         '',
@@ -36,7 +36,7 @@ export function acknowledgementLetter(request: Input): Letter {
   return {
     subject: `Vi har mottatt henvendelsen din – referanse ${request.id}`,
     text: [
-      `Hei ${request.requester.name},`,
+      greetingLine('nb', provenName(request)),
       '',
       `Vi har mottatt henvendelsen din om personopplysningene dine. Referansen din er ${request.id}. Oppgi den hvis du kontakter oss om denne saken.`,
       '',

@@ -1,6 +1,6 @@
 import type { RightsRequest } from '../request/rights-request.js';
 import { formatCalendarDate } from './format-calendar-date.js';
-import { SIGNATURE, type Letter } from './letter.js';
+import { SIGNATURE, type Letter, greetingLine, provenName } from './letter.js';
 
 type Input = Pick<RightsRequest, 'id' | 'language' | 'requester' | 'dueDate'>;
 
@@ -15,7 +15,7 @@ export function extensionLetter(request: Input, reason: string, newDueDate: stri
     return {
       subject: `We need more time for your request – reference ${request.id}`,
       text: [
-        `Dear ${request.requester.name},`,
+        greetingLine('en', provenName(request)),
         '',
         `We are working on your request (reference ${request.id}), but we cannot complete it by ${before} as first promised.`,
         '',
@@ -33,7 +33,7 @@ export function extensionLetter(request: Input, reason: string, newDueDate: stri
   return {
     subject: `Vi trenger mer tid på henvendelsen din – referanse ${request.id}`,
     text: [
-      `Hei ${request.requester.name},`,
+      greetingLine('nb', provenName(request)),
       '',
       `Vi arbeider med henvendelsen din (referanse ${request.id}), men vi rekker ikke å bli ferdige innen ${before} som vi først lovet.`,
       '',

@@ -18,3 +18,24 @@ export const REMEDIES = {
     'You have the right to lodge a complaint with the Norwegian Data Protection Authority, Datatilsynet ' +
     '(www.datatilsynet.no, Postboks 458 Sentrum, 0105 Oslo, Norway), and to take the matter to court.',
 } as const;
+
+/**
+ * The name a letter may greet its reader by: the one typed on the form, but only once the address
+ * the letters go to has proved itself (a code mailed there was entered). Until then anyone could
+ * have typed it, so no text a stranger wrote is mailed to an address that never asked for it.
+ */
+export function provenName(request: {
+  readonly requester: { readonly name: string };
+  readonly verification?: { readonly status: string; readonly subject?: string; readonly method?: string };
+}): string | undefined {
+  const verification = request.verification;
+  const proven = verification?.status === 'verified' && verification.subject === 'address' && verification.method === 'code';
+  return proven ? request.requester.name : undefined;
+}
+
+/** `Hei Kari,` with a name the letter may use, else `Hei,` (in English `Dear Kari,` / `Hello,`). */
+export function greetingLine(language: 'nb' | 'en', name: string | undefined): string {
+  const trimmed = name?.trim();
+  if (language === 'en') return trimmed ? `Dear ${trimmed},` : 'Hello,';
+  return trimmed ? `Hei ${trimmed},` : 'Hei,';
+}

@@ -1,6 +1,6 @@
 import type { RightsRequest } from '../request/rights-request.js';
 import { formatCalendarDate } from './format-calendar-date.js';
-import { SIGNATURE, type Letter } from './letter.js';
+import { SIGNATURE, type Letter, greetingLine, provenName } from './letter.js';
 
 type Input = Pick<RightsRequest, 'id' | 'language' | 'requester'>;
 
@@ -27,7 +27,7 @@ export function mergedLetter(request: Input, answer: MergedAnswer): Letter {
     return {
       subject: `Your request is handled together with another – reference ${request.id}`,
       text: [
-        `Dear ${request.requester.name},`,
+        greetingLine('en', provenName(request)),
         '',
         `Your request with reference ${request.id} concerns the same matter as your request with reference ${answer.reference}, which we are already handling. So that you get one complete answer, we will handle them together under reference ${answer.reference} and have closed reference ${request.id}. Everything you asked for in both requests will be answered.`,
         '',
@@ -42,7 +42,7 @@ export function mergedLetter(request: Input, answer: MergedAnswer): Letter {
   return {
     subject: `Henvendelsen din behandles sammen med en annen – referanse ${request.id}`,
     text: [
-      `Hei ${request.requester.name},`,
+      greetingLine('nb', provenName(request)),
       '',
       `Henvendelsen din med referanse ${request.id} gjelder det samme som henvendelsen din med referanse ${answer.reference}, som vi allerede behandler. For at du skal få ett samlet svar, behandler vi dem sammen under referanse ${answer.reference} og har avsluttet referanse ${request.id}. Alt du ba om i begge henvendelsene, får du svar på.`,
       '',

@@ -1,6 +1,6 @@
 import { requestTypeLabel } from '../request/request-type-labels.js';
 import type { RightsRequest } from '../request/rights-request.js';
-import { REMEDIES, SIGNATURE, type Letter } from './letter.js';
+import { REMEDIES, SIGNATURE, type Letter, greetingLine, provenName } from './letter.js';
 import { objectionOverriddenLines } from './objection-letter-texts.js';
 
 type Input = Pick<RightsRequest, 'id' | 'types' | 'language' | 'requester'>;
@@ -15,7 +15,7 @@ export function refusalLetter(request: Input, reason: string): Letter {
     return {
       subject: `Answer to your request – reference ${request.id}`,
       text: [
-        `Dear ${request.requester.name},`,
+        greetingLine('en', provenName(request)),
         '',
         `We have considered your request (reference ${request.id}):`,
         rights,
@@ -33,7 +33,7 @@ export function refusalLetter(request: Input, reason: string): Letter {
   return {
     subject: `Svar på henvendelsen din – referanse ${request.id}`,
     text: [
-      `Hei ${request.requester.name},`,
+      greetingLine('nb', provenName(request)),
       '',
       `Vi har vurdert henvendelsen din (referanse ${request.id}):`,
       rights,

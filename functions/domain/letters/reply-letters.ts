@@ -28,7 +28,7 @@ import { osloCalendarDate } from '../deadline/index.js';
 import { keptRecordsText, releasedRecordsText } from './kept-records-text.js';
 import { restrictionReplyText } from './restriction-texts.js';
 import { formatCalendarDate } from './format-calendar-date.js';
-import { REMEDIES, SIGNATURE, type Letter } from './letter.js';
+import { REMEDIES, SIGNATURE, type Letter, greetingLine, provenName } from './letter.js';
 
 /** How one approved correction ended. */
 export interface CorrectionOutcome {
@@ -67,7 +67,7 @@ function greeting(facts: ReplyFacts): Lines {
   const { request } = facts;
   const language = request.language;
   return [
-    L(language, { nb: `Hei ${request.requester.name},`, en: `Dear ${request.requester.name},` }),
+    greetingLine(language, provenName(request)),
     '',
     L(language, {
       nb: `Vi har behandlet henvendelsen din (referanse ${request.id}). Du ba om:`,

@@ -1,7 +1,7 @@
 import { requestTypeLabel } from '../request/request-type-labels.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { formatCalendarDate } from './format-calendar-date.js';
-import { REMEDIES, SIGNATURE, type Letter } from './letter.js';
+import { REMEDIES, SIGNATURE, type Letter, greetingLine, provenName } from './letter.js';
 
 type Input = Pick<RightsRequest, 'id' | 'types' | 'language' | 'requester' | 'receiptDate'>;
 
@@ -27,7 +27,7 @@ export function unfoundedLetter(request: Input, ground: UnfoundedGround, reason:
     return {
       subject: `Answer to your request – reference ${request.id}`,
       text: [
-        `Dear ${request.requester.name},`,
+        greetingLine('en', provenName(request)),
         '',
         `We have considered your request of ${received} (reference ${request.id}):`,
         rights,
@@ -48,7 +48,7 @@ export function unfoundedLetter(request: Input, ground: UnfoundedGround, reason:
   return {
     subject: `Svar på henvendelsen din – referanse ${request.id}`,
     text: [
-      `Hei ${request.requester.name},`,
+      greetingLine('nb', provenName(request)),
       '',
       `Vi har vurdert henvendelsen din av ${received} (referanse ${request.id}):`,
       rights,

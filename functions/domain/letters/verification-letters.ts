@@ -6,12 +6,12 @@ import {
   MAX_ATTEMPTS_PER_CODE,
   REMINDER_AFTER_DAYS,
 } from '../verification/verification-policy.js';
-import { REMEDIES, SIGNATURE, type Letter } from './letter.js';
+import { REMEDIES, SIGNATURE, type Letter, greetingLine, provenName } from './letter.js';
 
 /**
- * The letters of identity verification. Each depends only on the reference, the language, the
- * name the requester gave and (for code mails) the code and link, so a customer and a
- * non-customer get word-for-word the same mail: nothing in it says which they are.
+ * The letters of identity verification. Each depends only on the reference, the language and
+ * (for code mails) the code, the link and the name registered with the receiving address, so a
+ * mail to an address nobody proved carries nothing a stranger typed.
  *
  * @module
  */
@@ -23,6 +23,11 @@ export interface CodeLetterInput {
   readonly code: string;
   /** The verify page of the request, from {@link verifyPageLink}. */
   readonly link: string;
+  /**
+   * The name registered with the address the code goes to; none for an address the requester
+   * typed (it has not proved itself, so nothing they typed is echoed to it).
+   */
+  readonly name?: string;
 }
 
 /**
@@ -63,12 +68,12 @@ const validity = (language: Language): string =>
     : `Koden gjelder i ${CODE_VALID_MINUTES} minutter, og du kan prøve ${MAX_ATTEMPTS_PER_CODE} ganger. Har den gått ut, kan du be om en ny på samme side.`;
 
 /** The mail with a one-time code (purpose `verification-code`), sent first and on every resend. */
-export function verificationCodeLetter(request: Input, { code, link }: CodeLetterInput): Letter {
+export function verificationCodeLetter(request: Input, { code, link, name }: CodeLetterInput): Letter {
   if (request.language === 'en') {
     return {
       subject: `Your one-time code – reference ${request.id}`,
       text: [
-        `Dear ${request.requester.name},`,
+        greetingLine('en', name),
         '',
         `To protect your personal data, we need to confirm that it was you who sent the data protection request with reference ${request.id}.`,
         '',
@@ -88,7 +93,7 @@ export function verificationCodeLetter(request: Input, { code, link }: CodeLette
   return {
     subject: `Engangskode for henvendelsen din – referanse ${request.id}`,
     text: [
-      `Hei ${request.requester.name},`,
+      greetingLine('nb', name),
       '',
       `For å beskytte personopplysningene dine må vi bekrefte at det er du som har sendt personvernhenvendelsen med referanse ${request.id}.`,
       '',
@@ -110,13 +115,13 @@ export function verificationCodeLetter(request: Input, { code, link }: CodeLette
  * The reminder after {@link REMINDER_AFTER_DAYS} days without verification (purpose
  * `verification-reminder`), with a fresh code and the date the request will be closed without one.
  */
-export function verificationReminderLetter(request: Input, { code, link }: CodeLetterInput): Letter {
+export function verificationReminderLetter(request: Input, { code, link, name }: CodeLetterInput): Letter {
   const daysLeft = CLOSE_AFTER_DAYS - REMINDER_AFTER_DAYS;
   if (request.language === 'en') {
     return {
       subject: `Reminder: please confirm your request – reference ${request.id}`,
       text: [
-        `Dear ${request.requester.name},`,
+        greetingLine('en', name),
         '',
         `We have not yet been able to confirm that it was you who sent the data protection request with reference ${request.id}, so we have not started on it.`,
         '',
@@ -138,7 +143,7 @@ export function verificationReminderLetter(request: Input, { code, link }: CodeL
   return {
     subject: `Påminnelse: bekreft henvendelsen din – referanse ${request.id}`,
     text: [
-      `Hei ${request.requester.name},`,
+      greetingLine('nb', name),
       '',
       `Vi har ennå ikke fått bekreftet at det er du som har sendt personvernhenvendelsen med referanse ${request.id}, og har derfor ikke begynt på den.`,
       '',
@@ -170,7 +175,7 @@ export function unverifiedClosureLetter(request: Input, publicBaseUrl?: string):
     return {
       subject: `Your request has been closed – reference ${request.id}`,
       text: [
-        `Dear ${request.requester.name},`,
+        greetingLine('en', provenName(request)),
         '',
         `We have not been able to confirm that it was you who sent the data protection request with reference ${request.id}. To keep personal data from reaching the wrong person, we have therefore closed the request without disclosing, changing or deleting anything.`,
         '',
@@ -186,7 +191,7 @@ export function unverifiedClosureLetter(request: Input, publicBaseUrl?: string):
   return {
     subject: `Henvendelsen din er avsluttet – referanse ${request.id}`,
     text: [
-      `Hei ${request.requester.name},`,
+      greetingLine('nb', provenName(request)),
       '',
       `Vi har ikke fått bekreftet at det er du som har sendt personvernhenvendelsen med referanse ${request.id}. For at personopplysninger ikke skal komme på avveie, har vi derfor avsluttet henvendelsen uten å utlevere, endre eller slette noe.`,
       '',

@@ -7,9 +7,31 @@ export interface OutgoingMail {
   /** What the mail is for (`acknowledgement`, `reply`), used in tags and the audit trail. */
   readonly purpose: string;
   readonly requestId: string;
+  /**
+   * Names this one letter within its request (`acknowledgement`, `verification-code#<issue>#0`).
+   * A letter id goes out with one content only: once recorded, a later send under the same id
+   * sends the recorded letter again (when it is not known to have gone out) or nothing, never a
+   * newly rendered one. A letter meant to go again with new content (a resent code) takes a new id.
+   */
+  readonly letterId: string;
 }
 
-/** Sends mail; the SES v2 adapter implements it. */
+/** Hands one mail to the mail service (the SES v2 adapter); knows nothing about earlier sends. */
+export interface MailTransport {
+  deliver(mail: OutgoingMail): Promise<{ readonly messageId: string }>;
+}
+
+/**
+ * Sends letters so that a crash at any line can repeat only the identical letter: each letter is
+ * recorded (with its content) before it is handed to the mail service, and marked sent after.
+ * {@link RecordingMailer} implements it over a {@link MailTransport} and a letter outbox.
+ */
 export interface Mailer {
+  /** Records the letter unless its id is recorded already, then sends the recorded one unless it went out. */
   send(mail: OutgoingMail): Promise<{ readonly messageId: string }>;
+  /**
+   * Sends again the letter recorded under this id if it is not known to have gone out; answers its
+   * message id, or `undefined` when no letter was recorded under the id (so none can have gone out).
+   */
+  resend(requestId: string, letterId: string): Promise<{ readonly messageId: string } | undefined>;
 }

@@ -80,8 +80,9 @@ async function suppressUnknown(deps: StopMarketingDeps, request: RightsRequest, 
  * no one) and without staff. For every customer matched by the given e-mail or phone, each granted
  * consent is withdrawn and e-mail, SMS, phone and addressed post are reserved; a given address or
  * number that matches no customer goes on the suppression list as a keyed hash. The confirmation
- * goes to the registered address of each matched customer, or to the given address when it
- * matched none, in words that are the same either way. A request asking for nothing else is then
+ * goes to the registered address of each matched customer, and to the given address when it
+ * is no customer's registered one, in words that are the same either way (the given address is
+ * suppressed then, and a missing confirmation would tell the sender the number is a customer's). A request asking for nothing else is then
  * closed; otherwise the rest follows the normal path (`otherRights: true`).
  *
  * Idempotent on the request's recorded state: the stop is recorded once (`marketingStop`), the
@@ -121,10 +122,19 @@ export async function stopMarketing(deps: StopMarketingDeps, requestId: string):
   const stop = request.marketingStop!;
   if (!request.mailsSent[MARKETING_STOP_MAIL]) {
     const letter = marketingStopLetter({ id: requestId, language: request.language, effectiveOn: osloCalendarDate(stop.at), otherRights });
-    const addresses = [...new Set(match.destinations.map((destination) => destination.address))];
+    const addresses = [...new Set(match.destinations.map((destination) => destination.address))].sort();
     const messageIds: string[] = [];
-    for (const to of addresses) {
-      const sent = await deps.mailer.send({ to, subject: letter.subject, text: letter.text, purpose: MARKETING_STOP_MAIL, requestId });
+    // One letter id per confirmation, numbered in the order of the sorted addresses (the id is a
+    // table key, so it holds no address): a re-run after a crash re-sends the recorded letters.
+    for (const [index, to] of addresses.entries()) {
+      const sent = await deps.mailer.send({
+        to,
+        subject: letter.subject,
+        text: letter.text,
+        purpose: MARKETING_STOP_MAIL,
+        requestId,
+        letterId: `${MARKETING_STOP_MAIL}#${index}`,
+      });
       messageIds.push(sent.messageId);
     }
     request = await changeRequest(deps, request, (current, at) =>

@@ -92,7 +92,7 @@ export async function notifyRecipients(deps: NotifyRecipientsDeps, requestId: st
     const purpose = noticePurpose(notice.id);
     const { messageId } =
       request.mailsSent[purpose] ??
-      (await deps.mailer.send({ to: address, ...recipientNoticeLetter(notice, requestId), purpose, requestId }));
+      (await deps.mailer.send({ to: address, ...recipientNoticeLetter(notice, requestId), purpose, requestId, letterId: purpose }));
     const at = deps.now().toISOString();
     request = await deps.store.apply(requestId, {
       expectedVersion: request.version,

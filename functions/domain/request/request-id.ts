@@ -14,3 +14,6 @@ export function newRequestId(receiptDate: string): string {
 }
 
 export const REQUEST_ID_PATTERN = /^NK-\d{8}-[0-9A-HJKMNP-TV-Z]{8}$/;
+
+/** Whether `value` has the shape of a reference; routes check it before any lookup. */
+export const isRequestId = (value: unknown): value is string => typeof value === 'string' && REQUEST_ID_PATTERN.test(value);

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { LANGUAGES, REQUEST_TYPES, type Language, type RequestType } from './request-vocabulary.js';
+import { systemAddressCheck } from './system-addresses.js';
 
 /**
  * What a requester submits through the form or `POST /api/requests`. Unknown fields are refused
@@ -33,6 +34,10 @@ type Messages = Record<string, Record<Language, string>>;
 const MESSAGES: Messages = {
   name: { nb: 'Skriv inn navnet ditt (høyst 200 tegn).', en: 'Enter your name (at most 200 characters).' },
   email: { nb: 'Skriv inn en gyldig e-postadresse.', en: 'Enter a valid e-mail address.' },
+  systemEmail: {
+    nb: 'Dette er en av våre egne adresser. Skriv inn din egen e-postadresse.',
+    en: 'This is one of our own addresses. Enter your own e-mail address.',
+  },
   phone: {
     nb: 'Telefonnummeret kan bare ha sifre, mellomrom og eventuelt + foran (5–20 tegn).',
     en: 'The phone number may only contain digits, spaces and a leading + (5–20 characters).',
@@ -56,9 +61,14 @@ const DUPLICATE_TYPES: Record<Language, string> = {
  * Validates a submission and explains every problem in the requester's language, one message
  * per field, so the form can show each next to its input.
  */
-export function validateSubmission(raw: unknown, language: Language): SubmissionResult {
+export function validateSubmission(
+  raw: unknown,
+  language: Language,
+  { isSystemAddress = systemAddressCheck() }: { readonly isSystemAddress?: (address: string) => boolean } = {},
+): SubmissionResult {
   const parsed = RequestSubmissionSchema.safeParse(raw);
   const errors = new Map<string, string>();
+  if (parsed.success && isSystemAddress(parsed.data.email)) errors.set('email', MESSAGES.systemEmail![language]);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {

@@ -34,3 +34,5 @@ export { isStaffGroup, STAFF_GROUPS, STAFF_USERNAME_PATTERN, toStaffIdentity } f
 export type { StaffGroup, StaffIdentity } from './staff-identity.js';
 export { CLOCK_SKEW_SECONDS, createStaffTokenVerifier, InvalidStaffTokenError } from './token-verifier.js';
 export type { InvalidStaffTokenReason, StaffTokenVerifier, StaffTokenVerifierOptions } from './token-verifier.js';
+export { revocationUntil, sessionTokenHash } from './session-revocations.js';
+export type { SessionRevocations } from './session-revocations.js';

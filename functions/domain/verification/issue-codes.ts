@@ -22,6 +22,12 @@ export interface IssuedCodes {
   readonly at: string;
 }
 
+/**
+ * The letter id of the code for destination `index` of the issue made at `issuedAt`: each issue's
+ * letters are their own, so a resent code is a new letter while a re-run step repeats its own.
+ */
+export const codeLetterId = (purpose: CodeMailPurpose, issuedAt: string, index: number): string => `${purpose}#${issuedAt}#${index}`;
+
 /** Sends of the last 24 hours, oldest first. */
 export function recentSends(record: Pick<VerificationRecord, 'sentAt'> | undefined, now: Date): string[] {
   const since = now.getTime() - SEND_WINDOW_MS;
@@ -31,8 +37,9 @@ export function recentSends(record: Pick<VerificationRecord, 'sentAt'> | undefin
 /**
  * Makes a fresh code per destination, stores only their salted hashes (replacing every earlier
  * code and resetting the tries), then mails each code to its destination. The record is written
- * first, so a code that reaches a mailbox can always be checked; a crash between the two costs at
- * most a code nobody received.
+ * first, so a code that reaches a mailbox can always be checked; each letter is recorded by the
+ * mailer before it is sent, so a step that dies afterwards resumes with {@link resumeIssuedCodes}
+ * and repeats the identical letter instead of mailing a second, different code.
  *
  * @throws ConcurrentChangeError when the record changed since `previous` was read
  */
@@ -60,22 +67,48 @@ export async function issueCodes(
       expiresAt: new Date(now.getTime() + CODE_VALID_MINUTES * 60_000).toISOString(),
       attempts: 0,
       sentAt: [...recentSends(previous, now), at],
+      issuedFor: mail.purpose,
     },
     previous?.version,
   );
   const link = verifyPageLink(deps.publicBaseUrl, request.id, request.language);
   const messageIds: string[] = [];
-  for (const { destination, code } of issued) {
-    const letter = mail.letter(request, { code, link });
+  for (const [index, { destination, code }] of issued.entries()) {
+    const letter = mail.letter(request, { code, link, name: destination.name });
     const { messageId } = await deps.mailer.send({
       to: destination.address,
       subject: letter.subject,
       text: letter.text,
       purpose: mail.purpose,
       requestId: request.id,
+      letterId: codeLetterId(mail.purpose, at, index),
     });
     messageIds.push(messageId);
   }
   deps.logger.info('verification.code_sent', { requestId: request.id, purpose: mail.purpose, destinations: destinations.length });
   return { record, messageIds, at };
+}
+
+/**
+ * For a step run again after a crash: when the stored codes were issued for `purpose` (by the
+ * earlier run of this same step), sends their recorded letters again where they are not known to
+ * have gone out, and answers the issue as if just made. Answers `undefined` when the codes were
+ * issued for something else, or when none of their letters was recorded (then none went out, and
+ * fresh codes are safe).
+ */
+export async function resumeIssuedCodes(
+  deps: CodeSendingDeps,
+  request: RightsRequest,
+  previous: VerificationRecord | undefined,
+  purpose: CodeMailPurpose,
+): Promise<IssuedCodes | undefined> {
+  if (!previous || previous.issuedFor !== purpose || previous.verifiedAt) return undefined;
+  const messageIds: string[] = [];
+  for (const index of previous.codes.keys()) {
+    const sent = await deps.mailer.resend(request.id, codeLetterId(purpose, previous.issuedAt, index));
+    if (sent) messageIds.push(sent.messageId);
+  }
+  if (messageIds.length === 0) return undefined;
+  deps.logger.info('verification.code_letters_resumed', { requestId: request.id, purpose, letters: messageIds.length });
+  return { record: previous, messageIds, at: previous.issuedAt };
 }

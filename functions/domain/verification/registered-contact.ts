@@ -15,6 +15,8 @@ export interface CodeDestination {
   readonly address: string;
   /** The customers whose registered address this is; empty for a given address. */
   readonly customerIds: readonly string[];
+  /** The name registered with the address (the first customer's); none for a given address. */
+  readonly name?: string;
 }
 
 /** Who the requester may be, and where their codes go. */
@@ -32,20 +34,38 @@ const lower = (address: string): string => address.trim().toLowerCase();
 
 /** Registered addresses of the profiles, each with the customers registered with it, in address order. */
 function groupByRegisteredAddress(profiles: readonly CustomerProfile[]): CodeDestination[] {
-  const groups = new Map<string, string[]>();
-  for (const profile of profiles) {
+  const groups = new Map<string, CustomerProfile[]>();
+  for (const profile of [...profiles].sort((a, b) => (a.customerId < b.customerId ? -1 : 1))) {
     const address = lower(profile.email);
-    groups.set(address, [...(groups.get(address) ?? []), profile.customerId]);
+    groups.set(address, [...(groups.get(address) ?? []), profile]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([address, customerIds]) => ({ kind: 'registered', address, customerIds: [...new Set(customerIds)].sort() }));
+    .map(([address, group]) => ({
+      kind: 'registered',
+      address,
+      customerIds: [...new Set(group.map((profile) => profile.customerId))].sort(),
+      name: group[0]!.name,
+    }));
 }
 
 async function profilesOf(customers: CustomerLookup, ids: readonly string[]): Promise<CustomerProfile[]> {
   const profiles = await Promise.all([...new Set(ids)].map((id) => customers.getProfile(id)));
   return profiles.filter(usable);
 }
+
+/**
+ * The address the requester typed, as a destination. It also gets a code when the typed address
+ * is no registered one although their phone matched a customer: the person asking then gets the
+ * same mails as anyone who is no customer, so the answer does not tell them the number is a
+ * customer's. That code proves only the typed address (subject `address`), which opens no
+ * customer's data.
+ */
+const givenAddress = (request: { readonly requester: Requester }): CodeDestination => ({
+  kind: 'given',
+  address: request.requester.email,
+  customerIds: [],
+});
 
 /**
  * Finds the requester in the subscription store by the e-mail they wrote from and, if given, their
@@ -72,14 +92,16 @@ export async function matchRequester(
     phone ? customers.findByPhone(phone) : Promise.resolve([] as string[]),
   ]);
   const profiles = await profilesOf(customers, [...byEmail, ...byPhone]);
-  if (profiles.length === 0) {
-    return { subject: 'address', customerIds: [], destinations: [{ kind: 'given', address: request.requester.email, customerIds: [] }] };
-  }
+  if (profiles.length === 0) return { subject: 'address', customerIds: [], destinations: [givenAddress(request)] };
   const groups = groupByRegisteredAddress(profiles);
   const own = groups.find((group) => group.address === lower(request.requester.email));
   const destinations = own ? [own] : groups;
   if (destinations.length > maxDestinations) throw new AmbiguousRequesterError(request.id, destinations.length);
-  return { subject: 'customer', customerIds: destinations.flatMap((d) => d.customerIds).sort(), destinations };
+  return {
+    subject: 'customer',
+    customerIds: destinations.flatMap((d) => d.customerIds).sort(),
+    destinations: own ? destinations : [...destinations, givenAddress(request)],
+  };
 }
 
 /**
@@ -92,11 +114,9 @@ export async function destinationsFor(
   customers: CustomerLookup,
   request: Pick<RightsRequest, 'id' | 'verification' | 'customerIds' | 'requester'>,
 ): Promise<readonly CodeDestination[]> {
-  if (request.verification?.subject !== 'customer') {
-    return [{ kind: 'given', address: request.requester.email, customerIds: [] }];
-  }
+  if (request.verification?.subject !== 'customer') return [givenAddress(request)];
   const groups = groupByRegisteredAddress(await profilesOf(customers, request.customerIds ?? []));
   if (groups.length === 0) throw new NoRegisteredContactError(request.id);
   const own = groups.find((group) => group.address === lower(request.requester.email));
-  return own ? [own] : groups.slice(0, MAX_DESTINATIONS);
+  return own ? [own] : [...groups.slice(0, MAX_DESTINATIONS), givenAddress(request)];
 }

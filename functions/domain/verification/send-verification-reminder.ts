@@ -2,7 +2,7 @@ import { verificationReminderLetter } from '../letters/verification-letters.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import { loadRequest } from '../workflow/load-request.js';
 import { changeRequest } from './change-request.js';
-import { issueCodes } from './issue-codes.js';
+import { issueCodes, resumeIssuedCodes } from './issue-codes.js';
 import { destinationsFor } from './registered-contact.js';
 import type { CodeSendingDeps } from './verification-deps.js';
 
@@ -23,11 +23,14 @@ export async function sendVerificationReminder(deps: CodeSendingDeps, requestId:
   if (request.verification?.status !== 'pending' || request.status !== 'awaiting_verification') {
     throw new InvalidTransitionError(requestId, request.status, 'remind verification');
   }
-  const destinations = await destinationsFor(deps.customers, request);
-  const issued = await issueCodes(deps, request, destinations, await deps.verifications.get(requestId), {
-    purpose: 'verification-reminder',
-    letter: verificationReminderLetter,
-  });
+  const previous = await deps.verifications.get(requestId);
+  // After a crash between the reminder's send and its record, the same reminder goes again.
+  const issued =
+    (await resumeIssuedCodes(deps, request, previous, 'verification-reminder')) ??
+    (await issueCodes(deps, request, await destinationsFor(deps.customers, request), previous, {
+      purpose: 'verification-reminder',
+      letter: verificationReminderLetter,
+    }));
   await changeRequest(deps, request, (current, at) => {
     const verification = current.verification;
     if (verification?.status !== 'pending' || verification.remindedAt) return undefined;

@@ -2,7 +2,7 @@ import { verificationCodeLetter } from '../letters/verification-letters.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import { loadRequest } from '../workflow/load-request.js';
 import { changeRequest } from './change-request.js';
-import { issueCodes } from './issue-codes.js';
+import { issueCodes, resumeIssuedCodes } from './issue-codes.js';
 import { matchRequester } from './registered-contact.js';
 import type { CodeSendingDeps } from './verification-deps.js';
 import { VERIFICATION_OVER } from './verification-policy.js';
@@ -39,10 +39,12 @@ export async function startVerification(deps: CodeSendingDeps, requestId: string
   }
 
   const match = await matchRequester(deps.customers, request);
-  const issued = await issueCodes(deps, request, match.destinations, await deps.verifications.get(requestId), {
-    purpose: 'verification-code',
-    letter: verificationCodeLetter,
-  });
+  // Codes stored for this request while it has no verification yet come from an earlier run of
+  // this step that died before recording it: their letters, not new codes, are what may go out.
+  const previous = await deps.verifications.get(requestId);
+  const issued =
+    (await resumeIssuedCodes(deps, request, previous, 'verification-code')) ??
+    (await issueCodes(deps, request, match.destinations, previous, { purpose: 'verification-code', letter: verificationCodeLetter }));
   const updated = await changeRequest(deps, request, (current, at) => {
     if (current.verification || VERIFICATION_OVER.includes(current.status)) return undefined;
     return {

@@ -34,6 +34,11 @@ export const VerificationRecordSchema = z.object({
   attempts: z.number().int().nonnegative(),
   /** When codes were sent in the last 24 hours, oldest first (the resend limit counts these). */
   sentAt: z.array(Instant),
+  /**
+   * Which letter carried the current codes (records from before this field: unknown). A step that
+   * finds its own issue here after a crash sends those recorded letters again instead of new codes.
+   */
+  issuedFor: z.enum(['verification-code', 'verification-reminder']).optional(),
   /** Set when a code was entered correctly: the codes are then used up. */
   verifiedAt: Instant.optional(),
 });

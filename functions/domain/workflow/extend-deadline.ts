@@ -55,6 +55,7 @@ export async function extendDeadline(deps: WorkflowDeps, input: ExtendDeadlineIn
     ...extensionLetter(request, reason, dueDate),
     purpose: 'extension-notice',
     requestId: request.id,
+    letterId: 'extension-notice',
   });
   const at = deps.now().toISOString();
   await deps.store.apply(request.id, {

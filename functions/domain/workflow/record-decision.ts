@@ -1,3 +1,4 @@
+import { isValidCorrection } from '../customer-data/correction-value.js';
 import { assertRefusalLeavesMarketingStop } from '../marketing-stop/marketing-stop-rules.js';
 import type { Decision, RightsRequest } from '../request/rights-request.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
@@ -92,6 +93,8 @@ function resolveCorrections(request: RightsRequest, input: RecordDecisionInput):
         customers.length === 0 ? 'the requester has no customer record to correct' : 'name the customer id of each correction',
       );
     }
+    // Checked here as well as at the API, so no entry point can approve a value the carry-out would refuse.
+    if (!isValidCorrection(correction.field, correction.to)) throw new CorrectionsRequiredError(`the new ${correction.field} is not a valid value`);
     return { customerId, field: correction.field, to: correction.to };
   });
 }

@@ -4,8 +4,9 @@ import type { WorkflowDeps } from './workflow-deps.js';
 
 /**
  * Sends a letter unless one with the same purpose was already sent for this request, and records
- * it on the request with an audit entry. A re-driven workflow therefore never mails twice; the
- * only gap is a crash between SES accepting the mail and the record being written.
+ * it on the request with an audit entry. A re-driven workflow therefore never mails twice; a crash
+ * between SES accepting the mail and the mailer marking it sent repeats the identical letter (the
+ * letter id is the purpose, so a re-rendered letter can never take its place).
  */
 export async function sendMailOnce(
   deps: WorkflowDeps,
@@ -21,6 +22,7 @@ export async function sendMailOnce(
     text: letter.text,
     purpose,
     requestId: request.id,
+    letterId: purpose,
   });
   const at = deps.now().toISOString();
   deps.logger.info('mail.sent', { requestId: request.id, purpose });

@@ -4,6 +4,8 @@ import {
   readCookie,
   SESSION_COOKIE,
   sessionTokenFrom,
+  sessionTokenHash,
+  type SessionRevocations,
   type StaffIdentity,
   type StaffTokenVerifier,
 } from '../../domain/staff-auth/index.js';
@@ -29,15 +31,22 @@ export class NotAStaffRouteError extends Error {
 /**
  * The check in front of every staff route: the group is the one the shared route table names for
  * the event's route, so what API Gateway routes and what the function demands cannot drift apart.
- * 401 without a valid token, 403 with a valid token of a person outside that group.
+ * 401 without a valid token (or with one whose session was signed out, when `revocations` is
+ * given), 403 with a valid token of a person outside that group.
  */
-export async function staffGate(verifier: StaffTokenVerifier, event: APIGatewayProxyEventV2): Promise<StaffGateResult> {
+export async function staffGate(
+  verifier: StaffTokenVerifier,
+  event: APIGatewayProxyEventV2,
+  revocations?: SessionRevocations,
+): Promise<StaffGateResult> {
   const route = routeByKey(event.routeKey);
   if (route === undefined || route.auth === 'public') throw new NotAStaffRouteError(`not a staff route: ${event.routeKey}`);
   const carrier = { cookies: event.cookies, headers: event.headers };
   const token = sessionTokenFrom(carrier);
   const result = await authorizeStaff(verifier, { token }, route.auth);
   if (!result.ok) return result;
+  // A signed-out session's token is still well signed; the server's list says it has ended.
+  if (revocations && (await revocations.isRevoked(sessionTokenHash(token as string)))) return { ok: false, status: 401 };
   return {
     ok: true,
     caller: {

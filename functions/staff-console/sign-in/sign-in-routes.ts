@@ -16,6 +16,9 @@ import {
   SESSION_COOKIE,
   sessionCookie,
   SignInFailedError,
+  revocationUntil,
+  sessionTokenHash,
+  type SessionRevocations,
   type StaffTokenVerifier,
 } from '../../domain/staff-auth/index.js';
 import type { Logger } from '../../shared/logger.js';
@@ -34,6 +37,8 @@ export interface SignInDeps {
   /** `Secure` on cookies: everywhere except plain-HTTP localhost. */
   readonly secureCookies: boolean;
   readonly logger: Logger;
+  /** Where signed-out sessions are kept until their tokens expire; checked by the staff gate. */
+  readonly revocations?: SessionRevocations;
 }
 
 /** Holds the OAuth `state` and PKCE verifier between the redirect to Cognito and the callback. */
@@ -150,6 +155,9 @@ export async function serveSignIn(deps: SignInDeps, event: APIGatewayProxyEventV
       const submitted = field(formFields(event), CSRF_FIELD);
       if (!sameOriginPost(event.headers, deps.publicBaseUrl) || (session !== undefined && !checkCsrf(session, submitted))) {
         return htmlPage(403, renderConflictPage('Utloggingen kom fra en annen side eller var utløpt. Last siden på nytt og prøv igjen.', undefined));
+      }
+      if (session !== undefined && deps.revocations) {
+        await deps.revocations.revoke(sessionTokenHash(session), revocationUntil(session, new Date()));
       }
       const cleared = clearSessionCookie({ secure: deps.secureCookies });
       if (signIn.kind === 'cognito') {

@@ -16,7 +16,7 @@ import { REQUESTER } from '../fixtures/rights-request-fixture.js';
 import { caseActionsWith } from './case-actions-fixture.js';
 
 const DUPLICATE = 'NK-20261125-DUPL1CAT';
-const TARGET = 'NK-20261120-ORIG1NAL';
+const TARGET = 'NK-20261120-0R1G1NAM';
 const REASON = 'Samme innsynskrav sendt på e-post etter skjemaet.';
 const TOKEN = 'task-token-await-verification';
 const input = { requestId: DUPLICATE, intoId: TARGET, actor: 'staff:anne', reason: REASON };

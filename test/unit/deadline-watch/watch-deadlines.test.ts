@@ -20,6 +20,10 @@ class DigestRefusingMailer implements Mailer {
     if (this.refuse && mail.purpose === 'deadline-digest') throw new Error('SES throttled');
     return this.inner.send(mail);
   }
+
+  resend(requestId: string, letterId: string): Promise<{ readonly messageId: string } | undefined> {
+    return this.inner.resend(requestId, letterId);
+  }
 }
 
 function watchWith(requests: readonly RightsRequest[], mailer: Mailer = new FakeMailer()) {

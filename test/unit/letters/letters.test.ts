@@ -22,7 +22,16 @@ describe('acknowledgementLetter', () => {
     expect(letter.text).toContain(REQUEST_ID);
     expect(letter.text).toContain(due);
     for (const type of REQUEST_TYPES) expect(letter.text).toContain(REQUEST_TYPE_LABELS[type][language]);
-    expect(letter.text).toContain(REQUESTER.name);
+    // The address has not proved itself yet: nothing typed on the form goes to it.
+    expect(letter.text).not.toContain(REQUESTER.name);
+  });
+
+  it('greets by the typed name only once a code mailed to the address was entered', () => {
+    const proven = acknowledgementLetter(
+      aRightsRequest({ verification: { status: 'verified', subject: 'address', method: 'code', verifiedAt: '2026-11-23T10:00:00.000Z' } }),
+    );
+
+    expect(proven.text.startsWith(`Hei ${REQUESTER.name},`)).toBe(true);
   });
 
   it('returns only the rights asked for when the request names some of them', () => {
@@ -35,7 +44,7 @@ describe('acknowledgementLetter', () => {
   it('returns an English letter with no Norwegian greeting when the language is en', () => {
     const letter = acknowledgementLetter(aRightsRequest({ language: 'en' }));
 
-    expect(letter.text.startsWith(`Dear ${REQUESTER.name},`)).toBe(true);
+    expect(letter.text.startsWith('Hello,')).toBe(true);
     expect(letter.text).not.toContain('Hei ');
   });
 

@@ -84,8 +84,10 @@ describe('stopMarketing', () => {
     expect(stranger.mailer.sent[0]?.text).not.toContain('Noen Andre');
   });
 
-  it('a typed address that is not the registered one is never written to: the confirmation goes to the registered contact', async () => {
-    // Matched by phone only: Kari is the customer, the typed address is someone else's.
+  it('a typed address that is not the registered one gets only the words every requester gets: the customer is confirmed at the registered contact', async () => {
+    // Matched by phone only: Kari is the customer, the typed address is someone else's. As with
+    // verification codes, the person asking gets the same mail whether the number is a customer's
+    // or not, so the absence of a confirmation cannot tell them it is.
     const { deps, mailer, suppression } = stopWorld(
       { types: ['objection'], requester: { name: 'X', email: 'annen@example.no', phone: '934 20 183' } },
       kari(),
@@ -93,9 +95,29 @@ describe('stopMarketing', () => {
 
     await stopMarketing(deps, REQUEST_ID);
 
-    expect(mailer.sent.map((mail) => mail.to)).toEqual(['kari.nordmann@example.no']);
+    expect(mailer.sent.map((mail) => mail.to)).toEqual(['annen@example.no', 'kari.nordmann@example.no']);
+    expect(mailer.sent[0]?.text).toBe(mailer.sent[1]?.text);
+    expect(mailer.sent[0]?.text).not.toContain('Kari');
+    expect(new Set(mailer.sent.map((mail) => mail.letterId)).size).toBe(2);
     // The typed address matches no customer, so it is suppressed too.
     expect(suppression.entries.size).toBe(1);
+  });
+
+  it('re-run after a failed send, records each confirmation once under its own letter id and mails no address twice', async () => {
+    const { deps, mailer, store } = stopWorld(
+      { types: ['objection'], requester: { name: 'X', email: 'annen@example.no', phone: '934 20 183' } },
+      kari(),
+    );
+    mailer.failWith(new Error('SES throttled'), 1);
+
+    await expect(stopMarketing(deps, REQUEST_ID)).rejects.toThrow('SES throttled');
+    expect((await store.get(REQUEST_ID))?.mailsSent['marketing-stop']).toBeUndefined();
+    await stopMarketing(deps, REQUEST_ID);
+    await stopMarketing(deps, REQUEST_ID);
+
+    expect(mailer.sent.map((mail) => mail.to)).toEqual(['annen@example.no', 'kari.nordmann@example.no']);
+    expect([...mailer.letters.keys()].sort()).toEqual([`${REQUEST_ID} marketing-stop#0`, `${REQUEST_ID} marketing-stop#1`]);
+    expect((await store.get(REQUEST_ID))?.marketingStop?.confirmations).toBe(2);
   });
 
   it('split: the marketing part takes effect, the request stays open for the other rights, and the letter says they follow', async () => {

@@ -200,20 +200,31 @@ describe('InMemoryRequestStore.listOpen', () => {
 });
 
 describe('FakeMailer', () => {
-  it('returns distinct message ids and records the mails when sending works', async () => {
+  it('returns distinct message ids for distinct letters and records the mails', async () => {
     const mailer = new FakeMailer();
-    const mail = { to: 'a@example.no', subject: 's', text: 't', purpose: 'p', requestId: REQUEST_ID };
+    const mail = { to: 'a@example.no', subject: 's', text: 't', purpose: 'p', requestId: REQUEST_ID, letterId: 'p#1' };
 
     const first = await mailer.send(mail);
-    const second = await mailer.send(mail);
+    const second = await mailer.send({ ...mail, letterId: 'p#2' });
 
     expect(first.messageId).not.toBe(second.messageId);
     expect(mailer.sent).toHaveLength(2);
   });
 
+  it('sends a letter id once, with its first content, however often it is sent', async () => {
+    const mailer = new FakeMailer();
+    const mail = { to: 'a@example.no', subject: 's', text: 'first', purpose: 'p', requestId: REQUEST_ID, letterId: 'p' };
+
+    const first = await mailer.send(mail);
+    const again = await mailer.send({ ...mail, text: 'second' });
+
+    expect(again).toEqual(first);
+    expect(mailer.sent.map((each) => each.text)).toEqual(['first']);
+  });
+
   it('throws the given error and records nothing as sent when told to fail once', async () => {
     const mailer = new FakeMailer();
-    const mail = { to: 'a@example.no', subject: 's', text: 't', purpose: 'p', requestId: REQUEST_ID };
+    const mail = { to: 'a@example.no', subject: 's', text: 't', purpose: 'p', requestId: REQUEST_ID, letterId: 'p' };
     mailer.failWith(new Error('ses down'), 1);
 
     await expect(mailer.send(mail)).rejects.toThrow('ses down');

@@ -87,7 +87,7 @@ describe('resendCode', () => {
     expect(mailer.sent).toHaveLength(2);
   });
 
-  it('sends the new code to the registered address, not to the address the request came from', async () => {
+  it('sends the new codes to the registered address and, proving only itself, the address the request came from', async () => {
     const { deps, mailer, advance } = await started(
       { requester: { name: REQUESTER.name, email: STRANGER_EMAIL, phone: '+47 934 20 183' } },
       { profiles: [aProfile({ email: REGISTERED_ELSEWHERE })] },
@@ -96,7 +96,7 @@ describe('resendCode', () => {
 
     await resendCode(deps, REQUEST_ID);
 
-    expect(mailer.sent.map((mail) => mail.to)).toEqual([REGISTERED_ELSEWHERE, REGISTERED_ELSEWHERE]);
+    expect(mailer.sent.map((mail) => mail.to)).toEqual([REGISTERED_ELSEWHERE, STRANGER_EMAIL, REGISTERED_ELSEWHERE, STRANGER_EMAIL]);
   });
 
   it('returns limit_reached, not an error, when the customer has no registered address any more', async () => {

@@ -35,7 +35,7 @@ describe('startVerification', () => {
     ]);
   });
 
-  it('sends the code to the registered address, never to the unregistered one the request came from', async () => {
+  it('sends the customer code to the registered address, and the unregistered one the request came from only a code proving that address', async () => {
     // A customer writes from a new address, giving their registered phone number.
     const { deps, store, mailer } = verificationWorld(
       { requester: { name: REQUESTER.name, email: STRANGER_EMAIL, phone: '934 20 183' } },
@@ -44,9 +44,10 @@ describe('startVerification', () => {
 
     await startVerification(deps, REQUEST_ID);
 
-    expect(mailer.sent.map((mail) => mail.to)).toEqual([REGISTERED_ELSEWHERE]);
-    expect(mailer.attempts.some((mail) => mail.to === STRANGER_EMAIL)).toBe(false);
+    expect(mailer.sent.map((mail) => mail.to)).toEqual([REGISTERED_ELSEWHERE, STRANGER_EMAIL]);
     expect(await store.get(REQUEST_ID)).toMatchObject({ verification: { subject: 'customer' }, customerIds: [KARI_ID] });
+    const record = await deps.verifications.get(REQUEST_ID);
+    expect(record?.codes.map((code) => [code.destination, code.customerIds])).toEqual([['registered', [KARI_ID]], ['given', []]]);
   });
 
   it('sends the code to the given address and marks the request subject address when the requester is no customer', async () => {
@@ -88,11 +89,11 @@ describe('startVerification', () => {
 
     await startVerification(deps, REQUEST_ID);
 
-    expect(mailer.sent.map((mail) => mail.to)).toEqual(['a@example.no', 'b@example.no']);
+    expect(mailer.sent.map((mail) => mail.to)).toEqual(['a@example.no', 'b@example.no', STRANGER_EMAIL]);
     expect((await store.get(REQUEST_ID))?.customerIds).toEqual([KARI_ID, 'C-2002']);
     const record = await verifications.get(REQUEST_ID);
-    expect(record?.codes.map((code) => code.customerIds)).toEqual([['C-2002'], [KARI_ID]]);
-    expect(record?.codes.every((code) => code.destination === 'registered')).toBe(true);
+    expect(record?.codes.map((code) => code.customerIds)).toEqual([['C-2002'], [KARI_ID], []]);
+    expect(record?.codes.map((code) => code.destination)).toEqual(['registered', 'registered', 'given']);
   });
 
   it('throws AmbiguousRequesterError and sends nothing when the matches have more than three registered addresses', async () => {

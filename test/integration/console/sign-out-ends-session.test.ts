@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csrfToken } from '../../../functions/domain/staff-auth/index.js';
+import { CSRF_FIELD } from '../../../functions/staff-console/pages/csrf-field.js';
+import { startStackFixture, type StackFixture } from '../../support/local-stack-fixture.js';
+import { localStaffToken } from '../../support/staff-token.js';
+
+let fixture: StackFixture;
+beforeAll(async () => {
+  fixture = await startStackFixture();
+});
+afterAll(async () => fixture?.stack.stop());
+
+describe('signing out', () => {
+  it('ends the session on the server: the old token opens neither the console nor the staff API afterwards', async () => {
+    const app = fixture.stack.urls.app;
+    const token = localStaffToken(fixture.stack.environment, 'anne');
+    const other = localStaffToken(fixture.stack.environment, 'bjorn');
+    const consoleWith = (session: string) => fetch(new URL('/console', app), { headers: { cookie: `dsr_session=${session}` }, redirect: 'manual' });
+    const apiWith = (session: string) =>
+      fetch(new URL('/api/staff/requests/NK-20261207-ABCDEFGH', app), { headers: { authorization: `Bearer ${session}` } });
+    expect((await consoleWith(token)).status).toBe(200);
+
+    const signOut = await fetch(new URL('/console/sign-out', app), {
+      method: 'POST',
+      headers: { cookie: `dsr_session=${token}`, origin: new URL(app).origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ [CSRF_FIELD]: csrfToken(token) }).toString(),
+      redirect: 'manual',
+    });
+
+    expect(signOut.status).toBe(303);
+    expect((await consoleWith(token)).status).toBe(401);
+    expect((await apiWith(token)).status).toBe(401);
+    // Another person's session is untouched.
+    expect((await consoleWith(other)).status).toBe(200);
+    expect((await apiWith(other)).status).toBe(404);
+  });
+});
