@@ -37,6 +37,9 @@ async function everythingSent(language: 'nb' | 'en'): Promise<{ texts: RenderedT
     language,
     types: ['access', 'erasure', 'restriction', 'objection', 'consent_withdrawal'],
   });
+  // A restriction is approved only once staff set its ground and scope (Art. 18(1)).
+  const restriction = await staffPost(fixture, id, 'restriction', { ground: 'a', scope: ['profile'] });
+  expect(restriction.status, JSON.stringify(restriction.json)).toBeLessThan(300);
   for (const staff of ['anne', 'bjorn']) {
     const response = await staffPost(fixture, id, 'decision', { outcome: 'approved' }, staff);
     expect(response.status, JSON.stringify(response.json)).toBeLessThan(300);
