@@ -105,7 +105,7 @@ describe('e-mail inbox, enabled in eu-west-1', () => {
         requests: stack.requests,
         customerData: stack.customerData,
         requestData: stack.requestData,
-        mail: { senderAddress: 'naerkontor@obos.no', sesIdentityDomain: 'obos.no' },
+        mail: { senderAddress: 'naerkontor@obos.no', sesIdentityDomain: 'obos.no', configurationSetName: 'obos-naerkontor-dsr-dev' },
         recipientAddresses: {},
         staffDigestAddress: 'personvern@obos.no',
         inboundMail: stack.inboundMail,

@@ -176,6 +176,7 @@ describe('function permissions, for every function definition', () => {
       for (const statement of statements) {
         expect(statement.resources, folder).toEqual([
           { 'Fn::Join': ['', ['arn:aws:ses:eu-north-1:', { Ref: 'AWS::AccountId' }, ':identity/obos.no']] },
+          { 'Fn::Join': ['', ['arn:aws:ses:eu-north-1:', { Ref: 'AWS::AccountId' }, ':configuration-set/obos-naerkontor-dsr-dev']] },
         ]);
         expect(statement.condition, folder).toEqual({ StringEquals: { 'ses:FromAddress': 'naerkontor@obos.no' } });
       }
@@ -292,6 +293,7 @@ describe('function permissions with custom mail and recipient settings', () => {
     for (const statement of statementsFor(synth.template, synth.roleId('send-reply'), 'ses:SendEmail')) {
       expect(statement.resources).toEqual([
         { 'Fn::Join': ['', ['arn:aws:ses:eu-north-1:', { Ref: 'AWS::AccountId' }, ':identity/naerkontor.obos.no']] },
+        { 'Fn::Join': ['', ['arn:aws:ses:eu-north-1:', { Ref: 'AWS::AccountId' }, ':configuration-set/obos-naerkontor-dsr-dev']] },
       ]);
       expect(statement.condition).toEqual({ StringEquals: { 'ses:FromAddress': 'personvern@naerkontor.obos.no' } });
     }
@@ -335,7 +337,7 @@ describe('function permissions in the deployed stack', () => {
         requests: stack.requests,
         customerData: stack.customerData,
         requestData: stack.requestData,
-        mail: { senderAddress: 'naerkontor@obos.no', sesIdentityDomain: 'obos.no' },
+        mail: { senderAddress: 'naerkontor@obos.no', sesIdentityDomain: 'obos.no', configurationSetName: 'obos-naerkontor-dsr-dev' },
         recipientAddresses: {},
         staffDigestAddress: 'personvern@obos.no',
       },

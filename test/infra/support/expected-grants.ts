@@ -1,7 +1,7 @@
 import type { Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { CUSTOMER_DATA_TABLES, customerDataIndexNames } from '../../../infra/constructs/customer-data-tables.js';
-import { sesIdentityArn } from '../../../infra/constructs/dsr-function.js';
+import { sesConfigurationSetArn, sesIdentityArn } from '../../../infra/constructs/dsr-function.js';
 import { INBOUND_MAIL_PREFIX } from '../../../infra/constructs/inbound-mail-bucket.js';
 import { REQUEST_DATA_PREFIXES } from '../../../infra/constructs/request-data-bucket.js';
 import type { FunctionFolder, FunctionResources } from '../../../infra/stacks/dsr-functions.js';
@@ -59,7 +59,8 @@ const bucketReadWrite = (prefix: string) => ({
 });
 const { requests: REQ, exports: EXP } = REQUEST_DATA_PREFIXES;
 
-const SES = { 'ses-identity': ['ses:SendEmail', 'ses:SendRawEmail'] };
+/** Sending is allowed on the identity and on the configuration set every send names. */
+const SES = { 'ses-identity': ['ses:SendEmail', 'ses:SendRawEmail'], 'ses-configuration-set': ['ses:SendEmail', 'ses:SendRawEmail'] };
 
 /** Reading received mail: objects under the prefix (no listing) and the key through S3. */
 const INBOUND_READ = { [`inbound-bucket/${INBOUND_MAIL_PREFIX}*`]: ['s3:GetObject'], 'inbound-key': ['kms:Decrypt'] };
@@ -114,6 +115,7 @@ export const EXPECTED_GRANTS: Readonly<Record<FunctionFolder, NamedGrants>> = {
   'notify-recipients': grants(XRAY, REQUESTS.readWrite, bucketRead(REQ), SES),
   'send-reply': grants(XRAY, REQUESTS.readWrite, bucketRead(REQ), SES),
   'close-request': grants(XRAY, REQUESTS.readWrite, LIST, { [`bucket/${REQ}*`]: ['s3:DeleteObject'] }),
+  'mail-events': grants(XRAY, REQUESTS.readWrite),
   'flag-needs-attention': grants(XRAY, REQUESTS.readWrite),
   'purge-exports': grants(XRAY, REQUESTS.readWrite, LIST, { [`bucket/${EXP}*`]: ['s3:DeleteObject'] }),
   'staff-console': grants(XRAY, REQUESTS.readWrite, BATCH_READ, OPEN_INDEX, ALL_INDEX, storeRead('customers'), CUSTOMER_KEY_READ, bucketReadWrite(REQ), SES, {
@@ -163,14 +165,14 @@ export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> =
   'create-request': ['REQUESTS_TABLE_NAME', 'STATE_MACHINE_ARN'],
   // SENDER_ADDRESS without any SES grant: only to recognise our own letters coming back.
   'email-intake': ['REQUESTS_TABLE_NAME', 'STATE_MACHINE_ARN', 'INBOUND_MAIL_BUCKET', 'INBOUND_MAIL_PREFIX', 'SENDER_ADDRESS'],
-  'verify-page': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'STATE_MACHINE_ARN'],
-  'download-page': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS'],
-  'staff-api': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'STATE_MACHINE_ARN'],
-  acknowledge: ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS'],
-  'start-verification': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS'],
+  'verify-page': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN'],
+  'download-page': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET'],
+  'staff-api': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN'],
+  acknowledge: ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET'],
+  'start-verification': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET'],
   'await-verification': ['REQUESTS_TABLE_NAME'],
-  'send-verification-reminder': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS'],
-  'close-unverified': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS'],
+  'send-verification-reminder': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET'],
+  'close-unverified': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET'],
   'gather-subscriptions': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
   'gather-billing': ['REQUESTS_TABLE_NAME', 'BILLING_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
   'gather-access-log': ['REQUESTS_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
@@ -185,13 +187,14 @@ export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> =
     'REQUEST_DATA_BUCKET',
     'EXPORT_DOWNLOAD_DAYS',
   ],
-  'notify-recipients': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'RECIPIENT_ADDRESSES'],
-  'send-reply': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS'],
+  'notify-recipients': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'RECIPIENT_ADDRESSES'],
+  'send-reply': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET'],
   'close-request': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
+  'mail-events': ['REQUESTS_TABLE_NAME'],
   'flag-needs-attention': ['REQUESTS_TABLE_NAME'],
   'purge-exports': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
-  'staff-console': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'STATE_MACHINE_ARN'],
-  'watch-deadlines': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'STAFF_DIGEST_ADDRESS'],
+  'staff-console': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN'],
+  'watch-deadlines': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STAFF_DIGEST_ADDRESS'],
 };
 
 /**
@@ -234,6 +237,7 @@ export function resourceNames({ stack, resources, stateMachineArn, failedIntakes
     ['bucket', requestData.bucket.bucketArn],
     ['bucket-key', requestData.key.keyArn],
     ['ses-identity', sesIdentityArn(stack, mail.sesIdentityDomain)],
+    ['ses-configuration-set', sesConfigurationSetArn(stack, mail.configurationSetName)],
     ['state-machine', stateMachineArn],
   ];
   for (const prefix of Object.values(REQUEST_DATA_PREFIXES)) {

@@ -15,6 +15,7 @@ import {
   type FunctionFolder,
   type FunctionResources,
 } from '../../../infra/stacks/dsr-functions.js';
+import { resourcePrefix } from '../../../infra/settings.js';
 import { appWithoutBundling, testSettings, type TestSettings } from './synth-dsr-stack.js';
 
 /** Every folder the stack knows how to deploy, whether or not a route or substitution uses it yet. */
@@ -63,7 +64,12 @@ export function synthFunctionCatalogue(
       existingKeyArn: parsed.customerDataKeyArn,
     }),
     requestData: new RequestDataBucket(stack, 'RequestData', { exportDownloadDays: parsed.exportDownloadDays }),
-    mail: { senderAddress: parsed.senderAddress, sesIdentityDomain: parsed.sesIdentityDomain, publicBaseUrl: parsed.publicBaseUrl },
+    mail: {
+      senderAddress: parsed.senderAddress,
+      sesIdentityDomain: parsed.sesIdentityDomain,
+      publicBaseUrl: parsed.publicBaseUrl,
+      configurationSetName: resourcePrefix(parsed.stage),
+    },
     recipientAddresses: parsed.recipientAddresses,
     staffDigestAddress: parsed.staffDigestAddress,
     // Created whatever the inbox setting, so the inbox's functions are in the catalogue too.
