@@ -6,6 +6,7 @@ import {
   recordDeliveryProblem,
   type DeliveryProblem,
 } from '../../../functions/domain/mail/delivery-problem.js';
+import { auditEventText } from '../../../functions/staff-console/pages/audit-event-text.js';
 import { REQUESTER, REQUEST_ID } from '../fixtures/rights-request-fixture.js';
 import { workflowWith } from '../workflow/workflow-fixture.js';
 
@@ -137,5 +138,16 @@ describe('recordDeliveryProblem', () => {
     expect(await recordDeliveryProblem(deps, problem({ requestId: 'digest-2026-12-01' }))).toBe('no_request');
     expect(await recordDeliveryProblem(deps, problem({ requestId: undefined }))).toBe('no_request');
     expect(log.lines.join('\n')).not.toContain(REQUESTER.email);
+  });
+});
+
+describe('the case history line of an undeliverable mail', () => {
+  it('says in Norwegian which mail did not arrive, and where it was going', async () => {
+    const { deps, store } = workflowWith({ status: 'replied' });
+    await recordDeliveryProblem(deps, problem());
+    const entry = (await store.auditTrail(REQUEST_ID)).find((audit) => audit.event === UNDELIVERABLE_EVENT);
+    expect(entry && auditEventText(entry)).toMatch(new RegExp(`^E-post kom ikke fram: .+ \\(til ${REQUESTER.email.replace('.', '\\.')}\\)$`));
+    const complaint = { ...entry!, detail: { ...entry!.detail, kind: 'complaint' } };
+    expect(auditEventText(complaint)).toMatch(/^E-post meldt som søppelpost/);
   });
 });
