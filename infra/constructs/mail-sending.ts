@@ -3,7 +3,6 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -42,7 +41,8 @@ export class MailSending extends Construct {
   readonly failedEvents: sqs.Queue;
   readonly bounceRateAlarm: cloudwatch.Alarm;
   readonly complaintRateAlarm: cloudwatch.Alarm;
-  private readonly eventsKey: kms.Key;
+  /** The key of the events topic (SES may use it to publish). */
+  readonly eventsKey: kms.Key;
 
   constructor(scope: Construct, id: string, props: MailSendingProps) {
     super(scope, id);
@@ -86,7 +86,8 @@ export class MailSending extends Construct {
       events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
     });
     this.failedEvents = new sqs.Queue(this, 'FailedEvents', {
-      encryption: sqs.QueueEncryption.KMS_MANAGED,
+      // SSE-SQS: the functions and SNS need no key permission to put a failed event here.
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
@@ -143,7 +144,9 @@ export class MailSending extends Construct {
    */
   deliverEventsTo(fn: lambda.Function): void {
     this.events.addSubscription(new LambdaSubscription(fn, { deadLetterQueue: this.failedEvents }));
-    fn.configureAsyncInvoke({ onFailure: new SqsDestination(this.failedEvents), retryAttempts: 2 });
+    // Only SendMessage (SqsDestination would also grant GetQueueUrl and GetQueueAttributes).
+    fn.configureAsyncInvoke({ onFailure: { bind: () => ({ destination: this.failedEvents.queueArn }) }, retryAttempts: 2 });
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.failedEvents.queueArn] }));
   }
 
   get alarms(): readonly cloudwatch.Alarm[] {

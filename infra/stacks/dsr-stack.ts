@@ -111,7 +111,8 @@ export class DsrStack extends Stack {
         senderAddress: settings.senderAddress,
         sesIdentityDomain: settings.sesIdentityDomain,
         publicBaseUrl: settings.publicBaseUrl,
-        configurationSetName: this.mailSending.configurationSet.configurationSetName,
+        // The literal name (not the set's Ref), so each role's SES grant names the set's ARN as text.
+        configurationSetName: resourcePrefix(settings.stage),
       },
       recipientAddresses: settings.recipientAddresses,
       staffDigestAddress: settings.staffDigestAddress,

@@ -119,7 +119,9 @@ describe('existing customer-data tables', () => {
     synth.template.resourceCountIs('AWS::DynamoDB::Table', 1);
     expect(synth.stack.customerData.key).toBeUndefined();
     const keys = Object.keys(synth.template.findResources('AWS::KMS::Key'));
-    expect(keys.sort()).toEqual([synth.logicalId(synth.stack.requests.key), synth.logicalId(synth.stack.requestData.key)].sort());
+    expect(keys.sort()).toEqual(
+      [synth.logicalId(synth.stack.requests.key), synth.logicalId(synth.stack.requestData.key), synth.logicalId(synth.stack.mailSending.eventsKey)].sort(),
+    );
   });
 
   it('outputs the names it was given', () => {

@@ -206,6 +206,12 @@ export const INBOX_FAILURE_GRANTS: NamedGrants = {
   'inbound-key': ['kms:Decrypt', 'kms:GenerateDataKey'],
 };
 
+/**
+ * What the stack adds to `mail-events`' role: putting an event it failed into the failed-events
+ * queue (SSE-SQS, so no key grant).
+ */
+export const MAIL_EVENTS_FAILURE_GRANTS: NamedGrants = { 'failed-mail-events': ['sqs:SendMessage'] };
+
 /** Merges grant maps; see {@link EXPECTED_GRANTS}. */
 export const mergeGrants = (...parts: readonly NamedGrants[]): NamedGrants => grants(...parts);
 
@@ -220,13 +226,15 @@ export interface NamedResources {
   readonly stateMachineArn: string;
   /** The inbox's failed-invocation queue, when the inbox is deployed. */
   readonly failedIntakesArn?: string;
+  /** The queue of SES events mail-events failed, in a deployed stack. */
+  readonly failedMailEventsArn?: string;
 }
 
 /**
  * The resolved template value of each resource a function can be granted on, by readable name:
  * what {@link namedGrants} reads roles with.
  */
-export function resourceNames({ stack, resources, stateMachineArn, failedIntakesArn }: NamedResources): ReadonlyMap<string, string> {
+export function resourceNames({ stack, resources, stateMachineArn, failedIntakesArn, failedMailEventsArn }: NamedResources): ReadonlyMap<string, string> {
   const { requests, customerData, requestData, mail, inboundMail } = resources;
   const names: [string, unknown][] = [
     ['*', '*'],
@@ -250,6 +258,7 @@ export function resourceNames({ stack, resources, stateMachineArn, failedIntakes
     names.push(['inbound-key', inboundMail.key.keyArn]);
   }
   if (failedIntakesArn !== undefined) names.push(['failed-intakes', failedIntakesArn]);
+  if (failedMailEventsArn !== undefined) names.push(['failed-mail-events', failedMailEventsArn]);
   for (const table of CUSTOMER_DATA_TABLES) {
     const arn = customerData.table(table).tableArn;
     names.push([table, arn]);
