@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConcurrentChangeError } from '../request/request-errors.js';
 import type { AuditEntry } from '../request/rights-request.js';
 import type { StoreDeps } from '../workflow/workflow-deps.js';
 
@@ -112,6 +113,21 @@ export async function recordDeliveryProblem(deps: StoreDeps, problem: DeliveryPr
     deps.logger.info('mail.bounce_transient', { requestId: problem.requestId, bounceType: problem.bounceType });
     return 'transient_ignored';
   }
+  // A bounce of the receipt arrives while the workflow is still writing the request: read it
+  // again and retry rather than fail the event.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await recordOnce(deps, problem);
+    } catch (error) {
+      if (!(error instanceof ConcurrentChangeError) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** Attempts at writing the flag before the event is left to Lambda's retries. */
+const MAX_ATTEMPTS = 5;
+
+async function recordOnce(deps: StoreDeps, problem: DeliveryProblem): Promise<DeliveryProblemOutcome> {
   const request = problem.requestId === undefined ? undefined : await deps.store.get(problem.requestId);
   if (request === undefined) {
     // Staff mail (the deadline digest) carries no request; a staff mailbox bouncing is an ops matter.

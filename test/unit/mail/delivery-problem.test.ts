@@ -127,6 +127,23 @@ describe('recordDeliveryProblem', () => {
     expect(entry?.toStatus).toBeUndefined();
   });
 
+  it('reads the request again when the workflow changed it meanwhile, and still flags it', async () => {
+    const { deps, store } = workflowWith({ status: 'awaiting_verification' });
+    let raced = false;
+    const apply = store.apply.bind(store);
+    store.apply = async (id, change) => {
+      if (!raced) {
+        raced = true;
+        // The workflow writes first (e.g. storing its task token), so this change is stale.
+        await apply(id, { expectedVersion: change.expectedVersion, set: { updatedAt: change.audit.at }, audit: { ...change.audit, event: 'verification.awaiting' } });
+      }
+      return apply(id, change);
+    };
+    expect(await recordDeliveryProblem(deps, problem())).toBe('flagged');
+    expect(raced).toBe(true);
+    expect((await store.get(REQUEST_ID))?.status).toBe('needs_attention');
+  });
+
   it('leaves a transient bounce to SES retries', async () => {
     const { deps, store } = workflowWith({ status: 'replied' });
     expect(await recordDeliveryProblem(deps, problem({ bounceType: 'Transient' }))).toBe('transient_ignored');
