@@ -223,7 +223,12 @@ export class DsrStack extends Stack {
         ...(this.inbox === undefined ? {} : { EmailIntake: this.functionFor('email-intake') }),
         MailEvents: this.functionFor('mail-events'),
       },
-      tables: { Requests: this.requests.table },
+      tables: {
+        Requests: this.requests.table,
+        Customers: this.customerData.table('customers'),
+        Billing: this.customerData.table('billing'),
+        AccessLog: this.customerData.table('accessLog'),
+      },
     });
     this.alarms = alarms;
 

@@ -72,13 +72,16 @@ describe('operations alarms', () => {
     expect(alarmed.sort()).toEqual(deployed.sort());
   });
 
-  it('alarms on throttled requests of the requests table', () => {
-    withoutEmail.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/DynamoDB',
-      MetricName: 'ThrottledRequests',
-      Dimensions: [{ Name: 'TableName', Value: { Ref: synth.logicalId(synth.stack.requests.table) } }],
-      AlarmActions: [{ Ref: synth.logicalId(synth.stack.alarms.topic) }],
-    });
+  it('alarms on throttled requests of the requests table and each customer-data table', () => {
+    const tables = [synth.stack.requests.table, ...(['customers', 'billing', 'accessLog'] as const).map((name) => synth.stack.customerData.table(name))];
+    for (const table of tables) {
+      withoutEmail.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/DynamoDB',
+        MetricName: 'ThrottledRequests',
+        Dimensions: [{ Name: 'TableName', Value: synth.stack.resolve(table.tableName) }],
+        AlarmActions: [{ Ref: synth.logicalId(synth.stack.alarms.topic) }],
+      });
+    }
   });
 
   it('alarms when a bounce or complaint event could not be handled, and when one is lost', () => {
