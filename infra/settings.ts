@@ -8,6 +8,12 @@ import { RecipientSchema } from '../functions/domain/plan/action-plan.js';
  * not written into `cdk.json`: context from `cdk.json` would otherwise shadow the environment.
  */
 export const SETTING_SOURCES = {
+  stage: { context: 'stage', env: 'DSR_STAGE' },
+  account: { context: 'account', env: 'DSR_ACCOUNT' },
+  domainName: { context: 'domainName', env: 'DSR_DOMAIN_NAME' },
+  hostedZoneId: { context: 'hostedZoneId', env: 'DSR_HOSTED_ZONE_ID' },
+  hostedZoneName: { context: 'hostedZoneName', env: 'DSR_HOSTED_ZONE_NAME' },
+  mailFromDomain: { context: 'mailFromDomain', env: 'DSR_MAIL_FROM_DOMAIN' },
   senderAddress: { context: 'senderAddress', env: 'DSR_SENDER_ADDRESS' },
   sesIdentityDomain: { context: 'sesIdentityDomain', env: 'DSR_SES_IDENTITY_DOMAIN' },
   publicBaseUrl: { context: 'publicBaseUrl', env: 'DSR_PUBLIC_BASE_URL' },
@@ -30,6 +36,27 @@ export const SETTING_SOURCES = {
 } as const;
 
 export type SettingName = keyof typeof SETTING_SOURCES;
+
+/**
+ * The stages the app deploys. Each has its own stack, resource names and domain; `prod` also has
+ * settings it refuses to run without ({@link PROD_REQUIRED_SETTINGS}).
+ */
+export const STAGES = ['dev', 'prod'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/**
+ * Settings a production stage must be given explicitly: the defaults are right for trying the
+ * stack out, but in production a default sender, no domain (so mails carry no working links) or
+ * alarms that reach nobody is a mistake to stop at synth, not to find after go-live.
+ */
+export const PROD_REQUIRED_SETTINGS = [
+  'account',
+  'domainName',
+  'hostedZoneId',
+  'senderAddress',
+  'sesIdentityDomain',
+  'alarmEmail',
+] as const satisfies readonly SettingName[];
 
 /**
  * Retention periods CloudWatch Logs accepts. "Never expire" is left out on purpose: logs carry no
@@ -138,6 +165,43 @@ const RecipientAddressesSchema = z
  */
 export const DeploySettingsSchema = z
   .object({
+    /** Which deployment this is; in stack names, resource names and the domain. */
+    stage: z.preprocess(
+      (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+      z.enum(STAGES, { error: `must be one of ${STAGES.join(', ')}` }).default('dev'),
+    ),
+    /**
+     * The AWS account this stage deploys to. Pinned so a deploy with the wrong credentials fails
+     * instead of creating a second production in a test account (or the reverse).
+     */
+    account: z.preprocess(blankToUndefined, z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id').optional()),
+    /**
+     * The base domain of the public pages, e.g. `personvern.obos.no`: prod serves the form there,
+     * another stage at `<stage>.<domain>`; the console is `console.` in front of that. Unset: no
+     * custom domain and no edge (CloudFront and WAF); the stage is then reached on its API URL.
+     */
+    domainName: z.preprocess(
+      blankToUndefined,
+      z.string().toLowerCase().regex(domainPattern, 'must be a domain name such as personvern.obos.no').optional(),
+    ),
+    /** The Route 53 hosted zone the domain's records go into (its id, e.g. `Z0123456789ABC`). */
+    hostedZoneId: z.preprocess(blankToUndefined, z.string().regex(/^Z[A-Z0-9]{4,31}$/, 'must be a Route 53 hosted zone id (Z...)').optional()),
+    /**
+     * The name of that hosted zone, e.g. `obos.no`; the domain must be inside it.
+     * Default: the domain itself (a zone delegated for it).
+     */
+    hostedZoneName: z.preprocess(
+      blankToUndefined,
+      z.string().toLowerCase().regex(domainPattern, 'must be a domain name such as obos.no').optional(),
+    ),
+    /**
+     * The custom MAIL FROM domain (envelope sender, where bounces go), a subdomain of the SES
+     * identity domain; SPF then aligns with the From domain for DMARC. Default `bounce.<identity domain>`.
+     */
+    mailFromDomain: z.preprocess(
+      blankToUndefined,
+      z.string().toLowerCase().regex(domainPattern, 'must be a domain name such as bounce.obos.no').optional(),
+    ),
     senderAddress: z.preprocess(blankToUndefined, z.email().default('naerkontor@obos.no')),
     sesIdentityDomain: z.preprocess(
       blankToUndefined,
@@ -235,7 +299,7 @@ export const DeploySettingsSchema = z
         .string()
         .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be lower-case letters, digits and hyphens (Cognito domain prefix)')
         .refine((prefix) => !/aws|amazon|cognito/.test(prefix), 'may not contain aws, amazon or cognito')
-        .default('obos-naerkontor-personvern'),
+        .optional(),
     ),
     /**
      * The staff mailbox that gets the daily deadline digest and the 7- and 2-working-day warnings.
@@ -293,7 +357,58 @@ export const DeploySettingsSchema = z
       error: 'must be a key in the deploy region: DynamoDB tables can only use a key of their own region',
       when: (payload) => payload.issues.length === 0,
     },
-  );
+  )
+  .refine((settings) => settings.domainName === undefined || settings.hostedZoneId !== undefined, {
+    path: ['hostedZoneId'],
+    error: 'is needed with domainName: the certificates are validated and the records written in that zone',
+    when: (payload) => payload.issues.length === 0,
+  })
+  .refine(
+    (settings) => {
+      if (settings.domainName === undefined) return true;
+      const zone = settings.hostedZoneName ?? settings.domainName;
+      return settings.domainName === zone || settings.domainName.endsWith(`.${zone}`);
+    },
+    { path: ['hostedZoneName'], error: 'must be the domain itself or a parent of domainName', when: (payload) => payload.issues.length === 0 },
+  )
+  .refine(
+    (settings) => settings.mailFromDomain === undefined || settings.mailFromDomain.endsWith(`.${settings.sesIdentityDomain}`),
+    {
+      path: ['mailFromDomain'],
+      error: 'must be a subdomain of sesIdentityDomain (SES requires it, and DMARC alignment needs it)',
+      when: (payload) => payload.issues.length === 0,
+    },
+  )
+  .transform((settings) => {
+    const stageDomain =
+      settings.domainName === undefined ? undefined : settings.stage === 'prod' ? settings.domainName : `${settings.stage}.${settings.domainName}`;
+    return {
+      ...settings,
+      consoleDomainPrefix: settings.consoleDomainPrefix ?? (settings.stage === 'prod' ? 'obos-naerkontor-personvern' : `obos-naerkontor-personvern-${settings.stage}`),
+      hostedZoneName: settings.domainName === undefined ? settings.hostedZoneName : (settings.hostedZoneName ?? settings.domainName),
+      mailFromDomain: settings.mailFromDomain ?? `bounce.${settings.sesIdentityDomain}`,
+      /** Where the public pages are served (`<stage>.` in front of the domain except in prod). */
+      publicDomain: stageDomain,
+      /** Where the staff console is served. */
+      consoleDomain: stageDomain === undefined ? undefined : `console.${stageDomain}`,
+      /**
+       * The API's own custom domain, CloudFront's origin. The execute-api endpoint is disabled, so
+       * this is the only other way in; per-route throttles and reserved concurrency hold there too.
+       */
+      originDomain: stageDomain === undefined ? undefined : `origin.${stageDomain}`,
+      /** Links in mails: the given URL, else the stage's public domain. */
+      publicBaseUrl: settings.publicBaseUrl ?? (stageDomain === undefined ? undefined : `https://${stageDomain}`),
+    };
+  });
+
+/** The prefix every stack and named resource of a stage carries, e.g. `obos-naerkontor-dsr-prod`. */
+export const resourcePrefix = (stage: Stage): string => `obos-naerkontor-dsr-${stage}`;
+
+/** The stack names of a stage: the regional stack and the edge stack (us-east-1). */
+export const stackNames = (stage: Stage): { readonly main: string; readonly edge: string } => {
+  const title = stage.charAt(0).toUpperCase() + stage.slice(1);
+  return { main: `ObosNaerkontorDsr-${title}`, edge: `ObosNaerkontorDsrEdge-${title}` };
+};
 
 /** Validated deploy settings; see {@link DeploySettingsSchema}. */
 export type DeploySettings = Readonly<z.output<typeof DeploySettingsSchema>>;
@@ -324,14 +439,21 @@ export function loadSettings(input: SettingsInput): DeploySettings {
   for (const [name, source] of Object.entries(SETTING_SOURCES)) {
     raw[name] = blankToUndefined(input.context(source.context)) ?? blankToUndefined(input.env[source.env]);
   }
+  const describe = (name: string, message: string): string => {
+    const source = SETTING_SOURCES[name as SettingName];
+    const where = source ? ` (context "${source.context}" or env ${source.env})` : '';
+    return `  - ${name}${where}: ${message}`;
+  };
   const parsed = DeploySettingsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? '');
-      const source = SETTING_SOURCES[name as SettingName];
-      const where = source ? ` (context "${source.context}" or env ${source.env})` : '';
-      return `  - ${name}${where}: ${issue.message}`;
-    });
+  const lines = parsed.success ? [] : parsed.error.issues.map((issue) => describe(String(issue.path[0] ?? ''), issue.message));
+  // Production needs these given, not defaulted; checked on the raw input so a default cannot pass.
+  const stage = typeof raw.stage === 'string' ? raw.stage.trim().toLowerCase() : raw.stage;
+  if (stage === 'prod') {
+    for (const name of PROD_REQUIRED_SETTINGS) {
+      if (raw[name] === undefined) lines.push(describe(name, 'is required for the prod stage'));
+    }
+  }
+  if (!parsed.success || lines.length > 0) {
     throw new DeploySettingsError(`Invalid deploy settings:\n${lines.join('\n')}`);
   }
   return parsed.data;

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -90,6 +90,25 @@ export class DataBackup extends Construct {
       ].map((name) => iam.ManagedPolicy.fromAwsManagedPolicyName(name)),
     });
     for (const { key } of Object.values(props.resources)) key.grantEncryptDecrypt(this.role);
+    Validations.of(this.role).acknowledge(
+      ...[
+        'service-role/AWSBackupServiceRolePolicyForBackup',
+        'service-role/AWSBackupServiceRolePolicyForRestores',
+        'AWSBackupServiceRolePolicyForS3Backup',
+        'AWSBackupServiceRolePolicyForS3Restore',
+      ].map((name) => ({
+        id: `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${name}]`,
+        reason: 'AWS Backup documents these managed policies as the backup role; AWS keeps them in step with the services it backs up',
+      })),
+      {
+        id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]',
+        reason: 'CDK grantEncryptDecrypt on the data keys only (backups of encrypted tables and buckets re-encrypt under the vault key)',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
+        reason: 'CDK grantEncryptDecrypt on the data keys only (backups of encrypted tables and buckets need new data keys)',
+      },
+    );
 
     this.plan.addSelection('Data', {
       role: this.role,

@@ -1,4 +1,4 @@
-import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import { type CfnElement, Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -45,6 +45,8 @@ export class DeadlineWatch extends Construct {
   readonly overdueAlarm: cloudwatch.Alarm;
   /** In alarm when no run has reported for 26 hours: overdue cases would go unseen. */
   readonly notReportingAlarm: cloudwatch.Alarm;
+  /** In alarm while the latest run counted a request due within 2 working days. */
+  readonly dueSoonAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: DeadlineWatchProps) {
     super(scope, id);
@@ -78,8 +80,13 @@ export class DeadlineWatch extends Construct {
       }),
     });
 
-    const metric = (statistic: string, period: Duration): cloudwatch.Metric =>
-      new cloudwatch.Metric({ namespace: DSR_METRICS_NAMESPACE, metricName: DEADLINE_METRICS.overdue, statistic, period });
+    Validations.of(this.scheduleRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(props.job.node.defaultChild as CfnElement)}.Arn>:*]`,
+      reason: 'The job function and its versions/aliases only (CDK grants the function ARN and ARN:*); no other function',
+    });
+
+    const metric = (statistic: string, period: Duration, metricName: string = DEADLINE_METRICS.overdue): cloudwatch.Metric =>
+      new cloudwatch.Metric({ namespace: DSR_METRICS_NAMESPACE, metricName, statistic, period });
 
     this.overdueAlarm = new cloudwatch.Alarm(this, 'OverdueRequests', {
       alarmDescription:
@@ -105,11 +112,21 @@ export class DeadlineWatch extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
     });
+
+    this.dueSoonAlarm = new cloudwatch.Alarm(this, 'DueWithin2WorkingDays', {
+      alarmDescription:
+        'A rights request is due within 2 working days (GDPR Art. 12(3)): make sure it is answered or extended in time. See the staff console.',
+      metric: metric('Maximum', Duration.days(1), DEADLINE_METRICS.dueWithin2WorkingDays),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.IGNORE,
+    });
   }
 
-  /** Both alarms, for a stack that wires them to its notifications. */
+  /** Every alarm of the watch, for a stack that wires them to its notifications. */
   get alarms(): readonly cloudwatch.Alarm[] {
-    return [this.overdueAlarm, this.notReportingAlarm];
+    return [this.overdueAlarm, this.notReportingAlarm, this.dueSoonAlarm];
   }
 
   /** Adds the actions to both alarms (e.g. the operations topic). */

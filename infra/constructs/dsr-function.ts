@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -88,6 +88,11 @@ export interface MailSenderSettings {
   readonly sesIdentityDomain: string;
   /** Base URL put into links in mails (receipt page); unset leaves links out. */
   readonly publicBaseUrl?: string;
+  /**
+   * The SES configuration set every send names (`SES_CONFIGURATION_SET`), so bounces and
+   * complaints are published and reputation is tracked.
+   */
+  readonly configurationSetName: string;
 }
 
 /** Properties of a {@link DsrFunction}. */
@@ -119,6 +124,12 @@ export interface DsrFunctionProps {
    * @default 512
    */
   readonly memorySize?: number;
+  /**
+   * Reserved concurrency (a ceiling, and a share of the account's limit kept for it).
+   *
+   * @default unreserved
+   */
+  readonly reservedConcurrency?: number;
 }
 
 /**
@@ -161,6 +172,7 @@ export class DsrFunction extends NodejsFunction {
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(30),
       tracing: lambda.Tracing.ACTIVE,
+      reservedConcurrentExecutions: props.reservedConcurrency,
       logGroup,
       environment: {
         [ENV.logLevel]: props.logLevel,
@@ -173,6 +185,32 @@ export class DsrFunction extends NodejsFunction {
       },
     });
     this.folder = props.folder;
+    this.acknowledgeBaseRoleFindings();
+  }
+
+  /**
+   * The cdk-nag findings every function's role has by construction, acknowledged on this role
+   * only (never on the stack): the managed basic-execution policy and X-Ray's `Resource::*`.
+   */
+  private acknowledgeBaseRoleFindings(): void {
+    const role = this.role;
+    if (role === undefined) return;
+    Validations.of(role).acknowledge(
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'Writes to its own log group only (CreateLogStream/PutLogEvents); the AWS-maintained policy tracks log API changes',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'X-Ray PutTraceSegments/PutTelemetryRecords accept only Resource "*" (no resource-level permissions exist for them)',
+      },
+    );
+  }
+
+  /** Acknowledges cdk-nag findings on this function's role policy, for a grant whose scope is as narrow as AWS allows. */
+  acknowledgeOnRole(...acknowledgments: { readonly id: string; readonly reason: string }[]): this {
+    if (this.role !== undefined) Validations.of(this.role).acknowledge(...acknowledgments);
+    return this;
   }
 
   /**
@@ -183,7 +221,30 @@ export class DsrFunction extends NodejsFunction {
   bindRequestsTable(requests: RequestsTable, access: RequestsTableAccess, options: RequestsTableOptions = {}): this {
     this.addEnvironment(ENV.requestsTable, requests.tableName);
     requests.grantAccess(this, access, options);
+    if (access !== 'read') this.acknowledgeTableKeyWrite();
     return this;
+  }
+
+  /**
+   * DynamoDB writes through a customer-managed key need `kms:GenerateDataKey*` and `kms:ReEncrypt*`
+   * (CDK's table grant); they are granted on that one key's ARN, so the action wildcards cannot
+   * reach another key.
+   */
+  private acknowledgeTableKeyWrite(): void {
+    const reason = 'Granted on the one table key ARN only; DynamoDB needs the data-key variants of the action to write through a customer-managed key';
+    this.acknowledgeOnRole(
+      { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason },
+      { id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason },
+    );
+  }
+
+  /** Object ARNs under a prefix end in `/*` by nature: the grant is as narrow as that prefix. */
+  private acknowledgePrefixGrant(bucket: { readonly node: { readonly defaultChild?: unknown } }, prefix: string): void {
+    const logicalId = Stack.of(this).getLogicalId(bucket.node.defaultChild as CfnElement);
+    this.acknowledgeOnRole({
+      id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/${prefix}*]`,
+      reason: `Objects under ${prefix} only: request ids are not known when the role is made, so the prefix is the narrowest resource`,
+    });
   }
 
   /**
@@ -213,6 +274,7 @@ export class DsrFunction extends NodejsFunction {
       if (level === undefined) continue;
       this.addEnvironment(CUSTOMER_DATA_TABLE_ENV[table], tables.tableName(table));
       tables.grantAccess(this, table, level);
+      if (level !== 'read') this.acknowledgeTableKeyWrite();
     }
     return this;
   }
@@ -234,6 +296,7 @@ export class DsrFunction extends NodejsFunction {
       this.addEnvironment(ENV.exportDays, String(bucket.exportDownloadDays));
     }
     bucket.grantAccess(this, access, prefix);
+    this.acknowledgePrefixGrant(bucket.bucket, prefix);
     return this;
   }
 
@@ -248,6 +311,7 @@ export class DsrFunction extends NodejsFunction {
     this.addEnvironment(INBOUND_MAIL_ENV.bucket, inbound.bucketName);
     this.addEnvironment(INBOUND_MAIL_ENV.prefix, inbound.prefix);
     inbound.grantRead(this);
+    this.acknowledgePrefixGrant(inbound.bucket, inbound.prefix);
     return this;
   }
 
@@ -329,24 +393,32 @@ export class DsrFunction extends NodejsFunction {
   }
 
   /**
-   * Tells the function the sender (`SENDER_ADDRESS`, and `PUBLIC_BASE_URL` when set) and allows
+   * Tells the function the sender (`SENDER_ADDRESS`, the configuration set `SES_CONFIGURATION_SET`,
+   * and `PUBLIC_BASE_URL` when set) and allows
    * `ses:SendEmail` / `ses:SendRawEmail` on the SES domain identity only, and only with that From
    * address: a compromised function cannot send as anyone else at the domain.
    */
   bindMailSender(mail: MailSenderSettings): this {
     this.addEnvironment(ENV.senderAddress, mail.senderAddress);
+    this.addEnvironment(ENV.sesConfigurationSet, mail.configurationSetName);
     if (mail.publicBaseUrl !== undefined) {
       this.addEnvironment(ENV.publicBaseUrl, mail.publicBaseUrl);
     }
+    // A send that names a configuration set is authorised on the set as well as the identity.
     this.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-        resources: [sesIdentityArn(this, mail.sesIdentityDomain)],
+        resources: [sesIdentityArn(this, mail.sesIdentityDomain), sesConfigurationSetArn(this, mail.configurationSetName)],
         conditions: { StringEquals: { 'ses:FromAddress': mail.senderAddress } },
       }),
     );
     return this;
   }
+}
+
+/** `arn:<partition>:ses:<region>:<account>:configuration-set/<name>` of the stack's environment. */
+export function sesConfigurationSetArn(scope: Construct, name: string): string {
+  return Stack.of(scope).formatArn({ service: 'ses', resource: 'configuration-set', resourceName: name });
 }
 
 /** `arn:<partition>:ses:<region>:<account>:identity/<domain>` of the stack's environment. */

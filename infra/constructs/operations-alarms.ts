@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -30,6 +31,8 @@ export interface OperationsAlarmsProps {
    * an alarm.
    */
   readonly asyncFunctions?: Readonly<Record<string, lambda.IFunction>>;
+  /** Tables whose throttled requests are an alarm (a throttled write may be a lost step), keyed by name. */
+  readonly tables?: Readonly<Record<string, dynamodb.ITable>>;
 }
 
 /**
@@ -41,6 +44,8 @@ export interface OperationsAlarmsProps {
 export class OperationsAlarms extends Construct {
   /** The topic every alarm notifies; subscribe further endpoints to it as needed. */
   readonly topic: sns.Topic;
+  /** Every alarm this construct made, for the dashboard. */
+  readonly alarms: cloudwatch.Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: OperationsAlarmsProps) {
     super(scope, id);
@@ -63,6 +68,7 @@ export class OperationsAlarms extends Construct {
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
       alarm.addAlarmAction(action);
+      this.alarms.push(alarm);
     };
 
     alarmOnAny(
@@ -88,6 +94,18 @@ export class OperationsAlarms extends Construct {
         `${name}Errors`,
         `Function ${name} threw an error.`,
         fn.metricErrors({ period, statistic: 'Sum' }),
+      );
+      alarmOnAny(
+        `${name}Throttles`,
+        `Function ${name} was throttled: a request, page or step was refused for lack of concurrency.`,
+        fn.metricThrottles({ period, statistic: 'Sum' }),
+      );
+    }
+    for (const [name, table] of Object.entries(props.tables ?? {})) {
+      alarmOnAny(
+        `${name}TableThrottles`,
+        `DynamoDB throttled requests on the ${name} table: a step may have failed to record its result.`,
+        table.metric('ThrottledRequests', { period, statistic: 'Sum' }),
       );
     }
     for (const [name, queue] of Object.entries(props.failedEventQueues ?? {})) {

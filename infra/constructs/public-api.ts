@@ -1,7 +1,8 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -26,6 +27,41 @@ export const ACCESS_LOG_FIELDS = {
 
 /** Throttling of the public stage; a rights-request form sees a handful of requests a day. */
 export const PUBLIC_API_THROTTLE = { rateLimit: 20, burstLimit: 40 } as const;
+
+/** Requests per second (steady, burst) a route may take. */
+export interface RouteThrottle {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}
+
+/**
+ * Each route's own throttle (API Gateway keeps one bucket per route), so a script hammering the
+ * form or the code pages uses up only those routes' budget: the console and the staff API keep
+ * theirs. The public routes are tight (a person sends one request and types a code a few times),
+ * the staff routes keep the stage default.
+ */
+export const PUBLIC_ROUTE_THROTTLES: Readonly<Record<string, RouteThrottle>> = {
+  'GET /': { rateLimit: 10, burstLimit: 20 },
+  'GET /receipt/{id}': { rateLimit: 10, burstLimit: 20 },
+  'POST /api/requests': { rateLimit: 2, burstLimit: 5 },
+  'GET /verify/{id}': { rateLimit: 5, burstLimit: 10 },
+  'POST /verify/{id}': { rateLimit: 2, burstLimit: 5 },
+  'GET /download/{id}': { rateLimit: 5, burstLimit: 10 },
+  'POST /download/{id}': { rateLimit: 2, burstLimit: 5 },
+  // Sign-in is public too, but shared by all staff at once.
+  'GET /console/sign-in': { rateLimit: 5, burstLimit: 10 },
+  'POST /console/sign-in': { rateLimit: 5, burstLimit: 10 },
+  'GET /console/auth/callback': { rateLimit: 5, burstLimit: 10 },
+  'POST /console/sign-out': { rateLimit: 5, burstLimit: 10 },
+};
+
+/** The API's own custom domain (CloudFront's origin); see {@link PublicApiProps.customDomain}. */
+export interface ApiCustomDomain {
+  /** e.g. `origin.personvern.obos.no` */
+  readonly domainName: string;
+  /** A certificate for that name in the API's region. */
+  readonly certificate: ICertificate;
+}
 
 /** Who may call a route: anyone, or a signed-in staff member. */
 export type RouteAuth = HttpRoute['auth'];
@@ -53,6 +89,13 @@ export interface PublicApiProps {
    * @default HTTP_ROUTES
    */
   readonly routes?: readonly RouteSpec[];
+  /**
+   * Serve the API on this custom domain only: the default `execute-api` endpoint is disabled, so
+   * nothing reaches the functions around the edge's web ACL by the API's own address.
+   *
+   * @default the execute-api endpoint (a stage without a domain, e.g. a developer's dev stage)
+   */
+  readonly customDomain?: ApiCustomDomain;
 }
 
 /**
@@ -71,6 +114,8 @@ export class PublicApi extends Construct {
   readonly api: apigw.HttpApi;
   /** The auto-deployed `$default` stage. */
   readonly stage: apigw.HttpStage;
+  /** The API's custom domain, when one was given. */
+  readonly domainName?: apigw.DomainName;
 
   constructor(scope: Construct, id: string, props: PublicApiProps) {
     super(scope, id);
@@ -78,6 +123,7 @@ export class PublicApi extends Construct {
     this.api = new apigw.HttpApi(this, 'Api', {
       description: 'OBOS Nærkontor GDPR rights requests: web form and intake',
       createDefaultStage: false,
+      disableExecuteApiEndpoint: props.customDomain !== undefined,
     });
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
@@ -93,9 +139,26 @@ export class PublicApi extends Construct {
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
       },
     });
+    const routeSpecs: readonly RouteSpec[] = props.routes ?? HTTP_ROUTES;
+    const routeKeys = new Set(routeSpecs.map((route) => `${route.method} ${route.path}`));
+    const cfnStage = this.stage.node.defaultChild as apigw.CfnStage;
+    cfnStage.routeSettings = Object.fromEntries(
+      Object.entries(PUBLIC_ROUTE_THROTTLES).filter(([routeKey]) => routeKeys.has(routeKey)).map(([routeKey, throttle]) => [
+        routeKey,
+        { ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit },
+      ]),
+    );
+
+    if (props.customDomain !== undefined) {
+      this.domainName = new apigw.DomainName(this, 'DomainName', {
+        domainName: props.customDomain.domainName,
+        certificate: props.customDomain.certificate,
+        securityPolicy: apigw.SecurityPolicy.TLS_1_2,
+      });
+      new apigw.ApiMapping(this, 'Mapping', { api: this.api, domainName: this.domainName, stage: this.stage });
+    }
 
     // One integration per function, routes from the table the local gateway also routes by.
-    const routeSpecs: readonly RouteSpec[] = props.routes ?? HTTP_ROUTES;
     const integrations = new Map<string, HttpLambdaIntegration>();
     const openAuthorizer = new apigw.HttpNoneAuthorizer();
     for (const route of routeSpecs) {
@@ -110,18 +173,32 @@ export class PublicApi extends Construct {
         });
         integrations.set(route.function, integration);
       }
-      this.api.addRoutes({
+      const added = this.api.addRoutes({
         path: route.path,
         methods: [apigw.HttpMethod[route.method]],
         integration,
         authorizer: authorizerFor(route, openAuthorizer),
       });
+      // Route settings name route keys, which must exist before the stage is updated.
+      for (const created of added) cfnStage.node.addDependency(created);
+      for (const created of added) {
+        Validations.of(created).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            route.auth === 'public'
+              ? 'A public page of the rights-request form: anyone may ask; abuse is limited by WAF, route throttles and reserved concurrency'
+              : 'Staff sign-in travels in an HttpOnly cookie the JWT authorizer cannot read; the function verifies the Cognito token and group (staff-gate.ts)',
+        });
+      }
     }
   }
 
-  /** The stage's invoke URL, e.g. `https://abc123.execute-api.eu-north-1.amazonaws.com/`. */
+  /**
+   * The stage's invoke URL, e.g. `https://abc123.execute-api.eu-north-1.amazonaws.com/`; with a
+   * custom domain, that domain (the execute-api URL no longer answers).
+   */
   get url(): string {
-    return this.stage.url;
+    return this.domainName === undefined ? this.stage.url : `https://${this.domainName.name}/`;
   }
 }
 

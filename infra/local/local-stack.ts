@@ -147,6 +147,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [ENV.requestsTable]: LOCAL_TABLE_NAME,
       [ENV.stateMachineArn]: stateMachineArn,
       [ENV.senderAddress]: LOCAL_SENDER,
+      // Named on every send as in AWS; the local SES accepts and ignores it (no bounce events).
+      [ENV.sesConfigurationSet]: 'obos-naerkontor-dsr-local',
       [ENV.logLevel]: options.logLevel ?? 'warn',
       [ENV.customersTable]: LOCAL_CUSTOMER_DATA_TABLE_NAMES.customers,
       [ENV.billingTable]: LOCAL_CUSTOMER_DATA_TABLE_NAMES.billing,

@@ -38,6 +38,14 @@ export interface FunctionDefinition {
   readonly timeout?: Duration;
   /** @default 512 MB */
   readonly memorySize?: number;
+  /**
+   * Reserved concurrency: at most this many instances at once. Set on the public functions, so a
+   * flood of form posts or code guesses can neither run up the bill nor take the account's
+   * concurrency from the workflow and the console.
+   *
+   * @default unreserved
+   */
+  readonly reservedConcurrency?: number;
   /** Environment and grants on the tables, the bucket and SES. */
   readonly bind: (fn: DsrFunction, resources: FunctionResources) => void;
   /**
@@ -63,7 +71,18 @@ export interface FunctionDefinition {
    * (`inboxEnabled`), and then given {@link FunctionResources.inboundMail}.
    */
   readonly inbox?: boolean;
+  /**
+   * Always deployed; the stack subscribes it to the SES configuration set's bounce and complaint
+   * events itself (`MailSending.deliverEventsTo`).
+   */
+  readonly mailEvents?: boolean;
 }
+
+/**
+ * Reserved concurrency of each public function (see {@link FunctionDefinition.reservedConcurrency}):
+ * a handful of requests a day, so five at once is ample for people and a ceiling for a script.
+ */
+export const PUBLIC_FUNCTION_CONCURRENCY = 5;
 
 /** How staff sign in, for {@link FunctionDefinition.bindStaffSignIn}. */
 export interface StaffSignIn {
@@ -106,12 +125,14 @@ export const FUNCTION_DEFINITIONS = {
   // Intake and public pages
   'web-form': {
     id: 'WebForm',
+    reservedConcurrency: PUBLIC_FUNCTION_CONCURRENCY,
     description: 'Renders the request form and receipt pages',
     timeout: HTTP_TIMEOUT,
     bind: (fn, { requests }) => fn.bindRequestsTable(requests, 'read'),
   },
   'create-request': {
     id: 'CreateRequest',
+    reservedConcurrency: PUBLIC_FUNCTION_CONCURRENCY,
     description: 'Records a submitted request and starts its workflow',
     timeout: HTTP_TIMEOUT,
     bind: (fn, { requests }) => fn.bindRequestsTable(requests, 'create'),
@@ -138,6 +159,7 @@ export const FUNCTION_DEFINITIONS = {
   },
   'verify-page': {
     id: 'VerifyPage',
+    reservedConcurrency: PUBLIC_FUNCTION_CONCURRENCY,
     description: 'Checks the one-time code the requester enters and resumes the waiting workflow',
     timeout: HTTP_TIMEOUT,
     bind: (fn, { requests, customerData, mail }) =>
@@ -146,6 +168,7 @@ export const FUNCTION_DEFINITIONS = {
   },
   'download-page': {
     id: 'DownloadPage',
+    reservedConcurrency: PUBLIC_FUNCTION_CONCURRENCY,
     description: 'Re-verifies the requester and hands out their export package until it expires',
     timeout: HTTP_TIMEOUT,
     bind: (fn, { requests, requestData, mail }) =>
@@ -327,6 +350,14 @@ export const FUNCTION_DEFINITIONS = {
     bind: (fn, { requests, requestData }) =>
       fn.bindRequestsTable(requests, 'readWrite').bindRequestData(requestData, 'listDelete', REQUESTS_PREFIX),
   },
+  // SES bounce and complaint events (SNS): flags the request of a mail that never arrived for
+  // staff and records the undeliverable address in it. Reads the mail's purpose from the request.
+  'mail-events': {
+    id: 'MailEvents',
+    description: 'Flags a request for staff when one of its mails bounced or drew a complaint',
+    mailEvents: true,
+    bind: (fn, { requests }) => fn.bindRequestsTable(requests, 'readWrite'),
+  },
   'flag-needs-attention': {
     id: 'FlagNeedsAttention',
     description: 'Flags a failed request for staff',
@@ -403,7 +434,7 @@ export function deployedFolders(
   }
   return (Object.keys(FUNCTION_DEFINITIONS) as FunctionFolder[]).filter((folder) => {
     const definition: FunctionDefinition = FUNCTION_DEFINITIONS[folder];
-    return wanted.has(folder) || definition.schedule !== undefined || definition.ownSchedule === true || (definition.inbox === true && features.inbox === true);
+    return wanted.has(folder) || definition.schedule !== undefined || definition.ownSchedule === true || definition.mailEvents === true || (definition.inbox === true && features.inbox === true);
   });
 }
 
@@ -435,6 +466,7 @@ export function createDsrFunction(
     logLevel: options.logLevel,
     timeout: definition.timeout,
     memorySize: definition.memorySize,
+    reservedConcurrency: definition.reservedConcurrency,
   });
   definition.bind(fn, resources);
   return fn;

@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -19,7 +19,12 @@ import { RequestDataBucket } from '../constructs/request-data-bucket.js';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { RequestsTable } from '../constructs/requests-table.js';
 import { RightsRequestWorkflow } from '../constructs/rights-request-workflow.js';
-import type { DeploySettings } from '../settings.js';
+import { MailSending } from '../constructs/mail-sending.js';
+import { OperationsDashboard } from '../constructs/operations-dashboard.js';
+import { resourcePrefix, type DeploySettings } from '../settings.js';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import {
   FUNCTION_DEFINITIONS,
   bindToStaffSignIn,
@@ -74,6 +79,12 @@ export class DsrStack extends Stack {
   readonly suppressionSecret: secretsmanager.Secret;
   /** The daily AWS Backup of the requests table and the buckets. */
   readonly backup: DataBackup;
+  /** The SES identity, configuration set, bounce/complaint events and their alarms. */
+  readonly mailSending: MailSending;
+  /** Every alarm and its notification topic. */
+  readonly alarms: OperationsAlarms;
+  /** The one dashboard: request flow and alarms. */
+  readonly dashboard: OperationsDashboard;
 
   constructor(scope: Construct, id: string, props: DsrStackProps) {
     super(scope, id, props);
@@ -102,6 +113,10 @@ export class DsrStack extends Stack {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    Validations.of(this.suppressionSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'An HMAC key of stored suppression entries: rotating it would make every entry unrecognisable, so it is not rotated',
+    });
     this.backup = new DataBackup(this, 'Backup', {
       resources: {
         requests: { resource: this.requests.table, key: this.requests.key },
@@ -109,6 +124,11 @@ export class DsrStack extends Stack {
         ...(this.inboundMail === undefined ? {} : { inboundMail: { resource: this.inboundMail.bucket, key: this.inboundMail.key } }),
       },
       copyVaultArn: settings.backupCopyVaultArn,
+    });
+    this.mailSending = new MailSending(this, 'MailSending', {
+      identityDomain: settings.sesIdentityDomain,
+      mailFromDomain: settings.mailFromDomain,
+      configurationSetName: resourcePrefix(settings.stage),
     });
 
     const resources: FunctionResources = {
@@ -119,6 +139,8 @@ export class DsrStack extends Stack {
         senderAddress: settings.senderAddress,
         sesIdentityDomain: settings.sesIdentityDomain,
         publicBaseUrl: settings.publicBaseUrl,
+        // The literal name (not the set's Ref), so each role's SES grant names the set's ARN as text.
+        configurationSetName: resourcePrefix(settings.stage),
       },
       recipientAddresses: settings.recipientAddresses,
       staffDigestAddress: settings.staffDigestAddress,
@@ -173,14 +195,39 @@ export class DsrStack extends Stack {
       });
     }
 
+    this.mailSending.deliverEventsTo(this.functionFor('mail-events'));
+
+    // With a domain, the API answers on its own custom domain only (CloudFront's origin, see
+    // DsrEdgeStack); its certificate is in this region, as API Gateway requires.
+    let customDomain: { domainName: string; certificate: acm.ICertificate; zone: route53.IHostedZone } | undefined;
+    if (settings.originDomain !== undefined && settings.hostedZoneId !== undefined && settings.hostedZoneName !== undefined) {
+      const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', {
+        hostedZoneId: settings.hostedZoneId,
+        zoneName: settings.hostedZoneName,
+      });
+      const certificate = new acm.Certificate(this, 'OriginCertificate', {
+        domainName: settings.originDomain,
+        validation: acm.CertificateValidation.fromDns(zone),
+      });
+      customDomain = { domainName: settings.originDomain, certificate, zone };
+    }
     this.api = new PublicApi(this, 'PublicApi', {
       functions: this.functions,
       logRetention: settings.logRetentionDays,
+      customDomain,
     });
+    if (customDomain !== undefined && this.api.domainName !== undefined) {
+      const domain = this.api.domainName;
+      const target = route53.RecordTarget.fromAlias(
+        new route53Targets.ApiGatewayv2DomainProperties(domain.regionalDomainName, domain.regionalHostedZoneId),
+      );
+      new route53.ARecord(this, 'OriginRecord', { zone: customDomain.zone, recordName: customDomain.domainName, target });
+    }
 
-    // Staff sign in with Cognito (MFA required); the console is served by this API, or by the
-    // public address ops put in front of it.
-    const consoleBaseUrl = settings.publicBaseUrl ?? this.api.api.apiEndpoint;
+    // Staff sign in with Cognito (MFA required); the console is served on its own domain behind
+    // the edge, or by this API (or the public address) in a stage without a domain.
+    const consoleBaseUrl =
+      settings.consoleDomain !== undefined ? `https://${settings.consoleDomain}` : (settings.publicBaseUrl ?? this.api.api.apiEndpoint);
     this.staffUsers = new StaffUserPool(this, 'StaffUsers', {
       domainPrefix: settings.consoleDomainPrefix,
       callbackUrls: [`${consoleBaseUrl}/console/auth/callback`],
@@ -197,11 +244,32 @@ export class DsrStack extends Stack {
       apiStage: this.api.stage,
       functions: Object.fromEntries(this.deployed().map(([, fn]) => [fn.node.id, fn])),
       alarmEmail: settings.alarmEmail,
-      failedEventQueues: this.inbox === undefined ? {} : { FailedEmailIntakes: this.inbox.failedIntakes },
-      asyncFunctions: this.inbox === undefined ? {} : { EmailIntake: this.functionFor('email-intake') },
+      failedEventQueues: {
+        ...(this.inbox === undefined ? {} : { FailedEmailIntakes: this.inbox.failedIntakes }),
+        FailedMailEvents: this.mailSending.failedEvents,
+      },
+      asyncFunctions: {
+        ...(this.inbox === undefined ? {} : { EmailIntake: this.functionFor('email-intake') }),
+        MailEvents: this.functionFor('mail-events'),
+      },
+      tables: {
+        Requests: this.requests.table,
+        Customers: this.customerData.table('customers'),
+        Billing: this.customerData.table('billing'),
+        AccessLog: this.customerData.table('accessLog'),
+      },
     });
+    this.alarms = alarms;
 
-    this.deadlineWatch.addAlarmAction(new cloudwatchActions.SnsAction(alarms.topic));
+    const alarmAction = new cloudwatchActions.SnsAction(alarms.topic);
+    this.deadlineWatch.addAlarmAction(alarmAction);
+    for (const alarm of this.mailSending.alarms) alarm.addAlarmAction(alarmAction);
+
+    this.dashboard = new OperationsDashboard(this, 'Dashboard', {
+      dashboardName: resourcePrefix(settings.stage),
+      functions: this.functions,
+      alarms: [...alarms.alarms, ...this.deadlineWatch.alarms, ...this.mailSending.alarms],
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Public URL of the request form' });
     new CfnOutput(this, 'RequestsTableName', { value: this.requests.tableName });

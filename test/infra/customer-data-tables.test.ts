@@ -119,10 +119,10 @@ describe('existing customer-data tables', () => {
     synth.template.resourceCountIs('AWS::DynamoDB::Table', 1);
     expect(synth.stack.customerData.key).toBeUndefined();
     const keys = Object.keys(synth.template.findResources('AWS::KMS::Key'));
-    // The requests table's, the request-data bucket's and the backup vault's keys only.
+    // The requests table's, the request-data bucket's, the backup vault's and the mail events' keys only.
     const vaultKey = synth.stack.backup.node.findChild('VaultKey') as { node: { defaultChild?: unknown } };
     expect(keys.sort()).toEqual(
-      [synth.logicalId(synth.stack.requests.key), synth.logicalId(synth.stack.requestData.key), synth.logicalId(vaultKey)].sort(),
+      [synth.logicalId(synth.stack.requests.key), synth.logicalId(synth.stack.requestData.key), synth.logicalId(vaultKey), synth.logicalId(synth.stack.mailSending.eventsKey)].sort(),
     );
   });
 

@@ -60,9 +60,14 @@ describe('e-mail inbox, disabled (the default)', () => {
   }, SYNTH_TIMEOUT_MS);
 
   it('creates no rule set, rule, inbound-mail bucket, failure queue or activation', () => {
-    for (const type of ['AWS::SES::ReceiptRuleSet', 'AWS::SES::ReceiptRule', 'AWS::SQS::Queue', 'AWS::Lambda::EventInvokeConfig', 'Custom::AWS']) {
+    for (const type of ['AWS::SES::ReceiptRuleSet', 'AWS::SES::ReceiptRule', 'Custom::AWS']) {
       synth.template.resourceCountIs(type, 0);
     }
+    // The one queue and async-invoke config left belong to the SES bounce and complaint events.
+    expect(Object.keys(synth.template.findResources('AWS::SQS::Queue'))).toEqual([synth.logicalId(synth.stack.mailSending.failedEvents)]);
+    expect(
+      Object.values(synth.template.findResources('AWS::Lambda::EventInvokeConfig')).map((config) => config.Properties.FunctionName),
+    ).toEqual([{ Ref: synth.functionId('mail-events') }]);
     synth.template.resourceCountIs('AWS::S3::Bucket', 1);
     expect(synth.stack.inbox).toBeUndefined();
     expect(synth.stack.inboundMail).toBeUndefined();
@@ -105,7 +110,7 @@ describe('e-mail inbox, enabled in eu-west-1', () => {
         requests: stack.requests,
         customerData: stack.customerData,
         requestData: stack.requestData,
-        mail: { senderAddress: 'naerkontor@obos.no', sesIdentityDomain: 'obos.no' },
+        mail: { senderAddress: 'naerkontor@obos.no', sesIdentityDomain: 'obos.no', configurationSetName: 'obos-naerkontor-dsr-dev' },
         recipientAddresses: {},
         staffDigestAddress: 'personvern@obos.no',
         suppressionSecret: stack.suppressionSecret,
@@ -365,7 +370,7 @@ describe('e-mail inbox, enabled in eu-west-1', () => {
         Statistic: 'Maximum',
         Threshold: 1,
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        AlarmActions: [{ Ref: Object.keys(synth.template.findResources('AWS::SNS::Topic'))[0] }],
+        AlarmActions: [{ Ref: synth.logicalId(synth.stack.alarms.topic) }],
       });
     });
 

@@ -27,11 +27,13 @@ const FOLDERS = deployedFolders();
 const definition = (folder: (typeof FOLDERS)[number]): FunctionDefinition => FUNCTION_DEFINITIONS[folder];
 
 describe('which functions are deployed', () => {
-  it('deploys every folder a route, a workflow substitution or a schedule (an EventBridge rule or its own) uses, and no other', () => {
+  it('deploys every folder a route, a workflow substitution, a schedule (an EventBridge rule or its own) or the SES events use, and no other', () => {
     const scheduled = FOLDERS.filter((folder) => definition(folder).schedule !== undefined || definition(folder).ownSchedule === true);
     expect(scheduled).toContain('watch-deadlines');
+    const mailEvents = FOLDERS.filter((folder) => definition(folder).mailEvents === true);
+    expect(mailEvents).toEqual(['mail-events']);
     expect(new Set(FOLDERS)).toEqual(
-      new Set([...HTTP_ROUTES.map((route) => route.function), ...Object.values(WORKFLOW_FUNCTIONS), ...scheduled]),
+      new Set([...HTTP_ROUTES.map((route) => route.function), ...Object.values(WORKFLOW_FUNCTIONS), ...scheduled, ...mailEvents]),
     );
   });
 

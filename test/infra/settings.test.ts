@@ -7,6 +7,15 @@ const from = (context: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}
 describe('loadSettings', () => {
   it('defaults to naerkontor@obos.no via obos.no in eu-north-1', () => {
     expect(from()).toEqual({
+      stage: 'dev',
+      account: undefined,
+      domainName: undefined,
+      hostedZoneId: undefined,
+      hostedZoneName: undefined,
+      mailFromDomain: 'bounce.obos.no',
+      publicDomain: undefined,
+      consoleDomain: undefined,
+      originDomain: undefined,
       senderAddress: 'naerkontor@obos.no',
       sesIdentityDomain: 'obos.no',
       publicBaseUrl: undefined,
@@ -23,7 +32,7 @@ describe('loadSettings', () => {
       inboxEnabled: false,
       inboxAddress: 'naerkontor@obos.no',
       activateReceiptRuleSet: false,
-      consoleDomainPrefix: 'obos-naerkontor-personvern',
+      consoleDomainPrefix: 'obos-naerkontor-personvern-dev',
       staffDigestAddress: 'personvern@obos.no',
     });
   });
@@ -172,7 +181,7 @@ describe('loadSettings', () => {
     it('reads the Cognito domain prefix from context or environment', () => {
       expect(from({ consoleDomainPrefix: 'obos-dsr-test' }).consoleDomainPrefix).toBe('obos-dsr-test');
       expect(from({}, { DSR_CONSOLE_DOMAIN_PREFIX: 'personvern-2' }).consoleDomainPrefix).toBe('personvern-2');
-      expect(from({}, { DSR_CONSOLE_DOMAIN_PREFIX: ' ' }).consoleDomainPrefix).toBe('obos-naerkontor-personvern');
+      expect(from({}, { DSR_CONSOLE_DOMAIN_PREFIX: ' ' }).consoleDomainPrefix).toBe('obos-naerkontor-personvern-dev');
     });
 
     it('rejects a domain prefix Cognito would not accept, naming the setting', () => {

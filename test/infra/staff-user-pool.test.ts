@@ -124,9 +124,9 @@ describe('staff sign-in in the stack', () => {
     synth.template.findResources('AWS::Lambda::Function')[synth.functionId(folder)]?.Properties.Environment.Variables;
   const resolved = (synth: SynthesizedDsrStack, value: string): unknown => synth.stack.resolve(value);
 
-  it('creates one user pool, with the default domain prefix', () => {
+  it('creates one user pool, with the default domain prefix of the (dev) stage', () => {
     byApi.template.resourceCountIs('AWS::Cognito::UserPool', 1);
-    byApi.template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'obos-naerkontor-personvern' });
+    byApi.template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'obos-naerkontor-personvern-dev' });
   });
 
   it('lets staff-api and the console check tokens of this pool and its console client', () => {
@@ -144,7 +144,7 @@ describe('staff sign-in in the stack', () => {
     const api = resolved(byApi, byApi.stack.api.api.apiEndpoint);
     expect(environment(byApi, 'staff-console')).toMatchObject({
       CONSOLE_SIGN_IN: 'cognito',
-      COGNITO_DOMAIN: 'obos-naerkontor-personvern.auth.eu-north-1.amazoncognito.com',
+      COGNITO_DOMAIN: 'obos-naerkontor-personvern-dev.auth.eu-north-1.amazoncognito.com',
       PUBLIC_BASE_URL: api,
     });
     const client = byApi.template.findResources('AWS::Cognito::UserPoolClient');

@@ -64,6 +64,13 @@ export function auditEventText(entry: AuditEntry): string {
       const purpose = str(detail['purpose']);
       return purpose ? `E-post sendt: ${mailPurposeLabel(purpose)}` : 'E-post sendt';
     }
+    case 'mail.undeliverable': {
+      const purpose = str(detail['purpose']);
+      const what = purpose ? `: ${mailPurposeLabel(purpose)}` : '';
+      const addresses = Array.isArray(detail['undeliverableAddresses']) ? detail['undeliverableAddresses'].filter((a) => typeof a === 'string') : [];
+      const to = addresses.length > 0 ? ` (til ${addresses.join(', ')})` : '';
+      return detail['kind'] === 'complaint' ? `E-post meldt som søppelpost${what}${to}` : `E-post kom ikke fram${what}${to}`;
+    }
     case 'data.gathered': {
       const source = str(detail['source']);
       const records = typeof detail['records'] === 'number' ? ` (${detail['records']} oppføringer)` : '';

@@ -1,7 +1,7 @@
 import type { Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { CUSTOMER_DATA_TABLES, customerDataIndexNames } from '../../../infra/constructs/customer-data-tables.js';
-import { sesIdentityArn } from '../../../infra/constructs/dsr-function.js';
+import { sesConfigurationSetArn, sesIdentityArn } from '../../../infra/constructs/dsr-function.js';
 import { INBOUND_MAIL_PREFIX } from '../../../infra/constructs/inbound-mail-bucket.js';
 import { REQUEST_DATA_PREFIXES } from '../../../infra/constructs/request-data-bucket.js';
 import type { FunctionFolder, FunctionResources } from '../../../infra/stacks/dsr-functions.js';
@@ -70,7 +70,8 @@ const bucketReadWrite = (prefix: string) => ({
 });
 const { requests: REQ, exports: EXP } = REQUEST_DATA_PREFIXES;
 
-const SES = { 'ses-identity': ['ses:SendEmail', 'ses:SendRawEmail'] };
+/** Sending is allowed on the identity and on the configuration set every send names. */
+const SES = { 'ses-identity': ['ses:SendEmail', 'ses:SendRawEmail'], 'ses-configuration-set': ['ses:SendEmail', 'ses:SendRawEmail'] };
 
 /** Reading received mail: objects under the prefix (no listing) and the key through S3. */
 const INBOUND_READ = { [`inbound-bucket/${INBOUND_MAIL_PREFIX}*`]: ['s3:GetObject'], 'inbound-key': ['kms:Decrypt'] };
@@ -128,6 +129,7 @@ export const EXPECTED_GRANTS: Readonly<Record<FunctionFolder, NamedGrants>> = {
   'notify-recipients': grants(XRAY, REQUESTS.readWrite, bucketRead(REQ), SES),
   'send-reply': grants(XRAY, REQUESTS.readWrite, bucketRead(REQ), SES),
   'close-request': grants(XRAY, REQUESTS.readWrite, LIST, { [`bucket/${REQ}*`]: ['s3:DeleteObject'] }),
+  'mail-events': grants(XRAY, REQUESTS.readWrite),
   'flag-needs-attention': grants(XRAY, REQUESTS.readWrite),
   'purge-exports': grants(XRAY, REQUESTS.readWrite, LIST, { [`bucket/${EXP}*`]: ['s3:DeleteObject'] }),
   'staff-console': grants(XRAY, REQUESTS.readWrite, BATCH_READ, OPEN_INDEX, ALL_INDEX, RESTRICTION_FLAGS, CUSTOMER_KEY_WRITE, bucketReadWrite(REQ), SES, {
@@ -178,16 +180,16 @@ export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> =
   'create-request': ['REQUESTS_TABLE_NAME', 'STATE_MACHINE_ARN'],
   // SENDER_ADDRESS without any SES grant: only to recognise our own letters coming back.
   'email-intake': ['REQUESTS_TABLE_NAME', 'STATE_MACHINE_ARN', 'INBOUND_MAIL_BUCKET', 'INBOUND_MAIL_PREFIX', 'SENDER_ADDRESS'],
-  'verify-page': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'STATE_MACHINE_ARN'],
-  'download-page': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS'],
-  'staff-api': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'CUSTOMERS_TABLE_NAME', 'BILLING_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'SENDER_ADDRESS', 'STATE_MACHINE_ARN'],
-  acknowledge: ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS'],
-  'stop-marketing': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'SUPPRESSION_HMAC_SECRET'],
+  'verify-page': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN'],
+  'download-page': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET'],
+  'staff-api': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'CUSTOMERS_TABLE_NAME', 'BILLING_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN'],
+  acknowledge: ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET'],
+  'stop-marketing': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'SUPPRESSION_HMAC_SECRET'],
   'restrict-processing': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME'],
-  'start-verification': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS'],
+  'start-verification': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET'],
   'await-verification': ['REQUESTS_TABLE_NAME'],
-  'send-verification-reminder': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS'],
-  'close-unverified': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS'],
+  'send-verification-reminder': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET'],
+  'close-unverified': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET'],
   'gather-subscriptions': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
   'gather-billing': ['REQUESTS_TABLE_NAME', 'BILLING_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
   'gather-access-log': ['REQUESTS_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
@@ -202,13 +204,14 @@ export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> =
     'REQUEST_DATA_BUCKET',
     'EXPORT_DOWNLOAD_DAYS',
   ],
-  'notify-recipients': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'RECIPIENT_ADDRESSES'],
-  'send-reply': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS'],
+  'notify-recipients': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'RECIPIENT_ADDRESSES'],
+  'send-reply': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET'],
   'close-request': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
+  'mail-events': ['REQUESTS_TABLE_NAME'],
   'flag-needs-attention': ['REQUESTS_TABLE_NAME'],
   'purge-exports': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
-  'staff-console': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'BILLING_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'STATE_MACHINE_ARN'],
-  'watch-deadlines': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'STAFF_DIGEST_ADDRESS'],
+  'staff-console': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'BILLING_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN'],
+  'watch-deadlines': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STAFF_DIGEST_ADDRESS'],
 };
 
 /**
@@ -219,6 +222,12 @@ export const INBOX_FAILURE_GRANTS: NamedGrants = {
   'failed-intakes': ['sqs:SendMessage'],
   'inbound-key': ['kms:Decrypt', 'kms:GenerateDataKey'],
 };
+
+/**
+ * What the stack adds to `mail-events`' role: putting an event it failed into the failed-events
+ * queue (SSE-SQS, so no key grant).
+ */
+export const MAIL_EVENTS_FAILURE_GRANTS: NamedGrants = { 'failed-mail-events': ['sqs:SendMessage'] };
 
 /** Merges grant maps; see {@link EXPECTED_GRANTS}. */
 export const mergeGrants = (...parts: readonly NamedGrants[]): NamedGrants => grants(...parts);
@@ -234,13 +243,15 @@ export interface NamedResources {
   readonly stateMachineArn: string;
   /** The inbox's failed-invocation queue, when the inbox is deployed. */
   readonly failedIntakesArn?: string;
+  /** The queue of SES events mail-events failed, in a deployed stack. */
+  readonly failedMailEventsArn?: string;
 }
 
 /**
  * The resolved template value of each resource a function can be granted on, by readable name:
  * what {@link namedGrants} reads roles with.
  */
-export function resourceNames({ stack, resources, stateMachineArn, failedIntakesArn }: NamedResources): ReadonlyMap<string, string> {
+export function resourceNames({ stack, resources, stateMachineArn, failedIntakesArn, failedMailEventsArn }: NamedResources): ReadonlyMap<string, string> {
   const { requests, customerData, requestData, mail, inboundMail } = resources;
   const names: [string, unknown][] = [
     ['*', '*'],
@@ -251,6 +262,7 @@ export function resourceNames({ stack, resources, stateMachineArn, failedIntakes
     ['bucket', requestData.bucket.bucketArn],
     ['bucket-key', requestData.key.keyArn],
     ['ses-identity', sesIdentityArn(stack, mail.sesIdentityDomain)],
+    ['ses-configuration-set', sesConfigurationSetArn(stack, mail.configurationSetName)],
     ['state-machine', stateMachineArn],
   ];
   for (const prefix of Object.values(REQUEST_DATA_PREFIXES)) {
@@ -263,6 +275,7 @@ export function resourceNames({ stack, resources, stateMachineArn, failedIntakes
     names.push(['inbound-key', inboundMail.key.keyArn]);
   }
   if (failedIntakesArn !== undefined) names.push(['failed-intakes', failedIntakesArn]);
+  if (failedMailEventsArn !== undefined) names.push(['failed-mail-events', failedMailEventsArn]);
   for (const table of CUSTOMER_DATA_TABLES) {
     const arn = customerData.table(table).tableArn;
     names.push([table, arn]);

@@ -3,6 +3,7 @@ import { App, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { loadSettings, type SettingName } from '../../../infra/settings.js';
 import type { FunctionFolder } from '../../../infra/stacks/dsr-functions.js';
+import { DsrEdgeStack } from '../../../infra/stacks/dsr-edge-stack.js';
 import { DsrStack } from '../../../infra/stacks/dsr-stack.js';
 
 /** The feature flags the real app runs with, so tests see the template `cdk synth` produces. */
@@ -58,4 +59,32 @@ export function synthDsrStack(settings: TestSettings = {}): SynthesizedDsrStack 
     return logicalId(role);
   };
   return { stack, template, logicalId, functionId, roleId };
+}
+
+/** Every setting a prod stage requires, with a domain: what a production deploy is given. */
+export const PROD_SETTINGS: TestSettings = {
+  stage: 'prod',
+  account: '111111111111',
+  domainName: 'personvern.obos.no',
+  hostedZoneId: 'Z0123456789ABCDEF',
+  hostedZoneName: 'obos.no',
+  senderAddress: 'naerkontor@obos.no',
+  sesIdentityDomain: 'obos.no',
+  alarmEmail: 'drift@obos.no',
+};
+
+/** The edge stack (us-east-1) of a stage with a domain, synthesized as `app.ts` does. */
+export function synthEdgeStack(settings: TestSettings = PROD_SETTINGS): { readonly stack: DsrEdgeStack; readonly template: Template } {
+  const app = appWithoutBundling();
+  const parsed = testSettings(settings);
+  const { publicDomain, consoleDomain, originDomain, hostedZoneId, hostedZoneName } = parsed;
+  if (!publicDomain || !consoleDomain || !originDomain || !hostedZoneId || !hostedZoneName) {
+    throw new Error('synthEdgeStack needs settings with a domain');
+  }
+  const stack = new DsrEdgeStack(app, 'Edge', {
+    env: { account: parsed.account, region: 'us-east-1' },
+    stage: parsed.stage,
+    domains: { publicDomain, consoleDomain, originDomain, hostedZoneId, hostedZoneName },
+  });
+  return { stack, template: Template.fromStack(stack) };
 }

@@ -16,6 +16,7 @@ import {
   type FunctionFolder,
   type FunctionResources,
 } from '../../../infra/stacks/dsr-functions.js';
+import { resourcePrefix } from '../../../infra/settings.js';
 import { appWithoutBundling, testSettings, type TestSettings } from './synth-dsr-stack.js';
 
 /** Every folder the stack knows how to deploy, whether or not a route or substitution uses it yet. */
@@ -65,7 +66,12 @@ export function synthFunctionCatalogue(
     }),
     requestData: new RequestDataBucket(stack, 'RequestData', { exportDownloadDays: parsed.exportDownloadDays }),
     suppressionSecret: new Secret(stack, 'SuppressionKey'),
-    mail: { senderAddress: parsed.senderAddress, sesIdentityDomain: parsed.sesIdentityDomain, publicBaseUrl: parsed.publicBaseUrl },
+    mail: {
+      senderAddress: parsed.senderAddress,
+      sesIdentityDomain: parsed.sesIdentityDomain,
+      publicBaseUrl: parsed.publicBaseUrl,
+      configurationSetName: resourcePrefix(parsed.stage),
+    },
     recipientAddresses: parsed.recipientAddresses,
     staffDigestAddress: parsed.staffDigestAddress,
     // Created whatever the inbox setting, so the inbox's functions are in the catalogue too.
