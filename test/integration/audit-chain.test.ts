@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbAuditChain } from '../../functions/adapters/dynamodb/dynamodb-audit-chain.js';
 import { verifyAuditChain } from '../../functions/domain/audit/audit-chain.js';
 import { writeEndpoints } from '../../infra/local/local-settings.js';
-import { postRequest, startStackFixture, tempDataDir, type StackFixture } from '../support/local-stack-fixture.js';
+import { eventually, postRequest, startStackFixture, tempDataDir, type StackFixture } from '../support/local-stack-fixture.js';
 import { runDsr } from '../support/dsr-cli.js';
 import { waitForStatus } from '../support/rights-driver.js';
 
@@ -30,6 +30,9 @@ async function aCase(): Promise<string> {
   const response = await postRequest(fixture.stack.urls.app, { language: 'nb', name: 'Siri', email: `siri.${Date.now()}.${Math.random()}@example.no`, types: ['access'] });
   const id = String(response.json.id);
   await waitForStatus(fixture, id, 'awaiting_verification');
+  // Settled: the workflow waits for the code with its token recorded, so no step of its own
+  // appends to the trail while a test counts entries.
+  await eventually(async () => ((await fixture.store.taskToken(id)) ? true : undefined), `${id} to wait for its code`);
   return id;
 }
 

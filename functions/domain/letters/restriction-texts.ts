@@ -42,28 +42,28 @@ export function restrictionReplyText(restriction: NonNullable<ActionPlan['restri
   const lines = [
     nb
       ? `Vi har begrenset behandlingen etter personvernforordningen artikkel 18 nr. 1 bokstav ${restriction.ground}: ${RESTRICTION_GROUND_TEXT[restriction.ground].nb}. Begrensningen gjelder ${scope}.`
-      : `We have restricted the processing under Article 18(1)(${restriction.ground}) of the GDPR: ${RESTRICTION_GROUND_TEXT[restriction.ground].en}. The restriction covers ${scope}.`,
+      : `We have restricted the processing under Article 18(1)(${restriction.ground}) of the General Data Protection Regulation: ${RESTRICTION_GROUND_TEXT[restriction.ground].en}. The restriction covers ${scope}.`,
     nb
       ? 'Dette stopper: Vi bruker ikke disse opplysningene til noe annet enn å lagre dem. De brukes ikke til markedsføring, statistikk, kundeoppfølging eller endringer.'
       : 'What stops: We use these data for nothing but storing them. They are not used for marketing, statistics, customer follow-up or changes.',
     nb
-      ? 'Dette fortsetter: Vi lagrer opplysningene. Vi kan bruke dem bare hvis du samtykker, for å fastsette, gjøre gjeldende eller forsvare rettskrav, for å verne en annen persons rettigheter eller av hensyn til viktige allmenne interesser (artikkel 18 nr. 2). Regnskapsmateriale oppbevarer vi fortsatt så lenge bokføringsloven krever.'
-      : 'What continues: We store the data. We may use them only with your consent, to establish, exercise or defend legal claims, to protect the rights of another person, or for reasons of important public interest (Article 18(2)). Accounting records are still kept for as long as the Bookkeeping Act requires.',
+      ? 'Dette fortsetter: Vi lagrer opplysningene. Vi kan bruke dem bare hvis du samtykker, for å fastsette, gjøre gjeldende eller forsvare rettskrav, for å verne en annen persons rettigheter eller av hensyn til viktige allmenne interesser (personvernforordningen artikkel 18 nr. 2). Regnskapsmateriale oppbevarer vi fortsatt så lenge bokføringsloven krever.'
+      : 'What continues: We store the data. We may use them only with your consent, to establish, exercise or defend legal claims, to protect the rights of another person, or for reasons of important public interest (Article 18(2) of the General Data Protection Regulation). Accounting records are still kept for as long as the Norwegian Bookkeeping Act requires.',
   ];
   if (restriction.activeSubscription) {
     const touchesSubscription = restriction.scope.some((category) => (SUBSCRIPTION_NEEDS as readonly string[]).includes(category));
     lines.push(
       touchesSubscription
         ? nb
-          ? 'Abonnementet ditt: Du har et aktivt abonnement, og det trenger noe av det som nå er begrenset (profilen, abonnementet og adgangen gjennom Unloc). Vi lar abonnementet løpe videre med adgang og fakturaer fordi du selv bruker det, og regner det som ditt samtykke til denne bruken (artikkel 18 nr. 2). Vil du ikke det, kan du sette abonnementet på pause eller si det opp, så stopper også denne bruken.'
-          : 'Your subscription: You have an active subscription, and it needs some of what is now restricted (your profile, the subscription and access through Unloc). We keep the subscription running, with access and invoices, because you use it yourself, and we take that as your consent to this use (Article 18(2)). If you do not want this, you can pause or cancel the subscription, and this use stops too.'
+          ? 'Abonnementet ditt: Du har et aktivt abonnement, og det trenger noe av det som nå er begrenset (profilen, abonnementet og adgangen gjennom Unloc). Vi lar abonnementet løpe videre med adgang og fakturaer fordi du selv bruker det, og regner det som ditt samtykke til denne bruken (personvernforordningen artikkel 18 nr. 2). Vil du ikke det, kan du sette abonnementet på pause eller si det opp, så stopper også denne bruken.'
+          : 'Your subscription: You have an active subscription, and it needs some of what is now restricted (your profile, the subscription and access through Unloc). We keep the subscription running, with access and invoices, because you use it yourself, and we take that as your consent to this use (Article 18(2) of the General Data Protection Regulation). If you do not want this, you can pause or cancel the subscription, and this use stops too.'
         : nb
           ? 'Abonnementet ditt: Begrensningen gjelder ikke det abonnementet trenger, så det fortsetter som før.'
           : 'Your subscription: The restriction does not cover what your subscription needs, so it continues as before.',
     );
   }
   lines.push(
-    nb ? 'Vi gir deg beskjed før begrensningen oppheves (artikkel 18 nr. 3).' : 'We will tell you before the restriction is lifted (Article 18(3)).',
+    nb ? 'Vi gir deg beskjed før begrensningen oppheves (personvernforordningen artikkel 18 nr. 3).' : 'We will tell you before the restriction is lifted (Article 18(3) of the General Data Protection Regulation).',
   );
   return lines;
 }
@@ -81,10 +81,10 @@ export function restrictionLiftLetter(request: Person, restriction: Pick<Restric
       '',
       nb
         ? `Vi har begrenset behandlingen av opplysningene dine (${scope}) etter personvernforordningen artikkel 18 nr. 1 bokstav ${restriction.ground}, fordi ${RESTRICTION_GROUND_TEXT[restriction.ground].nb}.`
-        : `We restricted the processing of your data (${scope}) under Article 18(1)(${restriction.ground}) of the GDPR, because ${RESTRICTION_GROUND_TEXT[restriction.ground].en}.`,
+        : `We restricted the processing of your data (${scope}) under Article 18(1)(${restriction.ground}) of the General Data Protection Regulation, because ${RESTRICTION_GROUND_TEXT[restriction.ground].en}.`,
       nb
-        ? 'Vi opphever nå begrensningen. Etter artikkel 18 nr. 3 skal du få vite det før den oppheves, og det er derfor du får dette brevet. Deretter behandler vi opplysningene igjen slik personvernerklæringen vår beskriver.'
-        : 'We are now lifting the restriction. Under Article 18(3) you are to be told before it is lifted, which is why you receive this letter. After that we process the data again as our privacy notice describes.',
+        ? 'Vi opphever nå begrensningen. Etter personvernforordningen artikkel 18 nr. 3 skal du få vite det før den oppheves, og det er derfor du får dette brevet. Deretter behandler vi opplysningene igjen slik personvernerklæringen vår beskriver.'
+        : 'We are now lifting the restriction. Under Article 18(3) of the General Data Protection Regulation you are to be told before it is lifted, which is why you receive this letter. After that we process the data again as our privacy notice describes.',
       '',
       nb ? `Begrunnelse: ${reason}` : `Reason (from our case handler, in Norwegian): ${reason}`,
       '',
@@ -112,13 +112,13 @@ export function disputedCorrectionLetter(request: Person, scope: Restriction['sc
         : 'You have asked us to correct data about you. We are not certain that the data we hold are wrong, and need to verify this before we decide.',
       nb
         ? `Mens vi undersøker, har vi begrenset behandlingen av ${what} (personvernforordningen artikkel 18 nr. 1 bokstav a): vi lagrer opplysningene, men bruker dem ikke til noe annet, med mindre du samtykker eller det trengs for et rettskrav.`
-        : `While we verify, we have restricted the processing of ${what} (Article 18(1)(a) of the GDPR): we store the data but use them for nothing else, unless you consent or they are needed for a legal claim.`,
+        : `While we verify, we have restricted the processing of ${what} (Article 18(1)(a) of the General Data Protection Regulation): we store the data but use them for nothing else, unless you consent or they are needed for a legal claim.`,
       '',
       nb ? `Begrunnelse: ${reason}` : `Reason (from our case handler, in Norwegian): ${reason}`,
       '',
       nb
-        ? 'Du får svar på henvendelsen når vi har undersøkt saken, og vi gir deg beskjed før begrensningen oppheves (artikkel 18 nr. 3).'
-        : 'You will get our answer when we have verified the matter, and we will tell you before the restriction is lifted (Article 18(3)).',
+        ? 'Du får svar på henvendelsen når vi har undersøkt saken, og vi gir deg beskjed før begrensningen oppheves (personvernforordningen artikkel 18 nr. 3).'
+        : 'You will get our answer when we have verified the matter, and we will tell you before the restriction is lifted (Article 18(3) of the General Data Protection Regulation).',
       '',
       SIGNATURE[request.language],
     ].join('\n'),

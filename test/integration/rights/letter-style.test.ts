@@ -64,11 +64,11 @@ describe('the letters a person gets through the local stack', () => {
     expect(texts.length).toBeGreaterThanOrEqual(4);
     for (const [rule, faults] of Object.entries(LETTER_STYLE_RULES)) expect(faults(texts), rule).toEqual([]);
     if (language === 'nb') {
-      expect(reply).toContain('Rettslig grunnlag: bokføringsloven § 13 første ledd og personvernforordningen artikkel 17 nr. 3 bokstav b.');
+      expect(reply).toContain('Rettslig grunnlag: bokføringsforskriften § 5-1-1, bokføringsloven § 13 første ledd og personvernforordningen artikkel 17 nr. 3 bokstav b.');
       expect(reply).toMatch(/\d+ oppføringer? slettet/);
       expect(reply).toContain('Dette har vi ikke gjort, og hvorfor\n-----------------------------------\n  • Vi har ikke slettet alt');
     } else {
-      expect(reply).toContain('Legal basis: section 13(1) of the Norwegian Bookkeeping Act and Article 17(3)(b) of the General Data Protection Regulation.');
+      expect(reply).toContain('Legal basis: section 5-1-1 of the Norwegian Bookkeeping Regulations, section 13(1) of the Norwegian Bookkeeping Act and Article 17(3)(b) of the General Data Protection Regulation.');
       expect(reply).toContain('What we have not done, and why\n------------------------------\n  • We have not erased everything');
     }
     expect(reply).not.toMatch(/personvernerklæring|privacy (policy|statement)/i);
