@@ -4,7 +4,7 @@ import { CASE_CONFIDENCE_THRESHOLD, type Recognition } from '../../../functions/
 import { UnparseableMessageError } from '../../../functions/domain/inbox/inbound-message-errors.js';
 import { parseInboundMessage } from '../../../functions/domain/inbox/parse-inbound-message.js';
 import { recognise } from '../../../functions/domain/inbox/recognise.js';
-import { CORPUS_PARTS, readOutcomes, scoreOutcomes, type CorpusScore } from '../../../bench/recognition-corpus.js';
+import { CORPUS_PARTS, readOutcomes, scoreOutcomes, type CorpusScore, type Expectation, type Outcome } from '../../../bench/recognition-corpus.js';
 
 /**
  * Committed accuracy on the corpus. The corpus is also the set the phrase tables were tuned on, so
@@ -25,26 +25,6 @@ const CORPUS_CATEGORY_ACCURACY = 1.0;
  */
 const HELD_OUT_EXACT_TYPE_ACCURACY = 1.0;
 const HELD_OUT_LANGUAGE_ACCURACY = 1.0;
-
-interface Expectation {
-  readonly types: readonly string[];
-  readonly language: string;
-  readonly category: string;
-  readonly onBehalfOfOther: boolean;
-  readonly possibleBreach: boolean;
-  readonly thirdParty?: boolean;
-  readonly marketingStop?: boolean;
-  readonly uncertain?: boolean;
-  readonly unparseable?: boolean;
-  readonly notes?: string;
-}
-
-interface Outcome {
-  readonly file: string;
-  readonly want: Expectation;
-  readonly got?: Recognition;
-  readonly error?: unknown;
-}
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((item) => b.includes(item));
 const typesOf = (types: readonly string[] | undefined): string => `[${[...(types ?? [])].sort().join(',')}]`;
