@@ -49,9 +49,8 @@ interface Tracked {
   acknowledgedAt?: number;
   closedAt?: number;
   codeEntered?: boolean;
-  approvals: number;
   /** Where the journey is, for reporting requests that never closed. */
-  phase?: 'awaiting code mail' | 'awaiting verification step' | 'awaiting decision step' | 'awaiting end' | 'ended unsuccessfully' | `decision answered ${number}`;
+  phase?: 'awaiting code mail' | 'awaiting decision step' | 'awaiting end' | 'ended unsuccessfully' | `decision answered ${number}`;
 }
 
 /**
@@ -113,7 +112,7 @@ export async function workflowLoad(
           });
           const body = (await response.json()) as { id?: string };
           if (response.status !== 202 || !body.id) throw new Error(`intake answered ${response.status}`);
-          tracked.set(body.id, { id: body.id, type, channel: 'web', submittedAt, approvals: 0 });
+          tracked.set(body.id, { id: body.id, type, channel: 'web', submittedAt });
         }
       }
     }),
@@ -132,7 +131,6 @@ export async function workflowLoad(
   /** Reference → the address its first letter went to: two references for one person is a duplicate. */
   const acknowledgements = new Map<string, string | undefined>();
   const journeys = new Map<string, Promise<void>>();
-  const unsuccessful = new Map<string, string>();
   let seenMails = 0;
   const readOutbox = (): void => {
     const emails = getStoreReadonly().emails;
@@ -174,7 +172,7 @@ export async function workflowLoad(
     const pending = address ? pendingMail.get(address) : undefined;
     if (!pending || !address) return undefined;
     pendingMail.delete(address);
-    const adopted: Tracked = { id: reference, type: pending.type, channel: 'email', submittedAt: pending.submittedAt, approvals: 0 };
+    const adopted: Tracked = { id: reference, type: pending.type, channel: 'email', submittedAt: pending.submittedAt };
     tracked.set(reference, adopted);
     return adopted;
   }
@@ -217,7 +215,6 @@ export async function workflowLoad(
     const ended = await stack.executor.waitForCompletion(executionArn);
     if (ended.status === 'SUCCEEDED') request.closedAt = Date.now();
     request.phase = ended.status === 'SUCCEEDED' ? undefined : 'ended unsuccessfully';
-    if (ended.status !== 'SUCCEEDED') unsuccessful.set(request.id, `${ended.status} ${ended.error ?? ''}`.trim());
   }
 
   /** Staff approve as the rules ask: a restriction's ground and scope first, a written balancing for Art. 21(1), two people for an erasure. */
@@ -254,7 +251,6 @@ export async function workflowLoad(
         request.phase = `decision answered ${status}`;
         return true;
       }
-      request.approvals++;
     }
     return false;
   }
