@@ -15,6 +15,7 @@ import { repliedTo, stopReplyHits, type RepliedTo } from './recognition/reply-co
 import { SALES_PITCH_CUES, SALES_PITCH_THRESHOLD } from './recognition/sales-pitch-cues.js';
 import { cueHits, cueScore, scoreCues, type CueHit } from './recognition/score-cues.js';
 import { SPAM_THRESHOLD, STRONG_SPAM_THRESHOLD } from './recognition/spam-cues.js';
+import { unexplainedRightWords } from './recognition/unexplained-right-words.js';
 
 /** One cue that fired: what it counted for, its phrase, and the words of the mail it matched. */
 export interface FiredCue {
@@ -147,7 +148,16 @@ export function explainRecognition(message: InboundMessage): ExplainedRecognitio
   cues.push(...fired(read, 'follow_up', followUpHits));
   const pitchHits = cueHits(read, SALES_PITCH_CUES, false);
   const pitch = cueScore(pitchHits);
-  const context: ConfidenceContext = { request, topic, ownWordCount: stopReply ? STOP_REPLY_MAX_WORDS : own.words.length, followUp, commercial: topic.spam + pitch };
+  const unexplained = unexplainedRightWords(read, request);
+  cues.push(...fired(read, 'unexplained_right_word', unexplained));
+  const context: ConfidenceContext = {
+    request,
+    topic,
+    ownWordCount: stopReply ? STOP_REPLY_MAX_WORDS : own.words.length,
+    followUp,
+    commercial: topic.spam + pitch,
+    unexplainedRightWords: unexplained.length,
+  };
 
   cues.push(...fired(read, 'possible_breach', possibleBreach ? breach : []));
 

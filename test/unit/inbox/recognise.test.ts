@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_CONFIDENCE_THRESHOLD } from '../../../functions/domain/inbox/inbound-message.js';
-import { recognise } from '../../../functions/domain/inbox/recognise.js';
+import { explainRecognition, recognise } from '../../../functions/domain/inbox/recognise.js';
 import type { RequestType } from '../../../functions/domain/request/request-vocabulary.js';
 import { aMessage } from './inbound-message-fixture.js';
 
@@ -208,6 +208,27 @@ describe('recognise: confidence', () => {
 
     expect(recognition.types.length).toBeGreaterThan(0);
     expect(recognition.confidence).toBeLessThan(CASE_CONFIDENCE_THRESHOLD);
+  });
+
+  it.each([
+    ['en', 'What do you hold about me? After that I want the lot deleted.'],
+    ['da', 'Hvad har I om mig? Bagefter skal det hele slettes.'],
+  ])('sends a %s request to a person when it names another right that no phrase asks for', (_language, ownText) => {
+    const { recognition, cues } = explainRecognition(aMessage({ ownText }));
+
+    expect(recognition.types.length).toBeGreaterThan(0);
+    expect(cues.some((cue) => cue.for === 'unexplained_right_word')).toBe(true);
+    expect(recognition.confidence).toBeLessThan(CASE_CONFIDENCE_THRESHOLD);
+  });
+
+  it.each([
+    'Slett meg fra nyhetsbrevet, takk.',
+    'Jeg vil ikke slette kontoen, bare endre adressen min til Storgata 5.',
+    'Jeg ber om innsyn i alle opplysninger dere har om meg.',
+  ])('does not doubt a request whose every right word was read: %s', (ownText) => {
+    const { cues } = explainRecognition(aMessage({ ownText }));
+
+    expect(cues.filter((cue) => cue.for === 'unexplained_right_word')).toEqual([]);
   });
 
   it('keeps the rights of a request that is also a complaint', () => {

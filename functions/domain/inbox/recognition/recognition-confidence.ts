@@ -14,6 +14,8 @@ export interface ConfidenceContext {
   readonly followUp: number;
   /** Spam and sales-pitch wording around the request (`spam-cues.ts`, `sales-pitch-cues.ts`). */
   readonly commercial?: number;
+  /** Words naming a right the mail is not read as asking for (`unexplained-right-words.ts`). */
+  readonly unexplainedRightWords?: number;
 }
 
 const round = (value: number): number => Math.round(Math.min(0.97, Math.max(0.3, value)) * 100) / 100;
@@ -33,6 +35,7 @@ const SHORT_TEXT_WORDS = 4;
  *   («STOPP», «unsubscribe»: that is how people unsubscribe, and a stop harms no one)
  * - a right only just reached its threshold: −0.08; three or more rights at once: −0.05
  * - spam or sales-pitch wording around it (a vendor naming rights, a phishing threat): −0.1
+ * - a word naming another right stands in the mail, but no phrase we read asks for it: −0.3
  */
 export function requestConfidence(context: ConfidenceContext): number {
   const { request, topic } = context;
@@ -48,6 +51,7 @@ export function requestConfidence(context: ConfidenceContext): number {
   if (Math.min(...evidence.map((type) => type.score)) < 1.3) confidence -= 0.08;
   if (request.types.length >= 3) confidence -= 0.05;
   if ((context.commercial ?? 0) >= 1) confidence -= 0.1;
+  if ((context.unexplainedRightWords ?? 0) > 0) confidence -= 0.3;
   return round(confidence);
 }
 
