@@ -1,13 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
-import {
-  createStaffTokenVerifier,
-  httpJwksProvider,
-  staticJwksProvider,
-  type JsonWebKeySet,
-  type StaffTokenVerifier,
-} from '../domain/staff-auth/index.js';
+import { createStaffTokenVerifier, type JsonWebKeySet, type StaffTokenVerifier } from '../domain/staff-auth/index.js';
 import { parseConfig } from './config.js';
 import { ENV } from './env-names.js';
 
@@ -21,13 +15,13 @@ export const StaffTokenConfigSchema = z.object({
 /**
  * The one verifier of staff tokens, built from the environment: Cognito's key set fetched over
  * HTTPS in AWS, the local sign-in's key set read from a file locally. Everything after the key
- * lookup is the same code in both places.
+ * lookup is the same code (aws-jwt-verify) in both places.
  */
 export function staffTokenVerifierFromEnv(env: NodeJS.ProcessEnv = process.env): StaffTokenVerifier {
   const config = parseConfig(StaffTokenConfigSchema, env);
   const jwksLocation = config[ENV.staffTokenJwks];
-  const jwks = jwksLocation.startsWith('file://')
-    ? staticJwksProvider(JSON.parse(readFileSync(fileURLToPath(jwksLocation), 'utf8')) as JsonWebKeySet)
-    : httpJwksProvider(jwksLocation);
-  return createStaffTokenVerifier({ issuer: config[ENV.staffTokenIssuer], clientId: config[ENV.staffTokenAudience], jwks });
+  const keySet = jwksLocation.startsWith('file://')
+    ? { jwks: JSON.parse(readFileSync(fileURLToPath(jwksLocation), 'utf8')) as JsonWebKeySet }
+    : { uri: jwksLocation };
+  return createStaffTokenVerifier({ issuer: config[ENV.staffTokenIssuer], clientId: config[ENV.staffTokenAudience], keySet });
 }

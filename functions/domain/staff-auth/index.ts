@@ -11,16 +11,8 @@ export type { StaffAuthorization } from './authorize-staff.js';
 export { authorizeUrl, exchangeCode, logoutUrl, oauthState, pkcePair, SignInFailedError } from './cognito-hosted-sign-in.js';
 export type { HostedSignInClient } from './cognito-hosted-sign-in.js';
 export { checkCsrf, CSRF_FIELD, csrfToken, sameOriginPost, sameSecret } from './csrf.js';
-export {
-  cognitoIssuer,
-  cognitoJwksUrl,
-  httpJwksProvider,
-  JWKS_REFETCH_INTERVAL_MS,
-  JwksUnavailableError,
-  signingKeys,
-  staticJwksProvider,
-} from './jwks-provider.js';
-export type { JsonWebKeySet, JwksProvider } from './jwks-provider.js';
+export { cognitoIssuer, cognitoJwksUrl, JWKS_REFETCH_INTERVAL_MS, JwksUnavailableError, signingKeys } from './jwks-provider.js';
+export type { JsonWebKeySet, StaffKeySet } from './jwks-provider.js';
 export { rsaKeyThumbprint } from './key-thumbprint.js';
 export { createLocalTokenIssuer } from './local-token-issuer.js';
 export type { LocalTokenIssuer, LocalTokenIssuerOptions } from './local-token-issuer.js';

@@ -1,13 +1,13 @@
-import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
+import { JwksValidationError } from 'aws-jwt-verify/error';
+import { SimpleFetcher, type Fetcher } from 'aws-jwt-verify/https';
+import type { Jwks } from 'aws-jwt-verify/jwk';
 
 /**
- * Where the token verifier finds the public key a token names in its `kid` header. Cognito
- * publishes its keys at {@link cognitoJwksUrl}; local mode serves the local issuer's key directly.
+ * Where the staff token verifier finds its signing keys: Cognito's key set URL (fetched by
+ * aws-jwt-verify's own fetcher) in AWS, or a key set at hand (the local issuer's) locally.
  */
-export interface JwksProvider {
-  /** The RSA signing key with this key id, or `undefined` when no such key is published. */
-  key(kid: string): Promise<KeyObject | undefined>;
-}
+export type StaffKeySet = { readonly uri: string; readonly fetcher?: Fetcher } | { readonly jwks: JsonWebKeySet };
 
 /** A JSON Web Key Set as Cognito serves it. */
 export interface JsonWebKeySet {
@@ -17,8 +17,8 @@ export interface JsonWebKeySet {
 /** The key set could not be fetched: a fault on our side or Cognito's, not a bad token (so not a 401). */
 export class JwksUnavailableError extends Error {
   override readonly name = 'JwksUnavailableError';
-  constructor(readonly status?: number) {
-    super(status === undefined ? 'the staff sign-in key set could not be fetched' : `the staff sign-in key set answered HTTP ${status}`);
+  constructor() {
+    super('the staff sign-in key set could not be fetched');
   }
 }
 
@@ -35,82 +35,52 @@ export const cognitoJwksUrl = (issuer: string): string => `${issuer}/.well-known
 /** RSA keys shorter than this are not trusted (Cognito's are 2048 bits). */
 const MIN_MODULUS_BITS = 2048;
 
-/**
- * The usable keys of a key set by `kid`: RSA signature keys of at least 2048 bits only (a key for
- * encryption, for another algorithm, or too short to be safe is skipped, never offered to the verifier).
- */
-export function signingKeys(jwks: unknown): Map<string, KeyObject> {
-  const keys = new Map<string, KeyObject>();
-  const list = (jwks as { keys?: unknown } | null)?.keys;
-  if (!Array.isArray(list)) return keys;
-  for (const jwk of list as JsonWebKey[]) {
-    if (typeof jwk !== 'object' || jwk === null) continue;
-    if (jwk.kty !== 'RSA' || typeof jwk.kid !== 'string' || typeof jwk.n !== 'string' || typeof jwk.e !== 'string') continue;
-    if (jwk.use !== undefined && jwk.use !== 'sig') continue;
-    if (jwk.alg !== undefined && jwk.alg !== 'RS256') continue;
-    try {
-      const key = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' });
-      if ((key.asymmetricKeyDetails?.modulusLength ?? 0) >= MIN_MODULUS_BITS) keys.set(jwk.kid, key);
-    } catch {
-      // A malformed key is as good as absent; tokens naming it are rejected.
-    }
+const isStrongRsaSigningKey = (jwk: JsonWebKey): boolean => {
+  if (typeof jwk !== 'object' || jwk === null) return false;
+  if (jwk.kty !== 'RSA' || typeof jwk.kid !== 'string' || typeof jwk.n !== 'string' || typeof jwk.e !== 'string') return false;
+  if ((jwk.use !== undefined && jwk.use !== 'sig') || (jwk.alg !== undefined && jwk.alg !== 'RS256')) return false;
+  try {
+    const key = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' });
+    return (key.asymmetricKeyDetails?.modulusLength ?? 0) >= MIN_MODULUS_BITS;
+  } catch {
+    return false;
   }
-  return keys;
+};
+
+/**
+ * The usable keys of a key set: RSA signature keys of at least 2048 bits, each pinned to RS256
+ * (a key for encryption, for another algorithm, too short to be safe, or malformed is dropped, so
+ * a token naming it is refused as signed by an unknown key). aws-jwt-verify checks the shape of a
+ * key; the strength and the algorithm are our rule.
+ */
+export function signingKeys(jwks: unknown): JsonWebKeySet {
+  const list = (jwks as { keys?: unknown } | null)?.keys;
+  if (!Array.isArray(list)) return { keys: [] };
+  return { keys: (list as JsonWebKey[]).filter(isStrongRsaSigningKey).map((jwk) => ({ ...jwk, alg: 'RS256', use: 'sig' })) };
 }
 
-/** A fixed key set: local mode (the local issuer's own key) and tests. */
-export function staticJwksProvider(jwks: JsonWebKeySet): JwksProvider {
-  const keys = signingKeys(jwks);
-  return { key: async (kid) => keys.get(kid) };
+/** aws-jwt-verify's key set parser, keeping only {@link signingKeys}. */
+export function signingKeySetParser(body: ArrayBuffer): Jwks {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    throw new JwksValidationError('the key set is not JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || !Array.isArray((parsed as { keys?: unknown }).keys)) {
+    throw new JwksValidationError('the key set has no keys array');
+  }
+  return signingKeys(parsed) as unknown as Jwks;
 }
 
 /**
- * Cognito's key set over HTTPS, cached for the life of the Lambda container. A token signed with a
- * key we have not seen (Cognito rotated its keys) fetches the set again, at most once every
- * {@link JWKS_REFETCH_INTERVAL_MS}. A failed fetch throws {@link JwksUnavailableError} and is retried
- * on the next request.
- *
- * @example
- * const jwks = httpJwksProvider(cognitoJwksUrl(cognitoIssuer('eu-north-1', 'eu-north-1_AbC')));
+ * The fetcher for a key set: aws-jwt-verify's HTTPS fetcher (with its timeouts and size limits)
+ * for a URL, or one that answers with the key set at hand and never touches the network.
  */
-export function httpJwksProvider(
-  url: string,
-  fetchFn: typeof fetch = fetch,
-  now: () => Date = () => new Date(),
-): JwksProvider {
-  let keys = new Map<string, KeyObject>();
-  let fetchedAt: number | undefined;
-  let inFlight: Promise<void> | undefined;
-
-  const refresh = async (): Promise<void> => {
-    let response: Response;
-    try {
-      response = await fetchFn(url, { headers: { accept: 'application/json' } });
-    } catch {
-      throw new JwksUnavailableError();
-    }
-    if (!response.ok) throw new JwksUnavailableError(response.status);
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      throw new JwksUnavailableError(response.status);
-    }
-    keys = signingKeys(body);
-    fetchedAt = now().getTime();
-  };
-
-  return {
-    async key(kid) {
-      const known = keys.get(kid);
-      if (known) return known;
-      const due = fetchedAt === undefined || now().getTime() - fetchedAt >= JWKS_REFETCH_INTERVAL_MS;
-      if (!due) return undefined;
-      inFlight ??= refresh().finally(() => {
-        inFlight = undefined;
-      });
-      await inFlight;
-      return keys.get(kid);
-    },
-  };
+export function keySetFetcher(keySet: StaffKeySet): Fetcher {
+  if ('jwks' in keySet) {
+    const body = new TextEncoder().encode(JSON.stringify(keySet.jwks));
+    return { fetch: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer };
+  }
+  return keySet.fetcher ?? new SimpleFetcher();
 }

@@ -1,30 +1,19 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { generateRsaPrivateKey } from '../../../infra/local/console-signing-key.js';
-import { describe, expect, it, vi } from 'vitest';
+import { FetchError } from 'aws-jwt-verify/error';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   cognitoIssuer,
   cognitoJwksUrl,
-  httpJwksProvider,
   JWKS_REFETCH_INTERVAL_MS,
   JwksUnavailableError,
   signingKeys,
-  staticJwksProvider,
 } from '../../../functions/domain/staff-auth/jwks-provider.js';
-import { otherKey, signingKey } from './staff-token-fixture.js';
+import { createStaffTokenVerifier } from '../../../functions/domain/staff-auth/token-verifier.js';
+import { CLIENT_ID, forgeToken, ISSUER, otherKey, signingKey, validClaims } from './staff-token-fixture.js';
 
 const rsaJwk = (kid: string, key = signingKey) => ({ ...createPublicKey(key).export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' });
 const URL_ = 'https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_Pool/.well-known/jwks.json';
-
-/** A fake fetch answering with the key sets given, one per call (the last one repeated). */
-function fakeFetch(...answers: ({ keys: unknown[] } | number)[]) {
-  let call = 0;
-  return vi.fn(async (_url: string | URL | Request) => {
-    const answer = answers[Math.min(call++, answers.length - 1)];
-    return typeof answer === 'number'
-      ? new Response('{}', { status: answer })
-      : new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
-  });
-}
 
 describe('cognito URLs', () => {
   it('builds the issuer and key set URL AWS documents', () => {
@@ -35,6 +24,8 @@ describe('cognito URLs', () => {
 });
 
 describe('signingKeys', () => {
+  const kids = (set: { keys: readonly object[] }) => set.keys.map((key) => (key as { kid?: string }).kid);
+
   it('keeps RSA signature keys of 2048 bits or more, and skips encryption, non-RSA, other-algorithm, short and malformed keys', () => {
     // Read back from PEM: exporting a freshly generated key object can deadlock in Node 20.
     const ecPem = generateKeyPairSync('ec', { namedCurve: 'P-256', publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
@@ -53,80 +44,88 @@ describe('signingKeys', () => {
       ],
     });
 
-    expect([...keys.keys()]).toEqual(['good', 'no-use-or-alg']);
-    expect(keys.get('good')?.asymmetricKeyType).toBe('rsa');
+    expect(kids(keys)).toEqual(['good', 'no-use-or-alg']);
+    expect(keys.keys.every((key) => key.alg === 'RS256' && key.use === 'sig')).toBe(true);
   });
 
   it('gives no keys for something that is not a key set', () => {
-    expect(signingKeys(null).size).toBe(0);
-    expect(signingKeys({ keys: 'none' }).size).toBe(0);
+    expect(signingKeys(null).keys).toEqual([]);
+    expect(signingKeys({ keys: 'none' }).keys).toEqual([]);
   });
 });
 
-describe('staticJwksProvider', () => {
-  it('finds a key by kid and nothing else', async () => {
-    const provider = staticJwksProvider({ keys: [rsaJwk('one')] });
+describe('the verifier fetching a key set by URL (aws-jwt-verify with our fetcher, parser and refetch interval)', () => {
+  /** A fake fetcher answering with the key sets given, one per call (the last one repeated); a number fails as that HTTP status. */
+  function fakeFetcher(...answers: ({ keys: unknown[] } | number | string)[]) {
+    let call = 0;
+    return {
+      fetch: vi.fn(async (uri: string) => {
+        const answer = answers[Math.min(call++, answers.length - 1)];
+        if (typeof answer === 'number') throw new FetchError(uri, `HTTP ${answer}`);
+        const body = new TextEncoder().encode(typeof answer === 'string' ? answer : JSON.stringify(answer));
+        return body.buffer as ArrayBuffer;
+      }),
+    };
+  }
+  const verifierWith = (fetcher: ReturnType<typeof fakeFetcher>) =>
+    createStaffTokenVerifier({ issuer: ISSUER, clientId: CLIENT_ID, keySet: { uri: URL_, fetcher } });
+  const tokenUnder = (kid: string, key = signingKey) => forgeToken(validClaims(), { alg: 'RS256', kid }, key);
 
-    const key = await provider.key('one');
-    expect(key?.export({ format: 'jwk' }).n).toBe(rsaJwk('one').n);
-    await expect(provider.key('two')).resolves.toBeUndefined();
+  afterEach(() => {
+    vi.useRealTimers();
   });
-});
 
-describe('httpJwksProvider', () => {
   it('fetches the key set once and answers known keys from its cache', async () => {
-    const fetchFn = fakeFetch({ keys: [rsaJwk('one')] });
-    const provider = httpJwksProvider(URL_, fetchFn);
+    const fetcher = fakeFetcher({ keys: [rsaJwk('one')] });
+    const verifier = verifierWith(fetcher);
 
-    await provider.key('one');
-    await provider.key('one');
+    await verifier.verify(tokenUnder('one'));
+    await verifier.verify(tokenUnder('one'));
 
-    expect(fetchFn).toHaveBeenCalledTimes(1);
-    expect(fetchFn.mock.calls[0]?.[0]).toBe(URL_);
+    expect(fetcher.fetch).toHaveBeenCalledTimes(1);
+    expect(fetcher.fetch.mock.calls[0]?.[0]).toBe(URL_);
   });
 
   it('fetches again for an unknown kid at most once per interval, then finds a rotated key', async () => {
-    let now = new Date('2026-03-02T09:00:00Z');
-    const fetchFn = fakeFetch({ keys: [rsaJwk('one')] }, { keys: [rsaJwk('one'), rsaJwk('two', otherKey)] });
-    const provider = httpJwksProvider(URL_, fetchFn, () => now);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const fetcher = fakeFetcher({ keys: [rsaJwk('one')] }, { keys: [rsaJwk('one')] }, { keys: [rsaJwk('one'), rsaJwk('two', otherKey)] });
+    const verifier = verifierWith(fetcher);
 
-    await provider.key('one');
-    await expect(provider.key('two')).resolves.toBeUndefined();
-    expect(fetchFn).toHaveBeenCalledTimes(1);
+    await verifier.verify(tokenUnder('one'));
+    await expect(verifier.verify(tokenUnder('two', otherKey))).rejects.toMatchObject({ reason: 'unknown-key' });
+    expect(fetcher.fetch).toHaveBeenCalledTimes(2);
 
-    now = new Date(now.getTime() + JWKS_REFETCH_INTERVAL_MS - 1);
-    await expect(provider.key('two')).resolves.toBeUndefined();
-    expect(fetchFn).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(JWKS_REFETCH_INTERVAL_MS - 1);
+    await expect(verifier.verify(tokenUnder('three'))).rejects.toMatchObject({ reason: 'unknown-key' });
+    expect(fetcher.fetch).toHaveBeenCalledTimes(2);
 
-    now = new Date(now.getTime() + 1);
-    const rotated = await provider.key('two');
-    expect(fetchFn).toHaveBeenCalledTimes(2);
-    expect(rotated?.export({ format: 'jwk' }).n).toBe(rsaJwk('two', otherKey).n);
+    vi.advanceTimersByTime(1);
+    await expect(verifier.verify(tokenUnder('two', otherKey))).resolves.toMatchObject({ username: 'kari.saksbehandler' });
+    expect(fetcher.fetch).toHaveBeenCalledTimes(3);
   });
 
-  it('shares one fetch between concurrent look-ups', async () => {
-    const fetchFn = fakeFetch({ keys: [rsaJwk('one')] });
-    const provider = httpJwksProvider(URL_, fetchFn);
+  it('shares one fetch between concurrent verifications', async () => {
+    const fetcher = fakeFetcher({ keys: [rsaJwk('one')] });
+    const verifier = verifierWith(fetcher);
 
-    const keys = await Promise.all([provider.key('one'), provider.key('one'), provider.key('one')]);
+    await Promise.all([verifier.verify(tokenUnder('one')), verifier.verify(tokenUnder('one')), verifier.verify(tokenUnder('one'))]);
 
-    expect(keys.every((key) => key !== undefined)).toBe(true);
-    expect(fetchFn).toHaveBeenCalledTimes(1);
+    expect(fetcher.fetch).toHaveBeenCalledTimes(1);
   });
 
-  it('throws JwksUnavailableError when the key set cannot be fetched, and tries again next time', async () => {
-    const fetchFn = fakeFetch(503, { keys: [rsaJwk('one')] });
-    const provider = httpJwksProvider(URL_, fetchFn);
+  it('throws JwksUnavailableError when the key set cannot be fetched or read, and tries again next time', async () => {
+    const fetcher = fakeFetcher(503, '<html>', { keys: [rsaJwk('one')] });
+    const verifier = verifierWith(fetcher);
 
-    await expect(provider.key('one')).rejects.toBeInstanceOf(JwksUnavailableError);
-    await expect(provider.key('one')).resolves.toBeDefined();
+    await expect(verifier.verify(tokenUnder('one'))).rejects.toBeInstanceOf(JwksUnavailableError);
+    await expect(verifier.verify(tokenUnder('one'))).rejects.toBeInstanceOf(JwksUnavailableError);
+    await expect(verifier.verify(tokenUnder('one'))).resolves.toBeDefined();
   });
 
-  it('throws JwksUnavailableError on a network failure or a body that is not JSON', async () => {
-    const down = httpJwksProvider(URL_, vi.fn(() => Promise.reject(new TypeError('fetch failed'))));
-    const garbled = httpJwksProvider(URL_, vi.fn(async () => new Response('<html>', { status: 200 })));
+  it('refuses a token signed by a key the key set publishes but our rules drop (1024 bits)', async () => {
+    const weak = generateRsaPrivateKey(1024);
+    const verifier = verifierWith(fakeFetcher({ keys: [rsaJwk('weak', weak)] }));
 
-    await expect(down.key('one')).rejects.toBeInstanceOf(JwksUnavailableError);
-    await expect(garbled.key('one')).rejects.toBeInstanceOf(JwksUnavailableError);
+    await expect(verifier.verify(tokenUnder('weak', weak))).rejects.toMatchObject({ reason: 'unknown-key' });
   });
 });

@@ -1,14 +1,17 @@
 import { createHmac, sign, type KeyObject } from 'node:crypto';
 import { generateRsaPrivateKey } from '../../../infra/local/console-signing-key.js';
 import { createLocalTokenIssuer } from '../../../functions/domain/staff-auth/local-token-issuer.js';
-import { staticJwksProvider } from '../../../functions/domain/staff-auth/jwks-provider.js';
-import { createStaffTokenVerifier } from '../../../functions/domain/staff-auth/token-verifier.js';
+import { vi } from 'vitest';
+import { createStaffTokenVerifier, type StaffTokenVerifier } from '../../../functions/domain/staff-auth/token-verifier.js';
 
 export const ISSUER = 'http://localhost:3000/local-cognito';
 export const CLIENT_ID = 'local-console-client';
 export const KID = 'local-key-1';
-/** The instant tokens are issued at in these tests. */
-export const ISSUED_AT = new Date('2026-03-02T09:00:00Z');
+/**
+ * The instant tokens are issued at in these tests: now, to the second, as aws-jwt-verify checks
+ * expiry against the real clock (a test that needs another time sets it with `verifierAt`).
+ */
+export const ISSUED_AT = new Date(Math.floor(Date.now() / 1000) * 1000);
 
 /** One RSA key per test file: generating keys is slow next to everything else here. */
 export const signingKey: KeyObject = generateRsaPrivateKey();
@@ -17,9 +20,21 @@ export const otherKey: KeyObject = generateRsaPrivateKey();
 export const issuer = (now: () => Date = () => ISSUED_AT) =>
   createLocalTokenIssuer({ privateKey: signingKey, kid: KID, issuer: ISSUER, clientId: CLIENT_ID, now });
 
-/** A verifier of the local issuer's tokens, its clock set to `at`. */
-export const verifierAt = (at: Date = ISSUED_AT) =>
-  createStaffTokenVerifier({ issuer: ISSUER, clientId: CLIENT_ID, jwks: staticJwksProvider(issuer().jwks()), now: () => at });
+/** A verifier of the local issuer's tokens; with `at`, each verification runs with the clock set to it. */
+export function verifierAt(at?: Date): StaffTokenVerifier {
+  const verifier = createStaffTokenVerifier({ issuer: ISSUER, clientId: CLIENT_ID, keySet: { jwks: issuer().jwks() } });
+  if (!at) return verifier;
+  return {
+    async verify(token) {
+      vi.setSystemTime(at);
+      try {
+        return await verifier.verify(token);
+      } finally {
+        vi.useRealTimers();
+      }
+    },
+  };
+}
 
 const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
