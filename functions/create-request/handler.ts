@@ -9,7 +9,7 @@ import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.j
 import { osloCalendarDate, statutoryDeadline } from '../domain/deadline/index.js';
 import { newRequestId } from '../domain/request/request-id.js';
 import { systemAddressCheck } from '../domain/request/system-addresses.js';
-import { toOsloIsoString } from '../domain/time/oslo-instant.js';
+import { toOsloIsoString } from '../domain/deadline/oslo-calendar-date.js';
 import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
 import { sfnClient } from '../shared/aws-clients/sfn.js';
 import { parseConfig } from '../shared/config.js';

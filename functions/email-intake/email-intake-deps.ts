@@ -8,7 +8,7 @@ import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.j
 import { osloCalendarDate, statutoryDeadline } from '../domain/deadline/index.js';
 import type { ReceiveMailDeps } from '../domain/intake-mail/receive-mail.js';
 import { newRequestId } from '../domain/request/request-id.js';
-import { toOsloIsoString } from '../domain/time/oslo-instant.js';
+import { toOsloIsoString } from '../domain/deadline/oslo-calendar-date.js';
 import { ENV } from '../shared/env-names.js';
 import { createLogger, type Logger } from '../shared/logger.js';
 import { INTAKE_ENV, type EmailIntakeConfig } from './email-intake-config.js';

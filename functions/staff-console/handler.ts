@@ -17,7 +17,7 @@ import { osloCalendarDate, statutoryDeadline } from '../domain/deadline/index.js
 import { parseInboundMessageLazily } from '../domain/inbox/parse-inbound-message-lazily.js';
 import { newRequestId } from '../domain/request/request-id.js';
 import { createLocalTokenIssuer, isSecureOrigin, parseLocalUsersFile } from '../domain/staff-auth/index.js';
-import { toOsloIsoString } from '../domain/time/oslo-instant.js';
+import { toOsloIsoString } from '../domain/deadline/oslo-calendar-date.js';
 import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
 import { s3Client } from '../shared/aws-clients/s3.js';
 import { sesClient } from '../shared/aws-clients/sesv2.js';

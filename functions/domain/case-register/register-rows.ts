@@ -1,6 +1,6 @@
 import { compareCalendarDates, parseInstant } from '../deadline/index.js';
 import type { RightsRequest } from '../request/rights-request.js';
-import { toOsloIsoString } from '../time/oslo-instant.js';
+import { toOsloIsoString } from '../deadline/oslo-calendar-date.js';
 import { caseOutcome, type CaseOutcome } from './case-outcome.js';
 import { answeredDate, closedDate } from './case-dates.js';
 

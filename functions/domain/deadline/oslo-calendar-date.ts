@@ -239,3 +239,15 @@ export function osloWallClockInstant(date: CalendarDate, time: string): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${clock.date}T${pad(clock.hour)}:${pad(clock.minute)}:${pad(clock.second)}${formatOffset(osloOffsetMsAt(epochMs))}`;
 }
+
+/**
+ * Formats an instant as ISO-8601 in Oslo local time with its offset (`2026-11-23T21:05:09.120+01:00`),
+ * so a stored receipt time reads as staff and requesters saw it, and still names the exact instant.
+ */
+export function toOsloIsoString(instant: Date): string {
+  const epochMs = parseInstant(instant);
+  const clock = osloWallClockAt(epochMs - (((epochMs % MS_PER_SECOND) + MS_PER_SECOND) % MS_PER_SECOND));
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const millis = String(instant.getUTCMilliseconds()).padStart(3, '0');
+  return `${clock.date}T${pad(clock.hour)}:${pad(clock.minute)}:${pad(clock.second)}.${millis}${formatOffset(osloOffsetMsAt(epochMs))}`;
+}

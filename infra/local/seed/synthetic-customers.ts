@@ -11,7 +11,7 @@ import type {
   ServiceNote,
   Subscription,
 } from '../../../functions/domain/customer-data/customer-records.js';
-import { toOsloIsoString } from '../../../functions/domain/time/oslo-instant.js';
+import { toOsloIsoString } from '../../../functions/domain/deadline/oslo-calendar-date.js';
 import {
   CONSENT_SOURCES,
   DAY_PASS_ORE,

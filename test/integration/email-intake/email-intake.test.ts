@@ -1,6 +1,6 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toOsloIsoString } from '../../../functions/domain/time/oslo-instant.js';
+import { toOsloIsoString } from '../../../functions/domain/deadline/oslo-calendar-date.js';
 import { osloCalendarDate } from '../../../functions/domain/deadline/index.js';
 import { INBOX_ADDRESS, collect, startIntakeHarness, type IntakeHarness } from './intake-harness.js';
 import { parseInboundMessage } from '../../../functions/domain/inbox/parse-inbound-message.js';

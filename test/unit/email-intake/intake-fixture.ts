@@ -3,7 +3,7 @@ import { osloCalendarDate, statutoryDeadline } from '../../../functions/domain/d
 import type { ReceiveMailDeps } from '../../../functions/domain/intake-mail/receive-mail.js';
 import type { SesReceiptEvent, VerdictStatus } from '../../../functions/domain/intake-mail/ses-receipt-event.js';
 import { SesReceiptEventSchema } from '../../../functions/domain/intake-mail/ses-receipt-event.js';
-import { toOsloIsoString } from '../../../functions/domain/time/oslo-instant.js';
+import { toOsloIsoString } from '../../../functions/domain/deadline/oslo-calendar-date.js';
 import { FakeWorkflowStarter, InMemoryRequestStore } from '../../support/in-memory-request-store.js';
 import { capturingLogger } from '../fixtures/rights-request-fixture.js';
 import { InMemoryInboxStore } from './in-memory-inbox-store.js';

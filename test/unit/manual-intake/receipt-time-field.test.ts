@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { osloCalendarDate } from '../../../functions/domain/deadline/index.js';
 import { parseReceiptTime } from '../../../functions/domain/manual-intake/receipt-time-field.js';
-import { toOsloIsoString } from '../../../functions/domain/time/oslo-instant.js';
+import { toOsloIsoString } from '../../../functions/domain/deadline/oslo-calendar-date.js';
 
 /** The stored form of a successful parse: Oslo local time with its offset. */
 function stored(date: string, time: string, now: string): string {

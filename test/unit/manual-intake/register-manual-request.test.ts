@@ -6,7 +6,7 @@ import {
 } from '../../../functions/domain/manual-intake/register-manual-request.js';
 import { IdempotencyKeyReusedError } from '../../../functions/domain/request/request-errors.js';
 import type { AuditEntry } from '../../../functions/domain/request/rights-request.js';
-import { toOsloIsoString } from '../../../functions/domain/time/oslo-instant.js';
+import { toOsloIsoString } from '../../../functions/domain/deadline/oslo-calendar-date.js';
 import { FakeWorkflowStarter, InMemoryRequestStore } from '../../support/in-memory-request-store.js';
 import { REQUESTER, capturingLogger } from '../fixtures/rights-request-fixture.js';
 

@@ -6,7 +6,7 @@ import { parseInboundMessage } from '../../../functions/domain/inbox/parse-inbou
 import { newRequestId } from '../../../functions/domain/request/request-id.js';
 import type { RightsRequest } from '../../../functions/domain/request/rights-request.js';
 import { createLocalTokenIssuer, csrfToken, parseLocalUsersFile } from '../../../functions/domain/staff-auth/index.js';
-import { toOsloIsoString } from '../../../functions/domain/time/oslo-instant.js';
+import { toOsloIsoString } from '../../../functions/domain/deadline/oslo-calendar-date.js';
 import { HTTP_ROUTES } from '../../../functions/shared/http/routes.js';
 import { serveStaffApi, type StaffApiDeps } from '../../../functions/staff-api/staff-api.js';
 import type { SignInMethod } from '../../../functions/staff-console/sign-in/sign-in-methods.js';
