@@ -17,6 +17,7 @@ import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
 import { createLogger } from '../shared/logger.js';
 import { createRequest } from './create-request.js';
+import { observability } from '../shared/observability.js';
 
 const LimitSchema = z.array(z.object({ name: z.string().min(1), max: z.number().int().positive(), windowSeconds: z.number().int().positive() }));
 const FormLimitsSchema = z.object({ perRecipient: LimitSchema, perSource: LimitSchema });
@@ -50,5 +51,6 @@ const deps = {
 const logger = deps.logger;
 
 export const handler = middy((event: APIGatewayProxyEventV2) => createRequest(deps, event))
+  .use(observability('create-request'))
   .use(httpHeaderNormalizer())
   .use(errorPageMiddleware(logger));

@@ -11,6 +11,7 @@ import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
 import { mailDeps } from '../shared/task-deps.js';
 import { serveDownloadPage } from './download-page.js';
 import { DynamoDbDownloadCodeStore } from '../adapters/dynamodb/dynamodb-download-code-store.js';
+import { observability } from '../shared/observability.js';
 
 const config = parseConfig(
   z.object({
@@ -27,5 +28,6 @@ const deps = {
 };
 
 export const handler = middy((event: APIGatewayProxyEventV2) => serveDownloadPage(deps, event))
+  .use(observability('download-page'))
   .use(httpHeaderNormalizer())
   .use(errorPageMiddleware(deps.logger));

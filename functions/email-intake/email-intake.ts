@@ -4,6 +4,7 @@ import { receiveMail, type ReceiveMailDeps, type ReceivedMail } from '../domain/
 import { SesReceiptEventSchema } from '../domain/intake-mail/ses-receipt-event.js';
 import { errorName } from '../shared/logger.js';
 import { withheld } from '../shared/withheld-error.js';
+import { observability } from '../shared/observability.js';
 
 /** What the function returns (SES ignores it for `Event` invocations; tests and logs read it). */
 export interface EmailIntakeResult {
@@ -33,5 +34,5 @@ export function createEmailIntakeHandler(deps: ReceiveMailDeps) {
       });
       throw withheld(error);
     }
-  });
+  }).use(observability('email-intake'));
 }

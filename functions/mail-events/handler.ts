@@ -3,6 +3,7 @@ import type { SNSEvent } from 'aws-lambda';
 import { readSesEvent, recordDeliveryProblem, UnreadableMailEventError } from '../domain/mail/delivery-problem.js';
 import { errorName } from '../shared/logger.js';
 import { storeDeps } from '../shared/store-deps.js';
+import { observability } from '../shared/observability.js';
 
 const deps = storeDeps('mail-events');
 
@@ -25,4 +26,4 @@ export const handler = middy(async (event: SNSEvent): Promise<void> => {
     if (problem === undefined) continue;
     await recordDeliveryProblem(deps, problem);
   }
-});
+}).use(observability('mail-events'));

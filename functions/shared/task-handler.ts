@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type * as z from 'zod';
 import { createLogger, errorName } from './logger.js';
+import { observability } from './observability.js';
 import { TransientError, isTransient } from './transient-error.js';
 import { withheld } from './withheld-error.js';
 
@@ -35,5 +36,5 @@ export function taskHandler<S extends z.ZodType, R>(
       logger.error('task.failed', { requestId, error: errorName(error) });
       throw withheld(error);
     }
-  });
+  }).use(observability(service));
 }

@@ -20,6 +20,7 @@ import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
 import { staffTokenVerifierFromEnv } from '../shared/staff-token-verifier.js';
 import { mailDeps } from '../shared/task-deps.js';
 import { serveStaffApi } from './staff-api.js';
+import { observability } from '../shared/observability.js';
 
 const config = parseConfig(
   z.object({
@@ -48,5 +49,6 @@ const deps = {
 };
 
 export const handler = middy((event: APIGatewayProxyEventV2) => serveStaffApi(deps, event))
+  .use(observability('staff-api'))
   .use(httpHeaderNormalizer())
   .use(errorPageMiddleware(deps.logger));

@@ -33,6 +33,7 @@ import { renderServerErrorPage } from './pages/status-pages.js';
 import type { SignInMethod } from './sign-in/sign-in-methods.js';
 import { serveStaffConsole } from './staff-console.js';
 import type { StaffConsoleDeps } from './staff-console-deps.js';
+import { observability } from '../shared/observability.js';
 
 const config = parseConfig(
   z
@@ -117,5 +118,6 @@ const deps: StaffConsoleDeps = {
 };
 
 export const handler = middy((event: APIGatewayProxyEventV2) => serveStaffConsole(deps, event))
+  .use(observability('staff-console'))
   .use(httpHeaderNormalizer())
   .use(errorPageMiddleware(deps.logger, () => htmlPage(500, renderServerErrorPage())));

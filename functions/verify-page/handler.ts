@@ -13,6 +13,7 @@ import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
 import { mailDeps } from '../shared/task-deps.js';
 import { MailConfigSchema } from '../shared/workflow-config.js';
 import { serveVerifyPage } from './verify-page.js';
+import { observability } from '../shared/observability.js';
 
 const config = parseConfig(
   MailConfigSchema.extend({
@@ -30,5 +31,6 @@ const deps = {
 };
 
 export const handler = middy((event: APIGatewayProxyEventV2) => serveVerifyPage(deps, event))
+  .use(observability('verify-page'))
   .use(httpHeaderNormalizer())
   .use(errorPageMiddleware(deps.logger));

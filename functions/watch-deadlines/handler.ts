@@ -1,4 +1,7 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import * as z from 'zod';
+import { DEADLINE_WATCH_SERVICE } from '../domain/deadline-watch/deadline-metrics.js';
+import { serviceMetrics } from '../shared/observability.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { taskHandler } from '../shared/task-handler.js';
@@ -15,15 +18,18 @@ const config = parseConfig(
   }),
 );
 
+const metrics = serviceMetrics(DEADLINE_WATCH_SERVICE);
+
 const deps: WatchDeadlinesDeps = {
   ...mailDeps('watch-deadlines'),
   staffAddress: config[STAFF_DIGEST_ADDRESS_ENV],
   publicBaseUrl: config[ENV.publicBaseUrl],
-  // EMF must be a line of its own on stdout, not wrapped by the logger, for CloudWatch to read it.
-  emitMetric: (line) => console.log(line),
+  recordCounts: (counts) => {
+    for (const [name, value] of Object.entries(counts)) metrics.addMetric(name, MetricUnit.Count, value);
+  },
 };
 
 /** Run by EventBridge Scheduler every morning (and by a timer locally); the event carries nothing. */
 const EventSchema = z.object({}).loose();
 
-export const handler = taskHandler('watch-deadlines', EventSchema, () => watchDeadlines(deps));
+export const handler = taskHandler(DEADLINE_WATCH_SERVICE, EventSchema, () => watchDeadlines(deps));

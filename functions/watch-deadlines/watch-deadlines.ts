@@ -3,7 +3,7 @@ import { osloCalendarDate } from '../domain/deadline/index.js';
 import { assessDeadlines, isAwaitingAnswer, type WatchedCase } from '../domain/deadline-watch/assess-deadlines.js';
 import { warningAuditEntry, warningsSentFrom } from '../domain/deadline-watch/deadline-warning-audit.js';
 import { DIGEST_PURPOSE, digestMail, digestRequestId } from '../domain/deadline-watch/digest-mail.js';
-import { DEADLINE_METRICS, emfCountsLine } from '../domain/deadline-watch/emf.js';
+import { DEADLINE_METRICS, type DeadlineMetricName } from '../domain/deadline-watch/deadline-metrics.js';
 import { warningDue } from '../domain/deadline-watch/warning-due.js';
 import { warningMail } from '../domain/deadline-watch/warning-mail.js';
 import { warningPurpose } from '../domain/deadline-watch/warning-thresholds.js';
@@ -22,8 +22,8 @@ export interface WatchDeadlinesDeps {
   readonly staffAddress: string;
   /** The site's origin for console links (`PUBLIC_BASE_URL`); unset gives site-relative links. */
   readonly publicBaseUrl?: string;
-  /** Writes one EMF line where CloudWatch Logs picks it up (stdout in Lambda). */
-  readonly emitMetric: (line: string) => void;
+  /** Records the run's counts as CloudWatch metrics (Powertools Metrics in the function). */
+  readonly recordCounts: (counts: Readonly<Record<DeadlineMetricName, number>>) => void;
 }
 
 /** What one run did, in counts only (it is logged and returned to the scheduler). */
@@ -93,12 +93,7 @@ export async function watchDeadlines(deps: WatchDeadlinesDeps): Promise<WatchDea
     }
   }
 
-  deps.emitMetric(
-    emfCountsLine(
-      { [DEADLINE_METRICS.overdue]: assessment.overdue, [DEADLINE_METRICS.dueWithin2WorkingDays]: assessment.dueWithinLastCall },
-      now,
-    ),
-  );
+  deps.recordCounts({ [DEADLINE_METRICS.overdue]: assessment.overdue, [DEADLINE_METRICS.dueWithin2WorkingDays]: assessment.dueWithinLastCall });
 
   const digest = digestMail({ assessment, publicBaseUrl: deps.publicBaseUrl, warningsFailed });
   await deps.mailer.send({

@@ -10,6 +10,7 @@ import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
 import { TableConfigSchema } from '../shared/workflow-config.js';
 import { serveWebForm } from './web-form.js';
+import { observability } from '../shared/observability.js';
 
 const config = parseConfig(TableConfigSchema);
 const logger = createLogger('web-form');
@@ -19,5 +20,6 @@ const deps = {
 };
 
 export const handler = middy((event: APIGatewayProxyEventV2) => serveWebForm(deps, event))
+  .use(observability('web-form'))
   .use(httpHeaderNormalizer())
   .use(errorPageMiddleware(logger));

@@ -6,7 +6,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { DEADLINE_WATCH_HOUR } from '../../functions/domain/deadline-watch/daily-run-time.js';
-import { DEADLINE_METRICS, DSR_METRICS_NAMESPACE } from '../../functions/domain/deadline-watch/emf.js';
+import { DEADLINE_METRICS, DEADLINE_WATCH_SERVICE, DSR_METRICS_NAMESPACE } from '../../functions/domain/deadline-watch/deadline-metrics.js';
 
 /** The time zone the daily run follows, so it stays at the same Oslo hour across DST changes. */
 export const DEADLINE_WATCH_TIME_ZONE = 'Europe/Oslo';
@@ -86,7 +86,8 @@ export class DeadlineWatch extends Construct {
     });
 
     const metric = (statistic: string, period: Duration, metricName: string = DEADLINE_METRICS.overdue): cloudwatch.Metric =>
-      new cloudwatch.Metric({ namespace: DSR_METRICS_NAMESPACE, metricName, statistic, period });
+      // Powertools Metrics records every metric with the `service` dimension of the function.
+      new cloudwatch.Metric({ namespace: DSR_METRICS_NAMESPACE, metricName, statistic, period, dimensionsMap: { service: DEADLINE_WATCH_SERVICE } });
 
     this.overdueAlarm = new cloudwatch.Alarm(this, 'OverdueRequests', {
       alarmDescription:

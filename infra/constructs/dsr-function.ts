@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -55,6 +56,32 @@ export const DSR_ARCHITECTURE = lambda.Architecture.ARM_64;
 export const RUNTIME_PROVIDED_MODULES = ['@aws-sdk/*', '@smithy/*'] as const;
 
 /**
+ * Modules left out of every bundle because the Powertools for AWS Lambda layer provides them
+ * (Logger, Metrics, Tracer and the X-Ray SDK the Tracer needs: about 170 KB minified, which every
+ * function would otherwise carry). Counted like the SDK: not in the bundle sizes, but in the cold
+ * initialisation `npm run bench` measures, which loads them from node_modules.
+ */
+export const LAYER_PROVIDED_MODULES = ['@aws-lambda-powertools/*', 'aws-xray-sdk-core'] as const;
+
+/** The Powertools version package.json pins; the layer deployed is the same release. */
+export const POWERTOOLS_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> }
+).dependencies['@aws-lambda-powertools/logger']!;
+
+/**
+ * The public Powertools for AWS Lambda (TypeScript) layer of {@link POWERTOOLS_VERSION}, looked up
+ * at deploy time in the SSM parameter AWS publishes for each release in each region (so no account
+ * number or layer version is typed here). One per stack.
+ */
+export function powertoolsLayer(scope: Construct): lambda.ILayerVersion {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild('PowertoolsLayer') as lambda.ILayerVersion | undefined;
+  if (existing) return existing;
+  const arn = ssm.StringParameter.valueForStringParameter(stack, `/aws/service/powertools/typescript/generic/all/${POWERTOOLS_VERSION}`);
+  return lambda.LayerVersion.fromLayerVersionArn(stack, 'PowertoolsLayer', arn);
+}
+
+/**
  * How every function is bundled (CDK runs esbuild with these); `npm run bench` and the bundle
  * size test build with the same settings, so the sizes they report are those that deploy.
  *
@@ -70,7 +97,7 @@ export const DSR_BUNDLING = {
   minify: true,
   sourceMap: true,
   sourcesContent: false,
-  externalModules: [...RUNTIME_PROVIDED_MODULES],
+  externalModules: [...RUNTIME_PROVIDED_MODULES, ...LAYER_PROVIDED_MODULES],
 } as const;
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -172,10 +199,13 @@ export class DsrFunction extends NodejsFunction {
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(30),
       tracing: lambda.Tracing.ACTIVE,
+      layers: [powertoolsLayer(scope)],
       reservedConcurrentExecutions: props.reservedConcurrency,
       logGroup,
       environment: {
         [ENV.logLevel]: props.logLevel,
+        // Powertools for AWS Lambda names the logs, metrics and traces of the function after its folder.
+        POWERTOOLS_SERVICE_NAME: props.folder,
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { DEADLINE_METRICS, DSR_METRICS_NAMESPACE } from '../../functions/domain/deadline-watch/emf.js';
+import { DEADLINE_METRICS, DEADLINE_WATCH_SERVICE, DSR_METRICS_NAMESPACE } from '../../functions/domain/deadline-watch/deadline-metrics.js';
 import type { DsrFunction } from './dsr-function.js';
 
 /**
@@ -78,7 +78,7 @@ export class OperationsDashboard extends Construct {
       flow.push(new cloudwatch.Metric({ namespace: DSR_METRICS_NAMESPACE, metricName: spec.metricName, statistic: 'Sum', period: day, label: spec.label }));
     }
     const deadline = (metricName: string, label: string): cloudwatch.Metric =>
-      new cloudwatch.Metric({ namespace: DSR_METRICS_NAMESPACE, metricName, statistic: 'Maximum', period: day, label });
+      new cloudwatch.Metric({ namespace: DSR_METRICS_NAMESPACE, metricName, statistic: 'Maximum', period: day, label, dimensionsMap: { service: DEADLINE_WATCH_SERVICE } });
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
       dashboardName: props.dashboardName,

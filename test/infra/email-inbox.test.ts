@@ -296,7 +296,7 @@ describe('e-mail inbox, enabled in eu-west-1', () => {
     it('is told exactly the environment its bindings provide', () => {
       const env = resources[intakeId]!.Properties.Environment as { Variables: Record<string, unknown> };
       expect(Object.keys(env.Variables).filter((name) => name !== 'NODE_OPTIONS').sort()).toEqual(
-        ['LOG_LEVEL', ...EXPECTED_ENV['email-intake']].sort(),
+        ['LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', ...EXPECTED_ENV['email-intake']].sort(),
       );
       expect(env.Variables).toMatchObject({
         INBOUND_MAIL_BUCKET: { Ref: bucketId },
@@ -327,6 +327,7 @@ describe('e-mail inbox, enabled in eu-west-1', () => {
       expect(Object.keys(env.Variables).filter((name) => name !== 'NODE_OPTIONS').sort()).toEqual(
         [
           'LOG_LEVEL',
+          'POWERTOOLS_SERVICE_NAME',
           ...EXPECTED_ENV['staff-console'],
           ...INBOX_READ_ENV['staff-console']!,
           ...STAFF_SIGN_IN_ENV['staff-console']!,

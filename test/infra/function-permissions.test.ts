@@ -195,9 +195,10 @@ describe('function permissions, for every function definition', () => {
   it.each(CATALOGUE_FOLDERS)('sets in %s exactly the environment its bindings provide', (folder) => {
     const env = functionEnvironment(synth.template, synth.functionId(folder));
     expect(Object.keys(env).filter((name) => name !== 'NODE_OPTIONS').sort()).toEqual(
-      ['LOG_LEVEL', ...EXPECTED_ENV[folder], ...(INBOX_READ_ENV[folder] ?? [])].sort(),
+      ['LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', ...EXPECTED_ENV[folder], ...(INBOX_READ_ENV[folder] ?? [])].sort(),
     );
     expect(env.LOG_LEVEL).toBe('info');
+    expect(env.POWERTOOLS_SERVICE_NAME).toBe(folder);
   });
 
   it('leaves REQUEST_DATA_BUCKET_SSE unset, so uploads get the bucket key rather than aws/s3', () => {
@@ -357,7 +358,7 @@ describe('function permissions in the deployed stack', () => {
   it.each(folders)('sets in the deployed %s exactly the environment its bindings provide', (folder) => {
     const env = functionEnvironment(synth.template, synth.functionId(folder));
     expect(Object.keys(env).filter((name) => name !== 'NODE_OPTIONS').sort()).toEqual(
-      ['LOG_LEVEL', ...EXPECTED_ENV[folder], ...(STAFF_SIGN_IN_ENV[folder] ?? [])].sort(),
+      ['LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', ...EXPECTED_ENV[folder], ...(STAFF_SIGN_IN_ENV[folder] ?? [])].sort(),
     );
   });
 

@@ -1,10 +1,11 @@
 import { S3Client } from '@aws-sdk/client-s3';
+import { tracer } from '../tracer.js';
 
 let client: S3Client | undefined;
 
 /**
  * The S3 client, created once per process. The endpoint comes from the standard
  * `AWS_ENDPOINT_URL_<SERVICE>` variables, which local mode sets, so handlers have no local branch.
- * One module per client: a function loads (at cold start) only the SDK clients it imports.
+ * Traced by the function's X-Ray tracer (`../tracer.ts`). One module per client: a function loads (at cold start) only the SDK clients it imports.
  */
-export const s3Client = (): S3Client => (client ??= new S3Client({ forcePathStyle: true }));
+export const s3Client = (): S3Client => (client ??= tracer.captureAWSv3Client(new S3Client({ forcePathStyle: true })));

@@ -1,10 +1,11 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { tracer } from '../tracer.js';
 
 let client: SFNClient | undefined;
 
 /**
  * The Step Functions client, created once per process. The endpoint comes from the standard
  * `AWS_ENDPOINT_URL_<SERVICE>` variables, which local mode sets, so handlers have no local branch.
- * One module per client: a function loads (at cold start) only the SDK clients it imports.
+ * Traced by the function's X-Ray tracer (`../tracer.ts`). One module per client: a function loads (at cold start) only the SDK clients it imports.
  */
-export const sfnClient = (): SFNClient => (client ??= new SFNClient({}));
+export const sfnClient = (): SFNClient => (client ??= tracer.captureAWSv3Client(new SFNClient({})));
