@@ -28,7 +28,8 @@ describe('legal citations', () => {
   });
 
   it('prints a plan basis in the reader’s language, translating the single strings older plans stored', () => {
-    expect(legalBasisIn({ nb: 'a', en: 'b' }, 'en')).toBe('b');
+    expect(legalBasisIn({ nb: 'a', nn: 'c', en: 'b' }, 'en')).toBe('b');
+    expect(legalBasisIn({ nb: 'a', nn: 'c', en: 'b' }, 'nn')).toBe('c');
     expect(legalBasisIn('GDPR art. 17 (3) (e)', 'nb')).toBe('personvernforordningen artikkel 17 nr. 3 bokstav e');
     expect(legalBasisIn('GDPR art. 6 (1) (b) og art. 17 (1) (a); personvernerklæringen («Sletting»)', 'en')).toBe(
       'Article 6(1)(b) and Article 17(1)(a) of the General Data Protection Regulation',
