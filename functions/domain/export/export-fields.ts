@@ -95,6 +95,7 @@ export const EXPORT_FIELDS: Readonly<Record<RecordCategory, readonly ExportField
 /** People-readable names of the stored enum values, per language. */
 export const ENUM_LABELS: Readonly<Record<string, Localised>> = {
   nb: { nb: 'norsk', nn: 'norsk', en: 'Norwegian' },
+  nn: { nb: 'nynorsk', nn: 'nynorsk', en: 'Norwegian Nynorsk' },
   en: { nb: 'engelsk', nn: 'engelsk', en: 'English' },
   flex: { nb: 'Flex', nn: 'Flex', en: 'Flex' },
   'fast-plass': { nb: 'Fast plass', nn: 'Fast plass', en: 'Fixed desk' },
