@@ -65,7 +65,8 @@ const BOKMAL_ONLY = [
   'ble', 'innen', 'senest', 'beskyttelse', 'tjeneste', 'tjenesten', 'tjenester',
   'lenken', 'siden', 'gjelder', 'trenger', 'behandlingen', 'begrensning', 'begrensningen', 'markedsføring', 'rettigheter',
   'rettighetene', 'personvernforordningen', 'bokføringsloven', 'bokføringsforskriften', 'markedsføringsloven', 'dem', 'deres',
-  'avgjørelse', 'avgjørelser', 'måneder', 'måned', 'kunder', 'mottakere', 'kilde', 'oppføringer',
+  'avgjørelse', 'avgjørelser', 'måneder', 'måned', 'kunder', 'mottakere', 'kilde', 'oppføringer', 'svarer', 'forklarer',
+  'sletter', 'lagrer', 'kontakter', 'avslutter', 'varsler', 'behandler',
 ];
 
 /** A calendar date, not an instant («24. november 2026 kl. 09:00» labels a different fact each time in a table). */

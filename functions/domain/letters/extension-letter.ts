@@ -42,7 +42,7 @@ export function extensionLetter(request: Input, reason: string, newDueDate: stri
         'Grunnen er:',
         reason,
         '',
-        `Etter ${gdpr({ number: 12, paragraph: 3 }).nn} kan vi forlengje fristen med inntil to månader når det er nødvendig. Vi svarer seinast ${after}, og før dersom vi kan.`,
+        `Etter ${gdpr({ number: 12, paragraph: 3 }).nn} kan vi forlengje fristen med inntil to månader når det er nødvendig. Vi svarar seinast ${after}, og før dersom vi kan.`,
         '',
         'Er du usamd, kan du klage til Datatilsynet (www.datatilsynet.no).',
         '',

@@ -56,7 +56,7 @@ const nn: Record<keyof typeof nb, string> = {
     'Vi kan ikkje sende fleire kodar til denne førespurnaden no. Prøv igjen i morgon, eller ring oss på 934 20 183, så hjelper vi deg.',
   otherWay: OTHER_WAY_TO_VERIFY.nn,
   verifiedTitle: 'Takk, no veit vi at det er deg',
-  verifiedBody: 'Vi går vidare med førespurnaden din og svarer deg på e-post innan fristen. Du treng ikkje gjere noko meir.',
+  verifiedBody: 'Vi går vidare med førespurnaden din og svarar deg på e-post innan fristen. Du treng ikkje gjere noko meir.',
   notPendingTitle: 'Ingen kode å stadfeste',
   notPendingBody:
     'Denne førespurnaden ventar ikkje på ein eingongskode. Har du alt stadfesta han, treng du ikkje gjere noko meir. Er han avslutta, kan du sende ein ny førespurnad.',

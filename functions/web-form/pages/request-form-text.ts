@@ -21,7 +21,7 @@ export const RIGHT_EXPLANATIONS: Readonly<Record<RequestType, Readonly<Record<La
   },
   erasure: {
     nb: 'Få slettet opplysninger om deg. Det loven krever at vi beholder, for eksempel fakturaer, forklarer vi i svaret.',
-    nn: 'Få sletta opplysningar om deg. Det lova krev at vi tek vare på, til dømes fakturaer, forklarer vi i svaret.',
+    nn: 'Få sletta opplysningar om deg. Det lova krev at vi tek vare på, til dømes fakturaer, forklarar vi i svaret.',
     en: 'Have data about you deleted. Anything the law requires us to keep, such as invoices, we explain in our answer.',
   },
   restriction: {
@@ -92,7 +92,7 @@ const nn: Record<keyof typeof nb, string> = {
   lead: 'Her kan du bruke rettane dine etter personvernregelverket (GDPR): be om innsyn i opplysningane vi har om deg, få dei retta eller sletta, og meir. Du treng ikkje grunngje førespurnaden.',
   free: 'Det er gratis.',
   deadline:
-    'Vi svarer så raskt vi kan, og seinast innan éin månad. Er førespurnaden omfattande, eller har du sendt mange, kan vi forlengje fristen med inntil to månader når det er nødvendig. Då seier vi frå innan den første månaden og forklarer kvifor.',
+    'Vi svarar så raskt vi kan, og seinast innan éin månad. Er førespurnaden omfattande, eller har du sendt mange, kan vi forlengje fristen med inntil to månader når det er nødvendig. Då seier vi frå innan den første månaden og forklarar kvifor.',
   identity:
     'For at ingen andre skal få opplysningane dine, stadfestar vi kven du er ved å sende ein kode til e-postadressa eller telefonnummeret vi har registrert på deg.',
   privacyBefore: 'Les meir om korleis vi behandlar personopplysningar i ',
