@@ -128,5 +128,8 @@ describe('every rendered letter and page', () => {
     const acknowledgement = nn.find((text) => text.name === 'acknowledgement')?.text ?? '';
     expect(acknowledgement).toMatch(/førespurnaden din/);
     expect(acknowledgement).toMatch(/seinast 23\. desember 2026/);
+    const restriction = nn.find((text) => text.name === 'reply: restriction with ground and scope (active customer)')?.text ?? '';
+    expect(restriction).toContain('Vi har avgrensa behandlinga etter personvernforordninga artikkel 18 nr. 1 bokstav a');
+    expect(restriction).toContain('Abonnementet ditt: Du har eit aktivt abonnement');
   });
 });

@@ -57,6 +57,16 @@ export const REPLY_SCENARIOS: Readonly<Record<string, ScenarioInput>> = {
     request: { verification: { status: 'verified', subject: 'address' }, customerIds: [] },
   },
   'erasure without recipient addresses': { types: ['erasure'], recipientAddresses: {} },
+  'restriction with ground and scope (active customer)': {
+    types: ['restriction'],
+    held: ACTIVE_CUSTOMER,
+    editPlan: (plan) => ({ ...plan, restrict: true, restriction: { ground: 'a', scope: ['profile', 'subscription'], activeSubscription: true } }),
+  },
+  'restriction of what the subscription does not need (active customer)': {
+    types: ['restriction'],
+    held: ACTIVE_CUSTOMER,
+    editPlan: (plan) => ({ ...plan, restrict: true, restriction: { ground: 'c', scope: ['invoice'], activeSubscription: true } }),
+  },
 };
 
 const letterText = (letter: Letter): string => `${letter.subject}\n\n${letter.text}`;
