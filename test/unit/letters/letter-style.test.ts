@@ -36,7 +36,7 @@ const FAULTS: Readonly<Record<string, RenderedText>> = {
     language: 'nb',
     text: 'Rettslig grunnlag: GDPR art. 17 (3) (b). Vi bruker dem ikke (artikkel 18).',
   },
-  'cites Norwegian acts as «loven § N første ledd», never with the paragraph in brackets': { name: 'reply', language: 'nn', text: 'bokføringslova § 13 (1)' },
+  'cites Norwegian acts as «loven § N første ledd», never with the paragraph in brackets': { name: 'reply', language: 'nb', text: 'bokføringsloven § 13 (1)' },
   'cites the GDPR in nynorsk as «personvernforordninga artikkel N nr. N bokstav x», never abbreviated': {
     name: 'reply',
     language: 'nn',
@@ -87,6 +87,18 @@ describe('each style rule', () => {
 
   it.each(Object.entries(LETTER_STYLE_RULES))('catches its fault: %s', (rule, faults) => {
     expect(faults([FAULTS[rule]!])).not.toEqual([]);
+  });
+
+  it('catches the nynorsk faults of the rules that hold for both Norwegian written forms', () => {
+    const nn = (text: string): RenderedText[] => [{ name: 'reply', language: 'nn', text }];
+    expect(LETTER_STYLE_RULES['cites Norwegian acts as «loven § N første ledd», never with the paragraph in brackets']!(nn('bokføringslova § 13 (1)'))).not.toEqual([]);
+    expect(LETTER_STYLE_RULES['writes «nekte å etterkomme», never «avslå å etterkomme»']!(nn('Vi kan avslå å etterkome ein førespurnad.'))).not.toEqual([]);
+    expect(LETTER_STYLE_RULES['calls a record «oppføring», never «post»']!(nn('  • Fakturaer: 2 postar sletta'))).not.toEqual([]);
+    expect(
+      LETTER_STYLE_RULES['lists under «Dette har vi ikke gjort, og hvorfor» only what was not done, and shows the heading only above such items']!(
+        nn('Dette har vi ikkje gjort, og kvifor\n-----------------------------------\n  • Vi har registrert at du ikkje ønskjer marknadsføring.'),
+      ),
+    ).not.toEqual([]);
   });
 });
 
