@@ -30,25 +30,29 @@ const RETRY_AFTER_SECONDS = 600;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 const MESSAGES = {
-  body: { nb: 'Forespørselen kunne ikke leses.', en: 'The request could not be read.' },
-  tooLarge: { nb: 'Forespørselen er for stor.', en: 'The request is too large.' },
+  body: { nb: 'Forespørselen kunne ikke leses.', nn: 'Førespurnaden kunne ikkje lesast.', en: 'The request could not be read.' },
+  tooLarge: { nb: 'Forespørselen er for stor.', nn: 'Førespurnaden er for stor.', en: 'The request is too large.' },
   mediaType: {
     nb: 'Send JSON (application/json) eller et skjema (application/x-www-form-urlencoded).',
+    nn: 'Send JSON (application/json) eller eit skjema (application/x-www-form-urlencoded).',
     en: 'Send JSON (application/json) or a form (application/x-www-form-urlencoded).',
   },
   idempotencyKey: {
     nb: 'Idempotency-Key må være 1–255 synlige ASCII-tegn.',
+    nn: 'Idempotency-Key må vere 1–255 synlege ASCII-teikn.',
     en: 'Idempotency-Key must be 1–255 visible ASCII characters.',
   },
   limited: {
     nb: 'Vi har fått mange henvendelser for denne adressen eller fra denne avsenderen nå. Prøv igjen senere, eller ring oss på 934 20 183.',
+    nn: 'Vi har fått mange førespurnader for denne adressa eller frå denne avsendaren no. Prøv igjen seinare, eller ring oss på 934 20 183.',
     en: 'We have received many requests for this address or from this sender just now. Please try again later, or call us on +47 934 20 183.',
   },
   idempotencyReused: {
     nb: 'Denne Idempotency-Key er allerede brukt for en annen henvendelse.',
+    nn: 'Denne Idempotency-Key er alt brukt for ein annan førespurnad.',
     en: 'This Idempotency-Key was already used for a different request.',
   },
-} as const;
+} as const satisfies Record<string, Record<Language, string>>;
 
 const bodyLanguage = (body: unknown): Language | undefined => {
   const language = (body as { language?: unknown } | undefined)?.language;

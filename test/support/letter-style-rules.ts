@@ -40,6 +40,9 @@ function findings(list: readonly RenderedText[], pattern: RegExp, keep: (match: 
   return found;
 }
 
+/** The form names the rules it lets people use, «personvernregelverket (GDPR)»: a name, not a citation. */
+const notTheFormsName = (match: RegExpExecArray, text: string): boolean => !/personvernregelverket \($/.test(text.slice(0, match.index));
+
 /** Sentences of a text: split after . ! ? and at line ends. */
 const sentences = (text: string): string[] =>
   text
@@ -49,7 +52,22 @@ const sentences = (text: string): string[] =>
 
 const only = (list: readonly RenderedText[], language: Language) => list.filter((text) => text.language === language);
 
-const NOT_DONE_HEADINGS = ['Dette har vi ikke gjort, og hvorfor', 'What we have not done, and why'];
+const NOT_DONE_HEADINGS = ['Dette har vi ikke gjort, og hvorfor', 'Dette har vi ikkje gjort, og kvifor', 'What we have not done, and why'];
+
+/**
+ * Bokmål word forms that have no place in a nynorsk text (nynorsk writes «ikkje», «kva», «korleis»,
+ * «kvifor», «dersom/viss», «kven», «eg», «frå», «no», «berre», «meir», «noko», «opplysningar»,
+ * «førespurnad», «vennleg helsing»). Words spelt alike in both (og, at, som, for, vi, du) are not listed.
+ */
+const BOKMAL_ONLY = [
+  'ikke', 'hva', 'hvordan', 'hvorfor', 'hvis', 'hvem', 'hvilken', 'hvilket', 'hvilke', 'jeg', 'fra', 'nå', 'bare', 'mer',
+  'noe', 'noen', 'opplysninger', 'opplysningene', 'henvendelse', 'henvendelsen', 'henvendelser', 'vennlig', 'hilsen',
+  'ble', 'innen', 'senest', 'beskyttelse', 'tjeneste', 'tjenesten', 'tjenester',
+  'lenken', 'siden', 'gjelder', 'trenger', 'behandlingen', 'begrensning', 'begrensningen', 'markedsføring', 'rettigheter',
+  'rettighetene', 'personvernforordningen', 'bokføringsloven', 'bokføringsforskriften', 'markedsføringsloven', 'dem', 'deres',
+  'avgjørelse', 'avgjørelser', 'måneder', 'måned', 'kunder', 'mottakere', 'kilde', 'oppføringer', 'svarer', 'forklarer',
+  'sletter', 'lagrer', 'kontakter', 'avslutter', 'varsler', 'behandler',
+];
 
 /** A calendar date, not an instant («24. november 2026 kl. 09:00» labels a different fact each time in a table). */
 const DATE =
@@ -59,7 +77,8 @@ const DATE =
  * The house style of every text a customer reads, one rule each; every rule returns the places
  * that break it (empty when the texts keep it):
  * - law cited in one style: «personvernforordningen artikkel 17 nr. 3 bokstav b», «bokføringsloven
- *   § 13 første ledd»; "Article 17(3)(b) of the General Data Protection Regulation", "section 13(1)
+ *   § 13 første ledd»; in nynorsk «personvernforordninga artikkel 17 nr. 3 bokstav b», «bokføringslova
+ *   § 13 første ledd», and no bokmål-only word form in a nynorsk text; "Article 17(3)(b) of the General Data Protection Regulation", "section 13(1)
  *   of the Norwegian Bookkeeping Act";
  * - «oppføring» for a record, never «post»; «nekte å etterkomme», never «avslå å etterkomme»;
  * - the privacy policy is never a legal basis;
@@ -68,13 +87,19 @@ const DATE =
  * - under «Dette har vi ikke gjort, og hvorfor» only what was not done, and never an empty heading.
  */
 export const LETTER_STYLE_RULES: Readonly<Record<string, (texts: readonly RenderedText[]) => string[]>> = {
-  'writes «nekte å etterkomme», never «avslå å etterkomme»': (texts) => findings(only(texts, 'nb'), /avslå(r)? å etterkomme/i),
+  'writes «nekte å etterkomme», never «avslå å etterkomme»': (texts) => [
+    ...findings(only(texts, 'nb'), /avslå(r)? å etterkomme/i),
+    ...findings(only(texts, 'nn'), /avslå(r)? å etterkom(m)?e/i),
+  ],
 
   // «post» stays right for letters sent by post, «e-post» and «postadresse»: only a counted or tabulated «post(er)» is a record.
-  'calls a record «oppføring», never «post»': (texts) => findings(only(texts, 'nb'), /\b(\d+|én|ett|en|antall) post(er)?\b|\bposter\b|^Poster$/im),
+  'calls a record «oppføring», never «post»': (texts) => [
+    ...findings(only(texts, 'nb'), /\b(\d+|én|ett|en|antall) post(er)?\b|\bposter\b|^Poster$/im),
+    ...findings(only(texts, 'nn'), /\b(\d+|éin|eitt|ein|talet på) post(ar)?\b|\bpostar\b|^Postar$/im),
+  ],
 
   'cites the GDPR in Norwegian as «personvernforordningen artikkel N nr. N bokstav x», never abbreviated': (texts) => [
-    ...findings(only(texts, 'nb'), /\bart\.\s*\d|\bGDPR\b|artikkel \d+\s*\(|nr\. \d+ [a-h]\b|\(\d+\)\s*\([a-h]\)/i),
+    ...findings(only(texts, 'nb'), /\bart\.\s*\d|\bGDPR\b|artikkel \d+\s*\(|nr\. \d+ [a-h]\b|\(\d+\)\s*\([a-h]\)/i, notTheFormsName),
     // Every article names the law, directly or as the second article of the same citation.
     ...findings(only(texts, 'nb'), /artikkel \d+/i, (match, text) => {
       const before = text.slice(Math.max(0, match.index - 100), match.index);
@@ -82,8 +107,22 @@ export const LETTER_STYLE_RULES: Readonly<Record<string, (texts: readonly Render
     }),
   ],
 
+  'cites the GDPR in nynorsk as «personvernforordninga artikkel N nr. N bokstav x», never abbreviated': (texts) => [
+    ...findings(only(texts, 'nn'), /\bart\.\s*\d|\bGDPR\b|artikkel \d+\s*\(|nr\. \d+ [a-h]\b|\(\d+\)\s*\([a-h]\)/i, notTheFormsName),
+    ...findings(only(texts, 'nn'), /artikkel \d+/i, (match, text) => {
+      const before = text.slice(Math.max(0, match.index - 100), match.index);
+      return !/personvernforordninga $/i.test(before) && !/personvernforordninga artikkel [^;:\n]*? (og|eller) $/i.test(before);
+    }),
+  ],
+
+  'names the law in nynorsk forms in nn texts: personvernforordninga, bokføringslova, bokføringsforskrifta, marknadsføringslova': (texts) =>
+    findings(only(texts, 'nn'), /\b(personvernforordningen|bokføringsloven|bokføringsforskriften|markedsføringsloven|personvernerklæringen)\b/i),
+
+  'writes nynorsk in nn texts, without bokmål-only word forms («ikke», «hva», «hvordan», «opplysninger», «henvendelse» …)': (texts) =>
+    findings(only(texts, 'nn'), new RegExp(`(?<![\\p{L}\\d@.-])(${BOKMAL_ONLY.join('|')})(?![\\p{L}\\d@-])`, 'iu')),
+
   'cites Norwegian acts as «loven § N første ledd», never with the paragraph in brackets': (texts) =>
-    findings(only(texts, 'nb'), /§\s*\d+\s*\(\d+\)|§\s*\d+\s*(nr\.|ledd)\s*\d/),
+    findings([...only(texts, 'nb'), ...only(texts, 'nn')], /§\s*\d+\s*\(\d+\)|§\s*\d+\s*(nr\.|ledd)\s*\d/),
 
   'cites the law in English as "Article 17(3)(b) of the General Data Protection Regulation" and "section 13(1) of the Norwegian Bookkeeping Act"': (texts) => [
     ...findings(only(texts, 'en'), /\bArt\.\s*\d|\bGDPR Article|Article \d+ \(|\bsection \d+ \(|Bookkeeping Act,? \(?section/),
@@ -100,7 +139,7 @@ export const LETTER_STYLE_RULES: Readonly<Record<string, (texts: readonly Render
 
   'writes category and recipient names in lower case in the middle of a sentence': (texts) => {
     const labels = [...Object.values(CATEGORY_LABELS), ...Object.values(RECIPIENT_LABELS)]
-      .flatMap((label) => [label.nb, label.en])
+      .flatMap((label) => [label.nb, label.nn, label.en])
       .filter((label) => !label.startsWith('Unloc'));
     const escaped = labels.map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     return findings(texts, new RegExp(`(?<=[\\p{Ll}\\d,;] )(${escaped.join('|')})`, 'u'));
@@ -142,7 +181,7 @@ export const LETTER_STYLE_RULES: Readonly<Record<string, (texts: readonly Render
       if (!lines[start + 2]?.startsWith('  • ')) misplaced.push(`${name} [${language}]: heading without items`);
       for (const line of lines.slice(start + 2)) {
         if (!line.startsWith('  • ')) break;
-        if (/^ {2}• (Vi har (?!ikke|ennå ikke)|We have (?!not))/.test(line)) misplaced.push(`${name} [${language}]: ${line}`);
+        if (/^ {2}• (Vi har (?!ikke|ennå ikke|ikkje|enno ikkje)|We have (?!not))/.test(line)) misplaced.push(`${name} [${language}]: ${line}`);
       }
     }
     return misplaced;

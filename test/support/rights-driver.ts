@@ -1,3 +1,4 @@
+import type { Language } from '../../functions/domain/request/request-vocabulary.js';
 import { eventually, outbox, postRequest, type StackFixture } from './local-stack-fixture.js';
 import { localStaffToken } from './staff-token.js';
 
@@ -43,7 +44,7 @@ export async function staffPost(
 /** Submits a request for a registered e-mail, enters the mailed code and waits for the plan. */
 export async function submitVerified(
   fixture: StackFixture,
-  request: { name: string; email: string; types: string[]; language?: 'nb' | 'en'; details?: string },
+  request: { name: string; email: string; types: string[]; language?: Language; details?: string },
 ): Promise<string> {
   const response = await postRequest(fixture.stack.urls.app, { language: 'nb', ...request });
   if (response.status !== 202) throw new Error(`intake answered ${response.status}: ${JSON.stringify(response.json)}`);

@@ -24,6 +24,22 @@ export function downloadCodeLetter(request: Pick<RightsRequest, 'id' | 'language
       ].join('\n'),
     };
   }
+  if (request.language === 'nn') {
+    return {
+      subject: `Eingongskode for å laste ned opplysningane dine – referanse ${request.id}`,
+      text: [
+        greetingLine('nn', provenName(request)),
+        '',
+        `Eingongskoden din er: ${code}`,
+        '',
+        `Skriv han inn på nedlastingssida innan ${DOWNLOAD_CODE_MINUTES} minutt. Ikkje gje koden til nokon: vi kjem aldri til å be deg om han.`,
+        '',
+        'Dersom du ikkje bad om ein kode, kan nokon ha lenkja til nedlastingssida di. Dei kan ikkje opne ho utan koden. Du kan sjå bort frå denne e-posten, eller kontakte oss dersom det skjer igjen.',
+        '',
+        SIGNATURE.nn,
+      ].join('\n'),
+    };
+  }
   return {
     subject: `Engangskode for å laste ned opplysningene dine – referanse ${request.id}`,
     text: [

@@ -20,6 +20,7 @@ import {
 } from '../letters/art15-information.js';
 import { RecordCategorySchema, type ActionPlan, type RecordCategory } from '../plan/action-plan.js';
 import { ChannelSchema, InstantSchema, LanguageSchema, RequestTypeSchema, type RightsRequest } from '../request/rights-request.js';
+import type { Language } from '../request/request-vocabulary.js';
 import { retentionEnd } from '../retention/index.js';
 import { EXPORT_FIELDS } from './export-fields.js';
 
@@ -126,17 +127,20 @@ type Owned = { readonly customerId: string };
 const NOTES = {
   otherPeople: {
     nb: (n: number) => (n === 1 ? '1 oppføring som gjaldt en annen kunde enn deg, er holdt utenfor kopien.' : `${n} oppføringer som gjaldt andre kunder enn deg, er holdt utenfor kopien.`),
+    nn: (n: number) => (n === 1 ? '1 oppføring som gjaldt ein annan kunde enn deg, er halden utanfor kopien.' : `${n} oppføringar som gjaldt andre kundar enn deg, er haldne utanfor kopien.`),
     en: (n: number) => (n === 1 ? '1 record about another customer than you has been left out of the copy.' : `${n} records about customers other than you have been left out of the copy.`),
   },
   erased: {
     nb: 'Kopien viser opplysningene slik de var da vi hentet dem. Noe av det er slettet etterpå etter ønsket ditt om sletting; svarbrevet sier hva.',
+    nn: 'Kopien viser opplysningane slik dei var då vi henta dei. Noko av det er sletta etterpå etter ønsket ditt om sletting; svarbrevet seier kva.',
     en: 'The copy shows the data as they were when we collected them. Some of it has since been erased at your request; our reply letter says what.',
   },
   portable: {
     nb: 'Filen data.json er strukturert og maskinlesbar (JSON), slik at du kan ta opplysningene med til en annen tjeneste.',
+    nn: 'Fila data.json er strukturert og maskinlesbar (JSON), slik at du kan ta med opplysningane til ei anna teneste.',
     en: 'The file data.json is structured and machine-readable (JSON), so that you can take the data to another service.',
   },
-} as const;
+} as const satisfies Record<string, Record<Language, unknown>>;
 
 /**
  * Builds the package from the gathered data, for the categories the plan exports. Records of any

@@ -15,7 +15,7 @@ import type { Language } from '../request/request-vocabulary.js';
 import { ENUM_LABELS, EXPORT_FIELDS, type ExportField } from './export-fields.js';
 import type { ExportCategory, ExportPackage } from './export-package.js';
 
-const LOCALES: Readonly<Record<Language, string>> = { nb: 'nb-NO', en: 'en-GB' };
+const LOCALES: Readonly<Record<Language, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
 /** Plain, printable, WCAG AA contrast; no script, no external resource. */
 const REPORT_CSS = `body{margin:0 auto;max-width:60rem;padding:1.5rem 1rem 3rem;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1rem;line-height:1.5;color:#1a1a1a;background:#fff}
@@ -43,80 +43,86 @@ export const REPORT_CONTENT_SECURITY_POLICY = `${META_POLICY}; frame-ancestors '
 type Text = Readonly<Record<Language, string>>;
 
 /** A heading with the point of Art. 15(1) it answers, cited in the one style of `legal-citations.ts`. */
-function art15Heading(nb: string, en: string, point: string): Text {
+function art15Heading(nb: string, nn: string, en: string, point: string): Text {
   const citation = gdpr({ number: 15, paragraph: 1, point });
-  return { nb: `${nb} (${citation.nb})`, en: `${en} (${citation.en})` };
+  return { nb: `${nb} (${citation.nb})`, nn: `${nn} (${citation.nn})`, en: `${en} (${citation.en})` };
 }
 
 /** An item of a running list: only the first starts with a capital. */
 const inList = (label: string, index: number): string => (index === 0 ? label : label.charAt(0).toLowerCase() + label.slice(1));
 
 const T = {
-  title: { nb: 'Personopplysninger om deg hos OBOS Nærkontor AS', en: 'Your personal data at OBOS Nærkontor AS' },
+  title: { nb: 'Personopplysninger om deg hos OBOS Nærkontor AS', nn: 'Personopplysningar om deg hos OBOS Nærkontor AS', en: 'Your personal data at OBOS Nærkontor AS' },
   intro: {
     nb: 'Dette er kopien av personopplysningene vi har om deg (personvernforordningen artikkel 15), med informasjon om hvordan vi behandler dem.',
+    nn: `Dette er kopien av personopplysningane vi har om deg (${gdpr({ number: 15 }).nn}), med informasjon om korleis vi behandlar dei.`,
     en: 'This is the copy of the personal data we hold about you (Article 15 of the General Data Protection Regulation), with information about how we process them.',
   },
-  reference: { nb: 'Referanse', en: 'Reference' },
-  produced: { nb: 'Laget', en: 'Produced' },
-  dataAsOf: { nb: 'Opplysningene er hentet', en: 'Data collected' },
-  contents: { nb: 'Innhold', en: 'Contents' },
-  summary: { nb: 'Hva vi har om deg', en: 'What we hold about you' },
+  reference: { nb: 'Referanse', nn: 'Referanse', en: 'Reference' },
+  produced: { nb: 'Laget', nn: 'Laga', en: 'Produced' },
+  dataAsOf: { nb: 'Opplysningene er hentet', nn: 'Opplysningane er henta', en: 'Data collected' },
+  contents: { nb: 'Innhold', nn: 'Innhald', en: 'Contents' },
+  summary: { nb: 'Hva vi har om deg', nn: 'Kva vi har om deg', en: 'What we hold about you' },
   summaryIntro: {
     nb: 'Tabellen viser hvor mange oppføringer vi har i hver kategori. Står det 0, har vi ingen opplysninger om deg i den kategorien.',
+    nn: 'Tabellen viser kor mange oppføringar vi har i kvar kategori. Står det 0, har vi ingen opplysningar om deg i den kategorien.',
     en: 'The table shows how many records we hold in each category. A 0 means we hold no data about you in that category.',
   },
-  category: { nb: 'Kategori', en: 'Category' },
-  records: { nb: 'Oppføringer', en: 'Records' },
-  none: { nb: 'Vi har ingen opplysninger om deg i denne kategorien.', en: 'We hold no data about you in this category.' },
-  field: { nb: 'Opplysning', en: 'Item' },
-  value: { nb: 'Verdi', en: 'Value' },
-  purposes: art15Heading('Formål', 'Purposes', 'a'),
-  recipients: art15Heading('Mottakere', 'Recipients', 'c'),
-  retention: art15Heading('Lagringstid', 'Storage period', 'd'),
-  source: art15Heading('Kilde', 'Source', 'g'),
-  noRecipients: { nb: 'Ingen eksterne mottakere utover dem som er nevnt under «Om behandlingen».', en: 'No external recipients beyond those listed under “How we process your data”.' },
-  processing: { nb: 'Om behandlingen', en: 'How we process your data' },
-  categoriesHeading: art15Heading('Kategorier av opplysninger', 'Categories of personal data', 'b'),
+  category: { nb: 'Kategori', nn: 'Kategori', en: 'Category' },
+  records: { nb: 'Oppføringer', nn: 'Oppføringar', en: 'Records' },
+  none: { nb: 'Vi har ingen opplysninger om deg i denne kategorien.', nn: 'Vi har ingen opplysningar om deg i denne kategorien.', en: 'We hold no data about you in this category.' },
+  field: { nb: 'Opplysning', nn: 'Opplysning', en: 'Item' },
+  value: { nb: 'Verdi', nn: 'Verdi', en: 'Value' },
+  purposes: art15Heading('Formål', 'Føremål', 'Purposes', 'a'),
+  recipients: art15Heading('Mottakere', 'Mottakarar', 'Recipients', 'c'),
+  retention: art15Heading('Lagringstid', 'Lagringstid', 'Storage period', 'd'),
+  source: art15Heading('Kilde', 'Kjelde', 'Source', 'g'),
+  noRecipients: { nb: 'Ingen eksterne mottakere utover dem som er nevnt under «Om behandlingen».', nn: 'Ingen eksterne mottakarar utover dei som er nemnde under «Om behandlinga».', en: 'No external recipients beyond those listed under “How we process your data”.' },
+  processing: { nb: 'Om behandlingen', nn: 'Om behandlinga', en: 'How we process your data' },
+  categoriesHeading: art15Heading('Kategorier av opplysninger', 'Kategoriar av opplysningar', 'Categories of personal data', 'b'),
   categoriesText: {
     nb: 'Kategoriene er de som er listet under «Hva vi har om deg». For hver kategori står formål, mottakere, lagringstid og kilde sammen med opplysningene.',
+    nn: 'Kategoriane er dei som er lista opp under «Kva vi har om deg». For kvar kategori står føremål, mottakarar, lagringstid og kjelde saman med opplysningane.',
     en: 'The categories are those listed under “What we hold about you”. Purposes, recipients, storage period and source are given with the data of each category.',
   },
-  generalRecipients: art15Heading('Mottakere av alle kategorier', 'Recipients of every category', 'c'),
+  generalRecipients: art15Heading('Mottakere av alle kategorier', 'Mottakarar av alle kategoriar', 'Recipients of every category', 'c'),
   processors: {
     nb: 'Alle som behandler opplysninger for oss, gjør det etter databehandleravtaler med krav til personvern og informasjonssikkerhet.',
+    nn: 'Alle som behandlar opplysningar for oss, gjer det etter databehandlaravtalar med krav til personvern og informasjonstryggleik.',
     en: 'Everyone who processes data for us does so under data-processing agreements that require data protection and information security.',
   },
-  rights: art15Heading('Rettighetene dine', 'Your rights', 'e'),
-  complaint: art15Heading('Klage', 'Complaints', 'f'),
-  automated: art15Heading('Automatiserte avgjørelser og profilering', 'Automated decisions and profiling', 'h'),
-  request: { nb: 'Henvendelsen din', en: 'Your request' },
+  rights: art15Heading('Rettighetene dine', 'Rettane dine', 'Your rights', 'e'),
+  complaint: art15Heading('Klage', 'Klage', 'Complaints', 'f'),
+  automated: art15Heading('Automatiserte avgjørelser og profilering', 'Automatiserte avgjerder og profilering', 'Automated decisions and profiling', 'h'),
+  request: { nb: 'Henvendelsen din', nn: 'Førespurnaden din', en: 'Your request' },
   requestIntro: {
     nb: 'Henvendelsen din til oss er også personopplysninger om deg. Vi oppbevarer den for å dokumentere hvordan vi har behandlet den.',
+    nn: 'Førespurnaden din til oss er også personopplysningar om deg. Vi oppbevarer han for å dokumentere korleis vi har handsama han.',
     en: 'Your request to us is also personal data about you. We keep it to document how we handled it.',
   },
-  receivedAt: { nb: 'Mottatt', en: 'Received' },
-  channel: { nb: 'Kanal', en: 'Channel' },
-  types: { nb: 'Du ba om', en: 'You asked for' },
-  name: { nb: 'Navn', en: 'Name' },
-  email: { nb: 'E-post', en: 'E-mail' },
-  phone: { nb: 'Telefon', en: 'Phone' },
-  details: { nb: 'Det du skrev', en: 'What you wrote' },
-  notes: { nb: 'Merknader', en: 'Notes' },
-  dataFile: { nb: 'Om datafilen', en: 'About the data file' },
+  receivedAt: { nb: 'Mottatt', nn: 'Motteken', en: 'Received' },
+  channel: { nb: 'Kanal', nn: 'Kanal', en: 'Channel' },
+  types: { nb: 'Du ba om', nn: 'Du bad om', en: 'You asked for' },
+  name: { nb: 'Navn', nn: 'Namn', en: 'Name' },
+  email: { nb: 'E-post', nn: 'E-post', en: 'E-mail' },
+  phone: { nb: 'Telefon', nn: 'Telefon', en: 'Phone' },
+  details: { nb: 'Det du skrev', nn: 'Det du skreiv', en: 'What you wrote' },
+  notes: { nb: 'Merknader', nn: 'Merknader', en: 'Notes' },
+  dataFile: { nb: 'Om datafilen', nn: 'Om datafila', en: 'About the data file' },
   dataFileText: {
     nb: 'Den samme kopien finnes som maskinlesbar fil (data.json). Filen har formatet {format}, versjon {version}, og beskriver selv hva hvert felt betyr (feltet «fields» i hver kategori). Beløp er i øre, datoer er ÅÅÅÅ-MM-DD og tidspunkter ISO 8601 med tidssone.',
+    nn: 'Den same kopien finst som maskinlesbar fil (data.json). Fila har formatet {format}, versjon {version}, og skildrar sjølv kva kvart felt tyder (feltet «fields» i kvar kategori). Beløp er i øre, datoar er ÅÅÅÅ-MM-DD og tidspunkt ISO 8601 med tidssone.',
     en: 'The same copy is available as a machine-readable file (data.json). The file has the format {format}, version {version}, and describes what each field means (the “fields” entry of each category). Amounts are in øre, dates are YYYY-MM-DD and times ISO 8601 with a time zone.',
   },
-  yes: { nb: 'Ja', en: 'Yes' },
-  no: { nb: 'Nei', en: 'No' },
+  yes: { nb: 'Ja', nn: 'Ja', en: 'Yes' },
+  no: { nb: 'Nei', nn: 'Nei', en: 'No' },
 } as const satisfies Record<string, Text>;
 
 const CHANNEL_NAMES: Readonly<Record<string, Localised>> = {
-  web: { nb: 'nettskjema', en: 'web form' },
-  email: { nb: 'e-post', en: 'e-mail' },
-  phone: { nb: 'telefon', en: 'phone' },
-  post: { nb: 'brev', en: 'letter' },
+  web: { nb: 'nettskjema', nn: 'nettskjema', en: 'web form' },
+  email: { nb: 'e-post', nn: 'e-post', en: 'e-mail' },
+  phone: { nb: 'telefon', nn: 'telefon', en: 'phone' },
+  post: { nb: 'brev', nn: 'brev', en: 'letter' },
 };
 
 const valueAt = (record: unknown, path: string): unknown =>

@@ -6,8 +6,8 @@ import type { Language } from '../request/request-vocabulary.js';
 export const DETAILS_MAX_LENGTH = 5000;
 const NAME_MAX_LENGTH = 200;
 
-/** Letters exist in Norwegian and English; Scandinavian readers get the Norwegian ones. */
-const LETTER_LANGUAGE: Readonly<Record<MessageLanguage, Language>> = { nb: 'nb', nn: 'nb', sv: 'nb', da: 'nb', en: 'en' };
+/** Letters exist in bokmål, nynorsk and English; a nynorsk mail is answered in nynorsk, Swedish and Danish readers get bokmål. */
+const LETTER_LANGUAGE: Readonly<Record<MessageLanguage, Language>> = { nb: 'nb', nn: 'nn', sv: 'nb', da: 'nb', en: 'en' };
 
 export const letterLanguage = (language: MessageLanguage): Language => LETTER_LANGUAGE[language];
 

@@ -33,6 +33,27 @@ export function acknowledgementLetter(request: Input): Letter {
       ].join('\n'),
     };
   }
+  if (request.language === 'nn') {
+    return {
+      subject: `Vi har fått førespurnaden din – referanse ${request.id}`,
+      text: [
+        greetingLine('nn', provenName(request)),
+        '',
+        `Vi har fått førespurnaden din om personopplysningane dine. Referansen din er ${request.id}. Oppgje han dersom du kontaktar oss om denne saka.`,
+        '',
+        'Du har bede om:',
+        rights,
+        '',
+        `Vi svarar utan ugrunna opphald og seinast ${due}. Er saka innfløkt, kan fristen forlengjast med inntil to månader. I så fall får du vite kvifor før denne datoen.`,
+        '',
+        'For å verne opplysningane dine kan vi be deg stadfeste identiteten din med ein kode som blir sendt til kontaktinformasjonen vi har registrert på deg. Det er gratis å bruke rettane dine.',
+        '',
+        'Dersom det ikkje var du som sende denne førespurnaden, ber vi deg svare på denne e-posten.',
+        '',
+        SIGNATURE.nn,
+      ].join('\n'),
+    };
+  }
   return {
     subject: `Vi har mottatt henvendelsen din – referanse ${request.id}`,
     text: [

@@ -5,7 +5,7 @@ import type { Language } from '../request/request-vocabulary.js';
 
 /**
  * The information Art. 15(1)(a)–(h) owes every person who asks for access, per record category,
- * in nb and en. One source for the export report and the reply letter, and every statement here
+ * in nb, nn and en. One source for the export report and the reply letter, and every statement here
  * is taken from the privacy statement (personvernerklæringen, last changed 17 October 2022): its
  * purposes, its recipients (the OBOS group, the access-system partner, processors, authorities
  * where the law requires) and its retention rules (as long as you are a customer; accounting
@@ -18,14 +18,14 @@ export type Localised = Readonly<Record<Language, string>>;
 
 /** What each record category is called in the report, the letters and the recipient notices. */
 export const CATEGORY_LABELS: Readonly<Record<RecordCategory, Localised>> = {
-  profile: { nb: 'Profil og kontaktopplysninger', en: 'Profile and contact details' },
-  subscription: { nb: 'Abonnementer', en: 'Subscriptions' },
-  consent: { nb: 'Samtykker', en: 'Consents' },
-  reservation: { nb: 'Reservasjoner mot kontaktkanaler', en: 'Opt-outs from contact channels' },
-  service_note: { nb: 'Notater fra kundeservice', en: 'Customer-service notes' },
-  invoice: { nb: 'Fakturaer', en: 'Invoices' },
-  payment: { nb: 'Betalinger', en: 'Payments' },
-  door_event: { nb: 'Dørhendelser (adgangslogg fra Unloc)', en: 'Door events (access log from Unloc)' },
+  profile: { nb: 'Profil og kontaktopplysninger', nn: 'Profil og kontaktopplysningar', en: 'Profile and contact details' },
+  subscription: { nb: 'Abonnementer', nn: 'Abonnement', en: 'Subscriptions' },
+  consent: { nb: 'Samtykker', nn: 'Samtykke', en: 'Consents' },
+  reservation: { nb: 'Reservasjoner mot kontaktkanaler', nn: 'Reservasjonar mot kontaktkanalar', en: 'Opt-outs from contact channels' },
+  service_note: { nb: 'Notater fra kundeservice', nn: 'Notat frå kundeservice', en: 'Customer-service notes' },
+  invoice: { nb: 'Fakturaer', nn: 'Fakturaer', en: 'Invoices' },
+  payment: { nb: 'Betalinger', nn: 'Betalingar', en: 'Payments' },
+  door_event: { nb: 'Dørhendelser (adgangslogg fra Unloc)', nn: 'Dørhendingar (tilgangslogg frå Unloc)', en: 'Door events (access log from Unloc)' },
 };
 
 /**
@@ -39,55 +39,62 @@ export const categoryInText = (category: RecordCategory, language: Language): st
 };
 
 export const CONSENT_LABELS: Readonly<Record<ConsentKind, Localised>> = {
-  newsletter: { nb: 'nyhetsbrev på e-post', en: 'our newsletter by e-mail' },
-  sms: { nb: 'markedsføring på SMS', en: 'marketing by SMS' },
-  phone: { nb: 'markedsføring på telefon', en: 'marketing by phone' },
+  newsletter: { nb: 'nyhetsbrev på e-post', nn: 'nyheitsbrev på e-post', en: 'our newsletter by e-mail' },
+  sms: { nb: 'markedsføring på SMS', nn: 'marknadsføring på SMS', en: 'marketing by SMS' },
+  phone: { nb: 'markedsføring på telefon', nn: 'marknadsføring på telefon', en: 'marketing by phone' },
 };
 
 export const CHANNEL_LABELS: Readonly<Record<ContactChannel, Localised>> = {
-  email: { nb: 'e-post', en: 'e-mail' },
-  sms: { nb: 'SMS', en: 'SMS' },
-  phone: { nb: 'telefon', en: 'phone' },
-  post: { nb: 'adressert post', en: 'addressed post' },
+  email: { nb: 'e-post', nn: 'e-post', en: 'e-mail' },
+  sms: { nb: 'SMS', nn: 'SMS', en: 'SMS' },
+  phone: { nb: 'telefon', nn: 'telefon', en: 'phone' },
+  post: { nb: 'adressert post', nn: 'adressert post', en: 'addressed post' },
 };
 
 export const CORRECTABLE_FIELD_LABELS: Readonly<Record<'name' | 'email' | 'phone' | 'address', Localised>> = {
-  name: { nb: 'navn', en: 'name' },
-  email: { nb: 'e-postadresse', en: 'e-mail address' },
-  phone: { nb: 'telefonnummer', en: 'phone number' },
-  address: { nb: 'postadresse', en: 'postal address' },
+  name: { nb: 'navn', nn: 'namn', en: 'name' },
+  email: { nb: 'e-postadresse', nn: 'e-postadresse', en: 'e-mail address' },
+  phone: { nb: 'telefonnummer', nn: 'telefonnummer', en: 'phone number' },
+  address: { nb: 'postadresse', nn: 'postadresse', en: 'postal address' },
 };
 
 /** The purposes of the privacy statement, worded as it words them. */
 const PURPOSE = {
   identification: {
     nb: 'å identifisere deg som kunde, også for å verifisere kjøp av varer og tjenester',
+    nn: 'å identifisere deg som kunde, også for å stadfeste kjøp av varer og tenester',
     en: 'identifying you as a customer, including verifying purchases of goods and services',
   },
   subscription: {
     nb: 'å drifte, administrere og vedlikeholde abonnementet ditt, også å gi deg adgang til lokalene',
+    nn: 'å drifte, administrere og halde ved like abonnementet ditt, også å gje deg tilgang til lokala',
     en: 'operating, administering and maintaining your subscription, including giving you access to the premises',
   },
   information: {
     nb: 'å gi deg viktig informasjon om abonnementet og om endringer i de tekniske løsningene',
+    nn: 'å gje deg viktig informasjon om abonnementet og om endringar i dei tekniske løysingane',
     en: 'giving you important information about your subscription and about changes to our technical solutions',
   },
-  billing: { nb: 'fakturering og betalingsoppfølging', en: 'invoicing and following up payments' },
-  service: { nb: 'feilretting, kundeservice og klagebehandling', en: 'fixing faults, customer service and handling complaints' },
+  billing: { nb: 'fakturering og betalingsoppfølging', nn: 'fakturering og oppfølging av betalingar', en: 'invoicing and following up payments' },
+  service: { nb: 'feilretting, kundeservice og klagebehandling', nn: 'feilretting, kundeservice og klagehandsaming', en: 'fixing faults, customer service and handling complaints' },
   legal: {
     nb: 'å oppfylle lovbestemte plikter, som regnskapsføring etter bokføringsloven § 13',
+    nn: 'å oppfylle lovfesta plikter, som rekneskapsføring etter bokføringslova § 13',
     en: 'meeting legal obligations, such as bookkeeping under section 13 of the Norwegian Bookkeeping Act',
   },
   analysis: {
     nb: 'analyse og utvikling av tjenestene, hovedsakelig med anonymiserte eller pseudonymiserte opplysninger på aggregert nivå',
+    nn: 'analyse og utvikling av tenestene, hovudsakleg med anonymiserte eller pseudonymiserte opplysningar på aggregert nivå',
     en: 'analysing and developing our services, mainly with anonymised or pseudonymised data at an aggregated level',
   },
   marketing: {
     nb: 'markedsføring, der loven tillater det eller du har samtykket (nyhetsbrev, markedsundersøkelser, adressert post, samtaler på telefon)',
+    nn: 'marknadsføring, der lova tillèt det eller du har samtykt (nyheitsbrev, marknadsundersøkingar, adressert post, samtalar på telefon)',
     en: 'marketing where the law allows it or you have consented (newsletters, market surveys, addressed post, phone calls)',
   },
   choices: {
     nb: 'å respektere valgene dine om markedsføring og om hvilke kanaler vi kontakter deg i',
+    nn: 'å respektere vala dine om marknadsføring og om kva kanalar vi kontaktar deg i',
     en: 'respecting your choices about marketing and about the channels we contact you through',
   },
 } as const satisfies Record<string, Localised>;
@@ -106,6 +113,7 @@ export const PURPOSES: Readonly<Record<RecordCategory, readonly Localised[]>> = 
 
 const AS_LONG_AS_CUSTOMER: Localised = {
   nb: 'Så lenge du er kunde. Når abonnementet er avsluttet, slettes opplysningene uten ugrunnet opphold, bortsett fra det loven krever at vi oppbevarer.',
+  nn: 'Så lenge du er kunde. Når abonnementet er avslutta, blir opplysningane sletta utan ugrunna opphald, bortsett frå det lova krev at vi oppbevarer.',
   en: 'As long as you are a customer. When your subscription has ended, the data are deleted without undue delay, except what the law requires us to keep.',
 };
 
@@ -118,26 +126,32 @@ export const RETENTION: Readonly<Record<RecordCategory, Localised>> = {
   subscription: AS_LONG_AS_CUSTOMER,
   consent: {
     nb: 'Så lenge du er kunde. Trekker du et samtykke tilbake, registrerer vi det, så vi vet at det ikke gjelder lenger.',
+    nn: 'Så lenge du er kunde. Trekkjer du eit samtykke tilbake, registrerer vi det, så vi veit at det ikkje gjeld lenger.',
     en: 'As long as you are a customer. If you withdraw a consent, we record that, so that we know it no longer applies.',
   },
   reservation: {
     nb: 'Så lenge du er kunde, slik at vi fortsatt respekterer valgene dine.',
+    nn: 'Så lenge du er kunde, slik at vi framleis respekterer vala dine.',
     en: 'As long as you are a customer, so that we go on respecting your choices.',
   },
   service_note: {
     nb: 'Loggført dialog med kundeservice har et kortere lagringsbehov enn kundeforholdet: vi beholder notatene så lenge de trengs for å følge opp saken, og ikke lenger enn kundeforholdet.',
+    nn: 'Loggført dialog med kundeservice treng ikkje lagrast så lenge som kundeforholdet: vi tek vare på notata så lenge dei trengst for å følgje opp saka, og ikkje lenger enn kundeforholdet.',
     en: 'Logged dialogue with customer service needs to be kept for a shorter time than the customer relationship: we keep the notes as long as they are needed to follow up the matter, and no longer than the customer relationship.',
   },
   invoice: {
     nb: 'Fem år etter utgangen av regnskapsåret fakturaen hører til (bokføringsloven § 13 første ledd). Datoen for hver faktura står i tabellen.',
+    nn: 'Fem år etter utgangen av rekneskapsåret fakturaen høyrer til (bokføringslova § 13 første ledd). Datoen for kvar faktura står i tabellen.',
     en: 'Five years after the end of the financial year the invoice belongs to (section 13(1) of the Norwegian Bookkeeping Act). The date for each invoice is in the table.',
   },
   payment: {
     nb: 'Fem år etter utgangen av regnskapsåret betalingen hører til (bokføringsloven § 13 første ledd). Datoen for hver betaling står i tabellen.',
+    nn: 'Fem år etter utgangen av rekneskapsåret betalinga høyrer til (bokføringslova § 13 første ledd). Datoen for kvar betaling står i tabellen.',
     en: 'Five years after the end of the financial year the payment belongs to (section 13(1) of the Norwegian Bookkeeping Act). The date for each payment is in the table.',
   },
   door_event: {
     nb: 'Så lenge det trengs for adgangen til lokalene, og ikke lenger enn kundeforholdet: når abonnementet er avsluttet, slettes loggen uten ugrunnet opphold.',
+    nn: 'Så lenge det trengst for tilgangen til lokala, og ikkje lenger enn kundeforholdet: når abonnementet er avslutta, blir loggen sletta utan ugrunna opphald.',
     en: 'As long as needed for access to the premises, and no longer than the customer relationship: when your subscription has ended, the log is deleted without undue delay.',
   },
 };
@@ -145,30 +159,43 @@ export const RETENTION: Readonly<Record<RecordCategory, Localised>> = {
 /** Art. 15(1)(g): where the data come from. `companyName` is the company that registered the user. */
 export function sourceOf(category: RecordCategory, language: Language, companyName?: string): string {
   const company = companyName
-    ? { nb: `, eller fra bedriften som registrerte deg (${companyName})`, en: `, or from the company that registered you (${companyName})` }
-    : { nb: ', eller fra bedriften din hvis den registrerte deg på et bedriftsabonnement', en: ', or from your company if it registered you on a corporate subscription' };
+    ? {
+        nb: `, eller fra bedriften som registrerte deg (${companyName})`,
+        nn: `, eller frå verksemda som registrerte deg (${companyName})`,
+        en: `, or from the company that registered you (${companyName})`,
+      }
+    : {
+        nb: ', eller fra bedriften din hvis den registrerte deg på et bedriftsabonnement',
+        nn: ', eller frå verksemda di dersom ho registrerte deg på eit bedriftsabonnement',
+        en: ', or from your company if it registered you on a corporate subscription',
+      };
   const texts: Record<RecordCategory, Localised> = {
     profile: {
       nb: `Fra deg selv, da du kjøpte tjenesten eller registrerte deg${company.nb}.`,
+      nn: `Frå deg sjølv, då du kjøpte tenesta eller registrerte deg${company.nn}.`,
       en: `From you, when you bought the service or registered${company.en}.`,
     },
     subscription: {
       nb: `Fra deg selv, da du valgte abonnement${company.nb}.`,
+      nn: `Frå deg sjølv, då du valde abonnement${company.nn}.`,
       en: `From you, when you chose your subscription${company.en}.`,
     },
-    consent: { nb: 'Fra deg selv.', en: 'From you.' },
-    reservation: { nb: 'Fra deg selv.', en: 'From you.' },
+    consent: { nb: 'Fra deg selv.', nn: 'Frå deg sjølv.', en: 'From you.' },
+    reservation: { nb: 'Fra deg selv.', nn: 'Frå deg sjølv.', en: 'From you.' },
     service_note: {
       nb: 'Skrevet av kundeservice hos oss, ut fra kontakten du har hatt med oss.',
+      nn: 'Skrivne av kundeservice hos oss, ut frå kontakten du har hatt med oss.',
       en: 'Written by our customer service, from the contact you have had with us.',
     },
-    invoice: { nb: 'Laget av oss ut fra abonnementet ditt.', en: 'Created by us from your subscription.' },
+    invoice: { nb: 'Laget av oss ut fra abonnementet ditt.', nn: 'Laga av oss ut frå abonnementet ditt.', en: 'Created by us from your subscription.' },
     payment: {
       nb: 'Registrert når du betaler (med kort, Vipps, faktura eller AvtaleGiro).',
+      nn: 'Registrert når du betaler (med kort, Vipps, faktura eller AvtaleGiro).',
       en: 'Recorded when you pay (by card, Vipps, invoice or AvtaleGiro).',
     },
     door_event: {
       nb: 'Fra adgangssystemet Unloc, som registrerer når du åpner en dør i lokalene våre.',
+      nn: 'Frå tilgangssystemet Unloc, som registrerer når du opnar ei dør i lokala våre.',
       en: 'From the Unloc access system, which records when you open a door at our premises.',
     },
   };
@@ -179,19 +206,21 @@ export function sourceOf(category: RecordCategory, language: Language, companyNa
 export const GENERAL_RECIPIENTS: readonly Localised[] = [
   {
     nb: 'Selskaper i OBOS-konsernet (OBOS BBL eier Nærkontoret), til de samme formålene',
+    nn: 'Selskap i OBOS-konsernet (OBOS BBL eig Nærkontoret), til dei same føremåla',
     en: 'Companies in the OBOS group (OBOS BBL owns Nærkontoret), for the same purposes',
   },
   {
     nb: 'Offentlige myndigheter, bare når loven eller en rettslig avgjørelse pålegger oss det',
+    nn: 'Offentlege styresmakter, berre når lova eller ei rettsleg avgjerd pålegg oss det',
     en: 'Public authorities, only when the law or a court decision requires it',
   },
 ];
 
 /** What each registered recipient is called in the requester's language. */
 export const RECIPIENT_LABELS: Readonly<Record<Recipient['id'], Localised>> = {
-  unloc: { nb: 'Unloc (adgangssystemet)', en: 'Unloc (the access system)' },
-  invoicing: { nb: 'Regnskaps- og fakturaleverandøren vår', en: 'Our accounting and invoicing provider' },
-  email_platform: { nb: 'E-postplattformen for nyhetsbrev', en: 'The e-mail platform for newsletters' },
+  unloc: { nb: 'Unloc (adgangssystemet)', nn: 'Unloc (tilgangssystemet)', en: 'Unloc (the access system)' },
+  invoicing: { nb: 'Regnskaps- og fakturaleverandøren vår', nn: 'Rekneskaps- og fakturaleverandøren vår', en: 'Our accounting and invoicing provider' },
+  email_platform: { nb: 'E-postplattformen for nyhetsbrev', nn: 'E-postplattforma for nyheitsbrev', en: 'The e-mail platform for newsletters' },
 };
 
 /** A recipient's name in `language`, falling back to the name the plan gives it. */
@@ -224,6 +253,10 @@ export const RIGHTS: Localised = {
     'Du har rett til innsyn, til å få rettet feil, til å få opplysninger slettet, til å begrense behandlingen, ' +
     'til å protestere mot behandlingen (også mot markedsføring), til dataportabilitet og til å trekke tilbake ' +
     'samtykker når som helst. Kontakt oss på naerkontor@obos.no eller 934 20 183.',
+  nn:
+    'Du har rett til innsyn, til å få retta feil, til å få opplysningar sletta, til å avgrense behandlinga, ' +
+    'til å protestere mot behandlinga (også mot marknadsføring), til dataportabilitet og til å trekkje tilbake ' +
+    'samtykke når som helst. Kontakt oss på naerkontor@obos.no eller 934 20 183.',
   en:
     'You have the right of access, to have inaccurate data corrected, to have data erased, to restrict ' +
     'processing, to object to processing (including marketing), to data portability and to withdraw a consent at ' +
@@ -233,6 +266,7 @@ export const RIGHTS: Localised = {
 /** Art. 15(1)(f). */
 export const COMPLAINT: Localised = {
   nb: 'Du har rett til å klage til Datatilsynet (www.datatilsynet.no, Postboks 458 Sentrum, 0105 Oslo).',
+  nn: 'Du har rett til å klage til Datatilsynet (www.datatilsynet.no, Postboks 458 Sentrum, 0105 Oslo).',
   en: 'You have the right to lodge a complaint with the Norwegian Data Protection Authority, Datatilsynet (www.datatilsynet.no, Postboks 458 Sentrum, 0105 Oslo, Norway).',
 };
 
@@ -242,6 +276,10 @@ export const AUTOMATED_DECISIONS: Localised = {
     'Vi treffer ingen avgjørelser om deg som bare bygger på automatisk behandling, heller ikke profilering ' +
     '(personvernforordningen artikkel 22). Statistikken vi lager for å forstå bruken av tjenestene, er på ' +
     'aggregert nivå og brukes ikke til avgjørelser om enkeltpersoner.',
+  nn:
+    'Vi tek ingen avgjerder om deg som berre byggjer på automatisk behandling, heller ikkje profilering ' +
+    '(personvernforordninga artikkel 22). Statistikken vi lagar for å forstå bruken av tenestene, er på ' +
+    'aggregert nivå og blir ikkje brukt til avgjerder om enkeltpersonar.',
   en:
     'We make no decisions about you based solely on automated processing, including profiling (Article 22 of the ' +
     'General Data Protection Regulation). ' +
@@ -254,6 +292,9 @@ export const DOOR_EVENTS_NOTE: Localised = {
   nb:
     'Dørhendelsene gjelder bare deg: adgangssystemet registrerer hvem som åpnet døren. Hendelser for andre ' +
     'personer ved de samme dørene er ikke tatt med.',
+  nn:
+    'Dørhendingane gjeld berre deg: tilgangssystemet registrerer kven som opna døra. Hendingar for andre ' +
+    'personar ved dei same dørene er ikkje tekne med.',
   en:
     'The door events are yours only: the access system records who opened the door. Events of other people at ' +
     'the same doors are not included.',
@@ -263,5 +304,5 @@ export const DOOR_EVENTS_NOTE: Localised = {
 export function joinList(items: readonly string[], language: Language): string {
   if (items.length <= 1) return items.join('');
   const last = items[items.length - 1];
-  return `${items.slice(0, -1).join(', ')} ${language === 'nb' ? 'og' : 'and'} ${last}`;
+  return `${items.slice(0, -1).join(', ')} ${language === 'en' ? 'and' : 'og'} ${last}`;
 }

@@ -1,5 +1,6 @@
 import type { RightsRequest } from '../request/rights-request.js';
 import { formatCalendarDate } from './format-calendar-date.js';
+import { gdpr } from './legal-citations.js';
 import { SIGNATURE, type Letter, greetingLine, provenName } from './letter.js';
 
 type Input = Pick<RightsRequest, 'id' | 'language' | 'requester' | 'dueDate'>;
@@ -27,6 +28,25 @@ export function extensionLetter(request: Input, reason: string, newDueDate: stri
         'If you disagree, you can complain to the Norwegian Data Protection Authority, Datatilsynet (www.datatilsynet.no).',
         '',
         SIGNATURE.en,
+      ].join('\n'),
+    };
+  }
+  if (request.language === 'nn') {
+    return {
+      subject: `Vi treng meir tid til førespurnaden din – referanse ${request.id}`,
+      text: [
+        greetingLine('nn', provenName(request)),
+        '',
+        `Vi arbeider med førespurnaden din (referanse ${request.id}), men vi rekk ikkje å bli ferdige innan ${before} slik vi først lova.`,
+        '',
+        'Grunnen er:',
+        reason,
+        '',
+        `Etter ${gdpr({ number: 12, paragraph: 3 }).nn} kan vi forlengje fristen med inntil to månader når det er nødvendig. Vi svarar seinast ${after}, og før dersom vi kan.`,
+        '',
+        'Er du usamd, kan du klage til Datatilsynet (www.datatilsynet.no).',
+        '',
+        SIGNATURE.nn,
       ].join('\n'),
     };
   }

@@ -1,6 +1,6 @@
 import type { Language } from '../request/request-vocabulary.js';
 
-const LOCALES: Readonly<Record<Language, string>> = { nb: 'nb-NO', en: 'en-GB' };
+const LOCALES: Readonly<Record<Language, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
 /**
  * Formats a calendar date (`YYYY-MM-DD`) for people: "23. desember 2026" / "23 December 2026".

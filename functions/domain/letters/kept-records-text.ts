@@ -22,6 +22,11 @@ const CLASS_TEXT: Readonly<Record<AccountingClass, Localised>> = {
       '(primærdokumentasjon: fakturaer og kreditnotaer). På fakturaene beholder vi bare navnet og adressen din, som ' +
       'bokføringsforskriften § 5-1-1 krever at et salgsdokument viser. Vi bruker dem bare til bokføring og sletter dem ' +
       'etter datoen som står ved dem:',
+    nn:
+      'Rekneskapsmateriale som bokføringslova § 13 pålegg oss å oppbevare i fem år etter utgangen av rekneskapsåret ' +
+      '(primærdokumentasjon: fakturaer og kreditnotaer). På fakturaene held vi berre på namnet og adressa di, som ' +
+      'bokføringsforskrifta § 5-1-1 krev at eit salsdokument viser. Vi bruker dei berre til bokføring og slettar dei ' +
+      'etter datoen som står ved dei:',
     en:
       'Accounting records that section 13 of the Norwegian Bookkeeping Act requires us to keep for five years after the ' +
       'end of the financial year (primary documentation: invoices and credit notes). On the invoices we keep only your ' +
@@ -33,6 +38,10 @@ const CLASS_TEXT: Readonly<Record<AccountingClass, Localised>> = {
       'Spesifikasjoner som bokføringsloven § 13 pålegger oss å oppbevare i tre år og seks måneder etter utgangen av ' +
       'regnskapsåret (når og hvordan fakturaene ble betalt). Vi bruker dem bare til bokføring og sletter dem etter ' +
       'datoen som står ved dem:',
+    nn:
+      'Spesifikasjonar som bokføringslova § 13 pålegg oss å oppbevare i tre år og seks månader etter utgangen av ' +
+      'rekneskapsåret (når og korleis fakturaene vart betalte). Vi bruker dei berre til bokføring og slettar dei etter ' +
+      'datoen som står ved dei:',
     en:
       'Specifications that section 13 of the Norwegian Bookkeeping Act requires us to keep for three years and six months ' +
       'after the end of the financial year (when and how invoices were paid). We use them for bookkeeping only and ' +
@@ -46,9 +55,11 @@ const CLASS_BASIS: Readonly<Record<AccountingClass, LegalBasis>> = {
   secondary: LEGAL_BASIS.secondaryAccounting,
 };
 
-/** `1 oppføring` / `12 oppføringer`, `1 record` / `12 records`. */
+/** `1 oppføring` / `12 oppføringer` (nn `12 oppføringar`), `1 record` / `12 records`. */
 export const recordCount = (n: number, language: Language): string =>
-  language === 'nb' ? `${n} ${n === 1 ? 'oppføring' : 'oppføringer'}` : `${n} ${n === 1 ? 'record' : 'records'}`;
+  `${n} ${n === 1 ? { nb: 'oppføring', nn: 'oppføring', en: 'record' }[language] : { nb: 'oppføringer', nn: 'oppføringar', en: 'records' }[language]}`;
+
+const LEGAL_BASIS_LABEL: Localised = { nb: 'Rettslig grunnlag', nn: 'Rettsleg grunnlag', en: 'Legal basis' };
 
 const bullet = (text: string): string => `  • ${text}`;
 
@@ -59,10 +70,12 @@ const isAccounting = (group: KeptRecords): group is KeptRecords & { retentionCla
 function untilText(group: KeptRecords, language: Language): string {
   if (group.until) {
     const day = formatCalendarDate(group.until, language);
-    return language === 'nb' ? `Til og med ${day}.` : `Until ${day} inclusive.`;
+    return { nb: `Til og med ${day}.`, nn: `Til og med ${day}.`, en: `Until ${day} inclusive.` }[language];
   }
-  if (group.kind === 'contract') return language === 'nb' ? 'Så lenge kundeforholdet varer.' : 'As long as the customer relationship lasts.';
-  return language === 'nb' ? 'Til kravet er avgjort.' : 'Until the claim is resolved.';
+  if (group.kind === 'contract') {
+    return { nb: 'Så lenge kundeforholdet varer.', nn: 'Så lenge kundeforholdet varer.', en: 'As long as the customer relationship lasts.' }[language];
+  }
+  return { nb: 'Til kravet er avgjort.', nn: 'Til kravet er avgjort.', en: 'Until the claim is resolved.' }[language];
 }
 
 /** One line per end date: `til og med 31. desember 2029: Fakturaer (12 oppføringer)`. */
@@ -78,7 +91,7 @@ function classLines(groups: readonly (KeptRecords & { until: string })[], langua
       .map(([category, n]) => `${CATEGORY_LABELS[category][language]} (${recordCount(n, language)})`)
       .join(', ');
     const day = formatCalendarDate(until, language);
-    return `      – ${language === 'nb' ? `til og med ${day}` : `until ${day} inclusive`}: ${what}`;
+    return `      – ${language === 'en' ? `until ${day} inclusive` : `til og med ${day}`}: ${what}`;
   });
 }
 
@@ -91,13 +104,13 @@ export function keptRecordsText(plan: Pick<ActionPlan, 'kept'>, language: Langua
     lines.push(
       bullet(CLASS_TEXT[retentionClass][language]),
       ...classLines(groups, language),
-      `    ${language === 'nb' ? 'Rettslig grunnlag' : 'Legal basis'}: ${legalBasisIn(CLASS_BASIS[retentionClass], language)}.`,
+      `    ${LEGAL_BASIS_LABEL[language]}: ${legalBasisIn(CLASS_BASIS[retentionClass], language)}.`,
     );
   }
   for (const group of plan.kept.filter((kept) => !isAccounting(kept))) {
     lines.push(
       bullet(`${CATEGORY_LABELS[group.category][language]} (${recordCount(group.recordIds.length, language)}): ${group.reason[language]}`),
-      `    ${language === 'nb' ? 'Rettslig grunnlag' : 'Legal basis'}: ${legalBasisIn(group.legalBasis, language)}. ${untilText(group, language)}`,
+      `    ${LEGAL_BASIS_LABEL[language]}: ${legalBasisIn(group.legalBasis, language)}. ${untilText(group, language)}`,
     );
   }
   return lines;
@@ -111,11 +124,18 @@ export function keptRecordsText(plan: Pick<ActionPlan, 'kept'>, language: Langua
 export function releasedRecordsText(plan: Pick<ActionPlan, 'adjustments'>, language: Language): Lines {
   const released = new Set(plan.adjustments.filter((a) => a.action === 'release').flatMap((a) => a.recordIds));
   if (released.size === 0) return [];
+  const n = recordCount(released.size, language);
   return [
-    language === 'nb'
-      ? `Etter en ny vurdering holder vi ikke lenger tilbake ${recordCount(released.size, language)} som vi først ville beholde ` +
-        'for et rettskrav, fordi grunnen ikke lenger gjelder. De er slettet eller behandlet etter reglene ovenfor.'
-      : `On review, we no longer hold back ${recordCount(released.size, language)} that we first meant to keep for a legal ` +
+    {
+      nb:
+        `Etter en ny vurdering holder vi ikke lenger tilbake ${n} som vi først ville beholde ` +
+        'for et rettskrav, fordi grunnen ikke lenger gjelder. De er slettet eller behandlet etter reglene ovenfor.',
+      nn:
+        `Etter ei ny vurdering held vi ikkje lenger tilbake ${n} som vi først ville ta vare på ` +
+        'for eit rettskrav, fordi grunnen ikkje lenger gjeld. Dei er sletta eller behandla etter reglane ovanfor.',
+      en:
+        `On review, we no longer hold back ${n} that we first meant to keep for a legal ` +
         'claim, because the reason no longer applies. They have been erased or handled under the rules above.',
+    }[language],
   ];
 }

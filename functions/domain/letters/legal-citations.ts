@@ -5,6 +5,7 @@ import type { Language } from '../request/request-vocabulary.js';
  * Every legal reference a customer reads, in one style per language, so no letter cites the same
  * provision two ways:
  * - nb: «personvernforordningen artikkel 17 nr. 3 bokstav b», «bokføringsloven § 13 første ledd»;
+ * - nn: «personvernforordninga artikkel 17 nr. 3 bokstav b», «bokføringslova § 13 første ledd»;
  * - en: "Article 17(3)(b) of the General Data Protection Regulation", "section 13(1) of the
  *   Norwegian Bookkeeping Act".
  * The law is always named (a reader cannot be expected to know which "artikkel 18" is meant), and
@@ -26,11 +27,12 @@ const LEDD = ['', 'første', 'andre', 'tredje', 'fjerde', 'femte', 'sjette'] as 
 
 const gdprArticle = ({ number, paragraph, point }: Provision): Localised => ({
   nb: `artikkel ${number}${paragraph ? ` nr. ${paragraph}` : ''}${point ? ` bokstav ${point}` : ''}`,
+  nn: `artikkel ${number}${paragraph ? ` nr. ${paragraph}` : ''}${point ? ` bokstav ${point}` : ''}`,
   en: `Article ${number}${paragraph ? `(${paragraph})` : ''}${point ? `(${point})` : ''}`,
 });
 
 const joinProvisions = (parts: readonly string[], language: Language): string =>
-  parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} ${language === 'nb' ? 'og' : 'and'} ${parts.at(-1)}`;
+  parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} ${language === 'en' ? 'and' : 'og'} ${parts.at(-1)}`;
 
 /**
  * One or more articles of the GDPR: `gdpr({ number: 17, paragraph: 3, point: 'b' })` is
@@ -41,6 +43,7 @@ export function gdpr(...provisions: readonly Provision[]): Localised {
   const articles = provisions.map(gdprArticle);
   return {
     nb: `personvernforordningen ${joinProvisions(articles.map((a) => a.nb), 'nb')}`,
+    nn: `personvernforordninga ${joinProvisions(articles.map((a) => a.nn), 'nn')}`,
     en: `${joinProvisions(articles.map((a) => a.en), 'en')} of the General Data Protection Regulation`,
   };
 }
@@ -49,18 +52,20 @@ export function gdpr(...provisions: readonly Provision[]): Localised {
 export function norwegianAct(act: keyof typeof ACTS, { number, paragraph }: Omit<Provision, 'point'>): Localised {
   return {
     nb: `${ACTS[act].nb} § ${number}${paragraph ? ` ${LEDD[paragraph]} ledd` : ''}`,
+    nn: `${ACTS[act].nn} § ${number}${paragraph ? ` ${LEDD[paragraph]} ledd` : ''}`,
     en: `section ${number}${paragraph ? `(${paragraph})` : ''} of the ${ACTS[act].en}`,
   };
 }
 
 const ACTS = {
-  bookkeeping: { nb: 'bokføringsloven', en: 'Norwegian Bookkeeping Act' },
-  marketing: { nb: 'markedsføringsloven', en: 'Norwegian Marketing Control Act' },
+  bookkeeping: { nb: 'bokføringsloven', nn: 'bokføringslova', en: 'Norwegian Bookkeeping Act' },
+  marketing: { nb: 'markedsføringsloven', nn: 'marknadsføringslova', en: 'Norwegian Marketing Control Act' },
 } as const;
 
 /** Several citations as one legal basis: «A og B» / "A and B". */
 export const citeAll = (...citations: readonly Localised[]): Localised => ({
   nb: joinProvisions(citations.map((c) => c.nb), 'nb'),
+  nn: joinProvisions(citations.map((c) => c.nn), 'nn'),
   en: joinProvisions(citations.map((c) => c.en), 'en'),
 });
 

@@ -1,3 +1,5 @@
+import type { Language } from '../request/request-vocabulary.js';
+
 /** A rendered letter: subject and plain-text body, in one language. */
 export interface Letter {
   readonly subject: string;
@@ -6,6 +8,7 @@ export interface Letter {
 
 export const SIGNATURE = {
   nb: 'Vennlig hilsen\nOBOS Nærkontor AS\nnaerkontor@obos.no · tlf. 934 20 183\nPostboks 6666 St Olavs Plass, 0129 OSLO',
+  nn: 'Vennleg helsing\nOBOS Nærkontor AS\nnaerkontor@obos.no · tlf. 934 20 183\nPostboks 6666 St Olavs Plass, 0129 OSLO',
   en: 'Kind regards\nOBOS Nærkontor AS\nnaerkontor@obos.no · phone +47 934 20 183\nPostboks 6666 St Olavs Plass, 0129 OSLO, Norway',
 } as const;
 
@@ -14,6 +17,9 @@ export const REMEDIES = {
   nb:
     'Du har rett til å klage til Datatilsynet (www.datatilsynet.no, Postboks 458 Sentrum, 0105 Oslo) ' +
     'og til å bringe saken inn for domstolene.',
+  nn:
+    'Du har rett til å klage til Datatilsynet (www.datatilsynet.no, Postboks 458 Sentrum, 0105 Oslo) ' +
+    'og til å bringe saka inn for domstolane.',
   en:
     'You have the right to lodge a complaint with the Norwegian Data Protection Authority, Datatilsynet ' +
     '(www.datatilsynet.no, Postboks 458 Sentrum, 0105 Oslo, Norway), and to take the matter to court.',
@@ -33,8 +39,8 @@ export function provenName(request: {
   return proven ? request.requester.name : undefined;
 }
 
-/** `Hei Kari,` with a name the letter may use, else `Hei,` (in English `Dear Kari,` / `Hello,`). */
-export function greetingLine(language: 'nb' | 'en', name: string | undefined): string {
+/** `Hei Kari,` with a name the letter may use, else `Hei,` (bokmål and nynorsk alike; in English `Dear Kari,` / `Hello,`). */
+export function greetingLine(language: Language, name: string | undefined): string {
   const trimmed = name?.trim();
   if (language === 'en') return trimmed ? `Dear ${trimmed},` : 'Hello,';
   return trimmed ? `Hei ${trimmed},` : 'Hei,';

@@ -37,6 +37,25 @@ export function marketingStopLetter(input: MarketingStopLetterInput): Letter {
       ].join('\n'),
     };
   }
+  if (input.language === 'nn') {
+    return {
+      subject: `Marknadsføringa er stoppa – referanse ${input.id}`,
+      text: [
+        'Hei,',
+        '',
+        `Vi har fått beskjed om å stoppe marknadsføring frå OBOS Nærkontor til denne e-postadressa. Det gjeld frå ${date}, i alle kanalane vi bruker til marknadsføring: e-post, SMS, telefon og adressert post. Hadde vi registrert eit samtykke til marknadsføring, er det trekt tilbake. Du treng ikkje gjere noko meir.`,
+        '',
+        'Vi kan framleis sende viktig informasjon om eit kundeforhold, som fakturaer og endringar i abonnementet. Det er ikkje marknadsføring.',
+        ...(input.otherRights
+          ? ['', 'Førespurnaden gjaldt også andre ting. Dei handsamar vi for seg, og du høyrer frå oss om dei.']
+          : []),
+        '',
+        `Referansen din er ${input.id}. Dersom det ikkje var du som bad om dette, ber vi deg svare på denne e-posten.`,
+        '',
+        SIGNATURE.nn,
+      ].join('\n'),
+    };
+  }
   return {
     subject: `Markedsføringen er stanset – referanse ${input.id}`,
     text: [

@@ -39,6 +39,22 @@ export function mergedLetter(request: Input, answer: MergedAnswer): Letter {
       ].join('\n'),
     };
   }
+  if (request.language === 'nn') {
+    return {
+      subject: `Førespurnaden din blir handsama saman med ein annan – referanse ${request.id}`,
+      text: [
+        greetingLine('nn', provenName(request)),
+        '',
+        `Førespurnaden din med referanse ${request.id} gjeld det same som førespurnaden din med referanse ${answer.reference}, som vi alt handsamar. For at du skal få eitt samla svar, handsamar vi dei saman under referanse ${answer.reference} og har avslutta referanse ${request.id}. Alt du bad om i begge førespurnadene, får du svar på.`,
+        '',
+        `Vi sender svaret på e-post til ${answer.email} seinast ${due}. Bruk referanse ${answer.reference} dersom du kontaktar oss.`,
+        '',
+        'Meiner du at dette er feil, eller har du ikkje sendt den andre førespurnaden, kan du svare på denne e-posten eller skrive til naerkontor@obos.no, så ser vi på saka på nytt. Du kan også sende ein ny førespurnad når som helst.',
+        '',
+        SIGNATURE.nn,
+      ].join('\n'),
+    };
+  }
   return {
     subject: `Henvendelsen din behandles sammen med en annen – referanse ${request.id}`,
     text: [

@@ -30,6 +30,25 @@ export function refusalLetter(request: Input, reason: string): Letter {
       ].join('\n'),
     };
   }
+  if (request.language === 'nn') {
+    return {
+      subject: `Svar på førespurnaden din – referanse ${request.id}`,
+      text: [
+        greetingLine('nn', provenName(request)),
+        '',
+        `Vi har vurdert førespurnaden din (referanse ${request.id}):`,
+        rights,
+        '',
+        ...(request.types.includes('processing_objection')
+          ? objectionOverriddenLines('nn', reason)
+          : ['Vi kan ikkje gjennomføre førespurnaden, av denne grunnen:', reason]),
+        '',
+        REMEDIES.nn,
+        '',
+        SIGNATURE.nn,
+      ].join('\n'),
+    };
+  }
   return {
     subject: `Svar på henvendelsen din – referanse ${request.id}`,
     text: [

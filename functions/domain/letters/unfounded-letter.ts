@@ -1,6 +1,7 @@
 import { requestTypeLabel } from '../request/request-type-labels.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { formatCalendarDate } from './format-calendar-date.js';
+import { gdpr } from './legal-citations.js';
 import { REMEDIES, SIGNATURE, type Letter, greetingLine, provenName } from './letter.js';
 
 type Input = Pick<RightsRequest, 'id' | 'types' | 'language' | 'requester' | 'receiptDate'>;
@@ -10,8 +11,8 @@ export type UnfoundedGround = 'manifestly_unfounded' | 'excessive';
 
 /** The grounds in the words of the regulation's official texts ("åpenbart grunnløse eller urimelige"). */
 const GROUND = {
-  manifestly_unfounded: { nb: 'åpenbart grunnløs', en: 'manifestly unfounded' },
-  excessive: { nb: 'urimelig', en: 'excessive' },
+  manifestly_unfounded: { nb: 'åpenbart grunnløs', nn: 'openbert grunnlaus', en: 'manifestly unfounded' },
+  excessive: { nb: 'urimelig', nn: 'urimeleg', en: 'excessive' },
 } as const;
 
 /**
@@ -42,6 +43,28 @@ export function unfoundedLetter(request: Input, ground: UnfoundedGround, reason:
         'You can send a new request at any time, using the form on our website or by e-mail to naerkontor@obos.no. We consider every request on its own merits.',
         '',
         SIGNATURE.en,
+      ].join('\n'),
+    };
+  }
+  if (request.language === 'nn') {
+    return {
+      subject: `Svar på førespurnaden din – referanse ${request.id}`,
+      text: [
+        greetingLine('nn', provenName(request)),
+        '',
+        `Vi har vurdert førespurnaden din av ${received} (referanse ${request.id}):`,
+        rights,
+        '',
+        `Vi har kome til at førespurnaden er ${GROUND[ground].nn}. Etter ${gdpr({ number: 12, paragraph: 5 }).nn} har vi rett til å nekte å etterkome ein førespurnad som er openbert grunnlaus eller urimeleg, særleg fordi han blir gjenteken. Vi kjem difor ikkje til å gjere noko med førespurnaden, og vi har avslutta han.`,
+        '',
+        'Grunngivinga vår er:',
+        `«${reason}»`,
+        '',
+        REMEDIES.nn,
+        '',
+        'Du kan sende ein ny førespurnad når som helst, i skjemaet på nettsidene våre eller på e-post til naerkontor@obos.no. Vi vurderer kvar førespurnad for seg.',
+        '',
+        SIGNATURE.nn,
       ].join('\n'),
     };
   }

@@ -48,24 +48,29 @@ export function verifyPageLink(publicBaseUrl: string | undefined, requestId: str
  */
 export const WHERE_CODE_WAS_SENT: Readonly<Record<Language, string>> = {
   nb: 'Vi har sendt en engangskode til e-postadressen vi har registrert på deg. Er du ikke registrert hos oss, har vi sendt den til adressen du oppga.',
+  nn: 'Vi har sendt ein eingongskode til e-postadressa vi har registrert på deg. Er du ikkje registrert hos oss, har vi sendt han til adressa du oppgav.',
   en: 'We have sent a one-time code to the e-mail address we have registered for you. If you are not registered with us, we have sent it to the address you gave.',
 };
 
 const NOT_YOU: Readonly<Record<Language, string>> = {
   nb: 'Har du ikke bedt om dette, kan du se bort fra denne e-posten. Gi aldri koden til andre.',
+  nn: 'Har du ikkje bede om dette, kan du sjå bort frå denne e-posten. Gje aldri koden til andre.',
   en: 'If you did not ask for this, you can ignore this e-mail. Never give the code to anyone.',
 };
 
 /** The way to be verified by staff instead, for anyone who cannot use a code. */
 export const OTHER_WAY_TO_VERIFY: Readonly<Record<Language, string>> = {
   nb: 'Får du ikke brukt koden, kan du ringe oss på 934 20 183, så finner vi en annen måte å bekrefte hvem du er på.',
+  nn: 'Får du ikkje brukt koden, kan du ringje oss på 934 20 183, så finn vi ein annan måte å stadfeste kven du er på.',
   en: 'If you cannot use the code, call us on +47 934 20 183 and we will find another way to confirm who you are.',
 };
 
 const validity = (language: Language): string =>
-  language === 'en'
-    ? `The code is valid for ${CODE_VALID_MINUTES} minutes, and you can try ${MAX_ATTEMPTS_PER_CODE} times. If it has expired, you can ask for a new one on the same page.`
-    : `Koden gjelder i ${CODE_VALID_MINUTES} minutter, og du kan prøve ${MAX_ATTEMPTS_PER_CODE} ganger. Har den gått ut, kan du be om en ny på samme side.`;
+  ({
+    nb: `Koden gjelder i ${CODE_VALID_MINUTES} minutter, og du kan prøve ${MAX_ATTEMPTS_PER_CODE} ganger. Har den gått ut, kan du be om en ny på samme side.`,
+    nn: `Koden gjeld i ${CODE_VALID_MINUTES} minutt, og du kan prøve ${MAX_ATTEMPTS_PER_CODE} gonger. Har han gått ut, kan du be om ein ny på same sida.`,
+    en: `The code is valid for ${CODE_VALID_MINUTES} minutes, and you can try ${MAX_ATTEMPTS_PER_CODE} times. If it has expired, you can ask for a new one on the same page.`,
+  })[language];
 
 /** The mail with a one-time code (purpose `verification-code`), sent first and on every resend. */
 export function verificationCodeLetter(request: Input, { code, link, name }: CodeLetterInput): Letter {
@@ -87,6 +92,27 @@ export function verificationCodeLetter(request: Input, { code, link, name }: Cod
         NOT_YOU.en,
         '',
         SIGNATURE.en,
+      ].join('\n'),
+    };
+  }
+  if (request.language === 'nn') {
+    return {
+      subject: `Eingongskode for førespurnaden din – referanse ${request.id}`,
+      text: [
+        greetingLine('nn', name),
+        '',
+        `For å verne personopplysningane dine må vi stadfeste at det er du som har sendt personvernførespurnaden med referanse ${request.id}.`,
+        '',
+        `Eingongskoden din er: ${code}`,
+        '',
+        `Skriv inn koden på denne sida: ${link}`,
+        validity('nn'),
+        '',
+        WHERE_CODE_WAS_SENT.nn,
+        '',
+        NOT_YOU.nn,
+        '',
+        SIGNATURE.nn,
       ].join('\n'),
     };
   }
@@ -140,6 +166,29 @@ export function verificationReminderLetter(request: Input, { code, link, name }:
       ].join('\n'),
     };
   }
+  if (request.language === 'nn') {
+    return {
+      subject: `Påminning: stadfest førespurnaden din – referanse ${request.id}`,
+      text: [
+        greetingLine('nn', name),
+        '',
+        `Vi har enno ikkje fått stadfesta at det er du som har sendt personvernførespurnaden med referanse ${request.id}, og har difor ikkje byrja på han.`,
+        '',
+        `Her er ein ny eingongskode: ${code}`,
+        '',
+        `Skriv inn koden på denne sida: ${link}`,
+        `${validity('nn')} Tidlegare kodar gjeld ikkje lenger.`,
+        '',
+        `Får vi ikkje stadfestinga innan ${daysLeft} dagar, avsluttar vi førespurnaden. Du kan sende ein ny førespurnad når som helst. ${OTHER_WAY_TO_VERIFY.nn}`,
+        '',
+        WHERE_CODE_WAS_SENT.nn,
+        '',
+        NOT_YOU.nn,
+        '',
+        SIGNATURE.nn,
+      ].join('\n'),
+    };
+  }
   return {
     subject: `Påminnelse: bekreft henvendelsen din – referanse ${request.id}`,
     text: [
@@ -184,6 +233,23 @@ export function unverifiedClosureLetter(request: Input, publicBaseUrl?: string):
         REMEDIES.en,
         '',
         SIGNATURE.en,
+      ].join('\n'),
+    };
+  }
+  if (request.language === 'nn') {
+    const where = base ? `i skjemaet på ${base}/?lang=nn` : 'i skjemaet på nettsidene våre';
+    return {
+      subject: `Førespurnaden din er avslutta – referanse ${request.id}`,
+      text: [
+        greetingLine('nn', provenName(request)),
+        '',
+        `Vi har ikkje fått stadfesta at det er du som har sendt personvernførespurnaden med referanse ${request.id}. For at personopplysningar ikkje skal kome på avvegar, har vi difor avslutta førespurnaden utan å gje ut, endre eller slette noko.`,
+        '',
+        `Du kan sende ein ny førespurnad når som helst, ${where} eller på e-post til naerkontor@obos.no, så sender vi deg ein ny eingongskode. ${OTHER_WAY_TO_VERIFY.nn}`,
+        '',
+        REMEDIES.nn,
+        '',
+        SIGNATURE.nn,
       ].join('\n'),
     };
   }

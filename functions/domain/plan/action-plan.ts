@@ -19,18 +19,27 @@ export const RecordCategorySchema = z.enum([
 export type RecordCategory = z.infer<typeof RecordCategorySchema>;
 
 /**
+ * A text the requester reads, per language. Plans stored before nynorsk existed carry nb and en
+ * only; no request could be in nynorsk then, so their nn is never read, and it is filled from nb
+ * to keep one shape (a plan built now always carries all three, as its type requires).
+ */
+export const LocalisedTextSchema = z
+  .object({ nb: z.string(), nn: z.string().optional(), en: z.string() })
+  .transform(({ nb, nn, en }) => ({ nb, nn: nn ?? nb, en }));
+
+/**
  * The legal basis of a kept record or a refusal, per language, cited in the one style of
  * `letters/legal-citations.ts`. A plain string is a plan stored before the per-language form (or a
  * basis with no English wording yet): letters print it as it is.
  */
-export const LegalBasisSchema = z.union([z.string(), z.object({ nb: z.string(), en: z.string() })]);
+export const LegalBasisSchema = z.union([z.string(), LocalisedTextSchema]);
 export type LegalBasis = z.infer<typeof LegalBasisSchema>;
 
 export const KeptRecordsSchema = z.object({
   category: RecordCategorySchema,
   recordIds: z.array(z.string()),
-  /** Plain-language reason, nb and en, as the requester will read it. */
-  reason: z.object({ nb: z.string(), en: z.string() }),
+  /** Plain-language reason, per language, as the requester will read it. */
+  reason: LocalisedTextSchema,
   /** Legal basis as the requester reads it, e.g. «bokføringsloven § 13 første ledd og personvernforordningen artikkel 17 nr. 3 bokstav b». */
   legalBasis: LegalBasisSchema,
   /** The last day the records are kept (YYYY-MM-DD); they are deleted after it. */
@@ -70,7 +79,7 @@ export type Recipient = z.infer<typeof RecipientSchema>;
 
 export const RefusalSchema = z.object({
   requestType: z.string(),
-  reason: z.object({ nb: z.string(), en: z.string() }),
+  reason: LocalisedTextSchema,
   legalBasis: LegalBasisSchema,
 });
 export type Refusal = z.infer<typeof RefusalSchema>;

@@ -32,28 +32,36 @@ export type SubmissionResult =
 type Messages = Record<string, Record<Language, string>>;
 
 const MESSAGES: Messages = {
-  name: { nb: 'Skriv inn navnet ditt (høyst 200 tegn).', en: 'Enter your name (at most 200 characters).' },
-  email: { nb: 'Skriv inn en gyldig e-postadresse.', en: 'Enter a valid e-mail address.' },
+  name: { nb: 'Skriv inn navnet ditt (høyst 200 tegn).', nn: 'Skriv inn namnet ditt (høgst 200 teikn).', en: 'Enter your name (at most 200 characters).' },
+  email: { nb: 'Skriv inn en gyldig e-postadresse.', nn: 'Skriv inn ei gyldig e-postadresse.', en: 'Enter a valid e-mail address.' },
   systemEmail: {
     nb: 'Dette er en av våre egne adresser. Skriv inn din egen e-postadresse.',
+    nn: 'Dette er ei av våre eigne adresser. Skriv inn di eiga e-postadresse.',
     en: 'This is one of our own addresses. Enter your own e-mail address.',
   },
   phone: {
     nb: 'Telefonnummeret kan bare ha sifre, mellomrom og eventuelt + foran (5–20 tegn).',
+    nn: 'Telefonnummeret kan berre ha siffer, mellomrom og eventuelt + framfor (5–20 teikn).',
     en: 'The phone number may only contain digits, spaces and a leading + (5–20 characters).',
   },
   types: {
     nb: 'Velg minst én av rettighetene i listen.',
+    nn: 'Vel minst éin av rettane i lista.',
     en: 'Choose at least one of the rights in the list.',
   },
-  details: { nb: 'Beskrivelsen kan være høyst 5000 tegn.', en: 'The description may be at most 5000 characters.' },
-  language: { nb: 'Språk må være «nb» eller «en».', en: 'Language must be "nb" or "en".' },
-  unknown: { nb: 'Ukjent felt.', en: 'Unknown field.' },
-  body: { nb: 'Forespørselen må være et JSON-objekt.', en: 'The request must be a JSON object.' },
+  details: { nb: 'Beskrivelsen kan være høyst 5000 tegn.', nn: 'Skildringa kan vere høgst 5000 teikn.', en: 'The description may be at most 5000 characters.' },
+  language: {
+    nb: 'Språk må være «nb», «nn» eller «en».',
+    nn: 'Språk må vere «nb», «nn» eller «en».',
+    en: 'Language must be "nb", "nn" or "en".',
+  },
+  unknown: { nb: 'Ukjent felt.', nn: 'Ukjent felt.', en: 'Unknown field.' },
+  body: { nb: 'Forespørselen må være et JSON-objekt.', nn: 'Førespurnaden må vere eit JSON-objekt.', en: 'The request must be a JSON object.' },
 };
 
 const DUPLICATE_TYPES: Record<Language, string> = {
   nb: 'Hver rettighet kan bare velges én gang.',
+  nn: 'Kvar rett kan berre veljast éin gong.',
   en: 'Each right can be chosen only once.',
 };
 

@@ -37,7 +37,7 @@ export const otherThanMarketingStop = (types: readonly RequestType[]): RequestTy
 export const CHANNELS = ['web', 'email', 'phone', 'post'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const LANGUAGES = ['nb', 'en'] as const;
+export const LANGUAGES = ['nb', 'nn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /**

@@ -1,5 +1,5 @@
 import type { StaffGroup } from '../staff-auth/staff-identity.js';
-import type { Channel, RequestType, Status } from './request-vocabulary.js';
+import type { Channel, Language, RequestType, Status } from './request-vocabulary.js';
 
 /**
  * Norwegian names staff see for the stored vocabularies (console, deadline digest, register,
@@ -20,6 +20,13 @@ export const STAFF_STATUS_LABELS: Readonly<Record<Status, string>> = {
   rejected: 'Avslått',
   unverified: 'Identitet ikke bekreftet',
   needs_attention: 'Trenger behandling',
+};
+
+/** The language a request is answered in, as staff say it (the console's «Svarspråk»). */
+export const STAFF_LANGUAGE_LABELS: Readonly<Record<Language, string>> = {
+  nb: 'Bokmål',
+  nn: 'Nynorsk',
+  en: 'Engelsk',
 };
 
 /** How a request reached us, as staff say it. */

@@ -42,6 +42,44 @@ const TEXT = {
     contactBefore: 'Du kan også skrive til ',
     contactAfter: ' eller ringe 934 20 183.',
   },
+  nn: {
+    title: 'Last ned kopien av opplysningane dine',
+    reference: 'Referanse',
+    intro:
+      'Her kan du hente kopien av personopplysningane vi har om deg. For å verne opplysningane ber vi deg om ein ' +
+      'eingongskode kvar gong. Vi sender koden til e-postadressa du har stadfesta i denne saka.',
+    availableUntil: (date: string) => `Kopien kan lastast ned til og med ${date}.`,
+    sendCode: 'Send meg ein kode',
+    sendAgain: 'Send meg ein ny kode',
+    codeSent: 'Vi har sendt ein eingongskode til e-postadressa di. Han verkar i 15 minutt.',
+    codeRecentlySent:
+      'Vi sende deg ein kode for under eitt minutt sidan. Bruk han, eller vent litt før du ber om ein ny.',
+    codeLabel: 'Eingongskode',
+    codeHint: 'Seks siffer, frå e-posten vi nett sende deg.',
+    whatToDownload: 'Kva vil du hente?',
+    openReport: 'Opne rapporten (lesbar)',
+    downloadData: 'Last ned datafila (JSON, maskinlesbar)',
+    filesHint:
+      'Rapporten blir opna i nettlesaren, og du kan skrive han ut eller lagre han. Datafila er for å ta med opplysningane ' +
+      'til ei anna teneste. Koden verkar for begge filene så lenge han er gyldig.',
+    errorSummary: 'Det er eit problem',
+    codeMissing: 'Skriv inn den sekssifra koden frå e-posten.',
+    codeWrong: (left: number) =>
+      left === 1 ? 'Koden er feil. Du har eitt forsøk att.' : `Koden er feil. Du har ${left} forsøk att.`,
+    codeExpired: 'Koden er ikkje lenger gyldig. Be om ein ny kode.',
+    noCode: 'Du har ingen gyldig kode. Be om ein ny kode.',
+    tooManyAttempts: 'Du har skrive feil kode for mange gonger. Be om ein ny kode.',
+    tooManyCodes:
+      'Vi har sendt deg mange kodar for denne saka og sender ikkje fleire. Kontakt oss, så hjelper vi deg med å få kopien.',
+    expiredTitle: 'Nedlastinga har gått ut',
+    expired: (date: string) =>
+      `Kopien kunne lastast ned til og med ${date}. Av omsyn til personvernet har vi sletta han etterpå.`,
+    askAgain: 'Vil du ha ein ny kopi, kan du sende ein ny førespurnad i skjemaet vårt eller kontakte oss. Oppgje referansen over.',
+    unavailable: 'Kopien er ikkje tilgjengeleg lenger.',
+    formLink: 'Til skjemaet for personvernførespurnader',
+    contactBefore: 'Du kan også skrive til ',
+    contactAfter: ' eller ringje 934 20 183.',
+  },
   en: {
     title: 'Download the copy of your data',
     reference: 'Reference',
@@ -77,7 +115,7 @@ const TEXT = {
     contactBefore: 'You can also write to ',
     contactAfter: ' or call +47 934 20 183.',
   },
-} as const;
+} as const satisfies Record<Language, unknown>;
 
 export interface DownloadPageInput {
   readonly language: Language;

@@ -4,7 +4,7 @@ import { html, type SafeHtml } from '../../web-form/pages/html.js';
 import { auditEventText } from './audit-event-text.js';
 import type { MailAuthenticity, ReceivedEmail } from './case-page-model.js';
 import { actorName, osloDateTime } from './console-format.js';
-import { STAFF_CHANNEL_LABELS } from '../../domain/request/staff-labels.js';
+import { STAFF_CHANNEL_LABELS, STAFF_LANGUAGE_LABELS } from '../../domain/request/staff-labels.js';
 import { GATHER_SOURCE_LABELS, mailPurposeLabel } from './console-labels.js';
 
 /** The read-only sections of the case page, each a `<section>` named by its heading. */
@@ -68,7 +68,7 @@ export function requestSection(request: RightsRequest, email: ReceivedEmail | un
 <dt>Navn</dt><dd>${requester.name}</dd>
 <dt>E-post</dt><dd>${requester.email}</dd>
 <dt>Telefon</dt><dd>${requester.phone ?? 'Ikke oppgitt'}</dd>
-<dt>Svarspråk</dt><dd>${request.language === 'nb' ? 'Norsk' : 'Engelsk'}</dd>
+<dt>Svarspråk</dt><dd>${STAFF_LANGUAGE_LABELS[request.language]}</dd>
 ${request.marketingStop &&
 html`<dt>Markedsføring</dt><dd>Stanset ${time(request.marketingStop.at)} (norsk tid) på e-post, SMS, telefon og adressert post, for ${request.marketingStop.customers} kundeforhold${request.marketingStop.suppressed ? '; adressen er satt på sperrelisten' : ''}. Dette kan ikke avslås eller avsluttes som grunnløst.</dd>`}
 </dl>

@@ -1,3 +1,5 @@
+import { LANGUAGES } from '../../domain/request/request-vocabulary.js';
+import { STAFF_LANGUAGE_LABELS } from '../../domain/request/staff-labels.js';
 import { html, type SafeHtml } from '../../web-form/pages/html.js';
 
 /**
@@ -132,7 +134,7 @@ export function errorSummary(errors: readonly SummaryError[]): SafeHtml | false 
   );
 }
 
-/** The answer-language choice (bokmål or English) that every form registering a request asks for. */
+/** The answer-language choice (bokmål, nynorsk or English) that every form registering a request asks for. */
 export const languageChoice = (id: string, checked: string, error?: string): SafeHtml =>
   choiceGroup({
     id,
@@ -140,10 +142,7 @@ export const languageChoice = (id: string, checked: string, error?: string): Saf
     type: 'radio',
     label: 'Svarspråk',
     required: true,
-    options: [
-      { value: 'nb', label: 'Norsk' },
-      { value: 'en', label: 'Engelsk' },
-    ],
+    options: LANGUAGES.map((value) => ({ value, label: STAFF_LANGUAGE_LABELS[value] })),
     checked: [checked],
     error,
   });

@@ -1,5 +1,6 @@
 import type { QuarantineEntry, TriageEntry } from '../../domain/intake-mail/inbox-entries.js';
 import { REQUEST_TYPE_LABELS } from '../../domain/request/request-type-labels.js';
+import { letterLanguage } from '../../domain/intake-mail/email-submission.js';
 import { REQUEST_TYPES } from '../../domain/request/request-vocabulary.js';
 import { html, type SafeHtml } from '../../web-form/pages/html.js';
 import type { ConsoleContext } from './console-context.js';
@@ -50,7 +51,7 @@ function entryBlock(model: TriagePageModel, entry: TriageItem, i: number): SafeH
   const id = `triage-${i + 1}`;
   const breach = entry.reason === 'possible_breach' || entry.recognition?.possibleBreach === true;
   const recognised = new Set<string>(entry.recognition?.types ?? []);
-  const language = entry.recognition?.language === 'en' ? 'en' : 'nb';
+  const language = entry.recognition ? letterLanguage(entry.recognition.language) : 'nb';
   return html`<section class="entry${breach && ' entry-urgent'}" aria-labelledby="${id}-title">
 <h3 id="${id}-title">${breach && html`<span class="badge badge-overdue">Haster</span> `}${entry.subject || '(uten emne)'}</h3>
 <dl class="facts">

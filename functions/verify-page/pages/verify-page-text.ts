@@ -33,6 +33,36 @@ const nb = {
   newRequest: 'Send en ny henvendelse',
 };
 
+const nn: Record<keyof typeof nb, string> = {
+  title: 'Stadfest at det er deg',
+  errorTitlePrefix: 'Feil: ',
+  lead: 'For at ingen andre skal få personopplysningane dine, ber vi deg skrive inn eingongskoden vi har sendt deg på e-post.',
+  whereSent: WHERE_CODE_WAS_SENT.nn,
+  codeLabel: 'Eingongskode',
+  codeHint: `Koden har ${CODE_DIGITS} siffer og gjeld i ${CODE_VALID_MINUTES} minutt.`,
+  submit: 'Stadfest',
+  resendLead: 'Fekk du ingen kode, eller har han gått ut?',
+  resend: 'Send meg ein ny kode',
+  summaryTitle: 'Det er eit problem',
+  errorPrefix: 'Feil:',
+  malformed: `Skriv inn koden på ${CODE_DIGITS} siffer frå e-posten.`,
+  wrongCodeOne: 'Koden stemmer ikkje. Du har 1 forsøk att.',
+  wrongCodeMany: 'Koden stemmer ikkje. Du har {n} forsøk att.',
+  locked: 'Koden er sperra fordi han er prøvd for mange gonger. Be om ein ny kode.',
+  expired: 'Koden har gått ut. Be om ein ny kode.',
+  sent: 'Vi har sendt deg ein ny eingongskode. Bruk den nyaste koden: dei tidlegare gjeld ikkje lenger.',
+  tooSoon: 'Vent {n} sekund før du ber om ein ny kode.',
+  limitReached:
+    'Vi kan ikkje sende fleire kodar til denne førespurnaden no. Prøv igjen i morgon, eller ring oss på 934 20 183, så hjelper vi deg.',
+  otherWay: OTHER_WAY_TO_VERIFY.nn,
+  verifiedTitle: 'Takk, no veit vi at det er deg',
+  verifiedBody: 'Vi går vidare med førespurnaden din og svarar deg på e-post innan fristen. Du treng ikkje gjere noko meir.',
+  notPendingTitle: 'Ingen kode å stadfeste',
+  notPendingBody:
+    'Denne førespurnaden ventar ikkje på ein eingongskode. Har du alt stadfesta han, treng du ikkje gjere noko meir. Er han avslutta, kan du sende ein ny førespurnad.',
+  newRequest: 'Send ein ny førespurnad',
+};
+
 const en: Record<keyof typeof nb, string> = {
   title: 'Confirm that it is you',
   errorTitlePrefix: 'Error: ',
@@ -63,5 +93,5 @@ const en: Record<keyof typeof nb, string> = {
   newRequest: 'Send a new request',
 };
 
-/** Everything the verify page says; `en` is typed by `nb`'s keys, so neither can miss a sentence. */
-export const VERIFY_TEXT: Readonly<Record<Language, Readonly<Record<keyof typeof nb, string>>>> = { nb, en };
+/** Everything the verify page says; `nn` and `en` are typed by `nb`'s keys, so none can miss a sentence. */
+export const VERIFY_TEXT: Readonly<Record<Language, Readonly<Record<keyof typeof nb, string>>>> = { nb, nn, en };

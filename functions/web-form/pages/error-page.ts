@@ -19,6 +19,17 @@ const TEXT: Readonly<Record<Language, Readonly<Record<Keys, string>>>> = {
     contactAfter: ' eller ringe 934 20 183.',
     back: 'Til skjemaet',
   },
+  nn: {
+    title500: 'Noko gjekk gale',
+    title503: 'Tenesta er mellombels utilgjengeleg',
+    cause500: 'Orsak, det oppstod ein feil hos oss.',
+    cause503: 'Orsak, tenesta er nede ei kort stund. Prøv igjen om nokre minutt.',
+    noReceipt:
+      'Fekk du ingen kvittering med referansenummer, har ingenting gått tapt: gå tilbake og send skjemaet på nytt. Sender du det same skjemaet fleire gonger, registrerer vi det berre éin gong.',
+    contactBefore: 'Du kan også skrive til ',
+    contactAfter: ' eller ringje 934 20 183.',
+    back: 'Til skjemaet',
+  },
   en: {
     title500: 'Something went wrong',
     title503: 'The service is temporarily unavailable',

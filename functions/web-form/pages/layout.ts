@@ -73,6 +73,14 @@ const TEXT = {
     phone: 'Tlf.',
     phoneDisplay: '934 20 183',
   },
+  nn: {
+    skip: 'Hopp til hovudinnhaldet',
+    languageNav: 'Språk',
+    contact: 'Kontakt oss',
+    email: 'E-post',
+    phone: 'Tlf.',
+    phoneDisplay: '934 20 183',
+  },
   en: {
     skip: 'Skip to main content',
     languageNav: 'Language',
@@ -83,10 +91,12 @@ const TEXT = {
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
-const SWITCH = {
-  nb: { to: 'en', label: 'English' },
-  en: { to: 'nb', label: 'Norsk (bokmål)' },
-} as const satisfies Record<Language, { to: Language; label: string }>;
+/** Each language named in itself, for the links to the other languages. */
+const LANGUAGE_NAMES = {
+  nb: 'Norsk (bokmål)',
+  nn: 'Norsk (nynorsk)',
+  en: 'English',
+} as const satisfies Record<Language, string>;
 
 /** What a page hands the shell. */
 export interface PageShell {
@@ -107,7 +117,7 @@ export interface PageShell {
  */
 export function renderLayout({ language, title, body, languageSwitchPath = '' }: PageShell): string {
   const t = TEXT[language];
-  const other = SWITCH[language];
+  const others = (Object.keys(LANGUAGE_NAMES) as Language[]).filter((other) => other !== language);
   return html`<!doctype html>
 <html lang="${language}">
 <head>
@@ -122,7 +132,9 @@ export function renderLayout({ language, title, body, languageSwitchPath = '' }:
 <header class="site-header">
 <div class="bar">
 <p class="brand">OBOS Nærkontor</p>
-<nav aria-label="${t.languageNav}"><a href="${languageSwitchPath}?lang=${other.to}" hreflang="${other.to}" lang="${other.to}">${other.label}</a></nav>
+<nav aria-label="${t.languageNav}">${others.map(
+    (other, index) => html`${index > 0 ? ' · ' : ''}<a href="${languageSwitchPath}?lang=${other}" hreflang="${other}" lang="${other}">${LANGUAGE_NAMES[other]}</a>`,
+  )}</nav>
 </div>
 </header>
 <main id="main" tabindex="-1">

@@ -8,6 +8,11 @@ const TEXT = {
     body: 'Sjekk at adressen er riktig. Lenken kan også være gammel.',
     back: 'Gå til skjemaet for personvernhenvendelser',
   },
+  nn: {
+    title: 'Fann ikkje sida',
+    body: 'Sjekk at adressa er rett. Lenkja kan også vere gammal.',
+    back: 'Gå til skjemaet for personvernførespurnader',
+  },
   en: {
     title: 'Page not found',
     body: 'Check that the address is correct. The link may also be out of date.',

@@ -1,6 +1,10 @@
 import type { Language } from '../../domain/request/request-vocabulary.js';
 
-const NORWEGIAN = new Set(['nb', 'nn', 'no']);
+/** Norwegian tags that mean bokmål: `no` is Norwegian unspecified, and bokmål is the default written form. */
+const BOKMAL = new Set(['nb', 'no']);
+
+/** The page language a primary language tag asks for, if any we serve. */
+const fromTag = (tag: string): Language | undefined => (tag === 'en' || tag === 'nn' ? tag : BOKMAL.has(tag) ? 'nb' : undefined);
 
 const primaryTag = (tag: string): string => tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 
@@ -9,13 +13,10 @@ function fromQuery(query: string | null | undefined): Language | undefined {
   if (!query) return undefined;
   const trimmed = query.startsWith('?') ? query.slice(1) : query;
   const value = trimmed.includes('=') ? new URLSearchParams(trimmed).get('lang') : trimmed;
-  const tag = value ? primaryTag(value) : '';
-  if (tag === 'en') return 'en';
-  if (NORWEGIAN.has(tag)) return 'nb';
-  return undefined;
+  return value ? fromTag(primaryTag(value)) : undefined;
 }
 
-/** English or Norwegian, whichever the browser ranks first; `undefined` if it names neither. */
+/** English, nynorsk or bokmål, whichever the browser ranks first; `undefined` if it names none. */
 function fromAcceptLanguage(header: string | undefined): Language | undefined {
   if (!header) return undefined;
   const ranked = header
@@ -29,15 +30,15 @@ function fromAcceptLanguage(header: string | undefined): Language | undefined {
     .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
   for (const { tag } of ranked) {
-    if (tag === 'en') return 'en';
-    if (NORWEGIAN.has(tag)) return 'nb';
+    const language = fromTag(tag);
+    if (language) return language;
   }
   return undefined;
 }
 
 /**
- * The language to render a page in. An explicit `?lang=` choice (from our language link) wins;
- * otherwise English only when the browser prefers it over any Norwegian (nb, nn, no); otherwise
+ * The language to render a page in. An explicit `?lang=` choice (from our language links) wins;
+ * otherwise the first of English, nynorsk (nn) and bokmål (nb, no) the browser ranks; otherwise
  * bokmål, because the service is Norwegian first.
  *
  * @param query the `lang` parameter's value or the raw query string

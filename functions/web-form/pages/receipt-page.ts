@@ -14,6 +14,7 @@ export interface ReceiptPageInput {
 
 const DATATILSYNET_URL: Readonly<Record<Language, string>> = {
   nb: 'https://www.datatilsynet.no/',
+  nn: 'https://www.datatilsynet.no/',
   en: 'https://www.datatilsynet.no/en/',
 };
 
@@ -34,6 +35,23 @@ const nb = {
   complainAfter: '.',
 };
 
+const nn: Record<keyof typeof nb, string> = {
+  title: 'Vi har fått førespurnaden din',
+  referenceIntro: 'Referansenummeret ditt er',
+  quoteReference: 'Oppgje referansenummeret når du kontaktar oss om saka.',
+  dueBefore: 'Vi svarar så raskt vi kan, og seinast ',
+  dueAfter: '.',
+  extension: 'Treng vi meir tid, seier vi frå før denne datoen og forklarar kvifor.',
+  typesHeading: 'Dette har du bede om',
+  nextHeading: 'Kva skjer no?',
+  confirmation: 'Du får ei stadfesting på e-post med referansenummeret og fristen.',
+  identity:
+    'Vi kan be deg stadfeste kven du er med ein kode. Koden sender vi til e-postadressa eller telefonnummeret vi alt har registrert på deg, ikkje naudsynleg til adressa du skreiv i skjemaet.',
+  free: 'Det er gratis.',
+  complainBefore: 'Er du usamd i korleis vi handsamar førespurnaden, kan du klage til ',
+  complainAfter: '.',
+};
+
 const en: Record<keyof typeof nb, string> = {
   title: 'We have received your request',
   referenceIntro: 'Your reference number is',
@@ -51,7 +69,7 @@ const en: Record<keyof typeof nb, string> = {
   complainAfter: ', the Norwegian Data Protection Authority.',
 };
 
-const TEXT: Readonly<Record<Language, Readonly<Record<keyof typeof nb, string>>>> = { nb, en };
+const TEXT: Readonly<Record<Language, Readonly<Record<keyof typeof nb, string>>>> = { nb, nn, en };
 
 /**
  * The page shown once a request is stored. It repeats only the reference (never name or e-mail),

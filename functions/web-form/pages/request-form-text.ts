@@ -11,36 +11,46 @@ export const PRIVACY_POLICY_URL =
 export const RIGHT_EXPLANATIONS: Readonly<Record<RequestType, Readonly<Record<Language, string>>>> = {
   access: {
     nb: 'Få vite hvilke opplysninger vi har om deg, hva vi bruker dem til og hvem vi deler dem med, og få en kopi.',
+    nn: 'Få vite kva opplysningar vi har om deg, kva vi bruker dei til og kven vi deler dei med, og få ein kopi.',
     en: 'Find out what data we hold about you, what we use it for and who we share it with, and get a copy.',
   },
   rectification: {
     nb: 'Få rettet opplysninger om deg som er feil, eller fylt ut det som mangler.',
+    nn: 'Få retta opplysningar om deg som er feil, eller fylt ut det som manglar.',
     en: 'Have data about you corrected if it is wrong, or completed if something is missing.',
   },
   erasure: {
     nb: 'Få slettet opplysninger om deg. Det loven krever at vi beholder, for eksempel fakturaer, forklarer vi i svaret.',
+    nn: 'Få sletta opplysningar om deg. Det lova krev at vi tek vare på, til dømes fakturaer, forklarar vi i svaret.',
     en: 'Have data about you deleted. Anything the law requires us to keep, such as invoices, we explain in our answer.',
   },
   restriction: {
     nb: 'Be oss bare lagre opplysningene og ikke bruke dem til noe annet, for eksempel mens vi sjekker om de stemmer.',
+    nn: 'Be oss berre lagre opplysningane og ikkje bruke dei til noko anna, til dømes medan vi sjekkar om dei stemmer.',
     en: 'Ask us only to store the data and not use it for anything else, for example while we check whether it is correct.',
   },
   portability: {
     nb: 'Få opplysningene du har gitt oss i et maskinlesbart format, så du kan ta dem med til en annen tjeneste.',
+    nn: 'Få opplysningane du har gitt oss i eit maskinlesbart format, så du kan ta dei med til ei anna teneste.',
     en: 'Get the data you have given us in a machine-readable format, so you can take it to another service.',
   },
   objection: {
     nb: 'Vi slutter med markedsføring til deg med en gang, på e-post, SMS, telefon og adressert post. Du trenger ikke bekrefte hvem du er.',
+    nn: 'Vi sluttar med marknadsføring til deg med ein gong, på e-post, SMS, telefon og adressert post. Du treng ikkje stadfeste kven du er.',
     en: 'We stop marketing to you at once, by e-mail, text message, phone and addressed post. You do not need to confirm who you are.',
   },
   consent_withdrawal: {
     nb: 'Trekk tilbake et samtykke du har gitt oss, for eksempel til nyhetsbrev. Vi slutter da med det samtykket gjaldt.',
+    nn: 'Trekk tilbake eit samtykke du har gitt oss, til dømes til nyheitsbrev. Vi sluttar då med det samtykket gjaldt.',
     en: 'Withdraw a consent you have given us, for example for newsletters. We then stop doing what it covered.',
   },
   processing_objection: {
     nb:
       'Protester mot at vi bruker opplysningene dine til analyse og utvikling, for eksempel statistikk over besøk og hvor lenge kunder abonnerer. ' +
       'Vi stanser denne bruken mens vi vurderer protesten.',
+    nn:
+      'Protester mot at vi bruker opplysningane dine til analyse og utvikling, til dømes statistikk over besøk og kor lenge kundar abonnerer. ' +
+      'Vi stoppar denne bruken medan vi vurderer protesten.',
     en:
       'Object to our use of your data for analysis and development, for example statistics on visits and how long customers subscribe. ' +
       'We pause this use while we consider your objection.',
@@ -76,6 +86,35 @@ const nb = {
   submit: 'Send henvendelsen',
 };
 
+const nn: Record<keyof typeof nb, string> = {
+  title: 'Send ein personvernførespurnad',
+  errorTitlePrefix: 'Feil: ',
+  lead: 'Her kan du bruke rettane dine etter personvernregelverket (GDPR): be om innsyn i opplysningane vi har om deg, få dei retta eller sletta, og meir. Du treng ikkje grunngje førespurnaden.',
+  free: 'Det er gratis.',
+  deadline:
+    'Vi svarar så raskt vi kan, og seinast innan éin månad. Er førespurnaden omfattande, eller har du sendt mange, kan vi forlengje fristen med inntil to månader når det er nødvendig. Då seier vi frå innan den første månaden og forklarar kvifor.',
+  identity:
+    'For at ingen andre skal få opplysningane dine, stadfestar vi kven du er ved å sende ein kode til e-postadressa eller telefonnummeret vi har registrert på deg.',
+  privacyBefore: 'Les meir om korleis vi behandlar personopplysningar i ',
+  privacyLink: 'personvernerklæringa vår',
+  privacyAfter: ' (på bokmål).',
+  otherChannels:
+    'Du kan også sende førespurnaden på e-post, ringje oss eller skrive brev. Kontaktinformasjonen står nedst på sida.',
+  summaryTitle: 'For å gå vidare må du rette opp dette:',
+  errorPrefix: 'Feil:',
+  name: 'Namn',
+  email: 'E-post',
+  emailHint: 'Vi sender stadfestinga hit. Bruk gjerne adressa du er registrert med hos oss.',
+  phone: 'Telefon (valfritt)',
+  phoneHint: 'Bruk gjerne nummeret du er registrert med hos oss.',
+  types: 'Kva ønskjer du?',
+  typesHint: 'Vel éin eller fleire.',
+  details: 'Fortel oss meir (valfritt)',
+  detailsHint:
+    'Til dømes kva som skal rettast, kva samtykke du trekkjer tilbake, eller kva kanal du ikkje vil bli kontakta i. Høgst 5000 teikn. Ikkje skriv fødselsnummer eller helseopplysningar.',
+  submit: 'Send førespurnaden',
+};
+
 const en: Record<keyof typeof nb, string> = {
   title: 'Make a data protection request',
   errorTitlePrefix: 'Error: ',
@@ -105,5 +144,5 @@ const en: Record<keyof typeof nb, string> = {
   submit: 'Send request',
 };
 
-/** Everything else the form says; `en` is typed by `nb`'s keys, so neither can miss a sentence. */
-export const FORM_TEXT: Readonly<Record<Language, Readonly<Record<keyof typeof nb, string>>>> = { nb, en };
+/** Everything else the form says; `nn` and `en` are typed by `nb`'s keys, so none can miss a sentence. */
+export const FORM_TEXT: Readonly<Record<Language, Readonly<Record<keyof typeof nb, string>>>> = { nb, nn, en };

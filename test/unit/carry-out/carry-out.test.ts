@@ -282,7 +282,7 @@ describe('carryOut: erasure', () => {
         ...plan,
         kept: [
           ...plan.kept,
-          { category: 'door_event', recordIds: ['door_event:E-2'], reason: { nb: 'rettskrav', en: 'legal claim' }, legalBasis: 'art. 17 (3) (e)', kind: 'legal_claim' },
+          { category: 'door_event', recordIds: ['door_event:E-2'], reason: { nb: 'rettskrav', nn: 'rettskrav', en: 'legal claim' }, legalBasis: 'art. 17 (3) (e)', kind: 'legal_claim' },
         ],
       }),
     });

@@ -36,7 +36,7 @@ describe('carryOut: retention scheduling', () => {
           {
             category: 'service_note',
             recordIds: ['service_note:N-9'],
-            reason: { nb: 'rettskrav', en: 'legal claim' },
+            reason: { nb: 'rettskrav', nn: 'rettskrav', en: 'legal claim' },
             legalBasis: 'GDPR art. 17 (3) (e)',
             until: '2027-01-31',
             kind: 'legal_claim',

@@ -71,9 +71,10 @@ describe('createRequest with JSON', () => {
   });
 
   it.each([
-    ['en-GB,en;q=0.9', 'en', 'Language must be "nb" or "en".'],
-    ['nb-NO,nb;q=0.9,en;q=0.5', 'nb', 'Språk må være «nb» eller «en».'],
-    [undefined, 'nb', 'Språk må være «nb» eller «en».'],
+    ['en-GB,en;q=0.9', 'en', 'Language must be "nb", "nn" or "en".'],
+    ['nb-NO,nb;q=0.9,en;q=0.5', 'nb', 'Språk må være «nb», «nn» eller «en».'],
+    ['nn-NO,nb;q=0.9', 'nn', 'Språk må vere «nb», «nn» eller «en».'],
+    [undefined, 'nb', 'Språk må være «nb», «nn» eller «en».'],
   ])('returns errors in the Accept-Language choice when the body has no valid language (%s)', async (acceptLanguage, _lang, message) => {
     const { call } = setUp();
     const headers: Record<string, string> = acceptLanguage ? { 'accept-language': acceptLanguage } : {};

@@ -51,7 +51,7 @@ describe('receiveMail: a recognised request of the sender’s own', () => {
   });
 
   it.each([
-    ['nn', 'nb'],
+    ['nn', 'nn'],
     ['sv', 'nb'],
     ['da', 'nb'],
     ['en', 'en'],

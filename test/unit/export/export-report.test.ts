@@ -1,3 +1,4 @@
+import { LANGUAGES } from '../../../functions/domain/request/request-vocabulary.js';
 import { describe, expect, it } from 'vitest';
 import { buildExportPackage } from '../../../functions/domain/export/export-package.js';
 import { renderExportReport } from '../../../functions/domain/export/export-report.js';
@@ -16,18 +17,19 @@ function reportIn(language: Language, held = FORMER_CUSTOMER): string {
 /** The Art. 15(1)(a)–(h) headings, and what (f) and (h) must say, per language. */
 const ART_15 = {
   nb: [...'abcdefgh'].map((point) => `personvernforordningen artikkel 15 nr. 1 bokstav ${point}`).concat([ 'Datatilsynet', 'ingen avgjørelser om deg som bare bygger på automatisk behandling', 'domstolene']),
+  nn: [...'abcdefgh'].map((point) => `personvernforordninga artikkel 15 nr. 1 bokstav ${point}`).concat(['Datatilsynet', 'ingen avgjerder om deg som berre byggjer på automatisk behandling', 'domstolane']),
   en: [...'abcdefgh'].map((point) => `Article 15(1)(${point}) of the General Data Protection Regulation`).concat([ 'Datatilsynet', 'no decisions about you based solely on automated processing', 'court']),
 } as const;
 
 describe('renderExportReport', () => {
-  it.each(['nb', 'en'] as const)('returns a %s report with every Art. 15(1)(a)–(h) item', (language) => {
+  it.each(LANGUAGES)('returns a %s report with every Art. 15(1)(a)–(h) item', (language) => {
     const report = reportIn(language);
 
     expect(report).toContain(`<html lang="${language}">`);
     for (const item of ART_15[language]) expect(report).toContain(item);
   });
 
-  it.each(['nb', 'en'] as const)('returns a %s report with every category and its records in tables', (language) => {
+  it.each(LANGUAGES)('returns a %s report with every category and its records in tables', (language) => {
     const report = reportIn(language);
 
     for (const category of RecordCategorySchema.options) expect(report).toContain(CATEGORY_LABELS[category][language]);

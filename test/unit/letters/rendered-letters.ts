@@ -4,7 +4,9 @@ import { renderExportReport } from '../../../functions/domain/export/export-repo
 import { acknowledgementLetter } from '../../../functions/domain/letters/acknowledgement-letter.js';
 import { extensionLetter } from '../../../functions/domain/letters/extension-letter.js';
 import type { Letter } from '../../../functions/domain/letters/letter.js';
+import { marketingStopLetter } from '../../../functions/domain/letters/marketing-stop-letter.js';
 import { mergedLetter } from '../../../functions/domain/letters/merged-letter.js';
+import { disputedCorrectionLetter, restrictionLiftLetter } from '../../../functions/domain/letters/restriction-texts.js';
 import { rejectedReplyLetter } from '../../../functions/domain/letters/reply-letters.js';
 import { unfoundedLetter } from '../../../functions/domain/letters/unfounded-letter.js';
 import {
@@ -13,9 +15,14 @@ import {
   verificationReminderLetter,
 } from '../../../functions/domain/letters/verification-letters.js';
 import { recipientNoticeLetter } from '../../../functions/domain/recipients/recipient-notice-letter.js';
+import { validateSubmission, type FieldError } from '../../../functions/domain/request/request-submission.js';
 import { LANGUAGES, REQUEST_TYPES, type Language } from '../../../functions/domain/request/request-vocabulary.js';
 import { renderEnterCodePage, renderExpiredPage, renderRequestCodePage } from '../../../functions/download-page/pages/download-pages.js';
 import { renderVerifyCodePage } from '../../../functions/verify-page/pages/verify-code-page.js';
+import { renderErrorPage } from '../../../functions/web-form/pages/error-page.js';
+import { renderNotFoundPage } from '../../../functions/web-form/pages/not-found-page.js';
+import { renderReceiptPage } from '../../../functions/web-form/pages/receipt-page.js';
+import { renderRequestFormPage } from '../../../functions/web-form/pages/request-form-page.js';
 import { ACTIVE_CUSTOMER, CUSTOMER, FORMER_CUSTOMER, NOW, scenario, type ScenarioInput } from '../carry-out/carry-out-fixture.js';
 import { aRightsRequest } from '../fixtures/rights-request-fixture.js';
 import { gatheredData } from '../gather/customer-data-fixture.js';
@@ -50,9 +57,41 @@ export const REPLY_SCENARIOS: Readonly<Record<string, ScenarioInput>> = {
     request: { verification: { status: 'verified', subject: 'address' }, customerIds: [] },
   },
   'erasure without recipient addresses': { types: ['erasure'], recipientAddresses: {} },
+  'restriction with ground and scope (active customer)': {
+    types: ['restriction'],
+    held: ACTIVE_CUSTOMER,
+    editPlan: (plan) => ({ ...plan, restrict: true, restriction: { ground: 'a', scope: ['profile', 'subscription'], activeSubscription: true } }),
+  },
+  'restriction of what the subscription does not need (active customer)': {
+    types: ['restriction'],
+    held: ACTIVE_CUSTOMER,
+    editPlan: (plan) => ({ ...plan, restrict: true, restriction: { ground: 'c', scope: ['invoice'], activeSubscription: true } }),
+  },
 };
 
 const letterText = (letter: Letter): string => `${letter.subject}\n\n${letter.text}`;
+
+/** What staff write into a letter (a reason, a balancing), in the language of the case as staff would. */
+const STAFF_WORDS: Readonly<Record<Language, Readonly<Record<'busy' | 'unverified' | 'notPersonal' | 'repeated', string>>>> = {
+  nb: {
+    busy: 'Vi har fått svært mange henvendelser denne måneden.',
+    unverified: 'Vi kunne ikke bekrefte at henvendelsen kom fra deg.',
+    notPersonal: 'Henvendelsen gjelder ikke personopplysninger.',
+    repeated: 'Du har sendt samme henvendelse tolv ganger denne måneden.',
+  },
+  nn: {
+    busy: 'Vi har fått svært mange førespurnader denne månaden.',
+    unverified: 'Vi kunne ikkje stadfeste at førespurnaden kom frå deg.',
+    notPersonal: 'Førespurnaden gjeld ikkje personopplysningar.',
+    repeated: 'Du har sendt same førespurnaden tolv gonger denne månaden.',
+  },
+  en: {
+    busy: 'We have received a great many requests this month.',
+    unverified: 'We could not confirm that the request came from you.',
+    notPersonal: 'The request does not concern personal data.',
+    repeated: 'You have sent the same request twelve times this month.',
+  },
+};
 
 function fixedLetters(language: Language): RenderedText[] {
   const request = aRightsRequest({ language, types: ['access', 'erasure'], receiptDate: '2026-11-23', dueDate: '2026-12-23' });
@@ -62,14 +101,25 @@ function fixedLetters(language: Language): RenderedText[] {
     'verification code': verificationCodeLetter(request, { code: '123456', link }),
     'verification reminder': verificationReminderLetter(request, { code: '123456', link }),
     'closed unverified': unverifiedClosureLetter(request, 'https://personvern.example.no'),
-    extension: extensionLetter(request, 'Vi har fått svært mange henvendelser denne måneden.', '2027-02-23'),
+    extension: extensionLetter(request, STAFF_WORDS[language].busy, '2027-02-23'),
     merged: mergedLetter(request, { reference: 'NK-20261120-ORIG1NAL', email: 'kari.nordmann@example.no', dueDate: '2026-12-21' }),
-    refusal: rejectedReplyLetter(request, 'Vi kunne ikke bekrefte at henvendelsen kom fra deg.'),
-    'manifestly unfounded': unfoundedLetter(request, 'manifestly_unfounded', 'Henvendelsen gjelder ikke personopplysninger.'),
-    excessive: unfoundedLetter(request, 'excessive', 'Du har sendt samme henvendelse tolv ganger denne måneden.'),
+    refusal: rejectedReplyLetter(request, STAFF_WORDS[language].unverified),
+    'manifestly unfounded': unfoundedLetter(request, 'manifestly_unfounded', STAFF_WORDS[language].notPersonal),
+    excessive: unfoundedLetter(request, 'excessive', STAFF_WORDS[language].repeated),
     'download code': downloadCodeLetter(request, '654321'),
+    'refusal of an objection to analysis': rejectedReplyLetter({ ...request, types: ['processing_objection'] }, STAFF_WORDS[language].busy),
+    'marketing stop': marketingStopLetter({ id: request.id, language, effectiveOn: '2026-11-23', otherRights: false }),
+    'marketing stop with other rights': marketingStopLetter({ id: request.id, language, effectiveOn: '2026-11-23', otherRights: true }),
+    'restriction lifted': restrictionLiftLetter(request, { ground: 'a', scope: ['profile', 'invoice'] }, STAFF_WORDS[language].busy),
+    'correction disputed': disputedCorrectionLetter(request, ['profile'], STAFF_WORDS[language].busy),
   };
   return Object.entries(letters).map(([name, letter]) => ({ name, language, text: letterText(letter) }));
+}
+
+/** The form's own messages for a submission with every field wrong. */
+function formErrors(language: Language): readonly FieldError[] {
+  const result = validateSubmission({ name: '', email: 'x', phone: '1', types: [], details: 'x'.repeat(5001), language }, language);
+  return result.ok ? [] : result.errors;
 }
 
 function pages(language: Language): RenderedText[] {
@@ -82,6 +132,16 @@ function pages(language: Language): RenderedText[] {
     'verify: form': renderVerifyCodePage({ language, requestId: input.reference, result: { outcome: 'form' } }),
     'verify: verified': renderVerifyCodePage({ language, requestId: input.reference, result: { outcome: 'verified' } }),
     'verify: wrong code': renderVerifyCodePage({ language, requestId: input.reference, result: { outcome: 'wrong_code', triesLeft: 2 } }),
+    'form: blank': renderRequestFormPage({ language, idempotencyKey: 'key-1' }),
+    'form: every error': renderRequestFormPage({
+      language,
+      idempotencyKey: 'key-1',
+      errors: formErrors(language),
+    }),
+    receipt: renderReceiptPage({ language, reference: input.reference, dueDate: '2026-12-23', types: ['access', 'erasure'] }),
+    'page not found': renderNotFoundPage(language),
+    'error 500': renderErrorPage(language, { status: 500 }),
+    'error 503': renderErrorPage(language, { status: 503 }),
   };
   return Object.entries(rendered).map(([name, html]) => ({ name, language, text: pageText(html) }));
 }

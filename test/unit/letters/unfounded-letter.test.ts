@@ -1,3 +1,4 @@
+import { LANGUAGES } from '../../../functions/domain/request/request-vocabulary.js';
 import { describe, expect, it } from 'vitest';
 import { unfoundedLetter } from '../../../functions/domain/letters/unfounded-letter.js';
 import { REQUEST_ID, aRightsRequest } from '../fixtures/rights-request-fixture.js';
@@ -69,7 +70,7 @@ describe('unfoundedLetter', () => {
     for (const norwegian of ['Hei ', 'henvendelse', 'Vennlig hilsen', 'åpenbart']) expect(letter.text).not.toContain(norwegian);
   });
 
-  it.each(['nb', 'en'] as const)('renders the %s letter with no undefined or [object Object]', (language) => {
+  it.each(LANGUAGES)('renders the %s letter with no undefined or [object Object]', (language) => {
     const letter = unfoundedLetter(aRightsRequest({ language, types: ['access'] }), 'manifestly_unfounded', REASON);
 
     for (const part of [letter.subject, letter.text]) {

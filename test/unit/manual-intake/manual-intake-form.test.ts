@@ -22,6 +22,11 @@ const aForm = (overrides: Record<string, unknown> = {}): Record<string, unknown>
 });
 
 describe('validateManualIntake', () => {
+  it('takes nynorsk as the answer language staff chose', () => {
+    const result = validateManualIntake(aForm({ language: 'nn' }), NOW);
+    expect(result.ok && result.value.submission.language).toBe('nn');
+  });
+
   it('gives the channel, the receipt instant, the trimmed note and the public form’s submission', () => {
     const result = validateManualIntake(aForm({ channel: 'post', intake_note: '  Brev åpnet av resepsjonen.  ', [CSRF_FIELD]: 'token' }), NOW);
     expect(result).toEqual({

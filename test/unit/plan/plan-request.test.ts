@@ -96,6 +96,39 @@ describe('planRequest', () => {
     expect(await store.auditTrail(REQUEST_ID)).toHaveLength(1);
   });
 
+  it('writes every reason and legal basis of the plan in nynorsk as well as bokmål and English', async () => {
+    const { deps, objects } = await gatheredRequest();
+    await planRequest(deps, REQUEST_ID, TODAY);
+    const plan = ActionPlanSchema.parse(await objects.getJson(OBJECT_KEYS.plan(REQUEST_ID)));
+    const texts = [...plan.kept, ...plan.refusals].flatMap((item) => [item.reason, ...(typeof item.legalBasis === 'string' ? [] : [item.legalBasis])]);
+    expect(texts.length).toBeGreaterThan(2);
+    for (const text of texts) {
+      expect(text.nn).not.toBe('');
+      expect(text.nn).not.toBe(text.nb);
+    }
+  });
+
+  it('reads a plan stored before nynorsk existed, taking its bokmål for the missing nynorsk', () => {
+    const stored = {
+      requestId: REQUEST_ID,
+      builtAt: '2026-11-01T10:00:00.000Z',
+      customerIds: ['C-1'],
+      corrections: [],
+      rectificationNeedsStaffInput: false,
+      erasures: [],
+      kept: [{ category: 'invoice', recordIds: ['invoice:1'], reason: { nb: 'Fakturaer oppbevares.', en: 'Invoices are kept.' }, legalBasis: { nb: 'bokføringsloven § 13', en: 'section 13 of the Norwegian Bookkeeping Act' }, kind: 'legal_obligation' }],
+      consentChanges: [],
+      channelReservations: [],
+      restrict: false,
+      recipientsToNotify: [],
+      refusals: [],
+      needsTwoApprovers: false,
+    };
+    const plan = ActionPlanSchema.parse(stored);
+    expect(plan.kept[0]?.reason).toEqual({ nb: 'Fakturaer oppbevares.', nn: 'Fakturaer oppbevares.', en: 'Invoices are kept.' });
+    expect(plan.kept[0]?.legalBasis).toEqual({ nb: 'bokføringsloven § 13', nn: 'bokføringsloven § 13', en: 'section 13 of the Norwegian Bookkeeping Act' });
+  });
+
   it('plans a requester we hold nothing on from empty bundles', async () => {
     const { deps, objects } = await gatheredRequest(
       { types: ['access', 'erasure'], verification: { status: 'verified', subject: 'address' }, customerIds: undefined },

@@ -12,6 +12,7 @@ const C = CUSTOMER.customerId;
 /** What an access reply must carry about the processing (Art. 15(1)(a)–(h)), per language. */
 const ART_15_SUMMARY: Readonly<Record<Language, readonly string[]>> = {
   nb: ['Formål:', 'Kategorier:', 'Mottakere:', 'Lagringstid:', 'Kilde:', 'Rettighetene dine:', 'Datatilsynet', 'Automatiserte avgjørelser:', 'Unloc'],
+  nn: ['Føremål:', 'Kategoriar:', 'Mottakarar:', 'Lagringstid:', 'Kjelde:', 'Rettane dine:', 'Datatilsynet', 'Automatiserte avgjerder:', 'Unloc'],
   en: ['Purposes:', 'Categories:', 'Recipients:', 'Storage period:', 'Source:', 'Your rights:', 'Datatilsynet', 'Automated decisions:', 'Unloc'],
 };
 
@@ -66,9 +67,9 @@ describe('approvedReplyLetter: erasure', () => {
     const letter = keptRecordsText(
       {
         kept: [
-          { category: 'invoice', recordIds: ['invoice:a', 'invoice:b'], reason: { nb: '', en: '' }, legalBasis: '', until: '2027-12-31', kind: 'legal_obligation', retentionClass: 'primary' },
-          { category: 'invoice', recordIds: ['invoice:c'], reason: { nb: '', en: '' }, legalBasis: '', until: '2026-12-31', kind: 'legal_obligation', retentionClass: 'primary' },
-          { category: 'payment', recordIds: ['payment:p'], reason: { nb: '', en: '' }, legalBasis: '', until: '2026-06-30', kind: 'legal_obligation', retentionClass: 'secondary' },
+          { category: 'invoice', recordIds: ['invoice:a', 'invoice:b'], reason: { nb: '', nn: '', en: '' }, legalBasis: '', until: '2027-12-31', kind: 'legal_obligation', retentionClass: 'primary' },
+          { category: 'invoice', recordIds: ['invoice:c'], reason: { nb: '', nn: '', en: '' }, legalBasis: '', until: '2026-12-31', kind: 'legal_obligation', retentionClass: 'primary' },
+          { category: 'payment', recordIds: ['payment:p'], reason: { nb: '', nn: '', en: '' }, legalBasis: '', until: '2026-06-30', kind: 'legal_obligation', retentionClass: 'secondary' },
         ],
       },
       'nb',

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { validateSubmission } from '../../../functions/domain/request/request-submission.js';
-import type { Language } from '../../../functions/domain/request/request-vocabulary.js';
+import { LANGUAGES, type Language } from '../../../functions/domain/request/request-vocabulary.js';
 
 const minimal = { name: 'Kari Nordmann', email: 'kari@example.no', types: ['access'], language: 'nb' };
 
 const MESSAGES: Record<string, Record<Language, string>> = {
-  name: { nb: 'Skriv inn navnet ditt (høyst 200 tegn).', en: 'Enter your name (at most 200 characters).' },
-  email: { nb: 'Skriv inn en gyldig e-postadresse.', en: 'Enter a valid e-mail address.' },
+  name: { nb: 'Skriv inn navnet ditt (høyst 200 tegn).', nn: 'Skriv inn namnet ditt (høgst 200 teikn).', en: 'Enter your name (at most 200 characters).' },
+  email: { nb: 'Skriv inn en gyldig e-postadresse.', nn: 'Skriv inn ei gyldig e-postadresse.', en: 'Enter a valid e-mail address.' },
   phone: {
     nb: 'Telefonnummeret kan bare ha sifre, mellomrom og eventuelt + foran (5–20 tegn).',
+    nn: 'Telefonnummeret kan berre ha siffer, mellomrom og eventuelt + framfor (5–20 teikn).',
     en: 'The phone number may only contain digits, spaces and a leading + (5–20 characters).',
   },
-  types: { nb: 'Velg minst én av rettighetene i listen.', en: 'Choose at least one of the rights in the list.' },
-  details: { nb: 'Beskrivelsen kan være høyst 5000 tegn.', en: 'The description may be at most 5000 characters.' },
-  language: { nb: 'Språk må være «nb» eller «en».', en: 'Language must be "nb" or "en".' },
+  types: { nb: 'Velg minst én av rettighetene i listen.', nn: 'Vel minst éin av rettane i lista.', en: 'Choose at least one of the rights in the list.' },
+  details: { nb: 'Beskrivelsen kan være høyst 5000 tegn.', nn: 'Skildringa kan vere høgst 5000 teikn.', en: 'The description may be at most 5000 characters.' },
+  language: { nb: 'Språk må være «nb», «nn» eller «en».', nn: 'Språk må vere «nb», «nn» eller «en».', en: 'Language must be "nb", "nn" or "en".' },
 };
 
 describe('validateSubmission', () => {
@@ -60,7 +61,7 @@ describe('validateSubmission', () => {
     ['details', { details: 'x'.repeat(5001) }],
     ['language', { language: 'de' }],
   ] as const)('returns exactly one %s error in nb and en when given %j', (field, patch) => {
-    for (const language of ['nb', 'en'] as const) {
+    for (const language of LANGUAGES) {
       const result = validateSubmission({ ...minimal, ...patch }, language);
 
       expect(result).toEqual({ ok: false, errors: [{ field, message: MESSAGES[field]![language] }] });

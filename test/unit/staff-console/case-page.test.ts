@@ -18,8 +18,8 @@ const PLAN: ActionPlan = {
     {
       category: 'invoice',
       recordIds: ['2024-00017'],
-      reason: { nb: 'Fakturaer må oppbevares etter bokføringsloven.', en: 'Invoices must be kept.' },
-      legalBasis: { nb: 'bokføringsloven § 13 første ledd', en: 'section 13(1) of the Norwegian Bookkeeping Act' },
+      reason: { nb: 'Fakturaer må oppbevares etter bokføringsloven.', nn: 'Fakturaer må oppbevarast etter bokføringslova.', en: 'Invoices must be kept.' },
+      legalBasis: { nb: 'bokføringsloven § 13 første ledd', nn: 'bokføringslova § 13 første ledd', en: 'section 13(1) of the Norwegian Bookkeeping Act' },
       until: '2029-12-31',
       kind: 'legal_obligation',
     },

@@ -24,6 +24,8 @@ describe('renderIntakePage', () => {
     expect(inputs.find((i) => i.name === 'received_time')).toMatchObject({ type: 'time', required: '' });
     expect(inputs.filter((i) => i.name === 'types').map((i) => i.value)).toEqual([...REQUEST_TYPES]);
     expect(inputs.find((i) => i.name === 'received_date')?.value).toBe('');
+    expect(inputs.filter((i) => i.name === 'language').map((i) => i.value)).toEqual(['nb', 'nn', 'en']);
+    expect(mainText(page)).toContain('Nynorsk');
   });
 
   it('shows an error summary in field order, linking to each field, and keeps every value (escaped)', () => {

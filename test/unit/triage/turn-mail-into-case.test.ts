@@ -98,6 +98,13 @@ describe('turnMailIntoCase', () => {
     expect(entry && caseDefaultsFromTriage(entry)).toEqual({ name: SENDER.name, email: SENDER.address, language: 'nb', types: ['erasure'] });
   });
 
+  it('offers nynorsk as the answer language for a mail recognised as nynorsk', async () => {
+    const { inbox, triaged } = setUpTriage();
+    const inboxId = await triaged('ses-t6-nn', { recognition: aRecognition({ types: ['access'], confidence: 0.6, language: 'nn' }) });
+    const entry = await inbox.getTriage(inboxId);
+    expect(entry && caseDefaultsFromTriage(entry)).toMatchObject({ language: 'nn' });
+  });
+
   it('returns the public form’s messages and writes nothing when no right is chosen', async () => {
     const { deps, requests, inbox, triaged } = setUpTriage();
     const inboxId = await triaged('ses-t7');

@@ -46,7 +46,7 @@ describe('verification letters', () => {
     const letter = verificationReminderLetter(aRightsRequest({ language }), { code: '654321', link: LINK });
 
     expect(letter.text).toContain(': 654321');
-    expect(letter.text).toContain(language === 'nb' ? '11 dager' : '11 days');
+    expect(letter.text).toContain({ nb: '11 dager', nn: '11 dagar', en: '11 days' }[language]);
   });
 
   it.each(LANGUAGES)('returns a %s closure letter saying why, that a new request can be sent, and both remedies', (language) => {
@@ -54,8 +54,8 @@ describe('verification letters', () => {
 
     expect(letter.text).toContain(REMEDIES[language]);
     expect(letter.text).toContain(REQUEST_ID);
-    expect(letter.text).toContain(language === 'nb' ? 'ikke fått bekreftet' : 'not been able to confirm');
-    expect(letter.text).toContain(language === 'nb' ? 'ny henvendelse når som helst' : 'new request at any time');
+    expect(letter.text).toContain({ nb: 'ikke fått bekreftet', nn: 'ikkje fått stadfesta', en: 'not been able to confirm' }[language]);
+    expect(letter.text).toContain({ nb: 'ny henvendelse når som helst', nn: 'ny førespurnad når som helst', en: 'new request at any time' }[language]);
     expect(letter.text).toContain(`${BASE_URL}/`);
   });
 

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { html } from '../../../functions/web-form/pages/html.js';
 import { CONTENT_SECURITY_POLICY, PALETTE, renderLayout } from '../../../functions/web-form/pages/layout.js';
+import type { Language } from '../../../functions/domain/request/request-vocabulary.js';
 import { tags } from './page-inspection.js';
 
-const page = (language: 'nb' | 'en', languageSwitchPath?: string): string =>
+const page = (language: Language, languageSwitchPath?: string): string =>
   renderLayout({ language, title: 'Tittel <&>', body: html`<p>innhold</p>`, languageSwitchPath });
 
 /** WCAG 2 contrast ratio of two `#rrggbb` colours. */
@@ -40,6 +41,16 @@ describe('renderLayout', () => {
     const [toBokmal] = tags(page('en'), 'a').filter((a) => a.hreflang === 'nb');
     expect(toBokmal).toMatchObject({ href: '?lang=nb', lang: 'nb' });
     expect(tags(page('nb', '/'), 'a').find((a) => a.hreflang === 'en')?.href).toBe('/?lang=en');
+  });
+
+  it('links every page to both other languages, nynorsk among them', () => {
+    const links = (language: Language) => tags(page(language), 'a').filter((a) => a.hreflang).map((a) => a.hreflang);
+    expect(links('nb')).toEqual(['nn', 'en']);
+    expect(links('nn')).toEqual(['nb', 'en']);
+    expect(links('en')).toEqual(['nb', 'nn']);
+    expect(page('nb')).toContain('Norsk (nynorsk)');
+    expect(page('nn')).toContain('<html lang="nn">');
+    expect(page('nn')).toContain('Hopp til hovudinnhaldet');
   });
 
   it('has a skip link to main as the first focusable element', () => {

@@ -8,6 +8,9 @@ describe('pageLanguage', () => {
     ['lang=en', undefined, 'en'],
     ['?x=1&lang=en', 'nb', 'en'],
     ['EN', undefined, 'en'],
+    ['nn', 'nb-NO,nb;q=0.9', 'nn'],
+    ['lang=nn', 'en', 'nn'],
+    ['no', 'nn', 'nb'],
   ] as const)('lets ?lang=%s win over Accept-Language %s', (query, header, expected) => {
     expect(pageLanguage(query, header)).toBe(expected);
   });
@@ -16,7 +19,10 @@ describe('pageLanguage', () => {
     ['en-GB,en;q=0.9,nb;q=0.8', 'en'],
     ['en-US', 'en'],
     ['nb-NO,nb;q=0.9,en;q=0.8', 'nb'],
-    ['nn-NO,en;q=0.5', 'nb'],
+    ['nn-NO,en;q=0.5', 'nn'],
+    ['nn-NO,nb;q=0.9', 'nn'],
+    ['nb-NO,nn;q=0.9', 'nb'],
+    ['en;q=0.5,nn;q=0.9', 'nn'],
     ['no,en;q=0.9', 'nb'],
     ['en;q=0.5,nb;q=0.9', 'nb'],
     ['de-DE,de;q=0.9,en;q=0.7', 'en'],

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_TYPE_LABELS } from '../../../functions/domain/request/request-type-labels.js';
-import { REQUEST_TYPES } from '../../../functions/domain/request/request-vocabulary.js';
+import { REQUEST_TYPES, type Language } from '../../../functions/domain/request/request-vocabulary.js';
 import { validateSubmission } from '../../../functions/domain/request/request-submission.js';
 import { renderRequestFormPage } from '../../../functions/web-form/pages/request-form-page.js';
 import { ids, tags, textOf } from './page-inspection.js';
 
-const blank = (language: 'nb' | 'en' = 'nb'): string => renderRequestFormPage({ language, idempotencyKey: 'key-1' });
+const blank = (language: Language = 'nb'): string => renderRequestFormPage({ language, idempotencyKey: 'key-1' });
 
 const controls = (page: string) => [
   ...tags(page, 'input').filter((i) => i.type !== 'hidden'),
@@ -113,6 +113,15 @@ describe('renderRequestFormPage', () => {
       expect(tags(nb, 'button')[0]).toMatchObject({ type: 'submit' });
       expect(nb).toContain('Send henvendelsen</button>');
       expect(en).toContain('Send request</button>');
+    });
+
+    it('offers the form in nynorsk, carrying nn as the language of the request and its answer', () => {
+      const nn = blank('nn');
+      expect(nn).toContain('<html lang="nn">');
+      expect(nn).toContain('<h1>Send ein personvernførespurnad</h1>');
+      expect(tags(nn, 'input').find((input) => input.name === 'language')?.value).toBe('nn');
+      for (const type of REQUEST_TYPES) expect(nn).toContain(REQUEST_TYPE_LABELS[type].nn);
+      expect(tags(blank('nb'), 'a').find((a) => a.hreflang === 'nn')).toMatchObject({ href: '/?lang=nn', lang: 'nn' });
     });
 
     it('points the language link at the form itself, also when rendered as a POST response', () => {

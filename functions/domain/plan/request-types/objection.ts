@@ -26,6 +26,10 @@ export const SERVICE_INFORMATION_NOTE = {
       'We do not stop important information about your customer relationship, such as invoices and changes to your ' +
       'subscription. Such information is not marketing, and you cannot opt out of it without ending the customer ' +
       'relationship. You can, however, choose the channel we use for it. Contact us if you want to change the channel.',
+    nn:
+      'Vi stoppar ikkje viktig informasjon om kundeforholdet ditt, som fakturaer og endringar i abonnementet. Slik ' +
+      'informasjon er ikkje marknadsføring, og du kan ikkje reservere deg mot han utan samtidig å avslutte ' +
+      'kundeforholdet. Du kan derimot velje kva kanal vi bruker for han. Ta kontakt med oss dersom du vil endre kanal.',
   },
   // Service information is part of performing the contract, and the right to object in Art. 21(2) covers direct marketing only.
   legalBasis: gdpr({ number: 6, paragraph: 1, point: 'b' }, { number: 21, paragraph: 2 }),
