@@ -10,6 +10,7 @@ import { parseInboundMessage } from '../functions/domain/inbox/parse-inbound-mes
 import { recognise } from '../functions/domain/inbox/recognise.js';
 import { LOCAL_CUSTOMER_DATA_TABLE_NAMES } from '../functions/adapters/dynamodb/customer-data-tables-layout.js';
 import { workflowLoad, type WorkflowLoadFigures } from './workflow-load-bench.js';
+import { enumerationTiming, enumerationTimingLines } from './enumeration-timing-bench.js';
 import { benchMachine, jsonReportPath, writeJsonReport } from './bench-report.js';
 import { BENCH_BUNDLE_DIR, functionFigures, functionFiguresTable } from './function-bundles.js';
 
@@ -114,6 +115,10 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
+    // Abuse: whether a customer's address or phone shows in how long the answers take.
+    const enumeration = await enumerationTiming(stack, Number(process.env.BENCH_ENUMERATION_ROUNDS ?? 30));
+    process.stdout.write([...enumerationTimingLines(enumeration), '', `BENCH_ENUMERATION ${JSON.stringify(enumeration)}`, ''].join('\n'));
+    report.enumerationTiming = enumeration;
     Object.assign(report, { intake: { formPostsPerSecond: figures.intakeFormPostsPerSecond, rawPutItemsPerSecond: figures.rawPutItemsPerSecond, intakeToRawRatio: figures.intakeToRawRatio, requests: intakeTotal, putItems: putTotal, concurrency }, gather: figures.gather, transitions: figures.transitions, console: figures.console });
   } finally {
     await stack.stop();

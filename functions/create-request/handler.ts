@@ -8,7 +8,6 @@ import { DynamoDbRequestStore } from '../adapters/dynamodb/dynamodb-request-stor
 import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.js';
 import { osloCalendarDate, statutoryDeadline } from '../domain/deadline/index.js';
 import { newRequestId } from '../domain/request/request-id.js';
-import { systemAddressCheck } from '../domain/request/system-addresses.js';
 import { toOsloIsoString } from '../domain/deadline/oslo-calendar-date.js';
 import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
 import { sfnClient } from '../shared/aws-clients/sfn.js';
@@ -16,6 +15,7 @@ import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
 import { createLogger } from '../shared/logger.js';
+import { SystemAddressConfigSchema, systemAddressCheckFrom } from '../shared/system-address-config.js';
 import { createRequest } from './create-request.js';
 import { observability } from '../shared/observability.js';
 
@@ -26,8 +26,7 @@ const config = parseConfig(
   z.object({
     [ENV.requestsTable]: z.string().min(1),
     [ENV.stateMachineArn]: z.string().startsWith('arn:'),
-    [ENV.senderAddress]: z.email().optional(),
-    [ENV.staffDigestAddress]: z.email().optional(),
+    ...SystemAddressConfigSchema.shape,
     [ENV.formLimits]: z
       .string()
       .optional()
@@ -45,7 +44,7 @@ const deps = {
   newFormKey: randomUUID,
   limiter: new DynamoDbRateLimiter(dynamoDbClient(), config[ENV.requestsTable]),
   formLimits: config[ENV.formLimits],
-  isSystemAddress: systemAddressCheck([config[ENV.senderAddress], config[ENV.staffDigestAddress]]),
+  isSystemAddress: systemAddressCheckFrom(config),
   logger: createLogger('create-request'),
 };
 const logger = deps.logger;

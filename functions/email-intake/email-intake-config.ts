@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SystemAddressConfigSchema } from '../shared/system-address-config.js';
 import { ENV } from '../shared/env-names.js';
 
 /**
@@ -20,7 +21,7 @@ export const EmailIntakeConfigSchema = z.object({
   [ENV.stateMachineArn]: z.string().startsWith('arn:'),
   [INTAKE_ENV.inboundMailBucket]: z.string().min(3),
   [INTAKE_ENV.inboundMailPrefix]: z.string().default(DEFAULT_INBOUND_MAIL_PREFIX),
-  /** Our letters' From address: a mail from it is never answered automatically. */
-  [ENV.senderAddress]: z.email().optional(),
+  /** Our letters' From address, digest address and MAIL FROM domain: mail from them never becomes a case. */
+  ...SystemAddressConfigSchema.shape,
 });
 export type EmailIntakeConfig = z.infer<typeof EmailIntakeConfigSchema>;

@@ -11,6 +11,7 @@ import { newRequestId } from '../domain/request/request-id.js';
 import { toOsloIsoString } from '../domain/deadline/oslo-calendar-date.js';
 import { ENV } from '../shared/env-names.js';
 import { createLogger, type Logger } from '../shared/logger.js';
+import { systemAddressCheckFrom } from '../shared/system-address-config.js';
 import { INTAKE_ENV, type EmailIntakeConfig } from './email-intake-config.js';
 
 /** Reading a mail: the inbox parser and recogniser (`functions/domain/inbox/`). */
@@ -47,6 +48,7 @@ export function emailIntakeDeps(
     parse: reading.parse,
     recognise: reading.recognise,
     ownAddresses: senderAddress ? [senderAddress] : [],
+    isSystemAddress: systemAddressCheckFrom(config),
     now: () => new Date(),
     formatInstant: toOsloIsoString,
     receiptDate: (receivedAt: string) => osloCalendarDate(receivedAt),

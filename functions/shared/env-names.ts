@@ -38,6 +38,8 @@ export const ENV = {
   localConsoleSigningKeyFile: 'CONSOLE_LOCAL_SIGNING_KEY_FILE',
   /** Where the daily deadline digest and warnings go (a staff mailbox). */
   staffDigestAddress: 'STAFF_DIGEST_ADDRESS',
+  /** The custom MAIL FROM domain of our letters: its addresses are the system's, never a requester's. */
+  mailFromDomain: 'MAIL_FROM_DOMAIN',
   /**
    * The HMAC key of the marketing suppression list (at least 32 characters). In AWS a Secrets
    * Manager secret resolved into the environment at deploy time; locally a key kept in `.local-data/`.

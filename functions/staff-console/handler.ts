@@ -28,6 +28,7 @@ import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
 import { createLogger } from '../shared/logger.js';
 import { staffTokenVerifierFromEnv } from '../shared/staff-token-verifier.js';
 import { recordingSesMailer } from '../shared/task-deps.js';
+import { SystemAddressConfigSchema, systemAddressCheckFrom } from '../shared/system-address-config.js';
 import { htmlPage } from './console-responses.js';
 import { renderServerErrorPage } from './pages/status-pages.js';
 import type { SignInMethod } from './sign-in/sign-in-methods.js';
@@ -44,6 +45,7 @@ const config = parseConfig(
       [ENV.accessLogTable]: z.string().min(1),
       [ENV.dataBucket]: z.string().min(3),
       [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+      ...SystemAddressConfigSchema.shape,
       [ENV.senderAddress]: z.email(),
       [ENV.sesConfigurationSet]: z.string().optional(),
       [ENV.stateMachineArn]: z.string().startsWith('arn:'),
@@ -114,6 +116,7 @@ const deps: StaffConsoleDeps = {
   receiptDate: (receivedAt: string) => osloCalendarDate(receivedAt),
   dueDate: (receivedAt: string) => statutoryDeadline(receivedAt),
   newId: newRequestId,
+  isSystemAddress: systemAddressCheckFrom(config),
   logger: createLogger('staff-console'),
 };
 

@@ -29,4 +29,6 @@ export interface StaffConsoleDeps extends SignInDeps, SubmitRequestDeps {
   readonly parse: (raw: Buffer | string) => Promise<InboundMessage>;
   /** Today's date in Oslo. */
   readonly today: () => string;
+  /** The system's own addresses: refused as a requester's on the intake page and in triage. */
+  readonly isSystemAddress?: (address: string) => boolean;
 }

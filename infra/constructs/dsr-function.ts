@@ -120,6 +120,8 @@ export interface MailSenderSettings {
    * complaints are published and reputation is tracked.
    */
   readonly configurationSetName: string;
+  /** The custom MAIL FROM domain of our letters (`bounce.<identity domain>` by default). */
+  readonly mailFromDomain?: string;
 }
 
 /** Properties of a {@link DsrFunction}. */
@@ -389,6 +391,19 @@ export class DsrFunction extends NodejsFunction {
    */
   bindOwnSenderAddress(mail: MailSenderSettings): this {
     this.addEnvironment(ENV.senderAddress, mail.senderAddress);
+    return this;
+  }
+
+  /**
+   * Tells an intake (form, inbox, staff console) the system's own addresses — our From address
+   * (`SENDER_ADDRESS`), the staff digest address (`STAFF_DIGEST_ADDRESS`) and the MAIL FROM domain
+   * (`MAIL_FROM_DOMAIN`) — so none is ever taken as a requester's (no mail loop, no stranger's
+   * text to our own staff). No grant: knowing an address sends nothing.
+   */
+  bindSystemAddresses(mail: MailSenderSettings, staffDigestAddress: string): this {
+    this.addEnvironment(ENV.senderAddress, mail.senderAddress);
+    this.addEnvironment(ENV.staffDigestAddress, staffDigestAddress);
+    if (mail.mailFromDomain !== undefined) this.addEnvironment(ENV.mailFromDomain, mail.mailFromDomain);
     return this;
   }
 

@@ -135,7 +135,7 @@ export const FUNCTION_DEFINITIONS = {
     reservedConcurrency: PUBLIC_FUNCTION_CONCURRENCY,
     description: 'Records a submitted request and starts its workflow',
     timeout: HTTP_TIMEOUT,
-    bind: (fn, { requests }) => fn.bindRequestsTable(requests, 'create'),
+    bind: (fn, { requests, mail, staffDigestAddress }) => fn.bindRequestsTable(requests, 'create').bindSystemAddresses(mail, staffDigestAddress),
     bindWorkflow: (fn, stateMachine) => fn.bindStateMachineStart(stateMachine),
   },
   // Records each received message in the requests table (a case, a triage or quarantine item and
@@ -150,11 +150,12 @@ export const FUNCTION_DEFINITIONS = {
     timeout: Duration.minutes(1),
     memorySize: 1024,
     inbox: true,
-    bind: (fn, { requests, inboundMail, mail }) =>
+    bind: (fn, { requests, inboundMail, mail, staffDigestAddress }) =>
       fn
         .bindRequestsTable(requests, 'readWrite', { batchRead: true })
         .bindInboundMail(requireInboundMail(inboundMail))
-        .bindOwnSenderAddress(mail),
+        .bindOwnSenderAddress(mail)
+        .bindSystemAddresses(mail, staffDigestAddress),
     bindWorkflow: (fn, stateMachine) => fn.bindStateMachineStart(stateMachine),
   },
   'verify-page': {
@@ -200,11 +201,12 @@ export const FUNCTION_DEFINITIONS = {
     // The register reads every request ever made; API Gateway stops waiting at 30 s.
     timeout: Duration.seconds(29),
     memorySize: 1024,
-    bind: (fn, { requests, customerData, requestData, mail, inboundMail }) => {
+    bind: (fn, { requests, customerData, requestData, mail, inboundMail, staffDigestAddress }) => {
       fn.bindRequestsTable(requests, 'readWrite', { queryOpenRequests: true, batchRead: true, queryAllRequests: true, resolveTriage: true })
         .bindCustomerData(customerData, RESTRICTION_FLAGS)
         .bindRequestData(requestData, 'readWriteDelete', REQUESTS_PREFIX)
-        .bindMailSender(mail);
+        .bindMailSender(mail)
+        .bindSystemAddresses(mail, staffDigestAddress);
       if (inboundMail !== undefined) fn.bindInboundMail(inboundMail);
     },
     bindWorkflow: (fn, stateMachine) => fn.bindStateMachineStart(stateMachine).bindTaskCallbacks(stateMachine, ['success', 'failure']),

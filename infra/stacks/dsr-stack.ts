@@ -141,6 +141,7 @@ export class DsrStack extends Stack {
         publicBaseUrl: settings.publicBaseUrl,
         // The literal name (not the set's Ref), so each role's SES grant names the set's ARN as text.
         configurationSetName: resourcePrefix(settings.stage),
+        mailFromDomain: settings.mailFromDomain,
       },
       recipientAddresses: settings.recipientAddresses,
       staffDigestAddress: settings.staffDigestAddress,

@@ -2,6 +2,7 @@ import { errorName, type Logger } from '../../shared/logger.js';
 import type { InboundMessage, Recognition } from '../inbox/inbound-message.js';
 import { ConcurrentChangeError, RequestNotFoundError } from '../request/request-errors.js';
 import { submitRequest, type SubmitRequestDeps } from '../request/submit-request.js';
+import { systemAddressCheck } from '../request/system-addresses.js';
 import type { AuditEntry, RightsRequest } from '../request/rights-request.js';
 import type { WorkflowStarter } from '../request/workflow-starter.js';
 import { submissionFromMail } from './email-submission.js';
@@ -43,6 +44,11 @@ export interface ReceiveMailDeps extends SubmitRequestDeps {
   readonly recognise: (message: InboundMessage) => Recognition;
   /** Our own addresses: a mail from one of them is never answered automatically. */
   readonly ownAddresses: readonly string[];
+  /**
+   * The system's own addresses (defaults, configured sender and digest, MAIL FROM domain, any
+   * `+tag`): a mail from one is never made the requester's case, it goes to staff triage.
+   */
+  readonly isSystemAddress?: (address: string) => boolean;
   readonly autoAnswerPolicy?: AutoAnswerPolicy;
 }
 
@@ -310,6 +316,11 @@ async function openCase(
 ): Promise<ReceivedMail> {
   const submission = submissionFromMail(message, recognition);
   if (!submission) return triage(deps, received, message, key, 'uncertain', recognition, { note: 'no_usable_sender' });
+  // Our own address as the requester's would make the system mail itself (a loop) or carry a
+  // forger's text to our own staff: staff look at it instead.
+  if ((deps.isSystemAddress ?? systemAddressCheck())(submission.email)) {
+    return triage(deps, received, message, key, 'uncertain', recognition, { note: 'system_address' });
+  }
 
   const blockers: AutoAnswerBlocker[] = autoAnswerBlockers({
     message,

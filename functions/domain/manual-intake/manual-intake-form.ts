@@ -40,7 +40,11 @@ const isManualChannel = (value: unknown): value is ManualChannel => MANUAL_CHANN
  * ({@link validateSubmission}), so a phone or post request meets exactly the rules of a web
  * request. Every problem comes back at once, in Norwegian, under the name of its field.
  */
-export function validateManualIntake(form: Readonly<Record<string, unknown>>, now: Date): ManualIntakeValidation {
+export function validateManualIntake(
+  form: Readonly<Record<string, unknown>>,
+  now: Date,
+  options: { readonly isSystemAddress?: (address: string) => boolean } = {},
+): ManualIntakeValidation {
   const errors: FieldError[] = [];
   const channel = form[CHANNEL_FIELD];
   if (!isManualChannel(channel)) errors.push({ field: CHANNEL_FIELD, message: 'Velg om henvendelsen kom på telefon eller i brev.' });
@@ -54,7 +58,7 @@ export function validateManualIntake(form: Readonly<Record<string, unknown>>, no
     });
   }
   const requesterPart = Object.fromEntries(Object.entries(form).filter(([field]) => !OWN_FIELDS.has(field) && !CONTROL_FIELDS.has(field)));
-  const submission = validateSubmission(requesterPart, 'nb');
+  const submission = validateSubmission(requesterPart, 'nb', options);
   if (!submission.ok) errors.push(...submission.errors);
 
   if (errors.length > 0 || !submission.ok || !receipt.ok || !isManualChannel(channel)) {

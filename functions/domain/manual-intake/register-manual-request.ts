@@ -4,7 +4,10 @@ import { submitRequest, type SubmitRequestDeps } from '../request/submit-request
 import { validateManualIntake } from './manual-intake-form.js';
 
 /** The same dependencies as the web form's: a manual request is stored and started the same way. */
-export type RegisterManualRequestDeps = SubmitRequestDeps;
+export interface RegisterManualRequestDeps extends SubmitRequestDeps {
+  /** The system's own addresses (configured sender, digest, MAIL FROM domain), refused as a requester's. */
+  readonly isSystemAddress?: (address: string) => boolean;
+}
 
 export interface RegisterManualRequestInput {
   /**
@@ -43,7 +46,7 @@ export async function registerManualRequest(
   deps: RegisterManualRequestDeps,
   input: RegisterManualRequestInput,
 ): Promise<RegisterManualRequestResult> {
-  const validation = validateManualIntake(input.form, deps.now());
+  const validation = validateManualIntake(input.form, deps.now(), { isSystemAddress: deps.isSystemAddress });
   if (!validation.ok) return validation;
   const { channel, receivedAt, note, submission } = validation.value;
 

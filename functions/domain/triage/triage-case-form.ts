@@ -39,7 +39,11 @@ export function caseDefaultsFromTriage(entry: TriageEntry): TriageCaseDefaults {
  * address and language — staff's corrections where given, else the mail's. Messages are
  * Norwegian, under the form's field names.
  */
-export function validateTriageCase(entry: TriageEntry, form: Readonly<Record<string, unknown>>): SubmissionResult {
+export function validateTriageCase(
+  entry: TriageEntry,
+  form: Readonly<Record<string, unknown>>,
+  options: { readonly isSystemAddress?: (address: string) => boolean } = {},
+): SubmissionResult {
   const defaults = caseDefaultsFromTriage(entry);
   const posted = Object.fromEntries(Object.entries(form).filter(([field]) => !CONTROL_FIELDS.has(field)));
   return validateSubmission(
@@ -50,5 +54,6 @@ export function validateTriageCase(entry: TriageEntry, form: Readonly<Record<str
       language: posted.language ?? defaults.language,
     },
     'nb',
+    options,
   );
 }

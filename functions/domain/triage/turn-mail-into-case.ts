@@ -18,6 +18,8 @@ export interface TurnMailIntoCaseDeps extends SubmitRequestDeps {
   readonly rawMail: RawMailSource;
   /** Parses raw MIME, as the intake did when the mail arrived. */
   readonly parse: (raw: Buffer | string) => Promise<InboundMessage>;
+  /** The system's own addresses, refused as the requester's (staff may not make a loop either). */
+  readonly isSystemAddress?: (address: string) => boolean;
 }
 
 export interface TurnMailIntoCaseInput {
@@ -64,7 +66,7 @@ export async function turnMailIntoCase(deps: TurnMailIntoCaseDeps, input: TurnMa
   if (entry.resolution?.outcome === 'case') return existingCase(deps, entry.resolution.caseId);
   if (entry.resolution) throw new TriageAlreadyResolvedError(input.inboxId, entry.resolution);
 
-  const validation = validateTriageCase(entry, input.form);
+  const validation = validateTriageCase(entry, input.form, { isSystemAddress: deps.isSystemAddress });
   if (!validation.ok) return validation;
   const submission = { ...validation.value, details: await mailDetails(deps, entry, validation.value) };
 

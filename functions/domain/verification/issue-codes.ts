@@ -28,6 +28,15 @@ export interface IssuedCodes {
  */
 export const codeLetterId = (purpose: CodeMailPurpose, issuedAt: string, index: number): string => `${purpose}#${issuedAt}#${index}`;
 
+/**
+ * The order to send code letters in, as indexes into `kinds`: the address the person typed
+ * (`given`) first. Were the registered addresses mailed before it, the person asking would get
+ * their own letter later exactly when the phone they typed is a customer's — a delay that tells.
+ */
+export function askerFirst(kinds: readonly CodeDestination['kind'][]): number[] {
+  return [...kinds.keys()].sort((a, b) => Number(kinds[a] !== 'given') - Number(kinds[b] !== 'given') || a - b);
+}
+
 /** Sends of the last 24 hours, oldest first. */
 export function recentSends(record: Pick<VerificationRecord, 'sentAt'> | undefined, now: Date): string[] {
   const since = now.getTime() - SEND_WINDOW_MS;
@@ -73,7 +82,8 @@ export async function issueCodes(
   );
   const link = verifyPageLink(deps.publicBaseUrl, request.id, request.language);
   const messageIds: string[] = [];
-  for (const [index, { destination, code }] of issued.entries()) {
+  for (const index of askerFirst(issued.map(({ destination }) => destination.kind))) {
+    const { destination, code } = issued[index]!;
     const letter = mail.letter(request, { code, link, name: destination.name });
     const { messageId } = await deps.mailer.send({
       to: destination.address,
@@ -83,7 +93,7 @@ export async function issueCodes(
       requestId: request.id,
       letterId: codeLetterId(mail.purpose, at, index),
     });
-    messageIds.push(messageId);
+    messageIds[index] = messageId;
   }
   deps.logger.info('verification.code_sent', { requestId: request.id, purpose: mail.purpose, destinations: destinations.length });
   return { record, messageIds, at };
@@ -103,11 +113,12 @@ export async function resumeIssuedCodes(
   purpose: CodeMailPurpose,
 ): Promise<IssuedCodes | undefined> {
   if (!previous || previous.issuedFor !== purpose || previous.verifiedAt) return undefined;
-  const messageIds: string[] = [];
-  for (const index of previous.codes.keys()) {
+  const sentByIndex: (string | undefined)[] = [];
+  for (const index of askerFirst(previous.codes.map((code) => code.destination))) {
     const sent = await deps.mailer.resend(request.id, codeLetterId(purpose, previous.issuedAt, index));
-    if (sent) messageIds.push(sent.messageId);
+    sentByIndex[index] = sent?.messageId;
   }
+  const messageIds = sentByIndex.filter((id): id is string => id !== undefined);
   if (messageIds.length === 0) return undefined;
   deps.logger.info('verification.code_letters_resumed', { requestId: request.id, purpose, letters: messageIds.length });
   return { record: previous, messageIds, at: previous.issuedAt };

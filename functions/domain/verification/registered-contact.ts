@@ -49,8 +49,16 @@ function groupByRegisteredAddress(profiles: readonly CustomerProfile[]): CodeDes
     }));
 }
 
+/**
+ * A customer id no customer has: read when the lookups matched no one, so the path without a
+ * customer makes the same store round trip as the path with one. Otherwise the person asking
+ * could time their own code letter to learn whether the phone they typed is a customer's.
+ */
+const NO_ONE = 'C-NO-MATCH';
+
 async function profilesOf(customers: CustomerLookup, ids: readonly string[]): Promise<CustomerProfile[]> {
-  const profiles = await Promise.all([...new Set(ids)].map((id) => customers.getProfile(id)));
+  const reads = ids.length > 0 ? [...new Set(ids)] : [NO_ONE];
+  const profiles = await Promise.all(reads.map((id) => customers.getProfile(id)));
   return profiles.filter(usable);
 }
 

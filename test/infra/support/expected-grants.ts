@@ -177,9 +177,10 @@ export const EXPECTED_LIST_PREFIXES: Readonly<Partial<Record<FunctionFolder, rea
 /** The environment each function's config schema reads, and nothing else (NODE_OPTIONS aside). */
 export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> = {
   'web-form': ['REQUESTS_TABLE_NAME'],
-  'create-request': ['REQUESTS_TABLE_NAME', 'STATE_MACHINE_ARN'],
+  // The system's own addresses without any SES grant: refused as a requester's.
+  'create-request': ['REQUESTS_TABLE_NAME', 'STATE_MACHINE_ARN', 'SENDER_ADDRESS', 'STAFF_DIGEST_ADDRESS', 'MAIL_FROM_DOMAIN'],
   // SENDER_ADDRESS without any SES grant: only to recognise our own letters coming back.
-  'email-intake': ['REQUESTS_TABLE_NAME', 'STATE_MACHINE_ARN', 'INBOUND_MAIL_BUCKET', 'INBOUND_MAIL_PREFIX', 'SENDER_ADDRESS'],
+  'email-intake': ['REQUESTS_TABLE_NAME', 'STATE_MACHINE_ARN', 'INBOUND_MAIL_BUCKET', 'INBOUND_MAIL_PREFIX', 'SENDER_ADDRESS', 'STAFF_DIGEST_ADDRESS', 'MAIL_FROM_DOMAIN'],
   'verify-page': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN'],
   'download-page': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET'],
   'staff-api': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'CUSTOMERS_TABLE_NAME', 'BILLING_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN'],
@@ -210,7 +211,7 @@ export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> =
   'mail-events': ['REQUESTS_TABLE_NAME'],
   'flag-needs-attention': ['REQUESTS_TABLE_NAME'],
   'purge-exports': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
-  'staff-console': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'BILLING_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN'],
+  'staff-console': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'BILLING_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN', 'STAFF_DIGEST_ADDRESS', 'MAIL_FROM_DOMAIN'],
   'watch-deadlines': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STAFF_DIGEST_ADDRESS'],
 };
 

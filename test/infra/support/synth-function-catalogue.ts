@@ -71,6 +71,7 @@ export function synthFunctionCatalogue(
       sesIdentityDomain: parsed.sesIdentityDomain,
       publicBaseUrl: parsed.publicBaseUrl,
       configurationSetName: resourcePrefix(parsed.stage),
+      mailFromDomain: parsed.mailFromDomain,
     },
     recipientAddresses: parsed.recipientAddresses,
     staffDigestAddress: parsed.staffDigestAddress,

@@ -36,6 +36,8 @@ export interface IntakeHarness {
   /** Every SES event the SMTP inbox built, with the handler's result, in order of delivery. */
   readonly delivered: { readonly event: SesReceiptEventInput; readonly result: EmailIntakeResult }[];
   readonly transport: ReturnType<typeof createTransport>;
+  /** Hands an SES event to the intake again, as Lambda does when it retries an invocation. */
+  redeliver(event: SesReceiptEventInput): Promise<EmailIntakeResult>;
   stop(): Promise<void>;
 }
 
@@ -111,6 +113,7 @@ export async function startIntakeHarness(options: {
       bucket: BUCKET,
       delivered,
       transport,
+      redeliver: (event) => handler(event, lambdaContext('dsr-email-intake')),
       stop,
     };
   } catch (error) {

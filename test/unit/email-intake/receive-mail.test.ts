@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { receiveMail } from '../../../functions/domain/intake-mail/receive-mail.js';
 import { messageKey } from '../../../functions/domain/intake-mail/message-identity.js';
+import { systemAddressCheck } from '../../../functions/domain/request/system-addresses.js';
 import { aRightsRequest } from '../fixtures/rights-request-fixture.js';
 import { collect } from './in-memory-inbox-store.js';
 import { FakeParseError, PREFIX, RECEIPT_TIMESTAMP, SENDER, aMessage, aRecognition, sesEvent, setUp } from './intake-fixture.js';
@@ -208,12 +209,31 @@ describe('receiveMail: loop safety', () => {
     ['MAILER-DAEMON@mx.example.no', 'system_sender'],
     ['postmaster@example.no', 'system_sender'],
     ['no-reply@example.no', 'system_sender'],
-    ['naerkontor@obos.no', 'own_address'],
   ])('never answers mail from %s automatically', async (address, blocker) => {
     const { deps, arrive, workflow, inbox } = setUp();
     await receiveMail(deps, arrive({ message: aMessage({ from: { address } }) }, { sesMessageId: 'ses-sys' }));
     expect(workflow.started).toEqual([]);
     expect(inbox.log.get('ses-sys')?.autoAnswer?.blockedBy).toContain(blocker);
+  });
+
+  it.each([
+    'naerkontor@obos.no',
+    'Naerkontor+loop@OBOS.no',
+    'personvern@obos.no',
+    'avsender@obos.no',
+    'digest@obos.no',
+    'bounce-1234@bounce.obos.no',
+    'anything@mail.bounce.example.no',
+  ])('makes no case of a request from the system’s own address %s: it goes to staff triage, unanswered', async (address) => {
+    const { deps, arrive, requests, workflow, inbox } = setUp();
+    const check = systemAddressCheck({ addresses: ['avsender@obos.no', 'digest@obos.no'], domains: ['bounce.example.no'] });
+
+    const [result] = await receiveMail({ ...deps, isSystemAddress: check }, arrive({ message: aMessage({ from: { address } }) }, { sesMessageId: 'ses-own' }));
+
+    expect(result).toMatchObject({ outcome: 'triage', caseId: undefined });
+    expect(workflow.started).toEqual([]);
+    expect(await collect(requests.listAll())).toEqual([]);
+    expect(await inbox.getTriage('ses-own')).toMatchObject({ reason: 'uncertain', note: 'system_address' });
   });
 
   it('treats an empty envelope sender (a bounce) as a null Return-Path', async () => {

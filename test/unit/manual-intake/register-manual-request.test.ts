@@ -4,6 +4,7 @@ import {
   registerManualRequest,
   type RegisterManualRequestDeps,
 } from '../../../functions/domain/manual-intake/register-manual-request.js';
+import { systemAddressCheck } from '../../../functions/domain/request/system-addresses.js';
 import { IdempotencyKeyReusedError } from '../../../functions/domain/request/request-errors.js';
 import type { AuditEntry } from '../../../functions/domain/request/rights-request.js';
 import { toOsloIsoString } from '../../../functions/domain/deadline/oslo-calendar-date.js';
@@ -77,6 +78,22 @@ describe('registerManualRequest', () => {
     });
     expect(workflow.started).toEqual(['NK-20261103-00000001']);
   });
+
+  it.each(['naerkontor@obos.no', 'Personvern+brev@obos.no', 'avsender@obos.no', 'retur@bounce.obos.no'])(
+    'refuses the system’s own address %s as the requester’s and writes nothing',
+    async (email) => {
+      const { deps, store, workflow } = setUp();
+
+      const result = await registerManualRequest(
+        { ...deps, isSystemAddress: systemAddressCheck(['avsender@obos.no']) },
+        { form: aForm({ email }), actor: ACTOR },
+      );
+
+      expect(result).toEqual({ ok: false, errors: [{ field: 'email', message: 'Dette er en av våre egne adresser. Skriv inn din egen e-postadresse.' }] });
+      expect(store.size).toBe(0);
+      expect(workflow.started).toEqual([]);
+    },
+  );
 
   it('records who registered it and, right after, staff’s note on how it arrived', async () => {
     const { deps, store } = setUp();

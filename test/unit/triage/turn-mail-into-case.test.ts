@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { receiveMail } from '../../../functions/domain/intake-mail/receive-mail.js';
 import { IdempotencyKeyReusedError } from '../../../functions/domain/request/request-errors.js';
+import { systemAddressCheck } from '../../../functions/domain/request/system-addresses.js';
 import { validateSubmission } from '../../../functions/domain/request/request-submission.js';
 import {
   TriageAlreadyResolvedError,
@@ -56,6 +57,21 @@ describe('turnMailIntoCase', () => {
         detail: { inboxId, rawKey: `${PREFIX}${inboxId}`, triageReason: 'uncertain', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS', senderAddressTrusted: true, addressCorrected: false },
       },
     ]);
+  });
+
+  it('refuses to make a case with the system’s own address as the requester’s, writing nothing', async () => {
+    const { deps, requests, workflow, inbox, triaged } = setUpTriage();
+    const inboxId = await triaged('ses-own');
+
+    const result = await turnMailIntoCase(
+      { ...deps, isSystemAddress: systemAddressCheck(['avsender@obos.no']) },
+      { inboxId, form: { types: ['access'], email: 'avsender+x@obos.no' }, actor: ACTOR },
+    );
+
+    expect(result).toEqual({ ok: false, errors: [{ field: 'email', message: 'Dette er en av våre egne adresser. Skriv inn din egen e-postadresse.' }] });
+    expect(await collect(requests.listAll())).toEqual([]);
+    expect(workflow.started).toEqual([]);
+    expect((await inbox.getTriage(inboxId))?.resolution).toBeUndefined();
   });
 
   it('attaches a later reply to the triaged mail to the new case, without restarting the clock', async () => {

@@ -96,7 +96,7 @@ describe('resendCode', () => {
 
     await resendCode(deps, REQUEST_ID);
 
-    expect(mailer.sent.map((mail) => mail.to)).toEqual([REGISTERED_ELSEWHERE, STRANGER_EMAIL, REGISTERED_ELSEWHERE, STRANGER_EMAIL]);
+    expect(mailer.sent.map((mail) => mail.to)).toEqual([STRANGER_EMAIL, REGISTERED_ELSEWHERE, STRANGER_EMAIL, REGISTERED_ELSEWHERE]);
   });
 
   it('returns limit_reached, not an error, when the customer has no registered address any more', async () => {

@@ -35,7 +35,7 @@ describe('startVerification', () => {
     ]);
   });
 
-  it('sends the customer code to the registered address, and the unregistered one the request came from only a code proving that address', async () => {
+  it('sends the customer code to the registered address, and the unregistered one the request came from only a code proving that address, that one first', async () => {
     // A customer writes from a new address, giving their registered phone number.
     const { deps, store, mailer } = verificationWorld(
       { requester: { name: REQUESTER.name, email: STRANGER_EMAIL, phone: '934 20 183' } },
@@ -44,7 +44,8 @@ describe('startVerification', () => {
 
     await startVerification(deps, REQUEST_ID);
 
-    expect(mailer.sent.map((mail) => mail.to)).toEqual([REGISTERED_ELSEWHERE, STRANGER_EMAIL]);
+    // The person asking is mailed first: their letter comes no later when the phone they typed is a customer's.
+    expect(mailer.sent.map((mail) => mail.to)).toEqual([STRANGER_EMAIL, REGISTERED_ELSEWHERE]);
     expect(await store.get(REQUEST_ID)).toMatchObject({ verification: { subject: 'customer' }, customerIds: [KARI_ID] });
     const record = await deps.verifications.get(REQUEST_ID);
     expect(record?.codes.map((code) => [code.destination, code.customerIds])).toEqual([['registered', [KARI_ID]], ['given', []]]);
@@ -89,7 +90,7 @@ describe('startVerification', () => {
 
     await startVerification(deps, REQUEST_ID);
 
-    expect(mailer.sent.map((mail) => mail.to)).toEqual(['a@example.no', 'b@example.no', STRANGER_EMAIL]);
+    expect(mailer.sent.map((mail) => mail.to)).toEqual([STRANGER_EMAIL, 'a@example.no', 'b@example.no']);
     expect((await store.get(REQUEST_ID))?.customerIds).toEqual([KARI_ID, 'C-2002']);
     const record = await verifications.get(REQUEST_ID);
     expect(record?.codes.map((code) => code.customerIds)).toEqual([['C-2002'], [KARI_ID], []]);
