@@ -1,6 +1,9 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { PlanNotFoundError } from '../domain/carry-out/carry-out-errors.js';
+import { mergeDuplicate } from '../domain/case-actions/merge-duplicate.js';
+import { ClosureReasonInvalidError, OtherClosureLetterSentError } from '../domain/case-actions/case-action-errors.js';
+import { mergeRefusal } from '../shared/http/merge-refusal.js';
 import { GatheredBundleMissingError } from '../domain/export/read-gathered.js';
 import { RecordCategorySchema, STAFF_KEEP_GROUNDS } from '../domain/plan/action-plan.js';
 import { correctPlan } from '../domain/plan-corrections/correct-plan.js';
@@ -65,6 +68,12 @@ const RestrictionBody = z.strictObject({
   scope: z.array(RecordCategorySchema, { error: 'Ukjent kategori.' }).min(1, 'Velg minst én kategori.'),
   note: z.string().max(2000).optional(),
 });
+/** Merging this case (the duplicate) into `into`, which answers both; the rules are {@link mergeDuplicate}'s. */
+const MergeBody = z.strictObject({
+  into: z.string({ error: 'Oppgi referansen til saken denne skal slås sammen med.' }).min(1, 'Oppgi referansen til saken denne skal slås sammen med.').max(64),
+  reason: z.string({ error: 'Oppgi hvorfor sakene gjelder det samme.' }).max(2000),
+  samePersonConfirmed: z.boolean({ error: 'samePersonConfirmed må være true eller false.' }).optional(),
+});
 const LiftBody = z.strictObject({ reason: z.string().min(1, 'Oppgi en begrunnelse; den sendes til den registrerte.').max(2000) });
 /** A plan correction: ground and date are checked by the domain, so a missing one gets its own message. */
 const PlanCorrectionBody = z.strictObject({
@@ -96,8 +105,9 @@ const isResponse = (value: unknown): value is APIGatewayProxyStructuredResultV2 
 
 /**
  * The staff JSON API the console uses: read a request with its audit trail, decide on it, extend
- * its deadline, and correct an erasure plan before approval (`POST …/plan`: keep records on a
- * ground until a date, or release a hold). Callers present a staff token (Bearer, or the console's session cookie plus
+ * its deadline, correct an erasure plan before approval (`POST …/plan`: keep records on a
+ * ground until a date, or release a hold), set or lift a restriction, and merge a duplicate into
+ * the case that answers both (`POST …/merge`, the console's rules: {@link mergeDuplicate}). Callers present a staff token (Bearer, or the console's session cookie plus
  * an `x-csrf-token` header); every change records the signed-in staff member; messages are Norwegian.
  */
 export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
@@ -153,6 +163,21 @@ export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEv
         if (isResponse(body)) return body;
         return json(200, await liftRestriction(deps, { requestId, actor, reason: body.reason }));
       }
+      case 'POST /api/staff/requests/{id}/merge': {
+        const body = parseBody(event, MergeBody);
+        if (isResponse(body)) return body;
+        const into = body.into.trim();
+        try {
+          const result = await mergeDuplicate(deps, { requestId, intoId: into, actor, reason: body.reason, samePersonConfirmed: body.samePersonConfirmed });
+          const merged = await deps.store.get(into);
+          return json(200, { requestId, mergedInto: into, ...result, ...(merged && { types: merged.types, receivedAt: merged.receivedAt, dueDate: merged.dueDate }) });
+        } catch (error) {
+          const refused = mergeRefusal(error, into);
+          if (refused) return json(refused.statusCode, { error: refused.message, field: refused.field === 'samePerson' ? 'samePersonConfirmed' : refused.field });
+          if (error instanceof ClosureReasonInvalidError) return json(400, { error: `Oppgi hvorfor sakene gjelder det samme (${error.min}–${error.max} tegn).`, field: 'reason' });
+          throw error;
+        }
+      }
       default:
         return problem(404, 'Ukjent rute.');
     }
@@ -170,6 +195,7 @@ export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEv
     if (error instanceof ScopeNotHeldError) return json(400, { error: `Den registrerte har ingen oppføringer i: ${error.categories.join(', ')}.`, field: 'scope' });
     if (error instanceof RestrictionReasonRequiredError) return json(400, { error: 'Oppgi en begrunnelse; den sendes til den registrerte.', field: 'reason' });
     if (error instanceof NoActiveRestrictionError) return problem(409, 'Saken har ingen begrensning som gjelder nå.');
+    if (error instanceof OtherClosureLetterSentError) return problem(409, 'Saken er allerede avsluttet på en annen måte.');
     if (error instanceof SameApproverError) return problem(409, 'Sletting må godkjennes av en annen saksbehandler enn den første.');
     if (error instanceof ExtensionTooLateError) return problem(409, 'Fristen på én måned er passert; den kan ikke lenger forlenges.');
     if (error instanceof AlreadyExtendedError) return problem(409, 'Fristen er allerede forlenget.');
