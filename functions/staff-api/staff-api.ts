@@ -5,7 +5,7 @@ import { mergeDuplicate } from '../domain/case-actions/merge-duplicate.js';
 import { ClosureReasonInvalidError, OtherClosureLetterSentError } from '../domain/case-actions/case-action-errors.js';
 import { mergeRefusal } from '../shared/http/merge-refusal.js';
 import { GatheredBundleMissingError } from '../domain/export/read-gathered.js';
-import { RecordCategorySchema, STAFF_KEEP_GROUNDS } from '../domain/plan/action-plan.js';
+import { RecordCategorySchema, STAFF_KEEP_GROUNDS, type RecordCategory } from '../domain/plan/action-plan.js';
 import { correctPlan } from '../domain/plan-corrections/correct-plan.js';
 import { correctionProblem } from '../domain/plan-corrections/correction-problem.js';
 import { ConcurrentChangeError, InvalidTransitionError, RequestNotFoundError } from '../domain/request/request-errors.js';
@@ -37,7 +37,8 @@ import {
   setRestriction,
 } from '../domain/restriction/restriction-actions.js';
 import type { RestrictionFlags } from '../domain/restriction/restriction-flags.js';
-import { RESTRICTION_GROUNDS } from '../domain/restriction/restriction.js';
+import { RESTRICTION_GROUNDS, type RestrictionGround } from '../domain/restriction/restriction.js';
+import { proposedRestriction } from '../domain/restriction/requested-restriction.js';
 import type { WorkflowDeps } from '../domain/workflow/workflow-deps.js';
 import { json } from '../shared/http/responses.js';
 import { checkCsrf, sameOriginPost, type SessionRevocations, type StaffTokenVerifier } from '../domain/staff-auth/index.js';
@@ -63,9 +64,10 @@ const DecisionBody = z.strictObject({
   corrections: z.array(CorrectionSchema).max(20).optional(),
 });
 const ExtensionBody = z.strictObject({ reason: z.string().min(1).max(2000) });
+/** Ground and scope; either may be left out to confirm what the requester chose (`requestedRestriction`). */
 const RestrictionBody = z.strictObject({
-  ground: z.enum(RESTRICTION_GROUNDS, { error: 'Grunnlaget må være a, b, c eller d (personvernforordningen artikkel 18 nr. 1).' }),
-  scope: z.array(RecordCategorySchema, { error: 'Ukjent kategori.' }).min(1, 'Velg minst én kategori.'),
+  ground: z.enum(RESTRICTION_GROUNDS, { error: 'Grunnlaget må være a, b, c eller d (personvernforordningen artikkel 18 nr. 1).' }).optional(),
+  scope: z.array(RecordCategorySchema, { error: 'Ukjent kategori.' }).min(1, 'Velg minst én kategori.').optional(),
   note: z.string().max(2000).optional(),
 });
 /** Merging this case (the duplicate) into `into`, which answers both; the rules are {@link mergeDuplicate}'s. */
@@ -85,6 +87,31 @@ const PlanCorrectionBody = z.strictObject({
 });
 
 const problem = (statusCode: number, message: string): APIGatewayProxyStructuredResultV2 => json(statusCode, { error: message });
+
+/**
+ * The ground and scope to set: what staff sent, and for what they left out, what the requester
+ * chose (or what is set already); a part neither gives is a 400 naming the field.
+ */
+async function withRequestersChoice(
+  deps: StaffApiDeps,
+  requestId: string,
+  body: z.infer<typeof RestrictionBody>,
+): Promise<{ ground: RestrictionGround; scope: RecordCategory[]; note?: string } | APIGatewayProxyStructuredResultV2> {
+  let { ground, scope } = body;
+  if (ground === undefined || scope === undefined) {
+    const request = await deps.store.get(requestId);
+    if (!request) throw new RequestNotFoundError(requestId);
+    const proposed = proposedRestriction(request);
+    ground ??= proposed.ground;
+    scope ??= proposed.scope && [...proposed.scope];
+  }
+  const missing = [
+    ...(ground === undefined ? [{ field: 'ground', message: 'Den registrerte oppga ingen grunn; angi grunnlaget (a, b, c eller d).' }] : []),
+    ...(scope === undefined ? [{ field: 'scope', message: 'Den registrerte valgte ingen kategorier; angi omfanget.' }] : []),
+  ];
+  if (ground === undefined || scope === undefined) return json(400, { errors: missing });
+  return { ground, scope, ...(body.note !== undefined && { note: body.note }) };
+}
 
 function parseBody<T>(event: APIGatewayProxyEventV2, schema: z.ZodType<T>): T | APIGatewayProxyStructuredResultV2 {
   let raw: unknown;
@@ -156,7 +183,9 @@ export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEv
       case 'POST /api/staff/requests/{id}/restriction': {
         const body = parseBody(event, RestrictionBody);
         if (isResponse(body)) return body;
-        return json(200, await setRestriction(deps, { requestId, actor, ...body, today: deps.today() }));
+        const confirmed = await withRequestersChoice(deps, requestId, body);
+        if (isResponse(confirmed)) return confirmed;
+        return json(200, await setRestriction(deps, { requestId, actor, ...confirmed, today: deps.today() }));
       }
       case 'POST /api/staff/requests/{id}/restriction/lift': {
         const body = parseBody(event, LiftBody);
