@@ -142,6 +142,9 @@ export const BENCH_FUNCTION_ENVIRONMENT: Readonly<Record<string, string>> = {
   STAFF_TOKEN_JWKS: 'https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_bench/.well-known/jwks.json',
   CONSOLE_SIGN_IN: 'cognito',
   COGNITO_DOMAIN: 'bench.auth.eu-north-1.amazoncognito.com',
+  // Secrets arrive as deploy-time dynamic references; made-up values of the generated length.
+  SUPPRESSION_HMAC_SECRET: 'bench-suppression-key-'.padEnd(64, '0'),
+  ORIGIN_VERIFY_SECRET: 'bench-origin-verify-'.padEnd(64, '0'),
 };
 
 /**

@@ -404,6 +404,13 @@ export const DeploySettingsSchema = z
 /** The prefix every stack and named resource of a stage carries, e.g. `obos-naerkontor-dsr-prod`. */
 export const resourcePrefix = (stage: Stage): string => `obos-naerkontor-dsr-${stage}`;
 
+/**
+ * The Secrets Manager name of the secret CloudFront sends to the API's origin domain: made by the
+ * regional stack (replicated to us-east-1) and read by name in the edge stack, so the two stacks
+ * share a name, not a cross-region reference.
+ */
+export const originVerifySecretName = (stage: Stage): string => `${resourcePrefix(stage)}/origin-verify`;
+
 /** The stack names of a stage: the regional stack and the edge stack (us-east-1). */
 export const stackNames = (stage: Stage): { readonly main: string; readonly edge: string } => {
   const title = stage.charAt(0).toUpperCase() + stage.slice(1);

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { DEFAULT_FORM_LIMITS, formSubmissionAllowed, type FormLimits, type RateLimiter } from '../domain/abuse/rate-limiter.js';
 import { IdempotencyKeyReusedError } from '../domain/request/request-errors.js';
 import { validateSubmission, type FieldError } from '../domain/request/request-submission.js';
+import { withRequestedRestriction } from '../domain/restriction/requested-restriction.js';
 import { LANGUAGES, type Language } from '../domain/request/request-vocabulary.js';
 import { submitRequest, type SubmitRequestDeps } from '../domain/request/submit-request.js';
 import { html, json, redirect } from '../shared/http/responses.js';
@@ -102,7 +103,7 @@ export async function createRequest(
     return body.kind === 'form' ? formPage(400, errors, true) : fieldErrors(400, errors);
   }
   const validation = validateSubmission(
-    body.kind === 'form' ? { language, ...(body.value as object) } : body.value,
+    body.kind === 'form' ? withRequestedRestriction({ language, ...(body.value as object) }) : body.value,
     language,
     { isSystemAddress: deps.isSystemAddress },
   );

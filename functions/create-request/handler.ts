@@ -14,6 +14,7 @@ import { sfnClient } from '../shared/aws-clients/sfn.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
+import { originSecretFromEnv, originVerifyMiddleware } from '../shared/http/origin-verify.js';
 import { createLogger } from '../shared/logger.js';
 import { SystemAddressConfigSchema, systemAddressCheckFrom } from '../shared/system-address-config.js';
 import { createRequest } from './create-request.js';
@@ -52,4 +53,5 @@ const logger = deps.logger;
 export const handler = middy((event: APIGatewayProxyEventV2) => createRequest(deps, event))
   .use(observability('create-request'))
   .use(httpHeaderNormalizer())
+  .use(originVerifyMiddleware(originSecretFromEnv(), logger))
   .use(errorPageMiddleware(logger));

@@ -8,6 +8,7 @@ import { s3Client } from '../shared/aws-clients/s3.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
+import { originSecretFromEnv, originVerifyMiddleware } from '../shared/http/origin-verify.js';
 import { mailDeps } from '../shared/task-deps.js';
 import { serveDownloadPage } from './download-page.js';
 import { DynamoDbDownloadCodeStore } from '../adapters/dynamodb/dynamodb-download-code-store.js';
@@ -30,4 +31,5 @@ const deps = {
 export const handler = middy((event: APIGatewayProxyEventV2) => serveDownloadPage(deps, event))
   .use(observability('download-page'))
   .use(httpHeaderNormalizer())
+  .use(originVerifyMiddleware(originSecretFromEnv(), deps.logger))
   .use(errorPageMiddleware(deps.logger));

@@ -45,4 +45,6 @@ export const ENV = {
    * Manager secret resolved into the environment at deploy time; locally a key kept in `.local-data/`.
    */
   suppressionSecret: 'SUPPRESSION_HMAC_SECRET',
+  /** The secret CloudFront sends to the origin in `x-origin-verify`; unset where no edge stands in front. */
+  originVerifySecret: 'ORIGIN_VERIFY_SECRET',
 } as const;

@@ -17,6 +17,7 @@ import { TableConfigSchema } from '../shared/workflow-config.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
+import { originSecretFromEnv, originVerifyMiddleware } from '../shared/http/origin-verify.js';
 import { staffTokenVerifierFromEnv } from '../shared/staff-token-verifier.js';
 import { mailDeps } from '../shared/task-deps.js';
 import { serveStaffApi } from './staff-api.js';
@@ -51,4 +52,5 @@ const deps = {
 export const handler = middy((event: APIGatewayProxyEventV2) => serveStaffApi(deps, event))
   .use(observability('staff-api'))
   .use(httpHeaderNormalizer())
+  .use(originVerifyMiddleware(originSecretFromEnv(), deps.logger))
   .use(errorPageMiddleware(deps.logger));

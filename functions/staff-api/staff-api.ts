@@ -1,8 +1,11 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { PlanNotFoundError } from '../domain/carry-out/carry-out-errors.js';
+import { mergeDuplicate } from '../domain/case-actions/merge-duplicate.js';
+import { ClosureReasonInvalidError, OtherClosureLetterSentError } from '../domain/case-actions/case-action-errors.js';
+import { mergeRefusal } from '../shared/http/merge-refusal.js';
 import { GatheredBundleMissingError } from '../domain/export/read-gathered.js';
-import { RecordCategorySchema, STAFF_KEEP_GROUNDS } from '../domain/plan/action-plan.js';
+import { RecordCategorySchema, STAFF_KEEP_GROUNDS, type RecordCategory } from '../domain/plan/action-plan.js';
 import { correctPlan } from '../domain/plan-corrections/correct-plan.js';
 import { correctionProblem } from '../domain/plan-corrections/correction-problem.js';
 import { ConcurrentChangeError, InvalidTransitionError, RequestNotFoundError } from '../domain/request/request-errors.js';
@@ -34,7 +37,8 @@ import {
   setRestriction,
 } from '../domain/restriction/restriction-actions.js';
 import type { RestrictionFlags } from '../domain/restriction/restriction-flags.js';
-import { RESTRICTION_GROUNDS } from '../domain/restriction/restriction.js';
+import { RESTRICTION_GROUNDS, type RestrictionGround } from '../domain/restriction/restriction.js';
+import { proposedRestriction } from '../domain/restriction/requested-restriction.js';
 import type { WorkflowDeps } from '../domain/workflow/workflow-deps.js';
 import { json } from '../shared/http/responses.js';
 import { checkCsrf, sameOriginPost, type SessionRevocations, type StaffTokenVerifier } from '../domain/staff-auth/index.js';
@@ -60,10 +64,17 @@ const DecisionBody = z.strictObject({
   corrections: z.array(CorrectionSchema).max(20).optional(),
 });
 const ExtensionBody = z.strictObject({ reason: z.string().min(1).max(2000) });
+/** Ground and scope; either may be left out to confirm what the requester chose (`requestedRestriction`). */
 const RestrictionBody = z.strictObject({
-  ground: z.enum(RESTRICTION_GROUNDS, { error: 'Grunnlaget må være a, b, c eller d (personvernforordningen artikkel 18 nr. 1).' }),
-  scope: z.array(RecordCategorySchema, { error: 'Ukjent kategori.' }).min(1, 'Velg minst én kategori.'),
+  ground: z.enum(RESTRICTION_GROUNDS, { error: 'Grunnlaget må være a, b, c eller d (personvernforordningen artikkel 18 nr. 1).' }).optional(),
+  scope: z.array(RecordCategorySchema, { error: 'Ukjent kategori.' }).min(1, 'Velg minst én kategori.').optional(),
   note: z.string().max(2000).optional(),
+});
+/** Merging this case (the duplicate) into `into`, which answers both; the rules are {@link mergeDuplicate}'s. */
+const MergeBody = z.strictObject({
+  into: z.string({ error: 'Oppgi referansen til saken denne skal slås sammen med.' }).min(1, 'Oppgi referansen til saken denne skal slås sammen med.').max(64),
+  reason: z.string({ error: 'Oppgi hvorfor sakene gjelder det samme.' }).max(2000),
+  samePersonConfirmed: z.boolean({ error: 'samePersonConfirmed må være true eller false.' }).optional(),
 });
 const LiftBody = z.strictObject({ reason: z.string().min(1, 'Oppgi en begrunnelse; den sendes til den registrerte.').max(2000) });
 /** A plan correction: ground and date are checked by the domain, so a missing one gets its own message. */
@@ -76,6 +87,31 @@ const PlanCorrectionBody = z.strictObject({
 });
 
 const problem = (statusCode: number, message: string): APIGatewayProxyStructuredResultV2 => json(statusCode, { error: message });
+
+/**
+ * The ground and scope to set: what staff sent, and for what they left out, what the requester
+ * chose (or what is set already); a part neither gives is a 400 naming the field.
+ */
+async function withRequestersChoice(
+  deps: StaffApiDeps,
+  requestId: string,
+  body: z.infer<typeof RestrictionBody>,
+): Promise<{ ground: RestrictionGround; scope: RecordCategory[]; note?: string } | APIGatewayProxyStructuredResultV2> {
+  let { ground, scope } = body;
+  if (ground === undefined || scope === undefined) {
+    const request = await deps.store.get(requestId);
+    if (!request) throw new RequestNotFoundError(requestId);
+    const proposed = proposedRestriction(request);
+    ground ??= proposed.ground;
+    scope ??= proposed.scope && [...proposed.scope];
+  }
+  const missing = [
+    ...(ground === undefined ? [{ field: 'ground', message: 'Den registrerte oppga ingen grunn; angi grunnlaget (a, b, c eller d).' }] : []),
+    ...(scope === undefined ? [{ field: 'scope', message: 'Den registrerte valgte ingen kategorier; angi omfanget.' }] : []),
+  ];
+  if (ground === undefined || scope === undefined) return json(400, { errors: missing });
+  return { ground, scope, ...(body.note !== undefined && { note: body.note }) };
+}
 
 function parseBody<T>(event: APIGatewayProxyEventV2, schema: z.ZodType<T>): T | APIGatewayProxyStructuredResultV2 {
   let raw: unknown;
@@ -96,8 +132,9 @@ const isResponse = (value: unknown): value is APIGatewayProxyStructuredResultV2 
 
 /**
  * The staff JSON API the console uses: read a request with its audit trail, decide on it, extend
- * its deadline, and correct an erasure plan before approval (`POST …/plan`: keep records on a
- * ground until a date, or release a hold). Callers present a staff token (Bearer, or the console's session cookie plus
+ * its deadline, correct an erasure plan before approval (`POST …/plan`: keep records on a
+ * ground until a date, or release a hold), set or lift a restriction, and merge a duplicate into
+ * the case that answers both (`POST …/merge`, the console's rules: {@link mergeDuplicate}). Callers present a staff token (Bearer, or the console's session cookie plus
  * an `x-csrf-token` header); every change records the signed-in staff member; messages are Norwegian.
  */
 export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
@@ -146,12 +183,29 @@ export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEv
       case 'POST /api/staff/requests/{id}/restriction': {
         const body = parseBody(event, RestrictionBody);
         if (isResponse(body)) return body;
-        return json(200, await setRestriction(deps, { requestId, actor, ...body, today: deps.today() }));
+        const confirmed = await withRequestersChoice(deps, requestId, body);
+        if (isResponse(confirmed)) return confirmed;
+        return json(200, await setRestriction(deps, { requestId, actor, ...confirmed, today: deps.today() }));
       }
       case 'POST /api/staff/requests/{id}/restriction/lift': {
         const body = parseBody(event, LiftBody);
         if (isResponse(body)) return body;
         return json(200, await liftRestriction(deps, { requestId, actor, reason: body.reason }));
+      }
+      case 'POST /api/staff/requests/{id}/merge': {
+        const body = parseBody(event, MergeBody);
+        if (isResponse(body)) return body;
+        const into = body.into.trim();
+        try {
+          const result = await mergeDuplicate(deps, { requestId, intoId: into, actor, reason: body.reason, samePersonConfirmed: body.samePersonConfirmed });
+          const merged = await deps.store.get(into);
+          return json(200, { requestId, mergedInto: into, ...result, ...(merged && { types: merged.types, receivedAt: merged.receivedAt, dueDate: merged.dueDate }) });
+        } catch (error) {
+          const refused = mergeRefusal(error, into);
+          if (refused) return json(refused.statusCode, { error: refused.message, field: refused.field === 'samePerson' ? 'samePersonConfirmed' : refused.field });
+          if (error instanceof ClosureReasonInvalidError) return json(400, { error: `Oppgi hvorfor sakene gjelder det samme (${error.min}–${error.max} tegn).`, field: 'reason' });
+          throw error;
+        }
       }
       default:
         return problem(404, 'Ukjent rute.');
@@ -170,6 +224,7 @@ export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEv
     if (error instanceof ScopeNotHeldError) return json(400, { error: `Den registrerte har ingen oppføringer i: ${error.categories.join(', ')}.`, field: 'scope' });
     if (error instanceof RestrictionReasonRequiredError) return json(400, { error: 'Oppgi en begrunnelse; den sendes til den registrerte.', field: 'reason' });
     if (error instanceof NoActiveRestrictionError) return problem(409, 'Saken har ingen begrensning som gjelder nå.');
+    if (error instanceof OtherClosureLetterSentError) return problem(409, 'Saken er allerede avsluttet på en annen måte.');
     if (error instanceof SameApproverError) return problem(409, 'Sletting må godkjennes av en annen saksbehandler enn den første.');
     if (error instanceof ExtensionTooLateError) return problem(409, 'Fristen på én måned er passert; den kan ikke lenger forlenges.');
     if (error instanceof AlreadyExtendedError) return problem(409, 'Fristen er allerede forlenget.');

@@ -13,7 +13,7 @@ export class UnreadableFormError extends Error {
 }
 
 /** Fields a form repeats (checkboxes); always read as a list, even when one or none is ticked. */
-const LIST_FIELDS = new Set(['types', 'correction_field', 'correction_to', 'correction_customer', 'scope']);
+const LIST_FIELDS = new Set(['types', 'correction_field', 'correction_to', 'correction_customer', 'scope', 'restriction_scope']);
 
 export type FormFields = Readonly<Record<string, string | readonly string[]>>;
 

@@ -25,6 +25,7 @@ import { sfnClient } from '../shared/aws-clients/sfn.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
+import { originSecretFromEnv, originVerifyMiddleware } from '../shared/http/origin-verify.js';
 import { createLogger } from '../shared/logger.js';
 import { staffTokenVerifierFromEnv } from '../shared/staff-token-verifier.js';
 import { recordingSesMailer } from '../shared/task-deps.js';
@@ -123,4 +124,5 @@ const deps: StaffConsoleDeps = {
 export const handler = middy((event: APIGatewayProxyEventV2) => serveStaffConsole(deps, event))
   .use(observability('staff-console'))
   .use(httpHeaderNormalizer())
+  .use(originVerifyMiddleware(originSecretFromEnv(), deps.logger))
   .use(errorPageMiddleware(deps.logger, () => htmlPage(500, renderServerErrorPage())));

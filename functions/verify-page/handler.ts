@@ -10,6 +10,7 @@ import { sfnClient } from '../shared/aws-clients/sfn.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
+import { originSecretFromEnv, originVerifyMiddleware } from '../shared/http/origin-verify.js';
 import { mailDeps } from '../shared/task-deps.js';
 import { MailConfigSchema } from '../shared/workflow-config.js';
 import { serveVerifyPage } from './verify-page.js';
@@ -33,4 +34,5 @@ const deps = {
 export const handler = middy((event: APIGatewayProxyEventV2) => serveVerifyPage(deps, event))
   .use(observability('verify-page'))
   .use(httpHeaderNormalizer())
+  .use(originVerifyMiddleware(originSecretFromEnv(), deps.logger))
   .use(errorPageMiddleware(deps.logger));

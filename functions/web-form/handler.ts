@@ -8,6 +8,7 @@ import { parseConfig } from '../shared/config.js';
 import { createLogger } from '../shared/logger.js';
 import { ENV } from '../shared/env-names.js';
 import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
+import { originSecretFromEnv, originVerifyMiddleware } from '../shared/http/origin-verify.js';
 import { TableConfigSchema } from '../shared/workflow-config.js';
 import { serveWebForm } from './web-form.js';
 import { observability } from '../shared/observability.js';
@@ -22,4 +23,5 @@ const deps = {
 export const handler = middy((event: APIGatewayProxyEventV2) => serveWebForm(deps, event))
   .use(observability('web-form'))
   .use(httpHeaderNormalizer())
+  .use(originVerifyMiddleware(originSecretFromEnv(), logger))
   .use(errorPageMiddleware(logger));

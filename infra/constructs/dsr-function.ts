@@ -290,6 +290,15 @@ export class DsrFunction extends NodejsFunction {
    * ```
    * @see CustomerDataAccess for the exact actions of each level
    */
+  /**
+   * Tells an HTTP function the secret CloudFront sends to the origin (`ORIGIN_VERIFY_SECRET`), so
+   * it refuses requests that went around the edge. A dynamic reference, as for the suppression key.
+   */
+  bindOriginVerifySecret(secret: ISecret): this {
+    this.addEnvironment(ENV.originVerifySecret, secret.secretValue.unsafeUnwrap());
+    return this;
+  }
+
   /** Tells the function the suppression list's HMAC key (`SUPPRESSION_HMAC_SECRET`). */
   bindSuppressionSecret(secret: ISecret): this {
     // A dynamic reference: CloudFormation resolves it at deploy time, so the key is never in the

@@ -2,6 +2,16 @@
  * AWS list prices the cost model uses, for one region, in USD. Compiled by hand from the public
  * AWS pricing pages on the date below: check them before budgeting (prices change, mostly down).
  * Free tiers are ignored, so figures err on the high side.
+ *
+ * Checked on 2026-12-07, and how far: the prices that are the same in every commercial region
+ * (Lambda requests and arm64 GB-seconds, Step Functions standard transitions, SES messages, KMS,
+ * Secrets Manager, WAF, Route 53, CloudWatch alarms, dashboards and metrics, SQS, X-Ray) match the
+ * public pages. The regional rates (DynamoDB on-demand request units, storage and PITR; HTTP API
+ * requests; S3 storage and requests; CloudWatch Logs ingestion and data protection; AWS Backup) are
+ * the US East (N. Virginia) list prices: the pricing pages render per-region figures in the
+ * browser, and no eu-north-1 figure could be read where this was compiled. Stockholm is usually at
+ * or a few per cent above N. Virginia for these; confirm them in the AWS Pricing Calculator for
+ * Europe (Stockholm) before budgeting.
  */
 export const PRICE_LIST = {
   region: 'eu-north-1',

@@ -1,4 +1,5 @@
-import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, SecretValue, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/shared/http/origin-verify.js';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -6,7 +7,7 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import type { Construct } from 'constructs';
 import { EdgeWebAcl } from '../constructs/edge-web-acl.js';
-import { resourcePrefix, type Stage } from '../settings.js';
+import { originVerifySecretName, resourcePrefix, type Stage } from '../settings.js';
 
 /** The domains the edge serves and where its records go. */
 export interface EdgeDomains {
@@ -71,6 +72,10 @@ export class DsrEdgeStack extends Stack {
         origin: new origins.HttpOrigin(domains.originDomain, {
           protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
           originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+          // Proves to the API that the request passed this distribution and its WAF: the functions
+          // refuse requests to origin.<domain> without it. A dynamic reference to the regional
+          // stack's secret (its us-east-1 replica), so the value is in no template.
+          customHeaders: { [ORIGIN_VERIFY_HEADER]: SecretValue.secretsManager(originVerifySecretName(props.stage)).unsafeUnwrap() },
         }),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,

@@ -21,7 +21,7 @@ import { RequestsTable } from '../constructs/requests-table.js';
 import { RightsRequestWorkflow } from '../constructs/rights-request-workflow.js';
 import { MailSending } from '../constructs/mail-sending.js';
 import { OperationsDashboard } from '../constructs/operations-dashboard.js';
-import { resourcePrefix, type DeploySettings } from '../settings.js';
+import { originVerifySecretName, resourcePrefix, type DeploySettings, type Stage } from '../settings.js';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
@@ -77,6 +77,11 @@ export class DsrStack extends Stack {
   readonly inbox?: EmailInbox;
   /** The HMAC key of the marketing suppression list. */
   readonly suppressionSecret: secretsmanager.Secret;
+  /**
+   * With a domain: the secret CloudFront adds to every request to the origin (`x-origin-verify`);
+   * every HTTP function refuses a request without it, so `origin.<domain>` cannot bypass the WAF.
+   */
+  readonly originVerifySecret?: secretsmanager.Secret;
   /** The daily AWS Backup of the requests table and the buckets. */
   readonly backup: DataBackup;
   /** The SES identity, configuration set, bounce/complaint events and their alarms. */
@@ -211,6 +216,7 @@ export class DsrStack extends Stack {
         validation: acm.CertificateValidation.fromDns(zone),
       });
       customDomain = { domainName: settings.originDomain, certificate, zone };
+      this.originVerifySecret = this.originVerifyFor(settings.stage);
     }
     this.api = new PublicApi(this, 'PublicApi', {
       functions: this.functions,
@@ -316,6 +322,26 @@ export class DsrStack extends Stack {
    * @throws Error when the folder is not deployed (no route, substitution or schedule uses it, or
    *   it is an inbox function and the inbox is disabled)
    */
+  /**
+   * The origin secret: generated here, replicated to us-east-1 where the edge stack resolves it by
+   * name into CloudFront's origin header, and resolved into every HTTP function's environment.
+   */
+  private originVerifyFor(stage: Stage): secretsmanager.Secret {
+    const secret = new secretsmanager.Secret(this, 'OriginVerifyKey', {
+      secretName: originVerifySecretName(stage),
+      description: 'Sent by CloudFront to the API origin in x-origin-verify; requests without it are refused (no way around the WAF)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      ...(this.region === 'us-east-1' ? {} : { replicaRegions: [{ region: 'us-east-1' }] }),
+    });
+    Validations.of(secret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'CloudFront reads the header value only when the edge stack is deployed; rotate it by redeploying both stacks after `aws secretsmanager put-secret-value` (README runbook)',
+    });
+    const httpFolders = new Set<string>(HTTP_ROUTES.map((route) => route.function));
+    for (const [folder, fn] of this.deployed()) if (httpFolders.has(folder)) fn.bindOriginVerifySecret(secret);
+    return secret;
+  }
+
   functionFor(folder: FunctionFolder): DsrFunction {
     const fn = this.functions[folder];
     if (fn === undefined) {

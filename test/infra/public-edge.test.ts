@@ -4,6 +4,8 @@ import { HTTP_ROUTES } from '../../functions/shared/http/routes.js';
 import { CHALLENGED_FORM_PATH, MANAGED_RULE_GROUPS } from '../../infra/constructs/edge-web-acl.js';
 import { PUBLIC_ROUTE_THROTTLES, PUBLIC_API_THROTTLE } from '../../infra/constructs/public-api.js';
 import { PUBLIC_FUNCTION_CONCURRENCY, type FunctionFolder } from '../../infra/stacks/dsr-functions.js';
+import { ENV } from '../../functions/shared/env-names.js';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/shared/http/origin-verify.js';
 import { PROD_SETTINGS, SYNTH_TIMEOUT_MS, synthDsrStack, synthEdgeStack, type SynthesizedDsrStack } from './support/synth-dsr-stack.js';
 
 interface WafRule {
@@ -137,6 +139,30 @@ describe('public edge (prod stage with a domain)', () => {
     regional.template.hasResourceProperties('AWS::CertificateManager::Certificate', { DomainName: 'origin.personvern.obos.no' });
   });
 
+  it('makes the origin answer only requests from CloudFront: a secret header from Secrets Manager, checked by every HTTP function', () => {
+    // The secret: generated in the deploy region, replicated to us-east-1 where the edge reads it by name.
+    const secrets = regional.template.findResources('AWS::SecretsManager::Secret', { Properties: { Name: 'obos-naerkontor-dsr-prod/origin-verify' } });
+    expect(Object.values(secrets).map((secret) => secret.Properties.ReplicaRegions)).toEqual([[{ Region: 'us-east-1' }]]);
+    const secretId = Object.keys(secrets)[0]!;
+    // CloudFront sends it on every origin request, as a dynamic reference (the value is in no template).
+    const origins = (Object.values(edge.findResources('AWS::CloudFront::Distribution'))[0]?.Properties.DistributionConfig.Origins ?? []) as {
+      OriginCustomHeaders?: { HeaderName: string; HeaderValue: string }[];
+    }[];
+    expect(origins.map((origin) => origin.OriginCustomHeaders)).toEqual([
+      [{ HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: '{{resolve:secretsmanager:obos-naerkontor-dsr-prod/origin-verify:SecretString:::}}' }],
+    ]);
+    // Every function behind an HTTP route gets the secret (resolved at deploy); no other function does.
+    const httpFolders = new Set<string>(HTTP_ROUTES.map((route) => route.function));
+    const deployed = regional.stack.deployed().map(([folder]) => folder);
+    expect(deployed.length).toBeGreaterThan(httpFolders.size);
+    for (const folder of deployed) {
+      const env = regional.template.toJSON().Resources[regional.functionId(folder)].Properties.Environment?.Variables ?? {};
+      const value = JSON.stringify(env[ENV.originVerifySecret] ?? null);
+      if (httpFolders.has(folder)) expect(value, folder).toContain(secretId);
+      else expect(value, folder).toBe('null');
+    }
+  });
+
   it('throttles each public route on its own, tighter than the staff routes, which keep the stage default', () => {
     const stage = Object.values(regional.template.findResources('AWS::ApiGatewayV2::Stage'))[0]?.Properties as {
       DefaultRouteSettings: { ThrottlingRateLimit: number };
@@ -187,5 +213,7 @@ describe('a dev stage without a domain', () => {
     const { template } = synthDsrStack();
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: false });
     template.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+    // No edge, no origin secret: the functions let every request through.
+    expect(Object.keys(template.findResources('AWS::SecretsManager::Secret', { Properties: { Name: Match.stringLikeRegexp('origin-verify') } }))).toEqual([]);
   });
 });

@@ -269,7 +269,9 @@ export class InMemoryCustomerStore implements CustomerStore {
   private putIfLater(item: Item): void {
     const current = this.table.get(String(item.pk), String(item.sk));
     if (current && Number(current.changedAtMs) > Number(item.changedAtMs)) return;
-    this.table.put({ ...current, ...item });
+    // As the adapter: the restriction flag is set only by setRestricted.
+    const { restricted: _setOnlyBySetRestricted, ...change } = item;
+    this.table.put({ ...current, ...change });
   }
 }
 

@@ -29,7 +29,7 @@ export async function enterCode(fixture: StackFixture, id: string, code: string)
 export async function staffPost(
   fixture: StackFixture,
   id: string,
-  action: 'decision' | 'extension' | 'plan' | 'restriction' | 'restriction/lift',
+  action: 'decision' | 'extension' | 'plan' | 'restriction' | 'restriction/lift' | 'merge',
   body: unknown,
   staff = 'anne',
 ) {

@@ -451,10 +451,14 @@ export class DynamoDbCustomerStore implements CustomerStore {
     return [...ids];
   }
 
-  /** Writes a consent or reservation unless a later change is stored; keeps other attributes (e.g. `restricted`). */
+  /**
+   * Writes a consent or reservation unless a later change is stored; keeps other attributes. The
+   * `restricted` flag is never written here: only `setRestricted` sets or clears it, so a consent
+   * changed while a restriction covers it stays restricted (a new item reads as not restricted).
+   */
   private async putIfLater(item: Item): Promise<void> {
     const p = new Placeholders();
-    const { [PK]: pk, [SK]: sk, ...attributes } = item;
+    const { [PK]: pk, [SK]: sk, restricted: _setOnlyBySetRestricted, ...attributes } = item;
     const sets = Object.entries(attributes).map(([attribute, value]) => `${p.name(attribute)} = ${p.value(value)}`);
     try {
       await this.doc.send(

@@ -57,6 +57,8 @@ export const ConsentSchema = z.object({
   granted: z.boolean(),
   changedAt: Instant,
   source: z.string(),
+  /** Art. 18: storage only while set (a restriction's scope may name consents). */
+  restricted: z.boolean().default(false),
 });
 export type Consent = z.infer<typeof ConsentSchema>;
 
@@ -65,6 +67,8 @@ export const ChannelReservationSchema = z.object({
   channel: ContactChannelSchema,
   reserved: z.boolean(),
   changedAt: Instant,
+  /** Art. 18: storage only while set (a restriction's scope may name reservations). */
+  restricted: z.boolean().default(false),
 });
 export type ChannelReservation = z.infer<typeof ChannelReservationSchema>;
 

@@ -1,5 +1,6 @@
 import { CSRF_FIELD } from '../staff-auth/csrf.js';
 import { validateSubmission, type FieldError, type RequestSubmission } from '../request/request-submission.js';
+import { withRequestedRestriction } from '../restriction/requested-restriction.js';
 import { RECEIPT_DATE_FIELD, RECEIPT_TIME_FIELD, parseReceiptTime } from './receipt-time-field.js';
 
 /** The channels staff register by hand; web and e-mail requests register themselves. */
@@ -16,7 +17,7 @@ const OWN_FIELDS: ReadonlySet<string> = new Set([CHANNEL_FIELD, RECEIPT_DATE_FIE
 const CONTROL_FIELDS: ReadonlySet<string> = new Set([CSRF_FIELD, 'idempotencyKey']);
 
 /** Order of the fields on the page, so the error summary lists them as the person reads them. */
-const FIELD_ORDER = [CHANNEL_FIELD, RECEIPT_DATE_FIELD, RECEIPT_TIME_FIELD, 'name', 'email', 'phone', 'types', 'details', 'language', INTAKE_NOTE_FIELD];
+const FIELD_ORDER = [CHANNEL_FIELD, RECEIPT_DATE_FIELD, RECEIPT_TIME_FIELD, 'name', 'email', 'phone', 'types', 'restriction', 'details', 'language', INTAKE_NOTE_FIELD];
 
 /** A phone call or letter as staff registered it, validated. */
 export interface ManualIntake {
@@ -58,7 +59,7 @@ export function validateManualIntake(
     });
   }
   const requesterPart = Object.fromEntries(Object.entries(form).filter(([field]) => !OWN_FIELDS.has(field) && !CONTROL_FIELDS.has(field)));
-  const submission = validateSubmission(requesterPart, 'nb', options);
+  const submission = validateSubmission(withRequestedRestriction(requesterPart), 'nb', options);
   if (!submission.ok) errors.push(...submission.errors);
 
   if (errors.length > 0 || !submission.ok || !receipt.ok || !isManualChannel(channel)) {

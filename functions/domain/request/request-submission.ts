@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { LANGUAGES, REQUEST_TYPES, type Language, type RequestType } from './request-vocabulary.js';
 import { systemAddressCheck } from './system-addresses.js';
+import { RequestedRestrictionSchema } from '../restriction/requested-restriction.js';
 
 /**
  * What a requester submits through the form or `POST /api/requests`. Unknown fields are refused
@@ -17,6 +18,8 @@ export const RequestSubmissionSchema = z.strictObject({
   types: z.array(z.enum(REQUEST_TYPES)).min(1).max(REQUEST_TYPES.length),
   details: z.string().trim().max(5000).optional(),
   language: z.enum(LANGUAGES),
+  /** With `restriction` among the types: the ground of Art. 18(1) and the categories the person chose. */
+  restriction: RequestedRestrictionSchema.optional(),
 });
 export type RequestSubmission = z.infer<typeof RequestSubmissionSchema>;
 
@@ -55,6 +58,16 @@ const MESSAGES: Messages = {
     nn: 'Språk må vere «nb», «nn» eller «en».',
     en: 'Language must be "nb", "nn" or "en".',
   },
+  restriction: {
+    nb: 'Velg én av grunnene i listen, og bare kategorier som står der.',
+    nn: 'Vel éin av grunnane i lista, og berre kategoriar som står der.',
+    en: 'Choose one of the reasons in the list, and only categories listed there.',
+  },
+  restrictionWithoutType: {
+    nb: 'Du har valgt en grunn eller hva som skal begrenses, men ikke krysset av for begrensning. Kryss av for begrensning, eller fjern valgene.',
+    nn: 'Du har valt ein grunn eller kva som skal avgrensast, men ikkje kryssa av for avgrensing. Kryss av for avgrensing, eller fjern vala.',
+    en: 'You chose a reason or what to restrict, but did not tick restriction. Tick restriction, or clear those choices.',
+  },
   unknown: { nb: 'Ukjent felt.', nn: 'Ukjent felt.', en: 'Unknown field.' },
   body: { nb: 'Forespørselen må være et JSON-objekt.', nn: 'Førespurnaden må vere eit JSON-objekt.', en: 'The request must be a JSON object.' },
 };
@@ -77,9 +90,14 @@ export function validateSubmission(
   const parsed = RequestSubmissionSchema.safeParse(raw);
   const errors = new Map<string, string>();
   if (parsed.success && isSystemAddress(parsed.data.email)) errors.set('email', MESSAGES.systemEmail![language]);
+  // A reason for restriction only means something when restriction is asked for; nothing is dropped silently.
+  if (parsed.success && parsed.data.restriction && !parsed.data.types.includes('restriction')) {
+    errors.set('restriction', MESSAGES.restrictionWithoutType![language]);
+  }
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
+      // An unknown key inside a field (restriction) is that field's mistake; at the top level, a field of its own.
+      if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
         for (const key of issue.keys) errors.set(key, MESSAGES.unknown![language]);
         continue;
       }
@@ -95,5 +113,8 @@ export function validateSubmission(
   if (errors.size > 0 || !parsed.success) {
     return { ok: false, errors: [...errors].map(([field, message]) => ({ field, message })) };
   }
-  return { ok: true, value: { ...parsed.data, types: parsed.data.types as RequestType[] } };
+  const { restriction, ...rest } = parsed.data;
+  // An empty choice ({}) is no choice.
+  const chosen = restriction && (restriction.ground !== undefined || restriction.scope !== undefined) ? { restriction } : {};
+  return { ok: true, value: { ...rest, ...chosen, types: parsed.data.types as RequestType[] } };
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { RestrictionSchema } from '../restriction/restriction.js';
+import { RequestedRestrictionSchema } from '../restriction/requested-restriction.js';
 import { CHANNELS, LANGUAGES, REQUEST_TYPES, STATUSES } from './request-vocabulary.js';
 
 /** A calendar date without time or zone, e.g. a due date: `2026-12-23`. */
@@ -116,6 +117,8 @@ export const RightsRequestSchema = z.object({
       confirmations: z.number().int().nonnegative(),
     })
     .optional(),
+  /** Art. 18: the ground and scope the requester chose on the form (or staff took down), which staff confirm. */
+  requestedRestriction: RequestedRestrictionSchema.optional(),
   /** Art. 18: the ground and scope staff set (or a disputed correction set), and when it was applied and lifted. */
   restriction: RestrictionSchema.optional(),
   /** Mails already sent, by purpose, so a re-driven workflow never sends one twice. */

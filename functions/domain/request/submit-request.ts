@@ -62,6 +62,7 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
     requester: { name: submission.name, email: submission.email, phone: submission.phone },
     language: submission.language,
     details: submission.details,
+    ...(submission.restriction && { requestedRestriction: submission.restriction }),
     status: 'received',
     version: 0,
     createdAt: now.toISOString(),
@@ -74,7 +75,13 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
     event: 'request.received',
     toStatus: 'received',
     actor: input.actor,
-    detail: { channel: input.channel, types: submission.types, receivedAt },
+    detail: {
+      channel: input.channel,
+      types: submission.types,
+      receivedAt,
+      // Codes only (a ground letter and category names): what the person chose, for the trail.
+      ...(submission.restriction && { requestedRestriction: submission.restriction }),
+    },
   };
   const bodyHash = sha256(JSON.stringify({ channel: input.channel, receivedAt: input.receivedAt, ...submission }));
   const idempotency = input.idempotencyKey

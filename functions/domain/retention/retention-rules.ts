@@ -1,9 +1,15 @@
 /**
  * How long accounting law makes us keep a record after a request to erase it (GDPR Art. 17(3)(b)).
  *
- * Bokføringsloven § 13: primary accounting documentation is kept until five years after the end
- * of the fiscal year, the specifications and secondary material the law names until three years
- * and six months after it. Nærkontoret's fiscal year is the calendar year, so the fiscal year of a
+ * Bokføringsloven § 13 annet ledd første punktum (since 1 February 2014): the material of § 13
+ * første ledd nr. 1 to 4 is kept five years after the end of the fiscal year. That includes nr. 2,
+ * «spesifikasjoner av pliktig regnskapsrapportering» (the customer specification, kundespesifikasjon,
+ * among them), and nr. 3, «dokumentasjon av bokførte opplysninger» (vouchers: outgoing invoices,
+ * bank vouchers). So no specification of § 5 gets the shorter period. Three years and six months
+ * is the period for secondary documentation (agreements, order and delivery documents,
+ * correspondence about a booked entry), as Altinn's guidance on bokføringsloven and
+ * bokføringsforskriften states; the statute's current wording of that period was not available
+ * when this was written. Nærkontoret's fiscal year is the calendar year, so the fiscal year of a
  * record is the year of its date. The rule, exactly:
  *
  * - primary (five years): the last day kept is 31 December of (record year + 5);
@@ -42,12 +48,13 @@ export type RetentionCategory = RecordCategory | 'booking_correspondence';
  *   what bokføringsforskriften § 5-1-1 requires a sales document to show, the buyer's name and
  *   address, for as long as it is kept.
  * - `payment`: the billing store's payment record says when and how an invoice was paid (date,
- *   amount, method). The booked payment itself is documented by the bank's settlement in the
- *   accounting system, which the accounting provider keeps as primary documentation; our record is
- *   a payment specification per invoice, which we place in the three-and-a-half-year class of
- *   § 13 (specifications and order/delivery documentation). A policy reading to confirm with the
- *   accountant: if the accounting system ever relies on this record as the voucher of the payment,
- *   make it `primary` here, and every plan, letter and TTL follows.
+ *   amount, method). The booked payment itself is documented by the bank's settlement (a bank
+ *   voucher, § 13 første ledd nr. 3) and the customer ledger (the kundespesifikasjon, nr. 2), which
+ *   the accounting provider keeps for five years in its own system; our record is supplementary
+ *   documentation of those entries, which we place in the three-and-a-half-year secondary class.
+ *   **This reading needs the accountant's confirmation** (README, "Retention classes"): if this record
+ *   is itself the voucher or part of the customer specification, it is nr. 2 or 3 material and must
+ *   be `primary` here; every plan, letter and TTL follows that one change.
  * - `booking_correspondence`: "correspondence giving essential information about a booked entry"
  *   is secondary material (three and a half years).
  * - `service_note`: ordinary customer-service dialogue (questions, complaints, door trouble) does not

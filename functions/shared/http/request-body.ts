@@ -26,7 +26,7 @@ export interface ReadBody {
   readonly formIdempotencyKey?: string;
 }
 
-const FORM_LIST_FIELDS = new Set(['types']);
+const FORM_LIST_FIELDS = new Set(['types', 'restriction_scope']);
 const FORM_CONTROL_FIELDS = new Set(['idempotencyKey']);
 
 /**

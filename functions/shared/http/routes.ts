@@ -22,6 +22,7 @@ export const HTTP_ROUTES = [
   { method: 'POST', path: '/api/staff/requests/{id}/plan', function: 'staff-api', auth: 'staff' },
   { method: 'POST', path: '/api/staff/requests/{id}/restriction', function: 'staff-api', auth: 'staff' },
   { method: 'POST', path: '/api/staff/requests/{id}/restriction/lift', function: 'staff-api', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/requests/{id}/merge', function: 'staff-api', auth: 'staff' },
   // The staff console: sign-in is public, everything else needs a staff token.
   { method: 'GET', path: '/console/sign-in', function: 'staff-console', auth: 'public' },
   { method: 'POST', path: '/console/sign-in', function: 'staff-console', auth: 'public' },

@@ -8,6 +8,7 @@ import { section } from './case-sections.js';
 import { actorName, longDate, osloDateTime } from './console-format.js';
 import { csrfField } from './csrf-field.js';
 import { RECORD_CATEGORY_LABELS } from './console-labels.js';
+import { proposedRestriction } from '../../domain/restriction/requested-restriction.js';
 import { RecordCategorySchema } from '../../domain/plan/action-plan.js';
 import { RESTRICTION_GROUNDS, RESTRICTION_GROUND_LABELS } from '../../domain/restriction/restriction.js';
 import { choiceGroup, inputField, selectField, textareaField } from './form-controls.js';
@@ -369,6 +370,9 @@ function restrictionForm(model: CasePageModel, state: FormState): SafeHtml | fal
   if (!request.types.includes('restriction') && !request.types.includes('objection')) return false;
   const current = request.restriction;
   const sent = state.value('restriction', 'scope');
+  // What staff confirm starts from what is set, else from what the person chose on the form or by phone.
+  const proposed = proposedRestriction(request);
+  const asked = request.requestedRestriction;
   return actionForm(
     model,
     'restriction',
@@ -376,6 +380,7 @@ function restrictionForm(model: CasePageModel, state: FormState): SafeHtml | fal
     html`${current
       ? html`<p>Satt av ${actorName(current.setBy)}: bokstav ${current.ground}, gjelder ${current.scope.map((c) => RECORD_CATEGORY_LABELS[c]).join(', ')}.</p>`
       : html`<p class="hint">Må settes før en begrensning godkjennes (personvernforordningen artikkel 18 nr. 1).</p>`}
+${!current && asked && html`<p>Den registrerte ba om: ${asked.ground ? html`grunnlag ${RESTRICTION_GROUND_LABELS[asked.ground]}` : 'ingen grunn oppgitt'}; ${asked.scope ? html`gjelder ${asked.scope.map((c) => RECORD_CATEGORY_LABELS[c]).join(', ')}` : 'ingen kategorier valgt'}. Valgene under er fylt ut etter det; kontroller at grunnlaget passer, og lagre.</p>`}
 ${choiceGroup({
   id: caseFieldId('restriction', 'restriction_ground'),
   name: 'restriction_ground',
@@ -383,7 +388,7 @@ ${choiceGroup({
   label: 'Grunnlag',
   required: true,
   options: RESTRICTION_GROUNDS.map((ground) => ({ value: ground, label: RESTRICTION_GROUND_LABELS[ground] })),
-  checked: [state.value('restriction', 'restriction_ground') ?? current?.ground ?? ''],
+  checked: [state.value('restriction', 'restriction_ground') ?? proposed.ground ?? ''],
   error: state.error('restriction', 'restriction_ground'),
 })}
 ${choiceGroup({
@@ -392,7 +397,7 @@ ${choiceGroup({
   type: 'checkbox',
   label: 'Omfang: hvilke kategorier begrenses',
   options: SCOPE_OPTIONS,
-  checked: sent !== undefined ? [sent] : (current?.scope ?? plan.export?.categories.map((c) => c.category) ?? []),
+  checked: sent !== undefined ? [sent] : (proposed.scope ?? plan.export?.categories.map((c) => c.category) ?? []),
   error: state.error('restriction', 'scope'),
 })}
 ${textareaField({ id: caseFieldId('restriction', 'reason'), name: 'reason', label: 'Merknad (intern)', hint: 'Lagres i historikken.', value: state.value('restriction', 'reason') })}`,

@@ -1,5 +1,8 @@
 import { REQUEST_TYPE_LABELS } from '../../domain/request/request-type-labels.js';
 import { REQUEST_TYPES } from '../../domain/request/request-vocabulary.js';
+import { RecordCategorySchema } from '../../domain/plan/action-plan.js';
+import { RESTRICTION_GROUND_LABELS, RESTRICTION_GROUNDS } from '../../domain/restriction/restriction.js';
+import { RECORD_CATEGORY_LABELS } from './console-labels.js';
 import { html } from '../../web-form/pages/html.js';
 import type { ConsoleContext, ConsoleFieldError } from './console-context.js';
 import { csrfField } from './csrf-field.js';
@@ -17,6 +20,9 @@ export interface IntakeFormValues {
   readonly email: string;
   readonly phone: string;
   readonly types: readonly string[];
+  /** Art. 18(1) ground a–d the person gave, or ''. */
+  readonly restriction_ground: string;
+  readonly restriction_scope: readonly string[];
   readonly details: string;
   readonly language: string;
   readonly intake_note: string;
@@ -31,7 +37,7 @@ export interface IntakePageModel extends ConsoleContext {
 }
 
 /** Form fields in page order: the error summary lists problems in this order. */
-const FIELD_ORDER = ['channel', 'received_date', 'received_time', 'name', 'email', 'phone', 'types', 'details', 'language', 'intake_note'];
+const FIELD_ORDER = ['channel', 'received_date', 'received_time', 'name', 'email', 'phone', 'types', 'restriction', 'details', 'language', 'intake_note'];
 
 const fieldId = (field: string): string => `intake-${field.replaceAll('_', '-')}`;
 
@@ -111,6 +117,24 @@ ${choiceGroup({
   options: REQUEST_TYPES.map((t) => ({ value: t, label: REQUEST_TYPE_LABELS[t].nb })),
   checked: values.types ?? [],
   error: error('types'),
+})}
+${choiceGroup({
+  id: fieldId('restriction'),
+  name: 'restriction_ground',
+  type: 'radio',
+  label: 'Ved begrensning: grunnen personen oppgir (valgfritt)',
+  hint: 'Bare når personen ber om begrensning. Det du velger her, er forhåndsvalgt når grunnlag og omfang skal bekreftes i saken.',
+  options: [{ value: '', label: 'Ingen grunn oppgitt' }, ...RESTRICTION_GROUNDS.map((ground) => ({ value: ground, label: RESTRICTION_GROUND_LABELS[ground] }))],
+  checked: [values.restriction_ground ?? ''],
+  error: error('restriction'),
+})}
+${choiceGroup({
+  id: fieldId('restriction_scope'),
+  name: 'restriction_scope',
+  type: 'checkbox',
+  label: 'Ved begrensning: opplysninger personen vil ha begrenset (valgfritt)',
+  options: RecordCategorySchema.options.map((category) => ({ value: category, label: RECORD_CATEGORY_LABELS[category] })),
+  checked: values.restriction_scope ?? [],
 })}
 ${textareaField({
   id: fieldId('details'),

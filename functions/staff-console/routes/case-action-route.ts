@@ -1,15 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { addNote } from '../../domain/case-actions/add-note.js';
-import {
-  ClosureReasonInvalidError,
-  MergeIntoSelfError,
-  MergeTargetAnsweredError,
-  MergeTargetMergedError,
-  MergeWouldLoseRightsError,
-  NoteTextInvalidError,
-  OtherClosureLetterSentError,
-  SamePersonNotConfirmedError,
-} from '../../domain/case-actions/case-action-errors.js';
+import { ClosureReasonInvalidError, NoteTextInvalidError, OtherClosureLetterSentError } from '../../domain/case-actions/case-action-errors.js';
 import { closeManifestlyUnfounded } from '../../domain/case-actions/close-manifestly-unfounded.js';
 import { mergeDuplicate } from '../../domain/case-actions/merge-duplicate.js';
 import { takeCase } from '../../domain/case-actions/take-case.js';
@@ -43,8 +34,7 @@ import {
   type CorrectionInput,
 } from '../../domain/workflow/record-decision.js';
 import { STAFF_STATUS_LABELS } from '../../domain/request/staff-labels.js';
-import { requestTypeLabel } from '../../domain/request/request-type-labels.js';
-import type { RequestType } from '../../domain/request/request-vocabulary.js';
+import { mergeRefusal } from '../../shared/http/merge-refusal.js';
 import { redirect } from '../console-responses.js';
 import { field, list, type FormFields } from '../form-fields.js';
 import { CSRF_FIELD } from '../pages/csrf-field.js';
@@ -119,10 +109,8 @@ async function perform(deps: StaffConsoleDeps, action: CaseActionName, requestId
         const samePersonConfirmed = field(form, 'same_person') === 'yes';
         await mergeDuplicate(deps, { requestId, intoId, actor, reason, samePersonConfirmed });
       } catch (error) {
-        // The other reference is what staff typed: say so by its field, not as a missing case.
-        if (error instanceof RequestNotFoundError && error.requestId === intoId) {
-          throw new ActionProblem(400, `Fant ingen sak med referansen ${intoId}.`, 'into');
-        }
+        const refused = mergeRefusal(error, intoId);
+        if (refused) throw new ActionProblem(refused.statusCode, refused.message, refused.field === 'samePerson' ? 'same_person' : refused.field);
         throw error;
       }
       return 'merged';
@@ -205,31 +193,6 @@ function problemOf(error: unknown): ActionProblem | undefined {
   if (error instanceof NoActiveRestrictionError) return new ActionProblem(409, 'Saken har ingen begrensning som gjelder nå.');
   if (error instanceof NoteTextInvalidError) return new ActionProblem(400, 'Notatet må ha tekst og kan være på høyst 2000 tegn.', 'text');
   if (error instanceof ClosureReasonInvalidError) return new ActionProblem(400, `Begrunnelsen må være mellom ${error.min} og ${error.max} tegn. Den sendes til den registrerte.`, 'reason');
-  if (error instanceof MergeIntoSelfError) return new ActionProblem(400, 'En sak kan ikke slås sammen med seg selv.', 'into');
-  if (error instanceof MergeTargetMergedError) return new ActionProblem(409, 'Den andre saken er selv slått sammen med en tredje. Bruk den sakens referanse.', 'into');
-  if (error instanceof SamePersonNotConfirmedError) {
-    return new ActionProblem(
-      409,
-      'Sakene har ulike avsendere (ulik e-postadresse eller ulike kunder). Kontroller at det er samme person, og kryss av for det før du slår dem sammen.',
-      'same_person',
-    );
-  }
-  if (error instanceof MergeTargetAnsweredError) {
-    const label = (STAFF_STATUS_LABELS as Record<string, string>)[error.status] ?? error.status;
-    return new ActionProblem(
-      409,
-      `Den andre saken har status «${label}» og besvarer ikke flere henvendelser. Behandle denne saken for seg.`,
-      'into',
-    );
-  }
-  if (error instanceof MergeWouldLoseRightsError) {
-    const rights = error.missingTypes.map((type) => requestTypeLabel(type as RequestType, 'nb').toLowerCase()).join(', ');
-    return new ActionProblem(
-      409,
-      `Denne saken ber også om ${rights}, men planen i den andre saken er allerede laget, så det ville ikke blitt behandlet. Slå heller sammen motsatt vei (den andre saken inn i denne), eller behandle sakene hver for seg.`,
-      'into',
-    );
-  }
   if (error instanceof OtherClosureLetterSentError) return new ActionProblem(409, 'Saken er allerede avsluttet på en annen måte.');
   if (error instanceof ConcurrentChangeError) return new ActionProblem(409, 'Saken ble endret samtidig av noen andre. Se gjennom siden og prøv igjen.');
   if (error instanceof InvalidTransitionError) {

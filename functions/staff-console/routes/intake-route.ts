@@ -8,7 +8,7 @@ import { renderIntakePage, type IntakeFormValues } from '../pages/intake-page.js
 import type { ConsoleRequest } from '../staff-console.js';
 import type { StaffConsoleDeps } from '../staff-console-deps.js';
 
-const TEXT_FIELDS = ['channel', 'received_date', 'received_time', 'name', 'email', 'phone', 'details', 'language', 'intake_note'] as const;
+const TEXT_FIELDS = ['channel', 'received_date', 'received_time', 'name', 'email', 'phone', 'restriction_ground', 'details', 'language', 'intake_note'] as const;
 
 /** GET /console/intake: an empty form with a fresh key against double submits. */
 export function serveIntakeForm({ context }: ConsoleRequest): APIGatewayProxyStructuredResultV2 {
@@ -24,6 +24,7 @@ export async function serveIntake(deps: StaffConsoleDeps, { context, actor, form
   const values: Partial<IntakeFormValues> = {
     ...Object.fromEntries(TEXT_FIELDS.map((name) => [name, field(form, name)])),
     types: list(form, 'types'),
+    restriction_scope: list(form, 'restriction_scope'),
   };
   try {
     // The key travels in the form too; the intake form's validator sets it aside.

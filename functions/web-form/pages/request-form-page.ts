@@ -3,7 +3,10 @@ import { REQUEST_TYPE_LABELS } from '../../domain/request/request-type-labels.js
 import { REQUEST_TYPES, type Language } from '../../domain/request/request-vocabulary.js';
 import { html, type SafeHtml } from './html.js';
 import { renderLayout } from './layout.js';
-import { FORM_TEXT, PRIVACY_POLICY_URL, RIGHT_EXPLANATIONS } from './request-form-text.js';
+import { FORM_TEXT, PRIVACY_POLICY_URL, RESTRICTION_GROUND_CHOICES, RIGHT_EXPLANATIONS } from './request-form-text.js';
+import { CATEGORY_LABELS } from '../../domain/letters/art15-information.js';
+import { RecordCategorySchema } from '../../domain/plan/action-plan.js';
+import { RESTRICTION_GROUNDS } from '../../domain/restriction/restriction.js';
 
 /** What the requester typed, as it came back in the POST body (unvalidated). */
 export interface RequestFormValues {
@@ -12,6 +15,9 @@ export interface RequestFormValues {
   readonly phone: string;
   readonly details: string;
   readonly types: readonly string[];
+  /** Art. 18(1) ground a–d the person chose, if any. */
+  readonly restriction_ground: string;
+  readonly restriction_scope: string | readonly string[];
 }
 
 export interface RequestFormInput {
@@ -23,7 +29,7 @@ export interface RequestFormInput {
 }
 
 /** Fields with a control on the form, in page order; error summary links follow this order. */
-const FORM_FIELDS = ['name', 'email', 'phone', 'types', 'details'] as const;
+const FORM_FIELDS = ['name', 'email', 'phone', 'types', 'restriction', 'details'] as const;
 type FormField = (typeof FORM_FIELDS)[number];
 
 const isFormField = (field: string): field is FormField => (FORM_FIELDS as readonly string[]).includes(field);
@@ -87,6 +93,25 @@ ${errorMessage(id, error, t.errorPrefix)}
 </div>`;
   });
 
+  const restrictionError = errorFor('restriction');
+  const chosenGround = typeof values.restriction_ground === 'string' ? values.restriction_ground : '';
+  const chosenScope = new Set(typeof values.restriction_scope === 'string' ? [values.restriction_scope] : (values.restriction_scope ?? []));
+  const groundOptions = [['', t.restrictionNoGround] as const, ...RESTRICTION_GROUNDS.map((ground) => [ground, RESTRICTION_GROUND_CHOICES[ground][language]] as const)].map(
+    ([value, label], index) => {
+      const id = index === 0 ? 'field-restriction' : `field-restriction-ground-${value}`;
+      return html`<div class="checkbox">
+<input type="radio" id="${id}" name="restriction_ground" value="${value}"${chosenGround === value && html` checked`}${restrictionError !== undefined && html` aria-invalid="true"`}>
+<label for="${id}">${label}</label>
+</div>`;
+    },
+  );
+  const scopeOptions = RecordCategorySchema.options.map(
+    (category) => html`<div class="checkbox">
+<input type="checkbox" id="field-restriction-scope-${category}" name="restriction_scope" value="${category}"${chosenScope.has(category) && html` checked`}${restrictionError !== undefined && html` aria-invalid="true"`}>
+<label for="field-restriction-scope-${category}">${CATEGORY_LABELS[category][language]}</label>
+</div>`,
+  );
+
   const detailsError = errorFor('details');
   const body = html`<h1>${t.title}</h1>
 ${errors.length > 0 && html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
@@ -111,6 +136,20 @@ ${textField({ field: 'phone', type: 'tel', autocomplete: 'tel', required: false,
 <p class="hint" id="field-types-group-hint">${t.typesHint}</p>
 ${errorMessage('field-types', typesError, t.errorPrefix)}
 ${checkboxes}
+</fieldset>
+</div>
+<div class="field${restrictionError !== undefined && ' field-error'}">
+<h2>${t.restriction}</h2>
+<p class="hint" id="field-restriction-hint">${t.restrictionHint}</p>
+${errorMessage('field-restriction', restrictionError, t.errorPrefix)}
+<fieldset${describedBy('field-restriction-hint', restrictionError !== undefined && 'field-restriction-error')}>
+<legend>${t.restrictionGround}</legend>
+${groundOptions}
+</fieldset>
+<fieldset aria-describedby="field-restriction-scope-hint">
+<legend>${t.restrictionScope}</legend>
+<p class="hint" id="field-restriction-scope-hint">${t.restrictionScopeHint}</p>
+${scopeOptions}
 </fieldset>
 </div>
 <div class="field${detailsError !== undefined && ' field-error'}">

@@ -1,4 +1,5 @@
 import type { Language, RequestType } from '../../domain/request/request-vocabulary.js';
+import type { RestrictionGround } from '../../domain/restriction/restriction.js';
 
 /** The published privacy policy (Norwegian only); the form links to it. */
 export const PRIVACY_POLICY_URL =
@@ -57,6 +58,33 @@ export const RIGHT_EXPLANATIONS: Readonly<Record<RequestType, Readonly<Record<La
   },
 };
 
+/**
+ * The grounds of Art. 18(1)(a)–(d) as a requester says them, one radio button each, so the person
+ * can give their own reason for restriction without knowing the article. Typed per language.
+ */
+export const RESTRICTION_GROUND_CHOICES: Readonly<Record<RestrictionGround, Readonly<Record<Language, string>>>> = {
+  a: {
+    nb: 'Opplysningene om meg er feil. Dere skal bare lagre dem mens dere sjekker dem.',
+    nn: 'Opplysningane om meg er feil. De skal berre lagre dei medan de sjekkar dei.',
+    en: 'The data about me is wrong. Only store it while you check it.',
+  },
+  b: {
+    nb: 'Dere har ikke lov til å bruke opplysningene, men jeg vil ikke at de blir slettet. Dere skal bare lagre dem.',
+    nn: 'De har ikkje lov til å bruke opplysningane, men eg vil ikkje at dei blir sletta. De skal berre lagre dei.',
+    en: 'You are not allowed to use the data, but I do not want it deleted. Only store it.',
+  },
+  c: {
+    nb: 'Dere trenger ikke opplysningene lenger, men jeg trenger at dere tar vare på dem fordi jeg skal bruke dem i et rettslig krav.',
+    nn: 'De treng ikkje opplysningane lenger, men eg treng at de tek vare på dei fordi eg skal bruke dei i eit rettsleg krav.',
+    en: 'You no longer need the data, but I need you to keep it because I will use it in a legal claim.',
+  },
+  d: {
+    nb: 'Jeg har protestert mot at dere bruker opplysningene. Dere skal bare lagre dem mens dere vurderer protesten.',
+    nn: 'Eg har protestert mot at de bruker opplysningane. De skal berre lagre dei medan de vurderer protesten.',
+    en: 'I have objected to your use of the data. Only store it while you consider my objection.',
+  },
+};
+
 const nb = {
   title: 'Send en personvernhenvendelse',
   errorTitlePrefix: 'Feil: ',
@@ -80,6 +108,13 @@ const nb = {
   phoneHint: 'Bruk gjerne nummeret du er registrert med hos oss.',
   types: 'Hva ønsker du?',
   typesHint: 'Velg én eller flere.',
+  restriction: 'Hvis du ber om begrensning',
+  restrictionHint:
+    'Du trenger ikke oppgi noen grunn. Gjør du det, tar vi utgangspunkt i den når vi behandler henvendelsen. Husk også å krysse av for begrensning over.',
+  restrictionGround: 'Hvorfor vil du at vi bare skal lagre opplysningene? (valgfritt)',
+  restrictionNoGround: 'Jeg vil ikke oppgi noen grunn.',
+  restrictionScope: 'Hvilke opplysninger gjelder det? (valgfritt)',
+  restrictionScopeHint: 'Velg én eller flere. Velger du ingen, avgjør vi det ut fra det du har skrevet, og spør deg hvis noe er uklart.',
   details: 'Fortell oss mer (valgfritt)',
   detailsHint:
     'For eksempel hva som skal rettes, hvilket samtykke du trekker tilbake, eller hvilken kanal du ikke vil bli kontaktet i. Høyst 5000 tegn. Ikke skriv fødselsnummer eller helseopplysninger.',
@@ -109,6 +144,13 @@ const nn: Record<keyof typeof nb, string> = {
   phoneHint: 'Bruk gjerne nummeret du er registrert med hos oss.',
   types: 'Kva ønskjer du?',
   typesHint: 'Vel éin eller fleire.',
+  restriction: 'Dersom du ber om avgrensing',
+  restrictionHint:
+    'Du treng ikkje gje nokon grunn. Gjer du det, tek vi utgangspunkt i han når vi behandlar førespurnaden. Hugs òg å kryssa av for avgrensing over.',
+  restrictionGround: 'Kvifor vil du at vi berre skal lagre opplysningane? (valfritt)',
+  restrictionNoGround: 'Eg vil ikkje gje nokon grunn.',
+  restrictionScope: 'Kva opplysningar gjeld det? (valfritt)',
+  restrictionScopeHint: 'Vel éin eller fleire. Vel du ingen, avgjer vi det ut frå det du har skrive, og spør deg om noko er uklart.',
   details: 'Fortel oss meir (valfritt)',
   detailsHint:
     'Til dømes kva som skal rettast, kva samtykke du trekkjer tilbake, eller kva kanal du ikkje vil bli kontakta i. Høgst 5000 teikn. Ikkje skriv fødselsnummer eller helseopplysningar.',
@@ -138,6 +180,13 @@ const en: Record<keyof typeof nb, string> = {
   phoneHint: 'Preferably the number you are registered with.',
   types: 'What would you like?',
   typesHint: 'Choose one or more.',
+  restriction: 'If you ask for restriction',
+  restrictionHint:
+    'You do not need to give a reason. If you do, we start from it when we handle your request. Remember to tick restriction above as well.',
+  restrictionGround: 'Why do you want us only to store the data? (optional)',
+  restrictionNoGround: 'I would rather not give a reason.',
+  restrictionScope: 'Which data does it concern? (optional)',
+  restrictionScopeHint: 'Choose one or more. If you choose none, we decide from what you have written, and ask you if anything is unclear.',
   details: 'Tell us more (optional)',
   detailsHint:
     'For example what should be corrected, which consent you withdraw, or which channel you no longer want to be contacted through. At most 5,000 characters. Please do not include your national identity number or health information.',

@@ -322,6 +322,7 @@ function consentsFor(f: Faker, customerId: string, createdDay: number, context: 
       granted: f.datatype.boolean({ probability: odds.granted }),
       changedAt: instantBetween(f, createdDay, context.today, context),
       source: f.helpers.arrayElement(CONSENT_SOURCES),
+      restricted: false,
     };
     out.consents.push(consent);
   }
@@ -333,6 +334,7 @@ function consentsFor(f: Faker, customerId: string, createdDay: number, context: 
       channel,
       reserved: f.datatype.boolean({ probability: 0.85 }),
       changedAt: instantBetween(f, createdDay, context.today, context),
+      restricted: false,
     };
     out.reservations.push(reservation);
   }

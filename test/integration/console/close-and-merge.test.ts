@@ -4,7 +4,7 @@ import { csrfToken, type StaffGroup } from '../../../functions/domain/staff-auth
 import { executionArnFor } from '../../../infra/local/step-functions/arns.js';
 import { eventually, outbox, startStackFixture, type StackFixture } from '../../support/local-stack-fixture.js';
 import { osloCalendarDate } from '../../../functions/domain/deadline/index.js';
-import { enterCode, latestCode, submitVerified, waitForStatus } from '../../support/rights-driver.js';
+import { enterCode, latestCode, staffPost, submitVerified, waitForStatus } from '../../support/rights-driver.js';
 import { postRequest } from '../../support/local-stack-fixture.js';
 import { seedFeatured } from '../../support/seeded-customers.js';
 import { localStaffToken } from '../../support/staff-token.js';
@@ -15,6 +15,7 @@ const PEOPLE = {
   duplicate: { name: 'Dora Dobbel', email: 'dora.dobbel@example.no', subscriptions: 'ended' },
   twoAddresses: { name: 'Tor Toadresse', email: 'tor.toadresse@example.no', subscriptions: 'ended' },
   planned: { name: 'Pia Planlagt', email: 'pia.planlagt@example.no', subscriptions: 'ended' },
+  apiMerge: { name: 'Arne Apiflett', email: 'arne.apiflett@example.no', subscriptions: 'ended' },
 } as const;
 /** Tor's private address, which no customer has: he phoned in from it before he used the form. */
 const TOR_PRIVATE = 'tor.privat@example.org';
@@ -44,6 +45,33 @@ const executionStatus = async (id: string) =>
 
 const OFFICER = { name: 'personvernombud', groups: ['staff', 'privacy-officer'] as StaffGroup[] };
 const STAFF = { name: 'kari.saksbehandler', groups: ['staff'] as StaffGroup[] };
+
+describe('merging through the staff API, through the local stack', () => {
+  it('merges a request from another address only with the same-person confirmation: the duplicate closes with its letter, the first keeps every right', async () => {
+    const person = PEOPLE.apiMerge;
+    const first = await submitVerified(fixture, { name: person.name, email: person.email, types: ['access'] });
+    const other = await postRequest(fixture.stack.urls.app, { name: person.name, email: 'arne.privat@example.org', types: ['access'], language: 'nb' });
+    expect(other.status).toBe(202);
+    const duplicate = String(other.json.id);
+    await waitForStatus(fixture, duplicate, 'awaiting_verification');
+    const body = { into: first, reason: 'Samme person ringte og bekreftet begge adressene.' };
+
+    const unconfirmed = await staffPost(fixture, duplicate, 'merge', body);
+    const confirmed = await staffPost(fixture, duplicate, 'merge', { ...body, samePersonConfirmed: true });
+
+    expect(unconfirmed.status).toBe(409);
+    expect(unconfirmed.json).toMatchObject({ field: 'samePersonConfirmed' });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.json).toMatchObject({ requestId: duplicate, mergedInto: first, types: ['access'] });
+    expect(await fixture.store.get(duplicate)).toMatchObject({ status: 'closed', closure: { kind: 'merged', mergedInto: first } });
+    const mergedIn = (await fixture.store.auditTrail(first)).find((entry) => entry.event === 'case.merged_in');
+    expect(mergedIn?.detail).toMatchObject({ from: duplicate, requesterMatch: 'confirmed_by_staff', samePersonConfirmedBy: 'staff:anne' });
+    await eventually(async () => ((await executionStatus(duplicate)) === 'SUCCEEDED' ? true : undefined), 'the duplicate execution to end');
+    expect(await executionStatus(first)).toBe('RUNNING');
+    const letter = (await outbox(fixture.stack.urls.ses, 'arne.privat@example.org')).find((mail) => mail.subject.includes(duplicate) && mail.body.text?.includes(first));
+    expect(letter).toBeDefined();
+  });
+});
 
 describe('closing from the console, through the local stack', () => {
   it('closes a request as manifestly unfounded: the Art. 12(4) letter, status closed, the waiting workflow ends without a reply', async () => {

@@ -42,6 +42,7 @@ export const aConsent = (overrides: Partial<Consent> = {}): Consent => ({
   granted: true,
   changedAt: '2021-03-01T10:00:00.000+01:00',
   source: 'registrering',
+  restricted: false,
   ...overrides,
 });
 
@@ -50,6 +51,7 @@ export const aReservation = (overrides: Partial<ChannelReservation> = {}): Chann
   channel: 'phone',
   reserved: true,
   changedAt: '2021-03-01T10:00:00.000+01:00',
+  restricted: false,
   ...overrides,
 });
 

@@ -273,7 +273,7 @@ export function customerDataStoreContract(implementation: string, harness: () =>
       await harness().customers.setConsent(id, 'sms', true, '2024-06-01T12:00:00+02:00', 'late duplicate');
 
       expect(await harness().customers.consents(id)).toEqual([
-        { customerId: id, kind: 'sms', granted: false, changedAt: '2025-03-01T12:00:00+01:00', source: 'rights-request' },
+        { customerId: id, kind: 'sms', granted: false, changedAt: '2025-03-01T12:00:00+01:00', source: 'rights-request', restricted: false },
       ]);
     });
 
@@ -284,7 +284,7 @@ export function customerDataStoreContract(implementation: string, harness: () =>
       await harness().customers.setReservation(id, 'phone', false, '2025-03-02T12:00:00Z');
 
       expect(await harness().customers.reservations(id)).toEqual([
-        { customerId: id, channel: 'phone', reserved: false, changedAt: '2025-03-02T12:00:00Z' },
+        { customerId: id, channel: 'phone', reserved: false, changedAt: '2025-03-02T12:00:00Z', restricted: false },
       ]);
     });
 
@@ -308,6 +308,34 @@ export function customerDataStoreContract(implementation: string, harness: () =>
       expect(restricted).toEqual([true, true, true]);
       expect((await harness().customers.getProfile(id))?.restricted).toBe(false);
       expect((await harness().items('customers', id)).every((item) => item.restricted === false)).toBe(true);
+    });
+    it('reads back a restriction set on consents and reservations, and only on the scope given', async () => {
+      const id = freshId();
+      await harness().seed({
+        profiles: [aProfile({ customerId: id, email: `${id}@example.no` })],
+        consents: [aConsent({ customerId: id, kind: 'newsletter' }), aConsent({ customerId: id, kind: 'sms' })],
+        reservations: [aReservation({ customerId: id, channel: 'post' })],
+      });
+
+      await harness().customers.setRestricted(id, true, ['consent', 'reservation']);
+      const whileRestricted = {
+        consents: (await harness().customers.consents(id)).map((c) => [c.kind, c.restricted]),
+        reservations: (await harness().customers.reservations(id)).map((r) => [r.channel, r.restricted]),
+        profile: (await harness().customers.getProfile(id))?.restricted,
+      };
+      await harness().customers.setConsent(id, 'sms', false, '2030-01-01T00:00:00Z', 'rights-request');
+      const afterALaterChange = (await harness().customers.consents(id)).find((c) => c.kind === 'sms');
+      await harness().customers.setRestricted(id, false, ['consent', 'reservation']);
+
+      expect(whileRestricted).toEqual({
+        consents: [['newsletter', true], ['sms', true]],
+        reservations: [['post', true]],
+        profile: false,
+      });
+      // A consent change while restricted keeps the flag (the write keeps the item's other attributes).
+      expect(afterALaterChange).toMatchObject({ granted: false, restricted: true });
+      expect((await harness().customers.consents(id)).map((c) => c.restricted)).toEqual([false, false]);
+      expect((await harness().customers.reservations(id)).map((r) => r.restricted)).toEqual([false]);
     });
   });
 

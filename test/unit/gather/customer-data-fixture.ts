@@ -54,6 +54,7 @@ export const aConsent = (overrides: Partial<Consent> = {}): Consent => ({
   granted: true,
   changedAt: '2021-02-01T09:00:00+01:00',
   source: 'web',
+  restricted: false,
   ...overrides,
 });
 
@@ -62,6 +63,7 @@ export const aReservation = (overrides: Partial<ChannelReservation> = {}): Chann
   channel: 'phone',
   reserved: true,
   changedAt: '2022-05-01T09:00:00+02:00',
+  restricted: false,
   ...overrides,
 });
 

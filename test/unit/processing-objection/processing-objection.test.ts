@@ -95,7 +95,7 @@ describe('deciding an Art. 21(1) objection', () => {
           ...bundle,
           profiles: [],
           subscriptions: [],
-          consents: [{ customerId: 'c-1', kind: 'newsletter', granted: true, changedAt: NOW, source: 'x' }],
+          consents: [{ customerId: 'c-1', kind: 'newsletter', granted: true, changedAt: NOW, source: 'x', restricted: false }],
           reservations: [],
           notes: [],
           gatheredAt: NOW,

@@ -8,6 +8,7 @@ import {
   consoleWorld,
   header,
   intakeForm,
+  OTHER_ID,
   routeEvent,
   SAME_ORIGIN,
   STAFF_ROUTES,
@@ -195,6 +196,7 @@ const API_BODIES: Readonly<Record<string, unknown>> = {
   '/api/staff/requests/{id}/plan': { action: 'keep', records: ['door_event:*'], ground: 'legal_claim', until: '2027-06-30' },
   '/api/staff/requests/{id}/restriction': { ground: 'a', scope: ['profile'] },
   '/api/staff/requests/{id}/restriction/lift': { reason: 'Opplysningene er kontrollert og riktige.' },
+  '/api/staff/requests/{id}/merge': { into: OTHER_ID, reason: 'Samme person sendte samme krav to ganger.' },
 };
 const apiWorldFor = worldFor;
 

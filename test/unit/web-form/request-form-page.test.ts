@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { REQUEST_TYPE_LABELS } from '../../../functions/domain/request/request-type-labels.js';
 import { REQUEST_TYPES, type Language } from '../../../functions/domain/request/request-vocabulary.js';
 import { validateSubmission } from '../../../functions/domain/request/request-submission.js';
+import { RecordCategorySchema } from '../../../functions/domain/plan/action-plan.js';
+import { RESTRICTION_GROUNDS } from '../../../functions/domain/restriction/restriction.js';
 import { renderRequestFormPage } from '../../../functions/web-form/pages/request-form-page.js';
 import { ids, tags, textOf } from './page-inspection.js';
 
@@ -23,7 +25,8 @@ describe('renderRequestFormPage', () => {
     it('gives every control exactly one label, and every id is unique', () => {
       const page = blank();
       const labelTargets = tags(page, 'label').map((l) => l.for);
-      expect(controls(page)).toHaveLength(3 + REQUEST_TYPES.length + 1);
+      // name, e-mail, phone; one box per right; «no reason» and one radio per restriction ground; one box per category; details.
+      expect(controls(page)).toHaveLength(3 + REQUEST_TYPES.length + 1 + RESTRICTION_GROUNDS.length + RecordCategorySchema.options.length + 1);
       for (const control of controls(page)) {
         expect(control.id, JSON.stringify(control)).toBeTruthy();
         expect(labelTargets.filter((target) => target === control.id)).toHaveLength(1);
@@ -50,7 +53,7 @@ describe('renderRequestFormPage', () => {
 
     it('offers one checkbox per right, labelled and explained, inside a fieldset with a legend', () => {
       const page = blank('en');
-      const boxes = tags(page, 'input').filter((i) => i.type === 'checkbox');
+      const boxes = tags(page, 'input').filter((i) => i.type === 'checkbox' && i.name === 'types');
       expect(boxes.map((b) => b.name)).toEqual(REQUEST_TYPES.map(() => 'types'));
       expect(boxes.map((b) => b.value)).toEqual([...REQUEST_TYPES]);
       for (const box of boxes) {
@@ -186,7 +189,7 @@ describe('renderRequestFormPage', () => {
       expect(tags(typesPage, 'a').some((a) => a.href === '#field-types')).toBe(true);
       expect(tags(typesPage, 'input').find((i) => i.id === 'field-types')?.value).toBe(REQUEST_TYPES[0]);
       expect(tags(typesPage, 'fieldset')[0]?.['aria-describedby']?.split(' ')).toContain('field-types-error');
-      const boxes = tags(typesPage, 'input').filter((i) => i.type === 'checkbox');
+      const boxes = tags(typesPage, 'input').filter((i) => i.type === 'checkbox' && i.name === 'types');
       expect(boxes.every((b) => b['aria-invalid'] === 'true')).toBe(true);
     });
 
