@@ -143,6 +143,7 @@ export class DsrStack extends Stack {
         configurationSetName: resourcePrefix(settings.stage),
       },
       recipientAddresses: settings.recipientAddresses,
+      recipientDirectory: settings.recipientDirectory,
       staffDigestAddress: settings.staffDigestAddress,
       inboundMail: this.inboundMail,
       suppressionSecret: this.suppressionSecret,

@@ -73,6 +73,7 @@ export function synthFunctionCatalogue(
       configurationSetName: resourcePrefix(parsed.stage),
     },
     recipientAddresses: parsed.recipientAddresses,
+    recipientDirectory: parsed.recipientDirectory,
     staffDigestAddress: parsed.staffDigestAddress,
     // Created whatever the inbox setting, so the inbox's functions are in the catalogue too.
     inboundMail: new InboundMailBucket(stack, 'InboundMail'),
