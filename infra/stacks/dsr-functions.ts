@@ -300,8 +300,12 @@ export const FUNCTION_DEFINITIONS = {
     description: 'Builds the action plan from the gathered data for staff to approve',
     timeout: Duration.minutes(1),
     memorySize: 1024,
-    bind: (fn, { requests, requestData }) =>
-      fn.bindRequestsTable(requests, 'readWrite').bindRequestData(requestData, 'readWrite', REQUESTS_PREFIX),
+    bind: (fn, { requests, requestData, customerData }) =>
+      fn
+        .bindRequestsTable(requests, 'readWrite')
+        .bindRequestData(requestData, 'readWrite', REQUESTS_PREFIX)
+        // Read only: the search by every identifier before a plan says nothing is held.
+        .bindCustomerData(customerData, { customers: 'read', billing: 'read', accessLog: 'read' }),
   },
   'await-decision': {
     id: 'AwaitDecision',

@@ -113,7 +113,15 @@ export const EXPECTED_GRANTS: Readonly<Record<FunctionFolder, NamedGrants>> = {
   'gather-subscriptions': grants(XRAY, REQUESTS.readWrite, storeRead('customers'), CUSTOMER_KEY_READ, bucketReadWrite(REQ)),
   'gather-billing': grants(XRAY, REQUESTS.readWrite, storeRead('billing'), CUSTOMER_KEY_READ, bucketReadWrite(REQ)),
   'gather-access-log': grants(XRAY, REQUESTS.readWrite, storeRead('accessLog'), CUSTOMER_KEY_READ, bucketReadWrite(REQ)),
-  'plan-request': grants(XRAY, REQUESTS.readWrite, bucketReadWrite(REQ)),
+  'plan-request': grants(
+    XRAY,
+    REQUESTS.readWrite,
+    bucketReadWrite(REQ),
+    storeRead('customers'),
+    storeRead('billing'),
+    storeRead('accessLog'),
+    CUSTOMER_KEY_READ,
+  ),
   'await-decision': grants(XRAY, REQUESTS.readWrite),
   'read-decision': grants(XRAY, REQUESTS.read),
   'carry-out': grants(
@@ -193,7 +201,7 @@ export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> =
   'gather-subscriptions': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
   'gather-billing': ['REQUESTS_TABLE_NAME', 'BILLING_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
   'gather-access-log': ['REQUESTS_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
-  'plan-request': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
+  'plan-request': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'CUSTOMERS_TABLE_NAME', 'BILLING_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME'],
   'await-decision': ['REQUESTS_TABLE_NAME'],
   'read-decision': ['REQUESTS_TABLE_NAME'],
   'carry-out': [
