@@ -38,8 +38,8 @@ const T = {
   by: { nb: 'Utført av', en: 'Done by' },
   notHeld: { nb: 'Opplysninger vi ikke har i dette systemet', en: 'Data we do not hold in this system' },
   notHeldIntro: {
-    nb: 'Personvernerklæringen vår nevner også disse opplysningene. De er ikke med i kopien fordi de ligger et annet sted; slik får du dem:',
-    en: 'Our privacy statement also names these data. They are not in the copy because they are held elsewhere; this is how to get them:',
+    nb: 'Vi behandler også disse opplysningene, men de ligger utenfor dette systemet og er derfor ikke med i kopien. Slik får du dem:',
+    en: 'We also process these data, but they are held outside this system and are therefore not in the copy. This is how to get them:',
   },
   category: { nb: 'Opplysninger', en: 'Data' },
   heldBy: { nb: 'Hvor de er', en: 'Where they are held' },

@@ -74,8 +74,8 @@ export const NOT_HELD_CATEGORIES: readonly NotHeldCategory[] = [
     id: 'obos_membership',
     category: { nb: 'OBOS-medlemskap', en: 'OBOS membership' },
     heldBy: {
-      nb: 'Hos OBOS BBL, etter OBOS-konsernets personvernerklæring',
-      en: 'At OBOS BBL, under the OBOS group privacy statement',
+      nb: 'Hos OBOS BBL, som har ansvaret for medlemsregisteret',
+      en: 'At OBOS BBL, which is responsible for the membership register',
     },
     howToGet: { nb: 'Be OBOS BBL om innsyn (obos.no).', en: 'Ask OBOS BBL for access (obos.no).' },
   },

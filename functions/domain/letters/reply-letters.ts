@@ -154,8 +154,8 @@ function notHeldSection(facts: ReplyFacts): Lines {
   return [
     ...heading(L(language, { nb: 'Opplysninger som ligger andre steder', en: 'Data held elsewhere' })),
     L(language, {
-      nb: 'Personvernerklæringen vår nevner også disse opplysningene. De er ikke med i kopien fordi de ligger et annet sted:',
-      en: 'Our privacy statement also names these data. They are not in the copy because they are held elsewhere:',
+      nb: 'Vi behandler også disse opplysningene, men de ligger utenfor dette systemet og er derfor ikke med i kopien:',
+      en: 'We also process these data, but they are held outside this system and are therefore not in the copy:',
     }),
     ...NOT_HELD_CATEGORIES.map((entry) => bullet(`${entry.category[language]}: ${entry.heldBy[language]}. ${entry.howToGet[language]}`)),
   ];
