@@ -1,6 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
 import { RecipientSchema } from '../functions/domain/plan/action-plan.js';
+import { DEFAULT_RECIPIENT_DIRECTORY, RecipientDirectorySchema } from '../functions/domain/recipients/recipient-directory.js';
 
 /**
  * Where each deploy setting can be given. A CDK context value (`cdk deploy -c senderAddress=...`)
@@ -27,6 +28,7 @@ export const SETTING_SOURCES = {
   customerDataKeyArn: { context: 'customerDataKeyArn', env: 'DSR_CUSTOMER_DATA_KEY_ARN' },
   exportDownloadDays: { context: 'exportDownloadDays', env: 'DSR_EXPORT_DOWNLOAD_DAYS' },
   recipientAddresses: { context: 'recipientAddresses', env: 'DSR_RECIPIENT_ADDRESSES' },
+  recipientDirectory: { context: 'recipientDirectory', env: 'DSR_RECIPIENT_DIRECTORY' },
   inboxEnabled: { context: 'inboxEnabled', env: 'DSR_INBOX_ENABLED' },
   inboxAddress: { context: 'inboxAddress', env: 'DSR_INBOX_ADDRESS' },
   activateReceiptRuleSet: { context: 'activateReceiptRuleSet', env: 'DSR_ACTIVATE_RECEIPT_RULE_SET' },
@@ -273,6 +275,14 @@ export const DeploySettingsSchema = z
     recipientAddresses: z.preprocess(
       (value) => parseJsonText(blankToUndefined(value)),
       RecipientAddressesSchema.default({}),
+    ),
+    /**
+     * The recipients by name, role and country, with the safeguard of each transfer outside the
+     * EEA (JSON list; see `recipient-directory.ts`), named in every access reply and copy.
+     */
+    recipientDirectory: z.preprocess(
+      (value) => parseJsonText(blankToUndefined(value)),
+      RecipientDirectorySchema.default(DEFAULT_RECIPIENT_DIRECTORY),
     ),
     /**
      * Receive requests by e-mail: an SES receipt rule for {@link inboxAddress} stores each message

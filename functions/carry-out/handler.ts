@@ -11,6 +11,7 @@ import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
 import { s3Client } from '../shared/aws-clients/s3.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
+import { RecipientDirectoryVariable } from '../shared/recipient-directory-config.js';
 import { storeDeps } from '../shared/store-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
 import { RequestTaskEventSchema } from '../shared/workflow-events.js';
@@ -23,6 +24,7 @@ const config = parseConfig(
     [ENV.dataBucket]: z.string().min(1),
     [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
     [ENV.exportDays]: z.coerce.number().int().min(1).max(90).default(DEFAULT_EXPORT_DOWNLOAD_DAYS),
+    [ENV.recipientDirectory]: RecipientDirectoryVariable,
   }),
 );
 const billing = new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTable]);
@@ -36,6 +38,7 @@ const deps = {
   // Held records get the tables' TTL attribute, so DynamoDB deletes them when retention ends.
   retention: new DynamoDbRetentionScheduler(billing, accessLog),
   exportDays: config[ENV.exportDays],
+  recipients: config[ENV.recipientDirectory],
   purposes: new DynamoDbProcessingPurposeStore(dynamoDbClient(), config[ENV.customersTable]),
 };
 

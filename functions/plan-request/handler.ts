@@ -1,6 +1,10 @@
 import { s3Client } from '../shared/aws-clients/s3.js';
 import * as z from 'zod';
+import { DynamoDbAccessLogStore } from '../adapters/dynamodb/dynamodb-access-log-store.js';
+import { DynamoDbBillingStore } from '../adapters/dynamodb/dynamodb-billing-store.js';
+import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
+import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
 import { osloCalendarDate } from '../domain/deadline/index.js';
 import { planRequest } from '../domain/plan/plan-request.js';
 import { parseConfig } from '../shared/config.js';
@@ -13,11 +17,18 @@ const config = parseConfig(
   z.object({
     [ENV.dataBucket]: z.string().min(1),
     [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+    [ENV.customersTable]: z.string().min(1),
+    [ENV.billingTable]: z.string().min(1),
+    [ENV.accessLogTable]: z.string().min(1),
   }),
 );
 const deps = {
   ...storeDeps('plan-request'),
   objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  // Read only, through keys and the lookup indexes: the search before a plan says nothing is held.
+  customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
+  billing: new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTable]),
+  accessLog: new DynamoDbAccessLogStore(dynamoDbClient(), config[ENV.accessLogTable]),
 };
 
 export const handler = taskHandler('plan-request', RequestTaskEventSchema, (event) =>

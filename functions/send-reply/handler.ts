@@ -4,6 +4,7 @@ import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { sendReply } from '../domain/workflow/send-reply.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
+import { RecipientDirectoryVariable } from '../shared/recipient-directory-config.js';
 import { mailDeps } from '../shared/task-deps.js';
 import { taskHandler } from '../shared/task-handler.js';
 import { SendReplyEventSchema } from '../shared/workflow-events.js';
@@ -13,12 +14,14 @@ const config = parseConfig(
     [ENV.dataBucket]: z.string().min(1),
     [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
     [ENV.publicBaseUrl]: z.url().optional(),
+    [ENV.recipientDirectory]: RecipientDirectoryVariable,
   }),
 );
 const deps = {
   ...mailDeps('send-reply'),
   objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
   publicBaseUrl: config[ENV.publicBaseUrl],
+  recipients: config[ENV.recipientDirectory],
 };
 
 export const handler = taskHandler('send-reply', SendReplyEventSchema, (event) => sendReply(deps, event.requestId, event.outcome));

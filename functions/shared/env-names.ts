@@ -23,6 +23,8 @@ export const ENV = {
   exportDays: 'EXPORT_DOWNLOAD_DAYS',
   /** JSON map of recipient id → notice e-mail address (Art. 19), e.g. {"unloc":"privacy@unloc.app"}. */
   recipientAddresses: 'RECIPIENT_ADDRESSES',
+  /** JSON list of the recipients by name, role and country (Art. 15(1)(c), 15(2)); see `recipient-directory.ts`. */
+  recipientDirectory: 'RECIPIENT_DIRECTORY',
   /** Expected `iss` of staff tokens (the Cognito user pool's issuer URL; the local issuer locally). */
   staffTokenIssuer: 'STAFF_TOKEN_ISSUER',
   /** Expected `aud` of staff tokens: the console's Cognito app client id. */

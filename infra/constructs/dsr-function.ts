@@ -1,3 +1,4 @@
+import type { RecipientDirectory } from '../../functions/domain/recipients/recipient-directory.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
@@ -380,6 +381,15 @@ export class DsrFunction extends NodejsFunction {
    */
   bindRecipients(addresses: Readonly<Record<string, string>>): this {
     this.addEnvironment(ENV.recipientAddresses, JSON.stringify(addresses));
+    return this;
+  }
+
+  /**
+   * Tells the function the recipients by name (`RECIPIENT_DIRECTORY`, the validated
+   * `recipientDirectory` setting as JSON), for the copy and the reply. No grant.
+   */
+  bindRecipientDirectory(directory: RecipientDirectory | undefined): this {
+    if (directory) this.addEnvironment(ENV.recipientDirectory, JSON.stringify(directory));
     return this;
   }
 

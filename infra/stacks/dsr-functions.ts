@@ -1,3 +1,4 @@
+import type { RecipientDirectory } from '../../functions/domain/recipients/recipient-directory.js';
 import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import type * as logs from 'aws-cdk-lib/aws-logs';
@@ -23,6 +24,8 @@ export interface FunctionResources {
   readonly staffDigestAddress: string;
   /** Art. 19 recipients (id → notice address), from the `recipientAddresses` setting. */
   readonly recipientAddresses: Readonly<Record<string, string>>;
+  /** The recipients by name (the `recipientDirectory` setting); the functions' default when absent. */
+  readonly recipientDirectory?: RecipientDirectory;
   /** Where SES stores received e-mail; only when the inbox is enabled (`inboxEnabled`). */
   readonly inboundMail?: InboundMailBucket;
   /** The HMAC key of the marketing suppression list (a generated secret). */
@@ -299,8 +302,12 @@ export const FUNCTION_DEFINITIONS = {
     description: 'Builds the action plan from the gathered data for staff to approve',
     timeout: Duration.minutes(1),
     memorySize: 1024,
-    bind: (fn, { requests, requestData }) =>
-      fn.bindRequestsTable(requests, 'readWrite').bindRequestData(requestData, 'readWrite', REQUESTS_PREFIX),
+    bind: (fn, { requests, requestData, customerData }) =>
+      fn
+        .bindRequestsTable(requests, 'readWrite')
+        .bindRequestData(requestData, 'readWrite', REQUESTS_PREFIX)
+        // Read only: the search by every identifier before a plan says nothing is held.
+        .bindCustomerData(customerData, { customers: 'read', billing: 'read', accessLog: 'read' }),
   },
   'await-decision': {
     id: 'AwaitDecision',
@@ -318,7 +325,7 @@ export const FUNCTION_DEFINITIONS = {
     id: 'CarryOut',
     description: 'Carries out the approved plan: export package, corrections, erasure, consent changes',
     ...BULK,
-    bind: (fn, { requests, customerData, requestData }) =>
+    bind: (fn, { requests, customerData, requestData, recipientDirectory }) =>
       fn
         .bindRequestsTable(requests, 'readWrite')
         .bindCustomerData(customerData, {
@@ -327,7 +334,8 @@ export const FUNCTION_DEFINITIONS = {
           accessLog: 'readWriteDelete',
         })
         .bindRequestData(requestData, 'read', REQUESTS_PREFIX)
-        .bindRequestData(requestData, 'readWrite', EXPORTS_PREFIX),
+        .bindRequestData(requestData, 'readWrite', EXPORTS_PREFIX)
+        .bindRecipientDirectory(recipientDirectory),
   },
   'notify-recipients': {
     id: 'NotifyRecipients',
@@ -343,8 +351,12 @@ export const FUNCTION_DEFINITIONS = {
   'send-reply': {
     id: 'SendReply',
     description: 'Sends the reply or refusal letter',
-    bind: (fn, { requests, requestData, mail }) =>
-      fn.bindRequestsTable(requests, 'readWrite').bindRequestData(requestData, 'read', REQUESTS_PREFIX).bindMailSender(mail),
+    bind: (fn, { requests, requestData, mail, recipientDirectory }) =>
+      fn
+        .bindRequestsTable(requests, 'readWrite')
+        .bindRequestData(requestData, 'read', REQUESTS_PREFIX)
+        .bindMailSender(mail)
+        .bindRecipientDirectory(recipientDirectory),
   },
   'close-request': {
     id: 'CloseRequest',

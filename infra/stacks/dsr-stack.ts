@@ -149,6 +149,7 @@ export class DsrStack extends Stack {
         mailFromDomain: settings.mailFromDomain,
       },
       recipientAddresses: settings.recipientAddresses,
+      recipientDirectory: settings.recipientDirectory,
       staffDigestAddress: settings.staffDigestAddress,
       inboundMail: this.inboundMail,
       suppressionSecret: this.suppressionSecret,

@@ -39,9 +39,9 @@ describe('customer-data tables created by the stack', () => {
     });
   });
 
-  it('finds customers by e-mail and phone through keys-only GSIs', () => {
+  it('finds customers by e-mail, phone and postal address through keys-only GSIs', () => {
     const indexes = indexesOf(CUSTOMER_DATA_TABLES_LAYOUT.customers);
-    expect(indexes.map((index) => index.partitionKey).sort()).toEqual(['emailLower', 'phoneE164']);
+    expect(indexes.map((index) => index.partitionKey).sort()).toEqual(['addressKey', 'emailLower', 'phoneE164']);
     table('customers').hasResourceProperties('AWS::DynamoDB::Table', {
       AttributeDefinitions: Match.arrayWith(indexes.map((index) => ({ AttributeName: index.partitionKey, AttributeType: 'S' }))),
       GlobalSecondaryIndexes: indexes.map((index) => ({
@@ -49,6 +49,14 @@ describe('customer-data tables created by the stack', () => {
         KeySchema: [{ AttributeName: index.partitionKey, KeyType: 'HASH' }],
         Projection: { ProjectionType: 'KEYS_ONLY' },
       })),
+    });
+  });
+
+  it('finds kept invoices by their buyer\'s address through a keys-only GSI on the billing table', () => {
+    table('billing').hasResourceProperties('AWS::DynamoDB::Table', {
+      GlobalSecondaryIndexes: [
+        { IndexName: 'invoices-by-buyer-address', KeySchema: [{ AttributeName: 'buyerAddressKey', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } },
+      ],
     });
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RECIPIENT_DIRECTORY } from '../../functions/domain/recipients/recipient-directory.js';
 import { DeploySettingsError, EEA_REGIONS, SES_RECEIVING_REGIONS, loadSettings } from '../../infra/settings.js';
 
 const from = (context: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) =>
@@ -29,6 +30,7 @@ describe('loadSettings', () => {
       customerDataKeyArn: undefined,
       exportDownloadDays: 14,
       recipientAddresses: {},
+      recipientDirectory: DEFAULT_RECIPIENT_DIRECTORY,
       inboxEnabled: false,
       inboxAddress: 'naerkontor@obos.no',
       activateReceiptRuleSet: false,
@@ -129,6 +131,14 @@ describe('loadSettings', () => {
     expect(() => from({}, { DSR_RECIPIENT_ADDRESSES: '{"unloc":"not-an-address"}' })).toThrowError(/recipientAddresses/);
     expect(() => from({}, { DSR_RECIPIENT_ADDRESSES: '["privacy@unloc.app"]' })).toThrowError(/recipientAddresses/);
     expect(() => from({}, { DSR_RECIPIENT_ADDRESSES: '{"unlock":"privacy@unloc.app"}' })).toThrowError(/unknown recipient id "unlock"/);
+  });
+
+  it('reads the recipient directory as JSON and refuses one that names a recipient outside the EEA without a safeguard', () => {
+    const directory = DEFAULT_RECIPIENT_DIRECTORY.map((recipient) => (recipient.id === 'unloc' ? { ...recipient, name: 'Unloc Norge AS' } : recipient));
+    expect(from({}, { DSR_RECIPIENT_DIRECTORY: JSON.stringify(directory) }).recipientDirectory[0]?.name).toBe('Unloc Norge AS');
+    const unsafe = DEFAULT_RECIPIENT_DIRECTORY.map(({ safeguard: _safeguard, ...recipient }) => recipient);
+    expect(() => from({}, { DSR_RECIPIENT_DIRECTORY: JSON.stringify(unsafe) })).toThrowError(/recipientDirectory.*safeguard/);
+    expect(() => from({}, { DSR_RECIPIENT_DIRECTORY: '[{"id":"unloc"}]' })).toThrowError(/recipientDirectory/);
   });
 
   describe('e-mail inbox', () => {

@@ -4,6 +4,7 @@ import {
   PAGE_SIZES,
   PROFILE_SK,
   SK_PREFIX,
+  addressLookupKey,
   alreadyApplied,
   consentItem,
   customerIdOf,
@@ -34,6 +35,7 @@ import {
   PaymentSchema,
   ServiceNoteSchema,
   SubscriptionSchema,
+  type Address,
   type ChannelReservation,
   type Consent,
   type ConsentKind,
@@ -158,6 +160,10 @@ export class InMemoryCustomerStore implements CustomerStore {
     return key === undefined ? [] : this.lookUp('phoneE164', key);
   }
 
+  async findByAddress(address: Address): Promise<string[]> {
+    return this.lookUp('addressKey', addressLookupKey(address));
+  }
+
   async getProfile(customerId: string): Promise<CustomerProfile | undefined> {
     const item = this.table.get(customerPk(customerId), PROFILE_SK);
     return item ? CustomerProfileSchema.parse(item) : undefined;
@@ -238,7 +244,7 @@ export class InMemoryCustomerStore implements CustomerStore {
     InstantSchema.parse(at);
     const item = this.table.get(customerPk(customerId), PROFILE_SK);
     if (!item || item.anonymisedAt !== undefined) return;
-    const { phone: _phone, address: _address, companyName: _company, emailLower: _email, phoneE164: _e164, ...kept } = item;
+    const { phone: _phone, address: _address, companyName: _company, emailLower: _email, phoneE164: _e164, addressKey: _key, ...kept } = item;
     const { preferredLocation: _location, ...preferences } = (item.preferences ?? {}) as Record<string, unknown>;
     this.table.put({ ...kept, preferences, ...ANONYMISED_PROFILE, anonymisedAt: at, version: Number(item.version) + 1 });
   }
@@ -258,7 +264,7 @@ export class InMemoryCustomerStore implements CustomerStore {
     return this.table.query(customerPk(customerId));
   }
 
-  private lookUp(attribute: 'emailLower' | 'phoneE164', key: string): string[] {
+  private lookUp(attribute: 'emailLower' | 'phoneE164' | 'addressKey', key: string): string[] {
     const ids: string[] = [];
     for (const item of this.table.all()) {
       if (item.sk === PROFILE_SK && item[attribute] === key) ids.push(customerIdOf(String(item.pk)));
@@ -301,8 +307,18 @@ export class InMemoryBillingStore implements BillingStore {
   async recordBuyer(customerId: string, invoiceNos: readonly string[], buyer: InvoiceBuyer): Promise<number> {
     const ids = new Set(invoiceNos);
     const items = this.table.query(customerPk(customerId), SK_PREFIX.invoice).filter((item) => ids.has(String(item.invoiceNo)));
-    for (const item of items) this.table.put({ ...item, buyer });
+    for (const item of items) this.table.put({ ...item, buyer, buyerAddressKey: buyer.address ? addressLookupKey(buyer.address) : undefined });
     return items.length;
+  }
+
+  async invoicesByBuyerAddress(address: Address): Promise<{ readonly customerId: string; readonly buyer: InvoiceBuyer }[]> {
+    const key = addressLookupKey(address);
+    return [...this.table.all()]
+      .filter((item) => String(item.sk).startsWith(SK_PREFIX.invoice) && item.buyerAddressKey === key)
+      .flatMap((item) => {
+        const invoice = InvoiceSchema.parse(item);
+        return invoice.buyer ? [{ customerId: customerIdOf(String(item.pk)), buyer: invoice.buyer }] : [];
+      });
   }
 
   async deleteInvoices(customerId: string, invoiceNos: readonly string[]): Promise<number> {

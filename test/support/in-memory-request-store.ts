@@ -1,10 +1,12 @@
 import type { OutgoingMail, Mailer } from '../../functions/domain/mail/mailer.js';
 import { ConcurrentChangeError, RequestNotFoundError } from '../../functions/domain/request/request-errors.js';
-import type {
-  CreateResult,
-  IdempotencyRecord,
-  RequestChange,
-  RequestStore,
+import {
+  subjectLookupKeys,
+  type CreateResult,
+  type IdempotencyRecord,
+  type RequestChange,
+  type RequestStore,
+  type SubjectKeys,
 } from '../../functions/domain/request/request-store.js';
 import type { Status } from '../../functions/domain/request/request-vocabulary.js';
 import { isOpenStatus } from '../../functions/domain/request/request-vocabulary.js';
@@ -118,6 +120,17 @@ export class InMemoryRequestStore implements RequestStore {
     if (entry.requestId !== id) throw new Error('audit entry belongs to another request');
     if (!this.items.has(id)) throw new RequestNotFoundError(id);
     this.writeAudit(AuditEntrySchema.parse(entry));
+  }
+
+  async requestIdsBySubject(subject: SubjectKeys): Promise<string[]> {
+    const wanted = new Set(subjectLookupKeys(subject));
+    const ids: string[] = [];
+    for (const [id, item] of this.items) {
+      const request = RightsRequestSchema.parse(toItem(item));
+      const keys = subjectLookupKeys({ emails: [request.requester.email], customerIds: request.customerIds ?? [] });
+      if (keys.some((key) => wanted.has(key))) ids.push(id);
+    }
+    return ids.sort();
   }
 
   async getMany(ids: readonly string[]): Promise<RightsRequest[]> {

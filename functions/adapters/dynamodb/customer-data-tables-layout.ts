@@ -19,8 +19,11 @@
  * | access log | door event           | `EVENT#<UTC instant>#<eventId>`            |
  *
  * Dated sort keys make "newest first" a reverse key query. The profile item alone carries
- * `emailLower` and `phoneE164`, so the two sparse, keys-only GSIs of the customers table find a
- * customer by contact detail; anonymising a profile removes both. Billing and access-log items
+ * `emailLower`, `phoneE164` and `addressKey` (street and postal code), so the sparse, keys-only
+ * GSIs of the customers table find a customer by contact detail; anonymising a profile removes
+ * them. An invoice kept with its buyer written onto it (the profile erased) carries
+ * `buyerAddressKey`, so the billing table's GSI finds it by the buyer's address: the search before
+ * "we hold nothing" reaches records whose profile is gone. Billing and access-log items
  * may carry `deleteAfter` (epoch seconds, the tables' TTL attribute) when they are held only
  * until a retention period ends; reads and restriction flags leave it as it is.
  *
@@ -61,9 +64,14 @@ export const CUSTOMER_DATA_TABLES_LAYOUT = {
     indexes: {
       email: { name: 'customers-by-email', partitionKey: 'emailLower', projection: 'KEYS_ONLY' },
       phone: { name: 'customers-by-phone', partitionKey: 'phoneE164', projection: 'KEYS_ONLY' },
+      address: { name: 'customers-by-address', partitionKey: 'addressKey', projection: 'KEYS_ONLY' },
     },
   },
-  billing: { ...KEYS, ttlAttribute: 'deleteAfter', indexes: {} },
+  billing: {
+    ...KEYS,
+    ttlAttribute: 'deleteAfter',
+    indexes: { buyerAddress: { name: 'invoices-by-buyer-address', partitionKey: 'buyerAddressKey', projection: 'KEYS_ONLY' } },
+  },
   accessLog: { ...KEYS, ttlAttribute: 'deleteAfter', indexes: {} },
 } as const;
 
@@ -179,6 +187,20 @@ export const eventSk = (at: string, eventId: string): string => `${SK_PREFIX.eve
 /** How an e-mail address is keyed in the e-mail GSI: case-insensitive. */
 export const emailLookupKey = (email: string): string => email.trim().toLowerCase();
 
+const folded = (text: string): string => text.normalize('NFKC').trim().toLowerCase().replace(/[\s,.]+/g, ' ');
+
+/**
+ * How a postal address is keyed in the address GSIs: street and postal code, case, spacing and
+ * punctuation folded («Storgata 1 B, 0155» = «storgata 1b 0155» differ only in the space before
+ * B, which is folded too). The city follows from the postal code. Names are compared after the
+ * lookup, so a name need not be part of the key (and a corrected name never leaves a stale key).
+ */
+export const addressLookupKey = (address: { readonly street: string; readonly postalCode: string }): string =>
+  `${folded(address.street).replace(/(\d)\s+([a-z])\b/g, '$1$2')}|${folded(address.postalCode).replace(/\s/g, '')}`;
+
+/** How names are compared after an address lookup: case, spacing and punctuation folded. */
+export const sameName = (a: string, b: string): boolean => folded(a) === folded(b);
+
 // ---------------------------------------------------------------------------------------------
 // Items: a record plus its keys. Attributes beyond a record's schema (keys, lookup keys,
 // `changedAtMs`, `deleteAfter`) are dropped again when a read parses the item.
@@ -194,6 +216,7 @@ export function profileItem(profile: CustomerProfile): Item {
     ...profile,
     emailLower: anonymised ? undefined : emailLookupKey(profile.email) || undefined,
     phoneE164: anonymised || profile.phone === undefined ? undefined : normalisePhone(profile.phone),
+    addressKey: anonymised || profile.address === undefined ? undefined : addressLookupKey(profile.address),
   };
 }
 
@@ -228,6 +251,7 @@ export const invoiceItem = (record: Invoice): Item => ({
   pk: customerPk(record.customerId),
   sk: invoiceSk(record.issuedOn, record.invoiceNo),
   ...record,
+  buyerAddressKey: record.buyer?.address ? addressLookupKey(record.buyer.address) : undefined,
 });
 
 export const paymentItem = (record: Payment): Item => ({
@@ -361,10 +385,10 @@ function afterValues(field: CorrectionInput['field'], to: unknown): Record<strin
       return { phone, phoneE164: phone };
     }
     case 'address': {
-      if (absent(to)) return { address: undefined };
+      if (absent(to)) return { address: undefined, addressKey: undefined };
       const parsed = AddressSchema.safeParse(to);
       if (!parsed.success) throw new InvalidCorrectionError(field);
-      return { address: parsed.data };
+      return { address: parsed.data, addressKey: addressLookupKey(parsed.data) };
     }
   }
 }

@@ -1,11 +1,21 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { RecordCategory } from '../../domain/plan/action-plan.js';
 import type { BillingStore } from '../../domain/customer-data/billing-store.js';
-import { InvoiceSchema, PaymentSchema, type Invoice, type InvoiceBuyer, type Page, type Payment } from '../../domain/customer-data/customer-records.js';
+import {
+  InvoiceSchema,
+  PaymentSchema,
+  type Address,
+  type Invoice,
+  type InvoiceBuyer,
+  type Page,
+  type Payment,
+} from '../../domain/customer-data/customer-records.js';
 import {
   CUSTOMER_DATA_TABLES_LAYOUT,
   PAGE_SIZES,
   SK_PREFIX,
+  addressLookupKey,
+  customerIdOf,
   itemsFor,
   ttlEpochSeconds,
   type CustomerDataRecordsInput,
@@ -31,6 +41,14 @@ export class DynamoDbBillingStore implements BillingStore {
     return next === undefined ? { items: invoices } : { items: invoices, next };
   }
 
+  async invoicesByBuyerAddress(address: Address): Promise<{ readonly customerId: string; readonly buyer: InvoiceBuyer }[]> {
+    const items = await this.partitions.byIndex(CUSTOMER_DATA_TABLES_LAYOUT.billing.indexes.buyerAddress, addressLookupKey(address));
+    return items.flatMap((item) => {
+      const invoice = InvoiceSchema.parse(item);
+      return invoice.buyer ? [{ customerId: customerIdOf(String(item.pk)), buyer: invoice.buyer }] : [];
+    });
+  }
+
   async payments(customerId: string, cursor?: string): Promise<Page<Payment>> {
     const { items, next } = await this.partitions.page(customerId, SK_PREFIX.payment, cursor, PAGE_SIZES.payments);
     const payments = items.map((item) => PaymentSchema.parse(item));
@@ -44,8 +62,10 @@ export class DynamoDbBillingStore implements BillingStore {
   async recordBuyer(customerId: string, invoiceNos: readonly string[], buyer: InvoiceBuyer): Promise<number> {
     if (invoiceNos.length === 0) return 0;
     const ids = new Set(invoiceNos);
-    const keys = await this.partitions.all(customerId, SK_PREFIX.invoice, ['invoiceNo']);
-    return this.partitions.setOn(keys.filter((item) => ids.has(String(item.invoiceNo))), 'buyer', buyer);
+    const keys = (await this.partitions.all(customerId, SK_PREFIX.invoice, ['invoiceNo'])).filter((item) => ids.has(String(item.invoiceNo)));
+    // The lookup key first: a key without a buyer is skipped by the lookup, a buyer without a key could not be found.
+    if (buyer.address) await this.partitions.setOn(keys, 'buyerAddressKey', addressLookupKey(buyer.address));
+    return this.partitions.setOn(keys, 'buyer', buyer);
   }
 
   async deleteInvoices(customerId: string, invoiceNos: readonly string[]): Promise<number> {

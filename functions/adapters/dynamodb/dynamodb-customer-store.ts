@@ -19,6 +19,7 @@ import {
   type Consent,
   type ConsentKind,
   type ContactChannel,
+  type Address,
   type CustomerProfile,
   type Page,
   type ServiceNote,
@@ -39,6 +40,7 @@ import {
   customerIdOf,
   customerPk,
   decodeCursor,
+  addressLookupKey,
   emailLookupKey,
   encodeCursor,
   inCategories,
@@ -110,6 +112,33 @@ export class CustomerPartitions {
     /** How often, and with what first back-off, BatchWriteItem's unprocessed requests are retried. */
     private readonly retry: { readonly maxAttempts: number; readonly baseDelayMs: number } = { maxAttempts: 10, baseDelayMs: 25 },
   ) {}
+
+  /**
+   * The items a keys-only GSI holds under `key`, each read whole by its key (an index lookup,
+   * never a scan), every page of the index.
+   */
+  async byIndex(index: { readonly name: string; readonly partitionKey: string }, key: string): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index.name,
+          KeyConditionExpression: '#key = :key',
+          ExpressionAttributeNames: { '#key': index.partitionKey },
+          ExpressionAttributeValues: { ':key': key },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const keys of result.Items ?? []) {
+        const found = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { [PK]: keys[PK], [SK]: keys[SK] } }));
+        if (found.Item) items.push(found.Item);
+      }
+      startKey = result.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return items;
+  }
 
   /** One newest-first page of the customer's `prefix` items after `cursor`. */
   async page(customerId: string, prefix: string, cursor: string | undefined, limit: number): Promise<{ items: Item[]; next?: string }> {
@@ -276,6 +305,10 @@ export class DynamoDbCustomerStore implements CustomerStore {
     return key === undefined ? [] : this.lookUp(CUSTOMER_DATA_TABLES_LAYOUT.customers.indexes.phone, key);
   }
 
+  async findByAddress(address: Address): Promise<string[]> {
+    return this.lookUp(CUSTOMER_DATA_TABLES_LAYOUT.customers.indexes.address, addressLookupKey(address));
+  }
+
   async getProfile(customerId: string): Promise<CustomerProfile | undefined> {
     const item = await this.profileItem(customerId);
     return item ? CustomerProfileSchema.parse(item) : undefined;
@@ -386,7 +419,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
           Key: { [PK]: customerPk(customerId), [SK]: PROFILE_SK },
           UpdateExpression:
             'SET #name = :name, #email = :email, #anonymisedAt = :at, #version = #version + :one ' +
-            'REMOVE #phone, #address, #companyName, #preferences.#preferredLocation, #emailLower, #phoneE164',
+            'REMOVE #phone, #address, #companyName, #preferences.#preferredLocation, #emailLower, #phoneE164, #addressKey',
           ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#anonymisedAt)',
           ExpressionAttributeNames: {
             '#pk': PK,
@@ -401,6 +434,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
             '#preferredLocation': 'preferredLocation',
             '#emailLower': 'emailLower',
             '#phoneE164': 'phoneE164',
+            '#addressKey': 'addressKey',
           },
           ExpressionAttributeValues: { ':name': ANONYMISED_PROFILE.name, ':email': ANONYMISED_PROFILE.email, ':at': at, ':one': 1 },
         }),

@@ -16,7 +16,14 @@ import { randomBytes } from 'node:crypto';
 import { EMPTY_HEAD, nextLink } from '../../domain/audit/audit-chain.js';
 import { ConcurrentChangeError, RequestNotFoundError } from '../../domain/request/request-errors.js';
 import { AUDIT_HEAD, headStillCondition, moveHeadUpdate, readAuditHead } from './audit-chain-items.js';
-import type { CreateResult, IdempotencyRecord, RequestChange, RequestStore } from '../../domain/request/request-store.js';
+import {
+  subjectLookupKeys,
+  type CreateResult,
+  type IdempotencyRecord,
+  type RequestChange,
+  type RequestStore,
+  type SubjectKeys,
+} from '../../domain/request/request-store.js';
 import { AuditEntrySchema, RightsRequestSchema, type AuditEntry, type RightsRequest } from '../../domain/request/rights-request.js';
 import { isOpenStatus, type Status } from '../../domain/request/request-vocabulary.js';
 import {
@@ -28,6 +35,7 @@ import {
   REQUEST_SK,
   idempotencyPk,
   requestPk,
+  subjectPk,
 } from './requests-table-layout.js';
 
 const { partitionKey: PK, sortKey: SK } = REQUESTS_TABLE_LAYOUT;
@@ -54,6 +62,12 @@ const isConditionFailure = (error: unknown): boolean =>
   error instanceof ConditionalCheckFailedException ||
   (error instanceof TransactionCanceledException &&
     (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed'));
+
+/** The subject-key items of a request (written with the change that names the subject; rewriting one changes nothing). */
+const subjectItems = (tableName: string, requestId: string, subject: SubjectKeys): NonNullable<TransactWriteCommandInput['TransactItems']> =>
+  subjectLookupKeys(subject).map((key) => ({
+    Put: { TableName: tableName, Item: { [PK]: subjectPk(key), [SK]: requestPk(requestId), requestId } },
+  }));
 
 /** DynamoDB adapter of {@link RequestStore}: one table, request and audit entries in one partition. */
 export class DynamoDbRequestStore implements RequestStore {
@@ -86,6 +100,7 @@ export class DynamoDbRequestStore implements RequestStore {
         },
       },
       { Put: { TableName: this.tableName, Item: auditItem(audit, link) } },
+      ...subjectItems(this.tableName, request.id, { emails: [request.requester.email], customerIds: request.customerIds ?? [] }),
     ];
     if (idempotency) {
       items.push({
@@ -184,6 +199,7 @@ export class DynamoDbRequestStore implements RequestStore {
                 },
               },
               { Put: { TableName: this.tableName, Item: auditItem(change.audit, link) } },
+              ...subjectItems(this.tableName, id, { emails: [], customerIds: change.set.customerIds ?? [] }),
             ],
           }),
         );
@@ -301,6 +317,24 @@ export class DynamoDbRequestStore implements RequestStore {
       for (const item of page.Items ?? []) yield { id: String(item.id), status: item.status as Status };
       startKey = page.LastEvaluatedKey;
     } while (startKey);
+  }
+
+  async requestIdsBySubject(subject: SubjectKeys): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const key of subjectLookupKeys(subject)) {
+      const pages = paginateQuery(
+        { client: this.doc },
+        {
+          TableName: this.tableName,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': PK },
+          ExpressionAttributeValues: { ':pk': subjectPk(key) },
+          ProjectionExpression: 'requestId',
+        },
+      );
+      for await (const page of pages) for (const item of page.Items ?? []) ids.add(String(item.requestId));
+    }
+    return [...ids].sort();
   }
 
   private async getItem(id: string): Promise<Record<string, unknown> | undefined> {

@@ -6,6 +6,9 @@
  * - request:     pk `REQUEST#<id>`        sk `REQUEST`
  * - audit entry: pk `REQUEST#<id>`        sk `AUDIT#<iso instant>#<seq>`
  * - idempotency: pk `IDEMPOTENCY#<sha256>` sk `IDEMPOTENCY` (expires through TTL)
+ * - subject key: pk `SUBJECT#email:<lower-case address>` or `SUBJECT#customer:<customer id>`,
+ *                sk `REQUEST#<id>`: one per address a request was made with and per customer it
+ *                was verified as, so a person's earlier requests are found by key (never a scan)
  * Open requests carry `openPk = "OPEN"` and so appear in the sparse `open-requests` index,
  * which the re-drive and deadline jobs query instead of scanning. Every request item also carries
  * `registerPk = "REQUEST"` and so appears in the `all-requests` index, which the case register
@@ -37,3 +40,4 @@ export const REQUEST_SK = 'REQUEST';
 export const AUDIT_SK_PREFIX = 'AUDIT#';
 export const idempotencyPk = (keyHash: string): string => `IDEMPOTENCY#${keyHash}`;
 export const IDEMPOTENCY_SK = 'IDEMPOTENCY';
+export const subjectPk = (lookupKey: string): string => `SUBJECT#${lookupKey}`;

@@ -2,6 +2,7 @@ import type { AccessLogStore } from '../customer-data/access-log-store.js';
 import type { BillingStore } from '../customer-data/billing-store.js';
 import type { CustomerStore } from '../customer-data/customer-store.js';
 import type { ProcessingPurposeStore } from '../processing-objection/processing-purpose-store.js';
+import type { RecipientDirectory } from '../recipients/recipient-directory.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import type { StoreDeps } from '../workflow/workflow-deps.js';
 import type { RetentionScheduler } from './retention-scheduler.js';
@@ -17,4 +18,6 @@ export interface CarryOutDeps extends StoreDeps {
   readonly purposes: ProcessingPurposeStore;
   /** Days the export package can be downloaded (`EXPORT_DOWNLOAD_DAYS`, default 14). */
   readonly exportDays: number;
+  /** The recipients by name for the copy (`RECIPIENT_DIRECTORY`); the default directory when absent. */
+  readonly recipients?: RecipientDirectory;
 }

@@ -1,9 +1,14 @@
 import type { RecordCategory } from '../plan/action-plan.js';
-import type { Invoice, InvoiceBuyer, Page, Payment } from './customer-records.js';
+import type { Address, Invoice, InvoiceBuyer, Page, Payment } from './customer-records.js';
 
 /** The billing store: invoices and payments per customer, newest first, paginated. */
 export interface BillingStore {
   invoices(customerId: string, cursor?: string): Promise<Page<Invoice>>;
+  /**
+   * Invoices kept with their buyer written onto them (the profile erased), whose buyer has this
+   * postal address, through the buyer-address GSI: customer id and buyer only.
+   */
+  invoicesByBuyerAddress(address: Address): Promise<{ readonly customerId: string; readonly buyer: InvoiceBuyer }[]>;
   payments(customerId: string, cursor?: string): Promise<Page<Payment>>;
   /** Art. 18: storage only; held accounting records stay but are excluded from other use. `categories` limits it to invoices or payments. */
   setRestricted(customerId: string, restricted: boolean, categories?: readonly RecordCategory[]): Promise<void>;

@@ -1,5 +1,6 @@
 import type { RecordCategory } from '../plan/action-plan.js';
 import type {
+  Address,
   ChannelReservation,
   Consent,
   ConsentKind,
@@ -27,6 +28,8 @@ export interface CustomerStore {
   findByEmail(email: string): Promise<string[]>;
   /** Customer ids registered with this phone number (normalised to E.164), through the phone GSI. */
   findByPhone(phone: string): Promise<string[]>;
+  /** Customer ids registered at this postal address (street and postal code), through the address GSI; compare names after. */
+  findByAddress(address: Address): Promise<string[]>;
   getProfile(customerId: string): Promise<CustomerProfile | undefined>;
   subscriptions(customerId: string): Promise<Subscription[]>;
   consents(customerId: string): Promise<Consent[]>;

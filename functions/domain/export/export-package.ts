@@ -22,7 +22,17 @@ import { RecordCategorySchema, type ActionPlan, type RecordCategory } from '../p
 import { ChannelSchema, InstantSchema, LanguageSchema, RequestTypeSchema, type RightsRequest } from '../request/rights-request.js';
 import type { Language } from '../request/request-vocabulary.js';
 import { retentionEnd } from '../retention/index.js';
+import {
+  DEFAULT_RECIPIENT_DIRECTORY,
+  TransferSafeguardSchema,
+  describeRecipient,
+  isOutsideEea,
+  type RecipientDirectory,
+} from '../recipients/recipient-directory.js';
+import { AuditTrailItemSchema, CorrespondenceItemSchema } from './correspondence.js';
+import { EarlierRequestSchema, type SubjectHistory } from './earlier-requests.js';
 import { EXPORT_FIELDS } from './export-fields.js';
+import { NotHeldEntrySchema, notHeldEntries } from './not-held-categories.js';
 
 /**
  * The export package of an access (Art. 15) or portability (Art. 20) request: `data.json`, a
@@ -33,7 +43,7 @@ import { EXPORT_FIELDS } from './export-fields.js';
  * its minor part when a field is added. Readers should ignore fields they do not know.
  */
 export const EXPORT_FORMAT = 'no.obos.naerkontor/personal-data-export' as const;
-export const EXPORT_SCHEMA_VERSION = '1.0' as const;
+export const EXPORT_SCHEMA_VERSION = '1.1' as const;
 
 const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const keptUntil = CalendarDate.optional().meta({
@@ -101,6 +111,27 @@ export const ExportPackageSchema = z.object({
   }),
   /** What a reader should know about the copy (e.g. what was left out to protect others). */
   notes: z.array(z.string()),
+  /** 1.1: the recipients by name, role and country, with the safeguard of a transfer outside the EEA (Art. 15(1)(c), 15(2)). */
+  recipients: z.array(
+    z.object({
+      name: z.string(),
+      role: z.string(),
+      country: z.string(),
+      outsideEea: z.boolean(),
+      safeguard: TransferSafeguardSchema.optional(),
+      categories: z.array(RecordCategorySchema),
+      /** The sentence the report and the letter use. */
+      text: z.string(),
+    }),
+  ),
+  /** 1.1: the person's earlier rights requests and how each ended. */
+  earlierRequests: z.array(EarlierRequestSchema),
+  /** 1.1: mails received from and letters sent to the person, in this and earlier cases. */
+  correspondence: z.array(CorrespondenceItemSchema),
+  /** 1.1: the audit trail of this case. */
+  auditTrail: z.array(AuditTrailItemSchema),
+  /** 1.1: what the privacy statement names that this system does not hold, where it is and how to get it. */
+  notHeld: z.array(NotHeldEntrySchema),
 });
 export type ExportPackage = z.infer<typeof ExportPackageSchema>;
 
@@ -120,6 +151,10 @@ export interface BuildExportInput {
   readonly plan: ActionPlan;
   readonly gathered: GatheredData;
   readonly exportedAt: string;
+  /** Earlier requests, correspondence and this case's trail; empty when not given. */
+  readonly history?: SubjectHistory;
+  /** The recipients by name (the `recipientDirectory` setting). */
+  readonly recipients?: RecipientDirectory;
 }
 
 type Owned = { readonly customerId: string };
@@ -148,7 +183,7 @@ const NOTES = {
  * are the subject's own and are said to be. Invoices and payments carry the date they are kept
  * until, so retention is concrete per record (Art. 15(1)(d)).
  */
-export function buildExportPackage({ request, plan, gathered, exportedAt }: BuildExportInput): ExportPackage {
+export function buildExportPackage({ request, plan, gathered, exportedAt, history, recipients: directory = DEFAULT_RECIPIENT_DIRECTORY }: BuildExportInput): ExportPackage {
   const language = request.language;
   const subject = new Set(plan.customerIds);
   let leftOut = 0;
@@ -196,7 +231,7 @@ export function buildExportPackage({ request, plan, gathered, exportedAt }: Buil
       label: CATEGORY_LABELS[category][language],
       records: all[category].length,
       purposes: PURPOSES[category].map((purpose) => purpose[language]),
-      recipients: [...recipientsOf(category, language)],
+      recipients: [...recipientsOf(category, language, directory)],
       retention: RETENTION[category][language],
       source: sourceOf(category, language, companyName),
       fields: Object.fromEntries(EXPORT_FIELDS[category].map((field) => [field.path, field.label[language]])),
@@ -211,5 +246,20 @@ export function buildExportPackage({ request, plan, gathered, exportedAt }: Buil
       ...(request.details ? { details: request.details } : {}),
     },
     notes,
+    recipients: directory
+      .filter((recipient) => recipient.categories.some((category) => categories.includes(category)))
+      .map((recipient) => ({
+        name: recipient.name,
+        role: recipient.role[language],
+        country: recipient.country,
+        outsideEea: isOutsideEea(recipient),
+        ...(recipient.safeguard ? { safeguard: recipient.safeguard } : {}),
+        categories: recipient.categories.filter((category) => categories.includes(category)),
+        text: describeRecipient(recipient, language),
+      })),
+    earlierRequests: [...(history?.earlierRequests ?? [])],
+    correspondence: [...(history?.correspondence ?? [])],
+    auditTrail: [...(history?.auditTrail ?? [])],
+    notHeld: notHeldEntries(language),
   });
 }

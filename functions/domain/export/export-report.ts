@@ -13,6 +13,7 @@ import type { RecordCategory } from '../plan/action-plan.js';
 import { requestTypeLabel } from '../request/request-type-labels.js';
 import type { Language } from '../request/request-vocabulary.js';
 import { ENUM_LABELS, EXPORT_FIELDS, type ExportField } from './export-fields.js';
+import { historySectionLinks, historySections } from './export-report-history.js';
 import type { ExportCategory, ExportPackage } from './export-package.js';
 
 const LOCALES: Readonly<Record<Language, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
@@ -86,6 +87,7 @@ const T = {
     en: 'The categories are those listed under “What we hold about you”. Purposes, recipients, storage period and source are given with the data of each category.',
   },
   generalRecipients: art15Heading('Mottakere av alle kategorier', 'Mottakarar av alle kategoriar', 'Recipients of every category', 'c'),
+  namedRecipients: art15Heading('Mottakere med navn og land', 'Mottakarar med namn og land', 'Recipients by name and country', 'c'),
   processors: {
     nb: 'Alle som behandler opplysninger for oss, gjør det etter databehandleravtaler med krav til personvern og informasjonssikkerhet.',
     nn: 'Alle som behandlar opplysningar for oss, gjer det etter databehandlaravtalar med krav til personvern og informasjonstryggleik.',
@@ -227,6 +229,7 @@ function processingSection(pkg: ExportPackage): SafeHtml {
 <p>${T.categoriesText[language]}</p>
 <h3>${T.generalRecipients[language]}</h3>
 ${list(GENERAL_RECIPIENTS.map((recipient) => recipient[language]))}
+${pkg.recipients.length > 0 && html`<h3>${T.namedRecipients[language]}</h3>${list(pkg.recipients.map((recipient) => recipient.text))}`}
 <p>${T.processors[language]}</p>
 <h3>${T.rights[language]}</h3>
 <p>${RIGHTS[language]}</p>
@@ -253,6 +256,7 @@ export function renderExportReport(pkg: ExportPackage): string {
     ...pkg.categories.map((category): [string, string] => [`category-${category.category}`, category.label]),
     ['processing', T.processing[language]],
     ['request', T.request[language]],
+    ...historySectionLinks(language),
     ['data-file', T.dataFile[language]],
   ];
   return html`<!doctype html>
@@ -290,6 +294,7 @@ ${pkg.notes.length > 0 && html`<div class="note"><h3>${T.notes[language]}</h3>${
 ${pkg.categories.map((category) => categorySection(pkg, category))}
 ${processingSection(pkg)}
 ${requestSection(pkg)}
+${historySections(pkg)}
 <section id="data-file" aria-labelledby="heading-data-file">
 <h2 id="heading-data-file">${T.dataFile[language]}</h2>
 <p>${dataFileText}</p>

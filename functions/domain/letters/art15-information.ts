@@ -1,6 +1,11 @@
 import type { ConsentKind, ContactChannel } from '../customer-data/customer-records.js';
 import type { Recipient, RecordCategory } from '../plan/action-plan.js';
-import { RECIPIENT_REGISTER } from '../plan/recipients.js';
+import {
+  DEFAULT_RECIPIENT_DIRECTORY,
+  describeRecipient,
+  recipientsHolding,
+  type RecipientDirectory,
+} from '../recipients/recipient-directory.js';
 import type { Language } from '../request/request-vocabulary.js';
 
 /**
@@ -237,14 +242,12 @@ export const recipientInText = (recipient: Pick<Recipient, 'id' | 'name'>, langu
 };
 
 /**
- * Art. 15(1)(c): the named recipients of a category, from the recipient register the planner uses
- * for Art. 19 notices, so the letter, the report and the notices name the same parties. All of them
- * process the data under data-processing agreements.
+ * Art. 15(1)(c) and 15(2): the recipients of a category by name, role and country, with the
+ * safeguard of a transfer outside the EEA, from the recipient directory (a setting), so the letter
+ * and the report name the same parties. All of them process the data under data-processing agreements.
  */
-export function recipientsOf(category: RecordCategory, language: Language): readonly string[] {
-  return RECIPIENT_REGISTER.filter((recipient) => recipient.categories.includes(category)).map((recipient) =>
-    recipientLabel(recipient, language),
-  );
+export function recipientsOf(category: RecordCategory, language: Language, directory: RecipientDirectory = DEFAULT_RECIPIENT_DIRECTORY): readonly string[] {
+  return recipientsHolding(directory, category).map((recipient) => describeRecipient(recipient, language));
 }
 
 /** Art. 15(1)(e): the other rights, and how to use them. */

@@ -1,7 +1,9 @@
 import type { CorrectionRefusal } from '../carry-out/actions/rectification-action.js';
 import { exportLastDay } from '../export/export-window.js';
 import type { ActionPlan, Correction } from '../plan/action-plan.js';
+import { NOT_HELD_CATEGORIES } from '../export/not-held-categories.js';
 import type { RecipientOutcome } from '../recipients/recipient-changes.js';
+import type { RecipientDirectory } from '../recipients/recipient-directory.js';
 import { requestTypeLabel } from '../request/request-type-labels.js';
 import type { Language } from '../request/request-vocabulary.js';
 import type { RightsRequest } from '../request/rights-request.js';
@@ -48,6 +50,8 @@ export interface ReplyFacts {
   readonly downloadUrl?: string;
   readonly corrections: readonly CorrectionOutcome[];
   readonly recipients: readonly RecipientOutcome[];
+  /** The recipients by name (the `recipientDirectory` setting); the default directory when absent. */
+  readonly recipientDirectory?: RecipientDirectory;
 }
 
 const PORTABILITY = gdpr({ number: 20 });
@@ -150,13 +154,31 @@ function copySection(facts: ReplyFacts): Lines {
 }
 
 /** The Art. 15(1)(a)–(h) summary; the report has the full detail per category. */
+/**
+ * What the privacy statement names that this system does not hold, where it is and how to get it
+ * (Art. 15(1), 15(3)): said in every answer to an access or portability request, so nothing is
+ * silently left out.
+ */
+function notHeldSection(facts: ReplyFacts): Lines {
+  const language = facts.request.language;
+  if (!facts.request.types.some((type) => type === 'access' || type === 'portability')) return [];
+  return [
+    ...heading(L(language, { nb: 'Opplysninger som ligger andre steder', en: 'Data held elsewhere' })),
+    L(language, {
+      nb: 'Vi behandler også disse opplysningene, men de ligger utenfor dette systemet og er derfor ikke med i kopien:',
+      en: 'We also process these data, but they are held outside this system and are therefore not in the copy:',
+    }),
+    ...NOT_HELD_CATEGORIES.map((entry) => bullet(`${entry.category[language]}: ${entry.heldBy[language]}. ${entry.howToGet[language]}`)),
+  ];
+}
+
 function processingSection(facts: ReplyFacts): Lines {
   const { request, plan } = facts;
   const language = request.language;
   if (!plan.export) return [];
   const categories = plan.export.categories.map((entry) => entry.category);
   const purposes = [...new Map(categories.flatMap((c) => PURPOSES[c]).map((p) => [p.en, p])).values()];
-  const recipients = [...new Set(categories.flatMap((c) => recipientsOf(c, language)))];
+  const recipients = [...new Set(categories.flatMap((c) => recipientsOf(c, language, facts.recipientDirectory)))];
   return [
     ...heading(L(language, { nb: 'Om behandlingen av opplysningene dine', nn: 'Om behandlinga av opplysningane dine', en: 'How we process your data' })),
     L(language, { nb: 'Formål:', nn: 'Føremål:', en: 'Purposes:' }),
@@ -465,7 +487,7 @@ export function approvedReplyLetter(facts: ReplyFacts): Letter {
     en: `Your request has been handled – reference ${request.id}`,
   });
   if (facts.plan.customerIds.length === 0) {
-    return { subject, text: [...greeting(facts), ...nothingHeld(facts), ...closing(facts, [])].join('\n') };
+    return { subject, text: [...greeting(facts), ...nothingHeld(facts), ...notHeldSection(facts), ...closing(facts, [])].join('\n') };
   }
   const notDone = notDoneItems(facts);
   const text = [
@@ -476,6 +498,7 @@ export function approvedReplyLetter(facts: ReplyFacts): Letter {
     ...changesSection(facts),
     ...recipientsSection(facts),
     ...processingSection(facts),
+    ...notHeldSection(facts),
     ...closing(facts, notDone),
   ];
   return { subject, text: text.join('\n') };

@@ -1,3 +1,4 @@
+import { IdentitySearchSchema } from '../identity-search/search-held-data.js';
 import * as z from 'zod';
 import { ConsentKindSchema, ContactChannelSchema } from '../customer-data/customer-records.js';
 
@@ -150,5 +151,7 @@ export const ActionPlanSchema = z.object({
   adjustments: z.array(PlanAdjustmentSchema).default([]),
   /** True when the plan erases anything: then two different staff members must approve. */
   needsTwoApprovers: z.boolean(),
+  /** For a requester matched to no customer: the search of every store by every identifier given, and the candidates found. */
+  identitySearch: IdentitySearchSchema.optional(),
 });
 export type ActionPlan = z.infer<typeof ActionPlanSchema>;

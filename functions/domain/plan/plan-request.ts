@@ -13,11 +13,14 @@ import type { RightsRequest } from '../request/rights-request.js';
 import { OBJECT_KEYS, type ObjectStore } from '../storage/object-store.js';
 import { loadRequest } from '../workflow/load-request.js';
 import type { StoreDeps } from '../workflow/workflow-deps.js';
+import { subjectCustomerIds } from '../gather/subject-customer-ids.js';
+import { identifiersOf, searchHeldData, type HeldDataStores, type IdentitySearch } from '../identity-search/search-held-data.js';
 import { ActionPlanSchema, type ActionPlan } from './action-plan.js';
 import { buildPlan } from './build-plan.js';
 import { GatheredDataMissingError } from './plan-errors.js';
 
-export interface PlanRequestDeps extends StoreDeps {
+/** The customer stores' lookups are there to search by every identifier before a plan says nothing is held. */
+export interface PlanRequestDeps extends StoreDeps, HeldDataStores {
   readonly objects: ObjectStore;
 }
 
@@ -66,6 +69,19 @@ async function readGathered(objects: ObjectStore, request: RightsRequest): Promi
   return { subscriptions, billing, accessLog };
 }
 
+const sameIds = (a: readonly string[], b: readonly string[]): boolean => [...a].sort().join('\n') === [...b].sort().join('\n');
+
+/**
+ * The search before a plan says nothing is held: for a verified requester matched to no customer,
+ * every store by every identifier they gave. Not for a request staff already resolved (linked or
+ * confirmed no match), whose answer then stands.
+ */
+async function searchWhenNothingFound(deps: PlanRequestDeps, request: RightsRequest, plan: ActionPlan): Promise<IdentitySearch | undefined> {
+  if (plan.customerIds.length > 0 || request.verification?.status !== 'verified') return undefined;
+  if (request.identityReview && request.identityReview.status !== 'pending') return undefined;
+  return searchHeldData(deps, identifiersOf(request.requester), deps.now().toISOString());
+}
+
 /**
  * Workflow step after the three gather branches: builds the action plan from the gathered bundles,
  * writes it to `requests/<id>/plan.json` and records `planKey` with a `plan.built` audit entry
@@ -82,33 +98,45 @@ export async function planRequest(deps: PlanRequestDeps, requestId: string, toda
   if (NOT_PLANNABLE.includes(request.status)) throw new InvalidTransitionError(requestId, request.status, 'plan');
   const planKey = OBJECT_KEYS.plan(requestId);
 
-  // A plan staff corrected lives under its own key; whichever is recorded is the one in force.
+  // A plan staff corrected lives under its own key; whichever is recorded is the one in force,
+  // unless staff linked the case to a customer since (then the data were gathered again for them).
   if (request.planKey) {
     const stored = ActionPlanSchema.safeParse(await deps.objects.getJson(request.planKey));
-    if (stored.success) return summarise(request.planKey, stored.data);
+    if (stored.success && sameIds(stored.data.customerIds, subjectCustomerIds(request))) return summarise(request.planKey, stored.data);
   }
 
   const gathered = await readGathered(deps.objects, request);
-  const plan = ActionPlanSchema.parse(buildPlan({ request, gathered, today, builtAt: deps.now().toISOString() }));
+  const built = buildPlan({ request, gathered, today, builtAt: deps.now().toISOString() });
+  const identitySearch = await searchWhenNothingFound(deps, request, built);
+  const plan = ActionPlanSchema.parse({ ...built, ...(identitySearch ? { identitySearch } : {}) });
   await deps.objects.putJson(planKey, plan);
   const summary = summarise(planKey, plan);
+  const candidates = identitySearch?.candidates ?? [];
+  const review = candidates.length > 0 && request.identityReview === undefined;
 
   for (let attempt = 1; ; attempt += 1) {
     const at = deps.now().toISOString();
     try {
       await deps.store.apply(requestId, {
         expectedVersion: request.version,
-        set: { planKey, updatedAt: at },
+        set: {
+          planKey,
+          ...(review ? { identityReview: { status: 'pending' as const, candidates: candidates.length, at } } : {}),
+          updatedAt: at,
+        },
         audit: {
           requestId,
           at,
-          event: 'plan.built',
+          event: review ? 'identity.partial_match' : 'plan.built',
           actor: 'system:plan',
           detail: {
             erasures: summary.erasures,
             kept: summary.kept,
             refusals: summary.refusals,
             needsTwoApprovers: summary.needsTwoApprovers,
+            ...(identitySearch
+              ? { searchedBy: identitySearch.identifiers, candidates: candidates.length, matchedBy: [...new Set(candidates.flatMap((c) => c.matchedBy))] }
+              : {}),
           },
         },
       });

@@ -6,18 +6,22 @@ export interface RegisteredRecipient {
   readonly id: Recipient['id'];
   readonly name: string;
   readonly categories: readonly RecordCategory[];
+  /** The profile fields it holds when it holds only part of the profile; all of them when absent. */
+  readonly profileFields?: readonly ('name' | 'email' | 'phone' | 'address')[];
 }
 
 /**
  * To whom Nærkontoret discloses which categories of customer data. Unloc runs the door-access
  * system: it holds the user (profile) and logs every door event. The invoicing/accounting provider
  * issues invoices to the customer's name and address and books the payments. The e-mail platform
- * sends newsletters and holds the marketing consents and channel reservations.
+ * sends newsletters and holds the marketing consents and channel reservations, and the e-mail
+ * address it sends to: so a corrected or erased address reaches it too (Art. 19). Their names,
+ * roles and countries come from the recipient directory (`recipient-directory.ts`).
  */
 export const RECIPIENT_REGISTER: readonly RegisteredRecipient[] = [
   { id: 'unloc', name: 'Unloc (adgangssystem / access system)', categories: ['profile', 'door_event'] },
   { id: 'invoicing', name: 'Regnskaps- og fakturaleverandør', categories: ['profile', 'invoice', 'payment'] },
-  { id: 'email_platform', name: 'E-postplattform (nyhetsbrev)', categories: ['consent', 'reservation'] },
+  { id: 'email_platform', name: 'E-postplattform (nyhetsbrev)', categories: ['profile', 'consent', 'reservation'], profileFields: ['email'] },
 ];
 
 /**

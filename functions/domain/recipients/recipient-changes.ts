@@ -10,6 +10,8 @@ export interface RecipientChange {
   readonly reason: Recipient['reason'];
   readonly categories: readonly RecordCategory[];
   readonly fields: readonly Correction['field'][];
+  /** The profile fields the recipient holds, when it holds only some (the newsletter platform: the e-mail address). */
+  readonly profileFields?: readonly Correction['field'][];
   /** Erasure: exactly what to erase (record ids and how), in the recipient's categories. */
   readonly erase?: readonly Pick<ErasureAction, 'category' | 'method' | 'recordIds'>[];
   /** Erasure: exactly what to keep, restricted, on which ground and until when, in the recipient's categories. */
@@ -36,6 +38,17 @@ export const NOTIFIED_EVENT = 'recipient.notified';
 
 const registeredCategories = (id: RecipientId): readonly RecordCategory[] =>
   RECIPIENT_REGISTER.find((recipient) => recipient.id === id)?.categories ?? [];
+
+/** The profile fields a recipient holds: all, unless the register limits them (the newsletter platform: the e-mail address). */
+const heldFields = (id: RecipientId): ((field: Correction['field']) => boolean) => {
+  const fields = RECIPIENT_REGISTER.find((recipient) => recipient.id === id)?.profileFields;
+  return (field) => fields === undefined || fields.includes(field);
+};
+
+const profileFieldsOf = (id: RecipientId): { profileFields?: Correction['field'][] } => {
+  const fields = RECIPIENT_REGISTER.find((recipient) => recipient.id === id)?.profileFields;
+  return fields ? { profileFields: [...fields] } : {};
+};
 
 const refusedActions = (trail: readonly AuditEntry[]): Set<string> =>
   new Set(trail.filter((entry) => entry.event === 'action.refused').map((entry) => String(entry.detail?.action ?? '')));
@@ -66,12 +79,14 @@ export function recipientNotices(
   for (const recipient of plan.recipientsToNotify) {
     const entry = byId.get(recipient.id) ?? { name: recipient.name, changes: [] };
     byId.set(recipient.id, entry);
-    if (recipient.reason === 'rectification' && corrected.length === 0) continue;
+    const theirs = corrected.filter(heldFields(recipient.id));
+    if (recipient.reason === 'rectification' && theirs.length === 0) continue;
     const mine = new Set(registeredCategories(recipient.id));
     entry.changes.push({
       reason: recipient.reason,
       categories: [...recipient.categories],
-      fields: recipient.reason === 'rectification' ? corrected : [],
+      fields: recipient.reason === 'rectification' ? theirs : [],
+      ...profileFieldsOf(recipient.id),
       ...(recipient.reason === 'erasure'
         ? {
             erase: plan.erasures

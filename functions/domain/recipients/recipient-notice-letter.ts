@@ -36,7 +36,9 @@ function erasureInstructions(change: RecipientChange): string {
     lines.push('    Slett nå:');
     for (const group of erase) {
       lines.push(
-        group.category === 'profile'
+        group.category === 'profile' && change.profileFields?.length === 1 && change.profileFields[0] === 'email'
+          ? `      – E-postadressen til kunden (det eneste dere har fra profilen): slett den, også fra alle lister.`
+          : group.category === 'profile'
           ? `      – «${CATEGORY_LABELS.profile.nb}» (${count(group.recordIds.length)}): ` +
               (group.method === 'anonymise'
                 ? 'fjern navn, e-post, telefon, adresse og alle andre opplysninger om kunden; behold bare kundereferansen.'

@@ -47,4 +47,24 @@ export interface RequestStore {
   listAll(): AsyncIterable<RightsRequest>;
   /** Requests not yet closed, oldest first, read from an index (never a table scan). */
   listOpen(): AsyncIterable<{ readonly id: string; readonly status: Status }>;
+  /**
+   * The ids of every request made with one of these e-mail addresses (case-insensitive) or
+   * verified as one of these customers, read by lookup key (never a scan). Used to put a person's
+   * earlier requests in their copy (Art. 15(3)).
+   */
+  requestIdsBySubject(subject: SubjectKeys): Promise<string[]>;
 }
+
+/** The identifiers a person's requests are found by. */
+export interface SubjectKeys {
+  readonly emails: readonly string[];
+  readonly customerIds: readonly string[];
+}
+
+/** The lookup key of a request's subject; one per e-mail address and per verified customer. */
+export const subjectLookupKeys = (subject: SubjectKeys): string[] => [
+  ...new Set([
+    ...subject.emails.map((email) => `email:${email.trim().toLowerCase()}`),
+    ...subject.customerIds.map((id) => `customer:${id}`),
+  ]),
+];

@@ -121,6 +121,22 @@ export const RightsRequestSchema = z.object({
   requestedRestriction: RequestedRestrictionSchema.optional(),
   /** Art. 18: the ground and scope staff set (or a disputed correction set), and when it was applied and lifted. */
   restriction: RestrictionSchema.optional(),
+  /**
+   * The search before «we hold nothing» found customers by another identifier than the proven
+   * address (same name and address, or same phone, with another e-mail): staff link the case to
+   * one of them (after confirming who the person is) or confirm no match before any answer goes.
+   * The candidates themselves are in the plan, read by staff only.
+   */
+  identityReview: z
+    .object({
+      status: z.enum(['pending', 'linked', 'no_match']),
+      candidates: z.number().int().nonnegative(),
+      at: InstantSchema,
+      by: z.string().optional(),
+      reason: z.string().max(2000).optional(),
+      customerId: z.string().optional(),
+    })
+    .optional(),
   /** Mails already sent, by purpose, so a re-driven workflow never sends one twice. */
   mailsSent: z.record(z.string(), z.object({ messageId: z.string(), sentAt: InstantSchema })).default({}),
 });

@@ -6,6 +6,7 @@ import { downloadPageLink } from '../export/download-link.js';
 import { approvedReplyLetter, rejectedReplyLetter, type CorrectionOutcome, type ReplyFacts } from '../letters/reply-letters.js';
 import { recipientOutcomes } from '../recipients/recipient-changes.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
+import type { RecipientDirectory } from '../recipients/recipient-directory.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { loadRequest } from './load-request.js';
@@ -20,6 +21,8 @@ export interface ReplyDeps extends WorkflowDeps {
    * Optional like the verification links' origin; without it the link is site-relative.
    */
   readonly publicBaseUrl?: string;
+  /** The recipients by name (`RECIPIENT_DIRECTORY`); the default directory when absent. */
+  readonly recipients?: RecipientDirectory;
 }
 
 /**
@@ -49,6 +52,7 @@ async function replyFacts(deps: ReplyDeps, request: RightsRequest): Promise<Repl
     ...(request.export ? { downloadUrl: downloadPageLink(deps.publicBaseUrl, request.id, request.language) } : {}),
     corrections,
     recipients,
+    ...(deps.recipients ? { recipientDirectory: deps.recipients } : {}),
   };
 }
 

@@ -185,6 +185,56 @@ function verifyForm(model: CasePageModel, state: FormState): SafeHtml | false {
   );
 }
 
+const MATCHED_BY: Readonly<Record<string, string>> = { email: 'e-post', phone: 'telefonnummer', name_address: 'navn og postadresse' };
+const HOLDS: Readonly<Record<string, string>> = { profile: 'kundeprofil', invoices: 'fakturaer', door_events: 'dørhendelser' };
+
+/**
+ * The search before «we hold nothing» found customers by another identifier than the proven
+ * address: staff see the candidates (never the requester) and link the case to one after
+ * confirming who the person is, or confirm that none is a match.
+ */
+function identityForm(model: CasePageModel, state: FormState): SafeHtml | false {
+  const candidates = model.plan?.identitySearch?.candidates ?? [];
+  if (model.request.identityReview?.status !== 'pending' || candidates.length === 0) return false;
+  return actionForm(
+    model,
+    'identity',
+    'Mulige treff i kunderegisteret',
+    html`<p>Personen har bare bekreftet e-postadressen de skrev fra, og den er ikke registrert hos oss. Søket etter andre opplysninger de oppga, fant disse kundene. Ikke fortell den registrerte om treffene før du har bekreftet hvem de er, for eksempel ved å ringe nummeret som er registrert på kunden.</p>
+<table id="identity-candidates">
+<caption>Treff</caption>
+<thead><tr><th scope="col">Kundenummer</th><th scope="col">Funnet på</th><th scope="col">Vi har</th></tr></thead>
+<tbody>${candidates.map(
+      (candidate) =>
+        html`<tr><td>${candidate.customerId}</td><td>${candidate.matchedBy.map((kind) => MATCHED_BY[kind] ?? kind).join(', ')}</td><td>${candidate.holds.map((kind) => HOLDS[kind] ?? kind).join(', ')}</td></tr>`,
+    )}</tbody>
+</table>
+${choiceGroup({
+  id: caseFieldId('identity', 'identity_action'),
+  name: 'identity_action',
+  label: 'Hva viste kontrollen?',
+  type: 'radio',
+  required: true,
+  error: state.error('identity', 'identity_action'),
+  options: [
+    { value: 'link', label: 'Personen er kunden jeg velger nedenfor' },
+    { value: 'no_match', label: 'Ingen av kundene er personen' },
+  ],
+  checked: [state.value('identity', 'identity_action') ?? ''],
+})}
+${selectField({
+  id: caseFieldId('identity', 'customer'),
+  name: 'customer',
+  label: 'Kunde',
+  error: state.error('identity', 'customer'),
+  options: [{ value: '', label: 'Velg kunde' }, ...candidates.map((candidate) => ({ value: candidate.customerId, label: candidate.customerId }))],
+  value: state.value('identity', 'customer') ?? '',
+})}
+${reason(state, 'identity', 'Hvordan kontrollerte du?', 'For eksempel: ringte nummeret registrert på kunden, og personen bekreftet henvendelsen. Ikke skriv fødselsnummer.')}`,
+    'Lagre avklaringen',
+  );
+}
+
 function extendForm(model: CasePageModel, state: FormState): SafeHtml {
   const { request } = model;
   if (!model.canExtend) {
@@ -448,6 +498,7 @@ ${planCorrectionForm(model, state)}
 ${restrictionForm(model, state)}
 ${disputeForm(model, state)}
 ${liftRestrictionForm(model, state)}
+${identityForm(model, state)}
 ${verifyForm(model, state)}
 ${extendForm(model, state)}
 ${takeForm(model)}

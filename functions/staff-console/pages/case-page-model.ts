@@ -3,7 +3,7 @@ import type { AuditEntry, RightsRequest } from '../../domain/request/rights-requ
 import type { ConsoleContext } from './console-context.js';
 
 /** The actions of `POST /console/requests/{id}/{action}`. */
-export const CASE_ACTIONS = ['decision', 'verify', 'extend', 'note', 'take', 'merge', 'close', 'plan', 'restriction', 'lift-restriction', 'dispute'] as const;
+export const CASE_ACTIONS = ['decision', 'verify', 'extend', 'note', 'take', 'merge', 'close', 'plan', 'restriction', 'lift-restriction', 'dispute', 'identity'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** SPF/DKIM/DMARC as SES judged them, and whether the From address can be trusted (DMARC pass). */

@@ -4,6 +4,13 @@ import { ClosureReasonInvalidError, NoteTextInvalidError, OtherClosureLetterSent
 import { closeManifestlyUnfounded } from '../../domain/case-actions/close-manifestly-unfounded.js';
 import { mergeDuplicate } from '../../domain/case-actions/merge-duplicate.js';
 import { takeCase } from '../../domain/case-actions/take-case.js';
+import {
+  IdentityReviewNotPendingError,
+  IdentityReviewReasonRequiredError,
+  UnknownCandidateError,
+  confirmNoMatch,
+  linkToCandidate,
+} from '../../domain/identity-search/resolve-identity-review.js';
 import { PlanNotFoundError } from '../../domain/carry-out/carry-out-errors.js';
 import { GatheredBundleMissingError } from '../../domain/export/read-gathered.js';
 import { RecordCategorySchema, type RecordCategory } from '../../domain/plan/action-plan.js';
@@ -157,6 +164,18 @@ async function perform(deps: StaffConsoleDeps, action: CaseActionName, requestId
     case 'dispute':
       await disputeCorrection(deps, { requestId, actor, reason });
       return 'disputed';
+    case 'identity': {
+      const choice = field(form, 'identity_action');
+      if (choice === 'no_match') {
+        await confirmNoMatch(deps, { requestId, actor, reason });
+        return 'identity-no-match';
+      }
+      if (choice !== 'link') throw new ActionProblem(400, 'Velg en kunde å knytte saken til, eller bekreft at ingen er et treff.', 'identity_action');
+      const customerId = field(form, 'customer').trim();
+      if (customerId === '') throw new ActionProblem(400, 'Velg hvilken kunde saken skal knyttes til.', 'customer');
+      await linkToCandidate(deps, { requestId, actor, reason, customerId });
+      return 'identity-linked';
+    }
     case 'close': {
       const ground = field(form, 'ground');
       if (ground !== 'manifestly_unfounded' && ground !== 'excessive') {
@@ -193,6 +212,11 @@ function problemOf(error: unknown): ActionProblem | undefined {
   if (error instanceof NoActiveRestrictionError) return new ActionProblem(409, 'Saken har ingen begrensning som gjelder nå.');
   if (error instanceof NoteTextInvalidError) return new ActionProblem(400, 'Notatet må ha tekst og kan være på høyst 2000 tegn.', 'text');
   if (error instanceof ClosureReasonInvalidError) return new ActionProblem(400, `Begrunnelsen må være mellom ${error.min} og ${error.max} tegn. Den sendes til den registrerte.`, 'reason');
+  if (error instanceof IdentityReviewReasonRequiredError) {
+    return new ActionProblem(400, 'Skriv hvordan du har bekreftet hvem personen er, eller hvorfor ingen av kundene er et treff (høyst 2000 tegn).', 'reason');
+  }
+  if (error instanceof UnknownCandidateError) return new ActionProblem(400, 'Kunden er ikke blant treffene for denne saken.', 'customer');
+  if (error instanceof IdentityReviewNotPendingError) return new ActionProblem(409, 'Treffene er allerede avklart i denne saken.');
   if (error instanceof OtherClosureLetterSentError) return new ActionProblem(409, 'Saken er allerede avsluttet på en annen måte.');
   if (error instanceof ConcurrentChangeError) return new ActionProblem(409, 'Saken ble endret samtidig av noen andre. Se gjennom siden og prøv igjen.');
   if (error instanceof InvalidTransitionError) {

@@ -18,6 +18,8 @@ const DONE = {
   'restriction-set': 'Grunnlag og omfang for begrensningen er lagret. Planen må godkjennes på nytt.',
   'restriction-lifted': 'Den registrerte er varslet, og begrensningen er opphevet.',
   disputed: 'Den registrerte er varslet, og profilen er begrenset mens riktigheten undersøkes.',
+  'identity-linked': 'Saken er knyttet til kunden. Opplysningene hentes på nytt, og det lages en ny plan.',
+  'identity-no-match': 'Ingen treff er bekreftet. Planen (vi har ingen opplysninger) kan godkjennes.',
   registered: 'Henvendelsen er registrert, og saksbehandlingen har startet.',
   'triaged-case': 'E-posten er gjort om til en sak.',
   dismissed: 'E-posten er avvist med begrunnelse.',

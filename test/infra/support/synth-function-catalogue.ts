@@ -74,6 +74,7 @@ export function synthFunctionCatalogue(
       mailFromDomain: parsed.mailFromDomain,
     },
     recipientAddresses: parsed.recipientAddresses,
+    recipientDirectory: parsed.recipientDirectory,
     staffDigestAddress: parsed.staffDigestAddress,
     // Created whatever the inbox setting, so the inbox's functions are in the catalogue too.
     inboundMail: new InboundMailBucket(stack, 'InboundMail'),

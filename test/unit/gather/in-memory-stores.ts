@@ -81,6 +81,7 @@ export class InMemoryCustomerData {
     this.customers = {
       findByEmail: notUsed('findByEmail'),
       findByPhone: notUsed('findByPhone'),
+      findByAddress: notUsed('findByAddress'),
       getProfile: async (id): Promise<CustomerProfile | undefined> => call('getProfile', of(held.profiles, id)[0]),
       subscriptions: async (id): Promise<Subscription[]> => call('subscriptions', of(held.subscriptions, id)),
       consents: async (id): Promise<Consent[]> => call('consents', of(held.consents, id)),
@@ -98,6 +99,7 @@ export class InMemoryCustomerData {
       deleteProfile: notUsed('deleteProfile'),
     };
     this.billing = {
+      invoicesByBuyerAddress: notUsed('invoicesByBuyerAddress'),
       invoices: async (id, cursor): Promise<Page<Invoice>> =>
         call('invoices', page(of(held.invoices, id), cursor, this.pageSize)),
       payments: async (id, cursor): Promise<Page<Payment>> =>

@@ -198,7 +198,7 @@ describe('erasure plan for a former customer', () => {
     expect(plan.recipientsToNotify).toEqual([
       { id: 'unloc', name: expect.any(String), categories: ['profile', 'door_event'], reason: 'erasure' },
       { id: 'invoicing', name: expect.any(String), categories: ['profile', 'invoice'], reason: 'erasure' },
-      { id: 'email_platform', name: expect.any(String), categories: ['consent', 'reservation'], reason: 'erasure' },
+      { id: 'email_platform', name: expect.any(String), categories: ['profile', 'consent', 'reservation'], reason: 'erasure' },
       { id: 'invoicing', name: expect.any(String), categories: ['invoice'], reason: 'restriction' },
     ]);
   });

@@ -18,6 +18,7 @@ import {
   type HeldData,
 } from '../gather/customer-data-fixture.js';
 import { VERIFIED, gatherWith } from '../gather/gather-fixture.js';
+import { inMemoryCustomerData } from '../../support/in-memory-customer-data.js';
 import { TODAY } from './plan-fixture.js';
 
 const GATHERED = {
@@ -129,16 +130,41 @@ describe('planRequest', () => {
     expect(plan.kept[0]?.legalBasis).toEqual({ nb: 'bokføringsloven § 13', nn: 'bokføringsloven § 13', en: 'section 13 of the Norwegian Bookkeeping Act' });
   });
 
-  it('plans a requester we hold nothing on from empty bundles', async () => {
-    const { deps, objects } = await gatheredRequest(
+  it('plans a requester we hold nothing on from empty bundles, after searching every store by every identifier given', async () => {
+    const { deps, objects, store } = await gatheredRequest(
       { types: ['access', 'erasure'], verification: { status: 'verified', subject: 'address' }, customerIds: undefined },
       { customerIds: [] },
     );
 
-    const summary = await planRequest(deps, REQUEST_ID, TODAY);
+    const summary = await planRequest({ ...deps, ...inMemoryCustomerData({ profiles: [aProfile({ customerId: 'C-2002', name: 'Ola Hansen', email: 'ola@example.no', phone: '+4791111111' })] }) }, REQUEST_ID, TODAY);
 
     expect(summary).toMatchObject({ needsTwoApprovers: false, erasures: 0, kept: 0, refusals: 0 });
-    expect(ActionPlanSchema.parse(await objects.getJson(summary.planKey)).export).toEqual({ portable: false, categories: [] });
+    const plan = ActionPlanSchema.parse(await objects.getJson(summary.planKey));
+    expect(plan.export).toEqual({ portable: false, categories: [] });
+    expect(plan.identitySearch).toMatchObject({ identifiers: ['email', 'phone'], stores: ['customers', 'billing', 'access_log'], candidates: [] });
+    expect((await store.get(REQUEST_ID))?.identityReview).toBeUndefined();
+  });
+
+  it('sends a requester matched by phone under another e-mail to staff with the candidate, not to a «nothing held» plan', async () => {
+    const { deps, objects, store } = await gatheredRequest(
+      {
+        types: ['access'],
+        requester: { name: 'Kari Nordmann', email: 'kari.privat@example.org', phone: '934 20 183' },
+        verification: { status: 'verified', subject: 'address' },
+        customerIds: undefined,
+      },
+      { customerIds: [] },
+    );
+
+    await planRequest({ ...deps, ...inMemoryCustomerData({ profiles: [aProfile()], invoices: [anInvoice()] }) }, REQUEST_ID, TODAY);
+
+    const request = await store.get(REQUEST_ID);
+    expect(request?.identityReview).toMatchObject({ status: 'pending', candidates: 1 });
+    const plan = ActionPlanSchema.parse(await objects.getJson(OBJECT_KEYS.plan(REQUEST_ID)));
+    expect(plan.identitySearch?.candidates).toEqual([{ customerId: CUSTOMER.customerId, matchedBy: ['phone'], holds: ['profile', 'invoices'] }]);
+    const [entry] = (await store.auditTrail(REQUEST_ID)).filter((e) => e.event === 'identity.partial_match');
+    expect(entry?.detail).toMatchObject({ candidates: 1, matchedBy: ['phone'], searchedBy: ['email', 'phone'] });
+    expect(JSON.stringify(entry)).not.toContain(CUSTOMER.customerId);
   });
 
   it.each(['subscriptions', 'billing', 'access-log'] as const)(

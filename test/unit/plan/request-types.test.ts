@@ -97,7 +97,7 @@ describe('portability plan', () => {
 });
 
 describe('rectification plan', () => {
-  it('asks staff for the corrections and tells the recipients of the profile', () => {
+  it('asks staff for the corrections and tells the recipients of the profile, the newsletter platform too (it holds the e-mail address)', () => {
     const plan = planFor('rectification', EVERYTHING);
 
     expect(plan).toMatchObject({ ...UNCHANGED, rectificationNeedsStaffInput: true, recipientsToNotify: expect.any(Array) });
@@ -105,6 +105,7 @@ describe('rectification plan', () => {
     expect(plan.recipientsToNotify).toEqual([
       { id: 'unloc', name: expect.any(String), categories: ['profile'], reason: 'rectification' },
       { id: 'invoicing', name: expect.any(String), categories: ['profile'], reason: 'rectification' },
+      { id: 'email_platform', name: expect.any(String), categories: ['profile'], reason: 'rectification' },
     ]);
   });
 
@@ -121,7 +122,7 @@ describe('restriction plan', () => {
     expect(plan.recipientsToNotify).toEqual([
       { id: 'unloc', name: expect.any(String), categories: ['profile', 'door_event'], reason: 'restriction' },
       { id: 'invoicing', name: expect.any(String), categories: ['profile', 'invoice', 'payment'], reason: 'restriction' },
-      { id: 'email_platform', name: expect.any(String), categories: ['consent', 'reservation'], reason: 'restriction' },
+      { id: 'email_platform', name: expect.any(String), categories: ['profile', 'consent', 'reservation'], reason: 'restriction' },
     ]);
   });
 

@@ -110,6 +110,28 @@ describe('notifyRecipients', () => {
     expect((await auditOf(store, request.id, 'recipient.not_notified')).every((e) => e.detail?.reason === 'nothing_changed')).toBe(true);
   });
 
+  it('tells the newsletter platform of a corrected e-mail address, and of nothing else corrected in the profile', async () => {
+    const email = scenario({ types: ['rectification'], corrections: [{ customerId: C, field: 'email', to: 'ny.adresse@example.no' }] });
+    await carryOut(email.deps, email.request.id);
+    await notifyRecipients(email.deps, email.request.id);
+    const phone = scenario({ types: ['rectification'], corrections: [{ customerId: C, field: 'phone', to: '+4791234567' }] });
+    await carryOut(phone.deps, phone.request.id);
+    await notifyRecipients(phone.deps, phone.request.id);
+
+    expect(email.mailer.sent.find((mail) => mail.to === ALL_ADDRESSES.email_platform)?.text).toContain('e-postadresse er rettet hos oss');
+    expect(phone.mailer.sent.map((mail) => mail.to)).not.toContain(ALL_ADDRESSES.email_platform);
+    expect(phone.mailer.sent.map((mail) => mail.to)).toContain(ALL_ADDRESSES.unloc);
+  });
+
+  it('tells the newsletter platform to erase the e-mail address when the profile is erased', async () => {
+    const { deps, request, mailer } = scenario({ types: ['erasure'] });
+    await carryOut(deps, request.id);
+
+    await notifyRecipients(deps, request.id);
+
+    expect(mailer.sent.find((mail) => mail.to === ALL_ADDRESSES.email_platform)?.text).toContain('E-postadressen til kunden');
+  });
+
   it('throws CarryOutIncompleteError and sends nothing before the plan is carried out', async () => {
     const { deps, request, mailer } = scenario({ types: ['erasure'] });
 

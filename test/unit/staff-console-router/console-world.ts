@@ -170,6 +170,30 @@ export const restrictedCaseOptions = (): WorldOptions => ({
   },
 });
 
+/**
+ * Options for an access case of a requester who proved only an address, where the search before
+ * «we hold nothing» found a customer by phone: it waits for staff with the candidate in the plan.
+ */
+export function identityReviewOptions(): WorldOptions {
+  const base = aRightsRequest({
+    status: 'needs_attention',
+    types: ['access'],
+    verification: { status: 'verified', subject: 'address', method: 'code', verifiedAt: '2026-11-30T07:30:00.000Z' },
+    identityReview: { status: 'pending', candidates: 1, at: '2026-11-30T07:31:00.000Z' },
+  });
+  const gathered = gatheredData({ customerIds: [] });
+  const plan = ActionPlanSchema.parse({
+    ...buildPlan({ request: base, gathered, today: TODAY, builtAt: NOW.toISOString() }),
+    identitySearch: {
+      searchedAt: '2026-11-30T07:31:00.000Z',
+      identifiers: ['email', 'phone'],
+      stores: ['customers', 'billing', 'access_log'],
+      candidates: [{ customerId: CUSTOMER.customerId, matchedBy: ['phone'], holds: ['profile', 'invoices'] }],
+    },
+  });
+  return { request: { ...base, planKey: OBJECT_KEYS.plan(base.id) }, objects: { [OBJECT_KEYS.plan(base.id)]: plan } };
+}
+
 /** Options for a rectification case of a customer waiting for approval: the correction can be disputed. */
 export const rectificationCaseOptions = (): WorldOptions => ({
   request: { types: ['rectification'], customerIds: [CUSTOMER.customerId] },
@@ -322,6 +346,7 @@ export const ACTION_FORMS: Readonly<Record<string, readonly (readonly [string, s
   '/console/requests/{id}/restriction': [['restriction_ground', 'a'], ['scope', 'profile'], ['scope', 'door_event']],
   '/console/requests/{id}/lift-restriction': [['reason', 'Opplysningene er kontrollert og riktige.']],
   '/console/requests/{id}/dispute': [['reason', 'Adressen stemmer med folkeregisteret.']],
+  '/console/requests/{id}/identity': [['identity_action', 'no_match'], ['reason', 'Ringte nummeret; personen er ikke kunden.']],
   '/console/requests/{id}/plan': [['plan_action', 'keep'], ['records', 'door_event:*'], ['ground', 'legal_claim'], ['until', '2027-06-30']],
   '/console/intake': [],
   '/console/triage/{inboxId}/case': [['types', 'access'], ['language', 'nb']],

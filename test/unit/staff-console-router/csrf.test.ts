@@ -15,6 +15,7 @@ import {
   TOKENS,
   erasurePlanOptions,
   rectificationCaseOptions,
+  identityReviewOptions,
   restrictedCaseOptions,
 } from './console-world.js';
 
@@ -39,6 +40,7 @@ const DONE_LOCATION: Readonly<Record<PostRoute['path'], RegExp>> = {
   '/console/requests/{id}/restriction': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=restriction-set$`),
   '/console/requests/{id}/lift-restriction': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=restriction-lifted$`),
   '/console/requests/{id}/dispute': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=disputed$`),
+  '/console/requests/{id}/identity': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=identity-no-match$`),
   '/console/intake': /^\/console\/requests\/NK-20261129-[0-9A-Z]{8}\?done=registered$/,
   '/console/triage/{inboxId}/case': /^\/console\/requests\/NK-20261130-[0-9A-Z]{8}\?done=triaged-case$/,
   '/console/triage/{inboxId}/dismiss': /^\/console\/triage\?done=dismissed$/,
@@ -50,6 +52,7 @@ const WORLDS: Readonly<Record<string, () => Parameters<typeof consoleWorld>[0]>>
   '/console/requests/{id}/restriction': () => erasurePlanOptions(['restriction']),
   '/console/requests/{id}/lift-restriction': restrictedCaseOptions,
   '/console/requests/{id}/dispute': rectificationCaseOptions,
+  '/console/requests/{id}/identity': identityReviewOptions,
   '/api/staff/requests/{id}/plan': () => erasurePlanOptions(),
   '/api/staff/requests/{id}/restriction': () => erasurePlanOptions(['restriction']),
   '/api/staff/requests/{id}/restriction/lift': restrictedCaseOptions,

@@ -1,0 +1,128 @@
+import { html, type SafeHtml } from '../../web-form/pages/html.js';
+import { requestTypeLabel } from '../request/request-type-labels.js';
+import type { Language } from '../request/request-vocabulary.js';
+import type { ExportPackage } from './export-package.js';
+
+type Text = Readonly<Record<Language, string>>;
+
+const T = {
+  earlier: { nb: 'Tidligere henvendelser fra deg', en: 'Your earlier requests' },
+  earlierIntro: {
+    nb: 'Henvendelser om personvern du har sendt oss før denne, og hvordan de endte.',
+    en: 'Privacy requests you sent us before this one, and how they ended.',
+  },
+  noEarlier: { nb: 'Vi har ingen tidligere henvendelser fra deg.', en: 'We hold no earlier requests from you.' },
+  reference: { nb: 'Referanse', en: 'Reference' },
+  received: { nb: 'Mottatt', en: 'Received' },
+  types: { nb: 'Du ba om', en: 'You asked for' },
+  outcome: { nb: 'Utfall', en: 'Outcome' },
+  closed: { nb: 'Avsluttet', en: 'Closed' },
+  correspondence: { nb: 'Korrespondanse', en: 'Correspondence' },
+  correspondenceIntro: {
+    nb: 'E-post du har sendt til oss og brev vi har sendt deg i sakene over. Vi tar ikke vare på teksten i brevene etter at de er sendt, derfor står det hva slags brev det var.',
+    en: 'E-mails you sent us and letters we sent you in the cases above. We do not keep the text of our letters once they are sent, so the table says what kind of letter each was.',
+  },
+  noCorrespondence: { nb: 'Vi har ingen korrespondanse med deg i dette systemet.', en: 'We hold no correspondence with you in this system.' },
+  when: { nb: 'Tidspunkt', en: 'Time' },
+  direction: { nb: 'Retning', en: 'Direction' },
+  fromYou: { nb: 'Fra deg', en: 'From you' },
+  toYou: { nb: 'Til deg', en: 'To you' },
+  what: { nb: 'Hva', en: 'What' },
+  trail: { nb: 'Saksgangen i denne saken', en: 'The history of this case' },
+  trailIntro: {
+    nb: 'Alt som er registrert i saken, i rekkefølge. Navnene på de ansatte som har behandlet saken, er ikke tatt med.',
+    en: 'Everything recorded in the case, in order. The names of the staff who handled it are left out.',
+  },
+  event: { nb: 'Hendelse', en: 'Event' },
+  status: { nb: 'Status', en: 'Status' },
+  by: { nb: 'Utført av', en: 'Done by' },
+  notHeld: { nb: 'Opplysninger vi ikke har i dette systemet', en: 'Data we do not hold in this system' },
+  notHeldIntro: {
+    nb: 'Vi behandler også disse opplysningene, men de ligger utenfor dette systemet og er derfor ikke med i kopien. Slik får du dem:',
+    en: 'We also process these data, but they are held outside this system and are therefore not in the copy. This is how to get them:',
+  },
+  category: { nb: 'Opplysninger', en: 'Data' },
+  heldBy: { nb: 'Hvor de er', en: 'Where they are held' },
+  howToGet: { nb: 'Slik får du dem', en: 'How to get them' },
+} as const satisfies Record<string, Text>;
+
+const BY: Readonly<Record<'requester' | 'staff' | 'system', Text>> = {
+  requester: { nb: 'deg', en: 'you' },
+  staff: { nb: 'en saksbehandler', en: 'a case handler' },
+  system: { nb: 'systemet', en: 'the system' },
+};
+
+const LOCALES: Readonly<Record<Language, string>> = { nb: 'nb-NO', en: 'en-GB' };
+
+const instant = (value: string, language: Language): string =>
+  new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(value));
+
+/** The report's table of contents entries for the sections below. */
+export const historySectionLinks = (language: Language): [string, string][] => [
+  ['earlier-requests', T.earlier[language]],
+  ['correspondence', T.correspondence[language]],
+  ['audit-trail', T.trail[language]],
+  ['not-held', T.notHeld[language]],
+];
+
+/**
+ * The report's sections on the person's request history (earlier requests with outcomes, every
+ * mail each way, this case's trail) and on what the privacy statement names that is held
+ * elsewhere (Art. 15(1), 15(3)).
+ */
+export function historySections(pkg: ExportPackage): SafeHtml {
+  const language = pkg.language;
+  return html`<section id="earlier-requests" aria-labelledby="heading-earlier-requests">
+<h2 id="heading-earlier-requests">${T.earlier[language]}</h2>
+<p>${T.earlierIntro[language]}</p>
+${
+  pkg.earlierRequests.length === 0
+    ? html`<p>${T.noEarlier[language]}</p>`
+    : html`<div class="table-wrap"><table>
+<caption>${T.earlier[language]} (${pkg.earlierRequests.length})</caption>
+<thead><tr><th scope="col">${T.reference[language]}</th><th scope="col">${T.received[language]}</th><th scope="col">${T.types[language]}</th><th scope="col">${T.outcome[language]}</th><th scope="col">${T.closed[language]}</th></tr></thead>
+<tbody>${pkg.earlierRequests.map(
+        (earlier) =>
+          html`<tr><td>${earlier.reference}</td><td>${instant(earlier.receivedAt, language)}</td><td>${earlier.types.map((type) => requestTypeLabel(type, language)).join(', ')}</td><td>${earlier.outcomeText}</td><td>${earlier.closedAt ? instant(earlier.closedAt, language) : ''}</td></tr>`,
+      )}</tbody>
+</table></div>`
+}
+</section>
+<section id="correspondence" aria-labelledby="heading-correspondence">
+<h2 id="heading-correspondence">${T.correspondence[language]}</h2>
+<p>${T.correspondenceIntro[language]}</p>
+${
+  pkg.correspondence.length === 0
+    ? html`<p>${T.noCorrespondence[language]}</p>`
+    : html`<div class="table-wrap"><table>
+<caption>${T.correspondence[language]} (${pkg.correspondence.length})</caption>
+<thead><tr><th scope="col">${T.when[language]}</th><th scope="col">${T.direction[language]}</th><th scope="col">${T.reference[language]}</th><th scope="col">${T.what[language]}</th></tr></thead>
+<tbody>${pkg.correspondence.map(
+        (item) =>
+          html`<tr><td>${instant(item.at, language)}</td><td>${item.direction === 'received' ? T.fromYou[language] : T.toYou[language]}</td><td>${item.reference}</td><td>${item.summary}</td></tr>`,
+      )}</tbody>
+</table></div>`
+}
+</section>
+<section id="audit-trail" aria-labelledby="heading-audit-trail">
+<h2 id="heading-audit-trail">${T.trail[language]}</h2>
+<p>${T.trailIntro[language]}</p>
+<div class="table-wrap"><table>
+<caption>${T.trail[language]} (${pkg.auditTrail.length})</caption>
+<thead><tr><th scope="col">${T.when[language]}</th><th scope="col">${T.event[language]}</th><th scope="col">${T.status[language]}</th><th scope="col">${T.by[language]}</th></tr></thead>
+<tbody>${pkg.auditTrail.map(
+    (entry) =>
+      html`<tr><td>${instant(entry.at, language)}</td><td>${entry.event}</td><td>${entry.toStatus ? `${entry.fromStatus ?? ''} → ${entry.toStatus}` : ''}</td><td>${BY[entry.by][language]}</td></tr>`,
+  )}</tbody>
+</table></div>
+</section>
+<section id="not-held" aria-labelledby="heading-not-held">
+<h2 id="heading-not-held">${T.notHeld[language]}</h2>
+<p>${T.notHeldIntro[language]}</p>
+<div class="table-wrap"><table>
+<caption>${T.notHeld[language]}</caption>
+<thead><tr><th scope="col">${T.category[language]}</th><th scope="col">${T.heldBy[language]}</th><th scope="col">${T.howToGet[language]}</th></tr></thead>
+<tbody>${pkg.notHeld.map((entry) => html`<tr><td>${entry.category}</td><td>${entry.heldBy}</td><td>${entry.howToGet}</td></tr>`)}</tbody>
+</table></div>
+</section>`;
+}
