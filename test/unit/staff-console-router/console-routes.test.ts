@@ -4,7 +4,8 @@ import { csrfToken } from '../../../functions/domain/staff-auth/index.js';
 import { REQUEST_ID, REQUESTER } from '../fixtures/rights-request-fixture.js';
 import { expectCsrfOnEveryPostForm } from '../staff-console/console-page-checks.js';
 import { EMAIL_LIKE, tags } from '../web-form/page-inspection.js';
-import { CLOSED_ID, consoleWorld, header, intakeForm, OTHER_ID, routeEvent, SAME_ORIGIN, TODAY, TOKENS } from './console-world.js';
+import { serveStaffConsole } from '../../../functions/staff-console/staff-console.js';
+import { BAD_TOKENS, CLOSED_ID, consoleWorld, header, intakeForm, OTHER_ID, routeEvent, SAME_ORIGIN, TODAY, TOKENS } from './console-world.js';
 
 const STAFF = TOKENS.staff;
 const get = (path: string, query?: Record<string, string>, token: string = STAFF) =>
@@ -182,6 +183,42 @@ describe('GET /console/intake', () => {
     expectCsrfOnEveryPostForm(first.body ?? '', csrfToken(STAFF));
     expect(inputValue(first.body ?? '', 'idempotencyKey')).toMatch(/^[0-9a-f-]{36}$/);
     expect(inputValue(second.body ?? '', 'idempotencyKey')).not.toBe(inputValue(first.body ?? '', 'idempotencyKey'));
+  });
+});
+
+describe('GET /console/intake: the receipt time', () => {
+  it('starts at now in Oslo time, across the date line of summer time', async () => {
+    // Prepare: 22:30 UTC on 1 July is already 00:30 on 2 July in Oslo (UTC+2)
+    const world = consoleWorld();
+    const summerNight = { ...world.deps, now: () => new Date('2026-07-01T22:30:00.000Z') };
+
+    // Act
+    const winter = await world.console(get('/console/intake'));
+    const summer = await serveStaffConsole(summerNight, get('/console/intake'));
+
+    // Assess: NOW is 09:00 UTC on 1 December, 10:00 in Oslo (UTC+1)
+    expect(inputValue(winter.body ?? '', 'received_date')).toBe('2026-12-01');
+    expect(inputValue(winter.body ?? '', 'received_time')).toBe('10:00');
+    expect(inputValue(summer.body ?? '', 'received_date')).toBe('2026-07-02');
+    expect(inputValue(summer.body ?? '', 'received_time')).toBe('00:30');
+  });
+});
+
+describe('GET /console without a valid session', () => {
+  it('asks a first visitor to «Logg inn», and tells only a browser with an ended session that it ran out', async () => {
+    // Prepare
+    const world = consoleWorld();
+
+    // Act
+    const first = await world.console(routeEvent({ method: 'GET', path: '/console' }));
+    const expired = await world.console(routeEvent({ method: 'GET', path: '/console' }, { token: BAD_TOKENS.expired }));
+
+    // Assess
+    expect(first.statusCode).toBe(401);
+    expect(first.body).toContain('<h1>Logg inn</h1>');
+    expect(first.body).not.toContain('utløpt');
+    expect(expired.statusCode).toBe(401);
+    expect(expired.body).toContain('<h1>Økten din er utløpt</h1>');
   });
 });
 
