@@ -5,7 +5,8 @@ import { REQUEST_ID, REQUESTER } from '../fixtures/rights-request-fixture.js';
 import { expectCsrfOnEveryPostForm } from '../staff-console/console-page-checks.js';
 import { EMAIL_LIKE, tags } from '../web-form/page-inspection.js';
 import { serveStaffConsole } from '../../../functions/staff-console/staff-console.js';
-import { BAD_TOKENS, CLOSED_ID, consoleWorld, header, intakeForm, OTHER_ID, routeEvent, SAME_ORIGIN, TODAY, TOKENS } from './console-world.js';
+import { issuer } from '../staff-auth/staff-token-fixture.js';
+import { BAD_TOKENS, CLOSED_ID, consoleWorld, DEMO, erasurePlanOptions, header, intakeForm, OTHER_ID, routeEvent, SAME_ORIGIN, TODAY, TOKENS } from './console-world.js';
 
 const STAFF = TOKENS.staff;
 const get = (path: string, query?: Record<string, string>, token: string = STAFF) =>
@@ -393,5 +394,30 @@ describe('the triage routes', () => {
 
     // Assess
     expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('POST /console/requests/{id}/decision: approvals are bound to the signed-in user', () => {
+  it('refuses a second erasure approval by the same signed-in user, whatever the form names, and takes one by another user', async () => {
+    // Prepare: an erasure waiting for its approvals
+    const world = consoleWorld(erasurePlanOptions());
+    const perToken = issuer().issue({ username: DEMO.otherStaff.username, groups: ['staff'] });
+
+    // Act: kari approves, then approves again with a form that tries to name someone else
+    const first = await world.console(post('/console/requests/{id}/decision', [['outcome', 'approved']]));
+    const again = await world.console(
+      post('/console/requests/{id}/decision', [['outcome', 'approved'], ['by', 'per.saksbehandler'], ['actor', 'staff:per.saksbehandler']]),
+    );
+    const afterAgain = await world.store.get(REQUEST_ID);
+    const second = await world.console(post('/console/requests/{id}/decision', [['outcome', 'approved']], perToken));
+
+    // Assess
+    expect(header(first, 'location')).toBe(`/console/requests/${REQUEST_ID}?done=first-approval`);
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('Sletting må godkjennes av en annen saksbehandler enn den som godkjente først.');
+    expect(afterAgain?.approvals?.map((approval) => approval.by)).toEqual(['staff:kari.saksbehandler']);
+    expect(header(second, 'location')).toBe(`/console/requests/${REQUEST_ID}?done=approved`);
+    const decided = await world.store.get(REQUEST_ID);
+    expect(decided?.decision).toMatchObject({ outcome: 'approved', decidedBy: 'staff:per.saksbehandler' });
   });
 });
