@@ -234,7 +234,7 @@ describe('renderCasePage', () => {
 });
 
 describe('audit events in words', () => {
-  it('names staff closures and merges, and falls back to the stable event name for unknown events', () => {
+  it('names staff closures and merges, and names an unknown event in words, never by its key', () => {
     const base = { requestId: REQUEST_ID, at: '2026-11-24T10:00:00Z', actor: 'staff:ola' };
     expect(auditEventText({ ...base, event: 'case.closed_by_staff', detail: { kind: 'excessive' } })).toBe('Saken ble avsluttet som overdreven');
     expect(auditEventText({ ...base, event: 'case.merged_in', detail: { from: 'NK-2' } })).toBe('Sak NK-2 ble slått sammen med denne');
@@ -248,6 +248,6 @@ describe('audit events in words', () => {
     ).toBe(
       'Sak NK-2 ble slått sammen med denne; nye rettigheter: sletting av opplysningene om meg; fristen er nå 2026-12-10 (tidligste mottak); ulike avsendere, bekreftet som samme person av ola',
     );
-    expect(auditEventText({ ...base, event: 'something.new' })).toBe('something.new');
+    expect(auditEventText({ ...base, event: 'something.new' })).toBe('Hendelse uten beskrivelse');
   });
 });
