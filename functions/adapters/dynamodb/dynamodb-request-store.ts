@@ -16,9 +16,9 @@ import { randomBytes } from 'node:crypto';
 import { EMPTY_HEAD, nextLink } from '../../domain/audit/audit-chain.js';
 import { ConcurrentChangeError, RequestNotFoundError } from '../../domain/request/request-errors.js';
 import { AUDIT_HEAD, headStillCondition, moveHeadUpdate, readAuditHead } from './audit-chain-items.js';
-import type { CreateResult, IdempotencyRecord, RequestChange, RequestStore } from '../../domain/request/request-store.js';
+import type { CreateResult, IdempotencyRecord, OpenRequestSummary, RequestChange, RequestStore } from '../../domain/request/request-store.js';
 import { AuditEntrySchema, RightsRequestSchema, type AuditEntry, type RightsRequest } from '../../domain/request/rights-request.js';
-import { isOpenStatus, type Status } from '../../domain/request/request-vocabulary.js';
+import { isOpenStatus, type Channel, type RequestType, type Status } from '../../domain/request/request-vocabulary.js';
 import {
   AUDIT_SK_PREFIX,
   IDEMPOTENCY_SK,
@@ -285,7 +285,7 @@ export class DynamoDbRequestStore implements RequestStore {
     }
   }
 
-  async *listOpen(): AsyncIterable<{ id: string; status: Status }> {
+  async *listOpen(): AsyncIterable<OpenRequestSummary> {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.doc.send(
@@ -298,7 +298,16 @@ export class DynamoDbRequestStore implements RequestStore {
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const item of page.Items ?? []) yield { id: String(item.id), status: item.status as Status };
+      for (const item of page.Items ?? []) {
+        yield {
+          id: String(item.id),
+          status: item.status as Status,
+          receivedAt: String(item.receivedAt),
+          dueDate: String(item.dueDate),
+          types: (item.types ?? []) as RequestType[],
+          channel: item.channel as Channel,
+        };
+      }
       startKey = page.LastEvaluatedKey;
     } while (startKey);
   }
