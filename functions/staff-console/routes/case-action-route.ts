@@ -13,6 +13,7 @@ import {
 import { closeManifestlyUnfounded } from '../../domain/case-actions/close-manifestly-unfounded.js';
 import { mergeDuplicate } from '../../domain/case-actions/merge-duplicate.js';
 import { takeCase } from '../../domain/case-actions/take-case.js';
+import { assignOnFirstAction } from '../../domain/case-actions/assign-on-first-action.js';
 import { PlanNotFoundError } from '../../domain/carry-out/carry-out-errors.js';
 import { GatheredBundleMissingError } from '../../domain/export/read-gathered.js';
 import { RecordCategorySchema, type RecordCategory } from '../../domain/plan/action-plan.js';
@@ -248,6 +249,12 @@ export async function serveCaseAction(
   const requestId = event.pathParameters?.id ?? '';
   try {
     const done = await perform(deps, action, requestId, actor, form);
+    // After the action succeeded (a refused action changes nothing); the action stands even if this fails.
+    if (action !== 'take') {
+      await assignOnFirstAction(deps, { requestId, actor }).catch((error: unknown) =>
+        deps.logger.warn('console.assign_failed', { requestId, reason: error instanceof Error ? error.name : 'unknown' }),
+      );
+    }
     deps.logger.info('console.action_done', { action, requestId });
     return redirect(`/console/requests/${encodeURIComponent(requestId)}?done=${done}`);
   } catch (error) {

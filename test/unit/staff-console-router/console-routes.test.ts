@@ -6,7 +6,8 @@ import { expectCsrfOnEveryPostForm } from '../staff-console/console-page-checks.
 import { EMAIL_LIKE, tags } from '../web-form/page-inspection.js';
 import { serveStaffConsole } from '../../../functions/staff-console/staff-console.js';
 import { issuer } from '../staff-auth/staff-token-fixture.js';
-import { BAD_TOKENS, CLOSED_ID, consoleWorld, DEMO, erasurePlanOptions, header, intakeForm, OTHER_ID, routeEvent, SAME_ORIGIN, TODAY, TOKENS } from './console-world.js';
+import { mainText } from '../staff-console/console-page-checks.js';
+import { BAD_TOKENS, CLOSED_ID, consoleWorld, DEMO, erasurePlanOptions, type ConsoleWorld, header, intakeForm, OTHER_ID, routeEvent, SAME_ORIGIN, TODAY, TOKENS } from './console-world.js';
 
 const STAFF = TOKENS.staff;
 const get = (path: string, query?: Record<string, string>, token: string = STAFF) =>
@@ -419,5 +420,48 @@ describe('POST /console/requests/{id}/decision: approvals are bound to the signe
     expect(header(second, 'location')).toBe(`/console/requests/${REQUEST_ID}?done=approved`);
     const decided = await world.store.get(REQUEST_ID);
     expect(decided?.decision).toMatchObject({ outcome: 'approved', decidedBy: 'staff:per.saksbehandler' });
+  });
+});
+
+describe('after an action, the case page shows the state the action wrote', () => {
+  /** Posts the action, follows the redirect as a browser would, and returns the page's main text. */
+  async function actAndFollow(world: ConsoleWorld, path: string, form: readonly (readonly [string, string])[], token: string = STAFF) {
+    const posted = await world.console(post(path, form, token));
+    expect(posted.statusCode, path).toBe(303);
+    const location = new URL(header(posted, 'location') ?? '', 'https://x.example');
+    const page = await world.console(get('/console/requests/{id}', Object.fromEntries(location.searchParams), token));
+    return mainText(page.body ?? '');
+  }
+
+  it('shows the first of two approvals with who gave it, and the assignee the first action set', async () => {
+    const world = consoleWorld(erasurePlanOptions());
+
+    const text = await actAndFollow(world, '/console/requests/{id}/decision', [['outcome', 'approved']]);
+
+    expect(text).toContain('1 av 2 godkjenninger (kari.saksbehandler');
+    expect(text).toMatch(/Saksbehandler kari\.saksbehandler \(siden/);
+  });
+
+  it('shows a note in the history, an extension’s new date and a restriction’s ground at once', async () => {
+    const world = consoleWorld({ request: { receivedAt: '2026-11-23T10:00:00.000+01:00', receiptDate: '2026-11-23', dueDate: '2026-12-23', types: ['restriction'], customerIds: ['C-1'] } });
+
+    const afterNote = await actAndFollow(world, '/console/requests/{id}/note', [['text', 'Ringte kunden, venter på svar.']]);
+    const afterExtension = await actAndFollow(world, '/console/requests/{id}/extend', [['reason', 'Saken omfatter svært mange opplysninger fra flere systemer.']]);
+
+    expect(afterNote).toContain('Ringte kunden, venter på svar.');
+    expect(afterExtension).toContain('forlenget fra 23. desember 2026');
+    expect(afterExtension).toContain('Fristen er forlenget til 2027-02-23');
+  });
+
+  it('does not take a case that already has an assignee, and a refused action assigns nobody', async () => {
+    const held = consoleWorld({ request: { assignee: { username: 'per.saksbehandler', at: '2026-11-30T08:00:00.000Z' } } });
+    const refused = consoleWorld();
+
+    await held.console(post('/console/requests/{id}/note', [['text', 'Et notat.']]));
+    const response = await refused.console(post('/console/requests/{id}/note', [['text', '']]));
+
+    expect((await held.store.get(REQUEST_ID))?.assignee?.username).toBe('per.saksbehandler');
+    expect(response.statusCode).toBe(400);
+    expect((await refused.store.get(REQUEST_ID))?.assignee).toBeUndefined();
   });
 });

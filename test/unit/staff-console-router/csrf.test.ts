@@ -184,7 +184,7 @@ describe('a note posted from the case page', () => {
     // Assess
     expect(withToken.statusCode).toBe(303);
     expect(withoutToken.statusCode).toBe(403);
-    expect((await world.store.auditTrail(REQUEST_ID)).map((entry) => entry.reason)).toEqual(['Første notat.']);
+    expect((await world.store.auditTrail(REQUEST_ID)).filter((entry) => entry.event === 'note.added').map((entry) => entry.reason)).toEqual(['Første notat.']);
   });
 });
 
