@@ -86,6 +86,7 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
     case '/console/requests/{id}/restriction':
     case '/console/requests/{id}/lift-restriction':
     case '/console/requests/{id}/dispute':
+    case '/console/requests/{id}/message':
       return serveCaseAction(deps, request, route.path.slice('/console/requests/{id}/'.length) as CaseActionName);
     case '/console/intake':
       return route.method === 'GET' ? serveIntakeForm(deps, request) : serveIntake(deps, request);

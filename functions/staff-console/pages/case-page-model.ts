@@ -3,7 +3,7 @@ import type { AuditEntry, RightsRequest } from '../../domain/request/rights-requ
 import type { ConsoleContext } from './console-context.js';
 
 /** The actions of `POST /console/requests/{id}/{action}`. */
-export const CASE_ACTIONS = ['decision', 'verify', 'extend', 'note', 'take', 'merge', 'close', 'plan', 'restriction', 'lift-restriction', 'dispute'] as const;
+export const CASE_ACTIONS = ['decision', 'verify', 'extend', 'note', 'take', 'merge', 'close', 'plan', 'restriction', 'lift-restriction', 'dispute', 'message'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** SPF/DKIM/DMARC as SES judged them, and whether the From address can be trusted (DMARC pass). */
@@ -44,6 +44,8 @@ export interface CasePageModel extends ConsoleContext {
   readonly canExtend: boolean;
   /** Why the deadline cannot be extended, shown in place of the form. */
   readonly extendExplanation?: string;
+  /** A fresh key for the message form, so a form sent twice sends one message. */
+  readonly messageKey?: string;
   /** After a failed POST: the problems, shown in a summary and by the fields. */
   readonly errors?: readonly CaseActionError[];
   /** After a failed POST: what was typed, so nothing is lost (field name → value). */

@@ -14,6 +14,7 @@ import { closeManifestlyUnfounded } from '../../domain/case-actions/close-manife
 import { mergeDuplicate } from '../../domain/case-actions/merge-duplicate.js';
 import { takeCase } from '../../domain/case-actions/take-case.js';
 import { assignOnFirstAction } from '../../domain/case-actions/assign-on-first-action.js';
+import { MAX_STAFF_MESSAGE_LENGTH, sendStaffMessage, StaffMessageInvalidError } from '../../domain/staff-messages/send-staff-message.js';
 import { PlanNotFoundError } from '../../domain/carry-out/carry-out-errors.js';
 import { GatheredBundleMissingError } from '../../domain/export/read-gathered.js';
 import { RecordCategorySchema, type RecordCategory } from '../../domain/plan/action-plan.js';
@@ -170,6 +171,16 @@ async function perform(deps: StaffConsoleDeps, action: CaseActionName, requestId
     case 'dispute':
       await disputeCorrection(deps, { requestId, actor, reason });
       return 'disputed';
+    case 'message':
+      await sendStaffMessage(deps, {
+        requestId,
+        actor,
+        template: field(form, 'template'),
+        language: field(form, 'language'),
+        text: field(form, 'text'),
+        messageKey: field(form, 'message_key'),
+      });
+      return 'message';
     case 'close': {
       const ground = field(form, 'ground');
       if (ground !== 'manifestly_unfounded' && ground !== 'excessive') {
@@ -230,6 +241,11 @@ function problemOf(error: unknown): ActionProblem | undefined {
       `Denne saken ber også om ${rights}, men planen i den andre saken er allerede laget, så det ville ikke blitt behandlet. Slå heller sammen motsatt vei (den andre saken inn i denne), eller behandle sakene hver for seg.`,
       'into',
     );
+  }
+  if (error instanceof StaffMessageInvalidError) {
+    if (error.field === 'text') return new ActionProblem(400, `Skriv teksten i e-posten (høyst ${MAX_STAFF_MESSAGE_LENGTH} tegn). Bare fullmaktsmalen kan sendes uten egen tekst.`, 'text');
+    if (error.field === 'message_key') return new ActionProblem(400, 'Skjemaet manglet en del. Last siden på nytt og prøv igjen.');
+    return new ActionProblem(400, error.field === 'template' ? 'Velg hva du vil skrive.' : 'Velg bokmål, nynorsk eller engelsk.', error.field);
   }
   if (error instanceof OtherClosureLetterSentError) return new ActionProblem(409, 'Saken er allerede avsluttet på en annen måte.');
   if (error instanceof ConcurrentChangeError) return new ActionProblem(409, 'Saken ble endret samtidig av noen andre. Se gjennom siden og prøv igjen.');

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
 import { extensionAvailability } from '../../domain/console-queue/extension-availability.js';
 import { ActionPlanSchema, type ActionPlan } from '../../domain/plan/action-plan.js';
 import type { AuditEntry, RightsRequest } from '../../domain/request/rights-request.js';
@@ -62,6 +63,7 @@ export async function renderCase(
     email,
     canExtend: extension.allowed,
     extendExplanation: extension.allowed ? undefined : extension.explanation,
+    messageKey: randomUUID(),
     errors: problems?.errors,
     values: problems?.values,
   };

@@ -18,6 +18,7 @@ const DONE = {
   'restriction-set': 'Grunnlag og omfang for begrensningen er lagret. Planen må godkjennes på nytt.',
   'restriction-lifted': 'Den registrerte er varslet, og begrensningen er opphevet.',
   disputed: 'Den registrerte er varslet, og profilen er begrenset mens riktigheten undersøkes.',
+  message: 'E-posten er sendt til den registrerte og lagret i historikken.',
   registered: 'Henvendelsen er registrert, og saksbehandlingen har startet.',
   'triaged-case': 'E-posten er gjort om til en sak.',
   dismissed: 'E-posten er avvist med begrunnelse.',

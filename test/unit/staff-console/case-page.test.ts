@@ -212,10 +212,14 @@ describe('renderCasePage', () => {
     expect(formFor(renderCasePage(model()), 'extend')).toHaveLength(1);
   });
 
-  it('offers no decision form outside awaiting_approval, and only notes on a closed case', () => {
+  it('offers no decision form outside awaiting_approval, and only a message to the requester and notes on a closed case', () => {
     expect(formFor(renderCasePage(model({ status: 'gathering' })), 'decision')).toEqual([]);
     const closed = renderCasePage(model({ status: 'closed' }, { canExtend: false }));
-    expect(postForms(closed).map((f) => f.attributes.action)).toEqual(['/console/sign-out', `/console/requests/${REQUEST_ID}/note`]);
+    expect(postForms(closed).map((f) => f.attributes.action)).toEqual([
+      '/console/sign-out',
+      `/console/requests/${REQUEST_ID}/message`,
+      `/console/requests/${REQUEST_ID}/note`,
+    ]);
   });
 
   it('after a failed action shows an error summary linking to the field, and keeps what was typed', () => {
