@@ -5,6 +5,7 @@ import { html, type SafeHtml } from '../../web-form/pages/html.js';
 import { actionsSection, caseFieldId } from './case-actions.js';
 import type { CasePageModel } from './case-page-model.js';
 import { planSection } from './case-plan-section.js';
+import { gatheredRecordsSection } from './gathered-records-section.js';
 import { gatheredSection, historySection, mailSection, requestSection, verificationSection } from './case-sections.js';
 import { actorName, longDate, osloDateTime } from './console-format.js';
 import { STAFF_STATUS_LABELS } from '../../domain/request/staff-labels.js';
@@ -79,6 +80,7 @@ ${summary(request, model.today)}
 ${requestSection(request, model.email, auditTrail)}
 ${verificationSection(request)}
 ${gatheredSection(auditTrail)}
+${gatheredRecordsSection(request.id, model.gathered ?? {}, model.gatheredPage ?? {})}
 ${planSection(model.plan)}
 ${mailSection(request, auditTrail)}
 ${historySection(auditTrail)}

@@ -93,9 +93,9 @@ describe('renderCasePage', () => {
     expect(page.split('&lt;script&gt;').length - 1).toBeGreaterThanOrEqual(6);
   });
 
-  it('has the sections in order: the request, identity, gathered, plan, mail, history, actions', () => {
+  it('has the sections in order: the request, identity, gathered (counts, then the records), plan, mail, history, actions', () => {
     const headings = [...renderCasePage(model()).matchAll(/<h2 id="section-[^"]*">([^<]*)<\/h2>/g)].map((m) => m[1]);
-    expect(headings).toEqual(['Henvendelsen', 'Identitetskontroll', 'Innhentet', 'Plan', 'E-post', 'Historikk', 'Handlinger']);
+    expect(headings).toEqual(['Henvendelsen', 'Identitetskontroll', 'Innhentet', 'Innhentede opplysninger', 'Plan', 'E-post', 'Historikk', 'Handlinger']);
   });
 
   it('shows the e-mail as received: SPF/DKIM/DMARC from the audit entry, the untrusted-sender warning, attachments', () => {
