@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalStack } from '../infra/local/local-stack.js';
 import { consolePageTimes } from './console-bench.js';
+import { queueAtScale, queueAtScaleLines } from './queue-bench.js';
 import { gatherFlatness } from './gather-bench.js';
 import { intakeRate, rawPutItemRate } from './intake-bench.js';
 import { transitionsPerType } from './transitions-bench.js';
@@ -46,9 +47,23 @@ async function main(): Promise<void> {
   const reportPath = jsonReportPath(process.argv.slice(2));
   const machine = benchMachine();
   const report: Record<string, unknown> = { machine };
-  report.functions = await printFunctionFigures();
+  // `npm run bench -- queue` measures only the queue at scale.
+  if (!process.argv.includes('queue')) report.functions = await printFunctionFigures();
   // `npm run bench -- functions` stops here (no local stack needed).
   if (process.argv.includes('functions')) {
+    if (reportPath) writeJsonReport(reportPath, report);
+    return;
+  }
+  // The queue with thousands of open cases, on a stack of its own; `npm run bench -- queue` runs only this part.
+  const queueStack = await startLocalStack({ port: 0, sesPort: 0, smtpPort: 0, logLevel: 'silent', redrive: false });
+  try {
+    const queue = await queueAtScale(queueStack, Number(process.env.BENCH_QUEUE_OPEN ?? 10_000));
+    report.queue = queue;
+    process.stdout.write(queueAtScaleLines(queue).join('\n'));
+  } finally {
+    await queueStack.stop();
+  }
+  if (process.argv.includes('queue')) {
     if (reportPath) writeJsonReport(reportPath, report);
     return;
   }

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { isRequestId } from '../domain/request/request-id.js';
 import { STAFF_GROUP_LABELS } from '../domain/request/staff-labels.js';
-import { checkCsrf, csrfToken, sameOriginPost } from '../domain/staff-auth/index.js';
+import { checkCsrf, csrfToken, sameOriginPost, sessionTokenFrom } from '../domain/staff-auth/index.js';
 import { routeByKey } from '../shared/http/routes.js';
 import { staffGate } from '../shared/http/staff-gate.js';
 import { htmlPage } from './console-responses.js';
@@ -40,7 +40,10 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
 
   const gate = await staffGate(deps.verifier, event, deps.revocations);
   if (!gate.ok) {
-    if (gate.status === 401) return htmlPage(401, renderUnauthenticatedPage());
+    if (gate.status === 401) {
+      const cameWithSession = sessionTokenFrom({ cookies: event.cookies, headers: event.headers }) !== undefined;
+      return htmlPage(401, renderUnauthenticatedPage(cameWithSession ? 'session-ended' : 'no-session'));
+    }
     return htmlPage(403, renderForbiddenPage(STAFF_GROUP_LABELS[route.auth]));
   }
   const { caller } = gate;
@@ -84,9 +87,10 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
     case '/console/requests/{id}/lift-restriction':
     case '/console/requests/{id}/dispute':
     case '/console/requests/{id}/identity':
+    case '/console/requests/{id}/message':
       return serveCaseAction(deps, request, route.path.slice('/console/requests/{id}/'.length) as CaseActionName);
     case '/console/intake':
-      return route.method === 'GET' ? serveIntakeForm(request) : serveIntake(deps, request);
+      return route.method === 'GET' ? serveIntakeForm(deps, request) : serveIntake(deps, request);
     case '/console/triage':
       return serveTriage(deps, request);
     case '/console/triage/{inboxId}/case':

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { STSClient } from '@aws-sdk/client-sts';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DynamoDbRequestStore } from '../../functions/adapters/dynamodb/dynamodb-request-store.js';
@@ -10,6 +11,8 @@ import { osloCalendarDate } from '../../functions/domain/deadline/index.js';
 import { createLogger } from '../../functions/shared/logger.js';
 import { useStackEnvironment } from './cli-environment.js';
 import { CommandError, UsageError } from './cli-errors.js';
+import { cliStaffActor } from './staff-actor.js';
+import { USAGE } from './usage.js';
 import { deadlineCommand } from './commands/deadline-command.js';
 import { classifyCommand } from './commands/classify-command.js';
 import { inboxCommand } from './commands/inbox-command.js';
@@ -26,39 +29,6 @@ import { registerBackfillCommand } from './commands/register-backfill-command.js
 import { watchDeadlines } from '../../functions/watch-deadlines/watch-deadlines.js';
 import { DynamoDbAuditChain } from '../../functions/adapters/dynamodb/dynamodb-audit-chain.js';
 import { auditChainBackfillCommand, auditExportCommand, auditVerifyCommand } from './commands/audit-command.js';
-
-const USAGE = `Usage: npm run -s dsr -- <command> [options]
-
-Commands:
-  deadline <receipt-ISO>... [--extended]   due date (YYYY-MM-DD) per receipt instant
-  classify FILE.eml...                     one JSON line per mail: {file, types, language, confidence}
-  status <id>                              the request and its audit trail as JSON
-  approve <id> [--reason TEXT] [--by NAME] [--correct FIELD=VALUE]... [--customer ID]
-                                           approve, resuming the waiting workflow (an erasure
-                                           needs two different approvers; a rectification the
-                                           corrections to make)
-  reject <id> --reason TEXT [--by NAME]    reject with the reason the requester is given
-  verify <id> --reason TEXT [--by NAME] [--customer ID]
-                                           staff confirm the requester's identity (e.g. by phone)
-  seed --customers N [--seed S]            synthetic Norwegian customers into the local stores
-  extend <id> --reason TEXT [--by NAME]    extend to three months (only within the first month);
-                                           the requester is mailed the reason and new date
-  inbox triage|quarantine|log [--date D]   mail the inbox set aside for staff, could not read, or logged
-  outbox [--to ADDR]                       mails held by the local SES, as JSON
-  register-backfill                        once, after upgrading a table from before the case
-                                           register: puts older requests in its index
-  audit <id> --verify                      check the case's tamper-evident audit chain; names the
-                                           first broken link (exit 1 when broken)
-  audit <id> --export [--out DIR]          write the trail for the supervisory authority:
-                                           revisjonsspor-<id>.json and .html (Norwegian)
-  audit-chain-backfill                     once, after upgrading: chain the audit trails of cases
-                                           written before the chain existed
-  watch-deadlines                          run the daily deadline watch now: digest and due
-                                           warnings to staff (never a warning twice), as JSON
-
-Options:
-  --aws    use AWS (credentials chain, DSR_TABLE_NAME, DSR_STATE_MACHINE_ARN) instead of local mode
-  --help   this text`;
 
 const CORRECTABLE = ['name', 'email', 'phone', 'address'] as const;
 
@@ -117,6 +87,7 @@ async function run(argv: readonly string[]): Promise<string> {
 
   useStackEnvironment(values.aws);
   const store = new DynamoDbRequestStore(new DynamoDBClient({}), process.env.REQUESTS_TABLE_NAME!);
+  const staffActor = () => cliStaffActor({ aws: values.aws, by: values.by, sts: new STSClient({}), localUser: () => userInfo().username });
   switch (command) {
     case 'status':
       return statusCommand(store, oneId(rest, command));
@@ -132,7 +103,7 @@ async function run(argv: readonly string[]): Promise<string> {
         {
           requestId: oneId(rest, command),
           outcome: command === 'approve' ? 'approved' : 'rejected',
-          actor: `staff:${values.by ?? userInfo().username}`,
+          actor: await staffActor(),
           reason: values.reason,
           corrections: (values.correct ?? []).map((pair) => parseCorrection(pair, values.customer)),
         },
@@ -152,7 +123,7 @@ async function run(argv: readonly string[]): Promise<string> {
         },
         {
           requestId: oneId(rest, command),
-          actor: `staff:${values.by ?? userInfo().username}`,
+          actor: await staffActor(),
           reason: values.reason ?? '',
           today: osloCalendarDate(new Date()),
         },
@@ -168,7 +139,7 @@ async function run(argv: readonly string[]): Promise<string> {
         },
         {
           requestId: oneId(rest, command),
-          actor: `staff:${values.by ?? userInfo().username}`,
+          actor: await staffActor(),
           reason: values.reason,
           customerIds: values.customer ? [values.customer] : undefined,
         },

@@ -1,4 +1,5 @@
 import { checkPrerequisites, MissingPrerequisiteError } from './prerequisites.js';
+import { startBanner } from './start-banner.js';
 import { DEFAULT_DATA_DIR, readRunningStack, removeEndpoints, writeEndpoints } from './local-settings.js';
 
 /**
@@ -42,35 +43,7 @@ async function main(): Promise<void> {
     logLevel: (process.env.LOG_LEVEL as 'warn' | undefined) ?? 'warn',
   });
   writeEndpoints(dataDir, stack.environment, stack.urls);
-  process.stdout.write(
-    [
-      '',
-      `  Request form     ${stack.urls.app}/`,
-      `  Staff console    ${stack.urls.app}/console  (users in infra/local/console-users.json; see README)`,
-      `  Mail viewer      ${stack.urls.mailViewer}/`,
-      `  Inbox (SMTP)     ${stack.urls.smtp}  (naerkontor@obos.no)`,
-      `  API              ${stack.urls.app}/api/requests`,
-      `  Step Functions   ${stack.urls.stepFunctions}`,
-      `  DynamoDB Local   ${stack.urls.dynamodb}`,
-      `  S3               ${stack.urls.s3}`,
-      `  Data             ${dataDir}`,
-      stack.redriven > 0 ? `  Re-driven ${stack.redriven} unfinished request(s).` : '',
-      ...(stack.demo?.demoEmails
-        ? [
-            '',
-            '  Demo customers (send a request with one of these e-mails; the code arrives in the mail viewer):',
-            `    ${stack.demo.demoEmails.activeSubscription}   active subscription`,
-            `    ${stack.demo.demoEmails.endedSubscriptions}   subscriptions ended`,
-          ]
-        : []),
-      '',
-      '  CLI: npm run -s dsr -- status <id> | verify <id> --reason TEXT | approve <id> | reject <id> --reason TEXT',
-      '       | extend <id> --reason TEXT | outbox | seed --customers N | watch-deadlines   (npm run -s dsr -- --help)',
-      '  The deadline digest goes to personvern@obos.no every day at 07:00 (see it in the mail viewer).',
-      '  Press Ctrl-C to stop.',
-      '',
-    ].join('\n'),
-  );
+  process.stdout.write(startBanner(stack, dataDir));
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;

@@ -79,7 +79,8 @@ describe('the staff console in Chromium', () => {
       expect(response?.status(), `${route.method} ${path}`).toBe(401);
     }
     await page.goto(`${app()}/console`);
-    expect(await page.textContent('h1')).toContain('logge inn');
+    expect(await page.textContent('h1')).toBe('Logg inn');
+    expect(await page.textContent('main')).not.toContain('utløpt');
     await expectAccessible(page, '401 page');
 
     await signInWithKeyboard(page, app(), CONSOLE_USERS.noGroup).catch(() => undefined);

@@ -4,6 +4,7 @@ import {
   subjectLookupKeys,
   type CreateResult,
   type IdempotencyRecord,
+  type OpenRequestSummary,
   type RequestChange,
   type RequestStore,
   type SubjectKeys,
@@ -149,11 +150,14 @@ export class InMemoryRequestStore implements RequestStore {
     }
   }
 
-  async *listOpen(): AsyncIterable<{ readonly id: string; readonly status: Status }> {
+  async *listOpen(): AsyncIterable<OpenRequestSummary> {
     const open = [...this.items.values()]
       .filter((item) => item.open === true)
       .sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
-    for (const item of open) yield { id: String(item.id), status: item.status };
+    for (const item of open) {
+      const { id, status, receivedAt, dueDate, types, channel } = item as unknown as RightsRequest;
+      yield { id, status, receivedAt, dueDate, types, channel };
+    }
   }
 
   /** Arranges a request in any state, as if earlier steps had written it (test set-up only). */

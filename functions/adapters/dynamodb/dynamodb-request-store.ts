@@ -20,12 +20,13 @@ import {
   subjectLookupKeys,
   type CreateResult,
   type IdempotencyRecord,
+  type OpenRequestSummary,
   type RequestChange,
   type RequestStore,
   type SubjectKeys,
 } from '../../domain/request/request-store.js';
 import { AuditEntrySchema, RightsRequestSchema, type AuditEntry, type RightsRequest } from '../../domain/request/rights-request.js';
-import { isOpenStatus, type Status } from '../../domain/request/request-vocabulary.js';
+import { isOpenStatus, type Channel, type RequestType, type Status } from '../../domain/request/request-vocabulary.js';
 import {
   AUDIT_SK_PREFIX,
   IDEMPOTENCY_SK,
@@ -301,7 +302,7 @@ export class DynamoDbRequestStore implements RequestStore {
     }
   }
 
-  async *listOpen(): AsyncIterable<{ id: string; status: Status }> {
+  async *listOpen(): AsyncIterable<OpenRequestSummary> {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.doc.send(
@@ -314,7 +315,16 @@ export class DynamoDbRequestStore implements RequestStore {
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const item of page.Items ?? []) yield { id: String(item.id), status: item.status as Status };
+      for (const item of page.Items ?? []) {
+        yield {
+          id: String(item.id),
+          status: item.status as Status,
+          receivedAt: String(item.receivedAt),
+          dueDate: String(item.dueDate),
+          types: (item.types ?? []) as RequestType[],
+          channel: item.channel as Channel,
+        };
+      }
       startKey = page.LastEvaluatedKey;
     } while (startKey);
   }

@@ -1,5 +1,6 @@
 import { isOpenStatus, type Channel, type RequestType, type Status } from '../request/request-vocabulary.js';
 import type { RightsRequest } from '../request/rights-request.js';
+import { needsTwoApprovers } from '../workflow/record-decision.js';
 import { parseQueueFilter, type IgnoredFilterValue, type QueueFilter, type QueueFilterInput } from './queue-filter.js';
 import { foldForSearch } from './search-text.js';
 import { deadlineStanding, URGENCIES, type Urgency } from './urgency.js';
@@ -25,6 +26,8 @@ export interface QueueRow {
   /** When anything last changed on the case (`updatedAt`). */
   readonly lastActivity: string;
   readonly requesterName: string;
+  /** An erasure waiting for its two approvals: how many are given (0 or 1) of the two it needs. */
+  readonly approvals?: { readonly given: number; readonly needed: number };
 }
 
 export interface QueueView {
@@ -40,7 +43,7 @@ const URGENCY_RANK: Readonly<Record<Urgency, number>> = Object.fromEntries(URGEN
   number
 >;
 
-function matchesSearch(request: RightsRequest, q: string): boolean {
+export function matchesSearch(request: RightsRequest, q: string): boolean {
   if (request.id.toLowerCase().includes(q.toLowerCase())) return true;
   const folded = foldForSearch(q);
   return (
@@ -56,7 +59,8 @@ function matches(request: RightsRequest, filter: QueueFilter): boolean {
   return true;
 }
 
-function toRow(request: RightsRequest, today: string): QueueRow {
+/** A request as a queue line on `today` (an Oslo calendar date). */
+export function toRow(request: RightsRequest, today: string): QueueRow {
   const open = isOpenStatus(request.status);
   const standing = open ? deadlineStanding(today, request.dueDate) : undefined;
   return {
@@ -72,6 +76,8 @@ function toRow(request: RightsRequest, today: string): QueueRow {
     ...(request.assignee && { assignee: request.assignee.username }),
     lastActivity: request.updatedAt,
     requesterName: request.requester.name,
+    ...(request.status === 'awaiting_approval' &&
+      needsTwoApprovers(request) && { approvals: { given: Math.min(request.approvals?.length ?? 0, 2), needed: 2 } }),
   };
 }
 

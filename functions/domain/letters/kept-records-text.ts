@@ -4,6 +4,7 @@ import type { ActionPlan, KeptRecords, LegalBasis, RecordCategory } from '../pla
 import type { Language } from '../request/request-vocabulary.js';
 import { CATEGORY_LABELS, type Localised } from './art15-information.js';
 import { formatCalendarDate } from './format-calendar-date.js';
+import { keptUntilText } from './kept-until.js';
 
 /**
  * What the reply says about the records an erasure keeps (Art. 12(4), 17(3); requirement 8.5):
@@ -67,16 +68,8 @@ const bullet = (text: string): string => `  • ${text}`;
 const isAccounting = (group: KeptRecords): group is KeptRecords & { retentionClass: AccountingClass; until: string } =>
   group.kind === 'legal_obligation' && group.retentionClass !== undefined && group.until !== undefined && group.setBy === undefined;
 
-function untilText(group: KeptRecords, language: Language): string {
-  if (group.until) {
-    const day = formatCalendarDate(group.until, language);
-    return { nb: `Til og med ${day}.`, nn: `Til og med ${day}.`, en: `Until ${day} inclusive.` }[language];
-  }
-  if (group.kind === 'contract') {
-    return { nb: 'Så lenge kundeforholdet varer.', nn: 'Så lenge kundeforholdet varer.', en: 'As long as the customer relationship lasts.' }[language];
-  }
-  return { nb: 'Til kravet er avgjort.', nn: 'Til kravet er avgjort.', en: 'Until the claim is resolved.' }[language];
-}
+/** The letter's sentence on how long a group is kept: the same words the console's plan shows. */
+const untilText = (group: KeptRecords, language: Language): string => `${keptUntilText(group, language)}.`;
 
 /** One line per end date: `til og med 31. desember 2029: Fakturaer (12 oppføringer)`. */
 function classLines(groups: readonly (KeptRecords & { until: string })[], language: Language): Lines {

@@ -1,5 +1,18 @@
 import type { AuditEntry, RightsRequest } from './rights-request.js';
-import type { Status } from './request-vocabulary.js';
+import type { Channel, RequestType, Status } from './request-vocabulary.js';
+
+/**
+ * An open request as the open-requests index holds it: enough to sort, filter and page the staff
+ * queue without reading the request item.
+ */
+export interface OpenRequestSummary {
+  readonly id: string;
+  readonly status: Status;
+  readonly receivedAt: string;
+  readonly dueDate: string;
+  readonly types: readonly RequestType[];
+  readonly channel: Channel;
+}
 
 /** Binds an `Idempotency-Key` to the request it created, for a limited time. */
 export interface IdempotencyRecord {
@@ -46,7 +59,7 @@ export interface RequestStore {
    */
   listAll(): AsyncIterable<RightsRequest>;
   /** Requests not yet closed, oldest first, read from an index (never a table scan). */
-  listOpen(): AsyncIterable<{ readonly id: string; readonly status: Status }>;
+  listOpen(): AsyncIterable<OpenRequestSummary>;
   /**
    * The ids of every request made with one of these e-mail addresses (case-insensitive) or
    * verified as one of these customers, read by lookup key (never a scan). Used to put a person's

@@ -41,6 +41,7 @@ export const HTTP_ROUTES = [
   { method: 'POST', path: '/console/requests/{id}/lift-restriction', function: 'staff-console', auth: 'staff' },
   { method: 'POST', path: '/console/requests/{id}/dispute', function: 'staff-console', auth: 'staff' },
   { method: 'POST', path: '/console/requests/{id}/identity', function: 'staff-console', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/message', function: 'staff-console', auth: 'staff' },
   // Refusing a request as manifestly unfounded or excessive is a legal judgement (Art. 12(5)).
   { method: 'POST', path: '/console/requests/{id}/close', function: 'staff-console', auth: 'privacy-officer' },
   { method: 'GET', path: '/console/intake', function: 'staff-console', auth: 'staff' },

@@ -2,43 +2,38 @@ import type { AuditEntry } from '../../domain/request/rights-request.js';
 import { STAFF_STATUS_LABELS } from '../../domain/request/staff-labels.js';
 import { REQUEST_TYPE_LABELS } from '../../domain/request/request-type-labels.js';
 import type { RequestType } from '../../domain/request/request-vocabulary.js';
-import { GATHER_SOURCE_LABELS, mailPurposeLabel } from './console-labels.js';
+import { AUDIT_EVENT_LABELS, auditEventLabel } from './audit-event-labels.js';
+import { GATHER_SOURCE_LABELS, mailPurposeLabel, RECORD_CATEGORY_LABELS } from './console-labels.js';
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** Events whose words need nothing from the entry's detail. */
-const FIXED: Readonly<Record<string, string>> = {
-  'request.received': 'Henvendelsen ble registrert',
-  'mail.request_received': 'Henvendelsen kom inn på e-post',
-  'mail.followup_received': 'Oppfølging mottatt på e-post',
-  'mail.authentication_failed': 'Avsenderkontrollen (SPF/DKIM/DMARC) feilet',
-  'verification.started': 'Identitetskontroll startet',
-  'verification.awaiting': 'Venter på identitetskontroll',
-  'verification.code_resent': 'Ny kode for identitetskontroll sendt',
-  'verification.reminded': 'Påminnelse om identitetskontroll sendt',
-  'verification.verified': 'Identiteten er bekreftet',
-  'plan.built': 'Plan laget',
-  'decision.first_approval': 'Første godkjenning av planen',
-  'decision.approved': 'Planen er godkjent',
-  'decision.rejected': 'Henvendelsen er avslått',
-  'deadline.extended': 'Fristen er forlenget',
-  'download.code_sent': 'Kode for nedlasting sendt',
-  'download.code_locked': 'Nedlastingen ble sperret etter for mange feil koder',
-  'export.downloaded': 'Eksporten ble lastet ned',
-  'note.added': 'Notat',
-  'case.taken': 'Saken ble tatt',
-  'case.merged_in': 'En annen sak ble slått sammen med denne',
-  'case.closed_by_staff': 'Saken ble avsluttet av saksbehandler',
-  'intake.manual': 'Henvendelsen ble registrert manuelt',
-  'marketing.stopped': 'Markedsføring stanset (e-post, SMS, telefon og adressert post) uten identitetskontroll',
-  'processing.restricted': 'Analyse og utvikling begrenset mens protesten vurderes (art. 18 nr. 1 bokstav d)',
-  'processing.restriction_lifted': 'Begrensningen av analyse og utvikling er opphevet (protesten ble ikke tatt til følge)',
+
+const ACTION_KIND_WORDS: Readonly<Record<string, string>> = {
+  export: 'eksport laget',
+  rectify: 'opplysning rettet',
+  consent: 'samtykke trukket tilbake',
+  reserve: 'reservasjon mot kontaktkanal',
+  restrict: 'behandlingen begrenset',
+  'stop-purpose': 'formålet stanset',
+  buyer: 'kjøpers navn og adresse skrevet på beholdte fakturaer',
+  erase: 'slettet',
+  retain: 'beholdt til oppbevaringstiden er ute',
+  notify: 'mottaker varslet',
 };
+
+/** A plan action id (`erase:invoice:delete`) in words: what was done, and to which category. */
+function actionWords(action: string): string | undefined {
+  const [kind, category] = action.split(':');
+  const words = kind === undefined ? undefined : ACTION_KIND_WORDS[kind];
+  if (!words) return undefined;
+  const label = category && Object.hasOwn(RECORD_CATEGORY_LABELS, category) ? RECORD_CATEGORY_LABELS[category as keyof typeof RECORD_CATEGORY_LABELS] : undefined;
+  return (kind === 'erase' || kind === 'retain') && label ? `${label.toLowerCase()} ${words}` : words;
+}
 
 /** What a merge changed on the surviving case: added rights, the earlier deadline, who vouched for the requester. */
 function mergedInText(detail: Record<string, unknown>): string {
   const from = str(detail['from']);
-  const parts = [from ? `Sak ${from} ble slått sammen med denne` : FIXED['case.merged_in']!];
+  const parts = [from ? `Sak ${from} ble slått sammen med denne` : AUDIT_EVENT_LABELS['case.merged_in']];
   const added = Array.isArray(detail['addedTypes']) ? detail['addedTypes'].filter((type): type is RequestType => typeof type === 'string' && type in REQUEST_TYPE_LABELS) : [];
   if (added.length > 0) parts.push(`nye rettigheter: ${added.map((type) => REQUEST_TYPE_LABELS[type].nb.toLowerCase()).join(', ')}`);
   const due = detail['dueDate'] as { from?: unknown; to?: unknown } | undefined;
@@ -50,8 +45,9 @@ function mergedInText(detail: Record<string, unknown>): string {
 }
 
 /**
- * An audit entry in Norwegian words for the case history. Unknown events (from a newer step) fall
- * back to their stable name, so the history is never missing a line.
+ * An audit entry in Norwegian words for the case history: the event's label from
+ * {@link AUDIT_EVENT_LABELS}, refined by the entry's detail where that says more. An event newer
+ * than this table still gets a line, in words, never its raw key.
  */
 export function auditEventText(entry: AuditEntry): string {
   const detail = entry.detail ?? {};
@@ -78,7 +74,7 @@ export function auditEventText(entry: AuditEntry): string {
     }
     case 'deadline.extended': {
       const to = str(detail['to']);
-      return to ? `Fristen er forlenget til ${to}` : FIXED['deadline.extended']!;
+      return to ? `Fristen er forlenget til ${to}` : AUDIT_EVENT_LABELS['deadline.extended'];
     }
     case 'case.merged_in':
       return mergedInText(detail);
@@ -89,9 +85,15 @@ export function auditEventText(entry: AuditEntry): string {
         manifestly_unfounded: 'Saken ble avsluttet som åpenbart grunnløs',
         excessive: 'Saken ble avsluttet som overdreven',
       };
-      return (kind && words[kind]) ?? FIXED['case.closed_by_staff']!;
+      return (kind && words[kind]) ?? AUDIT_EVENT_LABELS['case.closed_by_staff'];
+    }
+    case 'action.done':
+    case 'action.refused': {
+      const action = str(detail['action']);
+      const what = action ? actionWords(action) : undefined;
+      return what ? `${AUDIT_EVENT_LABELS[entry.event]}: ${what}` : AUDIT_EVENT_LABELS[entry.event];
     }
     default:
-      return FIXED[entry.event] ?? entry.event;
+      return auditEventLabel(entry.event);
   }
 }

@@ -12,6 +12,7 @@ import { proposedRestriction } from '../../domain/restriction/requested-restrict
 import { RecordCategorySchema } from '../../domain/plan/action-plan.js';
 import { RESTRICTION_GROUNDS, RESTRICTION_GROUND_LABELS } from '../../domain/restriction/restriction.js';
 import { choiceGroup, inputField, selectField, textareaField } from './form-controls.js';
+import { messageForm } from './case-message-form.js';
 
 /** How many correction rows the approval form offers; more can be added in a second approval. */
 export const CORRECTION_ROWS = 3;
@@ -502,10 +503,11 @@ ${identityForm(model, state)}
 ${verifyForm(model, state)}
 ${extendForm(model, state)}
 ${takeForm(model)}
+${messageForm(model)}
 ${noteForm(model, state)}
 ${mergeForm(model, state)}
 ${closeForm(model, state)}
 </div>`
-    : html`<p>Saken er avsluttet. Du kan fortsatt skrive notater.</p><div class="actions-grid">${decisionForms(model, state)}${liftRestrictionForm(model, state)}${noteForm(model, state)}</div>`;
+    : html`<p>Saken er avsluttet. Du kan fortsatt skrive til den registrerte og skrive notater.</p><div class="actions-grid">${decisionForms(model, state)}${liftRestrictionForm(model, state)}${messageForm(model)}${noteForm(model, state)}</div>`;
   return section('section-actions', 'Handlinger', content);
 }

@@ -1,9 +1,10 @@
 import type { ActionPlan } from '../../domain/plan/action-plan.js';
 import type { AuditEntry, RightsRequest } from '../../domain/request/rights-request.js';
 import type { ConsoleContext } from './console-context.js';
+import type { GatheredCopies } from './gathered-records-section.js';
 
 /** The actions of `POST /console/requests/{id}/{action}`. */
-export const CASE_ACTIONS = ['decision', 'verify', 'extend', 'note', 'take', 'merge', 'close', 'plan', 'restriction', 'lift-restriction', 'dispute', 'identity'] as const;
+export const CASE_ACTIONS = ['decision', 'verify', 'extend', 'note', 'take', 'merge', 'close', 'plan', 'restriction', 'lift-restriction', 'dispute', 'identity', 'message'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** SPF/DKIM/DMARC as SES judged them, and whether the From address can be trusted (DMARC pass). */
@@ -44,6 +45,12 @@ export interface CasePageModel extends ConsoleContext {
   readonly canExtend: boolean;
   /** Why the deadline cannot be extended, shown in place of the form. */
   readonly extendExplanation?: string;
+  /** The records the gather steps copied, per store, for «Innhentede opplysninger». */
+  readonly gathered?: GatheredCopies;
+  /** Which store's records to page, and to which page (1-based). */
+  readonly gatheredPage?: { readonly store?: string; readonly page?: number };
+  /** A fresh key for the message form, so a form sent twice sends one message. */
+  readonly messageKey?: string;
   /** After a failed POST: the problems, shown in a summary and by the fields. */
   readonly errors?: readonly CaseActionError[];
   /** After a failed POST: what was typed, so nothing is lost (field name → value). */

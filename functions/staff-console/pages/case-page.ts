@@ -5,12 +5,15 @@ import { html, type SafeHtml } from '../../web-form/pages/html.js';
 import { actionsSection, caseFieldId } from './case-actions.js';
 import type { CasePageModel } from './case-page-model.js';
 import { planSection } from './case-plan-section.js';
+import { gatheredRecordsSection } from './gathered-records-section.js';
 import { gatheredSection, historySection, mailSection, requestSection, verificationSection } from './case-sections.js';
 import { actorName, longDate, osloDateTime } from './console-format.js';
 import { STAFF_STATUS_LABELS } from '../../domain/request/staff-labels.js';
 import { errorSummary } from './form-controls.js';
 import { renderConsoleLayout } from './layout.js';
 import { urgencyBadge } from './urgency-badge.js';
+import { RECORD_CATEGORY_LABELS } from './console-labels.js';
+import { needsTwoApprovers } from '../../domain/workflow/record-decision.js';
 
 export type { CaseAction, CaseActionError, CasePageModel, MailAuthenticity, ReceivedEmail } from './case-page-model.js';
 export { CASE_ACTIONS } from './case-page-model.js';
@@ -21,6 +24,21 @@ const CLOSURE_WORDS = {
   excessive: 'Avsluttet som overdreven',
 } as const;
 
+/**
+ * The decision so far, read from the request the action wrote: after «Godkjenn» the page shows the
+ * approval (or the first of two) at once, not only when the workflow has moved on.
+ */
+function approvalFacts(request: RightsRequest): SafeHtml | undefined {
+  if (request.decision) {
+    const { outcome, decidedBy, decidedAt } = request.decision;
+    return html`<dt>Beslutning</dt><dd>${outcome === 'approved' ? 'Godkjent' : 'Avvist'} av ${actorName(decidedBy)} ${osloDateTime(decidedAt)}</dd>`;
+  }
+  if (request.status !== 'awaiting_approval' || !needsTwoApprovers(request)) return undefined;
+  const given = request.approvals ?? [];
+  return html`<dt>Godkjenninger</dt><dd>${Math.min(given.length, 2)} av 2 godkjenninger${given.length > 0 &&
+    html` (${given.map((approval) => `${actorName(approval.by)} ${osloDateTime(approval.at)}`).join('; ')})`}</dd>`;
+}
+
 function summary(request: RightsRequest, today: string): SafeHtml {
   const open = isOpenStatus(request.status);
   const standing = open ? deadlineStanding(today, request.dueDate) : undefined;
@@ -30,6 +48,13 @@ function summary(request: RightsRequest, today: string): SafeHtml {
 <dt>Frist</dt><dd>${urgencyBadge(standing?.urgency ?? 'normal', standing?.workingDaysLeft ?? null)} ${longDate(request.dueDate)}${request.extension &&
     html` (forlenget fra ${longDate(request.extension.originalDueDate)} av ${actorName(request.extension.by)}: ${request.extension.reason})`}</dd>
 <dt>Saksbehandler</dt><dd>${request.assignee ? html`${request.assignee.username} (siden ${osloDateTime(request.assignee.at)})` : 'Ingen'}</dd>
+${approvalFacts(request)}
+${request.restriction &&
+html`<dt>Begrensning</dt><dd>Bokstav ${request.restriction.ground}, ${request.restriction.scope.map((c) => RECORD_CATEGORY_LABELS[c].toLowerCase()).join(', ')}: ${request.restriction.liftedAt
+  ? `opphevet ${osloDateTime(request.restriction.liftedAt)}`
+  : request.restriction.appliedAt
+    ? `gjelder fra ${osloDateTime(request.restriction.appliedAt)}`
+    : `satt av ${actorName(request.restriction.setBy)} ${osloDateTime(request.restriction.setAt)}, gjelder når planen er godkjent`}</dd>`}
 ${closure &&
 html`<dt>Avslutning</dt><dd>${CLOSURE_WORDS[closure.kind]}${closure.mergedInto &&
   html` (<a href="/console/requests/${encodeURIComponent(closure.mergedInto)}">${closure.mergedInto}</a>)`}, ${actorName(closure.by)}, ${osloDateTime(closure.at)}: ${closure.reason}</dd>`}
@@ -55,6 +80,7 @@ ${summary(request, model.today)}
 ${requestSection(request, model.email, auditTrail)}
 ${verificationSection(request)}
 ${gatheredSection(auditTrail)}
+${gatheredRecordsSection(request.id, model.gathered ?? {}, model.gatheredPage ?? {})}
 ${planSection(model.plan)}
 ${mailSection(request, auditTrail)}
 ${historySection(auditTrail)}

@@ -1,3 +1,4 @@
+import { keptUntilText } from '../../domain/letters/kept-until.js';
 import { legalBasisIn } from '../../domain/letters/legal-citations.js';
 import type { ActionPlan, KeptRecords } from '../../domain/plan/action-plan.js';
 import { html, type SafeHtml } from '../../web-form/pages/html.js';
@@ -25,9 +26,9 @@ const refList = (refs: readonly string[]): SafeHtml => html`<details><summary>Re
 function keptTable(kept: ActionPlan['kept']): SafeHtml {
   return html`<table>
 <caption>Beholdes, og hvorfor</caption>
-<thead><tr><th scope="col">Hva</th><th scope="col">Antall</th><th scope="col">Grunn</th><th scope="col">Rettslig grunnlag</th><th scope="col">Til og med</th></tr></thead>
+<thead><tr><th scope="col">Hva</th><th scope="col">Antall</th><th scope="col">Grunn</th><th scope="col">Rettslig grunnlag</th><th scope="col">Beholdes</th></tr></thead>
 <tbody>${kept.map(
-    (k) => html`<tr><th scope="row">${RECORD_CATEGORY_LABELS[k.category]}</th><td>${k.recordIds.length}${refList(k.recordIds)}</td><td>${KEPT_KIND[k.kind]}${k.setBy && html` (satt av ${actorName(k.setBy)})`}: ${k.reason.nb}</td><td>${legalBasisIn(k.legalBasis, 'nb')}</td><td>${k.until ? longDate(k.until) : k.kind === 'contract' ? 'Så lenge kundeforholdet varer' : 'Til kravet er avgjort'}</td></tr>`,
+    (k) => html`<tr><th scope="row">${RECORD_CATEGORY_LABELS[k.category]}</th><td>${k.recordIds.length}${refList(k.recordIds)}</td><td>${KEPT_KIND[k.kind]}${k.setBy && html` (satt av ${actorName(k.setBy)})`}: ${k.reason.nb}</td><td>${legalBasisIn(k.legalBasis, 'nb')}</td><td>${keptUntilText(k, 'nb')}</td></tr>`,
   )}</tbody>
 </table>`;
 }

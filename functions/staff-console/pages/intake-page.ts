@@ -43,8 +43,9 @@ const fieldId = (field: string): string => `intake-${field.replaceAll('_', '-')}
 
 /**
  * Manual intake of a request that came by phone or post. The receipt date and time are asked for
- * explicitly and default to nothing: the deadline runs from when the call or letter reached us,
- * not from when it is typed in (Art. 12(3)), so staff must enter it from the note or postmark.
+ * explicitly; the route fills in now (Oslo time) for a fresh form, and the hint says to change it:
+ * the deadline runs from when the call or letter reached us, not from when it is typed in
+ * (Art. 12(3)).
  */
 export function renderIntakePage(model: IntakePageModel): string {
   const values = model.values ?? {};
@@ -79,7 +80,7 @@ ${inputField({
   name: 'received_date',
   type: 'date',
   label: 'Dato mottatt',
-  hint: 'Datoen samtalen kom inn eller brevet ble mottatt (ikke poststempelet), på formen ÅÅÅÅ-MM-DD.',
+  hint: 'Fylt inn med dagens dato. Endre den hvis samtalen kom inn eller brevet ble mottatt tidligere (ikke poststempelet). ÅÅÅÅ-MM-DD.',
   required: true,
   value: values.received_date,
   error: error('received_date'),
@@ -89,7 +90,7 @@ ${inputField({
   name: 'received_time',
   type: 'time',
   label: 'Klokkeslett mottatt (norsk tid)',
-  hint: 'TT:MM. For post: når posten ble åpnet eller levert, så godt det er kjent.',
+  hint: 'Fylt inn med klokkeslettet nå. TT:MM. For post: når posten ble åpnet eller levert, så godt det er kjent.',
   required: true,
   value: values.received_time,
   error: error('received_time'),

@@ -106,6 +106,12 @@ tbody tr:nth-child(even){background:${P.stripe}}
 .decision{grid-column:1/-1;display:grid;grid-template-columns:repeat(auto-fill,minmax(22rem,1fr));gap:1.5rem}
 .decision .notice{grid-column:1/-1;margin:0}
 .action h3{margin-top:0}
+.key-figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr));gap:1rem;margin:0 0 1.5rem}
+.key-figure{display:flex;flex-direction:column-reverse;justify-content:flex-end;border:2px solid ${P.rule};border-top:6px solid ${P.brand};padding:1rem}
+.key-figure dt{font-weight:400;margin:.25rem 0 0}
+.key-figure dd{margin:0}
+.key-figure-value{display:block;font-size:2.5rem;font-weight:700;line-height:1.1;font-variant-numeric:tabular-nums}
+.key-figure-note{display:block;color:${P.hint};font-size:.9375rem;margin:.25rem 0 0}
 .entry{border:2px solid ${P.rule};padding:1rem;margin:0 0 1.5rem}
 .entry-urgent{border:4px solid ${P.overdueBackground}}
 .entry h3{margin-top:0}

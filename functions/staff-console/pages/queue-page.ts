@@ -1,3 +1,4 @@
+import type { QueuePage } from '../../domain/console-queue/queue-page.js';
 import type { QueueRow, QueueView } from '../../domain/console-queue/queue-rows.js';
 import type { IgnoredFilterValue } from '../../domain/console-queue/queue-filter.js';
 import { CHANNELS, REQUEST_TYPES, STATUSES } from '../../domain/request/request-vocabulary.js';
@@ -10,8 +11,8 @@ import { renderConsoleLayout } from './layout.js';
 import { urgencyBadge } from './urgency-badge.js';
 
 export interface QueuePageModel extends ConsoleContext {
-  /** From `queueRows(requests, today, query)`. */
-  readonly queue: QueueView;
+  /** From `readQueuePage(store, today, query)`: one page and where the next starts. */
+  readonly queue: QueueView & Partial<Omit<QueuePage, keyof QueueView>>;
 }
 
 const FILTER_NAMES: Readonly<Record<IgnoredFilterValue['field'], string>> = { status: 'status', type: 'type', channel: 'kanal' };
@@ -61,7 +62,8 @@ function row(r: QueueRow): SafeHtml {
 <td>${urgencyBadge(r.urgency, r.workingDaysLeft)}<br>${longDate(r.dueDate)}${r.extended && ' (forlenget)'}</td>
 <td>${r.types.map((t) => STAFF_TYPE_LABELS[t]).join(', ')}</td>
 <td>${STAFF_CHANNEL_LABELS[r.channel]}</td>
-<td>${STAFF_STATUS_LABELS[r.status]}</td>
+<td>${STAFF_STATUS_LABELS[r.status]}${r.approvals &&
+    html`<br><span class="approvals">${r.approvals.given} av ${r.approvals.needed} godkjenninger</span>`}</td>
 <td><time datetime="${r.receivedAt}">${osloDateTime(r.receivedAt)}</time></td>
 <td>${r.assignee ?? html`<span class="hint">Ingen</span>`}</td>
 <td><time datetime="${r.lastActivity}">${osloDateTime(r.lastActivity)}</time></td>
@@ -95,10 +97,44 @@ ${queue.ignored.length > 0 &&
 html`<div class="notice"><p>Noen filterverdier er ukjente og ble ikke brukt:</p><ul>${queue.ignored.map(
   (i) => html`<li>${FILTER_NAMES[i.field]}: «${i.value}»</li>`,
 )}</ul></div>`}
+${queue.cursorIgnored && html`<div class="notice"><p>Lenken til neste side var ugyldig, så køen vises fra begynnelsen.</p></div>`}
 ${filterForm(queue)}
-<p id="queue-count"><strong>${count === 1 ? '1 henvendelse' : `${count} henvendelser`}</strong></p>
+<p id="queue-count"><strong>${countText(queue)}</strong></p>
 ${count === 0
-  ? html`<p>Ingen henvendelser passer til filteret. <a href="/console">Vis alle</a>.</p>`
-  : table(queue.rows)}`;
+  ? queue.continued
+    ? html`<p>Ingen flere henvendelser. <a href="${pageHref(queue.filter)}">Til første side</a>.</p>`
+    : html`<p>Ingen henvendelser passer til filteret. <a href="/console">Vis alle</a>.</p>`
+  : table(queue.rows)}
+${pager(queue)}`;
   return renderConsoleLayout({ title: 'Kø', body, user: model.user, csrfToken: model.csrfToken, section: 'queue', flash: model.flash });
+}
+
+const NUMBER = new Intl.NumberFormat('nb-NO');
+const cases = (n: number): string => (n === 1 ? '1 henvendelse' : `${NUMBER.format(n)} henvendelser`);
+
+/** «Viser 1–50 av 10 000 henvendelser», or the hits of a search, which is not counted in full. */
+function countText(queue: QueuePageModel['queue']): string {
+  const shown = queue.rows.length;
+  // A search that reached the end on its first page has counted every hit.
+  if (queue.total === undefined) return queue.nextCursor || queue.continued ? `${shown} treff på denne siden` : cases(shown);
+  if (shown === 0 || (queue.firstPosition === 1 && shown === queue.total)) return cases(queue.total);
+  const first = queue.firstPosition ?? 1;
+  return `Viser ${NUMBER.format(first)}–${NUMBER.format(first + shown - 1)} av ${cases(queue.total)}`;
+}
+
+/** The queue's address with the filter kept, and the cursor when given. */
+function pageHref(filter: QueueView['filter'], after?: string): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter)) if (value !== undefined) query.set(name, String(value));
+  if (after !== undefined) query.set('after', after);
+  const text = query.toString();
+  return text === '' ? '/console' : `/console?${text}`;
+}
+
+function pager(queue: QueuePageModel['queue']): SafeHtml {
+  if (!queue.nextCursor && !queue.continued) return html``;
+  return html`<nav class="pager" aria-label="Sider i køen"><ul class="menu">
+${queue.continued && html`<li><a href="${pageHref(queue.filter)}">Første side</a></li>`}
+${queue.nextCursor && html`<li><a href="${pageHref(queue.filter, queue.nextCursor)}" rel="next">Neste side</a></li>`}
+</ul></nav>`;
 }

@@ -11,9 +11,20 @@ export interface StatusPageContext {
 const page = (title: string, body: SafeHtml, context: StatusPageContext = {}): string =>
   renderConsoleLayout({ title, body, user: context.user, csrfToken: context.csrfToken });
 
-/** 401: not signed in (or the session ran out). */
-export const renderUnauthenticatedPage = (): string =>
-  page('Du må logge inn', html`<h1>Du må logge inn</h1><p>Økten din er utløpt, eller du er ikke logget inn.</p><p><a href="/console/sign-in">Logg inn</a></p>`);
+/**
+ * 401. A first visit (no session at all) is simply asked to sign in; only a browser that came with
+ * a session that is no longer valid (expired or signed out) is told that its session ended.
+ */
+export const renderUnauthenticatedPage = (reason: 'no-session' | 'session-ended' = 'no-session'): string =>
+  reason === 'no-session'
+    ? page(
+        'Logg inn',
+        html`<h1>Logg inn</h1><p>Personvernkonsollen er for saksbehandlere hos OBOS Nærkontor. Logg inn for å se køen og sakene.</p><p><a class="button-link" href="/console/sign-in">Logg inn</a></p>`,
+      )
+    : page(
+        'Økten er utløpt',
+        html`<h1>Økten din er utløpt</h1><p>Du er logget ut, eller økten varte for lenge. Logg inn på nytt for å fortsette.</p><p><a class="button-link" href="/console/sign-in">Logg inn på nytt</a></p>`,
+      );
 
 /** 403: signed in, but without the group the page or action needs. */
 export const renderForbiddenPage = (neededGroup: string, context: StatusPageContext = {}): string =>

@@ -11,6 +11,8 @@ import {
   confirmNoMatch,
   linkToCandidate,
 } from '../../domain/identity-search/resolve-identity-review.js';
+import { assignOnFirstAction } from '../../domain/case-actions/assign-on-first-action.js';
+import { MAX_STAFF_MESSAGE_LENGTH, sendStaffMessage, StaffMessageInvalidError } from '../../domain/staff-messages/send-staff-message.js';
 import { PlanNotFoundError } from '../../domain/carry-out/carry-out-errors.js';
 import { GatheredBundleMissingError } from '../../domain/export/read-gathered.js';
 import { RecordCategorySchema, type RecordCategory } from '../../domain/plan/action-plan.js';
@@ -176,6 +178,16 @@ async function perform(deps: StaffConsoleDeps, action: CaseActionName, requestId
       await linkToCandidate(deps, { requestId, actor, reason, customerId });
       return 'identity-linked';
     }
+    case 'message':
+      await sendStaffMessage(deps, {
+        requestId,
+        actor,
+        template: field(form, 'template'),
+        language: field(form, 'language'),
+        text: field(form, 'text'),
+        messageKey: field(form, 'message_key'),
+      });
+      return 'message';
     case 'close': {
       const ground = field(form, 'ground');
       if (ground !== 'manifestly_unfounded' && ground !== 'excessive') {
@@ -217,6 +229,11 @@ function problemOf(error: unknown): ActionProblem | undefined {
   }
   if (error instanceof UnknownCandidateError) return new ActionProblem(400, 'Kunden er ikke blant treffene for denne saken.', 'customer');
   if (error instanceof IdentityReviewNotPendingError) return new ActionProblem(409, 'Treffene er allerede avklart i denne saken.');
+  if (error instanceof StaffMessageInvalidError) {
+    if (error.field === 'text') return new ActionProblem(400, `Skriv teksten i e-posten (høyst ${MAX_STAFF_MESSAGE_LENGTH} tegn). Bare fullmaktsmalen kan sendes uten egen tekst.`, 'text');
+    if (error.field === 'message_key') return new ActionProblem(400, 'Skjemaet manglet en del. Last siden på nytt og prøv igjen.');
+    return new ActionProblem(400, error.field === 'template' ? 'Velg hva du vil skrive.' : 'Velg bokmål, nynorsk eller engelsk.', error.field);
+  }
   if (error instanceof OtherClosureLetterSentError) return new ActionProblem(409, 'Saken er allerede avsluttet på en annen måte.');
   if (error instanceof ConcurrentChangeError) return new ActionProblem(409, 'Saken ble endret samtidig av noen andre. Se gjennom siden og prøv igjen.');
   if (error instanceof InvalidTransitionError) {
@@ -235,6 +252,12 @@ export async function serveCaseAction(
   const requestId = event.pathParameters?.id ?? '';
   try {
     const done = await perform(deps, action, requestId, actor, form);
+    // After the action succeeded (a refused action changes nothing); the action stands even if this fails.
+    if (action !== 'take') {
+      await assignOnFirstAction(deps, { requestId, actor }).catch((error: unknown) =>
+        deps.logger.warn('console.assign_failed', { requestId, reason: error instanceof Error ? error.name : 'unknown' }),
+      );
+    }
     deps.logger.info('console.action_done', { action, requestId });
     return redirect(`/console/requests/${encodeURIComponent(requestId)}?done=${done}`);
   } catch (error) {

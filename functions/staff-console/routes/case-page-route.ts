@@ -1,9 +1,12 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
 import { extensionAvailability } from '../../domain/console-queue/extension-availability.js';
 import { ActionPlanSchema, type ActionPlan } from '../../domain/plan/action-plan.js';
 import type { AuditEntry, RightsRequest } from '../../domain/request/rights-request.js';
 import { htmlPage } from '../console-responses.js';
 import type { ConsoleContext } from '../pages/console-context.js';
+import { GATHERED_SOURCES, type GatheredCopies } from '../pages/gathered-records-section.js';
+import { GatheredAccessLogSchema, GatheredBillingSchema, GatheredSubscriptionsSchema } from '../../domain/gather/gathered-data.js';
 import { renderCasePage, type CaseActionError, type CasePageModel, type ReceivedEmail } from '../pages/case-page.js';
 import { renderNotFoundPage } from '../pages/status-pages.js';
 import type { ConsoleRequest } from '../staff-console.js';
@@ -16,6 +19,21 @@ async function readPlan(deps: Pick<StaffConsoleDeps, 'objects'>, request: Rights
   if (!request.planKey) return undefined;
   const parsed = ActionPlanSchema.safeParse(await deps.objects.getJson(request.planKey).catch(() => undefined));
   return parsed.success ? parsed.data : undefined;
+}
+
+const GATHERED_SCHEMAS = { subscriptions: GatheredSubscriptionsSchema, billing: GatheredBillingSchema, 'access-log': GatheredAccessLogSchema } as const;
+
+/** The gathered copies still in the bucket; one that is gone or unreadable is left out, never an error page. */
+async function readGatheredCopies(deps: Pick<StaffConsoleDeps, 'objects'>, request: RightsRequest): Promise<GatheredCopies> {
+  const entries = await Promise.all(
+    GATHERED_SOURCES.map(async (source) => {
+      const key = request.gathered?.[source];
+      if (!key) return undefined;
+      const parsed = GATHERED_SCHEMAS[source].safeParse(await deps.objects.getJson(key).catch(() => undefined));
+      return parsed.success ? ([source, parsed.data] as const) : undefined;
+    }),
+  );
+  return Object.fromEntries(entries.filter((entry) => entry !== undefined)) as GatheredCopies;
 }
 
 /** The mail a case came from, re-read from the raw message the intake stored. */
@@ -46,13 +64,18 @@ export async function renderCase(
   context: ConsoleContext,
   statusCode = 200,
   problems?: CaseProblems,
+  pageOf: CasePageModel['gatheredPage'] = {},
 ): Promise<APIGatewayProxyStructuredResultV2> {
   const request = await deps.store.get(id);
   if (!request) return htmlPage(404, renderNotFoundPage(context));
   const auditTrail = await deps.store.auditTrail(id);
   const today = deps.today();
   const extension = extensionAvailability(request, today);
-  const [plan, email] = await Promise.all([readPlan(deps, request), request.channel === 'email' ? readEmail(deps, auditTrail) : undefined]);
+  const [plan, email, gathered] = await Promise.all([
+    readPlan(deps, request),
+    request.channel === 'email' ? readEmail(deps, auditTrail) : undefined,
+    readGatheredCopies(deps, request),
+  ]);
   const model: CasePageModel = {
     ...context,
     request,
@@ -62,6 +85,9 @@ export async function renderCase(
     email,
     canExtend: extension.allowed,
     extendExplanation: extension.allowed ? undefined : extension.explanation,
+    messageKey: randomUUID(),
+    gathered,
+    gatheredPage: pageOf,
     errors: problems?.errors,
     values: problems?.values,
   };
@@ -70,6 +96,11 @@ export async function renderCase(
 
 /** GET /console/requests/{id} */
 export async function serveCasePage(deps: StaffConsoleDeps, { event, context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
-  const flash = flashFrom(event.queryStringParameters ?? {});
-  return renderCase(deps, event.pathParameters?.id ?? '', { ...context, flash });
+  const query = event.queryStringParameters ?? {};
+  const flash = flashFrom(query);
+  const page = Number(query.page);
+  return renderCase(deps, event.pathParameters?.id ?? '', { ...context, flash }, 200, undefined, {
+    ...(query.store !== undefined && { store: query.store }),
+    ...(Number.isInteger(page) && page > 0 && { page }),
+  });
 }

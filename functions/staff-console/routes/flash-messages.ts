@@ -20,6 +20,7 @@ const DONE = {
   disputed: 'Den registrerte er varslet, og profilen er begrenset mens riktigheten undersøkes.',
   'identity-linked': 'Saken er knyttet til kunden. Opplysningene hentes på nytt, og det lages en ny plan.',
   'identity-no-match': 'Ingen treff er bekreftet. Planen (vi har ingen opplysninger) kan godkjennes.',
+  message: 'E-posten er sendt til den registrerte og lagret i historikken.',
   registered: 'Henvendelsen er registrert, og saksbehandlingen har startet.',
   'triaged-case': 'E-posten er gjort om til en sak.',
   dismissed: 'E-posten er avvist med begrunnelse.',

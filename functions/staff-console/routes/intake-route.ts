@@ -2,6 +2,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { registerManualRequest } from '../../domain/manual-intake/register-manual-request.js';
 import { IdempotencyKeyReusedError } from '../../domain/request/request-errors.js';
+import { toOsloIsoString } from '../../domain/time/oslo-instant.js';
 import { htmlPage, redirect } from '../console-responses.js';
 import { field, list, submittedValues } from '../form-fields.js';
 import { renderIntakePage, type IntakeFormValues } from '../pages/intake-page.js';
@@ -10,9 +11,14 @@ import type { StaffConsoleDeps } from '../staff-console-deps.js';
 
 const TEXT_FIELDS = ['channel', 'received_date', 'received_time', 'name', 'email', 'phone', 'restriction_ground', 'details', 'language', 'intake_note'] as const;
 
-/** GET /console/intake: an empty form with a fresh key against double submits. */
-export function serveIntakeForm({ context }: ConsoleRequest): APIGatewayProxyStructuredResultV2 {
-  return htmlPage(200, renderIntakePage({ ...context, idempotencyKey: randomUUID() }));
+/**
+ * GET /console/intake: an empty form with a fresh key against double submits. The receipt date and
+ * time start at now in Oslo: most phone calls are registered while or right after they happen, and
+ * staff change them for a letter or a call written down later.
+ */
+export function serveIntakeForm(deps: Pick<StaffConsoleDeps, 'now'>, { context }: ConsoleRequest): APIGatewayProxyStructuredResultV2 {
+  const now = toOsloIsoString(deps.now());
+  return htmlPage(200, renderIntakePage({ ...context, idempotencyKey: randomUUID(), values: { received_date: now.slice(0, 10), received_time: now.slice(11, 16) } }));
 }
 
 /**

@@ -4,7 +4,10 @@ import { csrfToken } from '../../../functions/domain/staff-auth/index.js';
 import { REQUEST_ID, REQUESTER } from '../fixtures/rights-request-fixture.js';
 import { expectCsrfOnEveryPostForm } from '../staff-console/console-page-checks.js';
 import { EMAIL_LIKE, tags } from '../web-form/page-inspection.js';
-import { CLOSED_ID, consoleWorld, header, intakeForm, OTHER_ID, routeEvent, SAME_ORIGIN, TODAY, TOKENS } from './console-world.js';
+import { serveStaffConsole } from '../../../functions/staff-console/staff-console.js';
+import { issuer } from '../staff-auth/staff-token-fixture.js';
+import { mainText } from '../staff-console/console-page-checks.js';
+import { BAD_TOKENS, CLOSED_ID, consoleWorld, DEMO, erasurePlanOptions, type ConsoleWorld, header, intakeForm, OTHER_ID, routeEvent, SAME_ORIGIN, TODAY, TOKENS } from './console-world.js';
 
 const STAFF = TOKENS.staff;
 const get = (path: string, query?: Record<string, string>, token: string = STAFF) =>
@@ -185,6 +188,42 @@ describe('GET /console/intake', () => {
   });
 });
 
+describe('GET /console/intake: the receipt time', () => {
+  it('starts at now in Oslo time, across the date line of summer time', async () => {
+    // Prepare: 22:30 UTC on 1 July is already 00:30 on 2 July in Oslo (UTC+2)
+    const world = consoleWorld();
+    const summerNight = { ...world.deps, now: () => new Date('2026-07-01T22:30:00.000Z') };
+
+    // Act
+    const winter = await world.console(get('/console/intake'));
+    const summer = await serveStaffConsole(summerNight, get('/console/intake'));
+
+    // Assess: NOW is 09:00 UTC on 1 December, 10:00 in Oslo (UTC+1)
+    expect(inputValue(winter.body ?? '', 'received_date')).toBe('2026-12-01');
+    expect(inputValue(winter.body ?? '', 'received_time')).toBe('10:00');
+    expect(inputValue(summer.body ?? '', 'received_date')).toBe('2026-07-02');
+    expect(inputValue(summer.body ?? '', 'received_time')).toBe('00:30');
+  });
+});
+
+describe('GET /console without a valid session', () => {
+  it('asks a first visitor to «Logg inn», and tells only a browser with an ended session that it ran out', async () => {
+    // Prepare
+    const world = consoleWorld();
+
+    // Act
+    const first = await world.console(routeEvent({ method: 'GET', path: '/console' }));
+    const expired = await world.console(routeEvent({ method: 'GET', path: '/console' }, { token: BAD_TOKENS.expired }));
+
+    // Assess
+    expect(first.statusCode).toBe(401);
+    expect(first.body).toContain('<h1>Logg inn</h1>');
+    expect(first.body).not.toContain('utløpt');
+    expect(expired.statusCode).toBe(401);
+    expect(expired.body).toContain('<h1>Økten din er utløpt</h1>');
+  });
+});
+
 describe('POST /console/intake', () => {
   it('registers a phone request at its original receipt time, starts its workflow and goes to the new case', async () => {
     // Prepare
@@ -356,5 +395,73 @@ describe('the triage routes', () => {
 
     // Assess
     expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('POST /console/requests/{id}/decision: approvals are bound to the signed-in user', () => {
+  it('refuses a second erasure approval by the same signed-in user, whatever the form names, and takes one by another user', async () => {
+    // Prepare: an erasure waiting for its approvals
+    const world = consoleWorld(erasurePlanOptions());
+    const perToken = issuer().issue({ username: DEMO.otherStaff.username, groups: ['staff'] });
+
+    // Act: kari approves, then approves again with a form that tries to name someone else
+    const first = await world.console(post('/console/requests/{id}/decision', [['outcome', 'approved']]));
+    const again = await world.console(
+      post('/console/requests/{id}/decision', [['outcome', 'approved'], ['by', 'per.saksbehandler'], ['actor', 'staff:per.saksbehandler']]),
+    );
+    const afterAgain = await world.store.get(REQUEST_ID);
+    const second = await world.console(post('/console/requests/{id}/decision', [['outcome', 'approved']], perToken));
+
+    // Assess
+    expect(header(first, 'location')).toBe(`/console/requests/${REQUEST_ID}?done=first-approval`);
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('Sletting må godkjennes av en annen saksbehandler enn den som godkjente først.');
+    expect(afterAgain?.approvals?.map((approval) => approval.by)).toEqual(['staff:kari.saksbehandler']);
+    expect(header(second, 'location')).toBe(`/console/requests/${REQUEST_ID}?done=approved`);
+    const decided = await world.store.get(REQUEST_ID);
+    expect(decided?.decision).toMatchObject({ outcome: 'approved', decidedBy: 'staff:per.saksbehandler' });
+  });
+});
+
+describe('after an action, the case page shows the state the action wrote', () => {
+  /** Posts the action, follows the redirect as a browser would, and returns the page's main text. */
+  async function actAndFollow(world: ConsoleWorld, path: string, form: readonly (readonly [string, string])[], token: string = STAFF) {
+    const posted = await world.console(post(path, form, token));
+    expect(posted.statusCode, path).toBe(303);
+    const location = new URL(header(posted, 'location') ?? '', 'https://x.example');
+    const page = await world.console(get('/console/requests/{id}', Object.fromEntries(location.searchParams), token));
+    return mainText(page.body ?? '');
+  }
+
+  it('shows the first of two approvals with who gave it, and the assignee the first action set', async () => {
+    const world = consoleWorld(erasurePlanOptions());
+
+    const text = await actAndFollow(world, '/console/requests/{id}/decision', [['outcome', 'approved']]);
+
+    expect(text).toContain('1 av 2 godkjenninger (kari.saksbehandler');
+    expect(text).toMatch(/Saksbehandler kari\.saksbehandler \(siden/);
+  });
+
+  it('shows a note in the history, an extension’s new date and a restriction’s ground at once', async () => {
+    const world = consoleWorld({ request: { receivedAt: '2026-11-23T10:00:00.000+01:00', receiptDate: '2026-11-23', dueDate: '2026-12-23', types: ['restriction'], customerIds: ['C-1'] } });
+
+    const afterNote = await actAndFollow(world, '/console/requests/{id}/note', [['text', 'Ringte kunden, venter på svar.']]);
+    const afterExtension = await actAndFollow(world, '/console/requests/{id}/extend', [['reason', 'Saken omfatter svært mange opplysninger fra flere systemer.']]);
+
+    expect(afterNote).toContain('Ringte kunden, venter på svar.');
+    expect(afterExtension).toContain('forlenget fra 23. desember 2026');
+    expect(afterExtension).toContain('Fristen er forlenget til 2027-02-23');
+  });
+
+  it('does not take a case that already has an assignee, and a refused action assigns nobody', async () => {
+    const held = consoleWorld({ request: { assignee: { username: 'per.saksbehandler', at: '2026-11-30T08:00:00.000Z' } } });
+    const refused = consoleWorld();
+
+    await held.console(post('/console/requests/{id}/note', [['text', 'Et notat.']]));
+    const response = await refused.console(post('/console/requests/{id}/note', [['text', '']]));
+
+    expect((await held.store.get(REQUEST_ID))?.assignee?.username).toBe('per.saksbehandler');
+    expect(response.statusCode).toBe(400);
+    expect((await refused.store.get(REQUEST_ID))?.assignee).toBeUndefined();
   });
 });

@@ -347,6 +347,7 @@ export const ACTION_FORMS: Readonly<Record<string, readonly (readonly [string, s
   '/console/requests/{id}/lift-restriction': [['reason', 'Opplysningene er kontrollert og riktige.']],
   '/console/requests/{id}/dispute': [['reason', 'Adressen stemmer med folkeregisteret.']],
   '/console/requests/{id}/identity': [['identity_action', 'no_match'], ['reason', 'Ringte nummeret; personen er ikke kunden.']],
+  '/console/requests/{id}/message': [['template', 'clarification'], ['language', 'nn'], ['text', 'Gjeld det berre abonnementet på Grünerløkka?'], ['message_key', '0b1e6a52-4c0e-4d8e-9a77-5a1c2f3e4d5b']],
   '/console/requests/{id}/plan': [['plan_action', 'keep'], ['records', 'door_event:*'], ['ground', 'legal_claim'], ['until', '2027-06-30']],
   '/console/intake': [],
   '/console/triage/{inboxId}/case': [['types', 'access'], ['language', 'nb']],

@@ -41,6 +41,7 @@ const DONE_LOCATION: Readonly<Record<PostRoute['path'], RegExp>> = {
   '/console/requests/{id}/lift-restriction': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=restriction-lifted$`),
   '/console/requests/{id}/dispute': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=disputed$`),
   '/console/requests/{id}/identity': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=identity-no-match$`),
+  '/console/requests/{id}/message': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=message$`),
   '/console/intake': /^\/console\/requests\/NK-20261129-[0-9A-Z]{8}\?done=registered$/,
   '/console/triage/{inboxId}/case': /^\/console\/requests\/NK-20261130-[0-9A-Z]{8}\?done=triaged-case$/,
   '/console/triage/{inboxId}/dismiss': /^\/console\/triage\?done=dismissed$/,
@@ -188,7 +189,7 @@ describe('a note posted from the case page', () => {
     // Assess
     expect(withToken.statusCode).toBe(303);
     expect(withoutToken.statusCode).toBe(403);
-    expect((await world.store.auditTrail(REQUEST_ID)).map((entry) => entry.reason)).toEqual(['Første notat.']);
+    expect((await world.store.auditTrail(REQUEST_ID)).filter((entry) => entry.event === 'note.added').map((entry) => entry.reason)).toEqual(['Første notat.']);
   });
 });
 

@@ -93,9 +93,9 @@ describe('renderCasePage', () => {
     expect(page.split('&lt;script&gt;').length - 1).toBeGreaterThanOrEqual(6);
   });
 
-  it('has the sections in order: the request, identity, gathered, plan, mail, history, actions', () => {
+  it('has the sections in order: the request, identity, gathered (counts, then the records), plan, mail, history, actions', () => {
     const headings = [...renderCasePage(model()).matchAll(/<h2 id="section-[^"]*">([^<]*)<\/h2>/g)].map((m) => m[1]);
-    expect(headings).toEqual(['Henvendelsen', 'Identitetskontroll', 'Innhentet', 'Plan', 'E-post', 'Historikk', 'Handlinger']);
+    expect(headings).toEqual(['Henvendelsen', 'Identitetskontroll', 'Innhentet', 'Innhentede opplysninger', 'Plan', 'E-post', 'Historikk', 'Handlinger']);
   });
 
   it('shows the e-mail as received: SPF/DKIM/DMARC from the audit entry, the untrusted-sender warning, attachments', () => {
@@ -212,10 +212,14 @@ describe('renderCasePage', () => {
     expect(formFor(renderCasePage(model()), 'extend')).toHaveLength(1);
   });
 
-  it('offers no decision form outside awaiting_approval, and only notes on a closed case', () => {
+  it('offers no decision form outside awaiting_approval, and only a message to the requester and notes on a closed case', () => {
     expect(formFor(renderCasePage(model({ status: 'gathering' })), 'decision')).toEqual([]);
     const closed = renderCasePage(model({ status: 'closed' }, { canExtend: false }));
-    expect(postForms(closed).map((f) => f.attributes.action)).toEqual(['/console/sign-out', `/console/requests/${REQUEST_ID}/note`]);
+    expect(postForms(closed).map((f) => f.attributes.action)).toEqual([
+      '/console/sign-out',
+      `/console/requests/${REQUEST_ID}/message`,
+      `/console/requests/${REQUEST_ID}/note`,
+    ]);
   });
 
   it('after a failed action shows an error summary linking to the field, and keeps what was typed', () => {
@@ -234,7 +238,7 @@ describe('renderCasePage', () => {
 });
 
 describe('audit events in words', () => {
-  it('names staff closures and merges, and falls back to the stable event name for unknown events', () => {
+  it('names staff closures and merges, and names an unknown event in words, never by its key', () => {
     const base = { requestId: REQUEST_ID, at: '2026-11-24T10:00:00Z', actor: 'staff:ola' };
     expect(auditEventText({ ...base, event: 'case.closed_by_staff', detail: { kind: 'excessive' } })).toBe('Saken ble avsluttet som overdreven');
     expect(auditEventText({ ...base, event: 'case.merged_in', detail: { from: 'NK-2' } })).toBe('Sak NK-2 ble slått sammen med denne');
@@ -248,6 +252,6 @@ describe('audit events in words', () => {
     ).toBe(
       'Sak NK-2 ble slått sammen med denne; nye rettigheter: sletting av opplysningene om meg; fristen er nå 2026-12-10 (tidligste mottak); ulike avsendere, bekreftet som samme person av ola',
     );
-    expect(auditEventText({ ...base, event: 'something.new' })).toBe('something.new');
+    expect(auditEventText({ ...base, event: 'something.new' })).toBe('Hendelse uten beskrivelse');
   });
 });

@@ -42,10 +42,18 @@ describe('renderSignInPage', () => {
 });
 
 describe('status pages', () => {
-  it('401 asks to sign in and links there', () => {
-    const page = renderUnauthenticatedPage();
+  it('401 on a first visit says «Logg inn», not that a session ran out, and links to the sign-in', () => {
+    const page = renderUnauthenticatedPage('no-session');
     expectAccessibleMarkup(page);
-    expect(page).toContain('<h1>Du må logge inn</h1>');
+    expect(page).toContain('<h1>Logg inn</h1>');
+    expect(page).not.toContain('utløpt');
+    expect(tags(page, 'a').some((a) => a.href === '/console/sign-in')).toBe(true);
+  });
+
+  it('401 with a session that ended says so and links to the sign-in', () => {
+    const page = renderUnauthenticatedPage('session-ended');
+    expectAccessibleMarkup(page);
+    expect(page).toContain('<h1>Økten din er utløpt</h1>');
     expect(tags(page, 'a').some((a) => a.href === '/console/sign-in')).toBe(true);
   });
 
