@@ -284,7 +284,7 @@ async function attachFollowUp(
       rawKey: received.rawKey,
       receivedAt: received.receivedAt,
       matchedBy: match,
-      fromRequester: message.from?.address.trim().toLowerCase() === request.requester.email.toLowerCase(),
+      fromRequester: message.from?.address.trim().toLowerCase() === request.requester.email?.toLowerCase(),
       ...authenticityDetail(received.authentication),
       ...(breach ? { routedTo: 'triage', triageReason: 'possible_breach' } : {}),
     },
