@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { DynamoDbPostalLetterStore } from '../adapters/dynamodb/dynamodb-postal-letter-store.js';
+import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { taskHandler } from '../shared/task-handler.js';
@@ -17,6 +19,7 @@ const config = parseConfig(
 
 const deps: WatchDeadlinesDeps = {
   ...mailDeps('watch-deadlines'),
+  postalLetters: new DynamoDbPostalLetterStore(dynamoDbClient(), parseConfig(z.object({ [ENV.requestsTable]: z.string().min(1) }))[ENV.requestsTable]),
   staffAddress: config[STAFF_DIGEST_ADDRESS_ENV],
   publicBaseUrl: config[ENV.publicBaseUrl],
   // EMF must be a line of its own on stdout, not wrapped by the logger, for CloudWatch to read it.

@@ -7,6 +7,7 @@ import { DEADLINE_METRICS, emfCountsLine } from '../domain/deadline-watch/emf.js
 import { warningDue } from '../domain/deadline-watch/warning-due.js';
 import { warningMail } from '../domain/deadline-watch/warning-mail.js';
 import { warningPurpose } from '../domain/deadline-watch/warning-thresholds.js';
+import { isAnswerPurpose, type PostalLetterStore } from '../domain/post/postal-letter.js';
 import type { Mailer } from '../domain/mail/mailer.js';
 import type { RequestStore } from '../domain/request/request-store.js';
 import { readOpenRequests } from '../domain/request/open-requests.js';
@@ -22,6 +23,8 @@ export interface WatchDeadlinesDeps {
   readonly staffAddress: string;
   /** The site's origin for console links (`PUBLIC_BASE_URL`); unset gives site-relative links. */
   readonly publicBaseUrl?: string;
+  /** Letters by post: an answer not yet posted keeps its case due (or overdue). */
+  readonly postalLetters?: Pick<PostalLetterStore, 'listUnposted'>;
   /** Writes one EMF line where CloudWatch Logs picks it up (stdout in Lambda). */
   readonly emitMetric: (line: string) => void;
 }
@@ -79,8 +82,14 @@ async function warnIfDue(deps: WatchDeadlinesDeps, row: WatchedCase): Promise<bo
 export async function watchDeadlines(deps: WatchDeadlinesDeps): Promise<WatchDeadlinesSummary> {
   const now = deps.now();
   const today = osloCalendarDate(now);
-  // The index already tells which are answered; those need not be read at all.
-  const assessment = assessDeadlines(await readOpenRequests(deps.store, isAwaitingAnswer), today);
+  // The index already tells which are answered; those need not be read at all, unless their answer
+  // is a letter still waiting to be posted (then the answer is not given yet).
+  const open = await readOpenRequests(deps.store, isAwaitingAnswer);
+  const unposted = new Set(
+    (deps.postalLetters ? await deps.postalLetters.listUnposted() : []).filter((letter) => isAnswerPurpose(letter.purpose)).map((letter) => letter.requestId),
+  );
+  const answeredUnposted = await deps.store.getMany([...unposted].filter((id) => !open.some((request) => request.id === id)));
+  const assessment = assessDeadlines([...open, ...answeredUnposted], today, unposted);
 
   let warningsSent = 0;
   let warningsFailed = 0;

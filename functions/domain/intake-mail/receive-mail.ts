@@ -320,7 +320,7 @@ async function openCase(
   const withinLimit =
     blockers.length === 0 &&
     (await deps.inbox.takeAutoAnswer(
-      senderKey(submission.email),
+      senderKey(submission.email ?? ''),
       received.inboxId,
       received.receivedInstant,
       deps.autoAnswerPolicy ?? DEFAULT_AUTO_ANSWER_POLICY,

@@ -57,5 +57,9 @@ export const postalMessageId = (letterId: string): string => `post:${letterId}`;
 /** The `to` of an {@link OutgoingMail} that goes by post (never an e-mail address). */
 export const postalTo = (requestId: string): string => `post:${requestId}`;
 
-/** Mail purposes that answer the request (Art. 12(3)); an unposted one means the answer is not given. */
-export const ANSWER_PURPOSES: readonly string[] = ['reply', 'refusal', 'unverified', 'closure', 'unfounded', 'merged'];
+/**
+ * Letters that answer the request (Art. 12(3)–(4)): the reply (approved or refused), the closure
+ * after an identity never confirmed, and staff closures. One not yet posted is an answer not given.
+ */
+export const isAnswerPurpose = (purpose: string): boolean =>
+  purpose === 'reply' || purpose === 'unverified-closure' || purpose.startsWith('closure-');

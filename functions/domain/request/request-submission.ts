@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PostalAddressSchema } from './rights-request.js';
 import { LANGUAGES, REQUEST_TYPES, type Language, type RequestType } from './request-vocabulary.js';
 import { systemAddressCheck } from './system-addresses.js';
 
@@ -8,7 +9,10 @@ import { systemAddressCheck } from './system-addresses.js';
  */
 export const RequestSubmissionSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
-  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+  /** Required on the public form and API; staff intake may register a person with a postal address only. */
+  email: z.string().trim().toLowerCase().pipe(z.email().max(254)).optional(),
+  /** Where letters go by post (staff intake: a person without e-mail, or who asks to be answered by post). */
+  postalAddress: PostalAddressSchema.optional(),
   phone: z
     .string()
     .trim()
@@ -64,11 +68,19 @@ const DUPLICATE_TYPES: Record<Language, string> = {
 export function validateSubmission(
   raw: unknown,
   language: Language,
-  { isSystemAddress = systemAddressCheck() }: { readonly isSystemAddress?: (address: string) => boolean } = {},
+  {
+    isSystemAddress = systemAddressCheck(),
+    requireEmail = true,
+  }: {
+    readonly isSystemAddress?: (address: string) => boolean;
+    /** False for staff intake: a postal address alone is a way to answer (the caller checks one is given). */
+    readonly requireEmail?: boolean;
+  } = {},
 ): SubmissionResult {
   const parsed = RequestSubmissionSchema.safeParse(raw);
   const errors = new Map<string, string>();
-  if (parsed.success && isSystemAddress(parsed.data.email)) errors.set('email', MESSAGES.systemEmail![language]);
+  if (parsed.success && parsed.data.email !== undefined && isSystemAddress(parsed.data.email)) errors.set('email', MESSAGES.systemEmail![language]);
+  if (requireEmail && (raw as { email?: unknown } | null | undefined)?.email === undefined) errors.set('email', MESSAGES.email![language]);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {

@@ -8,7 +8,7 @@ import { renderIntakePage, type IntakeFormValues } from '../pages/intake-page.js
 import type { ConsoleRequest } from '../staff-console.js';
 import type { StaffConsoleDeps } from '../staff-console-deps.js';
 
-const TEXT_FIELDS = ['channel', 'received_date', 'received_time', 'name', 'email', 'phone', 'details', 'language', 'intake_note'] as const;
+const TEXT_FIELDS = ['channel', 'received_date', 'received_time', 'name', 'email', 'street', 'postal_code', 'city', 'phone', 'details', 'language', 'intake_note'] as const;
 
 /** GET /console/intake: an empty form with a fresh key against double submits. */
 export function serveIntakeForm({ context }: ConsoleRequest): APIGatewayProxyStructuredResultV2 {
