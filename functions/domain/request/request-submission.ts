@@ -80,7 +80,8 @@ export function validateSubmission(
   const parsed = RequestSubmissionSchema.safeParse(raw);
   const errors = new Map<string, string>();
   if (parsed.success && parsed.data.email !== undefined && isSystemAddress(parsed.data.email)) errors.set('email', MESSAGES.systemEmail![language]);
-  if (requireEmail && (raw as { email?: unknown } | null | undefined)?.email === undefined) errors.set('email', MESSAGES.email![language]);
+  const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+  if (requireEmail && isObject && (raw as { email?: unknown }).email === undefined) errors.set('email', MESSAGES.email![language]);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {
