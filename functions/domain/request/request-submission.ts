@@ -80,8 +80,6 @@ export function validateSubmission(
   const parsed = RequestSubmissionSchema.safeParse(raw);
   const errors = new Map<string, string>();
   if (parsed.success && parsed.data.email !== undefined && isSystemAddress(parsed.data.email)) errors.set('email', MESSAGES.systemEmail![language]);
-  const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
-  if (requireEmail && isObject && (raw as { email?: unknown }).email === undefined) errors.set('email', MESSAGES.email![language]);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {
@@ -91,6 +89,17 @@ export function validateSubmission(
       const field = typeof issue.path[0] === 'string' ? issue.path[0] : 'body';
       if (!errors.has(field)) errors.set(field, (MESSAGES[field] ?? MESSAGES.body!)[language]);
     }
+  }
+  // A missing e-mail is reported in its place among the fields (after the name), as the schema did.
+  const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+  if (requireEmail && isObject && (raw as { email?: unknown }).email === undefined && !errors.has('body')) {
+    const before = [...errors];
+    errors.clear();
+    for (const [field, message] of before) {
+      if (field !== 'name' && !errors.has('email')) errors.set('email', MESSAGES.email![language]);
+      errors.set(field, message);
+    }
+    if (!errors.has('email')) errors.set('email', MESSAGES.email![language]);
   }
   // Checked on the raw list too, so a repeated right is reported with the other mistakes.
   const rawTypes = (raw as { types?: unknown } | null | undefined)?.types;
