@@ -114,7 +114,7 @@ export async function createRequest(
     (await formSubmissionAllowed(
       deps.limiter,
       deps.formLimits ?? DEFAULT_FORM_LIMITS,
-      { source: event.requestContext.http.sourceIp, recipient: validation.value.email },
+      { source: event.requestContext.http.sourceIp, recipient: validation.value.email ?? '' },
       deps.now(),
     ));
   if (!allowed) {

@@ -1,3 +1,4 @@
+import { letterDestination } from '../domain/post/letter-recipient.js';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { downloadCodeLetter } from '../domain/export/download-code-letter.js';
 import {
@@ -98,7 +99,7 @@ async function sendCode(deps: DownloadPageDeps, request: DownloadableRequest, in
   });
   // The address the requester verified for this request; never one typed on the page.
   const { messageId } = await deps.mailer.send({
-    to: request.requester.email,
+    ...letterDestination(request, now),
     ...downloadCodeLetter(request, code),
     purpose: 'download-code',
     requestId: request.id,

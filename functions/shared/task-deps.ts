@@ -4,6 +4,8 @@ import { DynamoDbLetterOutbox } from '../adapters/dynamodb/dynamodb-letter-outbo
 import { SesMailer } from '../adapters/ses/ses-mailer.js';
 import type { Mailer } from '../domain/mail/mailer.js';
 import { RecordingMailer } from '../domain/mail/recording-mailer.js';
+import { DynamoDbPostalLetterStore } from '../adapters/dynamodb/dynamodb-postal-letter-store.js';
+import { PostOrMailTransport, PostTransport } from '../domain/post/post-transport.js';
 import type { WorkflowDeps } from '../domain/workflow/workflow-deps.js';
 import { dynamoDbClient } from './aws-clients/dynamodb.js';
 import { sesClient } from './aws-clients/sesv2.js';
@@ -29,7 +31,8 @@ export function mailDeps(service: string): WorkflowDeps {
 
 /**
  * The mailer every function sends letters with: each letter is recorded in the requests table
- * before SES gets it, so a crash can only ever repeat the identical letter.
+ * before SES gets it, so a crash can only ever repeat the identical letter. A letter with a postal
+ * address (a person without e-mail) is recorded «til utsending per post» instead of mailed.
  */
 export function recordingSesMailer(options: {
   readonly dynamoDb: DynamoDBClient;
@@ -40,6 +43,9 @@ export function recordingSesMailer(options: {
 }): Mailer {
   return new RecordingMailer(
     new DynamoDbLetterOutbox(options.dynamoDb, options.tableName),
-    new SesMailer(options.ses, options.senderAddress, options.configurationSet),
+    new PostOrMailTransport(
+      new SesMailer(options.ses, options.senderAddress, options.configurationSet),
+      new PostTransport(new DynamoDbPostalLetterStore(options.dynamoDb, options.tableName)),
+    ),
   );
 }

@@ -8,7 +8,7 @@ import { CONSOLE_CONTENT_SECURITY_POLICY } from './pages/layout.js';
  * origin. With `no-referrer` a browser sends `Origin: null` on a form post, and the console
  * checks the Origin of every post (against cross-site forgery); other sites still get nothing.
  */
-const CONSOLE_HEADERS = { ...SECURITY_HEADERS, 'referrer-policy': 'same-origin' } as const;
+export const CONSOLE_HEADERS = { ...SECURITY_HEADERS, 'referrer-policy': 'same-origin' } as const;
 
 /**
  * A console page: only its own inline stylesheet may load (by hash), nothing may frame it, and

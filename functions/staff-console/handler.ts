@@ -1,3 +1,4 @@
+import { DynamoDbPostalLetterStore } from '../adapters/dynamodb/dynamodb-postal-letter-store.js';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -91,6 +92,7 @@ const deps: StaffConsoleDeps = {
   secureCookies: isSecureOrigin(config[ENV.publicBaseUrl]),
   store: new DynamoDbRequestStore(dynamoDbClient(), table),
   inbox: new DynamoDbInboxStore(dynamoDbClient(), table),
+  postalLetters: new DynamoDbPostalLetterStore(dynamoDbClient(), table),
   objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
   mailer: recordingSesMailer({
     dynamoDb: dynamoDbClient(),

@@ -6,7 +6,8 @@ import type { RequestStore } from '../domain/request/request-store.js';
 import type { SubmitRequestDeps } from '../domain/request/submit-request.js';
 import type { TaskCallbacks } from '../domain/request/workflow-starter.js';
 import type { RestrictionFlags } from '../domain/restriction/restriction-flags.js';
-import type { ObjectStore } from '../domain/storage/object-store.js';
+import type { PostalLetterStore } from '../domain/post/postal-letter.js';
+import type { BinaryObjectStore, ObjectStore } from '../domain/storage/object-store.js';
 import type { CustomerLookup } from '../domain/verification/verification-deps.js';
 import type { SignInDeps } from './sign-in/sign-in-routes.js';
 
@@ -18,7 +19,9 @@ export interface StaffConsoleDeps extends SignInDeps, SubmitRequestDeps {
   readonly store: RequestStore;
   readonly inbox: InboxStore;
   /** The request-data bucket: plans and gathered copies (deleted when staff close a case). */
-  readonly objects: ObjectStore;
+  readonly objects: ObjectStore & BinaryObjectStore;
+  /** Letters to people without e-mail, to make as PDF and mark posted. */
+  readonly postalLetters: PostalLetterStore;
   readonly mailer: Mailer;
   readonly callbacks: TaskCallbacks;
   readonly customers: CustomerLookup;

@@ -1,3 +1,4 @@
+import { serveMarkPosted, servePostalLetterPdf, servePostList } from './routes/post-route.js';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { isRequestId } from '../domain/request/request-id.js';
 import { STAFF_GROUP_LABELS } from '../domain/request/staff-labels.js';
@@ -99,6 +100,13 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
       return serveTriageAction(deps, request, 'dismiss');
     case '/console/dashboard':
       return serveDashboard(deps, request);
+    case '/console/post':
+      return servePostList(deps, request);
+    case '/console/requests/{id}/letter':
+      return servePostalLetterPdf(deps, request);
+    case '/console/requests/{id}/posted':
+      return serveMarkPosted(deps, request);
+
     case '/console/register.csv':
       return serveRegister(deps);
     default:

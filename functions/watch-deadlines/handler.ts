@@ -2,6 +2,8 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import * as z from 'zod';
 import { DEADLINE_WATCH_SERVICE } from '../domain/deadline-watch/deadline-metrics.js';
 import { serviceMetrics } from '../shared/observability.js';
+import { DynamoDbPostalLetterStore } from '../adapters/dynamodb/dynamodb-postal-letter-store.js';
+import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
 import { taskHandler } from '../shared/task-handler.js';
@@ -22,6 +24,7 @@ const metrics = serviceMetrics(DEADLINE_WATCH_SERVICE);
 
 const deps: WatchDeadlinesDeps = {
   ...mailDeps('watch-deadlines'),
+  postalLetters: new DynamoDbPostalLetterStore(dynamoDbClient(), parseConfig(z.object({ [ENV.requestsTable]: z.string().min(1) }))[ENV.requestsTable]),
   staffAddress: config[STAFF_DIGEST_ADDRESS_ENV],
   publicBaseUrl: config[ENV.publicBaseUrl],
   recordCounts: (counts) => {

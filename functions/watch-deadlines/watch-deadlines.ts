@@ -7,6 +7,7 @@ import { DEADLINE_METRICS, type DeadlineMetricName } from '../domain/deadline-wa
 import { warningDue } from '../domain/deadline-watch/warning-due.js';
 import { warningMail } from '../domain/deadline-watch/warning-mail.js';
 import { warningPurpose } from '../domain/deadline-watch/warning-thresholds.js';
+import { isAnswerPurpose, type PostalLetterStore } from '../domain/post/postal-letter.js';
 import type { Mailer } from '../domain/mail/mailer.js';
 import type { RequestStore } from '../domain/request/request-store.js';
 import { readOpenRequests } from '../domain/request/open-requests.js';
@@ -24,6 +25,8 @@ export interface WatchDeadlinesDeps {
   readonly publicBaseUrl?: string;
   /** Records the run's counts as CloudWatch metrics (Powertools Metrics in the function). */
   readonly recordCounts: (counts: Readonly<Record<DeadlineMetricName, number>>) => void;
+  /** Letters by post: an answer not yet posted keeps its case due (or overdue). */
+  readonly postalLetters?: Pick<PostalLetterStore, 'listUnposted'>;
 }
 
 /** What one run did, in counts only (it is logged and returned to the scheduler). */
@@ -79,8 +82,14 @@ async function warnIfDue(deps: WatchDeadlinesDeps, row: WatchedCase): Promise<bo
 export async function watchDeadlines(deps: WatchDeadlinesDeps): Promise<WatchDeadlinesSummary> {
   const now = deps.now();
   const today = osloCalendarDate(now);
-  // The index already tells which are answered; those need not be read at all.
-  const assessment = assessDeadlines(await readOpenRequests(deps.store, isAwaitingAnswer), today);
+  // The index already tells which are answered; those need not be read at all, unless their answer
+  // is a letter still waiting to be posted (then the answer is not given yet).
+  const open = await readOpenRequests(deps.store, isAwaitingAnswer);
+  const unposted = new Set(
+    (deps.postalLetters ? await deps.postalLetters.listUnposted() : []).filter((letter) => isAnswerPurpose(letter.purpose)).map((letter) => letter.requestId),
+  );
+  const answeredUnposted = await deps.store.getMany([...unposted].filter((id) => !open.some((request) => request.id === id)));
+  const assessment = assessDeadlines([...open, ...answeredUnposted], today, unposted);
 
   let warningsSent = 0;
   let warningsFailed = 0;

@@ -1,3 +1,4 @@
+import { DynamoDbPostalLetterStore } from '../../functions/adapters/dynamodb/dynamodb-postal-letter-store.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -197,6 +198,7 @@ async function run(argv: readonly string[]): Promise<string> {
           staffAddress: process.env.STAFF_DIGEST_ADDRESS ?? 'personvern@obos.no',
           publicBaseUrl: process.env.PUBLIC_BASE_URL,
           recordCounts: () => undefined,
+          postalLetters: new DynamoDbPostalLetterStore(new DynamoDBClient({}), process.env.REQUESTS_TABLE_NAME!),
         }),
       );
     case 'outbox':

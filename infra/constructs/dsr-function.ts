@@ -108,6 +108,20 @@ export function handlerEntry(folder: string): string {
   return fileURLToPath(new URL(`../../functions/${folder}/handler.ts`, import.meta.url));
 }
 
+/**
+ * Functions that make letters by post as PDF (the staff console, when staff open or post one):
+ * the font the letters embed is copied beside their bundle, where `letterFontPath()` finds it.
+ */
+export const PDF_MAKING_FUNCTIONS: readonly string[] = ['staff-console'];
+
+const letterFontHooks = {
+  beforeBundling: (): string[] => [],
+  beforeInstall: (): string[] => [],
+  afterBundling: (inputDir: string, outputDir: string): string[] => [
+    `cp "${inputDir}/node_modules/@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff" "${outputDir}/"`,
+  ],
+};
+
 /** Settings a function needs to send mail through SES; see {@link DsrFunction.bindMailSender}. */
 export interface MailSenderSettings {
   /** The only From address the function may use, e.g. `naerkontor@obos.no`. */
@@ -215,6 +229,7 @@ export class DsrFunction extends NodejsFunction {
         ...DSR_BUNDLING,
         mainFields: [...DSR_BUNDLING.mainFields],
         externalModules: [...DSR_BUNDLING.externalModules],
+        ...(PDF_MAKING_FUNCTIONS.includes(props.folder) ? { commandHooks: letterFontHooks } : {}),
       },
     });
     this.folder = props.folder;

@@ -46,6 +46,21 @@ describe('function bundles', () => {
     }
   });
 
+  it('has the PDF library only in the staff console, and there only behind import()', () => {
+    const renderer = 'functions/domain/post/render-letter-pdf.ts';
+    for (const bundle of bundles) {
+      const hasPdfLib = Object.keys(bundle.inputs).some((input) => input.includes('node_modules/pdf-lib/'));
+      expect(hasPdfLib, bundle.folder).toBe(bundle.folder === 'staff-console');
+      if (hasPdfLib) {
+        // The entry modules of both libraries are reached only through import() (the renderer's).
+        const entries = Object.entries(bundle.importedAs).filter(([path, kinds]) => kinds.includes('dynamic') && /node_modules\/(pdf-lib|@pdf-lib\/fontkit)\//.test(path));
+        expect(entries.map(([path]) => path.split('/')[1]).sort(), bundle.folder).toEqual(['@pdf-lib', 'pdf-lib']);
+        for (const [, kinds] of entries) expect(kinds, bundle.folder).toEqual(['dynamic']);
+        expect(bundle.inputs[renderer], bundle.folder).toBeDefined();
+      }
+    }
+  });
+
   it('has mailparser only in the functions that read raw mail, and there only behind import()', () => {
     const parser = 'functions/domain/inbox/parse-inbound-message.ts';
     for (const bundle of bundles) {

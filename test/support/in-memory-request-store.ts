@@ -128,7 +128,7 @@ export class InMemoryRequestStore implements RequestStore {
     const ids: string[] = [];
     for (const [id, item] of this.items) {
       const request = RightsRequestSchema.parse(toItem(item));
-      const keys = subjectLookupKeys({ emails: [request.requester.email], customerIds: request.customerIds ?? [] });
+      const keys = subjectLookupKeys({ emails: request.requester.email ? [request.requester.email] : [], customerIds: request.customerIds ?? [] });
       if (keys.some((key) => wanted.has(key))) ids.push(id);
     }
     return ids.sort();

@@ -101,7 +101,7 @@ export class DynamoDbRequestStore implements RequestStore {
         },
       },
       { Put: { TableName: this.tableName, Item: auditItem(audit, link) } },
-      ...subjectItems(this.tableName, request.id, { emails: [request.requester.email], customerIds: request.customerIds ?? [] }),
+      ...subjectItems(this.tableName, request.id, { emails: request.requester.email ? [request.requester.email] : [], customerIds: request.customerIds ?? [] }),
     ];
     if (idempotency) {
       items.push({

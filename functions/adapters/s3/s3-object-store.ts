@@ -38,6 +38,13 @@ export class S3ObjectStore implements ObjectStore {
     );
   }
 
+  /** Stores bytes as they are (a letter's PDF, an attached mandate document). */
+  async putBytes(key: string, body: Uint8Array, contentType: string): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, ServerSideEncryption: this.serverSideEncryption }),
+    );
+  }
+
   async getText(key: string): Promise<string | undefined> {
     try {
       const result = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));

@@ -1,3 +1,4 @@
+import { postalAddressLine } from '../post/postal-address-line.js';
 import { isRequestId } from '../request/request-id.js';
 import { mergedLetter } from '../letters/merged-letter.js';
 import { RequestNotFoundError } from '../request/request-errors.js';
@@ -73,7 +74,7 @@ export async function mergeDuplicate(deps: CaseActionDeps, input: MergeDuplicate
         reason,
         actor: input.actor,
         mergedInto: target.id,
-        letter: mergedLetter(duplicate, { reference: merged.id, email: merged.requester.email, dueDate: merged.dueDate }),
+        letter: mergedLetter(duplicate, { reference: merged.id, email: merged.requester.email ?? postalAddressLine(merged.requester.postalAddress), dueDate: merged.dueDate }),
       });
   deps.logger.info('case.merged', { requestId: duplicate.id, intoId: target.id });
   return result;

@@ -1,3 +1,4 @@
+import { postalKey } from '../verification/registered-contact.js';
 import { compareCalendarDates, deadlineFromReceiptDate, osloCalendarDate } from '../deadline/index.js';
 import { REQUEST_TYPES, type RequestType, type Status } from '../request/request-vocabulary.js';
 import type { RightsRequest } from '../request/rights-request.js';
@@ -24,7 +25,10 @@ export function sameRequester(
   a: Pick<RightsRequest, 'requester' | 'customerIds'>,
   b: Pick<RightsRequest, 'requester' | 'customerIds'>,
 ): boolean {
-  if (a.requester.email.trim().toLowerCase() !== b.requester.email.trim().toLowerCase()) return false;
+  // Without e-mail, the postal address stands for the address (a letter requester).
+  const contact = (r: Pick<RightsRequest, 'requester'>): string | undefined =>
+    r.requester.email?.trim().toLowerCase() ?? (r.requester.postalAddress && postalKey(r.requester.postalAddress));
+  if (contact(a) === undefined || contact(a) !== contact(b)) return false;
   const [left, right] = [a.customerIds ?? [], b.customerIds ?? []];
   return left.length === 0 || right.length === 0 || left.some((id) => right.includes(id));
 }

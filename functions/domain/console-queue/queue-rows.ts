@@ -47,7 +47,7 @@ export function matchesSearch(request: RightsRequest, q: string): boolean {
   if (request.id.toLowerCase().includes(q.toLowerCase())) return true;
   const folded = foldForSearch(q);
   return (
-    foldForSearch(request.requester.name).includes(folded) || foldForSearch(request.requester.email).includes(folded)
+    foldForSearch(request.requester.name).includes(folded) || foldForSearch(request.requester.email ?? '').includes(folded)
   );
 }
 

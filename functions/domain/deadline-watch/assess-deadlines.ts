@@ -66,14 +66,22 @@ const byUrgency = (a: WatchedCase, b: WatchedCase): number =>
 
 /**
  * Sorts the open requests into what staff must see today: which are overdue, which are short of
- * time, and the counts the metric reports. Answered requests are left out; the order of the input
- * does not matter.
+ * time, and the counts the metric reports. Answered requests are left out, except those whose
+ * answer still lies unposted (a letter by post counts from when staff posted it); the order of the
+ * input does not matter.
  *
  * @example
  * assessDeadlines([dueFriday], '2026-12-05').overdue // 1 on the Saturday after
  */
-export function assessDeadlines(requests: readonly RightsRequest[], today: CalendarDate): DeadlineAssessment {
-  const watched = requests.filter((request) => isAwaitingAnswer(request.status)).map((request) => watchCase(request, today));
+export function assessDeadlines(
+  requests: readonly RightsRequest[],
+  today: CalendarDate,
+  /** Requests whose answer is a letter by post not yet posted: not answered, whatever the status says. */
+  unpostedAnswers: ReadonlySet<string> = new Set(),
+): DeadlineAssessment {
+  const watched = requests
+    .filter((request) => isAwaitingAnswer(request.status) || unpostedAnswers.has(request.id))
+    .map((request) => watchCase(request, today));
   const urgent = watched
     .filter((row) => row.overdue || row.workingDaysLeft <= SHORT_DEADLINE_WORKING_DAYS)
     .sort(byUrgency);

@@ -106,7 +106,12 @@ export const ExportPackageSchema = z.object({
     receivedAt: InstantSchema,
     channel: ChannelSchema,
     types: z.array(RequestTypeSchema),
-    requester: z.object({ name: z.string(), email: z.string(), phone: z.string().optional() }),
+    requester: z.object({
+      name: z.string(),
+      email: z.string().optional(),
+      phone: z.string().optional(),
+      postalAddress: z.object({ street: z.string(), postalCode: z.string(), city: z.string() }).optional(),
+    }),
     details: z.string().optional(),
   }),
   /** What a reader should know about the copy (e.g. what was left out to protect others). */

@@ -207,7 +207,7 @@ function requestSection(pkg: ExportPackage): SafeHtml {
     [T.channel[language], CHANNEL_NAMES[request.channel]?.[language] ?? request.channel],
     [T.types[language], request.types.map((type, index) => inList(requestTypeLabel(type, language), index)).join(', ')],
     [T.name[language], request.requester.name],
-    [T.email[language], request.requester.email],
+    ...(request.requester.email ? ([[T.email[language], request.requester.email]] as [string, HtmlValue][]) : []),
     ...(request.requester.phone ? ([[T.phone[language], request.requester.phone]] as [string, HtmlValue][]) : []),
     ...(request.details ? ([[T.details[language], request.details]] as [string, HtmlValue][]) : []),
   ];

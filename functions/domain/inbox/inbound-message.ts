@@ -55,6 +55,8 @@ export interface Recognition {
    * customer): not a data subject's request at all, and never started as one. Implies `onBehalfOfOther`.
    */
   readonly thirdParty: boolean;
+  /** Of a third party: an employer or HR asking about an employee (never the employee's own request). */
+  readonly employer?: boolean;
   /** Reports a possible personal-data breach (Art. 33: 72 hours): staff at once. */
   readonly possibleBreach: boolean;
 }

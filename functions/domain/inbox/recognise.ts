@@ -172,7 +172,7 @@ export function explainRecognition(message: InboundMessage): ExplainedRecognitio
   const representation = representationHits(read, request.types.length > 0);
   const onBehalfOfOther = third.thirdParty || representation.length > 0;
   cues.push(...fired(read, 'third_party', third.hits), ...fired(read, 'on_behalf_of_other', third.thirdParty ? [] : representation));
-  const flags = { onBehalfOfOther, thirdParty: third.thirdParty, possibleBreach };
+  const flags = { onBehalfOfOther, thirdParty: third.thirdParty, ...(third.employer ? { employer: true } : {}), possibleBreach };
   if (request.types.length > 0)
     return { recognition: { types: request.types, language, confidence: requestConfidence(context), category: 'rights_request', ...flags }, cues };
   return {

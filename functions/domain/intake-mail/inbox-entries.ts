@@ -49,6 +49,7 @@ export const RecognitionSchema = z.object({
   onBehalfOfOther: z.boolean(),
   /** Entries stored before this flag existed read as false. */
   thirdParty: z.boolean().default(false),
+  employer: z.boolean().optional(),
   possibleBreach: z.boolean(),
 });
 

@@ -290,7 +290,7 @@ async function attachFollowUp(
       rawKey: received.rawKey,
       receivedAt: received.receivedAt,
       matchedBy: match,
-      fromRequester: message.from?.address.trim().toLowerCase() === request.requester.email.toLowerCase(),
+      fromRequester: message.from?.address.trim().toLowerCase() === request.requester.email?.toLowerCase(),
       ...authenticityDetail(received.authentication),
       ...(breach ? { routedTo: 'triage', triageReason: 'possible_breach' } : {}),
     },
@@ -318,7 +318,7 @@ async function openCase(
   if (!submission) return triage(deps, received, message, key, 'uncertain', recognition, { note: 'no_usable_sender' });
   // Our own address as the requester's would make the system mail itself (a loop) or carry a
   // forger's text to our own staff: staff look at it instead.
-  if ((deps.isSystemAddress ?? systemAddressCheck())(submission.email)) {
+  if (submission.email !== undefined && (deps.isSystemAddress ?? systemAddressCheck())(submission.email)) {
     return triage(deps, received, message, key, 'uncertain', recognition, { note: 'system_address' });
   }
 
@@ -331,7 +331,7 @@ async function openCase(
   const withinLimit =
     blockers.length === 0 &&
     (await deps.inbox.takeAutoAnswer(
-      senderKey(submission.email),
+      senderKey(submission.email ?? ''),
       received.inboxId,
       received.receivedInstant,
       deps.autoAnswerPolicy ?? DEFAULT_AUTO_ANSWER_POLICY,

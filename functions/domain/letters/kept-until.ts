@@ -2,9 +2,10 @@ import type { KeptRecords } from '../plan/action-plan.js';
 import type { Language } from '../request/request-vocabulary.js';
 import { formatCalendarDate } from './format-calendar-date.js';
 
-/** The words for how long a kept group stays, per language (nn joins here when it is added). */
+/** The words for how long a kept group stays, per language. */
 const UNTIL_WORDS: Readonly<Record<Language, { readonly date: (day: string) => string; readonly contract: string; readonly claim: string }>> = {
   nb: { date: (day) => `Til og med ${day}`, contract: 'Så lenge kundeforholdet varer', claim: 'Til kravet er avgjort' },
+  nn: { date: (day) => `Til og med ${day}`, contract: 'Så lenge kundeforholdet varer', claim: 'Til kravet er avgjort' },
   en: { date: (day) => `Until ${day} inclusive`, contract: 'As long as the customer relationship lasts', claim: 'Until the claim is resolved' },
 };
 

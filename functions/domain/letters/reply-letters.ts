@@ -48,6 +48,8 @@ export interface ReplyFacts {
   readonly plan: ActionPlan;
   /** Absolute link to the download page; present when an export package was made. */
   readonly downloadUrl?: string;
+  /** The answer goes by post: the copy is printed as a report with the letter, not downloaded. */
+  readonly copyByPost?: boolean;
   readonly corrections: readonly CorrectionOutcome[];
   readonly recipients: readonly RecipientOutcome[];
   /** The recipients by name (the `recipientDirectory` setting); the default directory when absent. */
@@ -117,31 +119,49 @@ function nothingHeld(facts: ReplyFacts): Lines {
 function copySection(facts: ReplyFacts): Lines {
   const { request, plan } = facts;
   const language = request.language;
-  if (!plan.export || !facts.downloadUrl || !request.export) return [];
+  if (!plan.export || !request.export || (!facts.downloadUrl && !facts.copyByPost)) return [];
   const expires = date(exportLastDay(request.export), language);
+  const howToGetIt: Lines = facts.copyByPost
+    ? [
+        L(language, {
+          nb: 'Kopien følger med dette brevet som en utskrevet rapport, etter brevets siste side.',
+          nn: 'Kopien følgjer med dette brevet som ein utskriven rapport, etter den siste sida i brevet.',
+          en: 'The copy comes with this letter as a printed report, after the last page of the letter.',
+        }),
+        '',
+      ]
+    : [
+        L(language, { nb: 'Kopien er klar til nedlasting her:', nn: 'Kopien er klar til nedlasting her:', en: 'The copy is ready to download here:' }),
+        facts.downloadUrl ?? '',
+        '',
+        L(language, {
+          nb:
+            'Av sikkerhetshensyn sender vi ikke opplysningene i e-post. Siden ber deg om en engangskode, som vi sender til ' +
+            `denne e-postadressen. Lenken virker til og med ${expires}.`,
+          nn:
+            'Av omsyn til tryggleiken sender vi ikkje opplysningane i e-post. Sida ber deg om ein eingongskode, som vi sender til ' +
+            `denne e-postadressa. Lenkja verkar til og med ${expires}.`,
+          en:
+            'For your security we do not send the data by e-mail. The page asks for a one-time code, which we send to this ' +
+            `e-mail address. The link works until ${expires} inclusive.`,
+        }),
+      ];
   return [
     ...heading(L(language, { nb: 'Kopi av opplysningene dine', nn: 'Kopi av opplysningane dine', en: 'A copy of your data' })),
-    L(language, { nb: 'Kopien er klar til nedlasting her:', nn: 'Kopien er klar til nedlasting her:', en: 'The copy is ready to download here:' }),
-    facts.downloadUrl,
-    '',
-    L(language, {
-      nb:
-        'Av sikkerhetshensyn sender vi ikke opplysningene i e-post. Siden ber deg om en engangskode, som vi sender til ' +
-        `denne e-postadressen. Lenken virker til og med ${expires}.`,
-      nn:
-        'Av omsyn til tryggleiken sender vi ikkje opplysningane i e-post. Sida ber deg om ein eingongskode, som vi sender til ' +
-        `denne e-postadressa. Lenkja verkar til og med ${expires}.`,
-      en:
-        'For your security we do not send the data by e-mail. The page asks for a one-time code, which we send to this ' +
-        `e-mail address. The link works until ${expires} inclusive.`,
-    }),
-    L(language, {
-      nb: 'Kopien består av en lesbar rapport og en maskinlesbar fil (JSON). Den inneholder disse kategoriene (antall oppføringer):',
-      nn: 'Kopien består av ein lesbar rapport og ei maskinlesbar fil (JSON). Han inneheld desse kategoriane (talet på oppføringar):',
-      en: 'The copy consists of a readable report and a machine-readable file (JSON). It holds these categories (number of records):',
-    }),
+    ...howToGetIt,
+    facts.copyByPost
+      ? L(language, {
+          nb: 'Rapporten inneholder disse kategoriene (antall oppføringer):',
+          nn: 'Rapporten inneheld desse kategoriane (talet på oppføringar):',
+          en: 'The report holds these categories (number of records):',
+        })
+      : L(language, {
+          nb: 'Kopien består av en lesbar rapport og en maskinlesbar fil (JSON). Den inneholder disse kategoriene (antall oppføringer):',
+          nn: 'Kopien består av ein lesbar rapport og ei maskinlesbar fil (JSON). Han inneheld desse kategoriane (talet på oppføringar):',
+          en: 'The copy consists of a readable report and a machine-readable file (JSON). It holds these categories (number of records):',
+        }),
     ...plan.export.categories.map((entry) => bullet(`${CATEGORY_LABELS[entry.category][language]}: ${entry.records}`)),
-    ...(plan.export.portable
+    ...(plan.export.portable && !facts.copyByPost
       ? [
           L(language, {
             nb: `JSON-filen er strukturert og maskinlesbar, slik at du kan ta opplysningene med til en annen tjeneste (dataportabilitet etter ${PORTABILITY.nb}).`,

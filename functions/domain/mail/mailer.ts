@@ -1,6 +1,14 @@
+import type { PostalDelivery } from '../post/postal-letter.js';
+
 /** One outgoing mail, rendered in the requester's language. */
 export interface OutgoingMail {
+  /** The e-mail address; for a letter by post, `post:<request id>` (the address is in `postal`). */
   readonly to: string;
+  /**
+   * Set for a person without e-mail: the letter is made as a PDF, kept with the case and posted by
+   * staff instead of mailed (see `PostTransport`).
+   */
+  readonly postal?: PostalDelivery;
   readonly subject: string;
   readonly text: string;
   readonly html?: string;

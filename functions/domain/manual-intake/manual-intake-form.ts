@@ -1,5 +1,6 @@
 import { CSRF_FIELD } from '../staff-auth/csrf.js';
-import { validateSubmission, type FieldError, type RequestSubmission } from '../request/request-submission.js';
+import { validateSubmission, type FieldError, type RequestSubmission, type SubmissionResult } from '../request/request-submission.js';
+import type { PostalAddress } from '../request/rights-request.js';
 import { withRequestedRestriction } from '../restriction/requested-restriction.js';
 import { RECEIPT_DATE_FIELD, RECEIPT_TIME_FIELD, parseReceiptTime } from './receipt-time-field.js';
 
@@ -12,12 +13,54 @@ export const CHANNEL_FIELD = 'channel';
 export const INTAKE_NOTE_FIELD = 'intake_note';
 export const INTAKE_NOTE_MAX_LENGTH = 500;
 
-const OWN_FIELDS: ReadonlySet<string> = new Set([CHANNEL_FIELD, RECEIPT_DATE_FIELD, RECEIPT_TIME_FIELD, INTAKE_NOTE_FIELD]);
+/** The postal address, in three fields as the envelope has it. */
+export const POSTAL_FIELDS = { street: 'street', postalCode: 'postal_code', city: 'city' } as const;
+
+const OWN_FIELDS: ReadonlySet<string> = new Set([
+  CHANNEL_FIELD,
+  RECEIPT_DATE_FIELD,
+  RECEIPT_TIME_FIELD,
+  INTAKE_NOTE_FIELD,
+  ...Object.values(POSTAL_FIELDS),
+]);
 /** Posted by the page for the transport (CSRF, double-submit key), not part of the request. */
 const CONTROL_FIELDS: ReadonlySet<string> = new Set([CSRF_FIELD, 'idempotencyKey']);
 
 /** Order of the fields on the page, so the error summary lists them as the person reads them. */
-const FIELD_ORDER = [CHANNEL_FIELD, RECEIPT_DATE_FIELD, RECEIPT_TIME_FIELD, 'name', 'email', 'phone', 'types', 'restriction', 'details', 'language', INTAKE_NOTE_FIELD];
+const FIELD_ORDER = [
+  CHANNEL_FIELD,
+  RECEIPT_DATE_FIELD,
+  RECEIPT_TIME_FIELD,
+  'name',
+  'email',
+  POSTAL_FIELDS.street,
+  POSTAL_FIELDS.postalCode,
+  POSTAL_FIELDS.city,
+  'phone',
+  'types',
+  'restriction',
+  'details',
+  'language',
+  INTAKE_NOTE_FIELD,
+];
+
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+/**
+ * Reads the postal address fields: all empty is no address; otherwise street, a four-digit postal
+ * code and a place are each required, with a message next to the field that is wrong.
+ */
+function readPostalAddress(form: Readonly<Record<string, unknown>>): { address?: PostalAddress; errors: FieldError[] } {
+  const street = text(form[POSTAL_FIELDS.street]);
+  const postalCode = text(form[POSTAL_FIELDS.postalCode]).replace(/\s+/g, '');
+  const city = text(form[POSTAL_FIELDS.city]);
+  if (!street && !postalCode && !city) return { errors: [] };
+  const errors: FieldError[] = [];
+  if (!street || street.length > 200) errors.push({ field: POSTAL_FIELDS.street, message: 'Skriv inn gateadresse eller postboks (høyst 200 tegn).' });
+  if (!/^\d{4}$/.test(postalCode)) errors.push({ field: POSTAL_FIELDS.postalCode, message: 'Postnummeret skal være fire sifre, for eksempel 0155.' });
+  if (!city || city.length > 100) errors.push({ field: POSTAL_FIELDS.city, message: 'Skriv inn poststedet (høyst 100 tegn).' });
+  return errors.length > 0 ? { errors } : { address: { street, postalCode, city }, errors };
+}
 
 /** A phone call or letter as staff registered it, validated. */
 export interface ManualIntake {
@@ -58,9 +101,24 @@ export function validateManualIntake(
       message: `Skriv kort hvordan henvendelsen kom inn og hvem som tok imot den (høyst ${INTAKE_NOTE_MAX_LENGTH} tegn).`,
     });
   }
-  const requesterPart = Object.fromEntries(Object.entries(form).filter(([field]) => !OWN_FIELDS.has(field) && !CONTROL_FIELDS.has(field)));
-  const submission = validateSubmission(withRequestedRestriction(requesterPart), 'nb', options);
-  if (!submission.ok) errors.push(...submission.errors);
+  // An empty e-mail field means none: a person who wrote a letter or called may have no e-mail.
+  const requesterPart = Object.fromEntries(
+    Object.entries(form).filter(([field, value]) => !OWN_FIELDS.has(field) && !CONTROL_FIELDS.has(field) && !(field === 'email' && text(value) === '')),
+  );
+  const postal = readPostalAddress(form);
+  errors.push(...postal.errors);
+  const validated = validateSubmission(withRequestedRestriction(requesterPart), 'nb', { ...options, requireEmail: false });
+  if (!validated.ok) errors.push(...validated.errors);
+  const hasEmail = requesterPart.email !== undefined;
+  if (!hasEmail && postal.errors.length === 0 && !postal.address) {
+    errors.push({
+      field: 'email',
+      message: 'Oppgi minst én måte å svare på: e-postadresse eller postadresse (gate, postnummer og sted). Telefon alene er ikke nok til et skriftlig svar.',
+    });
+  }
+  const submission: SubmissionResult = validated.ok
+    ? { ok: true, value: { ...validated.value, ...(postal.address ? { postalAddress: postal.address } : {}) } }
+    : validated;
 
   if (errors.length > 0 || !submission.ok || !receipt.ok || !isManualChannel(channel)) {
     return { ok: false, errors: errors.sort((a, b) => rank(a.field) - rank(b.field)) };

@@ -1,3 +1,4 @@
+import { codeLetterDestination } from '../verification/issue-codes.js';
 import { normalisePhone } from '../../shared/phone-number.js';
 import type { Consent, ConsentKind } from '../customer-data/customer-records.js';
 import type { CustomerStore } from '../customer-data/customer-store.js';
@@ -58,11 +59,11 @@ async function stopFor(deps: StopMarketingDeps, customerId: string, at: string, 
  * A detail that belongs to a customer is covered by that customer's reservations instead.
  */
 async function suppressUnknown(deps: StopMarketingDeps, request: RightsRequest, match: RequesterMatch, at: string): Promise<boolean> {
-  const email = request.requester.email.trim().toLowerCase();
+  const email = request.requester.email?.trim().toLowerCase();
   const emailIsCustomers = match.destinations.some((d) => d.kind === 'registered' && d.address === email);
   const source = `rights-request:${request.id}`;
   let suppressed = false;
-  if (!emailIsCustomers) {
+  if (email !== undefined && !emailIsCustomers) {
     await deps.suppression.add({ key: suppressionKey(deps.suppressionSecret, 'email', email)!, kind: 'email', addedAt: at, source });
     suppressed = true;
   }
@@ -122,13 +123,15 @@ export async function stopMarketing(deps: StopMarketingDeps, requestId: string):
   const stop = request.marketingStop!;
   if (!request.mailsSent[MARKETING_STOP_MAIL]) {
     const letter = marketingStopLetter({ id: requestId, language: request.language, effectiveOn: osloCalendarDate(stop.at), otherRights });
-    const addresses = [...new Set(match.destinations.map((destination) => destination.address))].sort();
+    const byAddress = new Map(match.destinations.map((destination) => [destination.address, destination] as const));
+    const addresses = [...byAddress.keys()].sort();
     const messageIds: string[] = [];
     // One letter id per confirmation, numbered in the order of the sorted addresses (the id is a
     // table key, so it holds no address): a re-run after a crash re-sends the recorded letters.
-    for (const [index, to] of addresses.entries()) {
+    // A postal address (a requester without e-mail) gets the confirmation by post.
+    for (const [index, address] of addresses.entries()) {
       const sent = await deps.mailer.send({
-        to,
+        ...codeLetterDestination(request, byAddress.get(address)!, deps.now()),
         subject: letter.subject,
         text: letter.text,
         purpose: MARKETING_STOP_MAIL,

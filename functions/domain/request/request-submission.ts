@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PostalAddressSchema } from './rights-request.js';
 import { LANGUAGES, REQUEST_TYPES, type Language, type RequestType } from './request-vocabulary.js';
 import { systemAddressCheck } from './system-addresses.js';
 import { RequestedRestrictionSchema } from '../restriction/requested-restriction.js';
@@ -9,7 +10,10 @@ import { RequestedRestrictionSchema } from '../restriction/requested-restriction
  */
 export const RequestSubmissionSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
-  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+  /** Required on the public form and API; staff intake may register a person with a postal address only. */
+  email: z.string().trim().toLowerCase().pipe(z.email().max(254)).optional(),
+  /** Where letters go by post (staff intake: a person without e-mail, or who asks to be answered by post). */
+  postalAddress: PostalAddressSchema.optional(),
   phone: z
     .string()
     .trim()
@@ -85,11 +89,18 @@ const DUPLICATE_TYPES: Record<Language, string> = {
 export function validateSubmission(
   raw: unknown,
   language: Language,
-  { isSystemAddress = systemAddressCheck() }: { readonly isSystemAddress?: (address: string) => boolean } = {},
+  {
+    isSystemAddress = systemAddressCheck(),
+    requireEmail = true,
+  }: {
+    readonly isSystemAddress?: (address: string) => boolean;
+    /** False for staff intake: a postal address alone is a way to answer (the caller checks one is given). */
+    readonly requireEmail?: boolean;
+  } = {},
 ): SubmissionResult {
   const parsed = RequestSubmissionSchema.safeParse(raw);
   const errors = new Map<string, string>();
-  if (parsed.success && isSystemAddress(parsed.data.email)) errors.set('email', MESSAGES.systemEmail![language]);
+  if (parsed.success && parsed.data.email !== undefined && isSystemAddress(parsed.data.email)) errors.set('email', MESSAGES.systemEmail![language]);
   // A reason for restriction only means something when restriction is asked for; nothing is dropped silently.
   if (parsed.success && parsed.data.restriction && !parsed.data.types.includes('restriction')) {
     errors.set('restriction', MESSAGES.restrictionWithoutType![language]);
@@ -104,6 +115,17 @@ export function validateSubmission(
       const field = typeof issue.path[0] === 'string' ? issue.path[0] : 'body';
       if (!errors.has(field)) errors.set(field, (MESSAGES[field] ?? MESSAGES.body!)[language]);
     }
+  }
+  // A missing e-mail is reported in its place among the fields (after the name), as the schema did.
+  const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+  if (requireEmail && isObject && (raw as { email?: unknown }).email === undefined && !errors.has('body')) {
+    const before = [...errors];
+    errors.clear();
+    for (const [field, message] of before) {
+      if (field !== 'name' && !errors.has('email')) errors.set('email', MESSAGES.email![language]);
+      errors.set(field, message);
+    }
+    if (!errors.has('email')) errors.set('email', MESSAGES.email![language]);
   }
   // Checked on the raw list too, so a repeated right is reported with the other mistakes.
   const rawTypes = (raw as { types?: unknown } | null | undefined)?.types;

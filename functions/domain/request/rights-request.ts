@@ -19,12 +19,31 @@ export const RequestTypesSchema = z
   .min(1)
   .refine((types) => new Set(types).size === types.length, 'each request type at most once');
 
-export const RequesterSchema = z.object({
-  name: z.string().min(1).max(200),
-  email: z.email().max(254),
-  phone: z.string().max(32).optional(),
+/** A Norwegian postal address, where letters to a person without e-mail go (as PDF, posted by staff). */
+export const PostalAddressSchema = z.object({
+  street: z.string().trim().min(1).max(200),
+  postalCode: z.string().regex(/^\d{4}$/, 'four digits'),
+  city: z.string().trim().min(1).max(100),
 });
+export type PostalAddress = z.infer<typeof PostalAddressSchema>;
+
+/**
+ * Who asked, and how they can be answered: an e-mail address, a postal address, or both (a phone
+ * number is a way to reach them, not to answer in writing). Art. 12(1) lets the person choose the
+ * channel; a letter by post is as much an answer as a mail.
+ */
+export const RequesterSchema = z
+  .object({
+    name: z.string().min(1).max(200),
+    email: z.email().max(254).optional(),
+    phone: z.string().max(32).optional(),
+    postalAddress: PostalAddressSchema.optional(),
+  })
+  .refine((requester) => requester.email !== undefined || requester.postalAddress !== undefined, {
+    message: 'a requester needs an e-mail or a postal address',
+  });
 export type Requester = z.infer<typeof RequesterSchema>;
+
 
 export const DecisionSchema = z.object({
   outcome: z.enum(['approved', 'rejected']),
@@ -63,6 +82,7 @@ export const RightsRequestSchema = z.object({
     .object({
       status: z.enum(['pending', 'verified']),
       subject: z.enum(['customer', 'address']),
+      /** `code`: a code by mail or by post; `manual`: staff (e.g. called the registered number). */
       method: z.enum(['code', 'manual']).optional(),
       verifiedAt: InstantSchema.optional(),
       verifiedBy: z.string().optional(),

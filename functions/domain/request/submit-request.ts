@@ -59,7 +59,12 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
     receiptDate,
     dueDate,
     extended: false,
-    requester: { name: submission.name, email: submission.email, phone: submission.phone },
+    requester: {
+      name: submission.name,
+      ...(submission.email !== undefined ? { email: submission.email } : {}),
+      ...(submission.phone !== undefined ? { phone: submission.phone } : {}),
+      ...(submission.postalAddress !== undefined ? { postalAddress: submission.postalAddress } : {}),
+    },
     language: submission.language,
     details: submission.details,
     ...(submission.restriction && { requestedRestriction: submission.restriction }),

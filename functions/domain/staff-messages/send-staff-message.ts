@@ -18,6 +18,14 @@ export const STAFF_MESSAGE_PURPOSE = 'staff-message';
 export const MAX_STAFF_MESSAGE_LENGTH = 5000;
 
 /** A message that cannot be sent as asked; nothing was recorded or sent. */
+/** The requester gave no e-mail address (a phone or post request): staff write by post instead. */
+export class StaffMessageNoEmailError extends Error {
+  override readonly name = 'StaffMessageNoEmailError';
+  constructor() {
+    super('staff message: the requester has no e-mail address');
+  }
+}
+
 export class StaffMessageInvalidError extends Error {
   override readonly name = 'StaffMessageInvalidError';
   constructor(readonly field: 'template' | 'language' | 'text' | 'message_key') {
@@ -65,6 +73,7 @@ export async function sendStaffMessage(
   );
   if (earlier) return { messageId: String(earlier.detail?.['messageId'] ?? ''), repeated: true };
 
+  if (request.requester.email === undefined) throw new StaffMessageNoEmailError();
   const letter = renderStaffMessage({ template, language: input.language as StaffMessageLanguage, reference: request.id, staffText: text });
   const { messageId } = await deps.mailer.send({
     to: request.requester.email,

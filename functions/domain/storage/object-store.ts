@@ -13,6 +13,12 @@ export interface ObjectStore {
 }
 
 /** Key layout in the request-data bucket, per request. */
+/** Binary objects (letters' PDFs, mandate documents) in the same encrypted bucket. */
+export interface BinaryObjectStore {
+  putBytes(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  getBytes(key: string): Promise<Uint8Array | undefined>;
+}
+
 export const OBJECT_KEYS = {
   gathered: (requestId: string, source: 'subscriptions' | 'billing' | 'access-log') => `requests/${requestId}/gathered/${source}.json`,
   plan: (requestId: string) => `requests/${requestId}/plan.json`,
@@ -21,5 +27,9 @@ export const OBJECT_KEYS = {
   exportPackage: (requestId: string) => `exports/${requestId}/data.json`,
   exportReport: (requestId: string) => `exports/${requestId}/report.html`,
   requestPrefix: (requestId: string) => `requests/${requestId}/`,
+  /** A letter by post as made for printing, kept with the case. */
+  postalLetterPdf: (requestId: string, letterId: string) => `requests/${requestId}/post/${encodeURIComponent(letterId)}.pdf`,
+  /** The representative's mandate document staff attached. */
+  mandate: (requestId: string, extension: string) => `requests/${requestId}/mandate/mandate.${extension}`,
   exportPrefix: (requestId: string) => `exports/${requestId}/`,
 } as const;

@@ -121,7 +121,7 @@ async function mailDetails(deps: TurnMailIntoCaseDeps, entry: TriageEntry, chose
     thirdParty: entry.recognition?.thirdParty ?? false,
     possibleBreach: entry.recognition?.possibleBreach ?? false,
   };
-  return submissionFromMail({ ...message, from: { address: chosen.email, name: chosen.name } }, recognition)?.details;
+  return submissionFromMail({ ...message, from: { address: chosen.email ?? '', name: chosen.name } }, recognition)?.details;
 }
 
 /** The case the mail already became; its workflow is started if an earlier attempt stopped short. */

@@ -2,6 +2,9 @@ import type { Letter } from '../letters/letter.js';
 import { verifyPageLink, type CodeLetterInput } from '../letters/verification-letters.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { generateCode, hashCode, newSalt } from './one-time-code.js';
+import { osloCalendarDate } from '../deadline/index.js';
+import type { LetterDestination } from '../post/letter-recipient.js';
+import { postalTo } from '../post/postal-letter.js';
 import type { CodeDestination } from './registered-contact.js';
 import type { CodeSendingDeps } from './verification-deps.js';
 import { CODE_VALID_MINUTES, SEND_WINDOW_MS } from './verification-policy.js';
@@ -35,6 +38,22 @@ export const codeLetterId = (purpose: CodeMailPurpose, issuedAt: string, index: 
  */
 export function askerFirst(kinds: readonly CodeDestination['kind'][]): number[] {
   return [...kinds.keys()].sort((a, b) => Number(kinds[a] !== 'given') - Number(kinds[b] !== 'given') || a - b);
+}
+
+/**
+ * A code to a postal address goes as a letter by post (made as a PDF, posted by staff), addressed
+ * to the registered name, or for a given address to the name the requester gave.
+ */
+export function codeLetterDestination(request: RightsRequest, destination: CodeDestination, now: Date): LetterDestination {
+  if (!destination.postalAddress) return { to: destination.address };
+  return {
+    to: postalTo(request.id),
+    postal: {
+      recipient: { name: destination.name ?? request.requester.name, address: destination.postalAddress },
+      date: osloCalendarDate(now),
+      language: request.language,
+    },
+  };
 }
 
 /** Sends of the last 24 hours, oldest first. */
@@ -86,7 +105,7 @@ export async function issueCodes(
     const { destination, code } = issued[index]!;
     const letter = mail.letter(request, { code, link, name: destination.name });
     const { messageId } = await deps.mailer.send({
-      to: destination.address,
+      ...codeLetterDestination(request, destination, now),
       subject: letter.subject,
       text: letter.text,
       purpose: mail.purpose,

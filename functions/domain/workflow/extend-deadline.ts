@@ -1,3 +1,4 @@
+import { letterDestination } from '../post/letter-recipient.js';
 import { compareCalendarDates, deadlineFromReceiptDate } from '../deadline/index.js';
 import { extensionLetter } from '../letters/extension-letter.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
@@ -51,7 +52,7 @@ export async function extendDeadline(deps: WorkflowDeps, input: ExtendDeadlineIn
   const dueDate = deadlineFromReceiptDate(request.receiptDate, { extended: true });
 
   const { messageId } = await deps.mailer.send({
-    to: request.requester.email,
+    ...letterDestination(request, deps.now()),
     ...extensionLetter(request, reason, dueDate),
     purpose: 'extension-notice',
     requestId: request.id,

@@ -1,4 +1,5 @@
 import type { Letter } from '../letters/letter.js';
+import { letterDestination } from '../post/letter-recipient.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import type { WorkflowDeps } from './workflow-deps.js';
 
@@ -6,7 +7,8 @@ import type { WorkflowDeps } from './workflow-deps.js';
  * Sends a letter unless one with the same purpose was already sent for this request, and records
  * it on the request with an audit entry. A re-driven workflow therefore never mails twice; a crash
  * between SES accepting the mail and the mailer marking it sent repeats the identical letter (the
- * letter id is the purpose, so a re-rendered letter can never take its place).
+ * letter id is the purpose, so a re-rendered letter can never take its place). A person without
+ * e-mail gets it by post (see {@link letterDestination}); `reportKey` prints the export with it.
  */
 export async function sendMailOnce(
   deps: WorkflowDeps,
@@ -14,10 +16,11 @@ export async function sendMailOnce(
   purpose: string,
   letter: Letter,
   actor: string,
+  { reportKey }: { readonly reportKey?: string } = {},
 ): Promise<RightsRequest> {
   if (request.mailsSent[purpose]) return request;
   const { messageId } = await deps.mailer.send({
-    to: request.requester.email,
+    ...letterDestination(request, deps.now(), { reportKey }),
     subject: letter.subject,
     text: letter.text,
     purpose,

@@ -9,6 +9,7 @@ import { InvalidTransitionError } from '../request/request-errors.js';
 import type { RecipientDirectory } from '../recipients/recipient-directory.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import type { ObjectStore } from '../storage/object-store.js';
+import { answeredByPost } from '../post/letter-recipient.js';
 import { loadRequest } from './load-request.js';
 import { sendMailOnce } from './send-mail-once.js';
 import type { WorkflowDeps } from './workflow-deps.js';
@@ -49,7 +50,8 @@ async function replyFacts(deps: ReplyDeps, request: RightsRequest): Promise<Repl
   return {
     request,
     plan,
-    ...(request.export ? { downloadUrl: downloadPageLink(deps.publicBaseUrl, request.id, request.language) } : {}),
+    ...(request.export && answeredByPost(request) ? { copyByPost: true } : {}),
+    ...(request.export && !answeredByPost(request) ? { downloadUrl: downloadPageLink(deps.publicBaseUrl, request.id, request.language) } : {}),
     corrections,
     recipients,
     ...(deps.recipients ? { recipientDirectory: deps.recipients } : {}),
@@ -74,7 +76,9 @@ export async function sendReply(deps: ReplyDeps, requestId: string, outcome: 'ap
   if (!request.mailsSent.reply) {
     const letter =
       outcome === 'approved' ? approvedReplyLetter(await replyFacts(deps, request)) : rejectedReplyLetter(request, decision.reason ?? '');
-    request = await sendMailOnce(deps, request, 'reply', letter, 'system:reply');
+    // By post, the copy is printed with the letter (the download page's code goes by e-mail only).
+    const reportKey = outcome === 'approved' && answeredByPost(request) ? request.export?.reportKey : undefined;
+    request = await sendMailOnce(deps, request, 'reply', letter, 'system:reply', { reportKey });
   }
   const status = outcome === 'approved' ? 'replied' : 'rejected';
   if (request.status !== status) {

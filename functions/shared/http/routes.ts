@@ -50,6 +50,10 @@ export const HTTP_ROUTES = [
   { method: 'POST', path: '/console/triage/{inboxId}/case', function: 'staff-console', auth: 'staff' },
   { method: 'POST', path: '/console/triage/{inboxId}/dismiss', function: 'staff-console', auth: 'staff' },
   { method: 'GET', path: '/console/dashboard', function: 'staff-console', auth: 'staff' },
+  // Letters to people without e-mail: made as PDF, posted by staff.
+  { method: 'GET', path: '/console/post', function: 'staff-console', auth: 'staff' },
+  { method: 'GET', path: '/console/requests/{id}/letter', function: 'staff-console', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/posted', function: 'staff-console', auth: 'staff' },
   // The case register is the accountability record (Art. 5(2)), kept by the privacy officer.
   { method: 'GET', path: '/console/register.csv', function: 'staff-console', auth: 'privacy-officer' },
 ] as const;

@@ -18,6 +18,9 @@ export interface IntakeFormValues {
   readonly received_time: string;
   readonly name: string;
   readonly email: string;
+  readonly street: string;
+  readonly postal_code: string;
+  readonly city: string;
   readonly phone: string;
   readonly types: readonly string[];
   /** Art. 18(1) ground a–d the person gave, or ''. */
@@ -37,7 +40,7 @@ export interface IntakePageModel extends ConsoleContext {
 }
 
 /** Form fields in page order: the error summary lists problems in this order. */
-const FIELD_ORDER = ['channel', 'received_date', 'received_time', 'name', 'email', 'phone', 'types', 'restriction', 'details', 'language', 'intake_note'];
+const FIELD_ORDER = ['channel', 'received_date', 'received_time', 'name', 'email', 'street', 'postal_code', 'city', 'phone', 'types', 'restriction', 'details', 'language', 'intake_note'];
 
 const fieldId = (field: string): string => `intake-${field.replaceAll('_', '-')}`;
 
@@ -100,14 +103,19 @@ ${inputField({
   id: fieldId('email'),
   name: 'email',
   type: 'email',
-  label: 'E-post',
-  hint: 'Bekreftelse og svar sendes hit. Identiteten kontrolleres mot det som er registrert hos oss.',
-  required: true,
+  label: 'E-post (hvis personen har en)',
+  hint: 'Bekreftelse og svar sendes hit. Uten e-post går alle brev per post til postadressen under (som PDF til utskrift). Oppgi minst én av dem.',
   autocomplete: 'off',
   maxlength: 254,
   value: values.email,
   error: error('email'),
 })}
+<fieldset>
+<legend>Postadresse (for svar per post)</legend>
+${inputField({ id: fieldId('street'), name: 'street', type: 'text', label: 'Gateadresse eller postboks', autocomplete: 'off', maxlength: 200, value: values.street, error: error('street') })}
+${inputField({ id: fieldId('postal_code'), name: 'postal_code', type: 'text', label: 'Postnummer', hint: 'Fire sifre.', autocomplete: 'off', maxlength: 4, value: values.postal_code, error: error('postal_code') })}
+${inputField({ id: fieldId('city'), name: 'city', type: 'text', label: 'Poststed', autocomplete: 'off', maxlength: 100, value: values.city, error: error('city') })}
+</fieldset>
 ${inputField({ id: fieldId('phone'), name: 'phone', type: 'tel', label: 'Telefon (valgfritt)', autocomplete: 'off', maxlength: 32, value: values.phone, error: error('phone') })}
 ${choiceGroup({
   id: fieldId('types'),

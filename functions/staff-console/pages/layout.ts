@@ -129,12 +129,13 @@ const META_POLICY = `default-src 'none'; style-src 'sha256-${CSS_HASH}'; form-ac
 export const CONSOLE_CONTENT_SECURITY_POLICY = `${META_POLICY}; frame-ancestors 'none'`;
 
 /** The console's main sections; the current one is marked for screen readers. */
-export type ConsoleSection = 'queue' | 'triage' | 'intake' | 'dashboard';
+export type ConsoleSection = 'queue' | 'triage' | 'intake' | 'post' | 'dashboard';
 
 const MENU: readonly { readonly section: ConsoleSection; readonly href: string; readonly label: string }[] = [
   { section: 'queue', href: '/console', label: 'Kø' },
   { section: 'triage', href: '/console/triage', label: 'Innboks' },
   { section: 'intake', href: '/console/intake', label: 'Ny henvendelse' },
+  { section: 'post', href: '/console/post', label: 'Til utsending per post' },
   { section: 'dashboard', href: '/console/dashboard', label: 'Oversikt' },
 ];
 

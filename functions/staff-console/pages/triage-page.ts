@@ -36,7 +36,10 @@ ${breach &&
 html`<li><strong>Haster: mulig brudd på personopplysningssikkerheten.</strong>${entry.respondBy &&
   html` Eventuell melding til Datatilsynet innen <time datetime="${entry.respondBy}">${osloDateTime(entry.respondBy)}</time> (art. 33, 72 timer).`}</li>`}
 ${onBehalf && html`<li>Sendt på vegne av en annen: sjekk fullmakt før noe utleveres.</li>`}
-${thirdParty && html`<li>Ber om opplysninger om en annen person (arbeidsgiver, myndighet eller annen kunde): ikke personens egen henvendelse. Utlever bare det loven krever, etter vurdering.</li>`}
+${thirdParty &&
+(r?.employer === true
+  ? html`<li><strong>Arbeidsgiver ber om opplysninger om en ansatt.</strong> Dette er ikke en henvendelse fra den ansatte om egne opplysninger (personvernforordningen artikkel 15 gir bare den registrerte selv innsyn), og den startes ikke som den ansattes sak. Svar arbeidsgiveren at den ansatte selv kan be om innsyn, og utlever bare det loven krever, etter vurdering.</li>`
+  : html`<li>Ber om opplysninger om en annen person (arbeidsgiver, myndighet eller annen kunde): ikke personens egen henvendelse. Utlever bare det loven krever, etter vurdering.</li>`)}
 <li>Hvorfor i innboksen: ${TRIAGE_REASON_LABELS[entry.reason]}</li>
 ${r
   ? html`<li>Gjenkjent som: ${CATEGORY_LABELS[r.category]}, sikkerhet ${Math.round(r.confidence * 100)} %${r.types.length > 0 &&

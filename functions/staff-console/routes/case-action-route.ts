@@ -12,7 +12,7 @@ import {
   linkToCandidate,
 } from '../../domain/identity-search/resolve-identity-review.js';
 import { assignOnFirstAction } from '../../domain/case-actions/assign-on-first-action.js';
-import { MAX_STAFF_MESSAGE_LENGTH, sendStaffMessage, StaffMessageInvalidError } from '../../domain/staff-messages/send-staff-message.js';
+import { MAX_STAFF_MESSAGE_LENGTH, sendStaffMessage, StaffMessageInvalidError, StaffMessageNoEmailError } from '../../domain/staff-messages/send-staff-message.js';
 import { PlanNotFoundError } from '../../domain/carry-out/carry-out-errors.js';
 import { GatheredBundleMissingError } from '../../domain/export/read-gathered.js';
 import { RecordCategorySchema, type RecordCategory } from '../../domain/plan/action-plan.js';
@@ -229,6 +229,7 @@ function problemOf(error: unknown): ActionProblem | undefined {
   }
   if (error instanceof UnknownCandidateError) return new ActionProblem(400, 'Kunden er ikke blant treffene for denne saken.', 'customer');
   if (error instanceof IdentityReviewNotPendingError) return new ActionProblem(409, 'Treffene er allerede avklart i denne saken.');
+  if (error instanceof StaffMessageNoEmailError) return new ActionProblem(409, 'Personen har ikke oppgitt e-postadresse. Skriv et brev og send det per post.');
   if (error instanceof StaffMessageInvalidError) {
     if (error.field === 'text') return new ActionProblem(400, `Skriv teksten i e-posten (høyst ${MAX_STAFF_MESSAGE_LENGTH} tegn). Bare fullmaktsmalen kan sendes uten egen tekst.`, 'text');
     if (error.field === 'message_key') return new ActionProblem(400, 'Skjemaet manglet en del. Last siden på nytt og prøv igjen.');

@@ -24,6 +24,7 @@ const DONE = {
   registered: 'Henvendelsen er registrert, og saksbehandlingen har startet.',
   'triaged-case': 'E-posten er gjort om til en sak.',
   dismissed: 'E-posten er avvist med begrunnelse.',
+  posted: 'Brevet er merket som postlagt.',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type DoneCode = keyof typeof DONE;

@@ -2,14 +2,14 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { registerManualRequest } from '../../domain/manual-intake/register-manual-request.js';
 import { IdempotencyKeyReusedError } from '../../domain/request/request-errors.js';
-import { toOsloIsoString } from '../../domain/time/oslo-instant.js';
+import { toOsloIsoString } from '../../domain/deadline/oslo-calendar-date.js';
 import { htmlPage, redirect } from '../console-responses.js';
 import { field, list, submittedValues } from '../form-fields.js';
 import { renderIntakePage, type IntakeFormValues } from '../pages/intake-page.js';
 import type { ConsoleRequest } from '../staff-console.js';
 import type { StaffConsoleDeps } from '../staff-console-deps.js';
 
-const TEXT_FIELDS = ['channel', 'received_date', 'received_time', 'name', 'email', 'phone', 'restriction_ground', 'details', 'language', 'intake_note'] as const;
+const TEXT_FIELDS = ['channel', 'received_date', 'received_time', 'name', 'email', 'street', 'postal_code', 'city', 'phone', 'restriction_ground', 'details', 'language', 'intake_note'] as const;
 
 /**
  * GET /console/intake: an empty form with a fresh key against double submits. The receipt date and

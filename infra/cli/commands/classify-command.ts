@@ -18,6 +18,8 @@ export interface ClassifyLine {
   readonly route?: string;
   readonly onBehalfOfOther?: boolean;
   readonly thirdParty?: boolean;
+  /** Only when set: the third party is an employer asking about an employee. */
+  readonly employer?: boolean;
   readonly possibleBreach?: boolean;
   /** Every cue that fired: `right or flag: phrase ← "words of the mail"`, so a result can be traced. */
   readonly cues?: readonly string[];
@@ -46,6 +48,7 @@ async function classifyOne(file: string, readFile: ReadMailFile): Promise<Classi
       route: route.to === 'case' ? 'case' : `triage:${route.reason}`,
       onBehalfOfOther: recognition.onBehalfOfOther,
       thirdParty: recognition.thirdParty,
+      ...(recognition.employer ? { employer: true } : {}),
       possibleBreach: recognition.possibleBreach,
       cues: cues.map(describeCue),
     };

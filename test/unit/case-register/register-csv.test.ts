@@ -78,7 +78,7 @@ describe('registerCsv', () => {
     const request = aRequestFullOfPersonalData();
     const secrets = [
       request.requester.name,
-      request.requester.email,
+      request.requester.email ?? '',
       request.requester.phone ?? '',
       request.details ?? '',
       request.extension?.reason ?? '',

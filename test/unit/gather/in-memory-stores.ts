@@ -38,6 +38,16 @@ export class InMemoryObjectStore implements ObjectStore {
     return this.objects.get(key)?.body;
   }
 
+  /** Bytes are kept as base64 text beside the rest. */
+  async putBytes(key: string, body: Uint8Array, contentType: string): Promise<void> {
+    await this.putText(key, Buffer.from(body).toString('base64'), contentType);
+  }
+
+  async getBytes(key: string): Promise<Uint8Array | undefined> {
+    const body = this.objects.get(key)?.body;
+    return body === undefined ? undefined : new Uint8Array(Buffer.from(body, 'base64'));
+  }
+
   async delete(keys: readonly string[]): Promise<void> {
     for (const key of keys) this.objects.delete(key);
   }

@@ -46,8 +46,17 @@ describe('classifyCommand', () => {
   it('routes a request about someone else to triage as third_party, with the cues that said so', async () => {
     const [line] = (await classifyCommand(['hr.eml'], readFile)).split('\n').map((text) => JSON.parse(text) as { route: string; thirdParty: boolean; cues: string[] });
 
-    expect(line).toMatchObject({ route: 'triage:third_party', thirdParty: true });
+    expect(line).toMatchObject({ route: 'triage:third_party', thirdParty: true, employer: true });
     expect(line!.cues.some((cue) => cue.startsWith('third_party: '))).toBe(true);
+  });
+
+  it('marks no employer where another customer asks about someone else', async () => {
+    const [line] = (
+      await classifyCommand(['nabo.eml'], async () => rawMail('Jeg vil ha en oversikt over når naboen min Per Dahl har vært i bygget i oktober.'))
+    )
+      .split('\n')
+      .map((text) => JSON.parse(text) as { employer?: boolean });
+    expect(line!.employer).toBeUndefined();
   });
 
   it('prints an unparseable file with confidence 0 and error "unparseable"', async () => {

@@ -90,3 +90,28 @@ describe('validateManualIntake', () => {
     expect(result).toEqual({ ok: false, errors: [{ field: 'customerNumber', message: 'Ukjent felt.' }] });
   });
 });
+
+describe('validateManualIntake: a way to answer', () => {
+  const postal = { street: 'Bjørkeveien 12 B', postal_code: '0468', city: 'Oslo' };
+
+  it('takes a person with a postal address and no e-mail (an empty e-mail field is none), and one with both', () => {
+    const postOnly = validateManualIntake(aForm({ channel: 'post', email: '', ...postal }), NOW);
+    expect(postOnly.ok && postOnly.value.submission).toMatchObject({ postalAddress: { street: 'Bjørkeveien 12 B', postalCode: '0468', city: 'Oslo' } });
+    expect(postOnly.ok && postOnly.value.submission.email).toBeUndefined();
+    const both = validateManualIntake(aForm({ ...postal }), NOW);
+    expect(both.ok && both.value.submission).toMatchObject({ email: REQUESTER.email, postalAddress: { postalCode: '0468' } });
+  });
+
+  it('refuses a person with neither e-mail nor postal address, even with a phone number, and says what is needed', () => {
+    const result = validateManualIntake(aForm({ email: undefined }), NOW);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toEqual([
+      { field: 'email', message: expect.stringContaining('Oppgi minst én måte å svare på: e-postadresse eller postadresse') },
+    ]);
+  });
+
+  it('names each missing or wrong part of a postal address next to its field', () => {
+    const result = validateManualIntake(aForm({ email: '', street: ' ', postal_code: '12345', city: 'Oslo' }), NOW);
+    expect(!result.ok && result.errors.map((error) => error.field)).toEqual(['street', 'postal_code']);
+  });
+});

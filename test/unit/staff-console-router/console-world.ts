@@ -1,3 +1,5 @@
+import type { PostalLetter } from '../../../functions/domain/post/postal-letter.js';
+import { InMemoryPostalLetterStore } from '../post/in-memory-postal-letters.js';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readFileSync } from 'node:fs';
 import { osloCalendarDate, statutoryDeadline } from '../../../functions/domain/deadline/index.js';
@@ -208,6 +210,8 @@ export function consoleWorld(options: WorldOptions = {}) {
   inbox.triage.push(aTriageEntry());
   const objects = new InMemoryObjectStore();
   for (const [key, value] of Object.entries(options.objects ?? {})) void objects.putJson(key, value);
+  const postalLetters = new InMemoryPostalLetterStore();
+  void postalLetters.record(A_POSTAL_LETTER);
   const data = inMemoryCustomerData({ profiles: FORMER_CUSTOMER.profiles, invoices: FORMER_CUSTOMER.invoices, doorEvents: FORMER_CUSTOMER.events });
   const flags = storeRestrictionFlags(data);
   const mailer = new FakeMailer();
@@ -223,6 +227,7 @@ export function consoleWorld(options: WorldOptions = {}) {
     store,
     inbox,
     objects,
+    postalLetters,
     mailer,
     callbacks,
     workflow,
@@ -252,6 +257,7 @@ export function consoleWorld(options: WorldOptions = {}) {
       triage: inbox.triage,
       resolved: [...inbox.resolvedTriage],
       objects: [...objects.objects.keys()],
+      postalLetters: [...postalLetters.letters.values()],
     });
   };
 
@@ -335,7 +341,19 @@ export const SAME_ORIGIN = { origin: BASE_URL, 'sec-fetch-site': 'same-origin' }
 export const csrfOf = (token: string): readonly [string, string] => ['csrf', csrfToken(token)];
 
 /** A form for each console POST route that, sent properly, carries out the action. */
+/** A reply by post to the main case, recorded and not posted yet. */
+export const A_POSTAL_LETTER: PostalLetter = {
+  requestId: REQUEST_ID,
+  letterId: 'reply',
+  purpose: 'reply',
+  recordedAt: '2026-11-30T08:00:00.000Z',
+  subject: 'Svar på henvendelsen din',
+  text: 'Hei,\nvi har behandlet henvendelsen din.',
+  postal: { recipient: { name: 'Kari Nordmann', address: { street: 'Storgata 1', postalCode: '0155', city: 'Oslo' } }, date: '2026-11-30', language: 'nb' },
+};
+
 export const ACTION_FORMS: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
+  '/console/requests/{id}/posted': [['letter', 'reply']],
   '/console/requests/{id}/decision': [['outcome', 'approved']],
   '/console/requests/{id}/verify': [['reason', 'Ringte registrert nummer og bekreftet kundeforholdet.']],
   '/console/requests/{id}/extend': [['reason', 'Saken omfatter svært mange opplysninger fra flere systemer.']],

@@ -45,6 +45,7 @@ const DONE_LOCATION: Readonly<Record<PostRoute['path'], RegExp>> = {
   '/console/intake': /^\/console\/requests\/NK-20261129-[0-9A-Z]{8}\?done=registered$/,
   '/console/triage/{inboxId}/case': /^\/console\/requests\/NK-20261130-[0-9A-Z]{8}\?done=triaged-case$/,
   '/console/triage/{inboxId}/dismiss': /^\/console\/triage\?done=dismissed$/,
+  '/console/requests/{id}/posted': /^\/console\/post\?done=posted$/,
 };
 
 /** The plan can only be corrected on an erasure case with a plan; every other action uses the default world. */

@@ -39,7 +39,7 @@ describe('renderConsoleLayout', () => {
     const page = signedIn();
     expect(page).toContain('Innlogget som <strong>kari.saksbehandler</strong> (saksbehandler, personvernombud)');
     const links = tags(page, 'a').filter((a) => a.href?.startsWith('/console'));
-    expect(links.map((a) => a.href)).toEqual(['/console', '/console/triage', '/console/intake', '/console/dashboard']);
+    expect(links.map((a) => a.href)).toEqual(['/console', '/console/triage', '/console/intake', '/console/post', '/console/dashboard']);
     expect(links.find((a) => a['aria-current'] === 'page')?.href).toBe('/console');
     expect(tags(page, 'form')).toEqual([{ method: 'post', action: '/console/sign-out' }]);
     expectCsrfOnEveryPostForm(page);

@@ -77,6 +77,19 @@ describe('renderTriagePage', () => {
     expect(text).not.toContain('sjekk fullmakt');
   });
 
+  it('says in words that an employer asking about an employee is not the employee own request', () => {
+    const employer: TriageItem = {
+      ...uncertain,
+      inboxId: 'inbox/employer 1',
+      reason: 'third_party',
+      recognition: { ...uncertain.recognition!, confidence: 0.84, thirdParty: true, employer: true },
+    };
+    const text = mainText(renderTriagePage({ ...CONTEXT, entries: [employer], quarantine: [] }));
+    expect(text).toContain('Arbeidsgiver ber om opplysninger om en ansatt.');
+    expect(text).toContain('ikke en henvendelse fra den ansatte om egne opplysninger');
+    expect(text).toContain('startes ikke som den ansattes sak');
+  });
+
   it('offers a case form with type checkboxes in a fieldset, pre-filled from recognition, and a dismiss form with a required reason', () => {
     const page = render();
     const caseForms = postForms(page).filter((f) => f.attributes.action?.endsWith('/case'));

@@ -18,7 +18,7 @@ function provenIdentity(request: RightsRequest, customerIds: readonly string[], 
     .filter((profile) => customerIds.includes(profile.customerId) && profile.anonymisedAt === undefined && profile.email)
     .map((profile) => profile.email);
   const provenAddress = request.verification?.status === 'verified' && request.verification.subject === 'address';
-  return { customerIds: [...customerIds], emails: provenAddress ? [request.requester.email] : registered };
+  return { customerIds: [...customerIds], emails: provenAddress && request.requester.email ? [request.requester.email] : registered.filter((email): email is string => email !== undefined) };
 }
 
 /**

@@ -5,6 +5,8 @@ import { THIRD_PARTY_CUES } from './third-party-cues.js';
 /** Whether a mail asks about someone else in the writer's own interest, and the cues that said so. */
 export interface ThirdPartyEvidence {
   readonly thirdParty: boolean;
+  /** The writer is an employer or HR asking about its staff (a kind of third party). */
+  readonly employer?: boolean;
   /** The writer asks to be given information (counts only with a third party). */
   readonly asksDisclosure: boolean;
   readonly hits: readonly CueHit[];
@@ -17,7 +19,8 @@ export interface ThirdPartyEvidence {
  * («fullmakt», «on behalf of», «ba meg») makes it a representative instead, which is not this.
  */
 export function detectThirdParty(text: MessageWords, asksForRight: boolean): ThirdPartyEvidence {
-  const writer = [...cueHits(text, THIRD_PARTY_CUES.employer, false), ...cueHits(text, THIRD_PARTY_CUES.authority, false)];
+  const employerHits = cueHits(text, THIRD_PARTY_CUES.employer, false);
+  const writer = [...employerHits, ...cueHits(text, THIRD_PARTY_CUES.authority, false)];
   const aboutOther = cueHits(text, THIRD_PARTY_CUES.aboutOther, false);
   const disclosure = cueHits(text, THIRD_PARTY_CUES.disclosure, false);
   const mandate = cueHits(text, THIRD_PARTY_CUES.mandate, false);
@@ -27,5 +30,10 @@ export function detectThirdParty(text: MessageWords, asksForRight: boolean): Thi
   // clearly points at another person too.
   const ownData = cueScore(cueHits(text, THIRD_PARTY_CUES.self, false)) >= 1 && cueScore(aboutOther) < 1;
   const thirdParty = someoneElse && (asksForRight || asksDisclosure) && cueScore(mandate) < 1 && !ownData;
-  return { thirdParty, asksDisclosure, hits: thirdParty ? [...writer, ...aboutOther, ...disclosure] : [] };
+  return {
+    thirdParty,
+    ...(thirdParty && cueScore(employerHits) >= 1 ? { employer: true } : {}),
+    asksDisclosure,
+    hits: thirdParty ? [...writer, ...aboutOther, ...disclosure] : [],
+  };
 }
