@@ -12,12 +12,17 @@ const PERSON = { name: 'Dina Nedlasting', email: 'dina.nedlasting@example.no', s
 
 const dsr = (...args: string[]) => runDsr(dataDir, ...args);
 
+/** A form POST as a browser sends it; the answer is the 303, not where it leads. */
 const postForm = (path: string, fields: Record<string, string>) =>
   fetch(new URL(path, fixture.stack.urls.app), {
     method: 'POST',
+    redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
     body: new URLSearchParams(fields).toString(),
   });
+
+const getPage = (path: string, cookie?: string) =>
+  fetch(new URL(path, fixture.stack.urls.app), { redirect: 'manual', headers: cookie ? { cookie } : {} });
 
 beforeAll(async () => {
   fixture = await startStackFixture();
@@ -31,26 +36,37 @@ afterAll(async () => {
 });
 
 describe('the export download page', () => {
-  it('serves the report only for a fresh code and logs each download', async () => {
+  it('serves both files for one good code through a short session, and logs each download', async () => {
     const id = await submitVerified(fixture, { name: PERSON.name, email: PERSON.email, types: ['access'] });
     await staffPost(fixture, id, 'decision', { outcome: 'approved' });
     await waitForStatus(fixture, id, 'closed');
     const mailsBefore = (await outbox(fixture.stack.urls.ses, PERSON.email)).length;
 
-    const page = await fetch(new URL(`/download/${id}`, fixture.stack.urls.app));
+    const page = await getPage(`/download/${id}`);
     const wrong = await postForm(`/download/${id}`, { code: '000000', file: 'report' });
+    const wrongPage = await getPage(wrong.headers.get('location') ?? '');
     await postForm(`/download/${id}`, { action: 'send-code' });
     const code = await latestCode(fixture, PERSON.email, mailsBefore);
-    const report = await postForm(`/download/${id}`, { code, file: 'report' });
+    const accepted = await postForm(`/download/${id}`, { code, file: 'report' });
+    const cookie = (accepted.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const report = await getPage(accepted.headers.get('location') ?? '', cookie);
+    const data = await getPage(`/download/${id}?file=data`, cookie);
+    const withoutSession = await getPage(`/download/${id}?file=data`);
 
     expect(page.status).toBe(200);
-    expect(await wrong.text()).not.toContain(await customerIdOf(PERSON.email));
+    expect(await page.text()).toContain('id="code"');
+    expect(wrong.status).toBe(303);
+    expect(await wrongPage.text()).not.toContain(await customerIdOf(PERSON.email));
+    expect(accepted.status).toBe(303);
+    expect(accepted.headers.get('set-cookie')).toContain('HttpOnly; SameSite=Strict');
     expect(report.status).toBe(200);
     expect(report.headers.get('content-disposition')).toContain('inline');
     expect(await report.text()).toContain('Datatilsynet');
+    expect(data.headers.get('content-disposition')).toContain('attachment');
+    expect(await withoutSession.text()).toContain('id="code"');
     const stored = await fixture.store.get(id);
-    expect(stored?.export?.downloads).toBe(1);
-    expect((await fixture.store.auditTrail(id)).filter((entry) => entry.event === 'export.downloaded')).toHaveLength(1);
+    expect(stored?.export?.downloads).toBe(2);
+    expect((await fixture.store.auditTrail(id)).filter((entry) => entry.event === 'export.downloaded')).toHaveLength(2);
   });
 });
 
