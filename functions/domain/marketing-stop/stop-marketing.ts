@@ -131,6 +131,7 @@ export async function stopMarketing(deps: StopMarketingDeps, requestId: string):
         to,
         subject: letter.subject,
         text: letter.text,
+        language: request.language,
         purpose: MARKETING_STOP_MAIL,
         requestId,
         letterId: `${MARKETING_STOP_MAIL}#${index}`,

@@ -79,6 +79,7 @@ export async function issueCodes(
       to: destination.address,
       subject: letter.subject,
       text: letter.text,
+      language: request.language,
       purpose: mail.purpose,
       requestId: request.id,
       letterId: codeLetterId(mail.purpose, at, index),

@@ -53,6 +53,7 @@ export async function extendDeadline(deps: WorkflowDeps, input: ExtendDeadlineIn
   const { messageId } = await deps.mailer.send({
     to: request.requester.email,
     ...extensionLetter(request, reason, dueDate),
+    language: request.language,
     purpose: 'extension-notice',
     requestId: request.id,
     letterId: 'extension-notice',

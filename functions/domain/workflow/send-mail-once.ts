@@ -20,6 +20,7 @@ export async function sendMailOnce(
     to: request.requester.email,
     subject: letter.subject,
     text: letter.text,
+    language: request.language,
     purpose,
     requestId: request.id,
     letterId: purpose,

@@ -6,6 +6,7 @@ import { extensionLetter } from '../../../functions/domain/letters/extension-let
 import type { Letter } from '../../../functions/domain/letters/letter.js';
 import { mergedLetter } from '../../../functions/domain/letters/merged-letter.js';
 import { rejectedReplyLetter } from '../../../functions/domain/letters/reply-letters.js';
+import { triageAcknowledgementLetter } from '../../../functions/domain/letters/triage-acknowledgement-letter.js';
 import { unfoundedLetter } from '../../../functions/domain/letters/unfounded-letter.js';
 import {
   unverifiedClosureLetter,
@@ -54,7 +55,18 @@ export const REPLY_SCENARIOS: Readonly<Record<string, ScenarioInput>> = {
 
 const letterText = (letter: Letter): string => `${letter.subject}\n\n${letter.text}`;
 
+/** A letter as rendered for one language, before it becomes text or HTML. */
+export interface RenderedLetter {
+  readonly name: string;
+  readonly language: Language;
+  readonly letter: Letter;
+}
+
 function fixedLetters(language: Language): RenderedText[] {
+  return fixedLetterObjects(language).map(({ name, letter }) => ({ name, language, text: letterText(letter) }));
+}
+
+function fixedLetterObjects(language: Language): RenderedLetter[] {
   const request = aRightsRequest({ language, types: ['access', 'erasure'], receiptDate: '2026-11-23', dueDate: '2026-12-23' });
   const link = `https://personvern.example.no/verify/${request.id}?lang=${language}`;
   const letters: Record<string, Letter> = {
@@ -68,8 +80,9 @@ function fixedLetters(language: Language): RenderedText[] {
     'manifestly unfounded': unfoundedLetter(request, 'manifestly_unfounded', 'Henvendelsen gjelder ikke personopplysninger.'),
     excessive: unfoundedLetter(request, 'excessive', 'Du har sendt samme henvendelse tolv ganger denne måneden.'),
     'download code': downloadCodeLetter(request, '654321'),
+    'triage acknowledgement': triageAcknowledgementLetter(language, '2026-11-23T09:15:00.000Z'),
   };
-  return Object.entries(letters).map(([name, letter]) => ({ name, language, text: letterText(letter) }));
+  return Object.entries(letters).map(([name, letter]) => ({ name, language, letter }));
 }
 
 function pages(language: Language): RenderedText[] {
@@ -96,16 +109,24 @@ function exportReports(language: Language): RenderedText[] {
 }
 
 async function replies(language: Language): Promise<RenderedText[]> {
-  const rendered: RenderedText[] = [];
+  return (await replyObjects(language)).map(({ name, letter }) => ({ name, language, text: letterText(letter) }));
+}
+
+async function replyObjects(language: Language): Promise<RenderedLetter[]> {
+  const rendered: RenderedLetter[] = [];
   for (const [name, input] of Object.entries(REPLY_SCENARIOS)) {
     const { reply } = await answered({ ...input, request: { ...input.request, language } });
-    rendered.push({ name: `reply: ${name}`, language, text: letterText(reply) });
+    rendered.push({ name: `reply: ${name}`, language, letter: reply });
   }
   return rendered;
 }
 
 /** The Art. 19 notices to recipients (Norwegian only), for an erasure, a restriction and corrections. */
 async function recipientNotices(): Promise<RenderedText[]> {
+  return recipientNoticeObjects().map(({ name, language, letter }) => ({ name, language, text: letterText(letter) }));
+}
+
+function recipientNoticeObjects(): RenderedLetter[] {
   const changes = [
     { id: 'invoicing' as const, name: 'Faktura', categories: ['profile', 'invoice', 'payment'] as const },
     { id: 'unloc' as const, name: 'Unloc', categories: ['profile', 'door_event'] as const },
@@ -113,8 +134,7 @@ async function recipientNotices(): Promise<RenderedText[]> {
   return changes.map((recipient) => ({
     name: `recipient notice (${recipient.id})`,
     language: 'nb' as const,
-    text: letterText(
-      recipientNoticeLetter(
+    letter: recipientNoticeLetter(
         {
           id: recipient.id,
           name: recipient.name,
@@ -127,7 +147,6 @@ async function recipientNotices(): Promise<RenderedText[]> {
         },
         'NK-20261123-7KQ4M2PX',
       ),
-    ),
   }));
 }
 
@@ -143,5 +162,17 @@ export async function renderEveryText(): Promise<RenderedText[]> {
     all.push(...fixedLetters(language), ...pages(language), ...exportReports(language), ...(await replies(language)));
   }
   all.push(...(await recipientNotices()));
+  return all;
+}
+
+/**
+ * Every mail a person receives, as a letter (subject and text) before the mailer renders its HTML
+ * part: the fixed letters, every reply scenario and the recipient notices, in every language.
+ * The HTML e-mail accessibility check runs over each.
+ */
+export async function renderEveryLetter(): Promise<RenderedLetter[]> {
+  const all: RenderedLetter[] = [];
+  for (const language of LANGUAGES) all.push(...fixedLetterObjects(language), ...(await replyObjects(language)));
+  all.push(...recipientNoticeObjects());
   return all;
 }
