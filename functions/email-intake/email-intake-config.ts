@@ -22,5 +22,7 @@ export const EmailIntakeConfigSchema = z.object({
   [INTAKE_ENV.inboundMailPrefix]: z.string().default(DEFAULT_INBOUND_MAIL_PREFIX),
   /** Our letters' From address: a mail from it is never answered automatically. */
   [ENV.senderAddress]: z.email().optional(),
+  /** Named on every send (the triage acknowledgement), so bounces and complaints are tracked. */
+  [ENV.sesConfigurationSet]: z.string().min(1).optional(),
 });
 export type EmailIntakeConfig = z.infer<typeof EmailIntakeConfigSchema>;

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDbInboxStore } from '../adapters/dynamodb/dynamodb-inbox-store.js';
 import { DynamoDbRequestStore } from '../adapters/dynamodb/dynamodb-request-store.js';
@@ -11,6 +12,7 @@ import { newRequestId } from '../domain/request/request-id.js';
 import { toOsloIsoString } from '../domain/time/oslo-instant.js';
 import { ENV } from '../shared/env-names.js';
 import { createLogger, type Logger } from '../shared/logger.js';
+import { recordingSesMailer } from '../shared/task-deps.js';
 import { INTAKE_ENV, type EmailIntakeConfig } from './email-intake-config.js';
 
 /** Reading a mail: the inbox parser and recogniser (`functions/domain/inbox/`). */
@@ -20,6 +22,8 @@ export interface EmailIntakeClients {
   readonly dynamoDb: DynamoDBClient;
   readonly s3: S3Client;
   readonly sfn: SFNClient;
+  /** Sends the acknowledgement of a mail set aside for triage; without it (or a sender address) none goes. */
+  readonly ses?: SESv2Client;
 }
 
 /**
@@ -47,6 +51,16 @@ export function emailIntakeDeps(
     parse: reading.parse,
     recognise: reading.recognise,
     ownAddresses: senderAddress ? [senderAddress] : [],
+    mailer:
+      clients.ses && senderAddress
+        ? recordingSesMailer({
+            dynamoDb: clients.dynamoDb,
+            ses: clients.ses,
+            tableName: table,
+            senderAddress,
+            configurationSet: config[ENV.sesConfigurationSet],
+          })
+        : undefined,
     now: () => new Date(),
     formatInstant: toOsloIsoString,
     receiptDate: (receivedAt: string) => osloCalendarDate(receivedAt),

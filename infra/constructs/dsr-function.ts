@@ -352,16 +352,6 @@ export class DsrFunction extends NodejsFunction {
     return this;
   }
 
-  /**
-   * Tells a function that reads received mail our own From address (`SENDER_ADDRESS`), so that a
-   * message from it (a letter of ours coming back, or a forged one) never starts a case that would
-   * mail that address again. No grant: such a function sends nothing.
-   */
-  bindOwnSenderAddress(mail: MailSenderSettings): this {
-    this.addEnvironment(ENV.senderAddress, mail.senderAddress);
-    return this;
-  }
-
   /** Tells the deadline watch where the staff digest and warnings go (`STAFF_DIGEST_ADDRESS`). */
   bindStaffDigest(address: string): this {
     this.addEnvironment(ENV.staffDigestAddress, address);

@@ -154,7 +154,8 @@ export const FUNCTION_DEFINITIONS = {
       fn
         .bindRequestsTable(requests, 'readWrite', { batchRead: true })
         .bindInboundMail(requireInboundMail(inboundMail))
-        .bindOwnSenderAddress(mail),
+        // Sends the neutral acknowledgement of a mail set aside for triage, from our address only.
+        .bindMailSender(mail),
     bindWorkflow: (fn, stateMachine) => fn.bindStateMachineStart(stateMachine),
   },
   'verify-page': {
