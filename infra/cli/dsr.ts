@@ -225,6 +225,7 @@ async function run(argv: readonly string[]): Promise<string> {
           logger: createLogger('dsr-cli', 'silent'),
           staffAddress: process.env.STAFF_DIGEST_ADDRESS ?? 'personvern@obos.no',
           publicBaseUrl: process.env.PUBLIC_BASE_URL,
+          inbox: new DynamoDbInboxStore(new DynamoDBClient({}), process.env.REQUESTS_TABLE_NAME!),
           emitMetric: () => undefined,
         }),
       );

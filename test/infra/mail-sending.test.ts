@@ -59,7 +59,7 @@ describe('SES sending (prod stage)', () => {
     const functions = synth.template.findResources('AWS::Lambda::Function') as Resources;
     const senders = synth.stack.deployed().filter(([folder]) => {
       const env = (functions[synth.functionId(folder)]?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-      return 'SENDER_ADDRESS' in env && folder !== 'email-intake';
+      return 'SENDER_ADDRESS' in env;
     });
     expect(senders.length).toBeGreaterThan(5);
     for (const [folder] of senders) {
