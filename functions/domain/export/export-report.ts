@@ -69,6 +69,11 @@ const T = {
   category: { nb: 'Kategori', en: 'Category' },
   records: { nb: 'Oppføringer', en: 'Records' },
   none: { nb: 'Vi har ingen opplysninger om deg i denne kategorien.', en: 'We hold no data about you in this category.' },
+  emptyCell: { nb: 'ikke registrert', en: 'not recorded' },
+  emptyLegend: {
+    nb: 'En strek (–) i en tabell betyr at feltet er tomt: vi har ikke registrert noen verdi der.',
+    en: 'A dash (–) in a table means the field is empty: we have not recorded any value there.',
+  },
   field: { nb: 'Opplysning', en: 'Item' },
   value: { nb: 'Verdi', en: 'Value' },
   purposes: art15Heading('Formål', 'Purposes', 'a'),
@@ -149,6 +154,8 @@ function formatValue(value: unknown, field: ExportField, language: Language): st
 
 function cell(record: unknown, field: ExportField, language: Language): SafeHtml {
   const text = formatValue(valueAt(record, field.path), field, language);
+  // Never an empty cell: a dash, explained once above the tables and by its title here.
+  if (text === '') return html`<td><abbr title="${T.emptyCell[language]}">–</abbr></td>`;
   return field.format === 'multiline' ? html`<td class="multiline">${text}</td>` : html`<td>${text}</td>`;
 }
 
@@ -274,6 +281,7 @@ export function renderExportReport(pkg: ExportPackage): string {
 <section id="summary" aria-labelledby="heading-summary">
 <h2 id="heading-summary">${T.summary[language]}</h2>
 <p>${T.summaryIntro[language]}</p>
+<p>${T.emptyLegend[language]}</p>
 <table>
 <caption>${T.summary[language]}</caption>
 <thead><tr><th scope="col">${T.category[language]}</th><th scope="col">${T.records[language]}</th></tr></thead>
