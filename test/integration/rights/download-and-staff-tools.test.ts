@@ -35,41 +35,6 @@ afterAll(async () => {
   await fixture?.stack.stop();
 });
 
-describe('the export download page', () => {
-  it('serves both files for one good code through a short session, and logs each download', async () => {
-    const id = await submitVerified(fixture, { name: PERSON.name, email: PERSON.email, types: ['access'] });
-    await staffPost(fixture, id, 'decision', { outcome: 'approved' });
-    await waitForStatus(fixture, id, 'closed');
-    const mailsBefore = (await outbox(fixture.stack.urls.ses, PERSON.email)).length;
-
-    const page = await getPage(`/download/${id}`);
-    const wrong = await postForm(`/download/${id}`, { code: '000000', file: 'report' });
-    const wrongPage = await getPage(wrong.headers.get('location') ?? '');
-    await postForm(`/download/${id}`, { action: 'send-code' });
-    const code = await latestCode(fixture, PERSON.email, mailsBefore);
-    const accepted = await postForm(`/download/${id}`, { code, file: 'report' });
-    const cookie = (accepted.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const report = await getPage(accepted.headers.get('location') ?? '', cookie);
-    const data = await getPage(`/download/${id}?file=data`, cookie);
-    const withoutSession = await getPage(`/download/${id}?file=data`);
-
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('id="code"');
-    expect(wrong.status).toBe(303);
-    expect(await wrongPage.text()).not.toContain(await customerIdOf(PERSON.email));
-    expect(accepted.status).toBe(303);
-    expect(accepted.headers.get('set-cookie')).toContain('HttpOnly; SameSite=Strict');
-    expect(report.status).toBe(200);
-    expect(report.headers.get('content-disposition')).toContain('inline');
-    expect(await report.text()).toContain('Datatilsynet');
-    expect(data.headers.get('content-disposition')).toContain('attachment');
-    expect(await withoutSession.text()).toContain('id="code"');
-    const stored = await fixture.store.get(id);
-    expect(stored?.export?.downloads).toBe(2);
-    expect((await fixture.store.auditTrail(id)).filter((entry) => entry.event === 'export.downloaded')).toHaveLength(2);
-  });
-});
-
 describe('staff tools on the local stack', () => {
   it('dsr verify confirms identity with a recorded reason and the workflow goes on', async () => {
     const email = `manuell.${Date.now()}@example.no`;
