@@ -18,14 +18,26 @@ import type { Language } from '../domain/request/request-vocabulary.js';
 import type { RightsRequest } from '../domain/request/rights-request.js';
 import type { ObjectStore } from '../domain/storage/object-store.js';
 import { codeMatches, generateCode, hashCode, newSalt } from '../domain/verification/one-time-code.js';
-import { html, SECURITY_HEADERS } from '../shared/http/responses.js';
+import {
+  DOWNLOAD_SESSION_COOKIE,
+  DOWNLOAD_SESSION_MINUTES,
+  downloadSessionCookie,
+  looksLikeSessionToken,
+  newSessionToken,
+  sessionIsLive,
+  sessionTokenHash,
+  type DownloadSessionStore,
+} from '../domain/export/download-session.js';
+import { readCookie } from '../domain/staff-auth/session-cookie.js';
+import { html, redirect, SECURITY_HEADERS } from '../shared/http/responses.js';
 import type { Logger } from '../shared/logger.js';
 import { renderNotFoundPage } from '../web-form/pages/not-found-page.js';
 import { pageLanguage } from '../web-form/pages/page-language.js';
 import {
   renderEnterCodePage,
   renderExpiredPage,
-  renderRequestCodePage,
+  renderFilesPage,
+  type CodeNotice,
   type CodeProblem,
   type DownloadPageInput,
 } from './pages/download-pages.js';
@@ -33,6 +45,7 @@ import {
 export interface DownloadPageDeps {
   readonly store: Pick<RequestStore, 'get' | 'apply'>;
   readonly codes: DownloadCodeStore;
+  readonly sessions: DownloadSessionStore;
   readonly objects: Pick<ObjectStore, 'getText'>;
   readonly mailer: Mailer;
   readonly now: () => Date;
@@ -42,6 +55,7 @@ export interface DownloadPageDeps {
 type Response = APIGatewayProxyStructuredResultV2;
 type Exported = NonNullable<RightsRequest['export']>;
 type DownloadableRequest = RightsRequest & { readonly export: Exported };
+type DownloadFile = 'report' | 'data';
 
 const ACTOR = 'requester:download-page';
 const MAX_FORM_BYTES = 4 * 1024;
@@ -78,14 +92,22 @@ async function record(
   }
 }
 
+/** Where every POST lands (303): the page's own address, so Back and reload never send a form again. */
+function backToPage(input: DownloadPageInput, after: { notice?: CodeNotice; problem?: CodeProblem['kind']; file?: DownloadFile }, cookies: string[] = []): Response {
+  const query = new URLSearchParams({ lang: input.language });
+  if (after.file) query.set('file', after.file);
+  if (after.notice) query.set('notice', after.notice);
+  if (after.problem) query.set('problem', after.problem);
+  const response = redirect(`/download/${encodeURIComponent(input.reference)}?${query.toString()}`);
+  return cookies.length > 0 ? { ...response, cookies } : response;
+}
+
 async function sendCode(deps: DownloadPageDeps, request: DownloadableRequest, input: DownloadPageInput): Promise<Response> {
   const now = deps.now();
   const previous = await deps.codes.get(request.id);
-  if (previous && previous.sends >= MAX_DOWNLOAD_CODE_SENDS) {
-    return html(429, renderEnterCodePage(input, undefined, { kind: 'too_many_codes' }));
-  }
+  if (previous && previous.sends >= MAX_DOWNLOAD_CODE_SENDS) return backToPage(input, { problem: 'too_many_codes' });
   if (previous && now.getTime() - Date.parse(previous.sentAt) < DOWNLOAD_CODE_RESEND_SECONDS * 1000) {
-    return html(200, renderEnterCodePage(input, 'recently_sent'));
+    return backToPage(input, { notice: 'recently_sent' });
   }
   const code = generateCode();
   const salt = newSalt();
@@ -101,6 +123,7 @@ async function sendCode(deps: DownloadPageDeps, request: DownloadableRequest, in
   const { messageId } = await deps.mailer.send({
     ...letterDestination(request, now),
     ...downloadCodeLetter(request, code),
+    language: request.language,
     purpose: 'download-code',
     requestId: request.id,
     // Each send is a new code the requester asked for; the count names it.
@@ -111,7 +134,7 @@ async function sendCode(deps: DownloadPageDeps, request: DownloadableRequest, in
     audit: { requestId: request.id, at, event: 'download.code_sent', actor: ACTOR, detail: { messageId } },
   }));
   deps.logger.info('download.code_sent', { requestId: request.id });
-  return html(200, renderEnterCodePage(input, 'sent'));
+  return backToPage(input, { notice: 'sent' });
 }
 
 /** The file itself, through the function: the report inline, the data as an attachment. */
@@ -139,39 +162,8 @@ function fileResponse(request: DownloadableRequest, file: 'report' | 'data', bod
   };
 }
 
-async function download(
-  deps: DownloadPageDeps,
-  request: DownloadableRequest,
-  input: DownloadPageInput,
-  fields: URLSearchParams,
-): Promise<Response> {
-  const candidate = (fields.get('code') ?? '').replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(candidate)) return html(400, renderEnterCodePage(input, undefined, { kind: 'missing' }));
-  const stored = await deps.codes.get(request.id);
-  const problem: CodeProblem | undefined = !stored
-    ? { kind: 'none' }
-    : stored.attempts >= MAX_DOWNLOAD_CODE_ATTEMPTS
-      ? { kind: 'too_many_attempts' }
-      : Date.parse(stored.expiresAt) <= deps.now().getTime()
-        ? { kind: 'expired' }
-        : undefined;
-  if (problem || !stored) return html(problem?.kind === 'too_many_attempts' ? 429 : 400, renderEnterCodePage(input, undefined, problem));
-
-  if (!codeMatches(candidate, stored.hash, stored.salt)) {
-    const attempts = await deps.codes.recordFailedAttempt(request.id, stored.hash);
-    const attemptsLeft = Math.max(0, MAX_DOWNLOAD_CODE_ATTEMPTS - attempts);
-    deps.logger.warn('download.code_rejected', { requestId: request.id, attemptsLeft });
-    if (attemptsLeft === 0) {
-      await record(deps, request, (_current, at) => ({
-        set: { updatedAt: at },
-        audit: { requestId: request.id, at, event: 'download.code_locked', actor: ACTOR, detail: { attempts } },
-      }));
-      return html(429, renderEnterCodePage(input, undefined, { kind: 'too_many_attempts' }));
-    }
-    return html(400, renderEnterCodePage(input, undefined, { kind: 'wrong', attemptsLeft }));
-  }
-
-  const file = fields.get('file') === 'data' ? 'data' : 'report';
+/** Hands out one file to a person with a live session, recording the download. */
+async function serveFile(deps: DownloadPageDeps, request: DownloadableRequest, input: DownloadPageInput, file: DownloadFile): Promise<Response> {
   const body = await deps.objects.getText(file === 'data' ? request.export.dataKey : request.export.reportKey);
   if (body === undefined) return html(410, renderExpiredPage(input, false));
   await record(deps, request, (current, at) => ({
@@ -182,14 +174,92 @@ async function download(
   return fileResponse(request, file, body);
 }
 
+/** Checks a typed code; a good one opens a session (cookie) and sends the browser on to the file asked for. */
+async function enterCode(
+  deps: DownloadPageDeps,
+  request: DownloadableRequest,
+  input: DownloadPageInput,
+  fields: URLSearchParams,
+  secure: boolean,
+): Promise<Response> {
+  const file: DownloadFile = fields.get('file') === 'data' ? 'data' : 'report';
+  const candidate = (fields.get('code') ?? '').replace(/\s+/g, '');
+  if (!/^\d{6}$/.test(candidate)) return backToPage(input, { problem: 'missing' });
+  const stored = await deps.codes.get(request.id);
+  const problem: CodeProblem | undefined = !stored
+    ? { kind: 'none' }
+    : stored.attempts >= MAX_DOWNLOAD_CODE_ATTEMPTS
+      ? { kind: 'too_many_attempts' }
+      : Date.parse(stored.expiresAt) <= deps.now().getTime()
+        ? { kind: 'expired' }
+        : undefined;
+  if (problem || !stored) return backToPage(input, { problem: problem?.kind ?? 'none' });
+
+  if (!codeMatches(candidate, stored.hash, stored.salt)) {
+    const attempts = await deps.codes.recordFailedAttempt(request.id, stored.hash);
+    const attemptsLeft = Math.max(0, MAX_DOWNLOAD_CODE_ATTEMPTS - attempts);
+    deps.logger.warn('download.code_rejected', { requestId: request.id, attemptsLeft });
+    if (attemptsLeft === 0) {
+      await record(deps, request, (_current, at) => ({
+        set: { updatedAt: at },
+        audit: { requestId: request.id, at, event: 'download.code_locked', actor: ACTOR, detail: { attempts } },
+      }));
+      return backToPage(input, { problem: 'too_many_attempts' });
+    }
+    return backToPage(input, { problem: 'wrong' });
+  }
+
+  const token = newSessionToken();
+  await deps.sessions.start(request.id, {
+    tokenHash: sessionTokenHash(token),
+    expiresAt: new Date(deps.now().getTime() + DOWNLOAD_SESSION_MINUTES * 60_000).toISOString(),
+  });
+  deps.logger.info('download.session_started', { requestId: request.id });
+  return backToPage(input, { file }, [downloadSessionCookie(token, `/download/${encodeURIComponent(request.id)}`, { secure })]);
+}
+
+/** Whether the browser holds a live session for this download (its cookie names a stored, unexpired one). */
+async function hasLiveSession(deps: DownloadPageDeps, event: APIGatewayProxyEventV2, requestId: string): Promise<boolean> {
+  const token = readCookie({ cookies: event.cookies, headers: event.headers }, DOWNLOAD_SESSION_COOKIE);
+  if (!looksLikeSessionToken(token)) return false;
+  return sessionIsLive(await deps.sessions.get(requestId, sessionTokenHash(token)), deps.now());
+}
+
+const CODE_PROBLEMS: readonly CodeProblem['kind'][] = ['missing', 'wrong', 'expired', 'none', 'too_many_attempts', 'too_many_codes'];
+const NOTICES: readonly CodeNotice[] = ['sent', 'recently_sent'];
+
+/** The code page as a POST left it (named in the query), with the tries left read from the store. */
+async function codePage(deps: DownloadPageDeps, request: DownloadableRequest, input: DownloadPageInput, query: Record<string, string | undefined>): Promise<Response> {
+  const notice = NOTICES.find((value) => value === query.notice);
+  const kind = CODE_PROBLEMS.find((value) => value === query.problem);
+  let problem: CodeProblem | undefined;
+  if (kind === 'wrong') {
+    const stored = await deps.codes.get(request.id);
+    const attemptsLeft = Math.max(0, MAX_DOWNLOAD_CODE_ATTEMPTS - (stored?.attempts ?? MAX_DOWNLOAD_CODE_ATTEMPTS));
+    problem = attemptsLeft > 0 ? { kind: 'wrong', attemptsLeft } : { kind: 'too_many_attempts' };
+  } else if (kind) {
+    problem = { kind } as CodeProblem;
+  }
+  return html(200, renderEnterCodePage(input, notice, problem));
+}
+
+/** Plain-HTTP loopback (local mode) is the one place a cookie goes without `Secure`. */
+const isLoopbackHost = (host: string | undefined): boolean => /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host ?? '');
+
 /**
  * The download page of an export package, `/download/{id}`:
- * - `GET` explains and offers to mail a fresh one-time code;
+ * - `GET` shows the code field at once (a code mailed earlier works) and the button for a new one;
  * - `POST action=send-code` mails a new code (15 minutes, 5 tries) to the address the requester
- *   verified for the request, never to an address typed here, with resends limited;
- * - `POST code=…&file=report|data` serves the report inline or the data file as an attachment,
- *   through the function (no public or presigned URL), and records each download
- *   (`export.downloaded`, `export.downloads` + 1).
+ *   verified for the request, never to an address typed here, with resends limited; the page says
+ *   that a new code ends the one sent before;
+ * - `POST code=…&file=report|data` checks the code; a good one starts a download session of
+ *   {@link DOWNLOAD_SESSION_MINUTES} minutes (HttpOnly, SameSite=Strict cookie on this page's
+ *   path, only its hash stored) and redirects to the file;
+ * - `GET ?file=report|data` with a live session serves the report inline or the data file as an
+ *   attachment, through the function (no public or presigned URL), and records each download
+ *   (`export.downloaded`, `export.downloads` + 1); without `file` it lists both files.
+ * Every POST answers 303 to the page's own address (post-redirect-get), so Back never resends a
+ * form.
  * An unknown id, or a request without a package, gets the not-found page (nothing is revealed);
  * a package past its window gets a page saying it expired and how to ask again. No JavaScript.
  */
@@ -205,8 +275,18 @@ export async function serveDownloadPage(deps: DownloadPageDeps, event: APIGatewa
     availableUntil: exportLastDay(request.export),
   };
   if (isExportExpired(request.export, deps.now())) return html(410, renderExpiredPage(input));
-  if (event.requestContext.http.method !== 'POST') return html(200, renderRequestCodePage(input));
+  const query = event.queryStringParameters ?? {};
+  const signedIn = await hasLiveSession(deps, event, request.id);
+  if (event.requestContext.http.method !== 'POST') {
+    if (!signedIn) return codePage(deps, downloadable, input, query);
+    if (query.file === 'report' || query.file === 'data') return serveFile(deps, downloadable, input, query.file);
+    return html(200, renderFilesPage(input));
+  }
   const fields = formFields(event);
   if (fields.get('action') === 'send-code') return sendCode(deps, downloadable, input);
-  return download(deps, downloadable, input, fields);
+  // A page left open from before the code was accepted still works while the session lasts.
+  if (signedIn && (fields.get('code') ?? '').trim() === '') {
+    return backToPage(input, { file: fields.get('file') === 'data' ? 'data' : 'report' });
+  }
+  return enterCode(deps, downloadable, input, fields, !isLoopbackHost(event.headers.host));
 }

@@ -13,6 +13,7 @@ import { mailDeps } from '../shared/task-deps.js';
 import { serveDownloadPage } from './download-page.js';
 import { DynamoDbDownloadCodeStore } from '../adapters/dynamodb/dynamodb-download-code-store.js';
 import { observability } from '../shared/observability.js';
+import { DynamoDbDownloadSessionStore } from '../adapters/dynamodb/dynamodb-download-session-store.js';
 
 const config = parseConfig(
   z.object({
@@ -25,6 +26,7 @@ const config = parseConfig(
 const deps = {
   ...mailDeps('download-page'),
   codes: new DynamoDbDownloadCodeStore(dynamoDbClient(), config[ENV.requestsTable]),
+  sessions: new DynamoDbDownloadSessionStore(dynamoDbClient(), config[ENV.requestsTable]),
   objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
 };
 

@@ -23,5 +23,7 @@ export const EmailIntakeConfigSchema = z.object({
   [INTAKE_ENV.inboundMailPrefix]: z.string().default(DEFAULT_INBOUND_MAIL_PREFIX),
   /** Our letters' From address, digest address and MAIL FROM domain: mail from them never becomes a case. */
   ...SystemAddressConfigSchema.shape,
+  /** Named on every send (the triage acknowledgement), so bounces and complaints are tracked. */
+  [ENV.sesConfigurationSet]: z.string().min(1).optional(),
 });
 export type EmailIntakeConfig = z.infer<typeof EmailIntakeConfigSchema>;

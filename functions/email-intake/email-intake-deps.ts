@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDbInboxStore } from '../adapters/dynamodb/dynamodb-inbox-store.js';
 import { DynamoDbRequestStore } from '../adapters/dynamodb/dynamodb-request-store.js';
@@ -12,6 +13,7 @@ import { toOsloIsoString } from '../domain/deadline/oslo-calendar-date.js';
 import { ENV } from '../shared/env-names.js';
 import { createLogger, type Logger } from '../shared/logger.js';
 import { systemAddressCheckFrom } from '../shared/system-address-config.js';
+import { recordingSesMailer } from '../shared/task-deps.js';
 import { INTAKE_ENV, type EmailIntakeConfig } from './email-intake-config.js';
 
 /** Reading a mail: the inbox parser and recogniser (`functions/domain/inbox/`). */
@@ -21,6 +23,8 @@ export interface EmailIntakeClients {
   readonly dynamoDb: DynamoDBClient;
   readonly s3: S3Client;
   readonly sfn: SFNClient;
+  /** Sends the acknowledgement of a mail set aside for triage; without it (or a sender address) none goes. */
+  readonly ses?: SESv2Client;
 }
 
 /**
@@ -49,6 +53,16 @@ export function emailIntakeDeps(
     recognise: reading.recognise,
     ownAddresses: senderAddress ? [senderAddress] : [],
     isSystemAddress: systemAddressCheckFrom(config),
+    mailer:
+      clients.ses && senderAddress
+        ? recordingSesMailer({
+            dynamoDb: clients.dynamoDb,
+            ses: clients.ses,
+            tableName: table,
+            senderAddress,
+            configurationSet: config[ENV.sesConfigurationSet],
+          })
+        : undefined,
     now: () => new Date(),
     formatInstant: toOsloIsoString,
     receiptDate: (receivedAt: string) => osloCalendarDate(receivedAt),

@@ -2,6 +2,7 @@ import { parseInboundMessageLazily } from '../domain/inbox/parse-inbound-message
 import { recognise } from '../domain/inbox/recognise.js';
 import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
 import { s3Client } from '../shared/aws-clients/s3.js';
+import { sesClient } from '../shared/aws-clients/sesv2.js';
 import { sfnClient } from '../shared/aws-clients/sfn.js';
 import { parseConfig } from '../shared/config.js';
 import { EmailIntakeConfigSchema } from './email-intake-config.js';
@@ -14,7 +15,7 @@ const config = parseConfig(EmailIntakeConfigSchema);
 export const handler = createEmailIntakeHandler(
   emailIntakeDeps(
     config,
-    { dynamoDb: dynamoDbClient(), s3: s3Client(), sfn: sfnClient() },
+    { dynamoDb: dynamoDbClient(), s3: s3Client(), sfn: sfnClient(), ses: sesClient() },
     { parse: parseInboundMessageLazily, recognise },
   ),
 );

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { DEADLINE_WATCH_SERVICE } from '../domain/deadline-watch/deadline-metrics.js';
 import { serviceMetrics } from '../shared/observability.js';
 import { DynamoDbPostalLetterStore } from '../adapters/dynamodb/dynamodb-postal-letter-store.js';
+import { DynamoDbInboxStore } from '../adapters/dynamodb/dynamodb-inbox-store.js';
 import { dynamoDbClient } from '../shared/aws-clients/dynamodb.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
@@ -17,6 +18,7 @@ const config = parseConfig(
   z.object({
     [STAFF_DIGEST_ADDRESS_ENV]: z.email(),
     [ENV.publicBaseUrl]: z.url().optional(),
+    [ENV.requestsTable]: z.string().min(1),
   }),
 );
 
@@ -30,6 +32,7 @@ const deps: WatchDeadlinesDeps = {
   recordCounts: (counts) => {
     for (const [name, value] of Object.entries(counts)) metrics.addMetric(name, MetricUnit.Count, value);
   },
+  inbox: new DynamoDbInboxStore(dynamoDbClient(), config[ENV.requestsTable]),
 };
 
 /** Run by EventBridge Scheduler every morning (and by a timer locally); the event carries nothing. */

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { osloCalendarDate } from '../domain/deadline/index.js';
 import { assessDeadlines, isAwaitingAnswer, type WatchedCase } from '../domain/deadline-watch/assess-deadlines.js';
 import { warningAuditEntry, warningsSentFrom } from '../domain/deadline-watch/deadline-warning-audit.js';
-import { DIGEST_PURPOSE, digestMail, digestRequestId } from '../domain/deadline-watch/digest-mail.js';
+import { DIGEST_PURPOSE, digestMail, digestRequestId, type TriageBacklog } from '../domain/deadline-watch/digest-mail.js';
+import type { InboxStore } from '../domain/intake-mail/inbox-store.js';
 import { DEADLINE_METRICS, type DeadlineMetricName } from '../domain/deadline-watch/deadline-metrics.js';
 import { warningDue } from '../domain/deadline-watch/warning-due.js';
 import { warningMail } from '../domain/deadline-watch/warning-mail.js';
@@ -27,6 +28,8 @@ export interface WatchDeadlinesDeps {
   readonly recordCounts: (counts: Readonly<Record<DeadlineMetricName, number>>) => void;
   /** Letters by post: an answer not yet posted keeps its case due (or overdue). */
   readonly postalLetters?: Pick<PostalLetterStore, 'listUnposted'>;
+  /** The triage list, counted in the digest until each mail is resolved; left out, the digest omits it. */
+  readonly inbox?: Pick<InboxStore, 'listTriage'>;
 }
 
 /** What one run did, in counts only (it is logged and returned to the scheduler). */
@@ -68,6 +71,20 @@ async function warnIfDue(deps: WatchDeadlinesDeps, row: WatchedCase): Promise<bo
   return due.mail !== undefined;
 }
 
+/** The open triage list in counts and the oldest receipt date (Oslo). */
+async function triageBacklog(inbox: Pick<InboxStore, 'listTriage'>): Promise<TriageBacklog> {
+  let open = 0;
+  let urgent = 0;
+  let oldest: string | undefined;
+  for await (const entry of inbox.listTriage()) {
+    open += 1;
+    if (entry.urgent) urgent += 1;
+    const receivedOn = osloCalendarDate(entry.receivedAt);
+    if (oldest === undefined || receivedOn < oldest) oldest = receivedOn;
+  }
+  return { open, urgent, oldestReceivedOn: oldest };
+}
+
 /**
  * The daily deadline watch (GDPR Art. 12(3)): finds the open requests that are overdue or short
  * of time, warns staff once per case at 7 and at 2 working days left, reports the overdue count
@@ -104,7 +121,7 @@ export async function watchDeadlines(deps: WatchDeadlinesDeps): Promise<WatchDea
 
   deps.recordCounts({ [DEADLINE_METRICS.overdue]: assessment.overdue, [DEADLINE_METRICS.dueWithin2WorkingDays]: assessment.dueWithinLastCall });
 
-  const digest = digestMail({ assessment, publicBaseUrl: deps.publicBaseUrl, warningsFailed });
+  const digest = digestMail({ assessment, publicBaseUrl: deps.publicBaseUrl, warningsFailed, triage: deps.inbox && (await triageBacklog(deps.inbox)) });
   await deps.mailer.send({
     to: deps.staffAddress,
     subject: digest.subject,

@@ -199,6 +199,7 @@ async function run(argv: readonly string[]): Promise<string> {
           publicBaseUrl: process.env.PUBLIC_BASE_URL,
           recordCounts: () => undefined,
           postalLetters: new DynamoDbPostalLetterStore(new DynamoDBClient({}), process.env.REQUESTS_TABLE_NAME!),
+          inbox: new DynamoDbInboxStore(new DynamoDBClient({}), process.env.REQUESTS_TABLE_NAME!),
         }),
       );
     case 'outbox':

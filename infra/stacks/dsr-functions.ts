@@ -157,8 +157,9 @@ export const FUNCTION_DEFINITIONS = {
       fn
         .bindRequestsTable(requests, 'readWrite', { batchRead: true })
         .bindInboundMail(requireInboundMail(inboundMail))
-        .bindOwnSenderAddress(mail)
-        .bindSystemAddresses(mail, staffDigestAddress),
+        .bindSystemAddresses(mail, staffDigestAddress)
+        // Sends the neutral acknowledgement of a mail set aside for triage, from our address only.
+        .bindMailSender(mail),
     bindWorkflow: (fn, stateMachine) => fn.bindStateMachineStart(stateMachine),
   },
   'verify-page': {

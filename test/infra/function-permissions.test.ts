@@ -158,12 +158,16 @@ describe('function permissions, for every function definition', () => {
     }
   });
 
-  it('tells email-intake our From address without letting it send mail', () => {
+  it('lets email-intake send mail (the triage acknowledgement) only as our From address, naming the configuration set', () => {
     expect(functionEnvironment(synth.template, synth.functionId('email-intake'))).toMatchObject({
       SENDER_ADDRESS: 'naerkontor@obos.no',
       INBOUND_MAIL_PREFIX: 'inbound/',
+      SES_CONFIGURATION_SET: expect.any(String),
     });
-    expect(allowedActions(synth.template, synth.roleId('email-intake')).filter((action) => action.startsWith('ses:'))).toEqual([]);
+    expect(allowedActions(synth.template, synth.roleId('email-intake')).filter((action) => action.startsWith('ses:')).sort()).toEqual([
+      'ses:SendEmail',
+      'ses:SendRawEmail',
+    ]);
   });
 
   it('restricts every mail sender to the SES domain identity and the configured From address', () => {

@@ -59,8 +59,8 @@ describe('SES sending (prod stage)', () => {
     const functions = synth.template.findResources('AWS::Lambda::Function') as Resources;
     const senders = synth.stack.deployed().filter(([folder]) => {
       const env = (functions[synth.functionId(folder)]?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-      // The intakes are told our From address only to refuse it as a requester's; they send nothing.
-      return 'SENDER_ADDRESS' in env && folder !== 'email-intake' && folder !== 'create-request';
+      // create-request is told our From address only to refuse it as a requester's; it sends nothing.
+      return 'SENDER_ADDRESS' in env && folder !== 'create-request';
     });
     expect(senders.length).toBeGreaterThan(5);
     for (const [folder] of senders) {

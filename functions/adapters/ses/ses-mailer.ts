@@ -1,9 +1,22 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { MailTransport, OutgoingMail } from '../../domain/mail/mailer.js';
 
+/** The name people see as the sender. */
+export const SENDER_NAME = 'OBOS Nærkontor';
+
 /**
- * SES v2 adapter of {@link MailTransport}; the sender address is fixed by configuration. Functions
- * wrap it in a `RecordingMailer`, so a letter is recorded before it reaches SES.
+ * `"OBOS Nærkontor" <address>` as a mail header may carry it: the name as an RFC 2047 encoded
+ * word (it has «æ»), the address as configured. An address that already has a name is kept.
+ */
+export function senderWithName(address: string, name = SENDER_NAME): string {
+  if (address.includes('<')) return address;
+  return `=?UTF-8?B?${Buffer.from(name, 'utf8').toString('base64')}?= <${address}>`;
+}
+
+/**
+ * SES v2 adapter of {@link MailTransport}; the sender address is fixed by configuration and goes
+ * out with the name {@link SENDER_NAME}. Functions wrap it in a `RecordingMailer`, so a letter is
+ * recorded (and given its HTML part) before it reaches SES.
  */
 export class SesMailer implements MailTransport {
   constructor(
@@ -15,7 +28,7 @@ export class SesMailer implements MailTransport {
   async deliver(mail: OutgoingMail): Promise<{ messageId: string }> {
     const result = await this.client.send(
       new SendEmailCommand({
-        FromEmailAddress: this.fromAddress,
+        FromEmailAddress: senderWithName(this.fromAddress),
         Destination: { ToAddresses: [mail.to] },
         ConfigurationSetName: this.configurationSet,
         EmailTags: [

@@ -22,3 +22,8 @@ export function consoleCaseLink(publicBaseUrl: string | undefined, requestId: st
 export function consoleQueueLink(publicBaseUrl: string | undefined): string {
   return `${origin(publicBaseUrl)}/console`;
 }
+
+/** The console's list of mail set aside for triage. */
+export function consoleTriageLink(publicBaseUrl: string | undefined): string {
+  return `${origin(publicBaseUrl)}/console/triage`;
+}

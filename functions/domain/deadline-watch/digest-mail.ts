@@ -2,7 +2,8 @@ import { formatCalendarDate } from '../letters/format-calendar-date.js';
 import type { Letter } from '../letters/letter.js';
 import { SHORT_DEADLINE_WORKING_DAYS, type DeadlineAssessment, type WatchedCase } from './assess-deadlines.js';
 import { caseSummaryLines } from './case-summary-lines.js';
-import { consoleQueueLink } from './console-links.js';
+import { daysBetween } from '../deadline/index.js';
+import { consoleQueueLink, consoleTriageLink } from './console-links.js';
 
 /** What the daily digest is built from. */
 export interface DigestInput {
@@ -10,6 +11,33 @@ export interface DigestInput {
   readonly publicBaseUrl?: string;
   /** Warnings that could not be sent on this run; they are tried again on the next. */
   readonly warningsFailed?: number;
+  /** Mail set aside for triage and not yet resolved: counted every day until staff resolve it. */
+  readonly triage?: TriageBacklog;
+}
+
+/** The open triage list in counts and dates only (no sender, no subject: the digest holds no personal data). */
+export interface TriageBacklog {
+  readonly open: number;
+  /** Of them, possible breaches (Art. 33: 72 hours). */
+  readonly urgent: number;
+  /** Oslo calendar date the oldest open mail arrived. */
+  readonly oldestReceivedOn?: string;
+}
+
+/** The digest's lines on the triage list, or none when it is empty. */
+function triageLines(triage: TriageBacklog | undefined, today: string, publicBaseUrl: string | undefined): string[] {
+  if (!triage || triage.open === 0) return [];
+  const oldest = triage.oldestReceivedOn;
+  const age = oldest === undefined ? undefined : daysBetween(oldest, today);
+  return [
+    'E-POST TIL VURDERING',
+    `${triage.open === 1 ? 'Én e-post' : `${triage.open} e-poster`} i innboksen er ikke gjort om til sak eller avvist${triage.urgent > 0 ? `, ${triage.urgent} av dem mulig brudd på personopplysningssikkerheten (72 timer)` : ''}.`,
+    ...(oldest !== undefined && age !== undefined
+      ? [`Den eldste kom inn ${formatCalendarDate(oldest, 'nb')} (${age === 0 ? 'i dag' : age === 1 ? 'for 1 dag siden' : `for ${age} dager siden`}). Gjelder den en personvernhenvendelse, løper fristen fra da.`]
+      : []),
+    `Innboksen: ${consoleTriageLink(publicBaseUrl)}`,
+    '',
+  ];
 }
 
 /** The mail purpose of the digest, and the prefix of its `requestId` (`digest-2026-12-01`). */
@@ -62,8 +90,9 @@ export function digestMail(input: DigestInput): Letter {
           `Kort frist (${SHORT_DEADLINE_WORKING_DAYS} arbeidsdager eller mindre igjen): ${short.length}`,
         ];
 
+  const triageOpen = input.triage?.open ?? 0;
   return {
-    subject: `Personvernhenvendelser: ${overdue.length} over fristen, ${short.length} med kort frist (${day})`,
+    subject: `Personvernhenvendelser: ${overdue.length} over fristen, ${short.length} med kort frist${triageOpen > 0 ? `, ${triageOpen} e-post til vurdering` : ''} (${day})`,
     text: [
       `Daglig fristoversikt for personvernhenvendelser, ${day}.`,
       '',
@@ -71,6 +100,7 @@ export function digestMail(input: DigestInput): Letter {
       '',
       ...section('OVER FRISTEN', overdue, publicBaseUrl),
       ...section('KORT FRIST', short, publicBaseUrl),
+      ...triageLines(input.triage, assessment.today, publicBaseUrl),
       ...(failed > 0
         ? [`${failed === 1 ? 'Ett fristvarsel' : `${failed} fristvarsler`} kunne ikke sendes i dag og forsøkes igjen i morgen.`, '']
         : []),

@@ -72,6 +72,12 @@ const T = {
   category: { nb: 'Kategori', nn: 'Kategori', en: 'Category' },
   records: { nb: 'Oppføringer', nn: 'Oppføringar', en: 'Records' },
   none: { nb: 'Vi har ingen opplysninger om deg i denne kategorien.', nn: 'Vi har ingen opplysningar om deg i denne kategorien.', en: 'We hold no data about you in this category.' },
+  emptyCell: { nb: 'ikke registrert', nn: 'ikkje registrert', en: 'not recorded' },
+  emptyLegend: {
+    nb: 'En strek (–) i en tabell betyr at feltet er tomt: vi har ikke registrert noen verdi der.',
+    nn: 'Ein strek (–) i ein tabell tyder at feltet er tomt: vi har ikkje registrert nokon verdi der.',
+    en: 'A dash (–) in a table means the field is empty: we have not recorded any value there.',
+  },
   field: { nb: 'Opplysning', nn: 'Opplysning', en: 'Item' },
   value: { nb: 'Verdi', nn: 'Verdi', en: 'Value' },
   purposes: art15Heading('Formål', 'Føremål', 'Purposes', 'a'),
@@ -157,6 +163,8 @@ function formatValue(value: unknown, field: ExportField, language: Language): st
 
 function cell(record: unknown, field: ExportField, language: Language): SafeHtml {
   const text = formatValue(valueAt(record, field.path), field, language);
+  // Never an empty cell: a dash, explained once above the tables and by its title here.
+  if (text === '') return html`<td><abbr title="${T.emptyCell[language]}">–</abbr></td>`;
   return field.format === 'multiline' ? html`<td class="multiline">${text}</td>` : html`<td>${text}</td>`;
 }
 
@@ -284,6 +292,7 @@ export function renderExportReport(pkg: ExportPackage): string {
 <section id="summary" aria-labelledby="heading-summary">
 <h2 id="heading-summary">${T.summary[language]}</h2>
 <p>${T.summaryIntro[language]}</p>
+<p>${T.emptyLegend[language]}</p>
 <table>
 <caption>${T.summary[language]}</caption>
 <thead><tr><th scope="col">${T.category[language]}</th><th scope="col">${T.records[language]}</th></tr></thead>

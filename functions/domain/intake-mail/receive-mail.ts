@@ -18,6 +18,8 @@ import {
 } from './inbox-entries.js';
 import type { AutoAnswerPolicy, InboxStore, OutcomeRecord } from './inbox-store.js';
 import { autoAnswerBlockers, type AutoAnswerBlocker } from './loop-safety.js';
+import { triageAcknowledgementLetter } from '../letters/triage-acknowledgement-letter.js';
+import type { Mailer } from '../mail/mailer.js';
 import { messageKey, senderKey } from './message-identity.js';
 import { routeRecognition } from './route-recognition.js';
 import { authenticationFromReceipt, authenticityDetail, type SenderAuthentication } from './sender-authentication.js';
@@ -50,6 +52,8 @@ export interface ReceiveMailDeps extends SubmitRequestDeps {
    */
   readonly isSystemAddress?: (address: string) => boolean;
   readonly autoAnswerPolicy?: AutoAnswerPolicy;
+  /** Sends the neutral acknowledgement of a mail set aside for triage; without one none is sent. */
+  readonly mailer?: Mailer;
 }
 
 /** What became of one received mail. */
@@ -78,6 +82,10 @@ export interface ReceivedMail {
  *   the case is stored (the clock runs) but held as `needs_attention` for staff to answer by hand,
  *   and no workflow mail goes to a robot, a list or a flooding sender.
  * - Everything else is listed for staff triage; possible breaches are urgent (Art. 33: 72 hours).
+ *   The sender gets a neutral acknowledgement (received, staff will look at it, the one-month
+ *   clock from receipt), under the same loop safety and per-sender limit as the case
+ *   acknowledgement, and never for spam, newsletters, bounces or auto-replies, nor for a mail
+ *   about a case its sender already has.
  *
  * Safe to retry: every step is conditional or idempotent on the SES message id, so a Lambda
  * retry after a crash finishes the same outcome without a second case, answer or log line.
@@ -208,6 +216,43 @@ function quarantine(
   });
 }
 
+/** Categories that are no person writing to us: a triage acknowledgement would be backscatter or a loop. */
+const NOT_A_PERSON: Readonly<Partial<Record<Recognition['category'], AutoAnswerBlocker>>> = {
+  spam: 'spam_verdict',
+  newsletter: 'mailing_list',
+  bounce: 'delivery_report',
+  auto_reply: 'auto_reply_marker',
+};
+
+/** The letter id of a triage acknowledgement; its "request" is the inbox entry (there is no case). */
+export const triageAcknowledgementRequestId = (inboxId: string): string => `INBOX-${inboxId}`;
+
+/**
+ * Whether this triaged mail may be acknowledged: loop safety and the category first, then one of
+ * the sender's automatic answers for the day (idempotent per mail, so a retry decides the same).
+ */
+async function triageAnswer(deps: ReceiveMailDeps, received: Received, message: InboundMessage, recognition: Recognition | undefined): Promise<AutoAnswer> {
+  const blockers = new Set<AutoAnswerBlocker>(
+    autoAnswerBlockers({
+      message,
+      envelopeSender: received.record.ses.mail.source,
+      ownAddresses: [...deps.ownAddresses, ...received.record.ses.receipt.recipients],
+      spam: received.record.ses.receipt.spamVerdict.status === 'FAIL',
+    }),
+  );
+  const byCategory = recognition && NOT_A_PERSON[recognition.category];
+  if (byCategory) blockers.add(byCategory);
+  const sender = message.from?.address;
+  if (blockers.size > 0 || !sender) return { allowed: false, blockedBy: blockers.size > 0 ? [...blockers] : ['system_sender'] };
+  const allowed = await deps.inbox.takeAutoAnswer(
+    senderKey(sender),
+    received.inboxId,
+    received.receivedInstant,
+    deps.autoAnswerPolicy ?? DEFAULT_AUTO_ANSWER_POLICY,
+  );
+  return { allowed, blockedBy: allowed ? [] : ['rate_limit'] };
+}
+
 async function triage(
   deps: ReceiveMailDeps,
   received: Received,
@@ -219,8 +264,10 @@ async function triage(
 ): Promise<ReceivedMail> {
   const urgent = reason === 'possible_breach';
   if (urgent) received.logger.warn('intake.possible_breach', { relatedCaseId: extra.relatedCaseId });
-  return writeOutcome(deps, received, {
-    log: { ...logBase(deps, received, 'triage'), messageKey: key, triageReason: reason, caseId: extra.relatedCaseId },
+  // A mail about a case its sender has is answered in that case; one without a mailer is not answered.
+  const autoAnswer = deps.mailer && !extra.relatedCaseId ? await triageAnswer(deps, received, message, recognition) : undefined;
+  const outcome = await writeOutcome(deps, received, {
+    log: { ...logBase(deps, received, 'triage'), messageKey: key, triageReason: reason, caseId: extra.relatedCaseId, autoAnswer },
     triage: {
       inboxId: received.inboxId,
       receivedAt: received.receivedAt,
@@ -239,6 +286,21 @@ async function triage(
     },
     caseAudit: extra.caseAudit,
   });
+  // After the outcome is written, so a crash before it leaves nothing sent; a retry after it sends
+  // the recorded letter (one letter id per mail), never a second one.
+  if (deps.mailer && autoAnswer?.allowed && message.from) {
+    const language = recognition?.language === 'en' ? 'en' : 'nb';
+    await deps.mailer.send({
+      to: message.from.address,
+      ...triageAcknowledgementLetter(language, received.receivedAt),
+      language,
+      purpose: 'triage-acknowledgement',
+      requestId: triageAcknowledgementRequestId(received.inboxId),
+      letterId: 'triage-acknowledgement',
+    });
+    received.logger.info('intake.triage_acknowledged', { triageReason: reason });
+  }
+  return outcome;
 }
 
 interface FollowUp {

@@ -8,9 +8,10 @@ import { keptUntilText } from './kept-until.js';
 
 /**
  * What the reply says about the records an erasure keeps (Art. 12(4), 17(3); requirement 8.5):
- * accounting material grouped per retention class of bokføringsloven § 13, each class explained
- * once with one line per end date (one date per fiscal year, so usually one or a few), and every
- * other hold (contract, legal claim, a staff decision) with its own reason, basis and end.
+ * accounting material summarised per retention class of bokføringsloven § 13, each class in one
+ * bullet with its count and ONE end date (the last day the newest record is kept: older years go
+ * sooner, which the bullet says once instead of listing a line per year), and every other hold
+ * (contract, legal claim, a staff decision) with its own reason, basis and end.
  */
 
 type Lines = string[];
@@ -21,32 +22,27 @@ const CLASS_TEXT: Readonly<Record<AccountingClass, Localised>> = {
     nb:
       'Regnskapsmateriale som bokføringsloven § 13 pålegger oss å oppbevare i fem år etter utgangen av regnskapsåret ' +
       '(primærdokumentasjon: fakturaer og kreditnotaer). På fakturaene beholder vi bare navnet og adressen din, som ' +
-      'bokføringsforskriften § 5-1-1 krever at et salgsdokument viser. Vi bruker dem bare til bokføring og sletter dem ' +
-      'etter datoen som står ved dem:',
+      'bokføringsforskriften § 5-1-1 krever at et salgsdokument viser. Vi bruker dem bare til bokføring.',
     nn:
       'Rekneskapsmateriale som bokføringslova § 13 pålegg oss å oppbevare i fem år etter utgangen av rekneskapsåret ' +
       '(primærdokumentasjon: fakturaer og kreditnotaer). På fakturaene held vi berre på namnet og adressa di, som ' +
-      'bokføringsforskrifta § 5-1-1 krev at eit salsdokument viser. Vi bruker dei berre til bokføring og slettar dei ' +
-      'etter datoen som står ved dei:',
+      'bokføringsforskrifta § 5-1-1 krev at eit salsdokument viser. Vi bruker dei berre til bokføring.',
     en:
       'Accounting records that section 13 of the Norwegian Bookkeeping Act requires us to keep for five years after the ' +
       'end of the financial year (primary documentation: invoices and credit notes). On the invoices we keep only your ' +
       'name and address, which section 5-1-1 of the Norwegian Bookkeeping Regulations requires a sales document to show. We use them ' +
-      'for bookkeeping only and delete them after the date shown:',
+      'for bookkeeping only.',
   },
   secondary: {
     nb:
       'Spesifikasjoner som bokføringsloven § 13 pålegger oss å oppbevare i tre år og seks måneder etter utgangen av ' +
-      'regnskapsåret (når og hvordan fakturaene ble betalt). Vi bruker dem bare til bokføring og sletter dem etter ' +
-      'datoen som står ved dem:',
+      'regnskapsåret (når og hvordan fakturaene ble betalt). Vi bruker dem bare til bokføring.',
     nn:
       'Spesifikasjonar som bokføringslova § 13 pålegg oss å oppbevare i tre år og seks månader etter utgangen av ' +
-      'rekneskapsåret (når og korleis fakturaene vart betalte). Vi bruker dei berre til bokføring og slettar dei etter ' +
-      'datoen som står ved dei:',
+      'rekneskapsåret (når og korleis fakturaene vart betalte). Vi bruker dei berre til bokføring.',
     en:
       'Specifications that section 13 of the Norwegian Bookkeeping Act requires us to keep for three years and six months ' +
-      'after the end of the financial year (when and how invoices were paid). We use them for bookkeeping only and ' +
-      'delete them after the date shown:',
+      'after the end of the financial year (when and how invoices were paid). We use them for bookkeeping only.',
   },
 };
 
@@ -71,21 +67,24 @@ const isAccounting = (group: KeptRecords): group is KeptRecords & { retentionCla
 /** The letter's sentence on how long a group is kept: the same words the console's plan shows. */
 const untilText = (group: KeptRecords, language: Language): string => `${keptUntilText(group, language)}.`;
 
-/** One line per end date: `til og med 31. desember 2029: Fakturaer (12 oppføringer)`. */
-function classLines(groups: readonly (KeptRecords & { until: string })[], language: Language): Lines {
-  const byDate = new Map<string, Map<RecordCategory, number>>();
-  for (const group of groups) {
-    const counts = byDate.get(group.until) ?? new Map<RecordCategory, number>();
-    counts.set(group.category, (counts.get(group.category) ?? 0) + group.recordIds.length);
-    byDate.set(group.until, counts);
+/**
+ * The class's records and their ONE end date: `Fakturaer (12 oppføringer): vi sletter dem år for år
+ * når oppbevaringstiden for hvert regnskapsår er ute, de siste etter 31. desember 2031.`
+ */
+export function classSummary(groups: readonly (KeptRecords & { until: string })[], language: Language): string {
+  const counts = new Map<RecordCategory, number>();
+  for (const group of groups) counts.set(group.category, (counts.get(group.category) ?? 0) + group.recordIds.length);
+  const what = [...counts].map(([category, n]) => `${CATEGORY_LABELS[category][language]} (${recordCount(n, language)})`).join(', ');
+  const last = formatCalendarDate(groups.map((group) => group.until).sort().at(-1) ?? '', language);
+  const severalYears = new Set(groups.map((group) => group.until)).size > 1;
+  if (language === 'en') {
+    return severalYears
+      ? `${what}: kept until ${last} inclusive at the latest; the records of earlier financial years are deleted sooner, as soon as their time is up.`
+      : `${what}: kept until ${last} inclusive, then deleted.`;
   }
-  return [...byDate.keys()].sort().map((until) => {
-    const what = [...(byDate.get(until) ?? [])]
-      .map(([category, n]) => `${CATEGORY_LABELS[category][language]} (${recordCount(n, language)})`)
-      .join(', ');
-    const day = formatCalendarDate(until, language);
-    return `      – ${language === 'en' ? `until ${day} inclusive` : `til og med ${day}`}: ${what}`;
-  });
+  return severalYears
+    ? `${what}: oppbevares senest til og med ${last}; oppføringene fra tidligere regnskapsår sletter vi før, så snart tiden for dem er ute.`
+    : `${what}: oppbevares til og med ${last}, så sletter vi dem.`;
 }
 
 /** The kept part of the erasure section, or nothing when nothing is kept. */
@@ -96,7 +95,7 @@ export function keptRecordsText(plan: Pick<ActionPlan, 'kept'>, language: Langua
     if (groups.length === 0) continue;
     lines.push(
       bullet(CLASS_TEXT[retentionClass][language]),
-      ...classLines(groups, language),
+      `    ${classSummary(groups, language)}`,
       `    ${LEGAL_BASIS_LABEL[language]}: ${legalBasisIn(CLASS_BASIS[retentionClass], language)}.`,
     );
   }

@@ -28,6 +28,7 @@ import { refusalLetter } from './refusal-letter.js';
 import { MARKETING_ALREADY_STOPPED, OBJECTION_HEADING, objectionUpheldLines } from './objection-letter-texts.js';
 import { osloCalendarDate } from '../deadline/index.js';
 import { keptRecordsText, releasedRecordsText } from './kept-records-text.js';
+import { replyLead } from './reply-lead.js';
 import { restrictionReplyText } from './restriction-texts.js';
 import { formatCalendarDate } from './format-calendar-date.js';
 import { REMEDIES, SIGNATURE, type Letter, greetingLine, provenName } from './letter.js';
@@ -69,12 +70,13 @@ function heading(text: string): Lines {
   return ['', text, '-'.repeat(text.length)];
 }
 
-function greeting(facts: ReplyFacts): Lines {
+function greeting(facts: ReplyFacts, lead?: string): Lines {
   const { request } = facts;
   const language = request.language;
   return [
     greetingLine(language, provenName(request)),
     '',
+    ...(lead ? [lead, ''] : []),
     L(language, {
       nb: `Vi har behandlet henvendelsen din (referanse ${request.id}). Du ba om:`,
       nn: `Vi har handsama førespurnaden din (referanse ${request.id}). Du bad om:`,
@@ -496,7 +498,8 @@ function closing(facts: ReplyFacts, notDone: Lines): Lines {
  * channels changed and that a restriction applies, all effective now; which recipients were told
  * (Art. 19); and, when anything was refused or only partly done, the reasons with the right to
  * complain to Datatilsynet and to go to court (Art. 12(4)). Several request types share one letter.
- * A requester we hold nothing about is told so, and nothing else.
+ * A requester we hold nothing about is told so, and nothing else. The first paragraph after the
+ * greeting says what we did not do and why ({@link replyLead}), or that everything was done.
  */
 export function approvedReplyLetter(facts: ReplyFacts): Letter {
   const { request } = facts;
@@ -511,7 +514,7 @@ export function approvedReplyLetter(facts: ReplyFacts): Letter {
   }
   const notDone = notDoneItems(facts);
   const text = [
-    ...greeting(facts),
+    ...greeting(facts, replyLead(facts)),
     ...copySection(facts),
     ...rectificationSection(facts),
     ...erasureSection(facts),

@@ -11,7 +11,13 @@ export interface OutgoingMail {
   readonly postal?: PostalDelivery;
   readonly subject: string;
   readonly text: string;
+  /**
+   * The HTML part. Left out, the {@link RecordingMailer} renders it from `text` (every mail goes
+   * as HTML with a plain-text part).
+   */
   readonly html?: string;
+  /** The language the letter is written in (the HTML part's `lang`); Norwegian bokmål when left out. */
+  readonly language?: string;
   /** What the mail is for (`acknowledgement`, `reply`), used in tags and the audit trail. */
   readonly purpose: string;
   readonly requestId: string;

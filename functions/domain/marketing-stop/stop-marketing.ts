@@ -134,6 +134,7 @@ export async function stopMarketing(deps: StopMarketingDeps, requestId: string):
         ...codeLetterDestination(request, byAddress.get(address)!, deps.now()),
         subject: letter.subject,
         text: letter.text,
+        language: request.language,
         purpose: MARKETING_STOP_MAIL,
         requestId,
         letterId: `${MARKETING_STOP_MAIL}#${index}`,

@@ -108,6 +108,7 @@ export async function issueCodes(
       ...codeLetterDestination(request, destination, now),
       subject: letter.subject,
       text: letter.text,
+      language: request.language,
       purpose: mail.purpose,
       requestId: request.id,
       letterId: codeLetterId(mail.purpose, at, index),

@@ -54,6 +54,7 @@ export async function extendDeadline(deps: WorkflowDeps, input: ExtendDeadlineIn
   const { messageId } = await deps.mailer.send({
     ...letterDestination(request, deps.now()),
     ...extensionLetter(request, reason, dueDate),
+    language: request.language,
     purpose: 'extension-notice',
     requestId: request.id,
     letterId: 'extension-notice',

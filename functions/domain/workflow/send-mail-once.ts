@@ -23,6 +23,7 @@ export async function sendMailOnce(
     ...letterDestination(request, deps.now(), { reportKey }),
     subject: letter.subject,
     text: letter.text,
+    language: request.language,
     purpose,
     requestId: request.id,
     letterId: purpose,

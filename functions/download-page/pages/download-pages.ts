@@ -2,28 +2,37 @@ import { formatCalendarDate } from '../../domain/letters/format-calendar-date.js
 import type { Language } from '../../domain/request/request-vocabulary.js';
 import { html, type SafeHtml } from '../../web-form/pages/html.js';
 import { renderLayout } from '../../web-form/pages/layout.js';
+import { DOWNLOAD_SESSION_MINUTES } from '../../domain/export/download-session.js';
 
 const TEXT = {
   nb: {
     title: 'Last ned kopien av opplysningene dine',
     reference: 'Referanse',
     intro:
-      'Her kan du hente kopien av personopplysningene vi har om deg. For å beskytte opplysningene ber vi deg om en ' +
-      'engangskode hver gang. Vi sender koden til e-postadressen du har bekreftet i denne saken.',
+      'Her kan du hente kopien av personopplysningene vi har om deg. For å beskytte opplysningene ber vi om en ' +
+      'engangskode. Har du fått en kode fra oss, skriver du den inn nedenfor. Ellers kan du be om en kode: vi sender ' +
+      'den til e-postadressen du har bekreftet i denne saken.',
     availableUntil: (date: string) => `Kopien kan lastes ned til og med ${date}.`,
     sendCode: 'Send meg en kode',
     sendAgain: 'Send meg en ny kode',
-    codeSent: 'Vi har sendt en engangskode til e-postadressen din. Den virker i 15 minutter.',
+    codeSent:
+      'Vi har sendt en ny engangskode til e-postadressen din. Den virker i 15 minutter. Koder vi har sendt før, virker ' +
+      'ikke lenger.',
     codeRecentlySent:
       'Vi sendte deg en kode for under ett minutt siden. Bruk den, eller vent litt før du ber om en ny.',
     codeLabel: 'Engangskode',
-    codeHint: 'Seks sifre, fra e-posten vi nettopp sendte deg.',
+    codeHint: 'Seks sifre, fra den siste e-posten med kode vi har sendt deg.',
+    needCode: 'Har du ingen kode, eller har den gått ut?',
+    replacesOld: 'Ber du om en ny kode, slutter koden vi sendte før, å virke.',
+    filesIntro: (minutes: number) =>
+      `Koden er godtatt. I ${minutes} minutter kan du åpne rapporten og laste ned datafilen så mange ganger du vil, ` +
+      'i den rekkefølgen du vil. Etterpå ber vi om en kode igjen.',
     whatToDownload: 'Hva vil du hente?',
     openReport: 'Åpne rapporten (lesbar)',
     downloadData: 'Last ned datafilen (JSON, maskinlesbar)',
-    filesHint:
+    filesHint: (minutes: number) =>
       'Rapporten åpnes i nettleseren, og du kan skrive den ut eller lagre den. Datafilen er for å ta opplysningene med ' +
-      'til en annen tjeneste. Koden virker for begge filene så lenge den er gyldig.',
+      `til en annen tjeneste. Etter én riktig kode kan du åpne begge filene i ${minutes} minutter.`,
     errorSummary: 'Det er et problem',
     codeMissing: 'Skriv inn den sekssifrede koden fra e-posten.',
     codeWrong: (left: number) =>
@@ -46,22 +55,30 @@ const TEXT = {
     title: 'Last ned kopien av opplysningane dine',
     reference: 'Referanse',
     intro:
-      'Her kan du hente kopien av personopplysningane vi har om deg. For å verne opplysningane ber vi deg om ein ' +
-      'eingongskode kvar gong. Vi sender koden til e-postadressa du har stadfesta i denne saka.',
+      'Her kan du hente kopien av personopplysningane vi har om deg. For å verne opplysningane ber vi om ein ' +
+      'eingongskode. Har du fått ein kode frå oss, skriv du han inn nedanfor. Elles kan du be om ein kode: vi sender ' +
+      'han til e-postadressa du har stadfesta i denne saka.',
     availableUntil: (date: string) => `Kopien kan lastast ned til og med ${date}.`,
     sendCode: 'Send meg ein kode',
     sendAgain: 'Send meg ein ny kode',
-    codeSent: 'Vi har sendt ein eingongskode til e-postadressa di. Han verkar i 15 minutt.',
+    codeSent:
+      'Vi har sendt ein ny eingongskode til e-postadressa di. Han verkar i 15 minutt. Kodar vi har sendt før, verkar ' +
+      'ikkje lenger.',
     codeRecentlySent:
       'Vi sende deg ein kode for under eitt minutt sidan. Bruk han, eller vent litt før du ber om ein ny.',
     codeLabel: 'Eingongskode',
-    codeHint: 'Seks siffer, frå e-posten vi nett sende deg.',
+    codeHint: 'Seks siffer, frå den siste e-posten med kode vi har sendt deg.',
+    needCode: 'Har du ingen kode, eller har han gått ut?',
+    replacesOld: 'Ber du om ein ny kode, sluttar koden vi sende før, å verke.',
+    filesIntro: (minutes: number) =>
+      `Koden er godteken. I ${minutes} minutt kan du opne rapporten og laste ned datafila så mange gonger du vil, ` +
+      'i den rekkjefølgja du vil. Etterpå ber vi om ein kode att.',
     whatToDownload: 'Kva vil du hente?',
     openReport: 'Opne rapporten (lesbar)',
     downloadData: 'Last ned datafila (JSON, maskinlesbar)',
-    filesHint:
+    filesHint: (minutes: number) =>
       'Rapporten blir opna i nettlesaren, og du kan skrive han ut eller lagre han. Datafila er for å ta med opplysningane ' +
-      'til ei anna teneste. Koden verkar for begge filene så lenge han er gyldig.',
+      `til ei anna teneste. Etter éin rett kode kan du opne begge filene i ${minutes} minutt.`,
     errorSummary: 'Det er eit problem',
     codeMissing: 'Skriv inn den sekssifra koden frå e-posten.',
     codeWrong: (left: number) =>
@@ -84,21 +101,27 @@ const TEXT = {
     title: 'Download the copy of your data',
     reference: 'Reference',
     intro:
-      'Here you can get the copy of the personal data we hold about you. To protect the data, we ask for a one-time code ' +
-      'every time. We send the code to the e-mail address you confirmed in this request.',
+      'Here you can get the copy of the personal data we hold about you. To protect the data, we ask for a one-time ' +
+      'code. If you have a code from us, enter it below. If not, you can ask for one: we send it to the e-mail address ' +
+      'you confirmed in this request.',
     availableUntil: (date: string) => `The copy can be downloaded until ${date} inclusive.`,
     sendCode: 'Send me a code',
     sendAgain: 'Send me a new code',
-    codeSent: 'We have sent a one-time code to your e-mail address. It works for 15 minutes.',
+    codeSent: 'We have sent a new one-time code to your e-mail address. It works for 15 minutes. Codes we sent before no longer work.',
     codeRecentlySent: 'We sent you a code less than a minute ago. Use that one, or wait a little before asking for a new one.',
     codeLabel: 'One-time code',
-    codeHint: 'Six digits, from the e-mail we just sent you.',
+    codeHint: 'Six digits, from the latest e-mail with a code we sent you.',
+    needCode: 'No code, or has it expired?',
+    replacesOld: 'If you ask for a new code, the code we sent before stops working.',
+    filesIntro: (minutes: number) =>
+      `The code is accepted. For ${minutes} minutes you can open the report and download the data file as often as you ` +
+      'like, in any order. After that we ask for a code again.',
     whatToDownload: 'What do you want to get?',
     openReport: 'Open the report (readable)',
     downloadData: 'Download the data file (JSON, machine-readable)',
-    filesHint:
+    filesHint: (minutes: number) =>
       'The report opens in your browser, and you can print or save it. The data file is for taking your data to another ' +
-      'service. The code works for both files while it is valid.',
+      `service. After one correct code you can open both files for ${minutes} minutes.`,
     errorSummary: 'There is a problem',
     codeMissing: 'Enter the six-digit code from the e-mail.',
     codeWrong: (left: number) =>
@@ -135,24 +158,29 @@ export type CodeProblem =
 
 const pagePath = (reference: string): string => `/download/${encodeURIComponent(reference)}`;
 const action = (input: DownloadPageInput): string => `${pagePath(input.reference)}?lang=${input.language}`;
+const fileLink = (input: DownloadPageInput, file: 'report' | 'data'): string =>
+  `${pagePath(input.reference)}?lang=${input.language}&file=${file}`;
 
 function contact(language: Language): SafeHtml {
   const t = TEXT[language];
   return html`<p>${t.contactBefore}<a href="mailto:naerkontor@obos.no">naerkontor@obos.no</a>${t.contactAfter}</p>`;
 }
 
-function header(input: DownloadPageInput): SafeHtml {
+function header(input: DownloadPageInput, intro = true): SafeHtml {
   const t = TEXT[input.language];
   return html`<h1>${t.title}</h1>
 <p>${t.reference}: <strong>${input.reference}</strong></p>
-<p>${t.intro}</p>
+${intro && html`<p>${t.intro}</p>`}
 <p>${t.availableUntil(formatCalendarDate(input.availableUntil, input.language))}</p>`;
 }
 
+/** The button that mails a new code, always with the warning that it ends the code sent before. */
 function sendCodeForm(input: DownloadPageInput, label: string): SafeHtml {
+  const t = TEXT[input.language];
   return html`<form method="post" action="${action(input)}" novalidate>
 <input type="hidden" name="action" value="send-code">
-<button type="submit">${label}</button>
+<p class="hint" id="replaces-old">${t.replacesOld}</p>
+<button type="submit" aria-describedby="replaces-old">${label}</button>
 </form>`;
 }
 
@@ -160,16 +188,18 @@ function page(input: DownloadPageInput, title: string, body: SafeHtml): string {
   return renderLayout({ language: input.language, title, body, languageSwitchPath: pagePath(input.reference) });
 }
 
-/** `GET /download/{id}`: what this is, and the button that mails a fresh code. */
+/**
+ * `GET /download/{id}` before any code: the code field at once (a code already mailed works) and,
+ * below it, the button that mails a code.
+ */
 export function renderRequestCodePage(input: DownloadPageInput): string {
-  const t = TEXT[input.language];
-  return page(input, t.title, html`${header(input)}
-${sendCodeForm(input, t.sendCode)}`);
+  return renderEnterCodePage(input);
 }
 
 /**
  * The page to enter a code and pick a file: two submit buttons (`file=report|data`) so it works
- * without JavaScript. A field error is linked from the error summary and tied to the input.
+ * without JavaScript. A field error is linked from the error summary and tied to the input. The
+ * button for a new code sits below, under its own heading, and says that it ends the old code.
  */
 export function renderEnterCodePage(input: DownloadPageInput, notice?: CodeNotice, problem?: CodeProblem): string {
   const t = TEXT[input.language];
@@ -207,13 +237,30 @@ ${fieldError && html`<p class="error-message" id="code-error">${fieldError}</p>`
 </div>
 <fieldset class="field">
 <legend>${t.whatToDownload}</legend>
-<p class="hint">${t.filesHint}</p>
+<p class="hint">${t.filesHint(DOWNLOAD_SESSION_MINUTES)}</p>
 <p><button type="submit" name="file" value="report">${t.openReport}</button></p>
 <p><button type="submit" name="file" value="data">${t.downloadData}</button></p>
 </fieldset>
 </form>
-${sendCodeForm(input, t.sendAgain)}`
+<h2>${t.needCode}</h2>
+${sendCodeForm(input, notice ? t.sendAgain : t.sendCode)}`
 }`;
+  return page(input, t.title, body);
+}
+
+/**
+ * The page after a good code, while the download session lasts: plain links to both files, so the
+ * person opens them in any order and comes Back here without a form being sent again.
+ */
+export function renderFilesPage(input: DownloadPageInput): string {
+  const t = TEXT[input.language];
+  const body = html`${header(input, false)}
+<div class="panel" role="status"><p>${t.filesIntro(DOWNLOAD_SESSION_MINUTES)}</p></div>
+<h2>${t.whatToDownload}</h2>
+<ul>
+<li><a href="${fileLink(input, 'report')}">${t.openReport}</a></li>
+<li><a href="${fileLink(input, 'data')}" download>${t.downloadData}</a></li>
+</ul>`;
   return page(input, t.title, body);
 }
 

@@ -26,7 +26,7 @@ const CSS = `${baseCss(P, '1.125rem')}
 .bar{max-width:44rem;margin:0 auto;padding:.75rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;justify-content:space-between;align-items:center}
 .brand{margin:0;font-weight:700;font-size:1.25rem}
 main{display:block;max-width:44rem;margin:0 auto;padding:1.5rem 1rem 3rem}
-h1{font-size:1.75rem;line-height:1.2;margin:0 0 1rem;overflow-wrap:break-word;hyphens:auto}
+h1{font-size:1.5rem;line-height:1.2;margin:0 0 1rem;overflow-wrap:normal;word-break:normal;hyphens:manual}
 h2{font-size:1.375rem;line-height:1.3;margin:2rem 0 .75rem}
 @media (min-width:40em){h1{font-size:2.25rem}main{padding-top:2.5rem}}
 .field{margin:0 0 1.75rem}

@@ -96,7 +96,7 @@ export const EXPECTED_GRANTS: Readonly<Record<FunctionFolder, NamedGrants>> = {
   'web-form': grants(XRAY, REQUESTS.read),
   'create-request': grants(XRAY, REQUESTS.create, { 'state-machine': ['states:StartExecution'] }),
   // BatchGetItem: DynamoDbInboxStore.casesForMessages reads the cases of earlier messages at once.
-  'email-intake': grants(XRAY, REQUESTS.readWrite, BATCH_READ, INBOUND_READ, { 'state-machine': ['states:StartExecution'] }),
+  'email-intake': grants(XRAY, REQUESTS.readWrite, BATCH_READ, INBOUND_READ, { 'state-machine': ['states:StartExecution'] }, SES),
   'verify-page': grants(XRAY, REQUESTS.readWrite, storeRead('customers'), CUSTOMER_KEY_READ, SES, {
     'state-machine': ['states:SendTaskSuccess'],
   }),
@@ -188,7 +188,7 @@ export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> =
   // The system's own addresses without any SES grant: refused as a requester's.
   'create-request': ['REQUESTS_TABLE_NAME', 'STATE_MACHINE_ARN', 'SENDER_ADDRESS', 'STAFF_DIGEST_ADDRESS', 'MAIL_FROM_DOMAIN'],
   // SENDER_ADDRESS without any SES grant: only to recognise our own letters coming back.
-  'email-intake': ['REQUESTS_TABLE_NAME', 'STATE_MACHINE_ARN', 'INBOUND_MAIL_BUCKET', 'INBOUND_MAIL_PREFIX', 'SENDER_ADDRESS', 'STAFF_DIGEST_ADDRESS', 'MAIL_FROM_DOMAIN'],
+  'email-intake': ['REQUESTS_TABLE_NAME', 'STATE_MACHINE_ARN', 'INBOUND_MAIL_BUCKET', 'INBOUND_MAIL_PREFIX', 'SENDER_ADDRESS', 'STAFF_DIGEST_ADDRESS', 'MAIL_FROM_DOMAIN', 'SES_CONFIGURATION_SET'],
   'verify-page': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN'],
   'download-page': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET'],
   'staff-api': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'CUSTOMERS_TABLE_NAME', 'BILLING_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Mailer, OutgoingMail } from '../../../functions/domain/mail/mailer.js';
+import type { TriageEntry } from '../../../functions/domain/intake-mail/inbox-entries.js';
 import type { RightsRequest } from '../../../functions/domain/request/rights-request.js';
 import { watchDeadlines, type WatchDeadlinesDeps } from '../../../functions/watch-deadlines/watch-deadlines.js';
 import { FakeMailer, InMemoryRequestStore } from '../../support/in-memory-request-store.js';
@@ -184,5 +185,30 @@ describe('watchDeadlines', () => {
 
     const everything = [...mailer.sent.flatMap((mail) => [mail.subject, mail.text]), ...log.lines, ...metrics.map((counts) => JSON.stringify(counts))].join('\n');
     for (const value of Object.values(REQUESTER)) expect(everything).not.toContain(value);
+  });
+});
+
+describe('watchDeadlines: mail set aside for triage', () => {
+  const entry = (inboxId: string, receivedAt: string, urgent = false) =>
+    ({ inboxId, receivedAt, urgent, reason: urgent ? 'possible_breach' : 'uncertain', rawKey: `inbound/${inboxId}` }) as unknown as TriageEntry;
+
+  it('counts every unresolved triage mail in the digest with the age of the oldest, and stops once it is resolved', async () => {
+    const { deps } = watchWith([]);
+    const open = [entry('ses-a', '2026-11-24T10:00:00.000+01:00'), entry('ses-b', '2026-11-30T08:00:00.000+01:00', true)];
+    const withInbox: WatchDeadlinesDeps = { ...deps, inbox: { listTriage: async function* () { yield* open; } } };
+    const mailer = deps.mailer as FakeMailer;
+
+    await watchDeadlines(withInbox);
+    open.splice(0, open.length);
+    await watchDeadlines(withInbox);
+
+    const [first, second] = mailer.sent.filter((mail) => mail.purpose === 'deadline-digest');
+    expect(first?.subject).toContain('2 e-post til vurdering');
+    expect(first?.text).toContain('2 e-poster i innboksen er ikke gjort om til sak eller avvist, 1 av dem mulig brudd');
+    expect(first?.text).toContain('Den eldste kom inn 24. november 2026 (for 7 dager siden)');
+    expect(first?.text).toContain(`${BASE}/console/triage`);
+    expect(first?.text).not.toContain('ses-a');
+    expect(second?.subject).not.toContain('til vurdering');
+    expect(second?.text).not.toContain('E-POST TIL VURDERING');
   });
 });

@@ -4,7 +4,7 @@ import type { ReceiveMailDeps } from '../../../functions/domain/intake-mail/rece
 import type { SesReceiptEvent, VerdictStatus } from '../../../functions/domain/intake-mail/ses-receipt-event.js';
 import { SesReceiptEventSchema } from '../../../functions/domain/intake-mail/ses-receipt-event.js';
 import { toOsloIsoString } from '../../../functions/domain/deadline/oslo-calendar-date.js';
-import { FakeWorkflowStarter, InMemoryRequestStore } from '../../support/in-memory-request-store.js';
+import { FakeMailer, FakeWorkflowStarter, InMemoryRequestStore } from '../../support/in-memory-request-store.js';
 import { capturingLogger } from '../fixtures/rights-request-fixture.js';
 import { InMemoryInboxStore } from './in-memory-inbox-store.js';
 
@@ -112,6 +112,7 @@ export function setUp(options: { readonly now?: string } = {}) {
   const requests = new InMemoryRequestStore();
   const inbox = new InMemoryInboxStore();
   const workflow = new FakeWorkflowStarter();
+  const mailer = new FakeMailer();
   const bucket = new Map<string, Raw>();
   const log = capturingLogger('email-intake');
   let ids = 0;
@@ -135,6 +136,7 @@ export function setUp(options: { readonly now?: string } = {}) {
     inbox,
     workflow,
     ownAddresses: [INBOX_ADDRESS],
+    mailer,
     now: () => clock,
     formatInstant: toOsloIsoString,
     receiptDate: (receivedAt) => osloCalendarDate(receivedAt),
@@ -158,6 +160,7 @@ export function setUp(options: { readonly now?: string } = {}) {
     requests,
     inbox,
     workflow,
+    mailer,
     bucket,
     log,
     arrive,

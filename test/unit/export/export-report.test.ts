@@ -61,3 +61,23 @@ describe('renderExportReport', () => {
     expect(report).toContain('http-equiv="Content-Security-Policy"');
   });
 });
+
+describe('renderExportReport: empty values', () => {
+  it('leaves no table cell empty: a dash with its explanation, and the dash explained once in words', async () => {
+    const { renderEveryText } = await import('../letters/rendered-letters.js');
+    const reports = (await renderEveryText()).filter((text) => text.name.startsWith('export report'));
+    expect(reports.length).toBeGreaterThan(0);
+    const { buildExportPackage } = await import('../../../functions/domain/export/export-package.js');
+    const { renderExportReport } = await import('../../../functions/domain/export/export-report.js');
+    const { scenario, FORMER_CUSTOMER, NOW, CUSTOMER } = await import('../carry-out/carry-out-fixture.js');
+    const { gatheredData } = await import('../gather/customer-data-fixture.js');
+    for (const language of ['nb', 'en'] as const) {
+      const { plan, request } = scenario({ types: ['access'], request: { language }, held: FORMER_CUSTOMER });
+      const html = renderExportReport(buildExportPackage({ request, plan, gathered: gatheredData({ ...FORMER_CUSTOMER, customerIds: [CUSTOMER.customerId] }), exportedAt: NOW }));
+
+      expect(html).toContain('<td><abbr title="');
+      expect(html).not.toMatch(/<td(\s[^>]*)?>\s*<\/td>/);
+      expect(html).toContain(language === 'nb' ? 'En strek (–) i en tabell betyr at feltet er tomt' : 'A dash (–) in a table means the field is empty');
+    }
+  });
+});

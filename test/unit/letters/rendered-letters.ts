@@ -8,6 +8,7 @@ import { marketingStopLetter } from '../../../functions/domain/letters/marketing
 import { mergedLetter } from '../../../functions/domain/letters/merged-letter.js';
 import { disputedCorrectionLetter, restrictionLiftLetter } from '../../../functions/domain/letters/restriction-texts.js';
 import { rejectedReplyLetter } from '../../../functions/domain/letters/reply-letters.js';
+import { triageAcknowledgementLetter } from '../../../functions/domain/letters/triage-acknowledgement-letter.js';
 import { unfoundedLetter } from '../../../functions/domain/letters/unfounded-letter.js';
 import {
   unverifiedClosureLetter,
@@ -92,8 +93,18 @@ const STAFF_WORDS: Readonly<Record<Language, Readonly<Record<'busy' | 'unverifie
     repeated: 'You have sent the same request twelve times this month.',
   },
 };
+/** A letter as rendered for one language, before it becomes text or HTML. */
+export interface RenderedLetter {
+  readonly name: string;
+  readonly language: Language;
+  readonly letter: Letter;
+}
 
 function fixedLetters(language: Language): RenderedText[] {
+  return fixedLetterObjects(language).map(({ name, letter }) => ({ name, language, text: letterText(letter) }));
+}
+
+function fixedLetterObjects(language: Language): RenderedLetter[] {
   const request = aRightsRequest({ language, types: ['access', 'erasure'], receiptDate: '2026-11-23', dueDate: '2026-12-23' });
   const link = `https://personvern.example.no/verify/${request.id}?lang=${language}`;
   const letters: Record<string, Letter> = {
@@ -112,8 +123,9 @@ function fixedLetters(language: Language): RenderedText[] {
     'marketing stop with other rights': marketingStopLetter({ id: request.id, language, effectiveOn: '2026-11-23', otherRights: true }),
     'restriction lifted': restrictionLiftLetter(request, { ground: 'a', scope: ['profile', 'invoice'] }, STAFF_WORDS[language].busy),
     'correction disputed': disputedCorrectionLetter(request, ['profile'], STAFF_WORDS[language].busy),
+    'triage acknowledgement': triageAcknowledgementLetter(language, '2026-11-23T09:15:00.000Z'),
   };
-  return Object.entries(letters).map(([name, letter]) => ({ name, language, text: letterText(letter) }));
+  return Object.entries(letters).map(([name, letter]) => ({ name, language, letter }));
 }
 
 /** The form's own messages for a submission with every field wrong. */
@@ -156,16 +168,24 @@ function exportReports(language: Language): RenderedText[] {
 }
 
 async function replies(language: Language): Promise<RenderedText[]> {
-  const rendered: RenderedText[] = [];
+  return (await replyObjects(language)).map(({ name, letter }) => ({ name, language, text: letterText(letter) }));
+}
+
+async function replyObjects(language: Language): Promise<RenderedLetter[]> {
+  const rendered: RenderedLetter[] = [];
   for (const [name, input] of Object.entries(REPLY_SCENARIOS)) {
     const { reply } = await answered({ ...input, request: { ...input.request, language } });
-    rendered.push({ name: `reply: ${name}`, language, text: letterText(reply) });
+    rendered.push({ name: `reply: ${name}`, language, letter: reply });
   }
   return rendered;
 }
 
 /** The Art. 19 notices to recipients (Norwegian only), for an erasure, a restriction and corrections. */
 async function recipientNotices(): Promise<RenderedText[]> {
+  return recipientNoticeObjects().map(({ name, language, letter }) => ({ name, language, text: letterText(letter) }));
+}
+
+function recipientNoticeObjects(): RenderedLetter[] {
   const changes = [
     { id: 'invoicing' as const, name: 'Faktura', categories: ['profile', 'invoice', 'payment'] as const },
     { id: 'unloc' as const, name: 'Unloc', categories: ['profile', 'door_event'] as const },
@@ -173,8 +193,7 @@ async function recipientNotices(): Promise<RenderedText[]> {
   return changes.map((recipient) => ({
     name: `recipient notice (${recipient.id})`,
     language: 'nb' as const,
-    text: letterText(
-      recipientNoticeLetter(
+    letter: recipientNoticeLetter(
         {
           id: recipient.id,
           name: recipient.name,
@@ -187,7 +206,6 @@ async function recipientNotices(): Promise<RenderedText[]> {
         },
         'NK-20261123-7KQ4M2PX',
       ),
-    ),
   }));
 }
 
@@ -203,5 +221,17 @@ export async function renderEveryText(): Promise<RenderedText[]> {
     all.push(...fixedLetters(language), ...pages(language), ...exportReports(language), ...(await replies(language)));
   }
   all.push(...(await recipientNotices()));
+  return all;
+}
+
+/**
+ * Every mail a person receives, as a letter (subject and text) before the mailer renders its HTML
+ * part: the fixed letters, every reply scenario and the recipient notices, in every language.
+ * The HTML e-mail accessibility check runs over each.
+ */
+export async function renderEveryLetter(): Promise<RenderedLetter[]> {
+  const all: RenderedLetter[] = [];
+  for (const language of LANGUAGES) all.push(...fixedLetterObjects(language), ...(await replyObjects(language)));
+  all.push(...recipientNoticeObjects());
   return all;
 }

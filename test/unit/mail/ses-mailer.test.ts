@@ -26,6 +26,7 @@ describe('SesMailer', () => {
       { Name: 'purpose', Value: 'acknowledgement' },
       { Name: 'request', Value: 'NK-20261201-ABCDEFGH' },
     ]);
-    expect(sent[0]?.input.FromEmailAddress).toBe('naerkontor@obos.no');
+    // The sender shows as «OBOS Nærkontor» (RFC 2047 encoded word: the name has «æ»).
+    expect(sent[0]?.input.FromEmailAddress).toBe(`=?UTF-8?B?${Buffer.from('OBOS Nærkontor').toString('base64')}?= <naerkontor@obos.no>`);
   });
 });

@@ -42,20 +42,50 @@ describe('approvedReplyLetter: access and portability', () => {
   });
 });
 
+describe('approvedReplyLetter: the first paragraph', () => {
+  const firstParagraph = (text: string): string => text.split('\n\n')[1] ?? '';
+
+  it.each(['nb', 'en'] as const)('says first, in %s, what we did not do and why: the customer relationship and the bookkeeping duty with its last date', async (language) => {
+    const { text } = await answered({ types: ['erasure'], held: ACTIVE_CUSTOMER, request: { language } });
+
+    const lead = firstParagraph(text);
+    expect(lead).toContain(language === 'nb' ? 'Vi har ikke slettet alt, fordi sletting ikke lar seg kombinere' : 'We have not erased everything, because erasure cannot be combined');
+    expect(lead).toContain(language === 'nb' ? 'bokføringsloven § 13' : 'section 13 of the Norwegian Bookkeeping Act');
+    expect(lead).toContain(language === 'nb' ? '31. desember 2029' : '31 December 2029');
+    expect(lead).toContain(language === 'nb' ? '2 oppføringer (fakturaer og betalinger)' : '2 records (invoices and payments)');
+    expect(lead.length).toBeLessThan(600);
+  });
+
+  it('says first that everything was done when it was', async () => {
+    const { text } = await answered({ types: ['access'] });
+
+    expect(firstParagraph(text)).toBe('Vi har gjort alt du ba om.');
+  });
+
+  it('names a refused correction in the first paragraph', async () => {
+    const { text } = await answered({
+      types: ['rectification'],
+      corrections: [{ customerId: CUSTOMER.customerId, field: 'phone', to: 'ikke et nummer' }],
+    });
+
+    expect(firstParagraph(text)).toContain('Vi har ikke rettet alt du ba om.');
+  });
+});
+
 describe('approvedReplyLetter: erasure', () => {
   it.each(['nb', 'en'] as const)('returns a %s letter saying what was erased, what is kept, why and until which date', async (language) => {
     const { text } = await answered({ types: ['erasure'], request: { language } });
 
     expect(text).toContain(language === 'nb' ? 'Dørhendelser (adgangslogg fra Unloc): 2 oppføringer slettet' : 'Door events (access log from Unloc): 2 records erased');
     expect(text).toContain(language === 'nb' ? 'anonymisert' : 'anonymised');
-    // One class per retention rule of bokføringsloven § 13, one line per end date.
+    // One class per retention rule of bokføringsloven § 13, one end date each.
     expect(text).toContain(language === 'nb' ? 'fem år etter utgangen av regnskapsåret' : 'five years after the end of the financial year');
     expect(text).toContain(language === 'nb' ? 'tre år og seks måneder etter utgangen av' : 'three years and six months');
     expect(text).toContain(
-      language === 'nb' ? 'til og med 31. desember 2029: Fakturaer (1 oppføring)' : 'until 31 December 2029 inclusive: Invoices (1 record)',
+      language === 'nb' ? 'Fakturaer (1 oppføring): oppbevares til og med 31. desember 2029' : 'Invoices (1 record): kept until 31 December 2029 inclusive',
     );
     expect(text).toContain(
-      language === 'nb' ? 'til og med 30. juni 2028: Betalinger (1 oppføring)' : 'until 30 June 2028 inclusive: Payments (1 record)',
+      language === 'nb' ? 'Betalinger (1 oppføring): oppbevares til og med 30. juni 2028' : 'Payments (1 record): kept until 30 June 2028 inclusive',
     );
     expect(text).toContain(language === 'nb' ? 'navnet og adressen din' : 'your name and address');
     expect(text).toContain(language === 'nb' ? 'bokføringsforskriften § 5-1-1' : 'section 5-1-1');
@@ -63,7 +93,7 @@ describe('approvedReplyLetter: erasure', () => {
     expect(text).not.toContain(CUSTOMER.street);
   });
 
-  it('groups accounting records of several fiscal years under their class, one line per end date', () => {
+  it('summarises accounting records of several fiscal years per class with one end date each, not a line per year', () => {
     const letter = keptRecordsText(
       {
         kept: [
@@ -79,9 +109,13 @@ describe('approvedReplyLetter: erasure', () => {
     const secondary = letter.indexOf('tre år og seks måneder');
     expect(primary).toBeGreaterThanOrEqual(0);
     expect(secondary).toBeGreaterThan(primary);
-    expect(letter.indexOf('til og med 31. desember 2026: Fakturaer (1 oppføring)')).toBeLessThan(letter.indexOf('til og med 31. desember 2027: Fakturaer (2 oppføringer)'));
-    expect(letter.indexOf('til og med 30. juni 2026: Betalinger (1 oppføring)')).toBeGreaterThan(secondary);
+    expect(letter).toContain('Fakturaer (3 oppføringer): oppbevares senest til og med 31. desember 2027; oppføringene fra tidligere regnskapsår sletter vi før');
+    expect(letter).not.toContain('2026-12-31');
+    expect(letter).not.toContain('31. desember 2026');
+    expect(letter.indexOf('Betalinger (1 oppføring): oppbevares til og med 30. juni 2026')).toBeGreaterThan(secondary);
     expect(letter.match(/fem år/g)).toHaveLength(1);
+    expect(letter.match(/til og med/g)).toHaveLength(2);
+    expect(letter.match(/•/g)).toHaveLength(2);
   });
 
   it.each(['nb', 'en'] as const)('returns a %s letter with the reasons and both remedies when the erasure is only partly done', async (language) => {

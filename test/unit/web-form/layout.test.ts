@@ -22,6 +22,14 @@ function contrast(a: string, b: string): number {
 }
 
 describe('renderLayout', () => {
+  it('never hyphenates or breaks a heading inside a word (a phone with hyphenation dictionaries would)', () => {
+    const page = renderLayout({ language: 'nb', title: 'T', body: html`<h1>Send en personvernhenvendelse</h1>` });
+    const h1Rule = /h1\{[^}]*\}/.exec(page)?.[0] ?? '';
+
+    expect(h1Rule).toContain('hyphens:manual');
+    expect(h1Rule).not.toMatch(/hyphens:auto|overflow-wrap:(break-word|anywhere)|word-break:break-all/);
+  });
+
   it('starts with a doctype and declares the page language, charset and viewport', () => {
     const nb = page('nb');
     expect(nb.startsWith('<!doctype html>')).toBe(true);

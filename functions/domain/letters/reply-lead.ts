@@ -1,0 +1,76 @@
+import type { KeptRecords } from '../plan/action-plan.js';
+import type { Language } from '../request/request-vocabulary.js';
+import type { ReplyFacts } from './reply-letters.js';
+import { CATEGORY_LABELS } from './art15-information.js';
+import { recordCount } from './kept-records-text.js';
+import { formatCalendarDate } from './format-calendar-date.js';
+import { norwegianAct } from './legal-citations.js';
+
+/**
+ * The reply's first sentences: what we did NOT do and why, before anything else, because that is
+ * what a person who stops after one paragraph most needs to know (and what Art. 12(4) requires us
+ * to say). When everything was done, one sentence says so.
+ */
+
+const BOOKKEEPING = norwegianAct('bookkeeping', { number: 13 });
+
+/** The first sentence of a reason text: the rest is in the section it belongs to. */
+const firstSentence = (text: string): string => {
+  const end = text.search(/[.!?](\s|$)/);
+  return end < 0 ? text : text.slice(0, end + 1);
+};
+
+const lowerFirst = (text: string): string => text.charAt(0).toLocaleLowerCase('nb') + text.slice(1);
+
+/** `2 oppføringer (fakturaer og betalinger)` / `1 record (invoices)`. */
+function countOf(groups: readonly KeptRecords[], language: Language): string {
+  const total = groups.reduce((sum, group) => sum + group.recordIds.length, 0);
+  const labels = [...new Set(groups.map((group) => lowerFirst(CATEGORY_LABELS[group.category][language])))];
+  const joined = labels.length <= 1 ? labels.join('') : `${labels.slice(0, -1).join(', ')} ${language === 'en' ? 'and' : 'og'} ${labels.at(-1)}`;
+  return `${recordCount(total, language)} (${joined})`;
+}
+
+/** One sentence on what the law makes us keep, with the last date anything is kept. */
+function accountingSentence(kept: readonly KeptRecords[], language: Language): string | undefined {
+  const accounting = kept.filter((group) => group.kind === 'legal_obligation' && group.retentionClass !== undefined && group.until);
+  if (accounting.length === 0) return undefined;
+  const last = formatCalendarDate(accounting.map((group) => group.until ?? '').sort().at(-1) ?? '', language);
+  const what = countOf(accounting, language);
+  return language === 'en'
+    ? `We keep ${what}, because ${BOOKKEEPING.en} requires us to keep accounting records; the last of them are deleted after ${last}.`
+    : `Vi beholder ${what}, fordi ${BOOKKEEPING.nb} pålegger oss å oppbevare regnskapsmateriale. De siste sletter vi etter ${last}.`;
+}
+
+function claimSentence(kept: readonly KeptRecords[], language: Language): string | undefined {
+  const claims = kept.filter((group) => group.kind === 'legal_claim');
+  if (claims.length === 0) return undefined;
+  const what = countOf(claims, language);
+  return language === 'en'
+    ? `We keep ${what} until a legal claim concerning them is resolved.`
+    : `Vi beholder ${what} til et rettskrav som gjelder dem, er avgjort.`;
+}
+
+/** The lead paragraph of an approved reply (one or a few short sentences). */
+export function replyLead(facts: Pick<ReplyFacts, 'request' | 'plan' | 'corrections' | 'recipients'>): string {
+  const language = facts.request.language;
+  const en = language === 'en';
+  const sentences: string[] = [
+    ...facts.plan.refusals.map((refusal) => firstSentence(refusal.reason[language])),
+    ...[accountingSentence(facts.plan.kept, language), claimSentence(facts.plan.kept, language)].filter((s): s is string => !!s),
+  ];
+  if (facts.corrections.some((correction) => correction.outcome !== 'done')) {
+    sentences.push(en ? 'We have not made every correction you asked for.' : 'Vi har ikke rettet alt du ba om.');
+  }
+  if (facts.recipients.some((recipient) => recipient.status === 'no_address' || recipient.status === 'pending')) {
+    sentences.push(
+      en
+        ? 'We have not yet been able to tell everyone who received your data from us.'
+        : 'Vi har ennå ikke fått varslet alle som har fått opplysninger om deg fra oss.',
+    );
+  }
+  if (sentences.length === 0) return en ? 'We have done everything you asked for.' : 'Vi har gjort alt du ba om.';
+  return [
+    ...sentences,
+    en ? 'Below is what we have done, why, and what you can do if you disagree.' : 'Nedenfor står hva vi har gjort, hvorfor, og hva du kan gjøre hvis du er uenig.',
+  ].join(' ');
+}
