@@ -25,27 +25,27 @@ export const CorrespondenceItemSchema = z.object({
 export type CorrespondenceItem = z.infer<typeof CorrespondenceItemSchema>;
 
 const RECEIVED: Readonly<Record<string, Localised>> = {
-  'mail.request_received': { nb: 'E-posten din som startet saken', en: 'Your e-mail that started the case' },
-  'mail.followup_received': { nb: 'E-post fra deg i saken', en: 'An e-mail from you about the case' },
+  'mail.request_received': { nb: 'E-posten din som startet saken', nn: 'E-posten din som starta saka', en: 'Your e-mail that started the case' },
+  'mail.followup_received': { nb: 'E-post fra deg i saken', nn: 'E-post frå deg i saka', en: 'An e-mail from you about the case' },
 };
 
 /** Each kind of letter we send the person, summarised. */
 const LETTER_SUMMARIES: Readonly<Record<string, Localised>> = {
-  acknowledgement: { nb: 'Bekreftelse på at vi mottok henvendelsen, med frist for svar', en: 'Confirmation that we received your request, with the date we answer by' },
-  'verification-code': { nb: 'Engangskode for å bekrefte hvem du er', en: 'One-time code to confirm who you are' },
-  'verification-reminder': { nb: 'Påminnelse om engangskoden', en: 'Reminder of the one-time code' },
-  'unverified-closure': { nb: 'Saken ble avsluttet fordi vi ikke fikk bekreftet hvem du er', en: 'The case was closed because we could not confirm who you are' },
-  reply: { nb: 'Svaret vårt på henvendelsen', en: 'Our answer to your request' },
-  'extension-notice': { nb: 'Melding om forlenget frist, med begrunnelse', en: 'Notice that the deadline was extended, with the reasons' },
-  'marketing-stop': { nb: 'Bekreftelse på at markedsføringen er stanset', en: 'Confirmation that marketing has been stopped' },
-  'closure-manifestly-unfounded': { nb: 'Melding om at henvendelsen ble avvist som åpenbart grunnløs', en: 'Notice that the request was refused as manifestly unfounded' },
-  'closure-excessive': { nb: 'Melding om at henvendelsen ble avvist som overdreven', en: 'Notice that the request was refused as excessive' },
-  'closure-merged': { nb: 'Melding om at saken ble slått sammen med en annen sak', en: 'Notice that the case was merged with another case' },
-  'restriction-lift-notice': { nb: 'Varsel før begrensningen av behandlingen ble opphevet', en: 'Notice before the restriction of processing was lifted' },
-  'restriction-disputed-correction': { nb: 'Melding om at behandlingen er begrenset mens rettingen vurderes', en: 'Notice that processing is restricted while the correction is assessed' },
+  acknowledgement: { nb: 'Bekreftelse på at vi mottok henvendelsen, med frist for svar', nn: 'Stadfesting på at vi tok imot førespurnaden, med frist for svar', en: 'Confirmation that we received your request, with the date we answer by' },
+  'verification-code': { nb: 'Engangskode for å bekrefte hvem du er', nn: 'Eingongskode for å stadfeste kven du er', en: 'One-time code to confirm who you are' },
+  'verification-reminder': { nb: 'Påminnelse om engangskoden', nn: 'Påminning om eingongskoden', en: 'Reminder of the one-time code' },
+  'unverified-closure': { nb: 'Saken ble avsluttet fordi vi ikke fikk bekreftet hvem du er', nn: 'Saka vart avslutta fordi vi ikkje fekk stadfesta kven du er', en: 'The case was closed because we could not confirm who you are' },
+  reply: { nb: 'Svaret vårt på henvendelsen', nn: 'Svaret vårt på førespurnaden', en: 'Our answer to your request' },
+  'extension-notice': { nb: 'Melding om forlenget frist, med begrunnelse', nn: 'Melding om forlengd frist, med grunngiving', en: 'Notice that the deadline was extended, with the reasons' },
+  'marketing-stop': { nb: 'Bekreftelse på at markedsføringen er stanset', nn: 'Stadfesting på at marknadsføringa er stansa', en: 'Confirmation that marketing has been stopped' },
+  'closure-manifestly-unfounded': { nb: 'Melding om at henvendelsen ble avvist som åpenbart grunnløs', nn: 'Melding om at førespurnaden vart avvist som openbert grunnlaus', en: 'Notice that the request was refused as manifestly unfounded' },
+  'closure-excessive': { nb: 'Melding om at henvendelsen ble avvist som overdreven', nn: 'Melding om at førespurnaden vart avvist som overdriven', en: 'Notice that the request was refused as excessive' },
+  'closure-merged': { nb: 'Melding om at saken ble slått sammen med en annen sak', nn: 'Melding om at saka vart slått saman med ei anna sak', en: 'Notice that the case was merged with another case' },
+  'restriction-lift-notice': { nb: 'Varsel før begrensningen av behandlingen ble opphevet', nn: 'Varsel før avgrensinga av behandlinga vart oppheva', en: 'Notice before the restriction of processing was lifted' },
+  'restriction-disputed-correction': { nb: 'Melding om at behandlingen er begrenset mens rettingen vurderes', nn: 'Melding om at behandlinga er avgrensa medan rettinga blir vurdert', en: 'Notice that processing is restricted while the correction is assessed' },
 };
 
-const OTHER_LETTER: Localised = { nb: 'Brev fra oss om saken', en: 'A letter from us about the case' };
+const OTHER_LETTER: Localised = { nb: 'Brev fra oss om saken', nn: 'Brev frå oss om saka', en: 'A letter from us about the case' };
 
 /** Letters that go to someone else than the person (Art. 19 notices, staff digests). */
 const NOT_TO_THE_PERSON = /^(recipient-notice-|deadline-)/;

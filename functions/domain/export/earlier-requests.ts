@@ -21,13 +21,13 @@ export const EarlierRequestSchema = z.object({
 export type EarlierRequest = z.infer<typeof EarlierRequestSchema>;
 
 const OUTCOME_TEXT: Readonly<Record<CaseOutcome, Localised>> = {
-  open: { nb: 'Under behandling', en: 'Being handled' },
-  carried_out: { nb: 'Gjennomført', en: 'Carried out' },
-  refused: { nb: 'Avslått med begrunnelse', en: 'Refused, with reasons' },
-  unverified: { nb: 'Avsluttet fordi identiteten ikke ble bekreftet', en: 'Closed because identity was not confirmed' },
-  merged: { nb: 'Slått sammen med en annen sak', en: 'Merged with another case' },
-  manifestly_unfounded: { nb: 'Avvist som åpenbart grunnløs', en: 'Refused as manifestly unfounded' },
-  excessive: { nb: 'Avvist som overdreven', en: 'Refused as excessive' },
+  open: { nb: 'Under behandling', nn: 'Under behandling', en: 'Being handled' },
+  carried_out: { nb: 'Gjennomført', nn: 'Gjennomført', en: 'Carried out' },
+  refused: { nb: 'Avslått med begrunnelse', nn: 'Avslått med grunngiving', en: 'Refused, with reasons' },
+  unverified: { nb: 'Avsluttet fordi identiteten ikke ble bekreftet', nn: 'Avslutta fordi identiteten ikkje vart stadfesta', en: 'Closed because identity was not confirmed' },
+  merged: { nb: 'Slått sammen med en annen sak', nn: 'Slått saman med ei anna sak', en: 'Merged with another case' },
+  manifestly_unfounded: { nb: 'Avvist som åpenbart grunnløs', nn: 'Avvist som openbert grunnlaus', en: 'Refused as manifestly unfounded' },
+  excessive: { nb: 'Avvist som overdreven', nn: 'Avvist som overdriven', en: 'Refused as excessive' },
 };
 
 /** What the copy holds from the person's request history: earlier cases, all mails, this case's trail. */

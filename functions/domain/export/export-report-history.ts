@@ -6,53 +6,57 @@ import type { ExportPackage } from './export-package.js';
 type Text = Readonly<Record<Language, string>>;
 
 const T = {
-  earlier: { nb: 'Tidligere henvendelser fra deg', en: 'Your earlier requests' },
+  earlier: { nb: 'Tidligere henvendelser fra deg', nn: 'Tidlegare førespurnader frå deg', en: 'Your earlier requests' },
   earlierIntro: {
     nb: 'Henvendelser om personvern du har sendt oss før denne, og hvordan de endte.',
+    nn: 'Førespurnader om personvern du har sendt oss før denne, og korleis dei enda.',
     en: 'Privacy requests you sent us before this one, and how they ended.',
   },
-  noEarlier: { nb: 'Vi har ingen tidligere henvendelser fra deg.', en: 'We hold no earlier requests from you.' },
-  reference: { nb: 'Referanse', en: 'Reference' },
-  received: { nb: 'Mottatt', en: 'Received' },
-  types: { nb: 'Du ba om', en: 'You asked for' },
-  outcome: { nb: 'Utfall', en: 'Outcome' },
-  closed: { nb: 'Avsluttet', en: 'Closed' },
-  correspondence: { nb: 'Korrespondanse', en: 'Correspondence' },
+  noEarlier: { nb: 'Vi har ingen tidligere henvendelser fra deg.', nn: 'Vi har ingen tidlegare førespurnader frå deg.', en: 'We hold no earlier requests from you.' },
+  reference: { nb: 'Referanse', nn: 'Referanse', en: 'Reference' },
+  received: { nb: 'Mottatt', nn: 'Motteken', en: 'Received' },
+  types: { nb: 'Du ba om', nn: 'Du bad om', en: 'You asked for' },
+  outcome: { nb: 'Utfall', nn: 'Utfall', en: 'Outcome' },
+  closed: { nb: 'Avsluttet', nn: 'Avslutta', en: 'Closed' },
+  correspondence: { nb: 'Korrespondanse', nn: 'Korrespondanse', en: 'Correspondence' },
   correspondenceIntro: {
     nb: 'E-post du har sendt til oss og brev vi har sendt deg i sakene over. Vi tar ikke vare på teksten i brevene etter at de er sendt, derfor står det hva slags brev det var.',
+    nn: 'E-post du har sendt til oss og brev vi har sendt deg i sakene over. Vi tek ikkje vare på teksten i breva etter at dei er sende, difor står det kva slags brev det var.',
     en: 'E-mails you sent us and letters we sent you in the cases above. We do not keep the text of our letters once they are sent, so the table says what kind of letter each was.',
   },
-  noCorrespondence: { nb: 'Vi har ingen korrespondanse med deg i dette systemet.', en: 'We hold no correspondence with you in this system.' },
-  when: { nb: 'Tidspunkt', en: 'Time' },
-  direction: { nb: 'Retning', en: 'Direction' },
-  fromYou: { nb: 'Fra deg', en: 'From you' },
-  toYou: { nb: 'Til deg', en: 'To you' },
-  what: { nb: 'Hva', en: 'What' },
-  trail: { nb: 'Saksgangen i denne saken', en: 'The history of this case' },
+  noCorrespondence: { nb: 'Vi har ingen korrespondanse med deg i dette systemet.', nn: 'Vi har ingen korrespondanse med deg i dette systemet.', en: 'We hold no correspondence with you in this system.' },
+  when: { nb: 'Tidspunkt', nn: 'Tidspunkt', en: 'Time' },
+  direction: { nb: 'Retning', nn: 'Retning', en: 'Direction' },
+  fromYou: { nb: 'Fra deg', nn: 'Frå deg', en: 'From you' },
+  toYou: { nb: 'Til deg', nn: 'Til deg', en: 'To you' },
+  what: { nb: 'Hva', nn: 'Kva', en: 'What' },
+  trail: { nb: 'Saksgangen i denne saken', nn: 'Saksgangen i denne saka', en: 'The history of this case' },
   trailIntro: {
     nb: 'Alt som er registrert i saken, i rekkefølge. Navnene på de ansatte som har behandlet saken, er ikke tatt med.',
+    nn: 'Alt som er registrert i saka, i rekkjefølgje. Namna på dei tilsette som har behandla saka, er ikkje tekne med.',
     en: 'Everything recorded in the case, in order. The names of the staff who handled it are left out.',
   },
-  event: { nb: 'Hendelse', en: 'Event' },
-  status: { nb: 'Status', en: 'Status' },
-  by: { nb: 'Utført av', en: 'Done by' },
-  notHeld: { nb: 'Opplysninger vi ikke har i dette systemet', en: 'Data we do not hold in this system' },
+  event: { nb: 'Hendelse', nn: 'Hending', en: 'Event' },
+  status: { nb: 'Status', nn: 'Status', en: 'Status' },
+  by: { nb: 'Utført av', nn: 'Utført av', en: 'Done by' },
+  notHeld: { nb: 'Opplysninger vi ikke har i dette systemet', nn: 'Opplysningar vi ikkje har i dette systemet', en: 'Data we do not hold in this system' },
   notHeldIntro: {
     nb: 'Vi behandler også disse opplysningene, men de ligger utenfor dette systemet og er derfor ikke med i kopien. Slik får du dem:',
+    nn: 'Vi behandlar også desse opplysningane, men dei ligg utanfor dette systemet og er difor ikkje med i kopien. Slik får du dei:',
     en: 'We also process these data, but they are held outside this system and are therefore not in the copy. This is how to get them:',
   },
-  category: { nb: 'Opplysninger', en: 'Data' },
-  heldBy: { nb: 'Hvor de er', en: 'Where they are held' },
-  howToGet: { nb: 'Slik får du dem', en: 'How to get them' },
+  category: { nb: 'Opplysninger', nn: 'Opplysningar', en: 'Data' },
+  heldBy: { nb: 'Hvor de er', nn: 'Kvar dei er', en: 'Where they are held' },
+  howToGet: { nb: 'Slik får du dem', nn: 'Slik får du dei', en: 'How to get them' },
 } as const satisfies Record<string, Text>;
 
 const BY: Readonly<Record<'requester' | 'staff' | 'system', Text>> = {
-  requester: { nb: 'deg', en: 'you' },
-  staff: { nb: 'en saksbehandler', en: 'a case handler' },
-  system: { nb: 'systemet', en: 'the system' },
+  requester: { nb: 'deg', nn: 'deg', en: 'you' },
+  staff: { nb: 'en saksbehandler', nn: 'ein saksbehandlar', en: 'a case handler' },
+  system: { nb: 'systemet', nn: 'systemet', en: 'the system' },
 };
 
-const LOCALES: Readonly<Record<Language, string>> = { nb: 'nb-NO', en: 'en-GB' };
+const LOCALES: Readonly<Record<Language, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
 const instant = (value: string, language: Language): string =>
   new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(value));

@@ -185,9 +185,10 @@ function notHeldSection(facts: ReplyFacts): Lines {
   const language = facts.request.language;
   if (!facts.request.types.some((type) => type === 'access' || type === 'portability')) return [];
   return [
-    ...heading(L(language, { nb: 'Opplysninger som ligger andre steder', en: 'Data held elsewhere' })),
+    ...heading(L(language, { nb: 'Opplysninger som ligger andre steder', nn: 'Opplysningar som ligg andre stader', en: 'Data held elsewhere' })),
     L(language, {
       nb: 'Vi behandler også disse opplysningene, men de ligger utenfor dette systemet og er derfor ikke med i kopien:',
+      nn: 'Vi behandlar også desse opplysningane, men dei ligg utanfor dette systemet og er difor ikkje med i kopien:',
       en: 'We also process these data, but they are held outside this system and are therefore not in the copy:',
     }),
     ...NOT_HELD_CATEGORIES.map((entry) => bullet(`${entry.category[language]}: ${entry.heldBy[language]}. ${entry.howToGet[language]}`)),

@@ -24,7 +24,7 @@ export const EEA_COUNTRIES: readonly string[] = [
 /** The Art. 19 register's ids; each must be named in the directory. */
 export const NOTIFIED_RECIPIENT_IDS = ['unloc', 'invoicing', 'email_platform'] as const;
 
-const LocalisedText = z.object({ nb: z.string().min(1).max(300), en: z.string().min(1).max(300) });
+const LocalisedText = z.object({ nb: z.string().min(1).max(300), nn: z.string().min(1).max(300), en: z.string().min(1).max(300) });
 
 /** Art. 46: an adequacy decision (Art. 45) or the Commission's standard contractual clauses (Art. 46(2)(c)). */
 export const TransferSafeguardSchema = z.object({
@@ -81,21 +81,21 @@ export const DEFAULT_RECIPIENT_DIRECTORY: RecipientDirectory = RecipientDirector
   {
     id: 'unloc',
     name: 'Unloc AS',
-    role: { nb: 'adgangssystemet til lokalene (appen og dørene)', en: 'the access system of our premises (the app and the doors)' },
+    role: { nb: 'adgangssystemet til lokalene (appen og dørene)', nn: 'tilgangssystemet til lokala (appen og dørene)', en: 'the access system of our premises (the app and the doors)' },
     country: 'NO',
     categories: ['profile', 'door_event'],
   },
   {
     id: 'invoicing',
     name: 'Visma Software AS',
-    role: { nb: 'regnskap og fakturering', en: 'accounting and invoicing' },
+    role: { nb: 'regnskap og fakturering', nn: 'rekneskap og fakturering', en: 'accounting and invoicing' },
     country: 'NO',
     categories: ['profile', 'invoice', 'payment'],
   },
   {
     id: 'email_platform',
     name: 'The Rocket Science Group LLC (Mailchimp)',
-    role: { nb: 'utsending av nyhetsbrev på e-post', en: 'sending newsletters by e-mail' },
+    role: { nb: 'utsending av nyhetsbrev på e-post', nn: 'utsending av nyheitsbrev på e-post', en: 'sending newsletters by e-mail' },
     country: 'US',
     categories: ['profile', 'consent', 'reservation'],
     profileFields: ['email'],
@@ -104,14 +104,14 @@ export const DEFAULT_RECIPIENT_DIRECTORY: RecipientDirectory = RecipientDirector
   {
     id: 'vipps',
     name: 'Vipps MobilePay AS',
-    role: { nb: 'betaling med Vipps', en: 'payment by Vipps' },
+    role: { nb: 'betaling med Vipps', nn: 'betaling med Vipps', en: 'payment by Vipps' },
     country: 'NO',
     categories: ['payment'],
   },
   {
     id: 'card_payments',
     name: 'Nexi Norway AS',
-    role: { nb: 'kortbetaling og AvtaleGiro', en: 'card payments and AvtaleGiro' },
+    role: { nb: 'kortbetaling og AvtaleGiro', nn: 'kortbetaling og AvtaleGiro', en: 'card payments and AvtaleGiro' },
     country: 'NO',
     categories: ['payment'],
   },
@@ -151,10 +151,12 @@ const countryName = (code: string, language: Language): string =>
 const SAFEGUARD_TEXT: Readonly<Record<TransferSafeguard['kind'], Readonly<Record<Language, string>>>> = {
   adequacy: {
     nb: 'Overføringen bygger på en beslutning fra EU-kommisjonen om at landet har et tilstrekkelig beskyttelsesnivå (personvernforordningen artikkel 45)',
+    nn: 'Overføringa byggjer på ei avgjerd frå EU-kommisjonen om at landet har eit tilstrekkeleg vernenivå (personvernforordninga artikkel 45)',
     en: 'The transfer rests on a decision of the European Commission that the country ensures an adequate level of protection (Article 45 of the General Data Protection Regulation)',
   },
   scc: {
     nb: 'Overføringen bygger på EU-kommisjonens standardavtaler om personvern (personvernforordningen artikkel 46 nr. 2 bokstav c)',
+    nn: 'Overføringa byggjer på standardavtalane til EU-kommisjonen om personvern (personvernforordninga artikkel 46 nr. 2 bokstav c)',
     en: 'The transfer rests on the standard data protection clauses of the European Commission (Article 46(2)(c) of the General Data Protection Regulation)',
   },
 };

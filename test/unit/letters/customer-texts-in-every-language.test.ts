@@ -35,6 +35,8 @@ const SAME_IN_NB_AND_NN = new Set([
   'Registrert når du betaler (med kort, Vipps, faktura eller AvtaleGiro).',
   'Dataportabilitet (maskinlesbar kopi)',
   'Protesten din mot analyse og utvikling',
+  'Hos OBOS BBL, som har ansvaret for medlemsregisteret',
+  'Be OBOS BBL om innsyn (obos.no).',
 ]);
 
 interface Localised {

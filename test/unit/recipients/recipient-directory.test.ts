@@ -21,7 +21,7 @@ describe('parseRecipientDirectory', () => {
       withRecipient({
         id: 'crm',
         name: 'Example Inc.',
-        role: { nb: 'kundeservice', en: 'customer service' },
+        role: { nb: 'kundeservice', nn: 'kundeservice', en: 'customer service' },
         country: 'GB',
         categories: ['service_note'],
         safeguard: { kind: 'adequacy', reference: 'Commission decision 2021/1772' },
@@ -32,10 +32,10 @@ describe('parseRecipientDirectory', () => {
 
   it.each([
     ['text that is not JSON', 'unloc=Unloc AS', /not valid JSON/],
-    ['a recipient outside the EEA without a safeguard', withRecipient({ id: 'us_tool', name: 'Tool Inc.', role: { nb: 'verktøy', en: 'tool' }, country: 'US', categories: ['profile'] }), /safeguard/],
+    ['a recipient outside the EEA without a safeguard', withRecipient({ id: 'us_tool', name: 'Tool Inc.', role: { nb: 'verktøy', nn: 'verktøy', en: 'tool' }, country: 'US', categories: ['profile'] }), /safeguard/],
     ['a register recipient left out', JSON.stringify(register.filter((recipient) => recipient.id !== 'unloc')), /unloc/],
     ['the same id twice', JSON.stringify([...register, register[0]]), /appears twice/],
-    ['a country that is no ISO code', withRecipient({ id: 'x', name: 'X AS', role: { nb: 'x', en: 'x' }, country: 'Norway', categories: ['profile'] }), /country/],
+    ['a country that is no ISO code', withRecipient({ id: 'x', name: 'X AS', role: { nb: 'x', nn: 'x', en: 'x' }, country: 'Norway', categories: ['profile'] }), /country/],
   ])('refuses %s, naming the problem', (_case, json, message) => {
     expect(() => parseRecipientDirectory(json)).toThrow(RecipientDirectoryError);
     expect(() => parseRecipientDirectory(json)).toThrow(message);
