@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { withoutSdkCallLogging } from './without-sdk-call-logging.js';
 
 let client: DynamoDBClient | undefined;
 
@@ -7,4 +8,4 @@ let client: DynamoDBClient | undefined;
  * `AWS_ENDPOINT_URL_<SERVICE>` variables, which local mode sets, so handlers have no local branch.
  * One module per client: a function loads (at cold start) only the SDK clients it imports.
  */
-export const dynamoDbClient = (): DynamoDBClient => (client ??= new DynamoDBClient({}));
+export const dynamoDbClient = (): DynamoDBClient => (client ??= withoutSdkCallLogging(new DynamoDBClient({})));

@@ -1,4 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
+import { withoutSdkCallLogging } from './without-sdk-call-logging.js';
 
 let client: S3Client | undefined;
 
@@ -7,4 +8,4 @@ let client: S3Client | undefined;
  * `AWS_ENDPOINT_URL_<SERVICE>` variables, which local mode sets, so handlers have no local branch.
  * One module per client: a function loads (at cold start) only the SDK clients it imports.
  */
-export const s3Client = (): S3Client => (client ??= new S3Client({ forcePathStyle: true }));
+export const s3Client = (): S3Client => (client ??= withoutSdkCallLogging(new S3Client({ forcePathStyle: true })));

@@ -1,4 +1,5 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { withoutSdkCallLogging } from './without-sdk-call-logging.js';
 
 let client: SESv2Client | undefined;
 
@@ -7,4 +8,4 @@ let client: SESv2Client | undefined;
  * `AWS_ENDPOINT_URL_<SERVICE>` variables, which local mode sets, so handlers have no local branch.
  * One module per client: a function loads (at cold start) only the SDK clients it imports.
  */
-export const sesClient = (): SESv2Client => (client ??= new SESv2Client({}));
+export const sesClient = (): SESv2Client => (client ??= withoutSdkCallLogging(new SESv2Client({})));

@@ -1,4 +1,5 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { withoutSdkCallLogging } from './without-sdk-call-logging.js';
 
 let client: SFNClient | undefined;
 
@@ -7,4 +8,4 @@ let client: SFNClient | undefined;
  * `AWS_ENDPOINT_URL_<SERVICE>` variables, which local mode sets, so handlers have no local branch.
  * One module per client: a function loads (at cold start) only the SDK clients it imports.
  */
-export const sfnClient = (): SFNClient => (client ??= new SFNClient({}));
+export const sfnClient = (): SFNClient => (client ??= withoutSdkCallLogging(new SFNClient({})));
