@@ -45,12 +45,25 @@ async function main(): Promise<void> {
   const reportPath = jsonReportPath(process.argv.slice(2));
   const machine = benchMachine();
   const report: Record<string, unknown> = { machine };
-  report.functions = await printFunctionFigures();
+  // `npm run bench -- load` runs only the whole workflow under load.
+  const onlyLoad = process.argv.includes('load');
+  if (!onlyLoad) report.functions = await printFunctionFigures();
   // `npm run bench -- functions` stops here (no local stack needed).
   if (process.argv.includes('functions')) {
     if (reportPath) writeJsonReport(reportPath, report);
     return;
   }
+  if (!onlyLoad) await printStackFigures(report);
+  await printWorkflowLoad(report);
+  if (!onlyLoad) await printInboxFigures(report);
+  if (reportPath) {
+    writeJsonReport(reportPath, report);
+    process.stdout.write(`Every figure written to ${reportPath}\n`);
+  }
+}
+
+/** Intake, gather, transitions and console figures, from one run on the local stack. */
+async function printStackFigures(report: Record<string, unknown>): Promise<void> {
   const intakeTotal = Number(process.env.BENCH_INTAKE_REQUESTS ?? 400);
   const putTotal = Number(process.env.BENCH_PUT_ITEMS ?? 2000);
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -118,7 +131,10 @@ async function main(): Promise<void> {
   } finally {
     await stack.stop();
   }
+}
 
+/** The whole workflow under load. */
+async function printWorkflowLoad(report: Record<string, unknown>): Promise<void> {
   // The whole workflow under load, on a stack of its own so the intake run's cases do not count.
   const loadStack = await startLocalStack({ port: 0, sesPort: 0, smtpPort: 0, logLevel: 'silent', redrive: false });
   let load: WorkflowLoadFigures;
@@ -136,11 +152,16 @@ async function main(): Promise<void> {
       `  to acknowledgement     p50 ${load.acknowledgementMillis.p50} ms, p95 ${load.acknowledgementMillis.p95} ms`,
       `  to closing             p50 ${load.closingMillis.p50} ms, p95 ${load.closingMillis.p95} ms`,
       `  peak memory            runtime ${load.peakMemoryMiB.runtime} MiB, DynamoDB Local ${load.peakMemoryMiB.dynamoDbLocal} MiB`,
+      `  CPU time               runtime ${load.cpuSeconds.runtime} s, DynamoDB Local ${load.cpuSeconds.dynamoDbLocal} s`,
       '',
       `BENCH_LOAD ${JSON.stringify(load)}`,
       '',
     ].join('\n'),
   );
+}
+
+/** Recognition accuracy and the inbox's throughput, on emulators of their own. */
+async function printInboxFigures(report: Record<string, unknown>): Promise<void> {
   // The inbox figures run after the stack is stopped, on emulators of their own.
   const recognition = await recognitionFigures();
   const inbox = await inboxThroughput({
@@ -170,10 +191,6 @@ async function main(): Promise<void> {
     inboxMessagesPerSecond: Number(inbox.messagesPerSecond.toFixed(1)),
     inboxMessages: inbox.total,
   };
-  if (reportPath) {
-    writeJsonReport(reportPath, report);
-    process.stdout.write(`Every figure written to ${reportPath}\n`);
-  }
 }
 
 main().catch((error: unknown) => {
