@@ -47,26 +47,41 @@ async function main(): Promise<void> {
   const reportPath = jsonReportPath(process.argv.slice(2));
   const machine = benchMachine();
   const report: Record<string, unknown> = { machine };
-  // `npm run bench -- queue` measures only the queue at scale.
-  if (!process.argv.includes('queue')) report.functions = await printFunctionFigures();
+  // `npm run bench -- load` runs only the whole workflow under load; `-- queue` only the queue at scale.
+  const onlyLoad = process.argv.includes('load');
+  const onlyQueue = process.argv.includes('queue');
+  if (!onlyLoad && !onlyQueue) report.functions = await printFunctionFigures();
   // `npm run bench -- functions` stops here (no local stack needed).
   if (process.argv.includes('functions')) {
     if (reportPath) writeJsonReport(reportPath, report);
     return;
   }
-  // The queue with thousands of open cases, on a stack of its own; `npm run bench -- queue` runs only this part.
-  const queueStack = await startLocalStack({ port: 0, sesPort: 0, smtpPort: 0, logLevel: 'silent', redrive: false });
-  try {
-    const queue = await queueAtScale(queueStack, Number(process.env.BENCH_QUEUE_OPEN ?? 10_000));
-    report.queue = queue;
-    process.stdout.write(queueAtScaleLines(queue).join('\n'));
-  } finally {
-    await queueStack.stop();
+  if (!onlyLoad) {
+    // The queue with thousands of open cases, on a stack of its own.
+    const queueStack = await startLocalStack({ port: 0, sesPort: 0, smtpPort: 0, logLevel: 'silent', redrive: false });
+    try {
+      const queue = await queueAtScale(queueStack, Number(process.env.BENCH_QUEUE_OPEN ?? 10_000));
+      report.queue = queue;
+      process.stdout.write(queueAtScaleLines(queue).join('\n'));
+    } finally {
+      await queueStack.stop();
+    }
+    if (onlyQueue) {
+      if (reportPath) writeJsonReport(reportPath, report);
+      return;
+    }
   }
-  if (process.argv.includes('queue')) {
-    if (reportPath) writeJsonReport(reportPath, report);
-    return;
+  if (!onlyLoad) await printStackFigures(report);
+  await printWorkflowLoad(report);
+  if (!onlyLoad) await printInboxFigures(report);
+  if (reportPath) {
+    writeJsonReport(reportPath, report);
+    process.stdout.write(`Every figure written to ${reportPath}\n`);
   }
+}
+
+/** Intake, gather, transitions and console figures, from one run on the local stack. */
+async function printStackFigures(report: Record<string, unknown>): Promise<void> {
   const intakeTotal = Number(process.env.BENCH_INTAKE_REQUESTS ?? 400);
   const putTotal = Number(process.env.BENCH_PUT_ITEMS ?? 2000);
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -138,7 +153,10 @@ async function main(): Promise<void> {
   } finally {
     await stack.stop();
   }
+}
 
+/** The whole workflow under load. */
+async function printWorkflowLoad(report: Record<string, unknown>): Promise<void> {
   // The whole workflow under load, on a stack of its own so the intake run's cases do not count.
   const loadStack = await startLocalStack({ port: 0, sesPort: 0, smtpPort: 0, logLevel: 'silent', redrive: false });
   let load: WorkflowLoadFigures;
@@ -156,11 +174,16 @@ async function main(): Promise<void> {
       `  to acknowledgement     p50 ${load.acknowledgementMillis.p50} ms, p95 ${load.acknowledgementMillis.p95} ms`,
       `  to closing             p50 ${load.closingMillis.p50} ms, p95 ${load.closingMillis.p95} ms`,
       `  peak memory            runtime ${load.peakMemoryMiB.runtime} MiB, DynamoDB Local ${load.peakMemoryMiB.dynamoDbLocal} MiB`,
+      `  CPU time               runtime ${load.cpuSeconds.runtime} s, DynamoDB Local ${load.cpuSeconds.dynamoDbLocal} s`,
       '',
       `BENCH_LOAD ${JSON.stringify(load)}`,
       '',
     ].join('\n'),
   );
+}
+
+/** Recognition accuracy and the inbox's throughput, on emulators of their own. */
+async function printInboxFigures(report: Record<string, unknown>): Promise<void> {
   // The inbox figures run after the stack is stopped, on emulators of their own.
   const recognition = await recognitionFigures();
   const inbox = await inboxThroughput({
@@ -190,10 +213,6 @@ async function main(): Promise<void> {
     inboxMessagesPerSecond: Number(inbox.messagesPerSecond.toFixed(1)),
     inboxMessages: inbox.total,
   };
-  if (reportPath) {
-    writeJsonReport(reportPath, report);
-    process.stdout.write(`Every figure written to ${reportPath}\n`);
-  }
 }
 
 main().catch((error: unknown) => {

@@ -30,6 +30,12 @@ export interface WorkflowLoadFigures {
   readonly closingMillis: { readonly p50: number; readonly p95: number };
   /** Peak resident memory of the Node process running the local runtime, and of DynamoDB Local. */
   readonly peakMemoryMiB: { readonly runtime: number; readonly dynamoDbLocal: number };
+  /**
+   * CPU time spent from the first submission to the last closing by the Node process (runtime and
+   * this driver) and by DynamoDB Local: steadier than wall-clock time on a shared machine, and
+   * what bounds throughput (both together cannot exceed the cores × seconds).
+   */
+  readonly cpuSeconds: { readonly runtime: number; readonly dynamoDbLocal: number };
 }
 
 /** Phrases the mail recogniser reads as a clear request of one type (as customers write them). */
@@ -165,7 +171,7 @@ export async function workflowLoad(
   await Promise.race([Promise.all(journeys.values()), pause(Math.max(0, deadline - Date.now()))]);
   clearInterval(watcher);
   const seconds = (Date.now() - started) / 1000;
-  const peak = memory.stop();
+  const { peak, cpuSeconds } = memory.stop();
 
   function adoptMailRequest(reference: string, to: string | undefined): Tracked | undefined {
     const address = addressOf(to);
@@ -286,6 +292,7 @@ export async function workflowLoad(
     acknowledgementMillis: { p50: nearestRankPercentile(acknowledgement, 50) ?? 0, p95: nearestRankPercentile(acknowledgement, 95) ?? 0 },
     closingMillis: { p50: nearestRankPercentile(closing, 50) ?? 0, p95: nearestRankPercentile(closing, 95) ?? 0 },
     peakMemoryMiB: peak,
+    cpuSeconds,
   };
 }
 
@@ -293,14 +300,13 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 const addressOf = (to: string | undefined): string | undefined => to?.replace(/^.*</, '').replace(/>$/, '').toLowerCase();
 
-function chunk<T>(items: readonly T[], parts: number): T[][] {
-  const groups: T[][] = Array.from({ length: parts }, () => []);
-  items.forEach((item, index) => groups[index % parts]!.push(item));
-  return groups;
-}
-
-/** Samples resident memory of this process and of the DynamoDB Local JVM every 200 ms. */
-function sampleMemory(dynamoDbEndpoint: string): { stop(): { runtime: number; dynamoDbLocal: number } } {
+/**
+ * Samples resident memory of this process and of the DynamoDB Local JVM every 200 ms, and counts
+ * the CPU time both spend until stopped.
+ */
+function sampleMemory(dynamoDbEndpoint: string): {
+  stop(): { peak: { runtime: number; dynamoDbLocal: number }; cpuSeconds: { runtime: number; dynamoDbLocal: number } };
+} {
   const port = new URL(dynamoDbEndpoint).port;
   const jvm = findJvm(port);
   let runtime = 0;
@@ -309,15 +315,34 @@ function sampleMemory(dynamoDbEndpoint: string): { stop(): { runtime: number; dy
     runtime = Math.max(runtime, process.memoryUsage().rss);
     if (jvm) dynamoDbLocal = Math.max(dynamoDbLocal, residentBytes(jvm));
   };
+  const runtimeCpuAtStart = process.cpuUsage();
+  const jvmCpuAtStart = jvm ? cpuSecondsOf(jvm) : 0;
   const timer = setInterval(sample, 200);
   sample();
   return {
     stop: () => {
       clearInterval(timer);
       sample();
-      return { runtime: Math.round(runtime / 2 ** 20), dynamoDbLocal: Math.round(dynamoDbLocal / 2 ** 20) };
+      const used = process.cpuUsage(runtimeCpuAtStart);
+      return {
+        peak: { runtime: Math.round(runtime / 2 ** 20), dynamoDbLocal: Math.round(dynamoDbLocal / 2 ** 20) },
+        cpuSeconds: {
+          runtime: Number(((used.user + used.system) / 1e6).toFixed(1)),
+          dynamoDbLocal: jvm ? Number((cpuSecondsOf(jvm) - jvmCpuAtStart).toFixed(1)) : 0,
+        },
+      };
     },
   };
+}
+
+/** User + system CPU seconds a process has used (Linux /proc; clock ticks are 1/100 s there). */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 function findJvm(port: string): number | undefined {

@@ -30,8 +30,11 @@ export async function readAuditHead(doc: DynamoDBDocumentClient, tableName: stri
       ExpressionAttributeNames: { '#version': 'version', '#hash': AUDIT_HEAD.hash, '#seq': AUDIT_HEAD.seq },
     }),
   );
-  const item = result.Item;
-  if (!item) return { exists: false, head: EMPTY_HEAD, unchained: true };
+  return result.Item ? headOf(result.Item) : { exists: false, head: EMPTY_HEAD, unchained: true };
+}
+
+/** The version and chain head an existing request item holds. */
+export function headOf(item: Readonly<Record<string, unknown>>): StoredHead {
   const hash = item[AUDIT_HEAD.hash];
   const seq = item[AUDIT_HEAD.seq];
   return typeof hash === 'string' && typeof seq === 'number'

@@ -15,7 +15,8 @@ import {
 import { randomBytes } from 'node:crypto';
 import { EMPTY_HEAD, nextLink } from '../../domain/audit/audit-chain.js';
 import { ConcurrentChangeError, RequestNotFoundError } from '../../domain/request/request-errors.js';
-import { AUDIT_HEAD, headStillCondition, moveHeadUpdate, readAuditHead } from './audit-chain-items.js';
+import { AUDIT_HEAD, headOf, headStillCondition, moveHeadUpdate, readAuditHead } from './audit-chain-items.js';
+import { KnownRequestItems, requestItemUpdate, type RequestItem } from './request-item-change.js';
 import {
   subjectLookupKeys,
   type CreateResult,
@@ -73,6 +74,8 @@ const subjectItems = (tableName: string, requestId: string, subject: SubjectKeys
 /** DynamoDB adapter of {@link RequestStore}: one table, request and audit entries in one partition. */
 export class DynamoDbRequestStore implements RequestStore {
   private readonly doc: DynamoDBDocumentClient;
+  /** The items this store last read or wrote: pre-images that spare `apply` a read. */
+  private readonly known = new KnownRequestItems();
 
   constructor(
     client: DynamoDBClient,
@@ -83,19 +86,20 @@ export class DynamoDbRequestStore implements RequestStore {
 
   async create(request: RightsRequest, audit: AuditEntry, idempotency?: IdempotencyRecord): Promise<CreateResult> {
     const link = nextLink(EMPTY_HEAD, audit);
+    const requestItem = {
+      [PK]: requestPk(request.id),
+      [SK]: REQUEST_SK,
+      ...request,
+      openPk: OPEN_PARTITION,
+      [REQUESTS_TABLE_LAYOUT.allRequestsIndex.partitionKey]: REGISTER_PARTITION,
+      [AUDIT_HEAD.hash]: link.hash,
+      [AUDIT_HEAD.seq]: link.seq,
+    };
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
       {
         Put: {
           TableName: this.tableName,
-          Item: {
-            [PK]: requestPk(request.id),
-            [SK]: REQUEST_SK,
-            ...request,
-            openPk: OPEN_PARTITION,
-            [REQUESTS_TABLE_LAYOUT.allRequestsIndex.partitionKey]: REGISTER_PARTITION,
-            [AUDIT_HEAD.hash]: link.hash,
-            [AUDIT_HEAD.seq]: link.seq,
-          },
+          Item: requestItem,
           ConditionExpression: 'attribute_not_exists(#pk)',
           ExpressionAttributeNames: { '#pk': PK },
         },
@@ -121,6 +125,7 @@ export class DynamoDbRequestStore implements RequestStore {
     }
     try {
       await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      this.known.remember(request.id, requestItem);
       return { created: true };
     } catch (error) {
       if (!idempotency || !isConditionFailure(error)) throw error;
@@ -150,41 +155,25 @@ export class DynamoDbRequestStore implements RequestStore {
     return typeof item?.taskToken === 'string' ? item.taskToken : undefined;
   }
 
+  /**
+   * Applies the change in one transaction with its audit entry, chained after the head the item
+   * holds, on condition that the version and the head are still the ones the change builds on.
+   * The pre-image is the item at `expectedVersion` as this store last read or wrote it (one read
+   * when it has none), and the answer is computed from it and the change: a request item changes
+   * only through versioned writes (the chain head aside, which the condition checks), so that is
+   * exactly what reading it back would return.
+   */
   async apply(id: string, change: RequestChange): Promise<RightsRequest> {
-    const names: Record<string, string> = { '#version': 'version' };
-    const values: Record<string, unknown> = { ':expected': change.expectedVersion, ':one': 1 };
-    const sets: string[] = ['#version = #version + :one'];
-    Object.entries(change.set).forEach(([key, value], index) => {
-      if (value === undefined) return;
-      names[`#s${index}`] = key;
-      values[`:s${index}`] = value;
-      sets.push(`#s${index} = :s${index}`);
-    });
-    const removes: string[] = (change.remove ?? []).map((key, index) => {
-      names[`#r${index}`] = key;
-      return `#r${index}`;
-    });
-    const status = change.set.status;
-    if (status !== undefined) {
-      if (isOpenStatus(status)) {
-        names['#open'] = 'openPk';
-        values[':open'] = OPEN_PARTITION;
-        sets.push('#open = :open');
-      } else {
-        names['#open'] = 'openPk';
-        removes.push('#open');
-      }
-    }
+    const update = requestItemUpdate(change);
+    let before = this.known.at(id, change.expectedVersion) ?? (await this.readCurrent(id, change.expectedVersion));
     for (let attempt = 1; ; attempt += 1) {
-      // The entry is chained to the head read here; the transaction holds only if that head and
+      // The entry is chained to the head of `before`; the transaction holds only if that head and
       // the expected version are both still current, so no other entry can slip in between.
-      const stored = await readAuditHead(this.doc, this.tableName, id);
-      if (!stored.exists) throw new RequestNotFoundError(id);
-      if (stored.version !== change.expectedVersion) throw new ConcurrentChangeError(id);
+      const stored = headOf(before);
       const link = nextLink(stored.head, change.audit);
       const head = headStillCondition(stored);
-      const chainSets = [...sets, '#headHash = :newHead', '#headSeq = :newSeq'];
-      const update = `SET ${chainSets.join(', ')}` + (removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : '');
+      const chainSets = [...update.sets, '#headHash = :newHead', '#headSeq = :newSeq'];
+      const expression = `SET ${chainSets.join(', ')}` + (update.removes.length > 0 ? ` REMOVE ${update.removes.join(', ')}` : '');
       try {
         await this.doc.send(
           new TransactWriteCommand({
@@ -193,10 +182,16 @@ export class DynamoDbRequestStore implements RequestStore {
                 Update: {
                   TableName: this.tableName,
                   Key: { [PK]: requestPk(id), [SK]: REQUEST_SK },
-                  UpdateExpression: update,
+                  UpdateExpression: expression,
                   ConditionExpression: `#version = :expected AND ${head.expression}`,
-                  ExpressionAttributeNames: { ...names, ...head.names, '#headHash': AUDIT_HEAD.hash, '#headSeq': AUDIT_HEAD.seq },
-                  ExpressionAttributeValues: { ...values, ...head.values, ':newHead': link.hash, ':newSeq': link.seq },
+                  ExpressionAttributeNames: { ...update.names, ...head.names, '#headHash': AUDIT_HEAD.hash, '#headSeq': AUDIT_HEAD.seq },
+                  ExpressionAttributeValues: {
+                    ...update.values,
+                    ...head.values,
+                    ':expected': change.expectedVersion,
+                    ':newHead': link.hash,
+                    ':newSeq': link.seq,
+                  },
                 },
               },
               { Put: { TableName: this.tableName, Item: auditItem(change.audit, link) } },
@@ -204,18 +199,25 @@ export class DynamoDbRequestStore implements RequestStore {
             ],
           }),
         );
-        break;
+        const after = update.after(before, { hash: link.hash, seq: link.seq });
+        this.known.remember(id, after);
+        return RightsRequestSchema.parse(after);
       } catch (error) {
+        this.known.forget(id);
         if (!isConditionFailure(error)) throw error;
-        const now = await readAuditHead(this.doc, this.tableName, id);
-        if (!now.exists) throw new RequestNotFoundError(id);
         // Only the head moved (an entry appended without a change): chain after it and try again.
-        if (now.version !== change.expectedVersion || attempt >= HEAD_RACE_ATTEMPTS) throw new ConcurrentChangeError(id);
+        before = await this.readCurrent(id, change.expectedVersion);
+        if (attempt >= HEAD_RACE_ATTEMPTS) throw new ConcurrentChangeError(id);
       }
     }
-    const updated = await this.get(id);
-    if (!updated) throw new RequestNotFoundError(id);
-    return updated;
+  }
+
+  /** The item as stored now, which must still be at `expectedVersion`. */
+  private async readCurrent(id: string, expectedVersion: number): Promise<RequestItem> {
+    const item = await this.getItem(id);
+    if (!item) throw new RequestNotFoundError(id);
+    if (item.version !== expectedVersion) throw new ConcurrentChangeError(id);
+    return item;
   }
 
   async auditTrail(id: string): Promise<AuditEntry[]> {
@@ -252,6 +254,8 @@ export class DynamoDbRequestStore implements RequestStore {
             ],
           }),
         );
+        // The head moved: a kept pre-image would fail its next change's condition once.
+        this.known.forget(id);
         return;
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
@@ -347,10 +351,13 @@ export class DynamoDbRequestStore implements RequestStore {
     return [...ids].sort();
   }
 
+  /** Reads the request item (consistently) and keeps it as the pre-image of the next change. */
   private async getItem(id: string): Promise<Record<string, unknown> | undefined> {
     const result = await this.doc.send(
       new GetCommand({ TableName: this.tableName, Key: { [PK]: requestPk(id), [SK]: REQUEST_SK }, ConsistentRead: true }),
     );
+    if (result.Item) this.known.remember(id, result.Item);
+    else this.known.forget(id);
     return result.Item;
   }
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerPk, type CustomerDataTable } from '../../../functions/adapters/dynamodb/customer-data-tables-layout.js';
 import { DynamoDbAccessLogStore } from '../../../functions/adapters/dynamodb/dynamodb-access-log-store.js';
 import { DynamoDbBillingStore } from '../../../functions/adapters/dynamodb/dynamodb-billing-store.js';
-import { DynamoDbCustomerStore, documentClient } from '../../../functions/adapters/dynamodb/dynamodb-customer-store.js';
+import { CustomerPartitions, DynamoDbCustomerStore, documentClient } from '../../../functions/adapters/dynamodb/dynamodb-customer-store.js';
 import { createCustomerDataTables } from '../../../infra/local/setup/create-customer-data-tables.js';
 import { aDoorEvent, aNote, aProfile, anInvoice } from '../../unit/customer-data/customer-data-fixture.js';
 import { customerDataStoreContract, type CustomerDataHarness } from '../../unit/customer-data/customer-data-store-contract.js';
@@ -74,8 +74,9 @@ describe('DynamoDB customer-data adapters', () => {
     const client = new DynamoDBClient({ endpoint: fixture.dynamoDb.endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     client.middlewareStack.add(
       (next, context) => async (args) => {
-        const input = args.input as { TableName?: string; RequestItems?: Record<string, unknown> };
-        sent.push({ command: String(context.commandName), table: input.TableName ?? Object.keys(input.RequestItems ?? {})[0] ?? '' });
+        const input = args.input as { TableName?: string; RequestItems?: Record<string, unknown>; TransactItems?: { Update?: { TableName?: string } }[] };
+        const table = input.TableName ?? Object.keys(input.RequestItems ?? {})[0] ?? input.TransactItems?.[0]?.Update?.TableName ?? '';
+        sent.push({ command: String(context.commandName), table });
         return next(args);
       },
       { step: 'initialize' },
@@ -108,13 +109,47 @@ describe('DynamoDB customer-data adapters', () => {
     // Assess
     expect(found).toBe(id);
     expect(new Set(sent.map((entry) => entry.command))).toEqual(
-      new Set(['QueryCommand', 'GetItemCommand', 'UpdateItemCommand', 'BatchWriteItemCommand']),
+      new Set(['QueryCommand', 'GetItemCommand', 'UpdateItemCommand', 'BatchWriteItemCommand', 'TransactWriteItemsCommand']),
     );
     expect(sent.every((entry) => Object.values(tableNames).includes(entry.table))).toBe(true);
     expect(await customers.findByEmail(email)).toEqual([]);
     const [profile] = await harness.items('customers', id);
     expect(profile).not.toHaveProperty('emailLower');
     expect(profile).not.toHaveProperty('phoneE164');
+    client.destroy();
+  });
+});
+
+describe('marking many records at once (CustomerPartitions.setOn)', () => {
+  it('updates every record that still exists, 100 to a transaction, and re-creates none that were deleted', async () => {
+    // Prepare: 230 invoices of one customer, 3 of them deleted after their keys were read.
+    const sent: string[] = [];
+    const client = new DynamoDBClient({ endpoint: fixture.dynamoDb.endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        sent.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const id = `c-many-${Date.now()}`;
+    await harness.seed({ invoices: Array.from({ length: 230 }, (_, index) => anInvoice({ customerId: id, invoiceNo: `F-${index}` })) });
+    const partitions = new CustomerPartitions(documentClient(client), fixture.tableNames.billing);
+    const keys = await partitions.all(id, 'INVOICE#');
+    const deleted = [keys[5]!, keys[150]!, keys[229]!];
+    await partitions.deleteAll(deleted);
+    sent.length = 0;
+
+    // Act
+    const updated = await partitions.setOn([...keys, keys[0]!], 'deleteAfter', 1_900_000_000);
+
+    // Assess: three transactions (100, 100 and 30 keys), each tried again without its deleted key.
+    expect(updated).toBe(227);
+    const items = await harness.items('billing', id);
+    expect(items).toHaveLength(227);
+    expect(items.every((item) => item.deleteAfter === 1_900_000_000)).toBe(true);
+    expect(sent.filter((command) => command === 'TransactWriteItemsCommand')).toHaveLength(6);
+    expect(sent.every((command) => command === 'TransactWriteItemsCommand')).toBe(true);
     client.destroy();
   });
 });
