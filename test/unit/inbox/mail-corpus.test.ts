@@ -188,21 +188,21 @@ describe('blind batch b04, scored (test/fixtures/mail-corpus/blind/b04)', () => 
  * the corpus mails were read) and scored once on 2026-12-07 with the rules as they are at that commit,
  * before anyone tuned on it: 0.975 exact type sets, 0.95 languages, 0.925 categories; one mail that
  * must not start a case would have started one (b05-15: a mother's request for her son, taken as her
- * own), no missed request started as a case. The thresholds are those figures as measured, and b05-15's
- * missed representative flag is the one flag miss allowed until the rules are tuned on this batch.
+ * own), no missed request started as a case. The thresholds are those figures as measured. b05-15 was
+ * then mended by a general rule (a pronoun after «av»/«of», «et bilde av ham», counts as writing about
+ * someone else, as «om ham» did), which changed the route of no other of the 636 corpus mails.
  */
 /**
  * Mails of blind batches scored but not yet tuned on that would start a case they should not, as
  * measured at first sight. The tuning part must start no other such case; the list only shrinks.
  */
-const FIRST_SIGHT_FALSE_STARTS = ['blind/b05/b05-15-nb-mor-slett-bilde.eml'];
+const FIRST_SIGHT_FALSE_STARTS: readonly string[] = [];
 
 describe('blind batch b05, scored (test/fixtures/mail-corpus/blind/b05)', () => {
   corpusAssertions(new URL('../../fixtures/mail-corpus/blind/b05/', import.meta.url), {
     types: 0.975,
     language: 0.95,
     category: 0.925,
-    flagMissesAtFirstSight: ['b05-15-nb-mor-slett-bilde.eml'],
   });
 });
 

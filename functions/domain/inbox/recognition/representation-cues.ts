@@ -27,7 +27,7 @@ export const REPRESENTATION_CUES = {
   whenRequested: compileCues([
     { phrase: 'vår|våre|vårt|our|vores|vor ansatt*|employee*|medarbeider*|medarbejder*|anställd*|tilsett*|medarbetare', weight: 1 },
     { phrase: 'min|mi|mitt|vår|my|our|vores|mitt sønn|søn|son|sønnen|datter|dotter|dottera|daughter|mann|ektemann|kone|kona|husband|wife|mor|far|mother|father|sambo*|bror|søster|brother|sister|pappa|mamma|foreldre|forelder', weight: 0.5 },
-    { phrase: 'om|about|for|på ham|henne|him|her|honom|hende|hans', weight: 0.5 },
+    { phrase: 'om|about|for|på|av|af|of ham|henne|him|her|honom|hende|hans', weight: 0.5 },
     { phrase: 'han|hun|ho|he|she|hon ønsker|vil|ber|wants|asks|ønskjer|önskar|ber|would|ba|bad|asked|har|has|had', weight: 0.5 },
     { phrase: 'profilen|kontoen|opplysningene|opplysningane|dataene|konto|profil|data|oplysninger|uppgifter hans|hennes|hendes|hennar / his|her|their account|profile|data|details', weight: 0.5 },
     { phrase: 'sønnen|sonen|datteren|dattera|dottera|kona|mannen|faren|moren|mora|far|mor|sønn|son|søn|datter|dotter min|mi|mitt', weight: 0.5 },
