@@ -2,6 +2,17 @@ import type { Language } from '../request/request-vocabulary.js';
 
 const LOCALES: Readonly<Record<Language, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
+/** One formatter per language, built on first use: building one costs far more than formatting (it showed in the load profile). */
+const formatters = new Map<Language, Intl.DateTimeFormat>();
+const formatterFor = (language: Language): Intl.DateTimeFormat => {
+  let formatter = formatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    formatters.set(language, formatter);
+  }
+  return formatter;
+};
+
 /**
  * Formats a calendar date (`YYYY-MM-DD`) for people: "23. desember 2026" / "23 December 2026".
  * The date is built from its parts at UTC midnight and formatted in UTC, so the day printed is the
@@ -20,10 +31,5 @@ export function formatCalendarDate(date: string, language: Language): string {
   if (instant.getUTCFullYear() !== year || instant.getUTCMonth() !== month - 1 || instant.getUTCDate() !== day) {
     throw new RangeError(`Not a calendar date: ${date}`);
   }
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(instant);
+  return formatterFor(language).format(instant);
 }

@@ -77,14 +77,18 @@ export function classSummary(groups: readonly (KeptRecords & { until: string })[
   const what = [...counts].map(([category, n]) => `${CATEGORY_LABELS[category][language]} (${recordCount(n, language)})`).join(', ');
   const last = formatCalendarDate(groups.map((group) => group.until).sort().at(-1) ?? '', language);
   const severalYears = new Set(groups.map((group) => group.until)).size > 1;
-  if (language === 'en') {
-    return severalYears
-      ? `${what}: kept until ${last} inclusive at the latest; the records of earlier financial years are deleted sooner, as soon as their time is up.`
-      : `${what}: kept until ${last} inclusive, then deleted.`;
-  }
-  return severalYears
-    ? `${what}: oppbevares senest til og med ${last}; oppføringene fra tidligere regnskapsår sletter vi før, så snart tiden for dem er ute.`
-    : `${what}: oppbevares til og med ${last}, så sletter vi dem.`;
+  const texts: Readonly<Record<Language, string>> = severalYears
+    ? {
+        nb: `${what}: oppbevares senest til og med ${last}; oppføringene fra tidligere regnskapsår sletter vi før, så snart tiden for dem er ute.`,
+        nn: `${what}: blir oppbevarte seinast til og med ${last}; oppføringane frå tidlegare rekneskapsår slettar vi før, så snart tida for dei er ute.`,
+        en: `${what}: kept until ${last} inclusive at the latest; the records of earlier financial years are deleted sooner, as soon as their time is up.`,
+      }
+    : {
+        nb: `${what}: oppbevares til og med ${last}, så sletter vi dem.`,
+        nn: `${what}: blir oppbevarte til og med ${last}, så slettar vi dei.`,
+        en: `${what}: kept until ${last} inclusive, then deleted.`,
+      };
+  return texts[language];
 }
 
 /** The kept part of the erasure section, or nothing when nothing is kept. */

@@ -40,7 +40,7 @@ export function triageAcknowledgementLetter(language: Language, receivedAt: stri
         '',
         `Vi har fått e-posten din til OBOS Nærkontor. Han kom inn ${received}, og ein sakshandsamar ser på han.`,
         '',
-        `Gjeld han personopplysningar om deg, til dømes innsyn, retting eller sletting, svarer vi innan éin månad etter at vi fekk han, altså seinast ${due} (${TIME_LIMIT.nn}). Er saka svært omfattande, kan vi forlengje fristen med inntil to månader. Då får du melding om det før den første månaden er omme.`,
+        `Gjeld han personopplysningar om deg, til dømes innsyn, retting eller sletting, svarar vi innan éin månad etter at vi fekk han, altså seinast ${due} (${TIME_LIMIT.nn}). Er saka svært omfattande, kan vi forlengje fristen med inntil to månader. Då får du melding om det før den første månaden er omme.`,
         '',
         'Du treng ikkje sende e-posten på nytt. Har du ikkje skrive til oss, kan du sjå bort frå denne e-posten.',
         '',
