@@ -49,6 +49,10 @@ export const AUDIT_EVENT_LABELS = {
   'case.merged_in': 'En annen sak ble slått sammen med denne',
   'case.closed_by_staff': 'Saken ble avsluttet av saksbehandler',
   'message.sent': 'Melding sendt til den registrerte',
+  'letter.posted': 'Brev merket som postlagt',
+  'identity.partial_match': 'Mulige treff i kunderegisteret – må avklares',
+  'identity.linked': 'Saken knyttet til en kunde etter søk',
+  'identity.no_match_confirmed': 'Bekreftet at ingen kunde er et treff',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type LabelledAuditEvent = keyof typeof AUDIT_EVENT_LABELS;
