@@ -64,9 +64,9 @@ const fieldErrors = (statusCode: number, errors: readonly FieldError[]): APIGate
   json(statusCode, { errors });
 
 /**
- * `POST /api/requests`: JSON clients get `202 {id, dueDate}` or `400 {errors}`; the HTML form
- * (urlencoded, no JavaScript) is redirected to its receipt page, or shown again with its errors
- * and every value it had. Nothing is written unless the whole submission is valid.
+ * `POST /api/requests` and `POST /`: JSON clients get `202 {id, dueDate}` or `400 {errors}`; the
+ * HTML form (urlencoded, no JavaScript) posts to its own address `/`, and is redirected to its
+ * receipt page, or shown again right there with its errors and every value it had. Nothing is written unless the whole submission is valid.
  */
 export async function createRequest(
   deps: CreateRequestDeps,

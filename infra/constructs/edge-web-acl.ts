@@ -30,6 +30,7 @@ export interface PathRateLimit {
  * address (NAT) while stopping the form from being used to mail strangers at volume.
  */
 export const PUBLIC_RATE_LIMITS: readonly PathRateLimit[] = [
+  { name: 'RateLimitFormSubmissions', method: 'POST', match: 'exactly', path: '/', limit: 10, windowSeconds: 300 },
   { name: 'RateLimitRequestSubmissions', method: 'POST', match: 'exactly', path: '/api/requests', limit: 10, windowSeconds: 300 },
   { name: 'RateLimitVerifyPages', method: 'ANY', match: 'startsWith', path: '/verify/', limit: 30, windowSeconds: 300 },
   { name: 'RateLimitDownloadPages', method: 'ANY', match: 'startsWith', path: '/download/', limit: 30, windowSeconds: 300 },

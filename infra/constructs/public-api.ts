@@ -43,6 +43,7 @@ export interface RouteThrottle {
 export const PUBLIC_ROUTE_THROTTLES: Readonly<Record<string, RouteThrottle>> = {
   'GET /': { rateLimit: 10, burstLimit: 20 },
   'GET /receipt/{id}': { rateLimit: 10, burstLimit: 20 },
+  'POST /': { rateLimit: 2, burstLimit: 5 },
   'POST /api/requests': { rateLimit: 2, burstLimit: 5 },
   'GET /verify/{id}': { rateLimit: 5, burstLimit: 10 },
   'POST /verify/{id}': { rateLimit: 2, burstLimit: 5 },

@@ -35,6 +35,9 @@ describe('the request form in Chromium', () => {
     await page.getByRole('button', { name: 'Send henvendelsen' }).click();
 
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('For å gå videre må du rette opp dette');
+    // The corrected form is shown at the form's own address, not at an API path.
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(page.url()).not.toContain('/api/');
     expect(await page.getByLabel('Navn').inputValue()).toBe('Ingrid Ås');
     expect(await page.locator('#field-details').inputValue()).toContain('Jeg vil se dørloggen min.');
     expect(await page.getByLabel('E-post').getAttribute('aria-invalid')).toBe('true');
@@ -68,8 +71,17 @@ describe('the request form in Chromium', () => {
 
     await page.getByLabel('Name').fill('Sam Taylor');
     await page.getByLabel('E-mail').fill(`sam.${Date.now()}@example.com`);
-    await page.getByLabel('Erasure of my data').check();
     await page.screenshot({ path: new URL('form-en.png', SCREENSHOTS).pathname, fullPage: true });
+    const formAddress = page.url();
+    expect(new URL(formAddress).searchParams.get('lang')).toBe('en');
+    // First without a right chosen: the errors come back in English, at the same address, with
+    // what was typed still there.
+    await page.getByRole('button', { name: /send/i }).click();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1);
+    expect(page.url()).toBe(formAddress);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.getByLabel('Name').inputValue()).toBe('Sam Taylor');
+    await page.getByLabel('Erasure of my data').check();
     await page.getByRole('button', { name: /send/i }).click();
 
     await page.waitForURL(/\/receipt\//);

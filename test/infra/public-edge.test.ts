@@ -73,6 +73,7 @@ describe('public edge (prod stage with a domain)', () => {
   });
 
   it.each([
+    ['POST / (the HTML form)', ['Method EXACTLY POST', 'UriPath EXACTLY /']],
     ['POST /api/requests', ['Method EXACTLY POST', 'UriPath EXACTLY /api/requests']],
     ['the verify pages', ['UriPath STARTS_WITH /verify/']],
     ['the download pages', ['UriPath STARTS_WITH /download/']],
@@ -176,6 +177,7 @@ describe('public edge (prod stage with a domain)', () => {
       expect(throttle.ThrottlingRateLimit).toBeLessThan(PUBLIC_API_THROTTLE.rateLimit);
     }
     expect(stage.RouteSettings['POST /api/requests']?.ThrottlingRateLimit).toBeLessThanOrEqual(2);
+    expect(stage.RouteSettings['POST /']?.ThrottlingRateLimit).toBeLessThanOrEqual(2);
     // Every public page has its own throttle; no staff route shares one.
     const publicKeys = HTTP_ROUTES.filter((route) => route.auth === 'public' && !route.path.startsWith('/console')).map(
       (route) => `${route.method} ${route.path}`,

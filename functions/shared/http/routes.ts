@@ -11,6 +11,9 @@
 export const HTTP_ROUTES = [
   { method: 'GET', path: '/', function: 'web-form', auth: 'public' },
   { method: 'GET', path: '/receipt/{id}', function: 'web-form', auth: 'public' },
+  // The HTML form posts to its own address, so after an error the re-shown form keeps that
+  // address (Back, reload and bookmarks stay on the form); JSON clients use /api/requests.
+  { method: 'POST', path: '/', function: 'create-request', auth: 'public' },
   { method: 'POST', path: '/api/requests', function: 'create-request', auth: 'public' },
   { method: 'GET', path: '/verify/{id}', function: 'verify-page', auth: 'public' },
   { method: 'POST', path: '/verify/{id}', function: 'verify-page', auth: 'public' },

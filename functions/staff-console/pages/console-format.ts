@@ -1,3 +1,4 @@
+import { daysBetween, osloCalendarDate } from '../../domain/deadline/index.js';
 import { formatCalendarDate } from '../../domain/letters/format-calendar-date.js';
 
 const DATE_TIME = new Intl.DateTimeFormat('nb-NO', {
@@ -29,6 +30,23 @@ export function longDate(date: string): string {
   } catch {
     return date;
   }
+}
+
+/**
+ * How long something received at `instant` has waited, counted in Oslo calendar days up to
+ * `today`: «i dag», «1 dag», «3 dager». Calendar days, not hours, because staff judge a mail's
+ * wait the way the statutory month runs: from the day it came in. A time after today (a clock a
+ * little ahead) reads «i dag»; unreadable input gives undefined rather than breaking the page.
+ */
+export function ageInDays(instant: string, today: string): string | undefined {
+  let days: number;
+  try {
+    days = daysBetween(osloCalendarDate(instant), today);
+  } catch {
+    return undefined;
+  }
+  if (days <= 0) return 'i dag';
+  return `${days} ${days === 1 ? 'dag' : 'dager'}`;
 }
 
 /** "1 arbeidsdag" / "3 arbeidsdager". */

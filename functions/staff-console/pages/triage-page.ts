@@ -4,7 +4,7 @@ import { letterLanguage } from '../../domain/intake-mail/email-submission.js';
 import { REQUEST_TYPES } from '../../domain/request/request-vocabulary.js';
 import { html, type SafeHtml } from '../../web-form/pages/html.js';
 import type { ConsoleContext } from './console-context.js';
-import { osloDateTime } from './console-format.js';
+import { ageInDays, osloDateTime } from './console-format.js';
 import { CATEGORY_LABELS, QUARANTINE_REASON_LABELS, TRIAGE_REASON_LABELS } from './console-labels.js';
 import { csrfField } from './csrf-field.js';
 import { choiceGroup, inputField, languageChoice, textareaField } from './form-controls.js';
@@ -19,6 +19,8 @@ export interface TriagePageModel extends ConsoleContext {
   /** As `InboxStore.listTriage` gives them; the page puts possible breaches first regardless. */
   readonly entries: readonly TriageItem[];
   readonly quarantine: readonly QuarantineEntry[];
+  /** Today's date in Oslo, to show how long each mail has waited. */
+  readonly today: string;
 }
 
 const inboxUrl = (entry: TriageEntry, action: 'case' | 'dismiss'): string =>
@@ -50,6 +52,12 @@ ${entry.relatedCaseId && html`<li>Gjelder sak <a href="/console/requests/${encod
 </ul>`;
 }
 
+/** « (3 dager)» after the receipt time, so a mail that has waited stands out in the list. */
+function receivedAge(receivedAt: string, today: string): SafeHtml | string {
+  const age = ageInDays(receivedAt, today);
+  return age === undefined ? '' : html` <span class="age">(${age})</span>`;
+}
+
 function entryBlock(model: TriagePageModel, entry: TriageItem, i: number): SafeHtml {
   const id = `triage-${i + 1}`;
   const breach = entry.reason === 'possible_breach' || entry.recognition?.possibleBreach === true;
@@ -58,7 +66,7 @@ function entryBlock(model: TriagePageModel, entry: TriageItem, i: number): SafeH
   return html`<section class="entry${breach && ' entry-urgent'}" aria-labelledby="${id}-title">
 <h3 id="${id}-title">${breach && html`<span class="badge badge-overdue">Haster</span> `}${entry.subject || '(uten emne)'}</h3>
 <dl class="facts">
-<dt>Mottatt</dt><dd><time datetime="${entry.receivedAt}">${osloDateTime(entry.receivedAt)}</time></dd>
+<dt>Mottatt</dt><dd><time datetime="${entry.receivedAt}">${osloDateTime(entry.receivedAt)}</time>${receivedAge(entry.receivedAt, model.today)}</dd>
 <dt>Avsender</dt><dd>${entry.from ? html`${entry.from.name && html`${entry.from.name} `}&lt;${entry.from.address}&gt;` : 'Ukjent'}</dd>
 </dl>
 ${flags(entry)}

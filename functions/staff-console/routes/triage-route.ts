@@ -33,7 +33,7 @@ async function triagePage(deps: StaffConsoleDeps, context: ConsoleContext, statu
   const entries = await Promise.all(listed.map((entry, index) => (index < EXCERPTS_PER_PAGE ? withExcerpt(deps, entry) : entry)));
   const quarantine: QuarantineEntry[] = [];
   for await (const entry of deps.inbox.listQuarantine()) quarantine.push(entry);
-  return htmlPage(statusCode, renderTriagePage({ ...context, entries, quarantine }));
+  return htmlPage(statusCode, renderTriagePage({ ...context, entries, quarantine, today: deps.today() }));
 }
 
 /** GET /console/triage: mail waiting for a person's judgement, and quarantined mail. */

@@ -60,6 +60,8 @@ interface TextFieldSpec {
  * The request form, blank or refilled after a failed submission. Refilling every value and box
  * means nothing the person typed is lost; each error sits next to its field and in a summary whose
  * links move focus to the field, so keyboard and screen-reader users can find what to fix.
+ * The form has no `action`: it posts to the address it is shown at (`/`, `POST /` in the route
+ * table), so the form shown again after an error keeps that address in the address bar.
  *
  * @example renderRequestFormPage({ language: 'nb', idempotencyKey: randomUUID() })
  */
@@ -124,7 +126,7 @@ ${errors.length > 0 && html`<div class="error-summary" role="alert" aria-labelle
 <p>${t.identity}</p>
 <p>${t.privacyBefore}<a href="${PRIVACY_POLICY_URL}" hreflang="nb">${t.privacyLink}</a>${t.privacyAfter}</p>
 <p>${t.otherChannels}</p>
-<form method="post" action="/api/requests" enctype="application/x-www-form-urlencoded" accept-charset="utf-8">
+<form method="post" enctype="application/x-www-form-urlencoded" accept-charset="utf-8">
 <input type="hidden" name="language" value="${language}">
 <input type="hidden" name="idempotencyKey" value="${idempotencyKey}">
 ${textField({ field: 'name', type: 'text', autocomplete: 'name', required: true, label: t.name })}

@@ -235,6 +235,34 @@ describe('createRequest with a form post', () => {
     expect(store.size).toBe(0);
   });
 
+  it('answers a form posted to its own address (POST /?lang=en) in place: errors with the values kept, the form posting back there, then the receipt', async () => {
+    const { call, store } = setUp();
+    const atFormAddress = (fields: [string, string][]) =>
+      httpEvent({
+        path: '/',
+        query: { lang: 'en' },
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
+
+    const invalid = await call(atFormAddress(validForm({ language: 'en', email: 'sam-at-example', details: 'My door log' })));
+
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.headers?.location).toBeUndefined();
+    const page = invalid.body ?? '';
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('value="sam-at-example"');
+    expect(page).toContain('My door log');
+    // No action: the browser posts the corrected form to the address it shows, the form's own.
+    expect(page).toMatch(/<form method="post" enctype="application\/x-www-form-urlencoded"/);
+    expect(page).not.toContain('action=');
+    expect(store.size).toBe(0);
+
+    const valid = await call(atFormAddress(validForm({ language: 'en' })));
+    expect(valid.statusCode).toBe(303);
+    expect(valid.headers?.location).toBe('/receipt/NK-20261123-00000001?lang=en');
+  });
+
   it('returns the 400 page with the form key it was posted with, so the corrected form makes one request', async () => {
     const { call, store } = setUp();
     const invalid = await call(formPost(validForm({ email: 'nope' })));

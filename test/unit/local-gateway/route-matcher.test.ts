@@ -16,6 +16,12 @@ describe('matchRoute', () => {
     expect(match).toMatchObject({ routeKey: 'POST /api/requests', route: { function: 'create-request' } });
   });
 
+  it('returns the create-request route when the form posts to its own address (POST /)', () => {
+    const match = matchRoute('POST', '/');
+
+    expect(match).toMatchObject({ routeKey: 'POST /', route: { function: 'create-request' } });
+  });
+
   it('returns the receipt route with the id as path parameter when GET /receipt/<id> is requested', () => {
     const match = matchRoute('GET', '/receipt/NK-20261123-7KQ4M2PX');
 
@@ -33,7 +39,7 @@ describe('matchRoute', () => {
   });
 
   it.each([
-    ['POST', '/'],
+    ['DELETE', '/'],
     ['DELETE', '/api/requests'],
     ['GET', '/api/requests'],
     ['PUT', '/receipt/NK-20261123-7KQ4M2PX'],

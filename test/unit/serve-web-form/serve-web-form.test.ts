@@ -38,7 +38,7 @@ describe('serveWebForm GET /', () => {
     expect(response.headers?.['cache-control']).toBe('no-store');
     expect(response.body).toContain('<html lang="nb">');
     expect(response.body).toContain('<h1>Send en personvernhenvendelse</h1>');
-    expect(response.body).toContain('<form method="post" action="/api/requests"');
+    expect(response.body).toContain('<form method="post" enctype="application/x-www-form-urlencoded"');
   });
 
   it('returns the form in English when ?lang=en is given', async () => {

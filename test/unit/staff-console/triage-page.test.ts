@@ -41,7 +41,10 @@ const quarantined: QuarantineEntry = {
   authentication: AUTH,
 };
 
-const render = (): string => renderTriagePage({ ...CONTEXT, entries: [uncertain, breach], quarantine: [quarantined] });
+/** Three Oslo days after both mails came in. */
+const TODAY = '2026-11-26';
+
+const render = (): string => renderTriagePage({ ...CONTEXT, entries: [uncertain, breach], quarantine: [quarantined], today: TODAY });
 
 describe('renderTriagePage', () => {
   it('passes the markup checks and puts the CSRF token in every POST form', () => {
@@ -71,7 +74,7 @@ describe('renderTriagePage', () => {
       reason: 'third_party',
       recognition: { ...uncertain.recognition!, confidence: 0.84, thirdParty: true },
     };
-    const text = mainText(renderTriagePage({ ...CONTEXT, entries: [aboutSomeoneElse], quarantine: [] }));
+    const text = mainText(renderTriagePage({ ...CONTEXT, entries: [aboutSomeoneElse], quarantine: [], today: TODAY }));
     expect(text).toContain('Hvorfor i innboksen: Ber om opplysninger om en annen person (arbeidsgiver, myndighet eller annen kunde)');
     expect(text).toContain('ikke personens egen henvendelse');
     expect(text).not.toContain('sjekk fullmakt');
@@ -84,7 +87,7 @@ describe('renderTriagePage', () => {
       reason: 'third_party',
       recognition: { ...uncertain.recognition!, confidence: 0.84, thirdParty: true, employer: true },
     };
-    const text = mainText(renderTriagePage({ ...CONTEXT, entries: [employer], quarantine: [] }));
+    const text = mainText(renderTriagePage({ ...CONTEXT, entries: [employer], quarantine: [], today: TODAY }));
     expect(text).toContain('Arbeidsgiver ber om opplysninger om en ansatt.');
     expect(text).toContain('ikke en henvendelse fra den ansatte om egne opplysninger');
     expect(text).toContain('startes ikke som den ansattes sak');
@@ -114,8 +117,26 @@ describe('renderTriagePage', () => {
     expect(page).not.toContain(HOSTILE);
   });
 
+  it('shows each mail\'s age in Oslo calendar days next to its receipt time', () => {
+    const at = (receivedAt: string, today: string): string => {
+      const page = renderTriagePage({ ...CONTEXT, entries: [{ ...uncertain, receivedAt }], quarantine: [], today });
+      return /<dt>Mottatt<\/dt><dd>([\s\S]*?)<\/dd>/.exec(page)?.[1]?.replace(/<[^>]+>/g, '') ?? '';
+    };
+    expect(at('2026-11-23T09:00:00+01:00', '2026-11-26')).toBe('23.11.2026 kl. 09:00 (3 dager)');
+    expect(at('2026-11-25T12:00:00Z', '2026-11-26')).toBe('25.11.2026 kl. 13:00 (1 dag)');
+    expect(at('2026-11-26T07:00:00+01:00', '2026-11-26')).toBe('26.11.2026 kl. 07:00 (i dag)');
+    // 23:30 UTC is already the next day in Oslo: the age counts Oslo days, not UTC days.
+    expect(at('2026-11-25T23:30:00Z', '2026-11-26')).toBe('26.11.2026 kl. 00:30 (i dag)');
+    // Across the summer-time change and a month end.
+    expect(at('2026-03-28T12:00:00Z', '2026-04-02')).toBe('28.03.2026 kl. 13:00 (5 dager)');
+    // A receipt time a little in the future (a clock ahead) is not a negative age.
+    expect(at('2026-11-27T08:00:00+01:00', '2026-11-26')).toBe('27.11.2026 kl. 08:00 (i dag)');
+    // Unreadable input is shown as given, without an age, rather than breaking the page.
+    expect(at('not a time', '2026-11-26')).toBe('not a time');
+  });
+
   it('says when nothing waits', () => {
-    const text = mainText(renderTriagePage({ ...CONTEXT, entries: [], quarantine: [] }));
+    const text = mainText(renderTriagePage({ ...CONTEXT, entries: [], quarantine: [], today: TODAY }));
     expect(text).toContain('Ingen e-post venter på vurdering.');
     expect(text).toContain('Ingen e-post i karantene.');
   });

@@ -17,9 +17,10 @@ const controls = (page: string) => [
 
 describe('renderRequestFormPage', () => {
   describe('blank form', () => {
-    it('posts urlencoded to /api/requests', () => {
+    it('posts urlencoded to its own address (no action), so the form shown again after an error keeps that address', () => {
       const [form] = tags(blank(), 'form');
-      expect(form).toMatchObject({ method: 'post', action: '/api/requests', enctype: 'application/x-www-form-urlencoded' });
+      expect(form).toMatchObject({ method: 'post', enctype: 'application/x-www-form-urlencoded' });
+      expect(form).not.toHaveProperty('action');
     });
 
     it('gives every control exactly one label, and every id is unique', () => {
