@@ -1,3 +1,4 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { InboxStore } from '../domain/intake-mail/inbox-store.js';
 import type { InboundMessage } from '../domain/inbox/inbound-message.js';
 import type { RawMailSource } from '../domain/intake-mail/receive-mail.js';
@@ -10,6 +11,8 @@ import type { PostalLetterStore } from '../domain/post/postal-letter.js';
 import type { BinaryObjectStore, ObjectStore } from '../domain/storage/object-store.js';
 import type { CustomerLookup } from '../domain/verification/verification-deps.js';
 import type { SignInDeps } from './sign-in/sign-in-routes.js';
+import type { FormFields } from './form-fields.js';
+import type { ConsoleContext } from './pages/console-context.js';
 
 /**
  * Everything the console needs, built once per container by the handler: the stores, the mailer
@@ -34,4 +37,16 @@ export interface StaffConsoleDeps extends SignInDeps, SubmitRequestDeps {
   readonly today: () => string;
   /** The system's own addresses: refused as a requester's on the intake page and in triage. */
   readonly isSystemAddress?: (address: string) => boolean;
+}
+
+/**
+ * Who is asking, for the routes: the page context and the actor the audit trail records. It lives
+ * here, beside the deps, so that the routes never import the router that imports them.
+ */
+export interface ConsoleRequest {
+  readonly event: APIGatewayProxyEventV2;
+  readonly context: ConsoleContext;
+  readonly actor: string;
+  /** The checked form of a POST; empty for a GET. */
+  readonly form: FormFields;
 }

@@ -18,16 +18,7 @@ import { serveIntake, serveIntakeForm } from './routes/intake-route.js';
 import { serveQueue } from './routes/queue-route.js';
 import { serveTriage, serveTriageAction } from './routes/triage-route.js';
 import { serveSignIn } from './sign-in/sign-in-routes.js';
-import type { StaffConsoleDeps } from './staff-console-deps.js';
-
-/** Who is asking, for the routes: the page context and the actor the audit trail records. */
-export interface ConsoleRequest {
-  readonly event: APIGatewayProxyEventV2;
-  readonly context: ConsoleContext;
-  readonly actor: string;
-  /** The checked form of a POST; empty for a GET. */
-  readonly form: FormFields;
-}
+import type { ConsoleRequest, StaffConsoleDeps } from './staff-console-deps.js';
 
 /**
  * The staff console. Sign-in routes are open; every other route passes the staff gate (401
@@ -89,7 +80,7 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
     case '/console/requests/{id}/dispute':
     case '/console/requests/{id}/identity':
     case '/console/requests/{id}/message':
-      return serveCaseAction(deps, request, route.path.slice('/console/requests/{id}/'.length) as CaseActionName);
+      return serveCaseAction(deps, request, route.path.slice('/console/requests/{id}/'.length) as CaseAction);
     case '/console/intake':
       return route.method === 'GET' ? serveIntakeForm(deps, request) : serveIntake(deps, request);
     case '/console/triage':
@@ -116,5 +107,3 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
 
 /** Inbox ids are the mail service's message ids: short, printable, without separators of our keys. */
 const isInboxId = (value: string | undefined): value is string => value !== undefined && /^[\x21-\x7e]{1,256}$/.test(value);
-
-export type CaseActionName = CaseAction;

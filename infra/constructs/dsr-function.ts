@@ -12,6 +12,7 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { CUSTOMER_DATA_TABLE_ENV } from '../../functions/adapters/dynamodb/customer-data-tables-layout.js';
 import { ENV } from '../../functions/shared/env-names.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../function-timeouts.js';
 import type { CustomerDataAccess, CustomerDataTable, CustomerDataTables } from './customer-data-tables.js';
 import { INBOUND_MAIL_ENV, type InboundMailBucket } from './inbound-mail-bucket.js';
 import {
@@ -159,7 +160,7 @@ export interface DsrFunctionProps {
   /**
    * Upper bound of one invocation. HTTP functions should stay well under API Gateway's 30 s.
    *
-   * @default Duration.seconds(30)
+   * @default DEFAULT_TIMEOUT_SECONDS
    */
   readonly timeout?: Duration;
   /**
@@ -214,7 +215,7 @@ export class DsrFunction extends NodejsFunction {
       architecture: DSR_ARCHITECTURE,
       description: props.description,
       memorySize: props.memorySize ?? 512,
-      timeout: props.timeout ?? Duration.seconds(30),
+      timeout: props.timeout ?? Duration.seconds(DEFAULT_TIMEOUT_SECONDS),
       tracing: lambda.Tracing.ACTIVE,
       layers: [powertoolsLayer(scope)],
       reservedConcurrentExecutions: props.reservedConcurrency,

@@ -7,6 +7,7 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { HTTP_ROUTES } from '../../functions/shared/http/routes.js';
 import { WORKFLOW_FUNCTIONS } from '../../functions/shared/workflow-functions.js';
+import { functionTimeoutSeconds } from '../function-timeouts.js';
 import type { CustomerDataTables } from '../constructs/customer-data-tables.js';
 import { DsrFunction, type FunctionLogLevel, type MailSenderSettings } from '../constructs/dsr-function.js';
 import type { InboundMailBucket } from '../constructs/inbound-mail-bucket.js';
@@ -37,8 +38,6 @@ export interface FunctionDefinition {
   /** Construct id; also names the function's alarm. */
   readonly id: string;
   readonly description: string;
-  /** @default 30 seconds (10 for HTTP functions, see {@link HTTP_TIMEOUT}) */
-  readonly timeout?: Duration;
   /** @default 512 MB */
   readonly memorySize?: number;
   /**
@@ -94,11 +93,8 @@ export interface StaffSignIn {
   readonly consoleBaseUrl: string;
 }
 
-/** HTTP functions answer well inside API Gateway's 30 s integration limit. */
-export const HTTP_TIMEOUT = Duration.seconds(10);
-
-/** Reading every page a store holds about a customer, or carrying out a plan, may take a while. */
-const BULK = { timeout: Duration.minutes(5), memorySize: 1024 } as const;
+/** Reading every page a store holds about a customer, or carrying out a plan, takes memory. */
+const BULK = { memorySize: 1024 } as const;
 
 const { requests: REQUESTS_PREFIX, exports: EXPORTS_PREFIX } = REQUEST_DATA_PREFIXES;
 
@@ -130,14 +126,12 @@ export const FUNCTION_DEFINITIONS = {
     id: 'WebForm',
     reservedConcurrency: PUBLIC_FUNCTION_CONCURRENCY,
     description: 'Renders the request form and receipt pages',
-    timeout: HTTP_TIMEOUT,
     bind: (fn, { requests }) => fn.bindRequestsTable(requests, 'read'),
   },
   'create-request': {
     id: 'CreateRequest',
     reservedConcurrency: PUBLIC_FUNCTION_CONCURRENCY,
     description: 'Records a submitted request and starts its workflow',
-    timeout: HTTP_TIMEOUT,
     bind: (fn, { requests, mail, staffDigestAddress }) => fn.bindRequestsTable(requests, 'create').bindSystemAddresses(mail, staffDigestAddress),
     bindWorkflow: (fn, stateMachine) => fn.bindStateMachineStart(stateMachine),
   },
@@ -150,7 +144,6 @@ export const FUNCTION_DEFINITIONS = {
   'email-intake': {
     id: 'EmailIntake',
     description: 'Reads a received e-mail, records it for staff or as a request, and starts the workflow',
-    timeout: Duration.minutes(1),
     memorySize: 1024,
     inbox: true,
     bind: (fn, { requests, inboundMail, mail, staffDigestAddress }) =>
@@ -166,7 +159,6 @@ export const FUNCTION_DEFINITIONS = {
     id: 'VerifyPage',
     reservedConcurrency: PUBLIC_FUNCTION_CONCURRENCY,
     description: 'Checks the one-time code the requester enters and resumes the waiting workflow',
-    timeout: HTTP_TIMEOUT,
     bind: (fn, { requests, customerData, mail }) =>
       fn.bindRequestsTable(requests, 'readWrite').bindCustomerData(customerData, { customers: 'read' }).bindMailSender(mail),
     bindWorkflow: (fn, stateMachine) => fn.bindTaskCallbacks(stateMachine, ['success']),
@@ -175,14 +167,12 @@ export const FUNCTION_DEFINITIONS = {
     id: 'DownloadPage',
     reservedConcurrency: PUBLIC_FUNCTION_CONCURRENCY,
     description: 'Re-verifies the requester and hands out their export package until it expires',
-    timeout: HTTP_TIMEOUT,
     bind: (fn, { requests, requestData, mail }) =>
       fn.bindRequestsTable(requests, 'readWrite').bindRequestData(requestData, 'read', EXPORTS_PREFIX).bindMailSender(mail),
   },
   'staff-api': {
     id: 'StaffApi',
     description: 'Staff JSON API: read a request, record decisions and extensions, correct a plan',
-    timeout: HTTP_TIMEOUT,
     // Reads the plan and the gathered data and writes a corrected plan (requests/ prefix only);
     // lifts a restriction by clearing the Art. 18 flag (updates of existing items, no deletes).
     bind: (fn, { requests, requestData, customerData, mail }) =>
@@ -202,8 +192,6 @@ export const FUNCTION_DEFINITIONS = {
   'staff-console': {
     id: 'StaffConsole',
     description: 'Staff console: signed-in pages to handle every request before its deadline',
-    // The register reads every request ever made; API Gateway stops waiting at 30 s.
-    timeout: Duration.seconds(29),
     memorySize: 1024,
     bind: (fn, { requests, customerData, requestData, mail, inboundMail, staffDigestAddress }) => {
       fn.bindRequestsTable(requests, 'readWrite', { queryOpenRequests: true, batchRead: true, queryAllRequests: true, resolveTriage: true })
@@ -301,7 +289,6 @@ export const FUNCTION_DEFINITIONS = {
   'plan-request': {
     id: 'PlanRequest',
     description: 'Builds the action plan from the gathered data for staff to approve',
-    timeout: Duration.minutes(1),
     memorySize: 1024,
     bind: (fn, { requests, requestData, customerData }) =>
       fn
@@ -341,7 +328,6 @@ export const FUNCTION_DEFINITIONS = {
   'notify-recipients': {
     id: 'NotifyRecipients',
     description: 'Tells the recipients of corrected or erased data (Art. 19)',
-    timeout: Duration.minutes(1),
     bind: (fn, { requests, requestData, mail, recipientAddresses }) =>
       fn
         .bindRequestsTable(requests, 'readWrite')
@@ -386,7 +372,6 @@ export const FUNCTION_DEFINITIONS = {
   'purge-exports': {
     id: 'PurgeExports',
     description: 'Deletes export packages whose download window has passed',
-    timeout: Duration.minutes(5),
     schedule: events.Schedule.cron({ minute: '15', hour: '2' }),
     bind: (fn, { requests, requestData }) =>
       fn.bindRequestsTable(requests, 'readWrite').bindRequestData(requestData, 'listDelete', EXPORTS_PREFIX),
@@ -397,7 +382,6 @@ export const FUNCTION_DEFINITIONS = {
   'watch-deadlines': {
     id: 'WatchDeadlines',
     description: 'Daily deadline digest and warnings to staff; reports overdue requests as a metric',
-    timeout: Duration.minutes(5),
     ownSchedule: true,
     bind: (fn, { requests, mail, staffDigestAddress }) =>
       fn
@@ -479,7 +463,8 @@ export function createDsrFunction(
     description: definition.description,
     logRetention: options.logRetention,
     logLevel: options.logLevel,
-    timeout: definition.timeout,
+    // The one table the local runtime reads too, so local runs stop where AWS would.
+    timeout: Duration.seconds(functionTimeoutSeconds(folder)),
     memorySize: definition.memorySize,
     reservedConcurrency: definition.reservedConcurrency,
   });

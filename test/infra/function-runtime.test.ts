@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_ROUTES } from '../../functions/shared/http/routes.js';
 import { WORKFLOW_FUNCTIONS } from '../../functions/shared/workflow-functions.js';
 import { handlerEntry } from '../../infra/constructs/dsr-function.js';
+import { DEFAULT_TIMEOUT_SECONDS, FUNCTION_TIMEOUT_SECONDS, functionTimeoutSeconds } from '../../infra/function-timeouts.js';
 import {
   FUNCTION_DEFINITIONS,
   type FunctionDefinition,
@@ -91,14 +92,30 @@ describe('functions', () => {
 
   it('gives the bulk steps up to five minutes and more memory', () => {
     for (const folder of ['gather-subscriptions', 'gather-billing', 'gather-access-log', 'carry-out'] as const) {
-      expect(definition(folder).timeout?.toSeconds(), folder).toBe(300);
+      expect(functionTimeoutSeconds(folder), folder).toBe(300);
       expect(definition(folder).memorySize, folder).toBeGreaterThan(512);
     }
   });
 
-  it('keeps every function definition within Lambda’s 15-minute limit', () => {
-    for (const [folder, { timeout }] of Object.entries(FUNCTION_DEFINITIONS) as [string, FunctionDefinition][]) {
-      expect(timeout?.toSeconds() ?? 30, folder).toBeLessThanOrEqual(900);
+  it.each(FOLDERS)('deploys %s with the timeout of the shared table the local runtime reads', (folder) => {
+    const fn = synth.template.findResources('AWS::Lambda::Function')[synth.functionId(folder)];
+    expect(fn?.Properties.Timeout).toBe(functionTimeoutSeconds(folder));
+  });
+
+  it('deploys the functions the table leaves out with the default timeout', () => {
+    const unnamed = FOLDERS.filter((folder) => !Object.hasOwn(FUNCTION_TIMEOUT_SECONDS, folder));
+    expect(unnamed).toContain('send-reply');
+    for (const folder of unnamed) {
+      const fn = synth.template.findResources('AWS::Lambda::Function')[synth.functionId(folder)];
+      expect(fn?.Properties.Timeout, folder).toBe(DEFAULT_TIMEOUT_SECONDS);
+    }
+  });
+
+  it('names only folders the stack knows in the timeout table, each within Lambda’s 15-minute limit', () => {
+    for (const [folder, seconds] of Object.entries(FUNCTION_TIMEOUT_SECONDS)) {
+      expect(Object.hasOwn(FUNCTION_DEFINITIONS, folder), folder).toBe(true);
+      expect(seconds, folder).toBeGreaterThan(0);
+      expect(seconds, folder).toBeLessThanOrEqual(900);
     }
   });
 

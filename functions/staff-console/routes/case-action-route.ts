@@ -46,9 +46,9 @@ import { STAFF_STATUS_LABELS } from '../../domain/request/staff-labels.js';
 import { mergeRefusal } from '../../shared/http/merge-refusal.js';
 import { redirect } from '../console-responses.js';
 import { field, list, type FormFields } from '../form-fields.js';
+import type { CaseAction } from '../pages/case-page-model.js';
 import { CSRF_FIELD } from '../pages/csrf-field.js';
-import type { CaseActionName, ConsoleRequest } from '../staff-console.js';
-import type { StaffConsoleDeps } from '../staff-console-deps.js';
+import type { ConsoleRequest, StaffConsoleDeps } from '../staff-console-deps.js';
 import { renderCase } from './case-page-route.js';
 import type { DoneCode } from './flash-messages.js';
 
@@ -82,7 +82,7 @@ function corrections(form: FormFields): CorrectionInput[] {
 }
 
 /** Runs one action and says which flash message to show after it. */
-async function perform(deps: StaffConsoleDeps, action: CaseActionName, requestId: string, actor: string, form: FormFields): Promise<DoneCode> {
+async function perform(deps: StaffConsoleDeps, action: CaseAction, requestId: string, actor: string, form: FormFields): Promise<DoneCode> {
   const reason = field(form, 'reason').trim();
   switch (action) {
     case 'decision': {
@@ -248,7 +248,7 @@ function problemOf(error: unknown): ActionProblem | undefined {
 export async function serveCaseAction(
   deps: StaffConsoleDeps,
   { event, context, actor, form }: ConsoleRequest,
-  action: CaseActionName,
+  action: CaseAction,
 ): Promise<APIGatewayProxyStructuredResultV2> {
   const requestId = event.pathParameters?.id ?? '';
   try {

@@ -9,8 +9,7 @@ import { GATHERED_SOURCES, type GatheredCopies } from '../pages/gathered-records
 import { GatheredAccessLogSchema, GatheredBillingSchema, GatheredSubscriptionsSchema } from '../../domain/gather/gathered-data.js';
 import { renderCasePage, type CaseActionError, type CasePageModel, type ReceivedEmail } from '../pages/case-page.js';
 import { renderNotFoundPage } from '../pages/status-pages.js';
-import type { ConsoleRequest } from '../staff-console.js';
-import type { StaffConsoleDeps } from '../staff-console-deps.js';
+import type { ConsoleRequest, StaffConsoleDeps } from '../staff-console-deps.js';
 import { flashFrom } from './flash-messages.js';
 import { readReceivedMail } from './received-mail.js';
 

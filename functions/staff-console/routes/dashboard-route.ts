@@ -6,8 +6,7 @@ import { hasStaffGroup } from '../../domain/staff-auth/index.js';
 import { csvDownload, htmlPage } from '../console-responses.js';
 import { renderDashboardBody } from '../pages/dashboard-body.js';
 import { renderDashboardPage } from '../pages/dashboard-page.js';
-import type { ConsoleRequest } from '../staff-console.js';
-import type { StaffConsoleDeps } from '../staff-console-deps.js';
+import type { ConsoleRequest, StaffConsoleDeps } from '../staff-console-deps.js';
 
 async function everyRequest(deps: Pick<StaffConsoleDeps, 'store'>): Promise<RightsRequest[]> {
   const requests: RightsRequest[] = [];

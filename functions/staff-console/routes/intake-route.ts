@@ -6,8 +6,7 @@ import { toOsloIsoString } from '../../domain/deadline/oslo-calendar-date.js';
 import { htmlPage, redirect } from '../console-responses.js';
 import { field, list, submittedValues } from '../form-fields.js';
 import { renderIntakePage, type IntakeFormValues } from '../pages/intake-page.js';
-import type { ConsoleRequest } from '../staff-console.js';
-import type { StaffConsoleDeps } from '../staff-console-deps.js';
+import type { ConsoleRequest, StaffConsoleDeps } from '../staff-console-deps.js';
 
 const TEXT_FIELDS = ['channel', 'received_date', 'received_time', 'name', 'email', 'street', 'postal_code', 'city', 'phone', 'restriction_ground', 'details', 'language', 'intake_note'] as const;
 

@@ -4,8 +4,7 @@ import { CONSOLE_HEADERS, htmlPage, redirect } from '../console-responses.js';
 import { field } from '../form-fields.js';
 import { renderPostPage } from '../pages/post-page.js';
 import { renderNotFoundPage } from '../pages/status-pages.js';
-import type { ConsoleRequest } from '../staff-console.js';
-import type { StaffConsoleDeps } from '../staff-console-deps.js';
+import type { ConsoleRequest, StaffConsoleDeps } from '../staff-console-deps.js';
 import { flashFrom } from './flash-messages.js';
 
 const postalDeps = (deps: StaffConsoleDeps): PostalLetterDeps => ({

@@ -2,8 +2,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readQueuePage } from '../../domain/console-queue/queue-page.js';
 import { htmlPage } from '../console-responses.js';
 import { renderQueuePage } from '../pages/queue-page.js';
-import type { ConsoleRequest } from '../staff-console.js';
-import type { StaffConsoleDeps } from '../staff-console-deps.js';
+import type { ConsoleRequest, StaffConsoleDeps } from '../staff-console-deps.js';
 import { flashFrom } from './flash-messages.js';
 
 /** GET /console: one page of the open cases, most urgent first, filtered and searched as asked (`after`: the next page). */

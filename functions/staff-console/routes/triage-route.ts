@@ -9,8 +9,7 @@ import { field, submittedValues } from '../form-fields.js';
 import type { ConsoleContext, Flash } from '../pages/console-context.js';
 import { renderConflictPage, renderNotFoundPage } from '../pages/status-pages.js';
 import { renderTriagePage, type TriageItem } from '../pages/triage-page.js';
-import type { ConsoleRequest } from '../staff-console.js';
-import type { StaffConsoleDeps } from '../staff-console-deps.js';
+import type { ConsoleRequest, StaffConsoleDeps } from '../staff-console-deps.js';
 import { flashFrom } from './flash-messages.js';
 import { readReceivedMail } from './received-mail.js';
 

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
+import { DEFAULT_TIMEOUT_SECONDS } from '../../function-timeouts.js';
 
-/** A Lambda context for a local invocation; handlers read only the request id and remaining time. */
-export function lambdaContext(functionName: string, timeoutMs = 30_000): Context {
+/**
+ * A Lambda context for a local invocation; handlers read only the request id and remaining time.
+ * `timeoutMs` is the function's deployed timeout (see `functionTimeoutSeconds`).
+ */
+export function lambdaContext(functionName: string, timeoutMs = DEFAULT_TIMEOUT_SECONDS * 1000): Context {
   const started = Date.now();
   return {
     callbackWaitsForEmptyEventLoop: false,

@@ -1,19 +1,30 @@
 import type { Context } from 'aws-lambda';
+import { functionTimeoutSeconds } from '../../function-timeouts.js';
 import { lambdaContext } from './lambda-context.js';
 
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 /**
+ * The context for one local invocation of `functions/<folder>/`: its remaining time starts at the
+ * function's deployed timeout, from the table the stack reads, so a long step (a gather, carry-out)
+ * is not cut short locally where AWS would let it finish.
+ */
+export function localContext(folder: string): Context {
+  return lambdaContext(`dsr-${folder}`, functionTimeoutSeconds(folder) * 1000);
+}
+
+/**
  * Loads `functions/<folder>/handler.ts` — the same module Lambda runs — and invokes it with a
- * local context. Modules are imported lazily, after local mode has set the environment, because
- * each handler parses its configuration at import ("cold start").
+ * local context that has the function's deployed timeout. Modules are imported lazily, after
+ * local mode has set the environment, because each handler parses its configuration at import
+ * ("cold start").
  */
 export class LocalFunctions {
   private readonly loaded = new Map<string, Promise<LambdaHandler>>();
 
   async invoke(folder: string, event: unknown): Promise<unknown> {
     const handler = await this.handler(folder);
-    return handler(event, lambdaContext(`dsr-${folder}`));
+    return handler(event, localContext(folder));
   }
 
   private handler(folder: string): Promise<LambdaHandler> {
