@@ -59,6 +59,7 @@ describe('createCustomerDataTables', () => {
     const accessTtl = await fixture.client.send(new DescribeTimeToLiveCommand({ TableName: fixture.tableNames.accessLog }));
 
     expect(customers.Table?.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.Projection?.ProjectionType]).sort()).toEqual([
+      ['customers-by-address', 'KEYS_ONLY'],
       ['customers-by-email', 'KEYS_ONLY'],
       ['customers-by-phone', 'KEYS_ONLY'],
     ]);
