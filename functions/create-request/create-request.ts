@@ -5,7 +5,8 @@ import { validateSubmission, type FieldError } from '../domain/request/request-s
 import { withRequestedRestriction } from '../domain/restriction/requested-restriction.js';
 import { LANGUAGES, type Language } from '../domain/request/request-vocabulary.js';
 import { submitRequest, type SubmitRequestDeps } from '../domain/request/submit-request.js';
-import { html, json, redirect } from '../shared/http/responses.js';
+import { html } from '../shared/http/page-response.js';
+import { json, redirect } from '../shared/http/responses.js';
 import {
   BodyTooLargeError,
   UnreadableBodyError,

@@ -29,7 +29,8 @@ import {
   type DownloadSessionStore,
 } from '../domain/export/download-session.js';
 import { readCookie } from '../domain/staff-auth/session-cookie.js';
-import { html, redirect, SECURITY_HEADERS } from '../shared/http/responses.js';
+import { html } from '../shared/http/page-response.js';
+import { redirect, SECURITY_HEADERS } from '../shared/http/responses.js';
 import type { Logger } from '../shared/logger.js';
 import { renderNotFoundPage } from '../web-form/pages/not-found-page.js';
 import { pageLanguage } from '../web-form/pages/page-language.js';

@@ -16,7 +16,7 @@ import { DynamoDbSessionRevocations } from '../adapters/dynamodb/dynamodb-sessio
 import { TableConfigSchema } from '../shared/workflow-config.js';
 import { parseConfig } from '../shared/config.js';
 import { ENV } from '../shared/env-names.js';
-import { errorPageMiddleware } from '../shared/http/error-page-middleware.js';
+import { jsonErrorMiddleware } from '../shared/http/json-error-middleware.js';
 import { originSecretFromEnv, originVerifyMiddleware } from '../shared/http/origin-verify.js';
 import { staffTokenVerifierFromEnv } from '../shared/staff-token-verifier.js';
 import { mailDeps } from '../shared/task-deps.js';
@@ -53,4 +53,4 @@ export const handler = middy((event: APIGatewayProxyEventV2) => serveStaffApi(de
   .use(observability('staff-api'))
   .use(httpHeaderNormalizer())
   .use(originVerifyMiddleware(originSecretFromEnv(), deps.logger))
-  .use(errorPageMiddleware(deps.logger));
+  .use(jsonErrorMiddleware(deps.logger));

@@ -6,7 +6,7 @@ import { resendCode } from '../domain/verification/resend-code.js';
 import { submitCode } from '../domain/verification/submit-code.js';
 import type { VerificationDeps } from '../domain/verification/verification-deps.js';
 import { BodyTooLargeError, readBody, UnreadableBodyError, UnsupportedMediaTypeError } from '../shared/http/request-body.js';
-import { html } from '../shared/http/responses.js';
+import { html } from '../shared/http/page-response.js';
 import { renderNotFoundPage } from '../web-form/pages/not-found-page.js';
 import { pageLanguage } from '../web-form/pages/page-language.js';
 import { renderVerifyCodePage, type VerifyPageOutcome } from './pages/verify-code-page.js';

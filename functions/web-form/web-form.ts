@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { REQUEST_ID_PATTERN } from '../domain/request/request-id.js';
 import type { RequestStore } from '../domain/request/request-store.js';
-import { html } from '../shared/http/responses.js';
+import { html } from '../shared/http/page-response.js';
 import { renderNotFoundPage } from './pages/not-found-page.js';
 import { pageLanguage } from './pages/page-language.js';
 import { renderReceiptPage } from './pages/receipt-page.js';

@@ -1,21 +1,14 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { Language } from '../../domain/request/request-vocabulary.js';
 import { pageLanguage } from '../../web-form/pages/page-language.js';
 import { renderErrorPage } from '../../web-form/pages/error-page.js';
 import { errorName, type Logger } from '../logger.js';
-import { html, json } from './responses.js';
+import { serverErrorJson } from './json-error-middleware.js';
+import { html } from './page-response.js';
 
 const wantsHtml = (event: APIGatewayProxyEventV2): boolean =>
   event.requestContext.http.method === 'GET' ||
   (event.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-
-/** The JSON error for a failure on our side, in the caller's language. */
-const SERVER_ERROR: Readonly<Record<Language, string>> = {
-  nb: 'Noe gikk galt hos oss. Prøv igjen.',
-  nn: 'Noko gjekk gale hos oss. Prøv igjen.',
-  en: 'Something went wrong on our side. Please try again.',
-};
 
 /**
  * Turns an unexpected failure into a page a person can act on (HTML form and pages) or a JSON
@@ -37,7 +30,7 @@ export function errorPageMiddleware(
       const language = pageLanguage(event.queryStringParameters?.lang, event.headers['accept-language']);
       request.response = wantsHtml(event)
         ? html(500, renderErrorPage(language, { status: 500 }))
-        : json(500, { errors: [{ field: 'body', message: SERVER_ERROR[language] }] });
+        : serverErrorJson(language);
     },
   };
 }

@@ -1,5 +1,4 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { CONTENT_SECURITY_POLICY } from '../../web-form/pages/layout.js';
 
 /**
  * Headers for every page: no scripts, no framing, no referrer (receipt URLs hold a reference),
@@ -17,17 +16,6 @@ export const json = (statusCode: number, body: unknown): APIGatewayProxyStructur
   statusCode,
   headers: { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' },
   body: JSON.stringify(body),
-});
-
-/** Pages allow exactly their own inline stylesheet (by hash) and nothing else. */
-export const html = (statusCode: number, body: string): APIGatewayProxyStructuredResultV2 => ({
-  statusCode,
-  headers: {
-    ...SECURITY_HEADERS,
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-    'content-type': 'text/html; charset=utf-8',
-  },
-  body,
 });
 
 export const redirect = (location: string): APIGatewayProxyStructuredResultV2 => ({

@@ -72,7 +72,15 @@ describe('the inbox of npm start', () => {
     }, 'the triage entry', 40, 250);
     // Not a rights request (or not clearly one): either way staff see it and no case starts.
     expect(['not_a_request', 'uncertain']).toContain(listed.find((entry) => JSON.stringify(entry).includes(subject))?.reason);
-    expect(await outbox(fixture.stack.urls.ses, 'per.betaler@example.no')).toEqual([]);
+    // The sender gets the neutral acknowledgement of a mail set aside (issue 12), echoing nothing they wrote.
+    const mails = await eventually(async () => {
+      const sent = await outbox(fixture.stack.urls.ses, 'per.betaler@example.no');
+      return sent.length > 0 ? sent : undefined;
+    }, 'the acknowledgement', 40, 250);
+    expect(mails).toHaveLength(1);
+    expect(JSON.stringify(mails[0])).toContain('Vi har fått e-posten din');
+    expect(JSON.stringify(mails[0])).not.toContain(subject);
+    expect(JSON.stringify(mails[0])).not.toContain('fakturaer for november');
   });
 
   it('refuses mail for any other recipient', async () => {
