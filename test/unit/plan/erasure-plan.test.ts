@@ -88,6 +88,7 @@ describe('erasure plan for an active customer', () => {
     expect(keptWith(plan, 'invoice:2026-00100')).toMatchObject({ kind: 'legal_claim', legalBasis: LEGAL_BASIS.legalClaim });
     expect(LEGAL_BASIS.legalClaim).toEqual({
       nb: 'personvernforordningen artikkel 17 nr. 3 bokstav e',
+      nn: 'personvernforordninga artikkel 17 nr. 3 bokstav e',
       en: 'Article 17(3)(e) of the General Data Protection Regulation',
     });
   });

@@ -176,7 +176,7 @@ describe('InMemoryRequestStore.listOpen', () => {
       .seed(aRightsRequest({ id: 'NK-20261122-CCCCCCCC', receivedAt: '2026-11-22T10:00:00.000+01:00', status: 'needs_attention' }));
 
     const open: { id: string; status: string }[] = [];
-    for await (const entry of store.listOpen()) open.push(entry);
+    for await (const entry of store.listOpen()) open.push({ id: entry.id, status: entry.status });
 
     expect(open).toEqual([
       { id: 'NK-20261122-CCCCCCCC', status: 'needs_attention' },

@@ -50,7 +50,7 @@ describe('restriction: ground and scope', () => {
     expect(stored?.restriction).toMatchObject({ ground: 'a', scope: ['profile'], setBy: 'staff:kari', appliedAt: expect.any(String) });
     expect((await auditOf(world.store, world.request.id, 'restriction.set'))[0]?.detail).toMatchObject({ ground: 'a', scope: 'profile' });
     const plan = await loadPlan(world.deps.objects, stored!);
-    expect(plan.recipientsToNotify.map((r) => `${r.id}:${r.categories.join('+')}`)).toEqual(['unloc:profile', 'invoicing:profile']);
+    expect(plan.recipientsToNotify.map((r) => `${r.id}:${r.categories.join('+')}`)).toEqual(['unloc:profile', 'invoicing:profile', 'email_platform:profile']);
     const text = approvedReplyLetter({ request: stored!, plan, corrections: [], recipients: [] }).text;
     expect(text).toContain('artikkel 18 nr. 1 bokstav a');
     expect(text).toContain('Begrensningen gjelder profil og kontaktopplysninger');

@@ -15,10 +15,13 @@ describe('taskHandler', () => {
   beforeEach(() => {
     output = [];
     vi.stubEnv('LOG_LEVEL', 'info');
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      output.push(String(chunk));
-      return true;
-    });
+    // Powertools writes info to stdout, warnings and errors to stderr.
+    for (const stream of [process.stdout, process.stderr]) {
+      vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        output.push(String(chunk));
+        return true;
+      });
+    }
   });
 
   afterEach(() => {
