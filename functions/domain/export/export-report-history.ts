@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../../web-form/pages/html.js';
+import { formatOsloDateTime } from '../letters/format-calendar-date.js';
 import { requestTypeLabel } from '../request/request-type-labels.js';
 import type { Language } from '../request/request-vocabulary.js';
 import type { ExportPackage } from './export-package.js';
@@ -56,10 +57,7 @@ const BY: Readonly<Record<'requester' | 'staff' | 'system', Text>> = {
   system: { nb: 'systemet', nn: 'systemet', en: 'the system' },
 };
 
-const LOCALES: Readonly<Record<Language, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
-
-const instant = (value: string, language: Language): string =>
-  new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(value));
+const instant = formatOsloDateTime;
 
 /** The report's table of contents entries for the sections below. */
 export const historySectionLinks = (language: Language): [string, string][] => [

@@ -6,17 +6,16 @@ import {
   RIGHTS,
   type Localised,
 } from '../letters/art15-information.js';
-import { formatCalendarDate } from '../letters/format-calendar-date.js';
+import { formatCalendarDate, formatOsloDateTime } from '../letters/format-calendar-date.js';
 import { REMEDIES } from '../letters/letter.js';
 import { gdpr } from '../letters/legal-citations.js';
 import type { RecordCategory } from '../plan/action-plan.js';
 import { requestTypeLabel } from '../request/request-type-labels.js';
-import type { Language } from '../request/request-vocabulary.js';
+import { LANGUAGE_LOCALES, type Language } from '../request/request-vocabulary.js';
 import { ENUM_LABELS, EXPORT_FIELDS, type ExportField } from './export-fields.js';
 import { historySectionLinks, historySections } from './export-report-history.js';
 import type { ExportCategory, ExportPackage } from './export-package.js';
 
-const LOCALES: Readonly<Record<Language, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
 /** Plain, printable, WCAG AA contrast; no script, no external resource. */
 const REPORT_CSS = `body{margin:0 auto;max-width:60rem;padding:1.5rem 1rem 3rem;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1rem;line-height:1.5;color:#1a1a1a;background:#fff}
@@ -143,11 +142,9 @@ function formatValue(value: unknown, field: ExportField, language: Language): st
     case 'date':
       return typeof value === 'string' ? formatCalendarDate(value, language) : String(value);
     case 'instant':
-      return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(
-        new Date(String(value)),
-      );
+      return formatOsloDateTime(String(value), language);
     case 'amount':
-      return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: 'NOK' }).format(Number(value) / 100);
+      return new Intl.NumberFormat(LANGUAGE_LOCALES[language], { style: 'currency', currency: 'NOK' }).format(Number(value) / 100);
     case 'boolean':
       return value ? T.yes[language] : T.no[language];
     case 'enum':

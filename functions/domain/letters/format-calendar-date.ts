@@ -1,17 +1,28 @@
-import type { Language } from '../request/request-vocabulary.js';
+import { OSLO_TIME_ZONE } from '../deadline/oslo-calendar-date.js';
+import { LANGUAGE_LOCALES, type Language } from '../request/request-vocabulary.js';
 
-const LOCALES: Readonly<Record<Language, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+/**
+ * One formatter per language and style, built on first use: building one costs far more than
+ * formatting (it showed in the load profile).
+ */
+function cachedFormatter(options: Intl.DateTimeFormatOptions): (language: Language) => Intl.DateTimeFormat {
+  const formatters = new Map<Language, Intl.DateTimeFormat>();
+  return (language) => {
+    let formatter = formatters.get(language);
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat(LANGUAGE_LOCALES[language], options);
+      formatters.set(language, formatter);
+    }
+    return formatter;
+  };
+}
 
-/** One formatter per language, built on first use: building one costs far more than formatting (it showed in the load profile). */
-const formatters = new Map<Language, Intl.DateTimeFormat>();
-const formatterFor = (language: Language): Intl.DateTimeFormat => {
-  let formatter = formatters.get(language);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    formatters.set(language, formatter);
-  }
-  return formatter;
-};
+const calendarDateFormatter = cachedFormatter({ day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const osloDateTimeFormatter = cachedFormatter({ dateStyle: 'long', timeStyle: 'short', timeZone: OSLO_TIME_ZONE });
+
+/** An instant as people in Norway read it, in Oslo time: «23. november 2026 kl. 10:15» / «23 November 2026 at 10:15». */
+export const formatOsloDateTime = (instant: string | Date, language: Language): string =>
+  osloDateTimeFormatter(language).format(new Date(instant));
 
 /**
  * Formats a calendar date (`YYYY-MM-DD`) for people: "23. desember 2026" / "23 December 2026".
@@ -31,5 +42,5 @@ export function formatCalendarDate(date: string, language: Language): string {
   if (instant.getUTCFullYear() !== year || instant.getUTCMonth() !== month - 1 || instant.getUTCDate() !== day) {
     throw new RangeError(`Not a calendar date: ${date}`);
   }
-  return formatterFor(language).format(instant);
+  return calendarDateFormatter(language).format(instant);
 }

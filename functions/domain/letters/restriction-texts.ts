@@ -1,5 +1,5 @@
 import type { ActionPlan } from '../plan/action-plan.js';
-import type { Language } from '../request/request-vocabulary.js';
+import { LANGUAGE_LOCALES, type Language } from '../request/request-vocabulary.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import type { Restriction, RestrictionGround } from '../restriction/restriction.js';
 import { CATEGORY_LABELS, joinList, type Localised } from './art15-information.js';
@@ -33,10 +33,8 @@ export const RESTRICTION_GROUND_TEXT: Readonly<Record<RestrictionGround, Localis
   },
 };
 
-const LOCALES: Localised = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
-
 const categories = (scope: Restriction['scope'], language: Language): string =>
-  joinList(scope.map((category) => CATEGORY_LABELS[category][language].toLocaleLowerCase(LOCALES[language])), language);
+  joinList(scope.map((category) => CATEGORY_LABELS[category][language].toLocaleLowerCase(LANGUAGE_LOCALES[language])), language);
 
 /** Categories an active subscription needs to run: its record, the person's profile and the door log. */
 const SUBSCRIPTION_NEEDS = ['profile', 'subscription', 'door_event'] as const;

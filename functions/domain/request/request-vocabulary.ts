@@ -40,6 +40,9 @@ export type Channel = (typeof CHANNELS)[number];
 export const LANGUAGES = ['nb', 'nn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** The Intl locale each language is formatted in (dates, amounts, lower-casing). */
+export const LANGUAGE_LOCALES: Readonly<Record<Language, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+
 /**
  * Lifecycle of a request. Not every status is reached by every workflow version: later steps
  * (verification, gathering, carrying out) fill in the middle of the path.
