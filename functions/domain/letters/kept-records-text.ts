@@ -35,14 +35,15 @@ const CLASS_TEXT: Readonly<Record<AccountingClass, Localised>> = {
   },
   secondary: {
     nb:
-      'Spesifikasjoner som bokføringsloven § 13 pålegger oss å oppbevare i tre år og seks måneder etter utgangen av ' +
-      'regnskapsåret (når og hvordan fakturaene ble betalt). Vi bruker dem bare til bokføring.',
+      'Regnskapsmateriale som bokføringsloven § 13 pålegger oss å oppbevare i tre år og seks måneder etter utgangen av ' +
+      'regnskapsåret (sekundærdokumentasjon: når og hvordan fakturaene ble betalt). Vi bruker dem bare til bokføring.',
     nn:
-      'Spesifikasjonar som bokføringslova § 13 pålegg oss å oppbevare i tre år og seks månader etter utgangen av ' +
-      'rekneskapsåret (når og korleis fakturaene vart betalte). Vi bruker dei berre til bokføring.',
+      'Rekneskapsmateriale som bokføringslova § 13 pålegg oss å oppbevare i tre år og seks månader etter utgangen av ' +
+      'rekneskapsåret (sekundærdokumentasjon: når og korleis fakturaene vart betalte). Vi bruker dei berre til bokføring.',
     en:
-      'Specifications that section 13 of the Norwegian Bookkeeping Act requires us to keep for three years and six months ' +
-      'after the end of the financial year (when and how invoices were paid). We use them for bookkeeping only.',
+      'Accounting records that section 13 of the Norwegian Bookkeeping Act requires us to keep for three years and six months ' +
+      'after the end of the financial year (secondary documentation: when and how invoices were paid). We use them for ' +
+      'bookkeeping only.',
   },
 };
 

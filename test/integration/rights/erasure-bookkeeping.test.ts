@@ -86,7 +86,7 @@ describe('erasure under the bookkeeping rules, through the local stack', () => {
       expect(item.restricted).toBe(true);
       expect(item.deleteAfter).toBe(deleteAfterEpochSeconds(`${year(String(item.issuedOn)) + 5}-12-31`));
     }
-    // Payments: specifications, kept to 30 June of the fourth year after theirs.
+    // Payments: secondary documentation, kept to 30 June of the fourth year after theirs.
     const paymentsKept = before.payments.filter((payment) => compareCalendarDates(today, `${year(payment.paidOn) + 4}-06-30`) <= 0);
     const paymentItems = billing.filter((item) => String(item.sk).startsWith('PAYMENT#'));
     expect(paymentItems.map((item) => item.paymentId).sort()).toEqual(paymentsKept.map((payment) => payment.paymentId).sort());

@@ -58,7 +58,7 @@ describe('erasure plan for an active customer', () => {
       'invoice:2024-00017': 'keep:legal_obligation:2029-12-31',
       'invoice:2026-00100': 'keep:legal_claim',
       'payment:P-0': 'erase:delete',
-      // Payments are specifications (three years and six months): the 2024 payment ends mid-2028.
+      // Payments are secondary documentation (three years and six months): the 2024 payment ends mid-2028.
       'payment:P-1': 'keep:legal_obligation:2028-06-30',
       'door_event:E-1': 'erase:delete',
       'door_event:E-2': 'erase:delete',
@@ -91,6 +91,19 @@ describe('erasure plan for an active customer', () => {
       nn: 'personvernforordninga artikkel 17 nr. 3 bokstav e',
       en: 'Article 17(3)(e) of the General Data Protection Regulation',
     });
+  });
+
+  it('calls kept payments secondary documentation, never specifications (those are five-year material)', () => {
+    // legal-requirements 8.2: specifications of mandatory reporting belong with the primary
+    // documentation (five years); three years and six months is the secondary class.
+    const plan = planFor('erasure', held);
+    const payment = keptWith(plan, 'payment:P-1');
+
+    expect(payment).toMatchObject({ retentionClass: 'secondary', until: '2028-06-30' });
+    expect(payment?.reason.nb).toContain('sekundærdokumentasjon');
+    expect(payment?.reason.nn).toContain('sekundærdokumentasjon');
+    expect(payment?.reason.en).toContain('secondary documentation');
+    for (const text of Object.values(payment?.reason ?? {})) expect(text).not.toMatch(/spesifikasjon|specification/i);
   });
 
   it('groups erasures per category and lists the kept groups in category order', () => {

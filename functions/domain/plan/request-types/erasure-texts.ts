@@ -24,7 +24,7 @@ export const LEGAL_BASIS = {
     norwegianAct('bookkeeping', { number: 13, paragraph: 1 }),
     gdpr({ number: 17, paragraph: 3, point: 'b' }),
   ),
-  /** Specifications kept three years and six months (bokføringsloven § 13). */
+  /** Secondary documentation kept three years and six months (bokføringsloven § 13). */
   secondaryAccounting: citeAll(norwegianAct('bookkeeping', { number: 13 }), gdpr({ number: 17, paragraph: 3, point: 'b' })),
   legalClaim: gdpr({ number: 17, paragraph: 3, point: 'e' }),
   staffLegalClaim: gdpr({ number: 17, paragraph: 3, point: 'e' }),
@@ -36,7 +36,8 @@ const date = (until: string) => ({ nb: formatCalendarDate(until, 'nb'), nn: form
 /**
  * Invoices and payments inside their bokføringsloven § 13 period: kept, restricted to bookkeeping.
  * An invoice keeps the buyer's name and address (bokføringsforskriften § 5-1-1) and nothing else
- * about the person; a payment is a specification kept for the shorter period.
+ * about the person; a payment record is secondary documentation kept for the shorter period (see
+ * `ACCOUNTING_MATERIAL`: a specification of mandatory reporting would be five-year material).
  */
 export function accountingGround(category: 'invoice' | 'payment', until: string): KeepGround {
   const day = date(until);
@@ -73,16 +74,19 @@ export function accountingGround(category: 'invoice' | 'payment', until: string)
     until,
     reason: {
       nb:
-        'Betalingsoppføringene (når og hvordan en faktura ble betalt) er spesifikasjoner som bokføringsloven § 13 pålegger ' +
-        `oss å oppbevare i tre år og seks måneder etter utgangen av regnskapsåret. De oppbevares til og med ${day.nb}, ` +
+        'Betalingsoppføringene (når og hvordan en faktura ble betalt) er regnskapsmateriale som utfyller dokumentasjonen av ' +
+        'bokførte innbetalinger (sekundærdokumentasjon). Bokføringsloven § 13 pålegger oss å oppbevare dem i tre år og seks ' +
+        `måneder etter utgangen av regnskapsåret. De oppbevares til og med ${day.nb}, ` +
         'brukes fram til da bare til bokføring og slettes deretter.',
       nn:
-        'Betalingsoppføringane (når og korleis ein faktura vart betalt) er spesifikasjonar som bokføringslova § 13 pålegg ' +
-        `oss å oppbevare i tre år og seks månader etter utgangen av rekneskapsåret. Dei blir oppbevarte til og med ${day.nn}, ` +
+        'Betalingsoppføringane (når og korleis ein faktura vart betalt) er rekneskapsmateriale som utfyller dokumentasjonen av ' +
+        'bokførte innbetalingar (sekundærdokumentasjon). Bokføringslova § 13 pålegg oss å oppbevare dei i tre år og seks ' +
+        `månader etter utgangen av rekneskapsåret. Dei blir oppbevarte til og med ${day.nn}, ` +
         'blir fram til då berre brukte til bokføring og blir sletta etterpå.',
       en:
-        'The payment records (when and how an invoice was paid) are specifications that section 13 of the Norwegian ' +
-        'Bookkeeping Act requires us to keep for three years and six months after the end of the financial year. They are ' +
+        'The payment records (when and how an invoice was paid) are accounting records that supplement the documentation of ' +
+        'booked payments (secondary documentation). Section 13 of the Norwegian Bookkeeping Act requires us to keep them for ' +
+        'three years and six months after the end of the financial year. They are ' +
         `kept until ${day.en} inclusive, used for nothing but bookkeeping until then, and deleted afterwards.`,
     },
   };

@@ -185,7 +185,7 @@ function groupKept(decided: readonly Decided[]): KeptRecords[] {
  * Erasure (Art. 17): what is erased now, what is kept (why, on what basis, until when), whom to tell.
  *
  * - Invoices (primary documentation, five years after the end of the fiscal year) and payments
- *   (specifications, three years and six months) within bokføringsloven § 13 are kept until their
+ *   (secondary documentation, three years and six months) within bokføringsloven § 13 are kept until their
  *   retention ends, restricted to bookkeeping, and older ones are erased. A kept invoice keeps the
  *   buyer's name and address (bokføringsforskriften § 5-1-1): the carry-out writes them onto it
  *   before the profile goes. Unsettled (open or disputed) invoices and their payments are kept as
