@@ -97,7 +97,8 @@ ${queue.ignored.length > 0 &&
 html`<div class="notice"><p>Noen filterverdier er ukjente og ble ikke brukt:</p><ul>${queue.ignored.map(
   (i) => html`<li>${FILTER_NAMES[i.field]}: «${i.value}»</li>`,
 )}</ul></div>`}
-${queue.cursorIgnored && html`<div class="notice"><p>Lenken til neste side var ugyldig, så køen vises fra begynnelsen.</p></div>`}
+${queue.lookedThrough !== undefined &&
+html`<div class="notice"><p>Siden er ikke full: for å svare raskt leser hver side høyst ${NUMBER.format(queue.lookedThrough)} åpne henvendelser. «Søk videre» leter i resten.</p></div>`}
 ${filterForm(queue)}
 <p id="queue-count"><strong>${countText(queue)}</strong></p>
 ${count === 0
@@ -123,7 +124,7 @@ function countText(queue: QueuePageModel['queue']): string {
 }
 
 /** The queue's address with the filter kept, and the cursor when given. */
-function pageHref(filter: QueueView['filter'], after?: string): string {
+export function pageHref(filter: QueueView['filter'], after?: string): string {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(filter)) if (value !== undefined) query.set(name, String(value));
   if (after !== undefined) query.set('after', after);
@@ -135,6 +136,7 @@ function pager(queue: QueuePageModel['queue']): SafeHtml {
   if (!queue.nextCursor && !queue.continued) return html``;
   return html`<nav class="pager" aria-label="Sider i køen"><ul class="menu">
 ${queue.continued && html`<li><a href="${pageHref(queue.filter)}">Første side</a></li>`}
-${queue.nextCursor && html`<li><a href="${pageHref(queue.filter, queue.nextCursor)}" rel="next">Neste side</a></li>`}
+${queue.nextCursor &&
+  html`<li><a href="${pageHref(queue.filter, queue.nextCursor)}" rel="next">${queue.lookedThrough === undefined ? 'Neste side' : 'Søk videre'}</a></li>`}
 </ul></nav>`;
 }
