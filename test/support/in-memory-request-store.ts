@@ -4,6 +4,7 @@ import {
   subjectLookupKeys,
   type CreateResult,
   type IdempotencyRecord,
+  type OpenRequestCount,
   type OpenRequestFilter,
   type OpenRequestSummary,
   type QueueRead,
@@ -184,13 +185,17 @@ export class InMemoryRequestStore implements RequestStore {
     return { requests, ...(looked < open.length && looked > 0 && { next: open[looked - 1]!.position }), read: looked };
   }
 
-  async countOpen(filter: OpenRequestFilter): Promise<number> {
-    return (await this.openRequests()).filter(
+  async countOpen(filter: OpenRequestFilter, readLimit: number): Promise<OpenRequestCount> {
+    // Looked at in the open-requests index's order (receipt), as the adapter does.
+    const open = (await this.openRequests()).sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
+    const looked = open.slice(0, readLimit);
+    const count = looked.filter(
       (request) =>
         (!filter.status || request.status === filter.status) &&
         (!filter.type || request.types.includes(filter.type)) &&
         (!filter.channel || request.channel === filter.channel),
     ).length;
+    return { count, complete: looked.length === open.length };
   }
 
   private async openRequests(): Promise<RightsRequest[]> {

@@ -21,6 +21,7 @@ import {
   subjectLookupKeys,
   type CreateResult,
   type IdempotencyRecord,
+  type OpenRequestCount,
   type OpenRequestFilter,
   type OpenRequestSummary,
   type QueueRead,
@@ -329,7 +330,7 @@ export class DynamoDbRequestStore implements RequestStore {
           TableName: this.tableName,
           IndexName: index.name,
           KeyConditionExpression: after === undefined ? '#pk = :pk' : '#pk = :pk AND #sk > :after',
-          ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+          ExpressionAttributeNames: { '#pk': index.partitionKey, ...(after !== undefined && { '#sk': index.sortKey }) },
           ExpressionAttributeValues: { ':pk': OPEN_PARTITION, ...(after !== undefined && { ':after': after }) },
           // One more than is looked at, to know whether anything follows without another query.
           Limit: wanted + 1,
@@ -350,7 +351,7 @@ export class DynamoDbRequestStore implements RequestStore {
     return { requests, ...(more && after !== undefined && { next: after }), read: looked };
   }
 
-  async countOpen(filter: OpenRequestFilter): Promise<number> {
+  async countOpen(filter: OpenRequestFilter, readLimit: number): Promise<OpenRequestCount> {
     const conditions: string[] = [];
     const names: Record<string, string> = { '#open': INDEX.partitionKey };
     const values: Record<string, unknown> = { ':open': OPEN_PARTITION };
@@ -358,6 +359,7 @@ export class DynamoDbRequestStore implements RequestStore {
     if (filter.channel) (conditions.push('#channel = :channel'), (names['#channel'] = 'channel'), (values[':channel'] = filter.channel));
     if (filter.type) (conditions.push('contains(#types, :type)'), (names['#types'] = 'types'), (values[':type'] = filter.type));
     let count = 0;
+    let looked = 0;
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.doc.send(
@@ -369,13 +371,16 @@ export class DynamoDbRequestStore implements RequestStore {
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
           Select: 'COUNT',
+          // DynamoDB's Limit counts entries looked at, before the filter: the read stays bounded.
+          Limit: readLimit - looked,
           ExclusiveStartKey: startKey,
         }),
       );
       count += page.Count ?? 0;
+      looked += page.ScannedCount ?? 0;
       startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return count;
+    } while (startKey && looked < readLimit);
+    return { count, complete: startKey === undefined };
   }
 
   async *listOpen(): AsyncIterable<OpenRequestSummary> {

@@ -14,12 +14,22 @@ export const QUEUE_PAGE_SIZE = 50;
  * page goes on from there.
  */
 export const QUEUE_READ_BUDGET = 1000;
+/**
+ * Open-requests index entries the count above the list looks at, at most: the count is exact up
+ * to here, and «over 2 000» beyond, so a page never reads every open case to count them.
+ */
+export const QUEUE_COUNT_LIMIT = 2000;
 
 /** One page of the queue, and where the next one starts. */
 export interface QueuePage extends QueueView {
-  /** Open cases passing the status, type and channel filter; absent with a search, which is not counted. */
+  /**
+   * Open cases passing the status, type and channel filter, when counted in full (at most
+   * {@link QUEUE_COUNT_LIMIT} open cases); absent with a search, which is not counted.
+   */
   readonly total?: number;
-  /** The position of the page's first row among `total` (1-based). */
+  /** Set instead of `total` when more than this many cases are open and no filter narrows them. */
+  readonly totalOver?: number;
+  /** The position of the page's first row in the queue (1-based); absent with a search. */
   readonly firstPosition?: number;
   /** Opaque: the `after` of the next page; absent on the last page. */
   readonly nextCursor?: string;
@@ -105,8 +115,10 @@ async function searchByKey(
  * in the queue's order (due date, receipt, reference): the page reads its own fifty rows and the
  * one after them, however many cases are open. A status, type or channel filter, and a search by
  * part of a name, address or reference, read on in queue order until the page is full, but never
- * more than {@link QUEUE_READ_BUDGET} cases per page (the page then says so and offers to go on). A whole reference or e-mail address is found by key.
- * The count above the list comes from the narrow open-requests index (no items read). `after` is
+ * more than {@link QUEUE_READ_BUDGET} cases per page (the page then says so and offers to go on). A whole reference or e-mail address is found by key (an address no open case has a key for is then
+ * looked for in the queue, in case it is on a case written before the lookup keys existed).
+ * The count above the list comes from the narrow open-requests index (no items read), exact up to
+ * {@link QUEUE_COUNT_LIMIT} open cases. `after` is
  * the cursor of the page before; one this page did not make throws {@link InvalidQueueCursorError}.
  */
 export async function readQueuePage(
@@ -122,7 +134,8 @@ export async function readQueuePage(
 
   if (q !== undefined && !continued) {
     const byKey = await searchByKey(store, { ...filter, q });
-    if (byKey) return { rows: byKey.requests.map((request) => toRow(request, today)), filter, ignored, continued, searchedBy: byKey.by };
+    // An address with no lookup key on an open case may still be on one written before the keys were.
+    if (byKey && (byKey.by === 'reference' || byKey.requests.length > 0)) return { rows: byKey.requests.map((request) => toRow(request, today)), filter, ignored, continued, searchedBy: byKey.by };
   }
   const narrowed = filter.status !== undefined || filter.type !== undefined || filter.channel !== undefined || q !== undefined;
   const [stretch, total] = await Promise.all([
@@ -132,15 +145,18 @@ export async function readQueuePage(
       readBudget: narrowed ? Math.max(QUEUE_READ_BUDGET, pageSize) : pageSize,
       ...(narrowed && { keep: (request: RightsRequest) => passes(request, filter) && (q === undefined || matchesSearch(request, q)) }),
     }),
-    q === undefined ? store.countOpen(filter) : undefined,
+    q === undefined ? store.countOpen(filter, QUEUE_COUNT_LIMIT) : undefined,
   ]);
+  const filtered = filter.status !== undefined || filter.type !== undefined || filter.channel !== undefined;
   const shownBefore = cursor?.shown ?? 0;
   const rows = stretch.requests.map((request) => toRow(request, today));
   return {
     rows,
     filter,
     ignored,
-    ...(total !== undefined && { total, firstPosition: shownBefore + 1 }),
+    ...(q === undefined && { firstPosition: shownBefore + 1 }),
+    ...(total?.complete === true && { total: total.count }),
+    ...(total?.complete === false && !filtered && { totalOver: QUEUE_COUNT_LIMIT }),
     ...(stretch.next !== undefined && { nextCursor: encodeCursor({ position: stretch.next, shown: shownBefore + rows.length }) }),
     continued,
     ...(stretch.next !== undefined && rows.length < pageSize && { lookedThrough: stretch.read }),

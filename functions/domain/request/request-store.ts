@@ -43,6 +43,14 @@ export interface OpenRequestFilter {
   readonly channel?: Channel;
 }
 
+/** The answer of {@link RequestStore.countOpen}. */
+export interface OpenRequestCount {
+  /** Matches among the open requests looked at. */
+  readonly count: number;
+  /** True when every open request was looked at, so `count` is the number of matches. */
+  readonly complete: boolean;
+}
+
 /** Binds an `Idempotency-Key` to the request it created, for a limited time. */
 export interface IdempotencyRecord {
   readonly keyHash: string;
@@ -93,8 +101,11 @@ export interface RequestStore {
    * every open request to show fifty).
    */
   readQueue(read: QueueRead): Promise<QueueStretch>;
-  /** How many open requests match (from the narrow open-requests index, items never read). */
-  countOpen(filter: OpenRequestFilter): Promise<number>;
+  /**
+   * How many open requests match, from the narrow open-requests index (items never read), looking
+   * at no more than `readLimit` index entries: `complete` is false when it stopped there.
+   */
+  countOpen(filter: OpenRequestFilter, readLimit: number): Promise<OpenRequestCount>;
   /** Requests not yet closed, oldest first, read from an index (never a table scan). */
   listOpen(): AsyncIterable<OpenRequestSummary>;
   /**

@@ -113,14 +113,20 @@ ${pager(queue)}`;
 const NUMBER = new Intl.NumberFormat('nb-NO');
 const cases = (n: number): string => (n === 1 ? '1 henvendelse' : `${NUMBER.format(n)} henvendelser`);
 
-/** «Viser 1–50 av 10 000 henvendelser», or the hits of a search, which is not counted in full. */
+/**
+ * «Viser 1–50 av 1 200 henvendelser»; «… av over 2 000 henvendelser» for a queue too long to count
+ * on every page; «Viser 1–50» for a filtered one; or the hits of a search, which is not counted.
+ */
 function countText(queue: QueuePageModel['queue']): string {
   const shown = queue.rows.length;
   // A search that reached the end on its first page has counted every hit.
-  if (queue.total === undefined) return queue.nextCursor || queue.continued ? `${shown} treff på denne siden` : cases(shown);
-  if (shown === 0 || (queue.firstPosition === 1 && shown === queue.total)) return cases(queue.total);
-  const first = queue.firstPosition ?? 1;
-  return `Viser ${NUMBER.format(first)}–${NUMBER.format(first + shown - 1)} av ${cases(queue.total)}`;
+  if (queue.firstPosition === undefined) return queue.nextCursor || queue.continued ? `${shown} treff på denne siden` : cases(shown);
+  if (queue.total !== undefined && (shown === 0 || (queue.firstPosition === 1 && shown === queue.total))) return cases(queue.total);
+  if (shown === 0) return queue.continued ? 'Ingen flere henvendelser' : cases(0);
+  const range = `Viser ${NUMBER.format(queue.firstPosition)}–${NUMBER.format(queue.firstPosition + shown - 1)}`;
+  if (queue.total !== undefined) return `${range} av ${cases(queue.total)}`;
+  if (queue.totalOver !== undefined) return `${range} av over ${cases(queue.totalOver)}`;
+  return range;
 }
 
 /** The queue's address with the filter kept, and the cursor when given. */

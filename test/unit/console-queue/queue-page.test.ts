@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidQueueCursorError, QUEUE_READ_BUDGET, readQueuePage, type QueuePage } from '../../../functions/domain/console-queue/queue-page.js';
+import { InvalidQueueCursorError, QUEUE_COUNT_LIMIT, QUEUE_READ_BUDGET, readQueuePage, type QueuePage } from '../../../functions/domain/console-queue/queue-page.js';
 import { queueRows } from '../../../functions/domain/console-queue/queue-rows.js';
 import type { RightsRequest } from '../../../functions/domain/request/rights-request.js';
 import { renderQueuePage } from '../../../functions/staff-console/pages/queue-page.js';
@@ -165,6 +165,36 @@ describe('readQueuePage', () => {
     expect(byEmail.searchedBy).toBe('email');
     expect(filteredOut.rows).toEqual([]);
     expect(mainText(renderQueuePage({ ...CONTEXT, queue: byEmail }))).toContain('1 henvendelse');
+  });
+
+  it('looks for a whole e-mail address in the queue when no case has its lookup key', async () => {
+    // As for cases written before the lookup keys: the address finds no request by key.
+    class WithoutLookupKeys extends InMemoryRequestStore {
+      override async requestIdsBySubject(): Promise<string[]> {
+        return [];
+      }
+    }
+    const store = new WithoutLookupKeys();
+    for (const request of openCases(80)) store.seed(request);
+
+    const page = await readQueuePage(store, TODAY, { q: 'person7@example.no' });
+
+    expect(page.rows.map((row) => row.requesterName)).toEqual(['Ola Nordmann 7']);
+    expect(page.searchedBy).toBe('queue');
+    expect(store.queueReads).toBe(80);
+  });
+
+  it('counts the open cases up to QUEUE_COUNT_LIMIT, and says «over» beyond, without reading them', async () => {
+    const { store } = storeWith(openCases(QUEUE_COUNT_LIMIT + 1));
+
+    const page = await readQueuePage(store, TODAY, {});
+    const filtered = await readQueuePage(store, TODAY, { channel: 'phone' });
+
+    expect(page.total).toBeUndefined();
+    expect(page.totalOver).toBe(QUEUE_COUNT_LIMIT);
+    expect(mainText(renderQueuePage({ ...CONTEXT, queue: page }))).toContain('Viser 1–50 av over 2 000 henvendelser');
+    expect(filtered.total).toBeUndefined();
+    expect(mainText(renderQueuePage({ ...CONTEXT, queue: filtered }))).toMatch(/Viser 1–50(?! av)/);
   });
 
   it.each([
