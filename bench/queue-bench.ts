@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbRequestStore } from '../functions/adapters/dynamodb/dynamodb-request-store.js';
-import { OPEN_PARTITION, REGISTER_PARTITION, REQUEST_SK, REQUESTS_TABLE_LAYOUT, requestPk } from '../functions/adapters/dynamodb/requests-table-layout.js';
+import { OPEN_PARTITION, REGISTER_PARTITION, REQUEST_SK, REQUESTS_TABLE_LAYOUT, queueIndexKeys, requestPk, subjectPk } from '../functions/adapters/dynamodb/requests-table-layout.js';
+import { subjectLookupKeys } from '../functions/domain/request/request-store.js';
 import { nearestRankPercentile } from '../functions/domain/case-register/percentile.js';
 import { statutoryDeadline } from '../functions/domain/deadline/index.js';
 import type { RightsRequest } from '../functions/domain/request/rights-request.js';
@@ -46,18 +47,16 @@ function openCase(index: number, now: Date): RightsRequest {
   };
 }
 
-/** Writes `count` open cases straight into the requests table, 25 to a batch, as the create path shapes them. */
+/** Writes `count` open cases straight into the requests table, 25 items to a batch, as the create path shapes them. */
 async function seedOpenCases(tableName: string, count: number, now: Date): Promise<void> {
   const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } });
   const batches: Record<string, unknown>[][] = [];
-  for (let start = 0; start < count; start += 25) {
-    batches.push(
-      Array.from({ length: Math.min(25, count - start) }, (_, offset) => {
-        const request = openCase(start + offset, now);
-        return { pk: requestPk(request.id), sk: REQUEST_SK, ...request, openPk: OPEN_PARTITION, [REQUESTS_TABLE_LAYOUT.allRequestsIndex.partitionKey]: REGISTER_PARTITION };
-      }),
-    );
-  }
+  // Each request item with the lookup key of its address, as `create` writes them.
+  const items = Array.from({ length: count }, (_, index) => openCase(index, now)).flatMap((request) => [
+    { pk: requestPk(request.id), sk: REQUEST_SK, ...request, openPk: OPEN_PARTITION, ...queueIndexKeys(request), [REQUESTS_TABLE_LAYOUT.allRequestsIndex.partitionKey]: REGISTER_PARTITION },
+    ...subjectLookupKeys({ emails: [request.requester.email!], customerIds: [] }).map((key) => ({ pk: subjectPk(key), sk: requestPk(request.id), requestId: request.id })),
+  ]);
+  for (let start = 0; start < items.length; start += 25) batches.push(items.slice(start, start + 25));
   const writeOne = async (items: Record<string, unknown>[]): Promise<void> => {
     let pending: unknown[] = items.map((Item) => ({ PutRequest: { Item } }));
     while (pending.length > 0) {
@@ -96,7 +95,14 @@ export async function queueAtScale(stack: LocalStack, openCases: number, rounds 
   const next = /href="(\/console\?after=[^"]+)" rel="next"/.exec(first.body)?.[1]?.replaceAll('&amp;', '&');
   if (!next) throw new Error('the queue has no next page with thousands of open cases');
   const pages: QueueAtScaleFigures['pages'][number][] = [];
-  for (const page of ['/console', next, '/console?status=awaiting_approval&type=erasure']) {
+  const later = [
+    '/console',
+    next,
+    '/console?status=awaiting_approval&type=erasure',
+    `/console?q=${encodeURIComponent(`benk.person.${Math.floor(openCases / 2)}@example.no`)}`,
+    '/console?q=Person%2042',
+  ];
+  for (const page of later) {
     const times: number[] = [];
     let body = '';
     for (let round = 0; round < rounds + 2; round++) {

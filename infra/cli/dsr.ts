@@ -27,6 +27,7 @@ import { decisionCommand } from './commands/decision-command.js';
 import { outboxCommand } from './commands/outbox-command.js';
 import { statusCommand } from './commands/status-command.js';
 import { registerBackfillCommand } from './commands/register-backfill-command.js';
+import { queueBackfillCommand } from './commands/queue-backfill-command.js';
 import { watchDeadlines } from '../../functions/watch-deadlines/watch-deadlines.js';
 import { DynamoDbAuditChain } from '../../functions/adapters/dynamodb/dynamodb-audit-chain.js';
 import { auditChainBackfillCommand, auditExportCommand, auditVerifyCommand } from './commands/audit-command.js';
@@ -168,6 +169,9 @@ async function run(argv: readonly string[]): Promise<string> {
     case 'register-backfill':
       if (rest.length > 0) throw new UsageError('register-backfill takes no arguments');
       return registerBackfillCommand(new DynamoDBClient({}), process.env.REQUESTS_TABLE_NAME!);
+    case 'queue-backfill':
+      if (rest.length > 0) throw new UsageError('queue-backfill takes no arguments');
+      return queueBackfillCommand(new DynamoDBClient({}), process.env.REQUESTS_TABLE_NAME!);
     case 'audit': {
       const id = oneId(rest, command);
       if (values.verify === values.export) throw new UsageError('audit takes <id> and one of --verify or --export [--out DIR]');

@@ -19,6 +19,8 @@ Commands:
   outbox [--to ADDR]                       mails held by the local SES, as JSON
   register-backfill                        once, after upgrading a table from before the case
                                            register: puts older requests in its index
+  queue-backfill                           once, after upgrading a table from before the queue
+                                           indexes: puts open requests in the console's queue
   audit <id> --verify                      check the case's tamper-evident audit chain; names the
                                            first broken link (exit 1 when broken)
   audit <id> --export [--out DIR]          write the trail for the supervisory authority:

@@ -69,6 +69,12 @@ export interface RequestsTableOptions {
    */
   readonly queryAllRequests?: boolean;
   /**
+   * Also allow `dynamodb:Query` on the `open-queue` index: the staff console's queue pages.
+   *
+   * @default false
+   */
+  readonly queryQueue?: boolean;
+  /**
    * Also allow `dynamodb:DeleteItem`, but only on items of the `TRIAGE` partition: resolving a
    * triaged mail moves its entry out of the triage list (the mail and its resolution stay, in
    * the inbox log). Nothing else in the table may ever be deleted.
@@ -139,6 +145,13 @@ export class RequestsTable extends Construct {
       sortKey: { name: layout.allRequestsIndex.sortKey, type: dynamodb.AttributeType.STRING },
       projectionType: dynamodb.ProjectionType.ALL,
     });
+    // Sparse (open requests only) and whole, so a queue page reads the rows it shows and no more.
+    this.table.addGlobalSecondaryIndex({
+      indexName: layout.queueIndex.name,
+      partitionKey: { name: layout.queueIndex.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: layout.queueIndex.sortKey, type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.ALL,
+    });
   }
 
   /** The table's name, for a function's environment. */
@@ -173,6 +186,13 @@ export class RequestsTable extends Construct {
         grantee,
         actions: ['dynamodb:Query'],
         resourceArns: [`${this.table.tableArn}/index/${REQUESTS_TABLE_LAYOUT.allRequestsIndex.name}`],
+      });
+    }
+    if (options.queryQueue === true) {
+      iam.Grant.addToPrincipal({
+        grantee,
+        actions: ['dynamodb:Query'],
+        resourceArns: [`${this.table.tableArn}/index/${REQUESTS_TABLE_LAYOUT.queueIndex.name}`],
       });
     }
     if (options.queryOpenRequests === true) {

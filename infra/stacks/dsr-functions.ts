@@ -194,7 +194,7 @@ export const FUNCTION_DEFINITIONS = {
     description: 'Staff console: signed-in pages to handle every request before its deadline',
     memorySize: 1024,
     bind: (fn, { requests, customerData, requestData, mail, inboundMail, staffDigestAddress }) => {
-      fn.bindRequestsTable(requests, 'readWrite', { queryOpenRequests: true, batchRead: true, queryAllRequests: true, resolveTriage: true })
+      fn.bindRequestsTable(requests, 'readWrite', { queryOpenRequests: true, batchRead: true, queryAllRequests: true, queryQueue: true, resolveTriage: true })
         .bindCustomerData(customerData, RESTRICTION_FLAGS)
         .bindRequestData(requestData, 'readWriteDelete', REQUESTS_PREFIX)
         .bindMailSender(mail)

@@ -37,16 +37,21 @@ describe('requests table', () => {
     });
   });
 
-  it('has exactly two indexes: the sparse open-requests index and the all-requests index of the register', () => {
+  it('has exactly three indexes: the sparse open-requests index, the all-requests index of the register and the sparse queue index', () => {
     const open = REQUESTS_TABLE_LAYOUT.openRequestsIndex;
     // Every request (registerPk = "REQUEST") by receipt time, whole: the register reads it without a Scan.
     const all = { name: 'all-requests', partitionKey: 'registerPk', sortKey: 'receivedAt' };
     expect(REQUESTS_TABLE_LAYOUT.allRequestsIndex).toEqual(all);
+    // Open requests only (queuePk = "OPEN"), whole, by due date: a queue page reads its own rows.
+    const queue = { name: 'open-queue', partitionKey: 'queuePk', sortKey: 'queueSk' };
+    expect(REQUESTS_TABLE_LAYOUT.queueIndex).toEqual(queue);
     hasTableProperties({
       AttributeDefinitions: Match.arrayWith([
         { AttributeName: open.partitionKey, AttributeType: 'S' },
         { AttributeName: open.sortKey, AttributeType: 'S' },
         { AttributeName: all.partitionKey, AttributeType: 'S' },
+        { AttributeName: queue.partitionKey, AttributeType: 'S' },
+        { AttributeName: queue.sortKey, AttributeType: 'S' },
       ]),
       GlobalSecondaryIndexes: [
         {
@@ -62,6 +67,14 @@ describe('requests table', () => {
           KeySchema: [
             { AttributeName: all.partitionKey, KeyType: 'HASH' },
             { AttributeName: all.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+        {
+          IndexName: queue.name,
+          KeySchema: [
+            { AttributeName: queue.partitionKey, KeyType: 'HASH' },
+            { AttributeName: queue.sortKey, KeyType: 'RANGE' },
           ],
           Projection: { ProjectionType: 'ALL' },
         },
@@ -108,13 +121,14 @@ describe('RequestsTable.grantAccess', () => {
     const requests = new RequestsTable(stack, 'Requests');
     const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     requests.grantAccess(role, 'readWrite', options);
-    const { openRequestsIndex, allRequestsIndex } = REQUESTS_TABLE_LAYOUT;
+    const { openRequestsIndex, allRequestsIndex, queueIndex } = REQUESTS_TABLE_LAYOUT;
     const names = new Map(
       [
         ['key', requests.key.keyArn],
         ['table', requests.table.tableArn],
         [`index/${openRequestsIndex.name}`, `${requests.table.tableArn}/index/${openRequestsIndex.name}`],
         [`index/${allRequestsIndex.name}`, `${requests.table.tableArn}/index/${allRequestsIndex.name}`],
+        [`index/${queueIndex.name}`, `${requests.table.tableArn}/index/${queueIndex.name}`],
       ].map(([name, arn]) => [JSON.stringify(stack.resolve(arn)), name!]),
     );
     const merged: Record<string, Set<string>> = {};
@@ -136,6 +150,10 @@ describe('RequestsTable.grantAccess', () => {
 
   it('adds Query on the open-requests index only when asked for', () => {
     expect(grant({ queryOpenRequests: true })).toEqual({ table: READ_WRITE, 'index/open-requests': ['dynamodb:Query'] });
+  });
+
+  it('adds Query on the queue index only when asked for', () => {
+    expect(grant({ queryQueue: true })).toEqual({ table: READ_WRITE, 'index/open-queue': ['dynamodb:Query'] });
   });
 
   it('adds Query on the all-requests index only when asked for', () => {

@@ -4,11 +4,16 @@ import {
   subjectLookupKeys,
   type CreateResult,
   type IdempotencyRecord,
+  type OpenRequestCount,
+  type OpenRequestFilter,
   type OpenRequestSummary,
+  type QueueRead,
+  type QueueStretch,
   type RequestChange,
   type RequestStore,
   type SubjectKeys,
 } from '../../functions/domain/request/request-store.js';
+import { queuePosition } from '../../functions/domain/console-queue/queue-position.js';
 import type { Status } from '../../functions/domain/request/request-vocabulary.js';
 import { isOpenStatus } from '../../functions/domain/request/request-vocabulary.js';
 import type { TaskCallbacks, WorkflowStarter } from '../../functions/domain/request/workflow-starter.js';
@@ -59,12 +64,16 @@ const toItem = <T>(value: T): Record<string, unknown> => JSON.parse(JSON.stringi
  * - `get` and `auditTrail` validate what they read with the domain schemas, as the adapter does.
  * - `listOpen` lists requests whose last written status is open, ordered by the `receivedAt`
  *   string (the index's sort key), as the sparse `open-requests` index does.
+ * - `readQueue` reads open requests in `queuePosition` order as the sparse queue indexes hold
+ *   them, counting every request it reads in {@link queueReads}; `countOpen` counts open ones.
  */
 export class InMemoryRequestStore implements RequestStore {
   private readonly items = new Map<string, StoredItem>();
   private readonly audits = new Map<string, StoredAudit[]>();
   private readonly keys = new Map<string, { requestId: string; bodyHash: string; expiresAt: number }>();
   private auditSequence = 0;
+  /** How many requests `readQueue` has read, kept or not (what a page costs). */
+  queueReads = 0;
 
   async create(request: RightsRequest, audit: AuditEntry, idempotency?: IdempotencyRecord): Promise<CreateResult> {
     const keyRecord = idempotency ? this.keys.get(idempotency.keyHash) : undefined;
@@ -158,6 +167,39 @@ export class InMemoryRequestStore implements RequestStore {
       const { id, status, receivedAt, dueDate, types, channel } = item as unknown as RightsRequest;
       yield { id, status, receivedAt, dueDate, types, channel };
     }
+  }
+
+  async readQueue(read: QueueRead): Promise<QueueStretch> {
+    const open = (await this.openRequests())
+      .map((request) => ({ request, position: queuePosition(request) }))
+      .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0))
+      .filter((entry) => read.after === undefined || entry.position > read.after);
+    const requests: RightsRequest[] = [];
+    let looked = 0;
+    while (looked < open.length && looked < read.readBudget && requests.length < read.limit) {
+      const { request } = open[looked]!;
+      looked += 1;
+      if (!read.keep || read.keep(request)) requests.push(request);
+    }
+    this.queueReads += looked;
+    return { requests, ...(looked < open.length && looked > 0 && { next: open[looked - 1]!.position }), read: looked };
+  }
+
+  async countOpen(filter: OpenRequestFilter, readLimit: number): Promise<OpenRequestCount> {
+    // Looked at in the open-requests index's order (receipt), as the adapter does.
+    const open = (await this.openRequests()).sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
+    const looked = open.slice(0, readLimit);
+    const count = looked.filter(
+      (request) =>
+        (!filter.status || request.status === filter.status) &&
+        (!filter.type || request.types.includes(filter.type)) &&
+        (!filter.channel || request.channel === filter.channel),
+    ).length;
+    return { count, complete: looked.length === open.length };
+  }
+
+  private async openRequests(): Promise<RightsRequest[]> {
+    return [...this.items.values()].filter((item) => item.open === true).map((item) => RightsRequestSchema.parse(toItem(item)));
   }
 
   /** Arranges a request in any state, as if earlier steps had written it (test set-up only). */

@@ -21,7 +21,11 @@ import {
   subjectLookupKeys,
   type CreateResult,
   type IdempotencyRecord,
+  type OpenRequestCount,
+  type OpenRequestFilter,
   type OpenRequestSummary,
+  type QueueRead,
+  type QueueStretch,
   type RequestChange,
   type RequestStore,
   type SubjectKeys,
@@ -36,6 +40,7 @@ import {
   REQUESTS_TABLE_LAYOUT,
   REQUEST_SK,
   idempotencyPk,
+  queueIndexKeys,
   requestPk,
   subjectPk,
 } from './requests-table-layout.js';
@@ -56,6 +61,9 @@ const auditItem = (entry: AuditEntry, link: { seq: number; prevHash: string; has
   prevHash: link.prevHash,
   hash: link.hash,
 });
+
+/** Open requests read per query while a filtered or searched queue page fills. */
+const QUEUE_READ_CHUNK = 100;
 
 /** How often a write whose only conflict was a moved chain head (another entry appended) is tried again. */
 const HEAD_RACE_ATTEMPTS = 8;
@@ -91,6 +99,7 @@ export class DynamoDbRequestStore implements RequestStore {
       [SK]: REQUEST_SK,
       ...request,
       openPk: OPEN_PARTITION,
+      ...(isOpenStatus(request.status) && queueIndexKeys(request)),
       [REQUESTS_TABLE_LAYOUT.allRequestsIndex.partitionKey]: REGISTER_PARTITION,
       [AUDIT_HEAD.hash]: link.hash,
       [AUDIT_HEAD.seq]: link.seq,
@@ -164,9 +173,9 @@ export class DynamoDbRequestStore implements RequestStore {
    * exactly what reading it back would return.
    */
   async apply(id: string, change: RequestChange): Promise<RightsRequest> {
-    const update = requestItemUpdate(change);
     let before = this.known.at(id, change.expectedVersion) ?? (await this.readCurrent(id, change.expectedVersion));
     for (let attempt = 1; ; attempt += 1) {
+      const update = requestItemUpdate(change, before);
       // The entry is chained to the head of `before`; the transaction holds only if that head and
       // the expected version are both still current, so no other entry can slip in between.
       const stored = headOf(before);
@@ -304,6 +313,74 @@ export class DynamoDbRequestStore implements RequestStore {
     for await (const page of pages) {
       for (const item of page.Items ?? []) yield RightsRequestSchema.parse(item);
     }
+  }
+
+  async readQueue(read: QueueRead): Promise<QueueStretch> {
+    const index = REQUESTS_TABLE_LAYOUT.queueIndex;
+    const requests: RightsRequest[] = [];
+    let looked = 0;
+    let after = read.after;
+    let more = true;
+    // Without `keep` every request read is shown: a page's worth per query, and no more.
+    const chunk = read.keep ? Math.max(read.limit, QUEUE_READ_CHUNK) : read.limit;
+    while (more && requests.length < read.limit && looked < read.readBudget) {
+      const wanted = Math.min(chunk, read.readBudget - looked);
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index.name,
+          KeyConditionExpression: after === undefined ? '#pk = :pk' : '#pk = :pk AND #sk > :after',
+          ExpressionAttributeNames: { '#pk': index.partitionKey, ...(after !== undefined && { '#sk': index.sortKey }) },
+          ExpressionAttributeValues: { ':pk': OPEN_PARTITION, ...(after !== undefined && { ':after': after }) },
+          // One more than is looked at, to know whether anything follows without another query.
+          Limit: wanted + 1,
+        }),
+      );
+      const items = page.Items ?? [];
+      let taken = 0;
+      for (const item of items) {
+        if (taken === wanted || requests.length === read.limit) break;
+        taken += 1;
+        after = String(item[index.sortKey]);
+        const request = RightsRequestSchema.parse(item);
+        if (!read.keep || read.keep(request)) requests.push(request);
+      }
+      looked += taken;
+      more = taken < items.length || page.LastEvaluatedKey !== undefined;
+    }
+    return { requests, ...(more && after !== undefined && { next: after }), read: looked };
+  }
+
+  async countOpen(filter: OpenRequestFilter, readLimit: number): Promise<OpenRequestCount> {
+    const conditions: string[] = [];
+    const names: Record<string, string> = { '#open': INDEX.partitionKey };
+    const values: Record<string, unknown> = { ':open': OPEN_PARTITION };
+    if (filter.status) (conditions.push('#status = :status'), (names['#status'] = 'status'), (values[':status'] = filter.status));
+    if (filter.channel) (conditions.push('#channel = :channel'), (names['#channel'] = 'channel'), (values[':channel'] = filter.channel));
+    if (filter.type) (conditions.push('contains(#types, :type)'), (names['#types'] = 'types'), (values[':type'] = filter.type));
+    let count = 0;
+    let looked = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: INDEX.name,
+          KeyConditionExpression: '#open = :open',
+          ...(conditions.length > 0 && { FilterExpression: conditions.join(' AND ') }),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          Select: 'COUNT',
+          // DynamoDB's Limit counts entries looked at, before the filter: the read stays bounded.
+          Limit: readLimit - looked,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      count += page.Count ?? 0;
+      looked += page.ScannedCount ?? 0;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && looked < readLimit);
+    return { count, complete: startKey === undefined };
   }
 
   async *listOpen(): AsyncIterable<OpenRequestSummary> {

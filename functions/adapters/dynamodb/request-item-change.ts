@@ -1,8 +1,8 @@
 import type { AuditHead } from '../../domain/audit/audit-chain.js';
 import type { RequestChange } from '../../domain/request/request-store.js';
-import { isOpenStatus } from '../../domain/request/request-vocabulary.js';
+import { isOpenStatus, type Status } from '../../domain/request/request-vocabulary.js';
 import { AUDIT_HEAD } from './audit-chain-items.js';
-import { OPEN_PARTITION } from './requests-table-layout.js';
+import { OPEN_PARTITION, QUEUE_INDEX_ATTRIBUTES, queueIndexKeys } from './requests-table-layout.js';
 
 /** A request item as stored: the request's attributes beside its keys, index keys and chain head. */
 export type RequestItem = Readonly<Record<string, unknown>>;
@@ -23,11 +23,13 @@ export interface RequestItemUpdate {
 }
 
 /**
- * Translates a change into the request item's update: the changed attributes, the version one up,
- * the open-requests index key set or removed with the status. Attributes set to `undefined` are
- * left as they are (as the document client drops them), nested `undefined` members are dropped.
+ * Translates a change of the item `before` into the request item's update: the changed
+ * attributes, the version one up, the open-requests index key set or removed with the status, and
+ * the queue index keys rewritten when the status or the due date changes (removed on closing).
+ * Attributes set to `undefined` are left as they are (as the document client drops them), nested
+ * `undefined` members are dropped.
  */
-export function requestItemUpdate(change: RequestChange): RequestItemUpdate {
+export function requestItemUpdate(change: RequestChange, before: RequestItem): RequestItemUpdate {
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = { ':one': 1 };
   const sets: string[] = ['#version = #version + :one'];
@@ -56,6 +58,18 @@ export function requestItemUpdate(change: RequestChange): RequestItemUpdate {
       removed.push('openPk');
     }
   }
+  const queue = queueIndexChange(change, before);
+  Object.entries(queue.set).forEach(([key, value]) => {
+    names[`#q_${key}`] = key;
+    values[`:q_${key}`] = value;
+    sets.push(`#q_${key} = :q_${key}`);
+    assigned[key] = value;
+  });
+  for (const key of queue.remove) {
+    names[`#q_${key}`] = key;
+    removes.push(`#q_${key}`);
+    removed.push(key);
+  }
   return {
     sets,
     removes,
@@ -69,6 +83,25 @@ export function requestItemUpdate(change: RequestChange): RequestItemUpdate {
       item[AUDIT_HEAD.seq] = head.seq;
       return item;
     },
+  };
+}
+
+/**
+ * The queue index keys a change writes: all of them when the request is (still) open and its
+ * status or due date changes, none left when it closes, nothing when neither changes.
+ */
+function queueIndexChange(change: RequestChange, before: RequestItem): { set: Record<string, string>; remove: readonly string[] } {
+  const { status, dueDate } = change.set;
+  if (status === undefined && dueDate === undefined) return { set: {}, remove: [] };
+  const nextStatus = status ?? (before.status as Status);
+  if (!isOpenStatus(nextStatus)) return { set: {}, remove: QUEUE_INDEX_ATTRIBUTES };
+  return {
+    set: queueIndexKeys({
+      id: String(before.id),
+      dueDate: dueDate ?? String(before.dueDate),
+      receivedAt: String(before.receivedAt),
+    }),
+    remove: [],
   };
 }
 

@@ -1,3 +1,5 @@
+import { queuePosition } from '../../domain/console-queue/queue-position.js';
+
 /**
  * Key layout of the requests table, shared by the DynamoDB adapter, the CDK table construct and
  * the local runtime (which creates the table in DynamoDB Local from the same description).
@@ -13,6 +15,10 @@
  * which the re-drive and deadline jobs query instead of scanning. Every request item also carries
  * `registerPk = "REQUEST"` and so appears in the `all-requests` index, which the case register
  * and the dashboard read instead of scanning a table full of audit entries.
+ * Open requests also carry `queuePk = "OPEN"` and `queueSk = queuePosition(request)`: the sparse
+ * `open-queue` index holds the whole open request in the staff queue's order, so a queue page is
+ * one query that reads the rows it shows (see `queueIndexKeys`). One index, not one per filter:
+ * CloudFormation adds at most one index to an existing table per deployment.
  */
 export const REQUESTS_TABLE_LAYOUT = {
   partitionKey: 'pk',
@@ -30,6 +36,12 @@ export const REQUESTS_TABLE_LAYOUT = {
     partitionKey: 'registerPk',
     sortKey: 'receivedAt',
   },
+  /** Every open request, whole, in the queue's order (due date first): the queue's pages. */
+  queueIndex: {
+    name: 'open-queue',
+    partitionKey: 'queuePk',
+    sortKey: 'queueSk',
+  },
 } as const;
 
 export const REGISTER_PARTITION = 'REQUEST';
@@ -41,3 +53,19 @@ export const AUDIT_SK_PREFIX = 'AUDIT#';
 export const idempotencyPk = (keyHash: string): string => `IDEMPOTENCY#${keyHash}`;
 export const IDEMPOTENCY_SK = 'IDEMPOTENCY';
 export const subjectPk = (lookupKey: string): string => `SUBJECT#${lookupKey}`;
+
+/** The attributes that put an open request in the queue indexes; all removed when it closes. */
+export const QUEUE_INDEX_ATTRIBUTES = ['queuePk', 'queueSk'] as const;
+
+/**
+ * The queue index attributes of a request item while it is open (none once it is closed: the
+ * indexes are sparse). Written with every change of status or due date, and by the backfill.
+ */
+export const queueIndexKeys = (request: {
+  readonly id: string;
+  readonly dueDate: string;
+  readonly receivedAt: string;
+}): Record<(typeof QUEUE_INDEX_ATTRIBUTES)[number], string> => ({
+  queuePk: OPEN_PARTITION,
+  queueSk: queuePosition(request),
+});

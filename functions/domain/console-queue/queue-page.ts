@@ -1,124 +1,165 @@
-import type { OpenRequestSummary, RequestStore } from '../request/request-store.js';
+import { REQUEST_ID_PATTERN } from '../request/request-id.js';
+import type { RequestStore } from '../request/request-store.js';
+import { isOpenStatus } from '../request/request-vocabulary.js';
+import type { RightsRequest } from '../request/rights-request.js';
 import { parseQueueFilter, type QueueFilter, type QueueFilterInput } from './queue-filter.js';
-import { matchesSearch, toRow, type QueueRow, type QueueView } from './queue-rows.js';
-import { deadlineStanding, URGENCIES, type DeadlineStanding } from './urgency.js';
+import { QUEUE_POSITION_PATTERN, queuePosition } from './queue-position.js';
+import { matchesSearch, toRow, type QueueView } from './queue-rows.js';
 
 /** Cases per queue page: a screenful to pick from, and a page that stays small with any number open. */
 export const QUEUE_PAGE_SIZE = 50;
-/** Request items read per batch while a search fills a page (names and addresses are only on the item). */
-const SEARCH_BATCH = 100;
+/**
+ * Open cases a page filtered by status, type or channel, or searched by part of a name, reads at most
+ * before it shows what it found: the page's cost stays bounded with any number open, and the next
+ * page goes on from there.
+ */
+export const QUEUE_READ_BUDGET = 1000;
+/**
+ * Open-requests index entries the count above the list looks at, at most: the count is exact up
+ * to here, and «over 2 000» beyond, so a page never reads every open case to count them.
+ */
+export const QUEUE_COUNT_LIMIT = 2000;
 
 /** One page of the queue, and where the next one starts. */
 export interface QueuePage extends QueueView {
-  /** Open cases passing the status, type and channel filter; absent with a search, which is not counted. */
+  /**
+   * Open cases passing the status, type and channel filter, when counted in full (at most
+   * {@link QUEUE_COUNT_LIMIT} open cases); absent with a search, which is not counted.
+   */
   readonly total?: number;
-  /** The position of the page's first row among `total` (1-based). */
+  /** Set instead of `total` when more than this many cases are open and no filter narrows them. */
+  readonly totalOver?: number;
+  /** The position of the page's first row in the queue (1-based); absent with a search. */
   readonly firstPosition?: number;
   /** Opaque: the `after` of the next page; absent on the last page. */
   readonly nextCursor?: string;
   /** True when the page was asked for with a cursor (so it is not the first). */
   readonly continued: boolean;
-  /** True when the `after` given could not be read; the first page was shown instead. */
-  readonly cursorIgnored: boolean;
+  /**
+   * Set when the page stopped at {@link QUEUE_READ_BUDGET} before it was full: how many open cases
+   * it looked through. The next page goes on from there.
+   */
+  readonly lookedThrough?: number;
+  /** How the search found its hits: by reference or whole e-mail address (by key), or by reading the queue. */
+  readonly searchedBy?: 'reference' | 'email' | 'queue';
 }
 
-/** Where a case sorts: the queue's order (urgency, working days left, receipt, reference). */
-type SortKey = readonly [rank: number, left: number, received: number, id: string];
-
-const URGENCY_RANK = new Map(URGENCIES.map((urgency, index) => [urgency, index]));
-
-function compareKeys(a: SortKey, b: SortKey): number {
-  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0);
-}
-
-/** The cursor is the last row's sort key: a page continues after it even if cases closed or arrived meanwhile. */
-const encodeCursor = (key: SortKey): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
-
-function decodeCursor(text: string | undefined): SortKey | undefined {
-  if (text === undefined || text === '' || text.length > 400) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 4 &&
-      Number.isFinite(value[0]) &&
-      Number.isFinite(value[1]) &&
-      Number.isFinite(value[2]) &&
-      typeof value[3] === 'string'
-    ) {
-      return value as unknown as SortKey;
-    }
-  } catch {
-    // not ours: the first page is shown and the page says so
+/** A queue cursor that is not one this page made: the request is refused (400), never guessed at. */
+export class InvalidQueueCursorError extends Error {
+  constructor() {
+    super('invalid queue cursor');
+    this.name = 'InvalidQueueCursorError';
   }
-  return undefined;
 }
 
-function passes(summary: OpenRequestSummary, filter: QueueFilter): boolean {
-  if (filter.status && summary.status !== filter.status) return false;
-  if (filter.type && !summary.types.includes(filter.type)) return false;
-  if (filter.channel && summary.channel !== filter.channel) return false;
-  return true;
+/** Where a page ends: the last case looked at, and how many rows came before the next page. */
+interface Cursor {
+  readonly position: string;
+  readonly shown: number;
+}
+
+const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify([cursor.position, cursor.shown]), 'utf8').toString('base64url');
+
+function decodeCursor(text: string | undefined): Cursor | undefined {
+  if (text === undefined || text === '') return undefined;
+  if (text.length > 300 || !/^[\w-]+$/.test(text)) throw new InvalidQueueCursorError();
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidQueueCursorError();
+  }
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    typeof value[0] !== 'string' ||
+    !QUEUE_POSITION_PATTERN.test(value[0]) ||
+    !Number.isSafeInteger(value[1]) ||
+    value[1] < 0
+  ) {
+    throw new InvalidQueueCursorError();
+  }
+  return { position: value[0], shown: value[1] };
+}
+
+const passes = (request: RightsRequest, filter: QueueFilter): boolean =>
+  isOpenStatus(request.status) &&
+  (!filter.status || request.status === filter.status) &&
+  (!filter.type || request.types.includes(filter.type)) &&
+  (!filter.channel || request.channel === filter.channel);
+
+/** A whole e-mail address: found by its lookup key, not by reading the queue. */
+const WHOLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * The hits of a search for a whole reference or e-mail address, read by key (the reference is
+ * the item's key; an address has a lookup key per request made with it), in queue order.
+ */
+async function searchByKey(
+  store: Pick<RequestStore, 'get' | 'getMany' | 'requestIdsBySubject'>,
+  filter: QueueFilter & { readonly q: string },
+): Promise<{ requests: RightsRequest[]; by: 'reference' | 'email' } | undefined> {
+  const reference = filter.q.toUpperCase();
+  let found: { requests: (RightsRequest | undefined)[]; by: 'reference' | 'email' } | undefined;
+  if (REQUEST_ID_PATTERN.test(reference)) found = { requests: [await store.get(reference)], by: 'reference' };
+  else if (WHOLE_EMAIL.test(filter.q)) found = { requests: await store.getMany(await store.requestIdsBySubject({ emails: [filter.q], customerIds: [] })), by: 'email' };
+  if (!found) return undefined;
+  const requests = found.requests
+    .filter((request): request is RightsRequest => request !== undefined && passes(request, filter) && matchesSearch(request, filter.q))
+    .sort((a, b) => (queuePosition(a) < queuePosition(b) ? -1 : 1));
+  return { requests, by: found.by };
 }
 
 /**
- * One page of the staff queue, read through the open-requests index: the index's projection
- * (status, due date, receipt, types, channel) is enough to filter and sort every open case, so
- * only the page's own request items are read (in one batch), however many cases are open. `after`
- * is the cursor of the page before. A search (`q`) matches names and addresses, which only the
- * items hold: it reads items in batches, in queue order, until the page is full.
+ * One page of the staff queue, read from the sparse queue indexes, which hold the open cases whole
+ * in the queue's order (due date, receipt, reference): the page reads its own fifty rows and the
+ * one after them, however many cases are open. A status, type or channel filter, and a search by
+ * part of a name, address or reference, read on in queue order until the page is full, but never
+ * more than {@link QUEUE_READ_BUDGET} cases per page (the page then says so and offers to go on). A whole reference or e-mail address is found by key (an address no open case has a key for is then
+ * looked for in the queue, in case it is on a case written before the lookup keys existed).
+ * The count above the list comes from the narrow open-requests index (no items read), exact up to
+ * {@link QUEUE_COUNT_LIMIT} open cases. `after` is
+ * the cursor of the page before; one this page did not make throws {@link InvalidQueueCursorError}.
  */
 export async function readQueuePage(
-  store: Pick<RequestStore, 'listOpen' | 'getMany'>,
+  store: Pick<RequestStore, 'readQueue' | 'countOpen' | 'get' | 'getMany' | 'requestIdsBySubject'>,
   today: string,
   input: QueueFilterInput & { readonly after?: string },
   pageSize: number = QUEUE_PAGE_SIZE,
 ): Promise<QueuePage> {
   const { filter, ignored } = parseQueueFilter(input);
   const cursor = decodeCursor(input.after);
-  const cursorIgnored = input.after !== undefined && input.after !== '' && cursor === undefined;
+  const continued = cursor !== undefined;
+  const { q } = filter;
 
-  // Working days are counted once per due date, not once per case.
-  const standings = new Map<string, DeadlineStanding>();
-  const standing = (dueDate: string): DeadlineStanding => {
-    let known = standings.get(dueDate);
-    if (!known) standings.set(dueDate, (known = deadlineStanding(today, dueDate)));
-    return known;
-  };
-  const sorted: { readonly id: string; readonly key: SortKey }[] = [];
-  for await (const summary of store.listOpen()) {
-    if (!passes(summary, filter)) continue;
-    const { urgency, workingDaysLeft } = standing(summary.dueDate);
-    sorted.push({ id: summary.id, key: [URGENCY_RANK.get(urgency) ?? URGENCIES.length, workingDaysLeft, Date.parse(summary.receivedAt), summary.id] });
+  if (q !== undefined && !continued) {
+    const byKey = await searchByKey(store, { ...filter, q });
+    // An address with no lookup key on an open case may still be on one written before the keys were.
+    if (byKey && (byKey.by === 'reference' || byKey.requests.length > 0)) return { rows: byKey.requests.map((request) => toRow(request, today)), filter, ignored, continued, searchedBy: byKey.by };
   }
-  sorted.sort((a, b) => compareKeys(a.key, b.key));
-  const start = cursor === undefined ? 0 : sorted.findIndex((entry) => compareKeys(entry.key, cursor) > 0);
-  const rest = start < 0 ? [] : sorted.slice(start);
-
-  const rows: QueueRow[] = [];
-  let lastTaken = -1;
-  const batch = filter.q ? SEARCH_BATCH : pageSize;
-  for (let from = 0; from < rest.length && rows.length < pageSize; from += batch) {
-    const chunk = rest.slice(from, from + batch);
-    const items = new Map((await store.getMany(chunk.map((entry) => entry.id))).map((request) => [request.id, request]));
-    for (const [offset, entry] of chunk.entries()) {
-      const request = items.get(entry.id);
-      lastTaken = from + offset;
-      // The index lags the item by a moment: a case closed since is left out.
-      if (request === undefined || request.status === 'closed') continue;
-      if (filter.q && !matchesSearch(request, filter.q)) continue;
-      rows.push(toRow(request, today));
-      if (rows.length === pageSize) break;
-    }
-  }
-  const more = lastTaken >= 0 && lastTaken < rest.length - 1;
+  const narrowed = filter.status !== undefined || filter.type !== undefined || filter.channel !== undefined || q !== undefined;
+  const [stretch, total] = await Promise.all([
+    store.readQueue({
+      ...(cursor && { after: cursor.position }),
+      limit: pageSize,
+      readBudget: narrowed ? Math.max(QUEUE_READ_BUDGET, pageSize) : pageSize,
+      ...(narrowed && { keep: (request: RightsRequest) => passes(request, filter) && (q === undefined || matchesSearch(request, q)) }),
+    }),
+    q === undefined ? store.countOpen(filter, QUEUE_COUNT_LIMIT) : undefined,
+  ]);
+  const filtered = filter.status !== undefined || filter.type !== undefined || filter.channel !== undefined;
+  const shownBefore = cursor?.shown ?? 0;
+  const rows = stretch.requests.map((request) => toRow(request, today));
   return {
     rows,
     filter,
     ignored,
-    ...(filter.q === undefined && { total: sorted.length, firstPosition: sorted.length - rest.length + 1 }),
-    ...(more && { nextCursor: encodeCursor(rest[lastTaken]!.key) }),
-    continued: cursor !== undefined,
-    cursorIgnored,
+    ...(q === undefined && { firstPosition: shownBefore + 1 }),
+    ...(total?.complete === true && { total: total.count }),
+    ...(total?.complete === false && !filtered && { totalOver: QUEUE_COUNT_LIMIT }),
+    ...(stretch.next !== undefined && { nextCursor: encodeCursor({ position: stretch.next, shown: shownBefore + rows.length }) }),
+    continued,
+    ...(stretch.next !== undefined && rows.length < pageSize && { lookedThrough: stretch.read }),
+    ...(q !== undefined && { searchedBy: 'queue' as const }),
   };
 }

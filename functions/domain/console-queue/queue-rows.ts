@@ -2,8 +2,9 @@ import { isOpenStatus, type Channel, type RequestType, type Status } from '../re
 import type { RightsRequest } from '../request/rights-request.js';
 import { needsTwoApprovers } from '../workflow/record-decision.js';
 import { parseQueueFilter, type IgnoredFilterValue, type QueueFilter, type QueueFilterInput } from './queue-filter.js';
+import { queuePosition } from './queue-position.js';
 import { foldForSearch } from './search-text.js';
-import { deadlineStanding, URGENCIES, type Urgency } from './urgency.js';
+import { deadlineStanding, type Urgency } from './urgency.js';
 
 /** One line of the staff queue: what staff need to pick the next case, nothing more. */
 export interface QueueRow {
@@ -37,11 +38,6 @@ export interface QueueView {
   /** Filter values that were not in their vocabulary and so were not applied. */
   readonly ignored: readonly IgnoredFilterValue[];
 }
-
-const URGENCY_RANK: Readonly<Record<Urgency, number>> = Object.fromEntries(URGENCIES.map((u, i) => [u, i])) as Record<
-  Urgency,
-  number
->;
 
 export function matchesSearch(request: RightsRequest, q: string): boolean {
   if (request.id.toLowerCase().includes(q.toLowerCase())) return true;
@@ -82,20 +78,18 @@ export function toRow(request: RightsRequest, today: string): QueueRow {
 }
 
 /**
- * Overdue first, then fewest working days left, then received earliest (instants compared as
- * moments, not as strings, since offsets differ); closed cases last. Ties end on the reference so
- * the order never changes between two loads of the same data.
+ * The queue's order, as the queue indexes hold it (`queuePosition`): earliest due date first, so
+ * overdue cases lead and the working days left (and so the urgency) never fall down the list;
+ * then received earliest (instants compared as moments, not as strings, since offsets differ),
+ * then the reference, so the order never changes between two loads of the same data. Closed
+ * cases last.
  */
 function compareRows(a: QueueRow, b: QueueRow): number {
   const closedA = a.workingDaysLeft === null ? 1 : 0;
   const closedB = b.workingDaysLeft === null ? 1 : 0;
-  return (
-    closedA - closedB ||
-    URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] ||
-    (a.workingDaysLeft ?? 0) - (b.workingDaysLeft ?? 0) ||
-    Date.parse(a.receivedAt) - Date.parse(b.receivedAt) ||
-    (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0)
-  );
+  const positionA = queuePosition({ id: a.reference, dueDate: a.dueDate, receivedAt: a.receivedAt });
+  const positionB = queuePosition({ id: b.reference, dueDate: b.dueDate, receivedAt: b.receivedAt });
+  return closedA - closedB || (positionA < positionB ? -1 : positionA > positionB ? 1 : 0);
 }
 
 /**

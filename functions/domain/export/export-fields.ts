@@ -49,7 +49,7 @@ export const EXPORT_FIELDS: Readonly<Record<RecordCategory, readonly ExportField
     f('kind', 'Samtykke til', 'Samtykke til', 'Consent to', 'enum'),
     f('granted', 'Gitt', 'Gitt', 'Given', 'boolean'),
     f('changedAt', 'Sist endret', 'Sist endra', 'Last changed', 'instant'),
-    f('source', 'Registrert gjennom', 'Registrert gjennom', 'Recorded through'),
+    f('source', 'Registrert gjennom', 'Registrert gjennom', 'Recorded through', 'enum'),
   ],
   reservation: [
     f('channel', 'Kanal', 'Kanal', 'Channel', 'enum'),
@@ -85,7 +85,7 @@ export const EXPORT_FIELDS: Readonly<Record<RecordCategory, readonly ExportField
   door_event: [
     f('at', 'Tidspunkt', 'Tidspunkt', 'Time', 'instant'),
     f('location', 'Lokasjon', 'Lokasjon', 'Location'),
-    f('door', 'Dør', 'Dør', 'Door'),
+    f('door', 'Dør', 'Dør', 'Door', 'enum'),
     f('result', 'Resultat', 'Resultat', 'Result', 'enum'),
     RESTRICTED,
     f('eventId', 'Hendelse', 'Hending', 'Event'),
@@ -121,4 +121,20 @@ export const ENUM_LABELS: Readonly<Record<string, Localised>> = {
   avtalegiro: { nb: 'AvtaleGiro', nn: 'AvtaleGiro', en: 'AvtaleGiro' },
   granted: { nb: 'åpnet', nn: 'opna', en: 'opened' },
   denied: { nb: 'avvist', nn: 'avvist', en: 'denied' },
+  // Where a consent was recorded (the customer register's source codes).
+  registrering: { nb: 'registrering som kunde', nn: 'registrering som kunde', en: 'registration as a customer' },
+  'Min side': { nb: 'Min side', nn: 'Mi side', en: 'My page (Min side)' },
+  kundeservice: { nb: 'kundeservice', nn: 'kundeservice', en: 'customer service' },
+  app: { nb: 'appen', nn: 'appen', en: 'the app' },
+  web: { nb: 'nettsiden', nn: 'nettsida', en: 'the website' },
+  // The doors of a location, by the access system's door ids and names.
+  main: { nb: 'Hovedinngang', nn: 'Hovudinngang', en: 'Main entrance' },
+  side: { nb: 'Sideinngang', nn: 'Sideinngang', en: 'Side entrance' },
+  Hovedinngang: { nb: 'Hovedinngang', nn: 'Hovudinngang', en: 'Main entrance' },
+  Sykkelrom: { nb: 'Sykkelrom', nn: 'Sykkelrom', en: 'Bicycle room' },
+  'Møterom 1': { nb: 'Møterom 1', nn: 'Møterom 1', en: 'Meeting room 1' },
+  'Møterom 2': { nb: 'Møterom 2', nn: 'Møterom 2', en: 'Meeting room 2' },
+  Bakinngang: { nb: 'Bakinngang', nn: 'Bakinngang', en: 'Back entrance' },
+  Garasje: { nb: 'Garasje', nn: 'Garasje', en: 'Garage' },
+  Postrom: { nb: 'Postrom', nn: 'Postrom', en: 'Mail room' },
 };

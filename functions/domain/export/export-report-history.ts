@@ -3,6 +3,7 @@ import { formatOsloDateTime } from '../letters/format-calendar-date.js';
 import { requestTypeLabel } from '../request/request-type-labels.js';
 import type { Language } from '../request/request-vocabulary.js';
 import type { ExportPackage } from './export-package.js';
+import { customerAuditEventLabel, customerStatusLabel } from './report-labels.js';
 
 type Text = Readonly<Record<Language, string>>;
 
@@ -49,6 +50,19 @@ const T = {
   category: { nb: 'Opplysninger', nn: 'Opplysningar', en: 'Data' },
   heldBy: { nb: 'Hvor de er', nn: 'Kvar dei er', en: 'Where they are held' },
   howToGet: { nb: 'Slik får du dem', nn: 'Slik får du dei', en: 'How to get them' },
+  notClosed: { nb: 'ikke avsluttet ennå', nn: 'ikkje avslutta enno', en: 'not closed yet' },
+  notClosedLegend: {
+    nb: 'En strek (–) under «Avsluttet» betyr at saken ikke er avsluttet ennå.',
+    nn: 'Ein strek (–) under «Avslutta» tyder at saka ikkje er avslutta enno.',
+    en: 'A dash (–) under “Closed” means the case is not closed yet.',
+  },
+  noStatusChange: { nb: 'ingen endring av status', nn: 'inga endring av status', en: 'no change of status' },
+  noStatusChangeLegend: {
+    nb: 'En strek (–) under «Status» betyr at hendelsen ikke endret status på saken.',
+    nn: 'Ein strek (–) under «Status» tyder at hendinga ikkje endra status på saka.',
+    en: 'A dash (–) under “Status” means the event did not change the status of the case.',
+  },
+  noEarlierStatus: { nb: 'ingen status før', nn: 'ingen status før', en: 'no status before' },
 } as const satisfies Record<string, Text>;
 
 const BY: Readonly<Record<'requester' | 'staff' | 'system', Text>> = {
@@ -58,6 +72,16 @@ const BY: Readonly<Record<'requester' | 'staff' | 'system', Text>> = {
 };
 
 const instant = formatOsloDateTime;
+
+/** An empty cell: a dash, with what it means in its title (and in the legend under the table). */
+const dash = (meaning: string): SafeHtml => html`<abbr title="${meaning}">–</abbr>`;
+
+/** «mottatt → til godkjenning», or a dash for an event that changed no status. */
+function statusChange(entry: ExportPackage['auditTrail'][number], language: Language): SafeHtml {
+  if (!entry.toStatus) return dash(T.noStatusChange[language]);
+  const from = entry.fromStatus ? customerStatusLabel(entry.fromStatus)[language] : dash(T.noEarlierStatus[language]);
+  return html`${from} → ${customerStatusLabel(entry.toStatus)[language]}`;
+}
 
 /** The report's table of contents entries for the sections below. */
 export const historySectionLinks = (language: Language): [string, string][] => [
@@ -85,9 +109,10 @@ ${
 <thead><tr><th scope="col">${T.reference[language]}</th><th scope="col">${T.received[language]}</th><th scope="col">${T.types[language]}</th><th scope="col">${T.outcome[language]}</th><th scope="col">${T.closed[language]}</th></tr></thead>
 <tbody>${pkg.earlierRequests.map(
         (earlier) =>
-          html`<tr><td>${earlier.reference}</td><td>${instant(earlier.receivedAt, language)}</td><td>${earlier.types.map((type) => requestTypeLabel(type, language)).join(', ')}</td><td>${earlier.outcomeText}</td><td>${earlier.closedAt ? instant(earlier.closedAt, language) : ''}</td></tr>`,
+          html`<tr><td>${earlier.reference}</td><td>${instant(earlier.receivedAt, language)}</td><td>${earlier.types.map((type) => requestTypeLabel(type, language)).join(', ')}</td><td>${earlier.outcomeText}</td><td>${earlier.closedAt ? instant(earlier.closedAt, language) : dash(T.notClosed[language])}</td></tr>`,
       )}</tbody>
-</table></div>`
+</table></div>
+${pkg.earlierRequests.some((earlier) => !earlier.closedAt) && html`<p class="legend">${T.notClosedLegend[language]}</p>`}`
 }
 </section>
 <section id="correspondence" aria-labelledby="heading-correspondence">
@@ -114,9 +139,10 @@ ${
 <thead><tr><th scope="col">${T.when[language]}</th><th scope="col">${T.event[language]}</th><th scope="col">${T.status[language]}</th><th scope="col">${T.by[language]}</th></tr></thead>
 <tbody>${pkg.auditTrail.map(
     (entry) =>
-      html`<tr><td>${instant(entry.at, language)}</td><td>${entry.event}</td><td>${entry.toStatus ? `${entry.fromStatus ?? ''} → ${entry.toStatus}` : ''}</td><td>${BY[entry.by][language]}</td></tr>`,
+      html`<tr><td>${instant(entry.at, language)}</td><td>${customerAuditEventLabel(entry.event)[language]}</td><td>${statusChange(entry, language)}</td><td>${BY[entry.by][language]}</td></tr>`,
   )}</tbody>
 </table></div>
+${pkg.auditTrail.some((entry) => !entry.toStatus) && html`<p class="legend">${T.noStatusChangeLegend[language]}</p>`}
 </section>
 <section id="not-held" aria-labelledby="heading-not-held">
 <h2 id="heading-not-held">${T.notHeld[language]}</h2>

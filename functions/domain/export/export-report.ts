@@ -29,6 +29,7 @@ td.multiline{white-space:pre-wrap}
 dl{margin:.5rem 0}dt{font-weight:700;margin-top:.5rem}dd{margin:0 0 .25rem 0}
 .table-wrap{overflow-x:auto}
 .note{border-left:4px solid #0047ba;padding:.25rem .75rem;margin:1rem 0}
+.legend{font-size:.9375rem;margin-top:-.5rem}
 @media print{h2{break-after:avoid}tr{break-inside:avoid}.table-wrap{overflow:visible}}`;
 
 const CSS_HASH = createHash('sha256').update(REPORT_CSS, 'utf8').digest('base64');
@@ -158,6 +159,13 @@ function formatValue(value: unknown, field: ExportField, language: Language): st
   }
 }
 
+const isEmpty = (record: unknown, field: ExportField, language: Language): boolean =>
+  formatValue(valueAt(record, field.path), field, language) === '';
+
+/** Under a table with a dash in it: what the dash means, where the reader sees it. */
+const emptyFootnote = (records: readonly unknown[], fields: readonly ExportField[], language: Language): SafeHtml | false =>
+  records.some((record) => fields.some((field) => isEmpty(record, field, language))) && html`<p class="legend">${T.emptyLegend[language]}</p>`;
+
 function cell(record: unknown, field: ExportField, language: Language): SafeHtml {
   const text = formatValue(valueAt(record, field.path), field, language);
   // Never an empty cell: a dash, explained once above the tables and by its title here.
@@ -176,13 +184,15 @@ function recordsTable(category: ExportCategory, records: readonly unknown[], lan
 <thead><tr><th scope="col">${T.field[language]}</th><th scope="col">${T.value[language]}</th></tr></thead>
 <tbody>${fields.map((field) => html`<tr><th scope="row">${field.label[language]}</th>${cell(record, field, language)}</tr>`)}</tbody>
 </table></div>`,
-    )}`;
+    )}
+${emptyFootnote(records, fields, language)}`;
   }
   return html`<div class="table-wrap"><table>
 <caption>${category.label} (${records.length})</caption>
 <thead><tr>${fields.map((field) => html`<th scope="col">${field.label[language]}</th>`)}</tr></thead>
 <tbody>${records.map((record) => html`<tr>${fields.map((field) => cell(record, field, language))}</tr>`)}</tbody>
-</table></div>`;
+</table></div>
+${emptyFootnote(records, fields, language)}`;
 }
 
 const list = (items: readonly HtmlValue[]): SafeHtml => html`<ul>${items.map((item) => html`<li>${item}</li>`)}</ul>`;

@@ -14,6 +14,43 @@ export interface OpenRequestSummary {
   readonly channel: Channel;
 }
 
+/** What {@link RequestStore.readQueue} reads: a stretch of the open requests in the queue's order. */
+export interface QueueRead {
+  /** Start after this `queuePosition` (the last one of the page before). */
+  readonly after?: string;
+  /** At most this many requests passing `keep`. */
+  readonly limit: number;
+  /** Read at most this many open requests, whether they pass `keep` or not. */
+  readonly readBudget: number;
+  /** Which of the requests read to return (all when absent). */
+  readonly keep?: (request: RightsRequest) => boolean;
+}
+
+/** The answer to a {@link QueueRead}. */
+export interface QueueStretch {
+  /** The requests kept, in queue order. */
+  readonly requests: RightsRequest[];
+  /** The `queuePosition` of the last request looked at, when more open requests follow it. */
+  readonly next?: string;
+  /** How many open requests were read. */
+  readonly read: number;
+}
+
+/** A filter on what the open-requests index holds of each open request. */
+export interface OpenRequestFilter {
+  readonly status?: Status;
+  readonly type?: RequestType;
+  readonly channel?: Channel;
+}
+
+/** The answer of {@link RequestStore.countOpen}. */
+export interface OpenRequestCount {
+  /** Matches among the open requests looked at. */
+  readonly count: number;
+  /** True when every open request was looked at, so `count` is the number of matches. */
+  readonly complete: boolean;
+}
+
 /** Binds an `Idempotency-Key` to the request it created, for a limited time. */
 export interface IdempotencyRecord {
   readonly keyHash: string;
@@ -58,6 +95,17 @@ export interface RequestStore {
    * paginated read of request items only; never used on a request's own path).
    */
   listAll(): AsyncIterable<RightsRequest>;
+  /**
+   * Open requests in the staff queue's order (`queuePosition`), read from a sparse index that
+   * holds only open requests, whole, so a page reads its own rows and stops (never a scan, never
+   * every open request to show fifty).
+   */
+  readQueue(read: QueueRead): Promise<QueueStretch>;
+  /**
+   * How many open requests match, from the narrow open-requests index (items never read), looking
+   * at no more than `readLimit` index entries: `complete` is false when it stopped there.
+   */
+  countOpen(filter: OpenRequestFilter, readLimit: number): Promise<OpenRequestCount>;
   /** Requests not yet closed, oldest first, read from an index (never a table scan). */
   listOpen(): AsyncIterable<OpenRequestSummary>;
   /**

@@ -97,7 +97,8 @@ ${queue.ignored.length > 0 &&
 html`<div class="notice"><p>Noen filterverdier er ukjente og ble ikke brukt:</p><ul>${queue.ignored.map(
   (i) => html`<li>${FILTER_NAMES[i.field]}: «${i.value}»</li>`,
 )}</ul></div>`}
-${queue.cursorIgnored && html`<div class="notice"><p>Lenken til neste side var ugyldig, så køen vises fra begynnelsen.</p></div>`}
+${queue.lookedThrough !== undefined &&
+html`<div class="notice"><p>Siden er ikke full: for å svare raskt leser hver side høyst ${NUMBER.format(queue.lookedThrough)} åpne henvendelser. «Søk videre» leter i resten.</p></div>`}
 ${filterForm(queue)}
 <p id="queue-count"><strong>${countText(queue)}</strong></p>
 ${count === 0
@@ -112,18 +113,24 @@ ${pager(queue)}`;
 const NUMBER = new Intl.NumberFormat('nb-NO');
 const cases = (n: number): string => (n === 1 ? '1 henvendelse' : `${NUMBER.format(n)} henvendelser`);
 
-/** «Viser 1–50 av 10 000 henvendelser», or the hits of a search, which is not counted in full. */
+/**
+ * «Viser 1–50 av 1 200 henvendelser»; «… av over 2 000 henvendelser» for a queue too long to count
+ * on every page; «Viser 1–50» for a filtered one; or the hits of a search, which is not counted.
+ */
 function countText(queue: QueuePageModel['queue']): string {
   const shown = queue.rows.length;
   // A search that reached the end on its first page has counted every hit.
-  if (queue.total === undefined) return queue.nextCursor || queue.continued ? `${shown} treff på denne siden` : cases(shown);
-  if (shown === 0 || (queue.firstPosition === 1 && shown === queue.total)) return cases(queue.total);
-  const first = queue.firstPosition ?? 1;
-  return `Viser ${NUMBER.format(first)}–${NUMBER.format(first + shown - 1)} av ${cases(queue.total)}`;
+  if (queue.firstPosition === undefined) return queue.nextCursor || queue.continued ? `${shown} treff på denne siden` : cases(shown);
+  if (queue.total !== undefined && (shown === 0 || (queue.firstPosition === 1 && shown === queue.total))) return cases(queue.total);
+  if (shown === 0) return queue.continued ? 'Ingen flere henvendelser' : cases(0);
+  const range = `Viser ${NUMBER.format(queue.firstPosition)}–${NUMBER.format(queue.firstPosition + shown - 1)}`;
+  if (queue.total !== undefined) return `${range} av ${cases(queue.total)}`;
+  if (queue.totalOver !== undefined) return `${range} av over ${cases(queue.totalOver)}`;
+  return range;
 }
 
 /** The queue's address with the filter kept, and the cursor when given. */
-function pageHref(filter: QueueView['filter'], after?: string): string {
+export function pageHref(filter: QueueView['filter'], after?: string): string {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(filter)) if (value !== undefined) query.set(name, String(value));
   if (after !== undefined) query.set('after', after);
@@ -135,6 +142,7 @@ function pager(queue: QueuePageModel['queue']): SafeHtml {
   if (!queue.nextCursor && !queue.continued) return html``;
   return html`<nav class="pager" aria-label="Sider i køen"><ul class="menu">
 ${queue.continued && html`<li><a href="${pageHref(queue.filter)}">Første side</a></li>`}
-${queue.nextCursor && html`<li><a href="${pageHref(queue.filter, queue.nextCursor)}" rel="next">Neste side</a></li>`}
+${queue.nextCursor &&
+  html`<li><a href="${pageHref(queue.filter, queue.nextCursor)}" rel="next">${queue.lookedThrough === undefined ? 'Neste side' : 'Søk videre'}</a></li>`}
 </ul></nav>`;
 }

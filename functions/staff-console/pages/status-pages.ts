@@ -42,6 +42,17 @@ export const renderNotFoundPage = (context: StatusPageContext = {}): string =>
     context,
   );
 
+/**
+ * 400 for a queue address whose `after` (the link to the next page) was not made by the queue: an
+ * edited or cut-off link. The queue does not guess where to go on; the way back keeps the filter.
+ */
+export const renderBadQueueCursorPage = (firstPageHref: string, context: StatusPageContext = {}): string =>
+  page(
+    'Ugyldig sidelenke',
+    html`<h1>Lenken til neste side er ugyldig</h1><p>Adressen har en «after»-verdi som køen ikke har laget, for eksempel fordi lenken er endret eller kuttet av. Gå til første side og bla videre derfra.</p><p><a href="${firstPageHref}">Til første side av køen</a></p>`,
+    context,
+  );
+
 /** 409: the action no longer fits the case (someone else changed it, or the step has passed). */
 export const renderConflictPage = (message: string, caseId: string | undefined, context: StatusPageContext = {}): string =>
   page(

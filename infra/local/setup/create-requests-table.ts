@@ -4,52 +4,67 @@ import {
   ResourceInUseException,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
+  type AttributeDefinition,
   type DynamoDBClient,
+  type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
 import { REQUESTS_TABLE_LAYOUT } from '../../../functions/adapters/dynamodb/requests-table-layout.js';
 
+const layout = REQUESTS_TABLE_LAYOUT;
+
+/** The table's secondary indexes as DynamoDB Local takes them, from the layout the CDK table uses. */
+function secondaryIndexes(): { readonly index: GlobalSecondaryIndex; readonly attributes: AttributeDefinition[] }[] {
+  const keyed = (
+    description: { readonly name: string; readonly partitionKey: string; readonly sortKey: string },
+    projection: GlobalSecondaryIndex['Projection'],
+  ) => ({
+    index: {
+      IndexName: description.name,
+      KeySchema: [
+        { AttributeName: description.partitionKey, KeyType: 'HASH' as const },
+        { AttributeName: description.sortKey, KeyType: 'RANGE' as const },
+      ],
+      Projection: projection,
+    },
+    attributes: [
+      { AttributeName: description.partitionKey, AttributeType: 'S' as const },
+      { AttributeName: description.sortKey, AttributeType: 'S' as const },
+    ],
+  });
+  return [
+    keyed(layout.openRequestsIndex, { ProjectionType: 'INCLUDE', NonKeyAttributes: [...layout.openRequestsIndex.nonKeyAttributes] }),
+    keyed(layout.allRequestsIndex, { ProjectionType: 'ALL' }),
+    keyed(layout.queueIndex, { ProjectionType: 'ALL' }),
+  ];
+}
+
+/** Each attribute once (two indexes may share a key attribute). */
+const distinct = (definitions: readonly AttributeDefinition[]): AttributeDefinition[] => [
+  ...new Map(definitions.map((definition) => [definition.AttributeName, definition])).values(),
+];
+
 /**
  * Creates the requests table in DynamoDB Local from the same layout the CDK table uses. Safe to
- * call on every start: an existing table is left as it is.
+ * call on every start: an existing table is left as it is, except that an index it lacks (a
+ * `.local-data/` table from before the index existed) is added.
  */
 export async function createRequestsTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  const layout = REQUESTS_TABLE_LAYOUT;
-  const index = layout.openRequestsIndex;
-  const all = layout.allRequestsIndex;
+  const indexes = secondaryIndexes();
   try {
     await client.send(
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [
+        AttributeDefinitions: distinct([
           { AttributeName: layout.partitionKey, AttributeType: 'S' },
           { AttributeName: layout.sortKey, AttributeType: 'S' },
-          { AttributeName: index.partitionKey, AttributeType: 'S' },
-          { AttributeName: index.sortKey, AttributeType: 'S' },
-          { AttributeName: all.partitionKey, AttributeType: 'S' },
-        ],
+          ...indexes.flatMap((index) => index.attributes),
+        ]),
         KeySchema: [
           { AttributeName: layout.partitionKey, KeyType: 'HASH' },
           { AttributeName: layout.sortKey, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: [
-          {
-            IndexName: index.name,
-            KeySchema: [
-              { AttributeName: index.partitionKey, KeyType: 'HASH' },
-              { AttributeName: index.sortKey, KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.nonKeyAttributes] },
-          },
-          {
-            IndexName: all.name,
-            KeySchema: [
-              { AttributeName: all.partitionKey, KeyType: 'HASH' },
-              { AttributeName: all.sortKey, KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'ALL' },
-          },
-        ],
+        GlobalSecondaryIndexes: indexes.map((index) => index.index),
       }),
     );
     await client.send(
@@ -60,39 +75,27 @@ export async function createRequestsTable(client: DynamoDBClient, tableName: str
     );
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
-    await addAllRequestsIndex(client, tableName);
+    await addMissingIndexes(client, tableName);
   }
   await client.send(new DescribeTableCommand({ TableName: tableName }));
 }
 
 /**
- * A table kept in `.local-data/` from before the `all-requests` index existed gets it added, so
- * an old local setup keeps working (requests written before then carry no `registerPk` and stay
- * out of the register).
+ * A table kept in `.local-data/` from before an index existed gets it added, one per update as
+ * DynamoDB allows, so an old local setup keeps working. Items written before then lack the
+ * index's keys until `npm run dsr -- backfill-queue` writes them (see README).
  */
-async function addAllRequestsIndex(client: DynamoDBClient, tableName: string): Promise<void> {
-  const all = REQUESTS_TABLE_LAYOUT.allRequestsIndex;
+async function addMissingIndexes(client: DynamoDBClient, tableName: string): Promise<void> {
   const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-  if ((Table?.GlobalSecondaryIndexes ?? []).some((existing) => existing.IndexName === all.name)) return;
-  await client.send(
-    new UpdateTableCommand({
-      TableName: tableName,
-      AttributeDefinitions: [
-        { AttributeName: all.partitionKey, AttributeType: 'S' },
-        { AttributeName: all.sortKey, AttributeType: 'S' },
-      ],
-      GlobalSecondaryIndexUpdates: [
-        {
-          Create: {
-            IndexName: all.name,
-            KeySchema: [
-              { AttributeName: all.partitionKey, KeyType: 'HASH' },
-              { AttributeName: all.sortKey, KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'ALL' },
-          },
-        },
-      ],
-    }),
-  );
+  const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  for (const { index, attributes } of secondaryIndexes()) {
+    if (existing.has(index.IndexName)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: attributes,
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+  }
 }

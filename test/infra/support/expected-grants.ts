@@ -36,6 +36,8 @@ const REQUESTS = {
 const BATCH_READ = { requests: ['dynamodb:BatchGetItem'] };
 const OPEN_INDEX = { [`requests/index/${REQUESTS_TABLE_LAYOUT.openRequestsIndex.name}`]: ['dynamodb:Query'] };
 const ALL_INDEX = { [`requests/index/${REQUESTS_TABLE_LAYOUT.allRequestsIndex.name}`]: ['dynamodb:Query'] };
+/** The console's queue pages: the sparse queue index. */
+const QUEUE_INDEXES = { [`requests/index/${REQUESTS_TABLE_LAYOUT.queueIndex.name}`]: ['dynamodb:Query'] };
 
 /** Read on one store: the table and a `Query` on each of its GSIs. */
 const storeRead = (table: (typeof CUSTOMER_DATA_TABLES)[number]): Record<string, string[]> => ({
@@ -140,7 +142,7 @@ export const EXPECTED_GRANTS: Readonly<Record<FunctionFolder, NamedGrants>> = {
   'mail-events': grants(XRAY, REQUESTS.readWrite),
   'flag-needs-attention': grants(XRAY, REQUESTS.readWrite),
   'purge-exports': grants(XRAY, REQUESTS.readWrite, LIST, { [`bucket/${EXP}*`]: ['s3:DeleteObject'] }),
-  'staff-console': grants(XRAY, REQUESTS.readWrite, BATCH_READ, OPEN_INDEX, ALL_INDEX, RESTRICTION_FLAGS, CUSTOMER_KEY_WRITE, bucketReadWrite(REQ), SES, {
+  'staff-console': grants(XRAY, REQUESTS.readWrite, BATCH_READ, OPEN_INDEX, ALL_INDEX, QUEUE_INDEXES, RESTRICTION_FLAGS, CUSTOMER_KEY_WRITE, bucketReadWrite(REQ), SES, {
     // Only items of the TRIAGE partition (a condition on the statement; see requests-table.test.ts).
     requests: ['dynamodb:DeleteItem'],
     [`bucket/${REQ}*`]: ['s3:DeleteObject'],
@@ -268,6 +270,7 @@ export function resourceNames({ stack, resources, stateMachineArn, failedIntakes
     ['requests', requests.table.tableArn],
     [`requests/index/${REQUESTS_TABLE_LAYOUT.openRequestsIndex.name}`, `${requests.table.tableArn}/index/${REQUESTS_TABLE_LAYOUT.openRequestsIndex.name}`],
     [`requests/index/${REQUESTS_TABLE_LAYOUT.allRequestsIndex.name}`, `${requests.table.tableArn}/index/${REQUESTS_TABLE_LAYOUT.allRequestsIndex.name}`],
+    [`requests/index/${REQUESTS_TABLE_LAYOUT.queueIndex.name}`, `${requests.table.tableArn}/index/${REQUESTS_TABLE_LAYOUT.queueIndex.name}`],
     ['requests-key', requests.key.keyArn],
     ['bucket', requestData.bucket.bucketArn],
     ['bucket-key', requestData.key.keyArn],

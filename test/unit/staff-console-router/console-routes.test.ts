@@ -49,6 +49,20 @@ describe('GET /console (the queue)', () => {
     expect(unknownFlash.body).not.toContain('<script>');
   });
 
+  it('answers 400 with a way back to the first page (filter kept) for a next-page link it did not make', async () => {
+    // Prepare
+    const world = consoleWorld();
+
+    // Act
+    const tampered = await world.console(get('/console', { status: 'awaiting_approval', after: 'eyJub3QiOiJvdXJzIn0' }));
+
+    // Assess
+    expect(tampered.statusCode).toBe(400);
+    expect(mainText(tampered.body ?? '')).toContain('Lenken til neste side er ugyldig');
+    expect(tampered.body).toContain('href="/console?status=awaiting_approval"');
+    expect(tampered.body).not.toContain(REQUEST_ID);
+  });
+
   it("puts the session's csrf token in every form that posts, the sign-out form included", async () => {
     // Prepare
     const world = consoleWorld();
