@@ -1,5 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { tracer } from '../tracer.js';
+import { traced } from '../tracer.js';
 import { withoutSdkCallLogging } from './without-sdk-call-logging.js';
 
 let client: S3Client | undefined;
@@ -9,4 +9,4 @@ let client: S3Client | undefined;
  * `AWS_ENDPOINT_URL_<SERVICE>` variables, which local mode sets, so handlers have no local branch.
  * Traced by the function's X-Ray tracer (`../tracer.ts`). One module per client: a function loads (at cold start) only the SDK clients it imports.
  */
-export const s3Client = (): S3Client => (client ??= tracer.captureAWSv3Client(withoutSdkCallLogging(new S3Client({ forcePathStyle: true }))));
+export const s3Client = (): S3Client => (client ??= traced(withoutSdkCallLogging(new S3Client({ forcePathStyle: true }))));

@@ -1,5 +1,5 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { tracer } from '../tracer.js';
+import { traced } from '../tracer.js';
 import { withoutSdkCallLogging } from './without-sdk-call-logging.js';
 
 let client: SESv2Client | undefined;
@@ -9,4 +9,4 @@ let client: SESv2Client | undefined;
  * `AWS_ENDPOINT_URL_<SERVICE>` variables, which local mode sets, so handlers have no local branch.
  * Traced by the function's X-Ray tracer (`../tracer.ts`). One module per client: a function loads (at cold start) only the SDK clients it imports.
  */
-export const sesClient = (): SESv2Client => (client ??= tracer.captureAWSv3Client(withoutSdkCallLogging(new SESv2Client({}))));
+export const sesClient = (): SESv2Client => (client ??= traced(withoutSdkCallLogging(new SESv2Client({}))));
