@@ -182,6 +182,30 @@ export async function coldInit(bundle: FunctionBundle): Promise<ColdInit> {
   return { wall: timing.wall!, cpu: timing.cpu! };
 }
 
+/** Lists, after the import, every package whose files Node loaded (from `require.cache`). */
+const LOADED_PACKAGES = `
+const { createRequire } = await import('node:module');
+await import(process.argv[1]);
+const loaded = new Set();
+for (const file of Object.keys(createRequire(process.argv[1]).cache)) {
+  const match = /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(file);
+  if (match) loaded.add(match[1]);
+}
+process.stdout.write(JSON.stringify([...loaded].sort()));
+`;
+
+/**
+ * The packages a bundle loads at cold start (importing it in a fresh Node process, with
+ * {@link BENCH_FUNCTION_ENVIRONMENT} and `extraEnv`): what start-up pays for, whatever the clock says.
+ */
+export async function packagesLoadedAtInit(bundle: FunctionBundle, extraEnv: Readonly<Record<string, string>> = {}): Promise<string[]> {
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', LOADED_PACKAGES, pathToFileURL(bundle.path).href], {
+    env: { PATH: process.env.PATH ?? '', ...BENCH_FUNCTION_ENVIRONMENT, ...extraEnv },
+    cwd: repositoryRoot,
+  });
+  return JSON.parse(stdout) as string[];
+}
+
 /** Median of a non-empty list. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

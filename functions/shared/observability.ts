@@ -2,12 +2,15 @@ import type middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { DSR_METRICS_NAMESPACE } from '../domain/deadline-watch/deadline-metrics.js';
 import { powertoolsLogger } from './logger.js';
+import { providedModule } from './provided-module.js';
 import { activeTracer } from './tracer.js';
 
 const metricsByService = new Map<string, Metrics>();
+
+/** The Tracer's middy middleware, loaded with the Tracer only where tracing is active. */
+const tracerMiddleware = () => providedModule<typeof import('@aws-lambda-powertools/tracer/middleware')>('@aws-lambda-powertools/tracer/middleware');
 
 /**
  * The pipeline's CloudWatch metrics of one service (Powertools Metrics, written as EMF log lines
@@ -36,7 +39,7 @@ export function observability(service: string): middy.MiddlewareObj[] {
   const tracer = activeTracer();
   return [
     injectLambdaContext(powertoolsLogger(service), { logEvent: false, resetKeys: true }),
-    ...(tracer ? [captureLambdaHandler(tracer, { captureResponse: false })] : []),
+    ...(tracer ? [tracerMiddleware().captureLambdaHandler(tracer, { captureResponse: false })] : []),
     // Only a service that records metrics flushes them: an empty flush logs a warning every time.
     ...(metrics ? [logMetrics(metrics, { throwOnEmptyMetrics: false })] : []),
   ];

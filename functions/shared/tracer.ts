@@ -1,5 +1,5 @@
 import type { Tracer } from '@aws-lambda-powertools/tracer';
-import { createRequire } from 'node:module';
+import { providedModule } from './provided-module.js';
 
 /**
  * Whether the Powertools Tracer would trace in this process, by its own rule: inside Lambda
@@ -11,10 +11,6 @@ export function tracingActive(env: NodeJS.ProcessEnv = process.env): boolean {
   const execution = env.AWS_EXECUTION_ENV ?? '';
   return execution !== '' && execution !== 'AWS_Lambda_amplify-mock' && (env.AWS_SAM_LOCAL ?? '') === '';
 }
-
-// In the CommonJS bundle `__filename` is the bundle (the layer's modules resolve through
-// NODE_PATH); under tsx and vitest (ES modules) it is undefined and the working directory serves.
-const requireModule = createRequire(typeof __filename === 'string' ? __filename : `${process.cwd()}/`);
 
 let loaded: Tracer | null | undefined;
 
@@ -28,7 +24,7 @@ let loaded: Tracer | null | undefined;
  */
 export function activeTracer(): Tracer | undefined {
   if (loaded === undefined) {
-    loaded = tracingActive() ? new (requireModule('@aws-lambda-powertools/tracer') as typeof import('@aws-lambda-powertools/tracer')).Tracer() : null;
+    loaded = tracingActive() ? new (providedModule<typeof import('@aws-lambda-powertools/tracer')>('@aws-lambda-powertools/tracer').Tracer)() : null;
   }
   return loaded ?? undefined;
 }

@@ -47,4 +47,17 @@ describe('activeTracer and traced', () => {
     expect(activeTracer()).toBe(tracer);
     expect(traced(client).middlewareStack.identify().join(' ')).toMatch(/XRay/i);
   });
+
+  it('put the tracing middleware into every handler in Lambda, and leave it out where tracing is off', async () => {
+    vi.stubEnv('AWS_EXECUTION_ENV', '');
+    vi.resetModules();
+    const off = await import('../../../functions/shared/observability.js');
+    expect(off.observability('tracer-test-off')).toHaveLength(1);
+
+    vi.stubEnv('AWS_EXECUTION_ENV', 'AWS_Lambda_nodejs24.x');
+    vi.stubEnv('POWERTOOLS_TRACER_CAPTURE_HTTPS_REQUESTS', 'false');
+    vi.resetModules();
+    const on = await import('../../../functions/shared/observability.js');
+    expect(on.observability('tracer-test-on')).toHaveLength(2);
+  });
 });
