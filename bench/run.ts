@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalStack } from '../infra/local/local-stack.js';
 import { consolePageTimes } from './console-bench.js';
@@ -13,7 +14,7 @@ import { LOCAL_CUSTOMER_DATA_TABLE_NAMES } from '../functions/adapters/dynamodb/
 import { workflowLoad, type WorkflowLoadFigures } from './workflow-load-bench.js';
 import { enumerationTiming, enumerationTimingLines } from './enumeration-timing-bench.js';
 import { benchMachine, jsonReportPath, writeJsonReport } from './bench-report.js';
-import { BENCH_BUNDLE_DIR, functionFigures, functionFiguresTable } from './function-bundles.js';
+import { BENCH_BUNDLE_DIR, documentLibrariesBytes, functionFigures, functionFiguresTable } from './function-bundles.js';
 
 /**
  * Bundle size and cold start of every function, built as CDK builds them. Runs first, while
@@ -27,15 +28,19 @@ async function printFunctionFigures(): Promise<Record<string, unknown>> {
       { bytes: figure.bytes, coldInitMillis: Math.round(figure.coldInitMillis), coldInitCpuMillis: Math.round(figure.coldInitCpuMillis) },
     ]),
   );
+  const layer = documentLibrariesBytes(join(BENCH_BUNDLE_DIR, '..', 'document-libraries-layer'));
+  const layerBytes = Object.values(layer).reduce((sum, bytes) => sum + bytes, 0);
   process.stdout.write(
     [
       ...functionFiguresTable(figures),
+      `Document libraries layer (email-intake, staff-console; loaded only when a raw mail is read or a PDF made): ${(layerBytes / 1024).toFixed(0)} KiB`,
+      `  ${Object.entries(layer).map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)} KiB`).join(', ')}`,
       '',
       `BENCH_FUNCTIONS ${JSON.stringify(byFunction)}`,
       '',
     ].join('\n'),
   );
-  return byFunction;
+  return { ...byFunction, documentLibrariesLayer: { bytes: layerBytes } };
 }
 
 /**

@@ -31,7 +31,7 @@ const billing = new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTab
 const accessLog = new DynamoDbAccessLogStore(dynamoDbClient(), config[ENV.accessLogTable]);
 const deps = {
   ...storeDeps('carry-out'),
-  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
   customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
   billing,
   accessLog,

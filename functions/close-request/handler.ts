@@ -9,6 +9,6 @@ import { taskHandler } from '../shared/task-handler.js';
 import { RequestTaskEventSchema } from '../shared/workflow-events.js';
 
 const config = parseConfig(z.object({ [ENV.dataBucket]: z.string().min(1) }));
-const deps = { ...storeDeps('close-request'), objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket]) };
+const deps = { ...storeDeps('close-request'), objects: new S3ObjectStore(s3Client, config[ENV.dataBucket]) };
 
 export const handler = taskHandler('close-request', RequestTaskEventSchema, (event) => closeRequest(deps, event.requestId));

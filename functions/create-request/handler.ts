@@ -36,7 +36,7 @@ const config = parseConfig(
 );
 const deps = {
   store: new DynamoDbRequestStore(dynamoDbClient(), config[ENV.requestsTable]),
-  workflow: new StepFunctionsWorkflow(sfnClient(), config[ENV.stateMachineArn]),
+  workflow: new StepFunctionsWorkflow(sfnClient, config[ENV.stateMachineArn]),
   now: () => new Date(),
   formatInstant: toOsloIsoString,
   receiptDate: (receivedAt: string) => osloCalendarDate(receivedAt),

@@ -27,7 +27,7 @@ const deps = {
   ...mailDeps('download-page'),
   codes: new DynamoDbDownloadCodeStore(dynamoDbClient(), config[ENV.requestsTable]),
   sessions: new DynamoDbDownloadSessionStore(dynamoDbClient(), config[ENV.requestsTable]),
-  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
 };
 
 export const handler = middy((event: APIGatewayProxyEventV2) => serveDownloadPage(deps, event))

@@ -21,10 +21,11 @@ export type MailReading = Pick<ReceiveMailDeps, 'parse' | 'recognise'>;
 
 export interface EmailIntakeClients {
   readonly dynamoDb: DynamoDBClient;
-  readonly s3: S3Client;
-  readonly sfn: SFNClient;
+  /** S3, Step Functions and SES: a client, or the function that makes it when first used. */
+  readonly s3: S3Client | (() => S3Client);
+  readonly sfn: SFNClient | (() => SFNClient);
   /** Sends the acknowledgement of a mail set aside for triage; without it (or a sender address) none goes. */
-  readonly ses?: SESv2Client;
+  readonly ses?: SESv2Client | (() => SESv2Client);
 }
 
 /**

@@ -15,7 +15,7 @@ const config = parseConfig(EmailIntakeConfigSchema);
 export const handler = createEmailIntakeHandler(
   emailIntakeDeps(
     config,
-    { dynamoDb: dynamoDbClient(), s3: s3Client(), sfn: sfnClient(), ses: sesClient() },
+    { dynamoDb: dynamoDbClient(), s3: s3Client, sfn: sfnClient, ses: sesClient },
     { parse: parseInboundMessageLazily, recognise },
   ),
 );

@@ -20,7 +20,7 @@ const config = parseConfig(
 const deps = {
   ...storeDeps('gather-access-log'),
   accessLog: new DynamoDbAccessLogStore(dynamoDbClient(), config[ENV.accessLogTable]),
-  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
 };
 
 export const handler = taskHandler('gather-access-log', RequestTaskEventSchema, (event) =>

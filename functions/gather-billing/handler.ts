@@ -20,7 +20,7 @@ const config = parseConfig(
 const deps = {
   ...storeDeps('gather-billing'),
   billing: new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTable]),
-  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
 };
 
 export const handler = taskHandler('gather-billing', RequestTaskEventSchema, (event) =>

@@ -20,7 +20,7 @@ const config = parseConfig(
 const deps = {
   ...storeDeps('gather-subscriptions'),
   customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
-  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
 };
 
 export const handler = taskHandler('gather-subscriptions', RequestTaskEventSchema, (event) =>

@@ -19,7 +19,7 @@ const config = parseConfig(
 );
 const deps = {
   ...mailDeps('notify-recipients'),
-  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
   recipientAddresses: config[ENV.recipientAddresses],
 };
 

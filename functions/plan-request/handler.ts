@@ -24,7 +24,7 @@ const config = parseConfig(
 );
 const deps = {
   ...storeDeps('plan-request'),
-  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
   // Read only, through keys and the lookup indexes: the search before a plan says nothing is held.
   customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
   billing: new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTable]),

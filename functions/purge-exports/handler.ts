@@ -19,7 +19,7 @@ const config = parseConfig(
 );
 const deps = {
   store: new DynamoDbRequestStore(dynamoDbClient(), config[ENV.requestsTable]),
-  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
   logger: createLogger('purge-exports'),
 };
 

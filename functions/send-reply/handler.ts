@@ -19,7 +19,7 @@ const config = parseConfig(
 );
 const deps = {
   ...mailDeps('send-reply'),
-  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
   publicBaseUrl: config[ENV.publicBaseUrl],
   recipients: config[ENV.recipientDirectory],
 };

@@ -21,7 +21,7 @@ export function mailDeps(service: string): WorkflowDeps {
     ...storeDeps(service),
     mailer: recordingSesMailer({
       dynamoDb: dynamoDbClient(),
-      ses: sesClient(),
+      ses: sesClient,
       tableName: config[ENV.requestsTable],
       senderAddress: config[ENV.senderAddress],
       configurationSet: config[ENV.sesConfigurationSet],
@@ -36,7 +36,8 @@ export function mailDeps(service: string): WorkflowDeps {
  */
 export function recordingSesMailer(options: {
   readonly dynamoDb: DynamoDBClient;
-  readonly ses: SESv2Client;
+  /** The client, or the function that makes it on the first letter (`sesClient`). */
+  readonly ses: SESv2Client | (() => SESv2Client);
   readonly tableName: string;
   readonly senderAddress: string;
   readonly configurationSet?: string;

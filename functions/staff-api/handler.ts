@@ -36,13 +36,13 @@ const config = parseConfig(
 );
 const deps = {
   ...mailDeps('staff-api'),
-  callbacks: new StepFunctionsWorkflow(sfnClient(), config[ENV.stateMachineArn]),
+  callbacks: new StepFunctionsWorkflow(sfnClient, config[ENV.stateMachineArn]),
   flags: storeRestrictionFlags({
     customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
     billing: new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTable]),
     accessLog: new DynamoDbAccessLogStore(dynamoDbClient(), config[ENV.accessLogTable]),
   }),
-  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
   today: () => osloCalendarDate(new Date()),
   verifier: staffTokenVerifierFromEnv(),
   publicBaseUrl: config[ENV.publicBaseUrl],

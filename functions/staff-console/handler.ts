@@ -83,8 +83,8 @@ function signInMethod(): SignInMethod {
 }
 
 const table = config[ENV.requestsTable];
-const workflow = new StepFunctionsWorkflow(sfnClient(), config[ENV.stateMachineArn]);
-const inboundMail = config.INBOUND_MAIL_BUCKET === undefined ? undefined : new S3ObjectStore(s3Client(), config.INBOUND_MAIL_BUCKET);
+const workflow = new StepFunctionsWorkflow(sfnClient, config[ENV.stateMachineArn]);
+const inboundMail = config.INBOUND_MAIL_BUCKET === undefined ? undefined : new S3ObjectStore(s3Client, config.INBOUND_MAIL_BUCKET);
 const deps: StaffConsoleDeps = {
   signIn: signInMethod(),
   verifier: staffTokenVerifierFromEnv(),
@@ -93,10 +93,10 @@ const deps: StaffConsoleDeps = {
   store: new DynamoDbRequestStore(dynamoDbClient(), table),
   inbox: new DynamoDbInboxStore(dynamoDbClient(), table),
   postalLetters: new DynamoDbPostalLetterStore(dynamoDbClient(), table),
-  objects: new S3ObjectStore(s3Client(), config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
   mailer: recordingSesMailer({
     dynamoDb: dynamoDbClient(),
-    ses: sesClient(),
+    ses: sesClient,
     tableName: config[ENV.requestsTable],
     senderAddress: config[ENV.senderAddress],
     configurationSet: config[ENV.sesConfigurationSet],

@@ -27,7 +27,7 @@ const deps = {
   ...mailDeps('verify-page'),
   customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
   verifications: new DynamoDbVerificationStore(dynamoDbClient(), config[ENV.requestsTable]),
-  callbacks: new StepFunctionsWorkflow(sfnClient(), config[ENV.stateMachineArn]),
+  callbacks: new StepFunctionsWorkflow(sfnClient, config[ENV.stateMachineArn]),
   publicBaseUrl: config[ENV.publicBaseUrl],
 };
 

@@ -13,6 +13,7 @@ import { Construct } from 'constructs';
 import { CUSTOMER_DATA_TABLE_ENV } from '../../functions/adapters/dynamodb/customer-data-tables-layout.js';
 import { ENV } from '../../functions/shared/env-names.js';
 import { DEFAULT_TIMEOUT_SECONDS } from '../function-timeouts.js';
+import { DOCUMENT_LIBRARIES, DOCUMENT_LIBRARY_FUNCTIONS, documentLibrariesLayer } from './document-libraries-layer.js';
 import type { CustomerDataAccess, CustomerDataTable, CustomerDataTables } from './customer-data-tables.js';
 import { INBOUND_MAIL_ENV, type InboundMailBucket } from './inbound-mail-bucket.js';
 import {
@@ -91,7 +92,8 @@ export function powertoolsLayer(scope: Construct): lambda.ILayerVersion {
  * SDK then loads through `require`, which reads each client's single CommonJS file, where an ES
  * `import` of it first has every file lexed for its exports (about twice the cold-start time
  * for DynamoDB). Dependencies are still read as ES modules (`mainFields`), so unused parts of
- * zod and others are left out of the bundle.
+ * zod and others are left out of the bundle. The mail and PDF libraries come from our layer
+ * (`document-libraries-layer.ts`), given only to the functions that use them.
  */
 export const DSR_BUNDLING = {
   format: OutputFormat.CJS,
@@ -99,7 +101,7 @@ export const DSR_BUNDLING = {
   minify: true,
   sourceMap: true,
   sourcesContent: false,
-  externalModules: [...RUNTIME_PROVIDED_MODULES, ...LAYER_PROVIDED_MODULES],
+  externalModules: [...RUNTIME_PROVIDED_MODULES, ...LAYER_PROVIDED_MODULES, ...DOCUMENT_LIBRARIES],
 } as const;
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -217,7 +219,7 @@ export class DsrFunction extends NodejsFunction {
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(DEFAULT_TIMEOUT_SECONDS),
       tracing: lambda.Tracing.ACTIVE,
-      layers: [powertoolsLayer(scope)],
+      layers: [powertoolsLayer(scope), ...(DOCUMENT_LIBRARY_FUNCTIONS.includes(props.folder) ? [documentLibrariesLayer(scope)] : [])],
       reservedConcurrentExecutions: props.reservedConcurrency,
       logGroup,
       environment: {

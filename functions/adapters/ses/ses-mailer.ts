@@ -1,5 +1,6 @@
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { MailTransport, OutgoingMail } from '../../domain/mail/mailer.js';
+import { providedModule } from '../../shared/provided-module.js';
 
 /** The name people see as the sender. */
 export const SENDER_NAME = 'OBOS Nærkontor';
@@ -16,16 +17,22 @@ export function senderWithName(address: string, name = SENDER_NAME): string {
 /**
  * SES v2 adapter of {@link MailTransport}; the sender address is fixed by configuration and goes
  * out with the name {@link SENDER_NAME}. Functions wrap it in a `RecordingMailer`, so a letter is
- * recorded (and given its HTML part) before it reaches SES.
+ * recorded (and given its HTML part) before it reaches SES. Takes a client or the function that
+ * makes it (`sesClient`): the SES SDK module loads with the first letter, not at start-up.
  */
 export class SesMailer implements MailTransport {
   constructor(
-    private readonly client: SESv2Client,
+    private readonly clientOrFactory: SESv2Client | (() => SESv2Client),
     private readonly fromAddress: string,
     private readonly configurationSet?: string,
   ) {}
 
+  private get client(): SESv2Client {
+    return typeof this.clientOrFactory === 'function' ? this.clientOrFactory() : this.clientOrFactory;
+  }
+
   async deliver(mail: OutgoingMail): Promise<{ messageId: string }> {
+    const { SendEmailCommand } = providedModule<typeof import('@aws-sdk/client-sesv2')>('@aws-sdk/client-sesv2');
     const result = await this.client.send(
       new SendEmailCommand({
         FromEmailAddress: senderWithName(this.fromAddress),

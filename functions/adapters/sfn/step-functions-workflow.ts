@@ -1,14 +1,26 @@
-import { ExecutionAlreadyExists, SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { TaskCallbacks, WorkflowStarter } from '../../domain/request/workflow-starter.js';
+import { providedModule } from '../../shared/provided-module.js';
 
-/** Step Functions adapter: execution name = request id, input = the id only (no personal data). */
+/** The Step Functions SDK module, loaded on the first call rather than at start-up. */
+const sfnSdk = () => providedModule<typeof import('@aws-sdk/client-sfn')>('@aws-sdk/client-sfn');
+
+/**
+ * Step Functions adapter: execution name = request id, input = the id only (no personal data).
+ * Takes a client or the function that makes it (`sfnClient`), so no Step Functions code loads until used.
+ */
 export class StepFunctionsWorkflow implements WorkflowStarter, TaskCallbacks {
   constructor(
-    private readonly client: SFNClient,
+    private readonly clientOrFactory: SFNClient | (() => SFNClient),
     private readonly stateMachineArn: string,
   ) {}
 
+  private get client(): SFNClient {
+    return typeof this.clientOrFactory === 'function' ? this.clientOrFactory() : this.clientOrFactory;
+  }
+
   async start(requestId: string): Promise<void> {
+    const { ExecutionAlreadyExists, StartExecutionCommand } = sfnSdk();
     try {
       await this.client.send(
         new StartExecutionCommand({
@@ -26,10 +38,12 @@ export class StepFunctionsWorkflow implements WorkflowStarter, TaskCallbacks {
   }
 
   async succeed(taskToken: string, output: unknown): Promise<void> {
+    const { SendTaskSuccessCommand } = sfnSdk();
     await this.client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
   }
 
   async fail(taskToken: string, error: string, cause: string): Promise<void> {
+    const { SendTaskFailureCommand } = sfnSdk();
     await this.client.send(new SendTaskFailureCommand({ taskToken, error, cause }));
   }
 }

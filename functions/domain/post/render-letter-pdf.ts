@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { providedModule } from '../../shared/provided-module.js';
 import { formatCalendarDate } from '../letters/format-calendar-date.js';
 import { addressBlockLines } from './postal-address-line.js';
 import { norwegianTypography } from './norwegian-typography.js';
@@ -51,15 +52,14 @@ export interface Enclosure {
  * Makes the PDF of a letter by post: A4, the sender block, the recipient in the envelope window,
  * reference and date, the subject and the text set in Norwegian typography, and «Side n av m» on
  * every page; an enclosure (the data copy) follows on new pages. The PDF library and the font are
- * loaded on the first call only, so functions that never make a letter do not pay for them.
+ * loaded on the first call only (from the document libraries layer), so a cold start does not pay for them.
  * The output depends only on the recorded letter: made again, it says the same.
  */
 export async function renderLetterPdf(letter: PostalLetter, enclosure?: Enclosure): Promise<Uint8Array> {
-  const [{ PDFDocument, rgb }, fontkit, fontBytes] = await Promise.all([
-    import('pdf-lib'),
-    import('@pdf-lib/fontkit').then((module) => module.default),
-    readFile(letterFontPath()),
-  ]);
+  // Loaded here, on the first letter, from the document libraries' layer (node_modules locally).
+  const { PDFDocument, rgb } = providedModule<typeof import('pdf-lib')>('pdf-lib');
+  const fontkit = providedModule<typeof import('@pdf-lib/fontkit')>('@pdf-lib/fontkit');
+  const fontBytes = await readFile(letterFontPath());
   const language = letter.postal.language as PrintLanguage;
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);

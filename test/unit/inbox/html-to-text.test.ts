@@ -12,6 +12,10 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>Bl&aring;b&aelig;r &amp; s&oslash;t &#229;&#xE6; &laquo;sitat&raquo; &nbsp;ok &ukjent;</p>')).toBe('Blåbær & søt åæ «sitat» ok &ukjent;');
   });
 
+  it('decodes every HTML5 named reference and drops the invisible ones (soft hyphen, zero-width joiner)', () => {
+    expect(htmlToText('<p>man&oelig;uvre &check; slet&shy;te&zwj; &frac13;&amp</p>')).toBe('manœuvre ✓ slette ⅓&');
+  });
+
   it('drops head, style, script and comments, and never renders link targets', () => {
     const text = htmlToText(
       '<html><head><title>Nyhetsbrev</title><style>p{color:red}</style></head><body><!-- slett meg --><script>var a = "<p>innsyn</p>";</script><p>Se <a href="https://example.no/slett">her</a>.</p></body></html>',

@@ -1,4 +1,4 @@
-import { decodeEncodedWords } from './encoded-words.js';
+import libmime from 'libmime';
 
 /** One raw header line as mailparser reports it: lower-cased name and the line as received. */
 export interface RawHeaderLine {
@@ -6,8 +6,20 @@ export interface RawHeaderLine {
   readonly line: string;
 }
 
+/** A value with its encoded words decoded; one libmime cannot decode is kept as received. */
+function decodeHeaderValue(value: string): string {
+  if (!value.includes('=?')) return value;
+  try {
+    return libmime.decodeWords(value);
+  } catch {
+    return value;
+  }
+}
+
 /**
- * The headers as a plain record: lower-cased names, unfolded values with encoded words decoded, a
+ * The headers as a plain record: lower-cased names, unfolded values with encoded words decoded (by
+ * libmime, the decoder mailparser uses for the subject: every charset iconv-lite knows, RFC 2231
+ * language tags, whitespace between adjacent words dropped as RFC 2047 §6.2 asks), a
  * repeated header (Received, several List-* lines) joined with a newline so each occurrence stays
  * whole. Built from the raw lines rather than mailparser's typed map, which turns some headers into
  * objects (List-*, addresses) and drops others into a combined `list` key; the loop-safety and
@@ -22,7 +34,7 @@ export function headerRecord(lines: readonly RawHeaderLine[]): Record<string, st
     const colon = line.indexOf(':');
     if (colon === -1) continue;
     const name = key.toLowerCase();
-    const value = decodeEncodedWords(line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
+    const value = decodeHeaderValue(line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
     const earlier = values.get(name);
     values.set(name, earlier === undefined ? value : `${earlier}\n${value}`);
   }
