@@ -156,6 +156,8 @@ describe('a requester without e-mail, from staff intake to the posted answer', (
     await waitForStatus(fixture, id, 'closed');
     const reply = await letterOf(id, 'reply');
     expect(reply.postal.reportKey).toBeDefined();
+    // The copy goes to the address the code letter proved (the registered one), never the typed one.
+    expect(reply.postal.recipient).toEqual({ name: profile.name, address: profile.address });
 
     // Answered on paper but not posted: not given. The case stays overdue in the watch.
     const unposted = await watchListsOverdue(id);
