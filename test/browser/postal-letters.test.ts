@@ -42,7 +42,12 @@ async function openPdfFromConsole(id: string, kind: string): Promise<{ pages: st
   expect(await link.count(), `one «${kind}» letter of ${id} to post`).toBe(1);
   // The PDF (with the printed copy) is made on first opening: give a loaded machine time.
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), link.click()]);
-  const bytes = new Uint8Array(await readFile((await download.path())!));
+  const saved = await download.path().catch(async (error: Error) => {
+    // Chromium cancels a download the server failed: say what the server answered.
+    const again = await page.request.get(`${fixture.stack.urls.app}${(await link.getAttribute('href'))!}`);
+    throw new Error(`${error.message}; the letter's address answers ${again.status()} ${(await again.text()).slice(0, 300)}`);
+  });
+  const bytes = new Uint8Array(await readFile(saved));
   expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
   return { pages: (await pdfPageTexts(bytes)).map((text) => text.replaceAll('\u00a0', ' ')), fileName: download.suggestedFilename() };
 }
