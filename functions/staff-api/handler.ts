@@ -3,10 +3,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { StepFunctionsWorkflow } from '../adapters/sfn/step-functions-workflow.js';
-import { osloCalendarDate, statutoryDeadline } from '../domain/deadline/index.js';
-import { toOsloIsoString } from '../domain/deadline/oslo-calendar-date.js';
-import { newRequestId } from '../domain/request/request-id.js';
-import { SystemAddressConfigSchema, systemAddressCheckFrom } from '../shared/system-address-config.js';
+import { osloCalendarDate } from '../domain/deadline/index.js';
 import { DynamoDbAccessLogStore } from '../adapters/dynamodb/dynamodb-access-log-store.js';
 import { DynamoDbBillingStore } from '../adapters/dynamodb/dynamodb-billing-store.js';
 import { DynamoDbCustomerStore } from '../adapters/dynamodb/dynamodb-customer-store.js';
@@ -35,13 +32,11 @@ const config = parseConfig(
     [ENV.accessLogTable]: z.string().min(1),
     [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
     [ENV.publicBaseUrl]: z.url().optional(),
-    ...SystemAddressConfigSchema.shape,
   }),
 );
-const workflow = new StepFunctionsWorkflow(sfnClient(), config[ENV.stateMachineArn]);
 const deps = {
   ...mailDeps('staff-api'),
-  callbacks: workflow,
+  callbacks: new StepFunctionsWorkflow(sfnClient(), config[ENV.stateMachineArn]),
   flags: storeRestrictionFlags({
     customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
     billing: new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTable]),
@@ -52,15 +47,6 @@ const deps = {
   verifier: staffTokenVerifierFromEnv(),
   publicBaseUrl: config[ENV.publicBaseUrl],
   revocations: new DynamoDbSessionRevocations(dynamoDbClient(), parseConfig(TableConfigSchema)[ENV.requestsTable]),
-  // Phone and post requests are stored and started exactly as the console's intake does it.
-  intake: {
-    workflow,
-    formatInstant: toOsloIsoString,
-    receiptDate: (receivedAt: string) => osloCalendarDate(receivedAt),
-    dueDate: (receivedAt: string) => statutoryDeadline(receivedAt),
-    newId: newRequestId,
-    isSystemAddress: systemAddressCheckFrom(config),
-  },
 };
 
 export const handler = middy((event: APIGatewayProxyEventV2) => serveStaffApi(deps, event))

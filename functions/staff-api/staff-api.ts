@@ -43,7 +43,6 @@ import type { WorkflowDeps } from '../domain/workflow/workflow-deps.js';
 import { json } from '../shared/http/responses.js';
 import { checkCsrf, sameOriginPost, type SessionRevocations, type StaffTokenVerifier } from '../domain/staff-auth/index.js';
 import { staffGate } from '../shared/http/staff-gate.js';
-import { serveStaffIntake, type StaffIntakeDeps } from './intake-route.js';
 
 export interface StaffApiDeps extends WorkflowDeps {
   /** The Art. 18 flag in the customer-data stores (lifting a restriction clears it). */
@@ -57,8 +56,6 @@ export interface StaffApiDeps extends WorkflowDeps {
   readonly publicBaseUrl?: string;
   /** Signed-out sessions, refused like an invalid token. */
   readonly revocations?: SessionRevocations;
-  /** Registering phone and post requests (`POST /api/staff/requests`); without it the route is unknown. */
-  readonly intake?: StaffIntakeDeps;
 }
 
 const DecisionBody = z.strictObject({
@@ -134,8 +131,7 @@ const isResponse = (value: unknown): value is APIGatewayProxyStructuredResultV2 
   typeof value === 'object' && value !== null && 'statusCode' in value;
 
 /**
- * The staff JSON API the console uses: register a phone or post request (`POST /api/staff/requests`,
- * the console's manual intake: {@link serveStaffIntake}), read a request with its audit trail, decide on it, extend
+ * The staff JSON API the console uses: read a request with its audit trail, decide on it, extend
  * its deadline, correct an erasure plan before approval (`POST …/plan`: keep records on a
  * ground until a date, or release a hold), set or lift a restriction, and merge a duplicate into
  * the case that answers both (`POST …/merge`, the console's rules: {@link mergeDuplicate}). Callers present a staff token (Bearer, or the console's session cookie plus
@@ -157,9 +153,6 @@ export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEv
       return problem(403, 'Endringen kom fra en annen side og ble ikke utført.');
     }
     if (!checkCsrf(gate.caller.token, event.headers['x-csrf-token'])) return problem(403, 'Mangler gyldig CSRF-token.');
-  }
-  if (event.routeKey === 'POST /api/staff/requests') {
-    return deps.intake ? serveStaffIntake({ ...deps.intake, store: deps.store, now: deps.now, logger: deps.logger }, event, actor) : problem(404, 'Ukjent rute.');
   }
   const requestId = event.pathParameters?.id ?? '';
   // Anything that cannot be a reference is no case; it never reaches the table (whose key has a size limit).

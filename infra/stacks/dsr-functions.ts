@@ -172,18 +172,16 @@ export const FUNCTION_DEFINITIONS = {
   },
   'staff-api': {
     id: 'StaffApi',
-    description: 'Staff JSON API: register phone and post requests, read a request, record decisions and extensions, correct a plan',
+    description: 'Staff JSON API: read a request, record decisions and extensions, correct a plan',
     // Reads the plan and the gathered data and writes a corrected plan (requests/ prefix only);
-    // lifts a restriction by clearing the Art. 18 flag (updates of existing items, no deletes);
-    // starts the workflow for a phone or post request staff register (refusing our own addresses).
-    bind: (fn, { requests, requestData, customerData, mail, staffDigestAddress }) =>
+    // lifts a restriction by clearing the Art. 18 flag (updates of existing items, no deletes).
+    bind: (fn, { requests, requestData, customerData, mail }) =>
       fn
         .bindRequestsTable(requests, 'readWrite')
         .bindRequestData(requestData, 'readWrite', REQUESTS_PREFIX)
         .bindCustomerData(customerData, RESTRICTION_FLAGS)
-        .bindMailSender(mail)
-        .bindSystemAddresses(mail, staffDigestAddress),
-    bindWorkflow: (fn, stateMachine) => fn.bindStateMachineStart(stateMachine).bindTaskCallbacks(stateMachine, ['success', 'failure']),
+        .bindMailSender(mail),
+    bindWorkflow: (fn, stateMachine) => fn.bindTaskCallbacks(stateMachine, ['success', 'failure']),
     bindStaffSignIn: (fn, { pool }) => fn.bindStaffTokens(pool),
   },
   // The staff console: queue, case pages and their actions, manual intake, mail triage, the

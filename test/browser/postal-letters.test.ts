@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toOsloIsoString } from '../../functions/domain/deadline/oslo-calendar-date.js';
 import type { CustomerProfile } from '../../functions/domain/customer-data/customer-records.js';
 import { launchChromium, type Browser } from '../support/chromium.js';
 import { CONSOLE_USERS, signInWithKeyboard } from '../support/console-driver.js';
@@ -9,7 +8,6 @@ import { startStackFixture, type StackFixture } from '../support/local-stack-fix
 import { pdfPageTexts } from '../support/pdf-text.js';
 import { enterCode, staffPost, waitForStatus } from '../support/rights-driver.js';
 import { customerIdOf, localCustomerData, seedFeatured } from '../support/seeded-customers.js';
-import { localStaffToken } from '../support/staff-token.js';
 
 /**
  * A requester without e-mail, as staff meet the paper in Chromium: the letters are opened from
@@ -40,13 +38,21 @@ async function openPdfFromConsole(id: string, kind: string): Promise<{ pages: st
   await page.goto(`${fixture.stack.urls.app}/console/post`);
   const link = page.getByRole('link', { name: `Last ned PDF (${kind}, ${id})` });
   expect(await link.count(), `one «${kind}» letter of ${id} to post`).toBe(1);
-  // The PDF (with the printed copy) is made on first opening: give a loaded machine time.
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), link.click()]);
-  const saved = await download.path().catch(async (error: Error) => {
-    // Chromium cancels a download the server failed: say what the server answered.
+  // The PDF (with the printed copy) is made on first opening and kept with the case. On a loaded
+  // test machine the first making may outlast the function's timeout (Chromium then cancels the
+  // download); staff click again and get the kept PDF. A second failure fails the test.
+  const click = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), link.click()]);
+    return { download, path: await download.path().catch(() => undefined) };
+  };
+  let attempt = await click();
+  if (attempt.path === undefined) attempt = await click();
+  const { download } = attempt;
+  const saved = attempt.path;
+  if (saved === undefined) {
     const again = await page.request.get(`${fixture.stack.urls.app}${(await link.getAttribute('href'))!}`);
-    throw new Error(`${error.message}; the letter's address answers ${again.status()} ${(await again.text()).slice(0, 300)}`);
-  });
+    throw new Error(`the download was cancelled twice; the letter's address answers ${again.status()}`);
+  }
   const bytes = new Uint8Array(await readFile(saved));
   expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
   return { pages: (await pdfPageTexts(bytes)).map((text) => text.replaceAll('\u00a0', ' ')), fileName: download.suggestedFilename() };
@@ -56,26 +62,22 @@ const norwegianDate = (instant: Date): string =>
   new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' }).format(instant);
 
 describe('letters by post, opened as PDF from the console in Chromium', () => {
-  it('registers a letter request through the staff API, prints the code letter and the answer with the copy, and every page says who, what and where', async () => {
-    // The letter came an hour ago; it gives the registered phone and address, and no e-mail.
-    const received = toOsloIsoString(new Date(Date.now() - 60 * 60 * 1000));
-    const intake = await fetch(`${fixture.stack.urls.app}/api/staff/requests`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${localStaffToken(fixture.stack.environment, 'kari.saksbehandler')}`, 'idempotency-key': 'browser-post-1' },
-      body: JSON.stringify({
-        channel: 'post',
-        receivedDate: received.slice(0, 10),
-        receivedTime: received.slice(11, 16),
-        note: 'Brev i postkassen, åpnet av Kari.',
-        name: PERSON.name,
-        phone: profile.phone,
-        postalAddress: profile.address,
-        types: ['access'],
-        language: 'nb',
-      }),
-    });
-    expect(intake.status, await intake.clone().text()).toBe(201);
-    const { id } = (await intake.json()) as { id: string };
+  it('registers a letter request in the console, prints the code letter and the answer with the copy, and every page says who, what and where', async () => {
+    // Staff register the letter on «Ny henvendelse»: the registered phone and address, no e-mail
+    // (the receipt date and time start at now).
+    await page.goto(`${fixture.stack.urls.app}/console/intake`);
+    await page.locator('input[name=channel][value=post]').check();
+    await page.locator('input[name=name]').fill(PERSON.name);
+    await page.locator('input[name=street]').fill(profile.address!.street);
+    await page.locator('input[name=postal_code]').fill(profile.address!.postalCode);
+    await page.locator('input[name=city]').fill(profile.address!.city);
+    await page.locator('input[name=phone]').fill(profile.phone!);
+    await page.locator('input[name=types][value=access]').check();
+    await page.locator('textarea[name=intake_note]').fill('Brev i postkassen, åpnet av Kari.');
+    await page.getByRole('button', { name: 'Registrer henvendelsen' }).click();
+    await page.waitForURL(/\/console\/requests\/NK-[^?]+\?done=registered$/);
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    expect((await fixture.store.get(id))?.requester.email).toBeUndefined();
     await waitForStatus(fixture, id, 'awaiting_verification');
 
     // The code letter, as printed: sender, window address, reference, date, page numbers, the code.

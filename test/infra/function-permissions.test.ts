@@ -143,7 +143,7 @@ describe('function permissions, for every function definition', () => {
   });
 
   it('lets only create-request, email-intake and the console (staff-registered cases) start the workflow', () => {
-    expect(holders(synth, 'states:StartExecution')).toEqual(['create-request', 'email-intake', 'staff-api', 'staff-console']);
+    expect(holders(synth, 'states:StartExecution')).toEqual(['create-request', 'email-intake', 'staff-console']);
   });
 
   it('lets only email-intake and the console read received mail, and only objects under the inbound prefix', () => {
@@ -366,9 +366,9 @@ describe('function permissions in the deployed stack', () => {
     );
   });
 
-  it('lets only create-request, the console and the staff API (staff-registered cases) start the workflow, and only this state machine', () => {
+  it('lets only create-request and the console (staff-registered cases) start the workflow, and only this state machine', () => {
     const starters = folders.filter((folder) => allowedActions(synth.template, synth.roleId(folder)).includes('states:StartExecution'));
-    expect(starters).toEqual(['create-request', 'staff-api', 'staff-console']);
+    expect(starters).toEqual(['create-request', 'staff-console']);
   });
 
   it('grants nothing on the state machine to any function it calls', () => {

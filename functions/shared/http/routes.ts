@@ -19,8 +19,6 @@ export const HTTP_ROUTES = [
   { method: 'POST', path: '/verify/{id}', function: 'verify-page', auth: 'public' },
   { method: 'GET', path: '/download/{id}', function: 'download-page', auth: 'public' },
   { method: 'POST', path: '/download/{id}', function: 'download-page', auth: 'public' },
-  // A phone or post request taken down by staff, as the console's «Ny henvendelse».
-  { method: 'POST', path: '/api/staff/requests', function: 'staff-api', auth: 'staff' },
   { method: 'GET', path: '/api/staff/requests/{id}', function: 'staff-api', auth: 'staff' },
   { method: 'POST', path: '/api/staff/requests/{id}/decision', function: 'staff-api', auth: 'staff' },
   { method: 'POST', path: '/api/staff/requests/{id}/extension', function: 'staff-api', auth: 'staff' },

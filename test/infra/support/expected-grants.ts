@@ -101,7 +101,7 @@ export const EXPECTED_GRANTS: Readonly<Record<FunctionFolder, NamedGrants>> = {
     'state-machine': ['states:SendTaskSuccess'],
   }),
   'download-page': grants(XRAY, REQUESTS.readWrite, bucketRead(EXP), SES),
-  'staff-api': grants(XRAY, REQUESTS.readWrite, bucketReadWrite(REQ), RESTRICTION_FLAGS, CUSTOMER_KEY_WRITE, SES, { 'state-machine': ['states:SendTaskFailure', 'states:SendTaskSuccess', 'states:StartExecution'] }),
+  'staff-api': grants(XRAY, REQUESTS.readWrite, bucketReadWrite(REQ), RESTRICTION_FLAGS, CUSTOMER_KEY_WRITE, SES, { 'state-machine': ['states:SendTaskFailure', 'states:SendTaskSuccess'] }),
   acknowledge: grants(XRAY, REQUESTS.readWrite, SES),
   // No secretsmanager grant: the suppression key reaches the environment as a dynamic reference.
   'stop-marketing': grants(XRAY, REQUESTS.readWrite, storeReadWrite('customers'), CUSTOMER_KEY_WRITE, SES),
@@ -191,7 +191,7 @@ export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> =
   'email-intake': ['REQUESTS_TABLE_NAME', 'STATE_MACHINE_ARN', 'INBOUND_MAIL_BUCKET', 'INBOUND_MAIL_PREFIX', 'SENDER_ADDRESS', 'STAFF_DIGEST_ADDRESS', 'MAIL_FROM_DOMAIN', 'SES_CONFIGURATION_SET'],
   'verify-page': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN'],
   'download-page': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET'],
-  'staff-api': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'CUSTOMERS_TABLE_NAME', 'BILLING_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN', 'STAFF_DIGEST_ADDRESS', 'MAIL_FROM_DOMAIN'],
+  'staff-api': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'CUSTOMERS_TABLE_NAME', 'BILLING_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN'],
   acknowledge: ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET'],
   'stop-marketing': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'SUPPRESSION_HMAC_SECRET'],
   'restrict-processing': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME'],

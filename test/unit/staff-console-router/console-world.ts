@@ -242,18 +242,7 @@ export function consoleWorld(options: WorldOptions = {}) {
     dueDate: (receivedAt: string) => statutoryDeadline(receivedAt),
     newId: newRequestId,
   };
-  const apiDeps: StaffApiDeps = {
-    store,
-    objects,
-    flags,
-    mailer,
-    callbacks,
-    now: () => NOW,
-    logger: log.logger,
-    today: () => TODAY,
-    verifier: verifierAt(),
-    intake: { workflow, formatInstant: deps.formatInstant, receiptDate: deps.receiptDate, dueDate: deps.dueDate, newId: deps.newId },
-  };
+  const apiDeps: StaffApiDeps = { store, objects, flags, mailer, callbacks, now: () => NOW, logger: log.logger, today: () => TODAY, verifier: verifierAt() };
 
   /** Everything an action could change, to show a refused request changed nothing. */
   const snapshot = async () => {

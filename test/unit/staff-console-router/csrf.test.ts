@@ -202,19 +202,7 @@ const API_BODIES: Readonly<Record<string, unknown>> = {
   '/api/staff/requests/{id}/restriction': { ground: 'a', scope: ['profile'] },
   '/api/staff/requests/{id}/restriction/lift': { reason: 'Opplysningene er kontrollert og riktige.' },
   '/api/staff/requests/{id}/merge': { into: OTHER_ID, reason: 'Samme person sendte samme krav to ganger.' },
-  '/api/staff/requests': {
-    channel: 'post',
-    receivedDate: '2026-11-29',
-    receivedTime: '10:15',
-    note: 'Brev i posten, åpnet av Kari.',
-    name: 'Ola Nordmann',
-    postalAddress: { street: 'Storgata 1', postalCode: '0155', city: 'Oslo' },
-    types: ['access'],
-    language: 'nb',
-  },
 };
-/** A change answers 200, a registration 201 (a new case). */
-const API_STATUS: Readonly<Record<string, number>> = { '/api/staff/requests': 201 };
 const apiWorldFor = worldFor;
 
 describe.each(API_POSTS.map((route) => [`${route.method} ${route.path}`, route] as const))('CSRF protection of %s', (_name, route) => {
@@ -242,7 +230,7 @@ describe.each(API_POSTS.map((route) => [`${route.method} ${route.path}`, route] 
     );
 
     // Assess
-    expect(response.statusCode, response.body).toBe(API_STATUS[route.path] ?? 200);
+    expect(response.statusCode).toBe(200);
     expect(await world.snapshot()).not.toBe(before);
   });
 });
