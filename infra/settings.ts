@@ -58,6 +58,9 @@ export const PROD_REQUIRED_SETTINGS = [
   'senderAddress',
   'sesIdentityDomain',
   'alarmEmail',
+  // The recipients every access reply names (Art. 15(1)(c), C-154/21) must be the parties of the
+  // actual data-processing agreements: the default list is an example, not a statement of fact.
+  'recipientDirectory',
 ] as const satisfies readonly SettingName[];
 
 /**

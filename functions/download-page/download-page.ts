@@ -1,4 +1,4 @@
-import { letterDestination } from '../domain/post/letter-recipient.js';
+import { answeredByPost, letterDestination } from '../domain/post/letter-recipient.js';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { downloadCodeLetter } from '../domain/export/download-code-letter.js';
 import {
@@ -112,10 +112,13 @@ async function sendCode(deps: DownloadPageDeps, request: DownloadableRequest, in
   }
   const code = generateCode();
   const salt = newSalt();
+  // A code by post travels for days (staff post it, the mail carries it): it lasts as long as the
+  // download window; the tries per code stay as few as for a mailed one.
+  const byPost = answeredByPost(request);
   await deps.codes.put(request.id, {
     hash: hashCode(code, salt),
     salt,
-    expiresAt: new Date(now.getTime() + DOWNLOAD_CODE_MINUTES * 60_000).toISOString(),
+    expiresAt: byPost ? request.export.expiresAt : new Date(now.getTime() + DOWNLOAD_CODE_MINUTES * 60_000).toISOString(),
     attempts: 0,
     sentAt: now.toISOString(),
     sends: (previous?.sends ?? 0) + 1,
@@ -123,7 +126,7 @@ async function sendCode(deps: DownloadPageDeps, request: DownloadableRequest, in
   // The address the requester verified for this request; never one typed on the page.
   const { messageId } = await deps.mailer.send({
     ...letterDestination(request, now),
-    ...downloadCodeLetter(request, code),
+    ...downloadCodeLetter(request, code, byPost ? { byPost: { lastDay: exportLastDay(request.export) } } : {}),
     language: request.language,
     purpose: 'download-code',
     requestId: request.id,
@@ -274,6 +277,7 @@ export async function serveDownloadPage(deps: DownloadPageDeps, event: APIGatewa
     language,
     reference: request.id,
     availableUntil: exportLastDay(request.export),
+    ...(answeredByPost(request) ? { byPost: true } : {}),
   };
   if (isExportExpired(request.export, deps.now())) return html(410, renderExpiredPage(input));
   const query = event.queryStringParameters ?? {};

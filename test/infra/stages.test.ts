@@ -52,7 +52,7 @@ describe('stage settings', () => {
       }
       throw new Error('expected a refusal');
     })();
-    for (const name of ['account', 'domainName', 'hostedZoneId', 'senderAddress', 'sesIdentityDomain', 'alarmEmail']) {
+    for (const name of ['account', 'domainName', 'hostedZoneId', 'senderAddress', 'sesIdentityDomain', 'alarmEmail', 'recipientDirectory']) {
       expect(error.message).toContain(`- ${name} `);
     }
   });

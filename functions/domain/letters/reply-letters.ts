@@ -163,6 +163,24 @@ function copySection(facts: ReplyFacts): Lines {
           en: 'The copy consists of a readable report and a machine-readable file (JSON). It holds these categories (number of records):',
         }),
     ...plan.export.categories.map((entry) => bullet(`${CATEGORY_LABELS[entry.category][language]}: ${entry.records}`)),
+    ...(plan.export.portable && facts.copyByPost && facts.downloadUrl
+      ? [
+          '',
+          L(language, {
+            nb:
+              `Du ba også om dataportabilitet (${PORTABILITY.nb}). Et brev kan ikke bære en fil, så den strukturerte og maskinlesbare filen (JSON) ligger klar på nedlastingssiden:`,
+            nn:
+              `Du bad òg om dataportabilitet (${PORTABILITY.nn}). Eit brev kan ikkje bere ei fil, så den strukturerte og maskinlesbare fila (JSON) ligg klar på nedlastingssida:`,
+            en: `You also asked for data portability (${PORTABILITY.en}). A letter cannot carry a file, so the structured, machine-readable file (JSON) is ready on the download page:`,
+          }),
+          facts.downloadUrl,
+          L(language, {
+            nb: `Der ber du om en engangskode. Den sender vi deg i posten, og den virker til og med ${expires}. Får du ikke brukt siden, kan du ringe oss på 934 20 183.`,
+            nn: `Der ber du om ein eingongskode. Han sender vi deg i posten, og han verkar til og med ${expires}. Får du ikkje brukt sida, kan du ringje oss på 934 20 183.`,
+            en: `There you ask for a one-time code. We send it to you by post, and it works until ${expires} inclusive. If you cannot use the page, you can call us on +47 934 20 183.`,
+          }),
+        ]
+      : []),
     ...(plan.export.portable && !facts.copyByPost
       ? [
           L(language, {

@@ -8,20 +8,24 @@ export type LetterDestination = Pick<OutgoingMail, 'to' | 'postal'>;
 
 /**
  * The address of every letter the workflow writes to the person who asked: by e-mail when they
- * have an address, by post otherwise (the letter is then made as a PDF and posted by staff).
+ * have an address, by post otherwise (the letter is then made as a PDF and posted by staff): to
+ * the address registered for the verified customer once there is one, before that (and for a
+ * requester who is no customer) to the address they gave.
  */
 export function letterDestination(
-  request: Pick<RightsRequest, 'id' | 'requester' | 'language'>,
+  request: Pick<RightsRequest, 'id' | 'requester' | 'language'> & Partial<Pick<RightsRequest, 'verification'>>,
   now: Date,
   { reportKey }: { readonly reportKey?: string } = {},
 ): LetterDestination {
   const party = request.requester;
   if (party.email) return { to: party.email };
-  if (!party.postalAddress) throw new Error(`request ${request.id} has no address to answer`);
+  // Once a customer is proven, the registered address, never the typed one (see `answerTo`).
+  const recipient = request.verification?.answerTo ?? (party.postalAddress ? { name: party.name, address: party.postalAddress } : undefined);
+  if (!recipient) throw new Error(`request ${request.id} has no address to answer`);
   return {
     to: postalTo(request.id),
     postal: {
-      recipient: { name: party.name, address: party.postalAddress },
+      recipient,
       date: osloCalendarDate(now),
       language: request.language,
       ...(reportKey ? { reportKey } : {}),

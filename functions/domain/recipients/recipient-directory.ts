@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { RecordCategorySchema, type RecordCategory } from '../plan/action-plan.js';
-import type { Language } from '../request/request-vocabulary.js';
+import { LANGUAGE_LOCALES, type Language } from '../request/request-vocabulary.js';
 
 /**
  * Who receives personal data from Nærkontoret, named by identity (Art. 15(1)(c) as the CJEU read
@@ -73,9 +73,13 @@ export const RecipientDirectorySchema = z
 export type RecipientDirectory = z.infer<typeof RecipientDirectorySchema>;
 
 /**
- * The recipients named in the privacy statement and the payment methods customers use, as
- * deployed unless the `recipientDirectory` setting names others. Replace them with the parties of
- * the actual data-processing agreements.
+ * The recipients for local mode and dev stacks. The privacy statement names by identity only the
+ * OBOS group (OBOS BBL, which owns Nærkontoret and with whose companies «relevante opplysninger
+ * deles») and Unloc (the access system); it names no payment provider, invoicing system or
+ * newsletter platform, so Visma, Mailchimp, Vipps and Nexi below are examples of the kind of party,
+ * not a statement of who the processors are. The prod stage therefore refuses to synth without
+ * the `recipientDirectory` setting (`PROD_REQUIRED_SETTINGS`): ops give the parties of the actual
+ * data-processing agreements there.
  */
 export const DEFAULT_RECIPIENT_DIRECTORY: RecipientDirectory = RecipientDirectorySchema.parse([
   {
@@ -100,6 +104,17 @@ export const DEFAULT_RECIPIENT_DIRECTORY: RecipientDirectory = RecipientDirector
     categories: ['profile', 'consent', 'reservation'],
     profileFields: ['email'],
     safeguard: { kind: 'adequacy', reference: 'EU–US Data Privacy Framework, kommisjonsbeslutning (EU) 2023/1795' },
+  },
+  {
+    id: 'obos_group',
+    name: 'OBOS BBL',
+    role: {
+      nb: 'eier Nærkontoret; utvalgte medarbeidere i OBOS-konsernet har tilgang til kunderegisteret',
+      nn: 'eig Nærkontoret; utvalde medarbeidarar i OBOS-konsernet har tilgang til kunderegisteret',
+      en: 'owns Nærkontoret; selected staff of the OBOS group have access to the customer register',
+    },
+    country: 'NO',
+    categories: ['profile', 'subscription'],
   },
   {
     id: 'vipps',
@@ -145,8 +160,9 @@ export function parseRecipientDirectory(json: string | undefined): RecipientDire
 
 export const isOutsideEea = (recipient: Pick<NamedRecipient, 'country'>): boolean => !EEA_COUNTRIES.includes(recipient.country);
 
+/** The country in the reader's language («Noreg» in nynorsk, «Norge» in bokmål). */
 const countryName = (code: string, language: Language): string =>
-  new Intl.DisplayNames([language === 'en' ? 'en' : 'nb'], { type: 'region' }).of(code) ?? code;
+  new Intl.DisplayNames([LANGUAGE_LOCALES[language]], { type: 'region' }).of(code) ?? code;
 
 const SAFEGUARD_TEXT: Readonly<Record<TransferSafeguard['kind'], Readonly<Record<Language, string>>>> = {
   adequacy: {

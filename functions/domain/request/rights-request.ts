@@ -88,6 +88,13 @@ export const RightsRequestSchema = z.object({
       verifiedBy: z.string().optional(),
       reason: z.string().optional(),
       remindedAt: InstantSchema.optional(),
+      /**
+       * For a requester without e-mail verified as a customer: the name and postal address
+       * REGISTERED for that customer, where every letter after verification goes. The address typed
+       * on the request is anyone's to write; only the registered one is proven (by the code letter
+       * it received, or by staff who checked it against the customer's record).
+       */
+      answerTo: z.object({ name: z.string().min(1).max(200), address: PostalAddressSchema }).optional(),
     })
     .optional(),
   /** Customers the verified requester is (internal; never shown to an unverified party). */

@@ -1,5 +1,5 @@
 import { InvalidTransitionError } from '../request/request-errors.js';
-import type { RightsRequest } from '../request/rights-request.js';
+import type { PostalAddress, RightsRequest } from '../request/rights-request.js';
 import { changeRequest } from './change-request.js';
 import type { ResumeDeps } from './verification-deps.js';
 import { VERIFICATION_OVER } from './verification-policy.js';
@@ -13,6 +13,8 @@ export interface VerifiedBy {
   readonly subject: 'customer' | 'address';
   /** The customers proven; replaces the request's candidates (omit for an address). */
   readonly customerIds?: readonly string[];
+  /** For a requester without e-mail: the registered name and address letters go to from now on. */
+  readonly answerTo?: { readonly name: string; readonly address: PostalAddress };
 }
 
 export interface CompletedVerification {
@@ -50,6 +52,7 @@ export async function completeVerification(
           verifiedAt: at,
           ...(by.method === 'manual' ? { verifiedBy: by.actor, reason: by.reason } : {}),
           ...(current.verification?.remindedAt ? { remindedAt: current.verification.remindedAt } : {}),
+          ...(by.answerTo ? { answerTo: { name: by.answerTo.name, address: { ...by.answerTo.address } } } : {}),
         },
         ...(by.customerIds ? { customerIds: [...by.customerIds] } : {}),
         updatedAt: at,

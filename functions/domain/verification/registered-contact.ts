@@ -198,3 +198,21 @@ export async function destinationsFor(
   const own = groups.find((group) => group.address === lower(email));
   return own ? [own] : [...groups.slice(0, MAX_DESTINATIONS), givenAddress(request)];
 }
+
+/**
+ * Where letters go once a requester without e-mail is verified as `customerIds`: the name and
+ * postal address registered for them (the one they typed when it is among them, else the first
+ * in address order). `undefined` for a requester with e-mail, or when none of the customers has a
+ * registered postal address (staff verified by phone; the address given stays the answer's).
+ */
+export async function registeredPostalRecipient(
+  customers: CustomerLookup,
+  request: { readonly requester: Requester },
+  customerIds: readonly string[],
+): Promise<{ name: string; address: PostalAddress } | undefined> {
+  if (request.requester.email !== undefined || customerIds.length === 0) return undefined;
+  const groups = groupByRegisteredPostalAddress(await postableProfilesOf(customers, customerIds));
+  const given = request.requester.postalAddress ? postalKey(request.requester.postalAddress) : undefined;
+  const chosen = groups.find((group) => group.address === given) ?? groups[0];
+  return chosen?.postalAddress && chosen.name ? { name: chosen.name, address: chosen.postalAddress } : undefined;
+}

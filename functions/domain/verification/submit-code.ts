@@ -2,6 +2,7 @@ import { ConcurrentChangeError, InvalidTransitionError } from '../request/reques
 import type { RightsRequest } from '../request/rights-request.js';
 import { MAX_CHANGE_ATTEMPTS } from './change-request.js';
 import { completeVerification } from './complete-verification.js';
+import { registeredPostalRecipient } from './registered-contact.js';
 import { CODE_DIGITS, codeMatches } from './one-time-code.js';
 import type { VerificationDeps } from './verification-deps.js';
 import { MAX_ATTEMPTS_PER_CODE, VERIFICATION_OVER } from './verification-policy.js';
@@ -85,12 +86,17 @@ export async function submitCode(deps: VerificationDeps, requestId: string, inpu
 
 /** Verified (now or, by a concurrent writer, just before), or closed meanwhile. */
 async function verifyWith(deps: VerificationDeps, request: RightsRequest, code: IssuedCode): Promise<'verified' | 'not_pending'> {
+  const registered = code.destination === 'registered';
+  // The code letter went to the postal address registered for these customers: that, not the
+  // address typed on the request, is where the answer may go.
+  const answerTo = registered ? await registeredPostalRecipient(deps.customers, request, code.customerIds) : undefined;
   try {
     await completeVerification(deps, request, {
       method: 'code',
       actor: 'requester',
-      subject: code.destination === 'registered' ? 'customer' : 'address',
-      ...(code.destination === 'registered' ? { customerIds: code.customerIds } : {}),
+      subject: registered ? 'customer' : 'address',
+      ...(registered ? { customerIds: code.customerIds } : {}),
+      ...(answerTo ? { answerTo } : {}),
     });
     return 'verified';
   } catch (error) {

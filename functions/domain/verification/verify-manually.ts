@@ -1,7 +1,7 @@
 import { InvalidTransitionError } from '../request/request-errors.js';
 import { loadRequest } from '../workflow/load-request.js';
 import { completeVerification } from './complete-verification.js';
-import { matchRequester } from './registered-contact.js';
+import { matchRequester, registeredPostalRecipient } from './registered-contact.js';
 import { VERIFICATION_OVER } from './verification-policy.js';
 import type { CustomerLookup, ResumeDeps } from './verification-deps.js';
 import {
@@ -55,12 +55,16 @@ export async function verifyManually(
   const customerIds = [...new Set(input.customerIds ?? candidates)].sort();
   const subject = customerIds.length > 0 ? 'customer' : 'address';
 
+  // Staff confirmed the person against the customer's record: a letter goes to the address in
+  // that record, not to one typed on the request (a stranger could have typed their own).
+  const answerTo = subject === 'customer' ? await registeredPostalRecipient(deps.customers, request, customerIds) : undefined;
   const result = await completeVerification(deps, request, {
     method: 'manual',
     actor: input.actor,
     reason,
     subject,
     ...(subject === 'customer' ? { customerIds } : {}),
+    ...(answerTo ? { answerTo } : {}),
   });
   if (!result.verified) throw new AlreadyVerifiedError(requestId);
   return { subject, delivered: result.delivered };

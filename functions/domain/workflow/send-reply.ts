@@ -51,7 +51,11 @@ async function replyFacts(deps: ReplyDeps, request: RightsRequest): Promise<Repl
     request,
     plan,
     ...(request.export && answeredByPost(request) ? { copyByPost: true } : {}),
-    ...(request.export && !answeredByPost(request) ? { downloadUrl: downloadPageLink(deps.publicBaseUrl, request.id, request.language) } : {}),
+    // By post the copy is printed; the download page still serves the machine-readable file a
+    // portability request asks for (its code then comes by post too).
+    ...(request.export && (!answeredByPost(request) || request.types.includes('portability'))
+      ? { downloadUrl: downloadPageLink(deps.publicBaseUrl, request.id, request.language) }
+      : {}),
     corrections,
     recipients,
     ...(deps.recipients ? { recipientDirectory: deps.recipients } : {}),

@@ -140,12 +140,52 @@ const TEXT = {
   },
 } as const satisfies Record<Language, unknown>;
 
+/**
+ * The words that change when the person has no e-mail and codes come by post (a letter takes
+ * days, so such a code lasts as long as the download window).
+ */
+const BY_POST = {
+  nb: {
+    intro:
+      'Her kan du hente kopien av personopplysningene vi har om deg, også som en maskinlesbar fil. For å beskytte ' +
+      'opplysningene ber vi om en engangskode. Har du fått en kode fra oss, skriver du den inn nedenfor. Ellers kan du be ' +
+      'om en kode: vi sender den i posten til adressen vi har for deg i denne saken.',
+    codeSent: 'Vi sender en ny engangskode til deg i posten. Den virker så lenge kopien kan lastes ned. Koder vi har sendt før, virker ikke lenger.',
+    codeHint: 'Seks sifre, fra det siste brevet med kode vi har sendt deg.',
+    codeMissing: 'Skriv inn den sekssifrede koden fra brevet.',
+  },
+  nn: {
+    intro:
+      'Her kan du hente kopien av personopplysningane vi har om deg, også som ei maskinlesbar fil. For å verne ' +
+      'opplysningane ber vi om ein eingongskode. Har du fått ein kode frå oss, skriv du han inn nedanfor. Elles kan du be ' +
+      'om ein kode: vi sender han i posten til adressa vi har for deg i denne saka.',
+    codeSent: 'Vi sender ein ny eingongskode til deg i posten. Han verkar så lenge kopien kan lastast ned. Kodar vi har sendt før, verkar ikkje lenger.',
+    codeHint: 'Seks siffer, frå det siste brevet med kode vi har sendt deg.',
+    codeMissing: 'Skriv inn den sekssifra koden frå brevet.',
+  },
+  en: {
+    intro:
+      'Here you can get the copy of the personal data we hold about you, also as a machine-readable file. To protect ' +
+      'the data, we ask for a one-time code. If you have a code from us, enter it below. If not, you can ask for one: we ' +
+      'send it by post to the address we have for you in this case.',
+    codeSent: 'We are sending you a new one-time code by post. It works for as long as the copy can be downloaded. Codes we sent before no longer work.',
+    codeHint: 'Six digits, from the latest letter with a code we sent you.',
+    codeMissing: 'Enter the six-digit code from the letter.',
+  },
+} as const satisfies Record<Language, unknown>;
+
 export interface DownloadPageInput {
   readonly language: Language;
   readonly reference: string;
   /** Last day of the download window (Oslo date). */
   readonly availableUntil: string;
+  /** The person has no e-mail: codes come by post (see {@link BY_POST}). */
+  readonly byPost?: boolean;
 }
+
+/** The page's words for this person: by e-mail, or with the post's words where they differ. */
+const textFor = (input: Pick<DownloadPageInput, 'language' | 'byPost'>) =>
+  input.byPost ? { ...TEXT[input.language], ...BY_POST[input.language] } : TEXT[input.language];
 
 /** What the code page says above the form. */
 export type CodeNotice = 'sent' | 'recently_sent';
@@ -167,7 +207,7 @@ function contact(language: Language): SafeHtml {
 }
 
 function header(input: DownloadPageInput, intro = true): SafeHtml {
-  const t = TEXT[input.language];
+  const t = textFor(input);
   return html`<h1>${t.title}</h1>
 <p>${t.reference}: <strong>${input.reference}</strong></p>
 ${intro && html`<p>${t.intro}</p>`}
@@ -176,7 +216,7 @@ ${intro && html`<p>${t.intro}</p>`}
 
 /** The button that mails a new code, always with the warning that it ends the code sent before. */
 function sendCodeForm(input: DownloadPageInput, label: string): SafeHtml {
-  const t = TEXT[input.language];
+  const t = textFor(input);
   return html`<form method="post" action="${action(input)}" novalidate>
 <input type="hidden" name="action" value="send-code">
 <p class="hint" id="replaces-old">${t.replacesOld}</p>
@@ -202,7 +242,7 @@ export function renderRequestCodePage(input: DownloadPageInput): string {
  * button for a new code sits below, under its own heading, and says that it ends the old code.
  */
 export function renderEnterCodePage(input: DownloadPageInput, notice?: CodeNotice, problem?: CodeProblem): string {
-  const t = TEXT[input.language];
+  const t = textFor(input);
   const fieldError =
     problem?.kind === 'missing' ? t.codeMissing : problem?.kind === 'wrong' ? t.codeWrong(problem.attemptsLeft) : undefined;
   const needsNewCode =
@@ -253,7 +293,7 @@ ${sendCodeForm(input, notice ? t.sendAgain : t.sendCode)}`
  * person opens them in any order and comes Back here without a form being sent again.
  */
 export function renderFilesPage(input: DownloadPageInput): string {
-  const t = TEXT[input.language];
+  const t = textFor(input);
   const body = html`${header(input, false)}
 <div class="panel" role="status"><p>${t.filesIntro(DOWNLOAD_SESSION_MINUTES)}</p></div>
 <h2>${t.whatToDownload}</h2>
@@ -266,7 +306,7 @@ export function renderFilesPage(input: DownloadPageInput): string {
 
 /** The package's window has closed (or it is gone): say so, and how to ask again. */
 export function renderExpiredPage(input: DownloadPageInput, purged = true): string {
-  const t = TEXT[input.language];
+  const t = textFor(input);
   const body = html`<h1>${t.expiredTitle}</h1>
 <p>${t.reference}: <strong>${input.reference}</strong></p>
 <p>${purged ? t.expired(formatCalendarDate(input.availableUntil, input.language)) : t.unavailable}</p>

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { DEFAULT_RECIPIENT_DIRECTORY } from '../../../functions/domain/recipients/recipient-directory.js';
 import { loadSettings, type SettingName } from '../../../infra/settings.js';
 import type { FunctionFolder } from '../../../infra/stacks/dsr-functions.js';
 import { DsrEdgeStack } from '../../../infra/stacks/dsr-edge-stack.js';
@@ -71,6 +72,7 @@ export const PROD_SETTINGS: TestSettings = {
   senderAddress: 'naerkontor@obos.no',
   sesIdentityDomain: 'obos.no',
   alarmEmail: 'drift@obos.no',
+  recipientDirectory: JSON.stringify(DEFAULT_RECIPIENT_DIRECTORY),
 };
 
 /** The edge stack (us-east-1) of a stage with a domain, synthesized as `app.ts` does. */

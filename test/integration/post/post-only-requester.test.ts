@@ -156,6 +156,8 @@ describe('a requester without e-mail, from staff intake to the posted answer', (
     await waitForStatus(fixture, id, 'closed');
     const reply = await letterOf(id, 'reply');
     expect(reply.postal.reportKey).toBeDefined();
+    // The copy goes to the address the code letter proved (the registered one), never the typed one.
+    expect(reply.postal.recipient).toEqual({ name: profile.name, address: profile.address });
 
     // Answered on paper but not posted: not given. The case stays overdue in the watch.
     const unposted = await watchListsOverdue(id);
@@ -172,6 +174,12 @@ describe('a requester without e-mail, from staff intake to the posted answer', (
     expect(replyPdf.pages.at(-1)).toContain(`Side ${replyPdf.pages.length} av ${replyPdf.pages.length}`);
 
     expect((await consolePost(`/console/requests/${encodeURIComponent(id)}/posted`, { letter: 'reply' })).status).toBe(303);
+    // The answer counts as given from the moment staff posted it, with who and when.
+    expect((await letters.get(id, 'reply'))?.posted?.by).toBe(`staff:${STAFF}`);
+    expect((await fixture.store.auditTrail(id)).find((entry) => entry.event === 'letter.posted' && entry.detail?.letterId === 'reply')).toMatchObject({
+      actor: `staff:${STAFF}`,
+      detail: { purpose: 'reply' },
+    });
     const after = await watchListsOverdue(id);
     expect(after.listed).toBe(false);
     expect(after.overdue).toBe(unposted.overdue - 1);

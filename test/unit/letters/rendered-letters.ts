@@ -63,6 +63,10 @@ export const REPLY_SCENARIOS: Readonly<Record<string, ScenarioInput>> = {
     held: ACTIVE_CUSTOMER,
     editPlan: (plan) => ({ ...plan, restrict: true, restriction: { ground: 'a', scope: ['profile', 'subscription'], activeSubscription: true } }),
   },
+  'access and portability by post (no e-mail)': {
+    types: ['access', 'portability'],
+    request: { channel: 'post', requester: { name: 'Kari Nordmann', postalAddress: { street: 'Kirkeveien 12', postalCode: '0368', city: 'Oslo' } } },
+  },
   'restriction of what the subscription does not need (active customer)': {
     types: ['restriction'],
     held: ACTIVE_CUSTOMER,
@@ -118,6 +122,7 @@ function fixedLetterObjects(language: Language): RenderedLetter[] {
     'manifestly unfounded': unfoundedLetter(request, 'manifestly_unfounded', STAFF_WORDS[language].notPersonal),
     excessive: unfoundedLetter(request, 'excessive', STAFF_WORDS[language].repeated),
     'download code': downloadCodeLetter(request, '654321'),
+    'download code by post': downloadCodeLetter(request, '654321', { byPost: { lastDay: '2026-12-08' } }),
     'refusal of an objection to analysis': rejectedReplyLetter({ ...request, types: ['processing_objection'] }, STAFF_WORDS[language].busy),
     'marketing stop': marketingStopLetter({ id: request.id, language, effectiveOn: '2026-11-23', otherRights: false }),
     'marketing stop with other rights': marketingStopLetter({ id: request.id, language, effectiveOn: '2026-11-23', otherRights: true }),
@@ -140,6 +145,7 @@ function pages(language: Language): RenderedText[] {
     'download: ask for a code': renderRequestCodePage(input),
     'download: enter the code': renderEnterCodePage(input, 'sent'),
     'download: wrong code': renderEnterCodePage(input, undefined, { kind: 'wrong', attemptsLeft: 2 }),
+    'download by post: enter the code': renderEnterCodePage({ ...input, byPost: true }, 'sent'),
     'download: expired': renderExpiredPage(input),
     'verify: form': renderVerifyCodePage({ language, requestId: input.reference, result: { outcome: 'form' } }),
     'verify: verified': renderVerifyCodePage({ language, requestId: input.reference, result: { outcome: 'verified' } }),

@@ -167,6 +167,26 @@ describe('planRequest', () => {
     expect(JSON.stringify(entry)).not.toContain(CUSTOMER.customerId);
   });
 
+  it('sends a letter-writer without e-mail whom no customer matched at verification, but whose name and address a customer has, to staff (they call the registered number)', async () => {
+    const { deps, store } = await gatheredRequest(
+      {
+        channel: 'post',
+        types: ['access'],
+        requester: { name: aProfile().name, postalAddress: { street: CUSTOMER.street, postalCode: '0150', city: 'Oslo' } },
+        verification: { status: 'verified', subject: 'address' },
+        customerIds: undefined,
+      },
+      { customerIds: [] },
+    );
+
+    await planRequest({ ...deps, ...inMemoryCustomerData({ profiles: [aProfile()] }) }, REQUEST_ID, TODAY);
+
+    const request = await store.get(REQUEST_ID);
+    expect(request?.identityReview).toMatchObject({ status: 'pending', candidates: 1 });
+    const [entry] = (await store.auditTrail(REQUEST_ID)).filter((e) => e.event === 'identity.partial_match');
+    expect(entry?.detail).toMatchObject({ matchedBy: ['name_address'] });
+  });
+
   it.each(['subscriptions', 'billing', 'access-log'] as const)(
     'throws GatheredDataMissingError when the %s bundle is not recorded',
     async (source) => {

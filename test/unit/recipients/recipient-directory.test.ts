@@ -59,6 +59,21 @@ describe('the recipients named in letters and copies', () => {
     expect(names).toContain('Vipps MobilePay AS');
   });
 
+  it('names the parties the privacy statement names: the OBOS group (with access to the customer register) and Unloc', () => {
+    const profile = recipientsOf('profile', 'nn').join('\n');
+    expect(profile).toContain('OBOS BBL, eig Nærkontoret; utvalde medarbeidarar i OBOS-konsernet har tilgang til kunderegisteret, Noreg.');
+    expect(recipientsOf('subscription', 'en').join('\n')).toContain('OBOS BBL');
+    expect(recipientsOf('door_event', 'nb').join('\n')).toContain('Unloc AS');
+  });
+
+  it('states for every default recipient outside the EEA the safeguard, in every language', () => {
+    const abroad = DEFAULT_RECIPIENT_DIRECTORY.filter((recipient) => recipient.country !== 'NO');
+    expect(abroad.length).toBeGreaterThan(0);
+    for (const recipient of abroad) {
+      for (const language of ['nb', 'nn', 'en'] as const) expect(describeRecipient(recipient, language)).toContain(recipient.safeguard!.reference);
+    }
+  });
+
   it('lists the newsletter platform among the recipients of the profile (it holds the e-mail address)', () => {
     expect(recipientsOf('profile', 'nb').join('\n')).toContain('Mailchimp');
   });
