@@ -168,7 +168,13 @@ export async function workflowLoad(
       lastAdoption = Date.now();
     }
   }
-  await Promise.race([Promise.all(journeys.values()), pause(Math.max(0, deadline - Date.now()))]);
+  // The deadline's timer is cleared once every journey ended, so the process exits at once.
+  let deadlineTimer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.all(journeys.values()),
+    new Promise<void>((resolve) => (deadlineTimer = setTimeout(resolve, Math.max(0, deadline - Date.now())))),
+  ]);
+  clearTimeout(deadlineTimer);
   clearInterval(watcher);
   const seconds = (Date.now() - started) / 1000;
   const { peak, cpuSeconds } = memory.stop();

@@ -1,3 +1,5 @@
+// First, before any function module loads (see the module).
+import './local-process-env.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { mkdirSync } from 'node:fs';
@@ -144,6 +146,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_SESV2: ses.endpoint,
       AWS_ENDPOINT_URL_S3: s3.endpoint,
+      // Passed on to processes the stack starts; see ./local-process-env.ts.
+      AWS_XRAY_MANUAL_MODE: 'true',
       [ENV.requestsTable]: LOCAL_TABLE_NAME,
       [ENV.stateMachineArn]: stateMachineArn,
       [ENV.senderAddress]: LOCAL_SENDER,
