@@ -10,7 +10,9 @@ import { OBJECT_KEYS, type BinaryObjectStore, type ObjectStore } from '../storag
 import { checkMandateDocument } from './mandate-document.js';
 
 /** Audit events of the mandate (labelled in the console's audit-event-labels.ts). */
-export const MANDATE_EVENTS = { attached: 'mandate.attached', accepted: 'mandate.accepted', refused: 'mandate.refused' } as const;
+export const MANDATE_ATTACHED_EVENT = 'mandate.attached';
+export const MANDATE_ACCEPTED_EVENT = 'mandate.accepted';
+export const MANDATE_REFUSED_EVENT = 'mandate.refused';
 
 export interface MandateDeps {
   readonly store: RequestStore;
@@ -69,7 +71,7 @@ export async function attachMandate(
   const updated = await deps.store.apply(request.id, {
     expectedVersion: request.version,
     set: { mandate, updatedAt: at },
-    audit: { requestId: request.id, at, event: MANDATE_EVENTS.attached, actor: input.actor, detail: { contentType: document.contentType, bytes: input.bytes.length, sha256 } },
+    audit: { requestId: request.id, at, event: MANDATE_ATTACHED_EVENT, actor: input.actor, detail: { contentType: document.contentType, bytes: input.bytes.length, sha256 } },
   });
   if (earlier && earlier !== key) await deps.objects.delete([earlier]);
   deps.logger.info('mandate.attached', { requestId: request.id, contentType: document.contentType });
@@ -130,7 +132,7 @@ export async function decideMandate(deps: MandateDeps, input: MandateDecisionInp
     audit: {
       requestId: request.id,
       at,
-      event: input.outcome === 'accepted' ? MANDATE_EVENTS.accepted : MANDATE_EVENTS.refused,
+      event: input.outcome === 'accepted' ? MANDATE_ACCEPTED_EVENT : MANDATE_REFUSED_EVENT,
       actor: input.actor,
       reason: note,
       detail: { relation: request.representative!.relation, ...accepted },
