@@ -26,6 +26,8 @@ export const RepresentativeSchema = z
     name: z.string().trim().min(1).max(200),
     relation: z.enum(REPRESENTATIVE_RELATIONS),
     email: z.string().trim().toLowerCase().pipe(z.email().max(254)).optional(),
+    /** To reach them (staff may call to ask for the mandate); letters go by e-mail or post. */
+    phone: z.string().trim().regex(/^\+?[0-9][0-9 ()-]{4,19}$/).optional(),
     postalAddress: RepresentativeAddressSchema.optional(),
   })
   .refine((representative) => representative.email !== undefined || representative.postalAddress !== undefined, {
