@@ -43,7 +43,7 @@ async function uploadMandate(id: string, bytes: Buffer, type: string, name: stri
   const session = token();
   const form = new FormData();
   form.append('csrf', csrfToken(session));
-  form.append('file', new Blob([bytes], { type }), name);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
   return fetch(`${fixture.stack.urls.app}${casePath(id, 'mandate-document')}`, {
     method: 'POST',
     redirect: 'manual',
