@@ -6,6 +6,7 @@ import { letterDestination } from '../../../functions/domain/post/letter-recipie
 import { withOnBehalfNote } from '../../../functions/domain/representation/on-behalf-note.js';
 import { representationFormErrors, withRepresentation } from '../../../functions/domain/request/representative-form.js';
 import { validateSubmission } from '../../../functions/domain/request/request-submission.js';
+import type { Mandate } from '../../../functions/domain/request/representative.js';
 import { LANGUAGES } from '../../../functions/domain/request/request-vocabulary.js';
 import { aMessage } from '../inbox/inbound-message-fixture.js';
 import { aRightsRequest } from '../fixtures/rights-request-fixture.js';
@@ -69,7 +70,7 @@ describe('letters of a representative request', () => {
     expect(before.text).toContain('Lille Moe');
     expect(before.text).toContain({ nb: 'på vegne av', nn: 'på vegner av', en: 'on behalf of' }[language]);
     expect(before.text).toContain({ nb: 'fullmakt', nn: 'fullmakt', en: 'mandate' }[language]);
-    const mandate = { status: 'accepted', document: { key: 'k', contentType: 'application/pdf', bytes: 1, sha256: 'a'.repeat(64), attachedBy: 's', attachedAt: '2026-11-30T10:00:00.000+01:00' }, scope: ['access'], validUntil: '2027-01-01' } as const;
+    const mandate: Mandate = { status: 'accepted', document: { key: 'k', contentType: 'application/pdf', bytes: 1, sha256: 'a'.repeat(64), attachedBy: 's', attachedAt: '2026-11-30T10:00:00.000+01:00' }, scope: ['access'], validUntil: '2027-01-01' };
     const after = withOnBehalfNote({ ...request, language, mandate }, letter, '2026-12-01');
     expect(after.text).toContain('Lille Moe');
     expect(after.text).not.toContain({ nb: 'trenger vi en skriftlig fullmakt', nn: 'treng vi ei skriftleg fullmakt', en: 'we need a written mandate' }[language]);
