@@ -1,4 +1,4 @@
-import { MANDATE_STATE_LABELS, MandateNotAcceptedError } from '../domain/representation/mandate-rules.js';
+import { MANDATE_STATE_LABELS, MandateNotAcceptedError } from '../domain/request/mandate-rules.js';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { PlanNotFoundError } from '../domain/carry-out/carry-out-errors.js';

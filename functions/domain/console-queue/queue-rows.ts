@@ -1,7 +1,7 @@
 import { isOpenStatus, type Channel, type RequestType, type Status } from '../request/request-vocabulary.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { needsTwoApprovers } from '../workflow/record-decision.js';
-import { mandateState, type MandateState } from '../representation/mandate-rules.js';
+import { mandateState, type MandateState } from '../request/mandate-rules.js';
 import { parseQueueFilter, type IgnoredFilterValue, type QueueFilter, type QueueFilterInput } from './queue-filter.js';
 import { foldForSearch } from './search-text.js';
 import { deadlineStanding, URGENCIES, type Urgency } from './urgency.js';

@@ -1,5 +1,5 @@
 import { letterDestination } from '../post/letter-recipient.js';
-import { withOnBehalfNote } from '../representation/on-behalf-note.js';
+import { withOnBehalfNote } from '../letters/on-behalf-note.js';
 import { compareCalendarDates, deadlineFromReceiptDate } from '../deadline/index.js';
 import { extensionLetter } from '../letters/extension-letter.js';
 import { InvalidTransitionError } from '../request/request-errors.js';

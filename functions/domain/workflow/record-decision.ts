@@ -4,7 +4,7 @@ import type { Decision, RightsRequest } from '../request/rights-request.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import type { TaskCallbacks } from '../request/workflow-starter.js';
 import { osloCalendarDate } from '../deadline/index.js';
-import { assertMandateAllowsApproval } from '../representation/mandate-rules.js';
+import { assertMandateAllowsApproval } from '../request/mandate-rules.js';
 import { loadRequest } from './load-request.js';
 import type { StoreDeps } from './workflow-deps.js';
 

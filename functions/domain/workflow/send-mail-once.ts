@@ -1,7 +1,7 @@
 import type { Letter } from '../letters/letter.js';
 import { letterDestination } from '../post/letter-recipient.js';
 import { osloCalendarDate } from '../deadline/index.js';
-import { withOnBehalfNote } from '../representation/on-behalf-note.js';
+import { withOnBehalfNote } from '../letters/on-behalf-note.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import type { WorkflowDeps } from './workflow-deps.js';
 

@@ -1,6 +1,6 @@
 import type { QueuePage } from '../../domain/console-queue/queue-page.js';
 import type { QueueRow, QueueView } from '../../domain/console-queue/queue-rows.js';
-import { MANDATE_STATE_LABELS } from '../../domain/representation/mandate-rules.js';
+import { MANDATE_STATE_LABELS } from '../../domain/request/mandate-rules.js';
 import type { IgnoredFilterValue } from '../../domain/console-queue/queue-filter.js';
 import { CHANNELS, REQUEST_TYPES, STATUSES } from '../../domain/request/request-vocabulary.js';
 import { html, type SafeHtml } from '../../web-form/pages/html.js';

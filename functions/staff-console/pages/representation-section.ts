@@ -1,5 +1,5 @@
 import { MAX_MANDATE_BYTES } from '../../domain/representation/mandate-document.js';
-import { MANDATE_STATE_LABELS, mandateState } from '../../domain/representation/mandate-rules.js';
+import { MANDATE_STATE_LABELS, mandateState } from '../../domain/request/mandate-rules.js';
 import { STAFF_TYPE_LABELS } from '../../domain/request/staff-labels.js';
 import { isOpenStatus } from '../../domain/request/request-vocabulary.js';
 import type { RepresentativeRelation } from '../../domain/request/representative.js';

@@ -3,7 +3,7 @@ import { osloCalendarDate } from '../../domain/deadline/index.js';
 import { InvalidTransitionError } from '../../domain/request/request-errors.js';
 import { MandateActionError, attachMandate, decideMandate, type MandateDeps } from '../../domain/representation/mandate-actions.js';
 import { MandateDocumentError } from '../../domain/representation/mandate-document.js';
-import { MANDATE_STATE_LABELS, MandateNotAcceptedError } from '../../domain/representation/mandate-rules.js';
+import { MANDATE_STATE_LABELS, MandateNotAcceptedError } from '../../domain/request/mandate-rules.js';
 import { CONSOLE_HEADERS, htmlPage } from '../console-responses.js';
 import { field, list, type FormFields } from '../form-fields.js';
 import { renderNotFoundPage } from '../pages/status-pages.js';

@@ -15,7 +15,7 @@ import {
   verificationCodeLetter,
   verificationReminderLetter,
 } from '../../../functions/domain/letters/verification-letters.js';
-import { withOnBehalfNote } from '../../../functions/domain/representation/on-behalf-note.js';
+import { withOnBehalfNote } from '../../../functions/domain/letters/on-behalf-note.js';
 import { recipientNoticeLetter } from '../../../functions/domain/recipients/recipient-notice-letter.js';
 import { validateSubmission, type FieldError } from '../../../functions/domain/request/request-submission.js';
 import { LANGUAGES, REQUEST_TYPES, type Language } from '../../../functions/domain/request/request-vocabulary.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MandateActionError, attachMandate, decideMandate } from '../../../functions/domain/representation/mandate-actions.js';
 import { MandateDocumentError } from '../../../functions/domain/representation/mandate-document.js';
-import { MandateNotAcceptedError } from '../../../functions/domain/representation/mandate-rules.js';
+import { MandateNotAcceptedError } from '../../../functions/domain/request/mandate-rules.js';
 import { recordDecision } from '../../../functions/domain/workflow/record-decision.js';
 import { FakeTaskCallbacks, InMemoryRequestStore } from '../../support/in-memory-request-store.js';
 import { aRightsRequest, capturingLogger, REQUEST_ID } from '../fixtures/rights-request-fixture.js';

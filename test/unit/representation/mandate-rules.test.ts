@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_MANDATE_BYTES, MandateDocumentError, checkMandateDocument } from '../../../functions/domain/representation/mandate-document.js';
-import { assertMandateAllowsApproval, mandateState, MandateNotAcceptedError } from '../../../functions/domain/representation/mandate-rules.js';
+import { assertMandateAllowsApproval, mandateState, MandateNotAcceptedError } from '../../../functions/domain/request/mandate-rules.js';
 import type { Mandate, Representative } from '../../../functions/domain/request/representative.js';
 import { aRightsRequest } from '../fixtures/rights-request-fixture.js';
 

@@ -3,7 +3,7 @@ import { recognise } from '../../../functions/domain/inbox/recognise.js';
 import { routeRecognition } from '../../../functions/domain/intake-mail/route-recognition.js';
 import { validateManualIntake } from '../../../functions/domain/manual-intake/manual-intake-form.js';
 import { letterDestination } from '../../../functions/domain/post/letter-recipient.js';
-import { withOnBehalfNote } from '../../../functions/domain/representation/on-behalf-note.js';
+import { withOnBehalfNote } from '../../../functions/domain/letters/on-behalf-note.js';
 import { representationFormErrors, withRepresentation } from '../../../functions/domain/request/representative-form.js';
 import { validateSubmission } from '../../../functions/domain/request/request-submission.js';
 import type { Mandate } from '../../../functions/domain/request/representative.js';

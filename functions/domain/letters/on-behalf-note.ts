@@ -1,8 +1,8 @@
-import type { Letter } from '../letters/letter.js';
+import type { Letter } from './letter.js';
 import type { Language } from '../request/request-vocabulary.js';
 import type { RepresentativeRelation } from '../request/representative.js';
 import type { RightsRequest } from '../request/rights-request.js';
-import { mandateState } from './mandate-rules.js';
+import { mandateState } from '../request/mandate-rules.js';
 
 /** The representative's role as the letter names it to them. */
 const RELATION_WORDS: Readonly<Record<Language, Record<RepresentativeRelation, string>>> = {

@@ -1,5 +1,5 @@
-import type { RightsRequest } from '../request/rights-request.js';
-import { otherThanMarketingStop, type RequestType } from '../request/request-vocabulary.js';
+import type { RightsRequest } from './rights-request.js';
+import { otherThanMarketingStop, type RequestType } from './request-vocabulary.js';
 
 /**
  * Where a request made on someone's behalf stands with its mandate:
