@@ -49,3 +49,21 @@ export function withOnBehalfNote(
   const greeting = GREETING.exec(letter.text)?.[0] ?? '';
   return { ...letter, text: `${greeting}${note}\n\n${letter.text.slice(greeting.length)}` };
 }
+
+/**
+ * Said in the identity code letter to the data subject when someone else made the request: the
+ * code is what lets the representative act, so the person learns that someone asks for them. The
+ * representative's name is not repeated (a stranger may have typed it; this address never asked).
+ */
+const CODE_FOR_REPRESENTATIVE: Readonly<Record<Language, string>> = {
+  nb: 'Denne forespørselen er sendt av noen som sier at de handler på dine vegne (forelder, verge, advokat eller annen fullmektig). Gi koden videre bare hvis du vil at de skal få svaret på dine vegne. Har du ikke gitt noen fullmakt, kan du kontakte oss på naerkontor@obos.no.',
+  nn: 'Denne førespurnaden er send av nokon som seier at dei handlar på dine vegner (forelder, verje, advokat eller annan fullmektig). Gje koden vidare berre viss du vil at dei skal få svaret på dine vegner. Har du ikkje gjeve nokon fullmakt, kan du kontakte oss på naerkontor@obos.no.',
+  en: 'This request was sent by someone who says they act on your behalf (a parent, guardian, lawyer or other authorised person). Pass the code on only if you want them to receive the answer on your behalf. If you have not authorised anyone, contact us at naerkontor@obos.no.',
+};
+
+/** The identity code letter to the data subject of a representative's request, with {@link CODE_FOR_REPRESENTATIVE}. */
+export function withCodeForRepresentativeNote(request: Pick<RightsRequest, 'representative' | 'language'>, letter: Letter): Letter {
+  if (!request.representative) return letter;
+  const greeting = GREETING.exec(letter.text)?.[0] ?? '';
+  return { ...letter, text: `${greeting}${CODE_FOR_REPRESENTATIVE[request.language]}\n\n${letter.text.slice(greeting.length)}` };
+}

@@ -70,6 +70,10 @@ describe("a parent's request for her child's data, through the local stack", () 
     // The identity check is of the data subject: the code goes to her registered address, not to the parent.
     await waitForStatus(fixture, id, 'awaiting_verification');
     const code = await latestCode(fixture, SUBJECT.email);
+    // The code letter tells her that someone asks on her behalf (without echoing the name they typed).
+    const codeMail = (await outbox(fixture.stack.urls.ses, SUBJECT.email)).find((mail) => mail.body.text?.includes(code));
+    expect(codeMail?.body.text).toContain('seier at dei handlar på dine vegner');
+    expect(codeMail?.body.text).not.toContain(PARENT.name);
     expect((await outbox(fixture.stack.urls.ses, PARENT.email)).some((mail) => /\b\d{6}\b/.test(mail.body.text ?? ''))).toBe(false);
     await enterCode(fixture, id, code);
     await waitForStatus(fixture, id, 'awaiting_approval');

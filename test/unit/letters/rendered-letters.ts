@@ -15,7 +15,7 @@ import {
   verificationCodeLetter,
   verificationReminderLetter,
 } from '../../../functions/domain/letters/verification-letters.js';
-import { withOnBehalfNote } from '../../../functions/domain/letters/on-behalf-note.js';
+import { withCodeForRepresentativeNote, withOnBehalfNote } from '../../../functions/domain/letters/on-behalf-note.js';
 import { recipientNoticeLetter } from '../../../functions/domain/recipients/recipient-notice-letter.js';
 import { validateSubmission, type FieldError } from '../../../functions/domain/request/request-submission.js';
 import { LANGUAGES, REQUEST_TYPES, type Language } from '../../../functions/domain/request/request-vocabulary.js';
@@ -128,6 +128,7 @@ function fixedLetterObjects(language: Language): RenderedLetter[] {
     'triage acknowledgement': triageAcknowledgementLetter(language, '2026-11-23T09:15:00.000Z'),
     'acknowledgement to a representative': withOnBehalfNote(represented, acknowledgementLetter(represented), '2026-11-23'),
     'refusal to a representative': withOnBehalfNote(represented, rejectedReplyLetter(represented, STAFF_WORDS[language].busy), '2026-11-23'),
+    'verification code of a representative request': withCodeForRepresentativeNote(represented, verificationCodeLetter(represented, { code: '123456', link })),
   };
   return Object.entries(letters).map(([name, letter]) => ({ name, language, letter }));
 }
