@@ -3,6 +3,7 @@ import { DEFAULT_FORM_LIMITS, formSubmissionAllowed, type FormLimits, type RateL
 import { IdempotencyKeyReusedError } from '../domain/request/request-errors.js';
 import { validateSubmission, type FieldError } from '../domain/request/request-submission.js';
 import { withRequestedRestriction } from '../domain/restriction/requested-restriction.js';
+import { representationFormErrors, withRepresentation } from '../domain/request/representative-form.js';
 import { LANGUAGES, type Language } from '../domain/request/request-vocabulary.js';
 import { submitRequest, type SubmitRequestDeps } from '../domain/request/submit-request.js';
 import { html } from '../shared/http/page-response.js';
@@ -103,12 +104,13 @@ export async function createRequest(
     const errors = [{ field: 'Idempotency-Key', message: MESSAGES.idempotencyKey[language] }];
     return body.kind === 'form' ? formPage(400, errors, true) : fieldErrors(400, errors);
   }
-  const validation = validateSubmission(
-    body.kind === 'form' ? withRequestedRestriction({ language, ...(body.value as object) }) : body.value,
-    language,
-    { isSystemAddress: deps.isSystemAddress },
-  );
-  if (!validation.ok) return body.kind === 'form' ? formPage(400, validation.errors) : fieldErrors(400, validation.errors);
+  const formValues = body.kind === 'form' ? withRepresentation(withRequestedRestriction({ language, ...(body.value as object) })) : undefined;
+  const validation = validateSubmission(formValues ?? body.value, language, { isSystemAddress: deps.isSystemAddress });
+  if (!validation.ok) {
+    if (body.kind !== 'form') return fieldErrors(400, validation.errors);
+    // On behalf of someone else: the data subject's errors belong by the subject_* controls.
+    return formPage(400, formValues?.representative ? representationFormErrors(validation.errors, language) : validation.errors);
+  }
 
   const allowed =
     !deps.limiter ||

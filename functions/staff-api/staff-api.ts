@@ -1,3 +1,4 @@
+import { MANDATE_STATE_LABELS, MandateNotAcceptedError } from '../domain/request/mandate-rules.js';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { PlanNotFoundError } from '../domain/carry-out/carry-out-errors.js';
@@ -221,6 +222,9 @@ export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEv
     if (error instanceof CorrectionsRequiredError) return problem(400, 'Godkjenning av retting må angi hvilke opplysninger som skal rettes.');
     if (error instanceof PlanNotFoundError || error instanceof GatheredBundleMissingError) return problem(409, 'Planen er ikke laget ennå.');
     if (error instanceof RestrictionNotSetError) return problem(409, 'Angi grunnlag og omfang for begrensningen (POST …/restriction) før planen godkjennes.');
+    if (error instanceof MandateNotAcceptedError) {
+      return problem(409, `${MANDATE_STATE_LABELS[error.state]}: saken er fremmet av en representant; last opp og godta fullmakten i konsollen før planen godkjennes.`);
+    }
     if (error instanceof ScopeNotHeldError) return json(400, { error: `Den registrerte har ingen oppføringer i: ${error.categories.join(', ')}.`, field: 'scope' });
     if (error instanceof RestrictionReasonRequiredError) return json(400, { error: 'Oppgi en begrunnelse; den sendes til den registrerte.', field: 'reason' });
     if (error instanceof NoActiveRestrictionError) return problem(409, 'Saken har ingen begrensning som gjelder nå.');

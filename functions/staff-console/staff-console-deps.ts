@@ -49,4 +49,6 @@ export interface ConsoleRequest {
   readonly actor: string;
   /** The checked form of a POST; empty for a GET. */
   readonly form: FormFields;
+  /** The file of an upload form (the mandate document); absent for every other form. */
+  readonly upload?: Uint8Array;
 }

@@ -12,6 +12,9 @@ import type { CaseAction } from './pages/case-page-model.js';
 import type { ConsoleContext } from './pages/console-context.js';
 import { renderConflictPage, renderForbiddenPage, renderNotFoundPage, renderUnauthenticatedPage } from './pages/status-pages.js';
 import { serveCaseAction } from './routes/case-action-route.js';
+import { serveMandateDocument } from './routes/mandate-route.js';
+import { readUploadForm } from './upload-form.js';
+import { MAX_MANDATE_BYTES } from '../domain/representation/mandate-document.js';
 import { serveCasePage } from './routes/case-page-route.js';
 import { serveDashboard, serveRegister } from './routes/dashboard-route.js';
 import { serveIntake, serveIntakeForm } from './routes/intake-route.js';
@@ -45,11 +48,17 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
   };
 
   let form: FormFields = {};
+  let upload: Uint8Array | undefined;
   if (route.method === 'POST') {
     try {
-      form = readForm(event);
+      if (route.path === MANDATE_UPLOAD_PATH) ({ fields: form, file: upload } = await readUploadForm(event));
+      else form = readForm(event);
     } catch (error) {
-      if (error instanceof UnreadableFormError) return htmlPage(error.statusCode, renderConflictPage('Skjemaet kunne ikke leses. Gå tilbake og prøv igjen.', undefined, context));
+      if (error instanceof UnreadableFormError) {
+        const tooLarge = error.statusCode === 413 && route.path === MANDATE_UPLOAD_PATH;
+        const text = tooLarge ? `Filen er for stor (høyst ${MAX_MANDATE_BYTES / 1024 / 1024} MB). Gå tilbake og velg en mindre fil.` : 'Skjemaet kunne ikke leses. Gå tilbake og prøv igjen.';
+        return htmlPage(error.statusCode, renderConflictPage(text, undefined, context));
+      }
       throw error;
     }
     if (!sameOriginPost(event.headers, deps.publicBaseUrl) || !checkCsrf(caller.token, field(form, CSRF_FIELD))) {
@@ -57,7 +66,7 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
       return htmlPage(403, renderConflictPage('Skjemaet var utløpt eller kom fra en annen side, så ingenting ble endret. Last siden på nytt og prøv igjen.', undefined, context));
     }
   }
-  const request: ConsoleRequest = { event, context, actor: caller.actor, form };
+  const request: ConsoleRequest = { event, context, actor: caller.actor, form, ...(upload && { upload }) };
   // A path id that cannot name a case or a mail is no page; it never reaches the tables (whose keys have a size limit).
   if (route.path.includes('{id}') && !isRequestId(event.pathParameters?.id)) return htmlPage(404, renderNotFoundPage(context));
   if (route.path.includes('{inboxId}') && !isInboxId(event.pathParameters?.inboxId)) return htmlPage(404, renderNotFoundPage(context));
@@ -80,6 +89,9 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
     case '/console/requests/{id}/dispute':
     case '/console/requests/{id}/identity':
     case '/console/requests/{id}/message':
+    case '/console/requests/{id}/mandate':
+    case MANDATE_UPLOAD_PATH:
+      if (route.method === 'GET') return serveMandateDocument(deps, request);
       return serveCaseAction(deps, request, route.path.slice('/console/requests/{id}/'.length) as CaseAction);
     case '/console/intake':
       return route.method === 'GET' ? serveIntakeForm(deps, request) : serveIntake(deps, request);
@@ -104,6 +116,9 @@ export async function serveStaffConsole(deps: StaffConsoleDeps, event: APIGatewa
       return htmlPage(404, renderNotFoundPage(context));
   }
 }
+
+/** The one console form that carries a file: the representative's mandate document. */
+const MANDATE_UPLOAD_PATH = '/console/requests/{id}/mandate-document';
 
 /** Inbox ids are the mail service's message ids: short, printable, without separators of our keys. */
 const isInboxId = (value: string | undefined): value is string => value !== undefined && /^[\x21-\x7e]{1,256}$/.test(value);

@@ -29,8 +29,8 @@ describe('the request form in Chromium', () => {
 
     // A first attempt without a right chosen and with an address the browser accepts but we do
     // not (no top-level domain), so the server's checks answer, not the browser's.
-    await page.getByLabel('Navn').fill('Ingrid Ås');
-    await page.getByLabel('E-post').fill('ingrid.as@example');
+    await page.getByLabel('Navn', { exact: true }).fill('Ingrid Ås');
+    await page.getByLabel('E-post', { exact: true }).fill('ingrid.as@example');
     await page.getByLabel('Fortell oss mer (valgfritt)').fill('Jeg vil se dørloggen min.');
     await page.getByRole('button', { name: 'Send henvendelsen' }).click();
 
@@ -38,12 +38,12 @@ describe('the request form in Chromium', () => {
     // The corrected form is shown at the form's own address, not at an API path.
     expect(new URL(page.url()).pathname).toBe('/');
     expect(page.url()).not.toContain('/api/');
-    expect(await page.getByLabel('Navn').inputValue()).toBe('Ingrid Ås');
+    expect(await page.getByLabel('Navn', { exact: true }).inputValue()).toBe('Ingrid Ås');
     expect(await page.locator('#field-details').inputValue()).toContain('Jeg vil se dørloggen min.');
-    expect(await page.getByLabel('E-post').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('E-post', { exact: true }).getAttribute('aria-invalid')).toBe('true');
 
     const email = `ingrid.${Date.now()}@example.no`;
-    await page.getByLabel('E-post').fill(email);
+    await page.getByLabel('E-post', { exact: true }).fill(email);
     await page.getByLabel('Innsyn i opplysningene om meg').check();
     await page.getByLabel('Innsyn i opplysningene om meg').press('Enter');
 
@@ -69,8 +69,8 @@ describe('the request form in Chromium', () => {
     await page.getByRole('link', { name: 'English' }).click();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
 
-    await page.getByLabel('Name').fill('Sam Taylor');
-    await page.getByLabel('E-mail').fill(`sam.${Date.now()}@example.com`);
+    await page.getByLabel('Name', { exact: true }).fill('Sam Taylor');
+    await page.getByLabel('E-mail', { exact: true }).fill(`sam.${Date.now()}@example.com`);
     await page.screenshot({ path: new URL('form-en.png', SCREENSHOTS).pathname, fullPage: true });
     const formAddress = page.url();
     expect(new URL(formAddress).searchParams.get('lang')).toBe('en');
@@ -80,7 +80,7 @@ describe('the request form in Chromium', () => {
     await expect.poll(() => page.getByRole('alert').count()).toBe(1);
     expect(page.url()).toBe(formAddress);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    expect(await page.getByLabel('Name').inputValue()).toBe('Sam Taylor');
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Sam Taylor');
     await page.getByLabel('Erasure of my data').check();
     await page.getByRole('button', { name: /send/i }).click();
 

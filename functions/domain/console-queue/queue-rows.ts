@@ -1,6 +1,7 @@
 import { isOpenStatus, type Channel, type RequestType, type Status } from '../request/request-vocabulary.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { needsTwoApprovers } from '../workflow/record-decision.js';
+import { mandateState, type MandateState } from '../request/mandate-rules.js';
 import { parseQueueFilter, type IgnoredFilterValue, type QueueFilter, type QueueFilterInput } from './queue-filter.js';
 import { queuePosition } from './queue-position.js';
 import { foldForSearch } from './search-text.js';
@@ -29,6 +30,8 @@ export interface QueueRow {
   readonly requesterName: string;
   /** An erasure waiting for its two approvals: how many are given (0 or 1) of the two it needs. */
   readonly approvals?: { readonly given: number; readonly needed: number };
+  /** Asked on someone's behalf and not yet under an accepted mandate («Fullmakt mangler» and the like). */
+  readonly mandate?: Exclude<MandateState, 'not_needed' | 'accepted'>;
 }
 
 export interface QueueView {
@@ -74,7 +77,14 @@ export function toRow(request: RightsRequest, today: string): QueueRow {
     requesterName: request.requester.name,
     ...(request.status === 'awaiting_approval' &&
       needsTwoApprovers(request) && { approvals: { given: Math.min(request.approvals?.length ?? 0, 2), needed: 2 } }),
+    ...mandateFlag(request, today, open),
   };
+}
+
+/** The mandate's state on an open case that cannot be carried out for its representative yet. */
+function mandateFlag(request: RightsRequest, today: string, open: boolean): Pick<QueueRow, 'mandate'> {
+  const state = mandateState(request, today);
+  return open && !request.decision && state !== 'not_needed' && state !== 'accepted' ? { mandate: state } : {};
 }
 
 /**

@@ -33,7 +33,10 @@ export const REMEDIES = {
 export function provenName(request: {
   readonly requester: { readonly name: string };
   readonly verification?: { readonly status: string; readonly subject?: string; readonly method?: string };
+  readonly representative?: unknown;
 }): string | undefined {
+  // A representative reads the letter: the data subject's name is not theirs to be greeted by.
+  if (request.representative) return undefined;
   const verification = request.verification;
   const proven = verification?.status === 'verified' && verification.subject === 'address' && verification.method === 'code';
   return proven ? request.requester.name : undefined;

@@ -16,12 +16,27 @@ export const INTAKE_NOTE_MAX_LENGTH = 500;
 /** The postal address, in three fields as the envelope has it. */
 export const POSTAL_FIELDS = { street: 'street', postalCode: 'postal_code', city: 'city' } as const;
 
+/**
+ * Someone who called or wrote on behalf of the person the request is about: the other fields are
+ * then the data subject's (whose identity is checked), and letters go to the representative.
+ */
+export const REPRESENTATIVE_FIELDS = {
+  relation: 'rep_relation',
+  name: 'rep_name',
+  email: 'rep_email',
+  phone: 'rep_phone',
+  street: 'rep_street',
+  postalCode: 'rep_postal_code',
+  city: 'rep_city',
+} as const;
+
 const OWN_FIELDS: ReadonlySet<string> = new Set([
   CHANNEL_FIELD,
   RECEIPT_DATE_FIELD,
   RECEIPT_TIME_FIELD,
   INTAKE_NOTE_FIELD,
   ...Object.values(POSTAL_FIELDS),
+  ...Object.values(REPRESENTATIVE_FIELDS),
 ]);
 /** Posted by the page for the transport (CSRF, double-submit key), not part of the request. */
 const CONTROL_FIELDS: ReadonlySet<string> = new Set([CSRF_FIELD, 'idempotencyKey']);
@@ -37,6 +52,9 @@ const FIELD_ORDER = [
   POSTAL_FIELDS.postalCode,
   POSTAL_FIELDS.city,
   'phone',
+  REPRESENTATIVE_FIELDS.relation,
+  REPRESENTATIVE_FIELDS.name,
+  REPRESENTATIVE_FIELDS.email,
   'types',
   'restriction',
   'details',
@@ -50,16 +68,40 @@ const text = (value: unknown): string => (typeof value === 'string' ? value.trim
  * Reads the postal address fields: all empty is no address; otherwise street, a four-digit postal
  * code and a place are each required, with a message next to the field that is wrong.
  */
-function readPostalAddress(form: Readonly<Record<string, unknown>>): { address?: PostalAddress; errors: FieldError[] } {
-  const street = text(form[POSTAL_FIELDS.street]);
-  const postalCode = text(form[POSTAL_FIELDS.postalCode]).replace(/\s+/g, '');
-  const city = text(form[POSTAL_FIELDS.city]);
+function readPostalAddress(
+  form: Readonly<Record<string, unknown>>,
+  fields: { readonly street: string; readonly postalCode: string; readonly city: string } = POSTAL_FIELDS,
+): { address?: PostalAddress; errors: FieldError[] } {
+  const street = text(form[fields.street]);
+  const postalCode = text(form[fields.postalCode]).replace(/\s+/g, '');
+  const city = text(form[fields.city]);
   if (!street && !postalCode && !city) return { errors: [] };
   const errors: FieldError[] = [];
-  if (!street || street.length > 200) errors.push({ field: POSTAL_FIELDS.street, message: 'Skriv inn gateadresse eller postboks (høyst 200 tegn).' });
-  if (!/^\d{4}$/.test(postalCode)) errors.push({ field: POSTAL_FIELDS.postalCode, message: 'Postnummeret skal være fire sifre, for eksempel 0155.' });
-  if (!city || city.length > 100) errors.push({ field: POSTAL_FIELDS.city, message: 'Skriv inn poststedet (høyst 100 tegn).' });
+  if (!street || street.length > 200) errors.push({ field: fields.street, message: 'Skriv inn gateadresse eller postboks (høyst 200 tegn).' });
+  if (!/^\d{4}$/.test(postalCode)) errors.push({ field: fields.postalCode, message: 'Postnummeret skal være fire sifre, for eksempel 0155.' });
+  if (!city || city.length > 100) errors.push({ field: fields.city, message: 'Skriv inn poststedet (høyst 100 tegn).' });
   return errors.length > 0 ? { errors } : { address: { street, postalCode, city }, errors };
+}
+
+const REPRESENTATIVE_MESSAGE =
+  'Oppgi representantens navn, hvem hen er for personen, og minst én måte å svare representanten på (e-post eller postadresse).';
+
+/** The representative's part of the form: none when every field is empty. */
+function readRepresentative(form: Readonly<Record<string, unknown>>): { value?: Record<string, unknown>; errors: FieldError[] } {
+  const f = REPRESENTATIVE_FIELDS;
+  const postal = readPostalAddress(form, f);
+  const typed = [f.relation, f.name, f.email, f.phone].some((field) => text(form[field]) !== '');
+  if (!typed && !postal.address && postal.errors.length === 0) return { errors: [] };
+  const errors = [...postal.errors];
+  if (text(form[f.relation]) === '') errors.push({ field: f.relation, message: 'Velg hvem representanten er for personen (forelder, verge, advokat eller annen fullmektig).' });
+  const value = {
+    name: text(form[f.name]),
+    relation: text(form[f.relation]),
+    ...(text(form[f.email]) && { email: text(form[f.email]) }),
+    ...(text(form[f.phone]) && { phone: text(form[f.phone]) }),
+    ...(postal.address && { postalAddress: postal.address }),
+  };
+  return { value, errors };
 }
 
 /** A phone call or letter as staff registered it, validated. */
@@ -107,10 +149,21 @@ export function validateManualIntake(
   );
   const postal = readPostalAddress(form);
   errors.push(...postal.errors);
-  const validated = validateSubmission(withRequestedRestriction(requesterPart), 'nb', { ...options, requireEmail: false });
-  if (!validated.ok) errors.push(...validated.errors);
+  const representative = readRepresentative(form);
+  errors.push(...representative.errors);
+  const validated = validateSubmission(
+    withRequestedRestriction({
+      ...requesterPart,
+      ...(postal.address && { postalAddress: postal.address }),
+      ...(representative.value && { representative: representative.value }),
+    }),
+    'nb',
+    { ...options, requireEmail: false },
+  );
+  if (!validated.ok) errors.push(...validated.errors.map((error) => (error.field === 'representative' ? { field: REPRESENTATIVE_FIELDS.name, message: REPRESENTATIVE_MESSAGE } : error)));
   const hasEmail = requesterPart.email !== undefined;
-  if (!hasEmail && postal.errors.length === 0 && !postal.address) {
+  // With a representative the answer goes to them; the data subject's contact is checked by the parser.
+  if (!hasEmail && !representative.value && postal.errors.length === 0 && !postal.address) {
     errors.push({
       field: 'email',
       message: 'Oppgi minst én måte å svare på: e-postadresse eller postadresse (gate, postnummer og sted). Telefon alene er ikke nok til et skriftlig svar.',

@@ -3,6 +3,7 @@ import { PostalAddressSchema } from './rights-request.js';
 import { LANGUAGES, REQUEST_TYPES, type Language, type RequestType } from './request-vocabulary.js';
 import { systemAddressCheck } from './system-addresses.js';
 import { RequestedRestrictionSchema } from '../restriction/requested-restriction.js';
+import { RepresentativeSchema } from './representative.js';
 
 /**
  * What a requester submits through the form or `POST /api/requests`. Unknown fields are refused
@@ -24,6 +25,11 @@ export const RequestSubmissionSchema = z.strictObject({
   language: z.enum(LANGUAGES),
   /** With `restriction` among the types: the ground of Art. 18(1) and the categories the person chose. */
   restriction: RequestedRestrictionSchema.optional(),
+  /**
+   * Set when someone asks on behalf of the data subject: then `name`, `email`, `phone` and
+   * `postalAddress` are the data subject's, and letters go to the representative.
+   */
+  representative: RepresentativeSchema.optional(),
 });
 export type RequestSubmission = z.infer<typeof RequestSubmissionSchema>;
 
@@ -72,6 +78,16 @@ const MESSAGES: Messages = {
     nn: 'Du har valt ein grunn eller kva som skal avgrensast, men ikkje kryssa av for avgrensing. Kryss av for avgrensing, eller fjern vala.',
     en: 'You chose a reason or what to restrict, but did not tick restriction. Tick restriction, or clear those choices.',
   },
+  representative: {
+    nb: 'Skriv inn navnet ditt, hvem du er for personen (forelder, verge, advokat eller annet) og e-postadressen din.',
+    nn: 'Skriv inn namnet ditt, kven du er for personen (forelder, verje, advokat eller anna) og e-postadressa di.',
+    en: 'Enter your name, who you are to the person (parent, guardian, lawyer or other) and your e-mail address.',
+  },
+  subjectContact: {
+    nb: 'Skriv inn e-postadressen eller postadressen til personen du spør på vegne av.',
+    nn: 'Skriv inn e-postadressa eller postadressa til personen du spør på vegner av.',
+    en: 'Enter the e-mail address or postal address of the person you are asking for.',
+  },
   unknown: { nb: 'Ukjent felt.', nn: 'Ukjent felt.', en: 'Unknown field.' },
   body: { nb: 'Forespørselen må være et JSON-objekt.', nn: 'Førespurnaden må vere eit JSON-objekt.', en: 'The request must be a JSON object.' },
 };
@@ -118,7 +134,9 @@ export function validateSubmission(
   }
   // A missing e-mail is reported in its place among the fields (after the name), as the schema did.
   const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
-  if (requireEmail && isObject && (raw as { email?: unknown }).email === undefined && !errors.has('body')) {
+  const represented = isObject && (raw as { representative?: unknown }).representative !== undefined;
+  if (represented) representationProblems(parsed.success ? parsed.data : undefined, { isSystemAddress, requireEmail }).forEach((key) => errors.set(key.field, MESSAGES[key.message]![language]));
+  if (requireEmail && !represented && isObject && (raw as { email?: unknown }).email === undefined && !errors.has('body')) {
     const before = [...errors];
     errors.clear();
     for (const [field, message] of before) {
@@ -139,4 +157,21 @@ export function validateSubmission(
   // An empty choice ({}) is no choice.
   const chosen = restriction && (restriction.ground !== undefined || restriction.scope !== undefined) ? { restriction } : {};
   return { ok: true, value: { ...rest, ...chosen, types: parsed.data.types as RequestType[] } };
+}
+
+/**
+ * What a request made on someone else's behalf must also hold: a way to answer the representative
+ * (on the public form and API, an e-mail address that is not one of ours) and a way to find the
+ * data subject, whose identity is checked (an e-mail or a postal address).
+ */
+function representationProblems(
+  submission: RequestSubmission | undefined,
+  { isSystemAddress, requireEmail }: { readonly isSystemAddress: (address: string) => boolean; readonly requireEmail: boolean },
+): { field: string; message: string }[] {
+  if (!submission?.representative) return [];
+  const problems: { field: string; message: string }[] = [];
+  const { email } = submission.representative;
+  if ((requireEmail && email === undefined) || (email !== undefined && isSystemAddress(email))) problems.push({ field: 'representative', message: 'representative' });
+  if (submission.email === undefined && submission.postalAddress === undefined) problems.push({ field: 'email', message: 'subjectContact' });
+  return problems;
 }

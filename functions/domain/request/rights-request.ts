@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { RestrictionSchema } from '../restriction/restriction.js';
 import { RequestedRestrictionSchema } from '../restriction/requested-restriction.js';
 import { CHANNELS, LANGUAGES, REQUEST_TYPES, STATUSES } from './request-vocabulary.js';
+import { MandateSchema, RepresentativeSchema } from './representative.js';
 
 /** A calendar date without time or zone, e.g. a due date: `2026-12-23`. */
 export const CalendarDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -69,7 +70,15 @@ export const RightsRequestSchema = z.object({
   receiptDate: CalendarDateSchema,
   dueDate: CalendarDateSchema,
   extended: z.boolean(),
+  /** The data subject: the person whose data the request is about, and whose identity is checked. */
   requester: RequesterSchema,
+  /**
+   * Set when someone asks on the data subject's behalf (a parent, a guardian, a lawyer): letters go
+   * to them, and nothing is carried out until staff accepted their {@link mandate}.
+   */
+  representative: RepresentativeSchema.optional(),
+  /** The representative's mandate document and what staff found in it. */
+  mandate: MandateSchema.optional(),
   language: LanguageSchema,
   details: z.string().max(5000).optional(),
   status: StatusSchema,

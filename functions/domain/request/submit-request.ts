@@ -68,6 +68,7 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
     language: submission.language,
     details: submission.details,
     ...(submission.restriction && { requestedRestriction: submission.restriction }),
+    ...(submission.representative && { representative: submission.representative }),
     status: 'received',
     version: 0,
     createdAt: now.toISOString(),
@@ -86,6 +87,8 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
       receivedAt,
       // Codes only (a ground letter and category names): what the person chose, for the trail.
       ...(submission.restriction && { requestedRestriction: submission.restriction }),
+      // The relation only (a code): who the representative is stays on the request, not in the trail.
+      ...(submission.representative && { representative: submission.representative.relation }),
     },
   };
   const bodyHash = sha256(JSON.stringify({ channel: input.channel, receivedAt: input.receivedAt, ...submission }));

@@ -73,10 +73,12 @@ export async function sendStaffMessage(
   );
   if (earlier) return { messageId: String(earlier.detail?.['messageId'] ?? ''), repeated: true };
 
-  if (request.requester.email === undefined) throw new StaffMessageNoEmailError();
+  // Asked on someone's behalf: staff write to the representative (e.g. to ask for the mandate).
+  const to = (request.representative ?? request.requester).email;
+  if (to === undefined) throw new StaffMessageNoEmailError();
   const letter = renderStaffMessage({ template, language: input.language as StaffMessageLanguage, reference: request.id, staffText: text });
   const { messageId } = await deps.mailer.send({
-    to: request.requester.email,
+    to,
     subject: letter.subject,
     text: letter.text,
     purpose: STAFF_MESSAGE_PURPOSE,

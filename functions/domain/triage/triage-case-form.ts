@@ -3,6 +3,7 @@ import { letterLanguage } from '../intake-mail/email-submission.js';
 import type { TriageEntry } from '../intake-mail/inbox-entries.js';
 import { validateSubmission, type SubmissionResult } from '../request/request-submission.js';
 import type { Language, RequestType } from '../request/request-vocabulary.js';
+import { representationFormErrors, withRepresentation } from '../request/representative-form.js';
 
 /** What the console pre-fills when staff turn a triage entry into a case. */
 export interface TriageCaseDefaults {
@@ -46,14 +47,13 @@ export function validateTriageCase(
 ): SubmissionResult {
   const defaults = caseDefaultsFromTriage(entry);
   const posted = Object.fromEntries(Object.entries(form).filter(([field]) => !CONTROL_FIELDS.has(field)));
-  return validateSubmission(
-    {
-      ...posted,
-      name: posted.name ?? defaults.name,
-      email: posted.email ?? defaults.email,
-      language: posted.language ?? defaults.language,
-    },
-    'nb',
-    options,
-  );
+  // Written on someone's behalf: the sender becomes the representative, the subject_* fields the data subject.
+  const submission = withRepresentation({
+    ...posted,
+    name: posted.name ?? defaults.name,
+    email: posted.email ?? defaults.email,
+    language: posted.language ?? defaults.language,
+  });
+  const result = validateSubmission(submission, 'nb', options);
+  return result.ok || !submission.representative ? result : { ok: false, errors: representationFormErrors(result.errors, 'nb') };
 }

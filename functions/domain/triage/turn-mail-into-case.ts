@@ -85,7 +85,7 @@ export async function turnMailIntoCase(deps: TurnMailIntoCaseDeps, input: TurnMa
       rawKey: entry.rawKey,
       triageReason: entry.reason,
       ...authenticityDetail(entry.authentication),
-      addressCorrected: submission.email !== entry.from?.address.trim().toLowerCase(),
+      addressCorrected: (submission.representative ?? submission).email !== entry.from?.address.trim().toLowerCase(),
     },
   };
   try {
@@ -121,7 +121,8 @@ async function mailDetails(deps: TurnMailIntoCaseDeps, entry: TriageEntry, chose
     thirdParty: entry.recognition?.thirdParty ?? false,
     possibleBreach: entry.recognition?.possibleBreach ?? false,
   };
-  return submissionFromMail({ ...message, from: { address: chosen.email ?? '', name: chosen.name } }, recognition)?.details;
+  const sender = chosen.representative ?? chosen;
+  return submissionFromMail({ ...message, from: { address: sender.email ?? '', name: sender.name } }, recognition)?.details;
 }
 
 /** The case the mail already became; its workflow is started if an earlier attempt stopped short. */

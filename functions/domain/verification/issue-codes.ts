@@ -1,3 +1,4 @@
+import { withCodeForRepresentativeNote } from '../letters/on-behalf-note.js';
 import type { Letter } from '../letters/letter.js';
 import { verifyPageLink, type CodeLetterInput } from '../letters/verification-letters.js';
 import type { RightsRequest } from '../request/rights-request.js';
@@ -103,7 +104,8 @@ export async function issueCodes(
   const messageIds: string[] = [];
   for (const index of askerFirst(issued.map(({ destination }) => destination.kind))) {
     const { destination, code } = issued[index]!;
-    const letter = mail.letter(request, { code, link, name: destination.name });
+    // Asked by a representative: the data subject learns that someone asks on their behalf.
+    const letter = withCodeForRepresentativeNote(request, mail.letter(request, { code, link, name: destination.name }));
     const { messageId } = await deps.mailer.send({
       ...codeLetterDestination(request, destination, now),
       subject: letter.subject,

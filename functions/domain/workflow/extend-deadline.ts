@@ -1,4 +1,5 @@
 import { letterDestination } from '../post/letter-recipient.js';
+import { withOnBehalfNote } from '../letters/on-behalf-note.js';
 import { compareCalendarDates, deadlineFromReceiptDate } from '../deadline/index.js';
 import { extensionLetter } from '../letters/extension-letter.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
@@ -53,7 +54,7 @@ export async function extendDeadline(deps: WorkflowDeps, input: ExtendDeadlineIn
 
   const { messageId } = await deps.mailer.send({
     ...letterDestination(request, deps.now()),
-    ...extensionLetter(request, reason, dueDate),
+    ...withOnBehalfNote(request, extensionLetter(request, reason, dueDate), input.today),
     language: request.language,
     purpose: 'extension-notice',
     requestId: request.id,

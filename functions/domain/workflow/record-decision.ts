@@ -3,6 +3,8 @@ import { assertRefusalLeavesMarketingStop } from '../marketing-stop/marketing-st
 import type { Decision, RightsRequest } from '../request/rights-request.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import type { TaskCallbacks } from '../request/workflow-starter.js';
+import { osloCalendarDate } from '../deadline/index.js';
+import { assertMandateAllowsApproval } from '../request/mandate-rules.js';
 import { loadRequest } from './load-request.js';
 import type { StoreDeps } from './workflow-deps.js';
 
@@ -109,6 +111,7 @@ function resolveCorrections(request: RightsRequest, input: RecordDecisionInput):
  *
  * @throws {MarketingStopNotRefusableError} when a rejection would refuse a marketing stop
  * @throws {BalancingReasonRequiredError} when an Art. 21(1) objection is decided without a reason
+ * @throws {MandateNotAcceptedError} when a representative's request is approved without an accepted mandate covering it
  */
 export async function recordDecision(
   deps: StoreDeps & { readonly callbacks: TaskCallbacks },
@@ -123,6 +126,8 @@ export async function recordDecision(
     throw new InvalidTransitionError(request.id, request.status, `decide ${input.outcome}`);
   }
   if (input.outcome === 'approved' && request.types.includes('restriction') && !request.restriction) throw new RestrictionNotSetError();
+  // Asked on someone's behalf: nothing is carried out for the representative without an accepted mandate.
+  if (input.outcome === 'approved') assertMandateAllowsApproval(request, osloCalendarDate(deps.now()));
   const corrections = resolveCorrections(request, input);
   const at = deps.now().toISOString();
   const approvals = request.approvals ?? [];

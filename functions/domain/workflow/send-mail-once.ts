@@ -1,5 +1,7 @@
 import type { Letter } from '../letters/letter.js';
 import { letterDestination } from '../post/letter-recipient.js';
+import { osloCalendarDate } from '../deadline/index.js';
+import { withOnBehalfNote } from '../letters/on-behalf-note.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import type { WorkflowDeps } from './workflow-deps.js';
 
@@ -19,10 +21,12 @@ export async function sendMailOnce(
   { reportKey }: { readonly reportKey?: string } = {},
 ): Promise<RightsRequest> {
   if (request.mailsSent[purpose]) return request;
+  // To a representative: the letter says whose data it is about and that it goes to them on their behalf.
+  const { subject, text } = withOnBehalfNote(request, letter, osloCalendarDate(deps.now()));
   const { messageId } = await deps.mailer.send({
     ...letterDestination(request, deps.now(), { reportKey }),
-    subject: letter.subject,
-    text: letter.text,
+    subject,
+    text,
     language: request.language,
     purpose,
     requestId: request.id,

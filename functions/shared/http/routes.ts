@@ -45,6 +45,9 @@ export const HTTP_ROUTES = [
   { method: 'POST', path: '/console/requests/{id}/dispute', function: 'staff-console', auth: 'staff' },
   { method: 'POST', path: '/console/requests/{id}/identity', function: 'staff-console', auth: 'staff' },
   { method: 'POST', path: '/console/requests/{id}/message', function: 'staff-console', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/mandate-document', function: 'staff-console', auth: 'staff' },
+  { method: 'GET', path: '/console/requests/{id}/mandate-document', function: 'staff-console', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/mandate', function: 'staff-console', auth: 'staff' },
   // Refusing a request as manifestly unfounded or excessive is a legal judgement (Art. 12(5)).
   { method: 'POST', path: '/console/requests/{id}/close', function: 'staff-console', auth: 'privacy-officer' },
   { method: 'GET', path: '/console/intake', function: 'staff-console', auth: 'staff' },

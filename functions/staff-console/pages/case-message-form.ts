@@ -23,7 +23,7 @@ export function messageForm(model: CasePageModel): SafeHtml {
   const error = (field: string) => model.errors?.find((e) => e.action === 'message' && e.field === field)?.message;
   return html`<div class="action" id="action-message">
 <h3>Skriv til den registrerte</h3>
-<p class="hint">Sendes til ${model.request.requester.email}, med referansen i emnefeltet. Svaret kommer inn på saken som en oppfølging.</p>
+<p class="hint">Sendes til ${(model.request.representative ?? model.request.requester).email}${model.request.representative && ' (representanten)'}, med referansen i emnefeltet. Svaret kommer inn på saken som en oppfølging.</p>
 <form method="post" action="/console/requests/${encodeURIComponent(model.request.id)}/message">
 ${csrfField(model.csrfToken)}
 <input type="hidden" name="message_key" value="${sent?.['message_key'] ?? model.messageKey ?? ''}">

@@ -4,7 +4,7 @@ import type { ConsoleContext } from './console-context.js';
 import type { GatheredCopies } from './gathered-records-section.js';
 
 /** The actions of `POST /console/requests/{id}/{action}`. */
-export const CASE_ACTIONS = ['decision', 'verify', 'extend', 'note', 'take', 'merge', 'close', 'plan', 'restriction', 'lift-restriction', 'dispute', 'identity', 'message'] as const;
+export const CASE_ACTIONS = ['decision', 'verify', 'extend', 'note', 'take', 'merge', 'close', 'plan', 'restriction', 'lift-restriction', 'dispute', 'identity', 'message', 'mandate', 'mandate-document'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** SPF/DKIM/DMARC as SES judged them, and whether the From address can be trusted (DMARC pass). */

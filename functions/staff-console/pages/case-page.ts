@@ -5,6 +5,7 @@ import { html, type SafeHtml } from '../../web-form/pages/html.js';
 import { actionsSection, caseFieldId } from './case-actions.js';
 import type { CasePageModel } from './case-page-model.js';
 import { planSection } from './case-plan-section.js';
+import { representationSection } from './representation-section.js';
 import { gatheredRecordsSection } from './gathered-records-section.js';
 import { gatheredSection, historySection, mailSection, requestSection, verificationSection } from './case-sections.js';
 import { actorName, longDate, osloDateTime } from './console-format.js';
@@ -78,6 +79,7 @@ export function renderCasePage(model: CasePageModel): string {
 <p><a href="/console">Tilbake til køen</a></p>
 ${summary(request, model.today)}
 ${requestSection(request, model.email, auditTrail)}
+${representationSection(model)}
 ${verificationSection(request)}
 ${gatheredSection(auditTrail)}
 ${gatheredRecordsSection(request.id, model.gathered ?? {}, model.gatheredPage ?? {})}

@@ -6,6 +6,8 @@ import { RECORD_CATEGORY_LABELS } from './console-labels.js';
 import { html } from '../../web-form/pages/html.js';
 import type { ConsoleContext, ConsoleFieldError } from './console-context.js';
 import { csrfField } from './csrf-field.js';
+import { REPRESENTATIVE_RELATIONS } from '../../domain/request/representative.js';
+import { RELATION_LABELS } from './representation-section.js';
 import { choiceGroup, errorSummary, inputField, languageChoice, textareaField } from './form-controls.js';
 import { renderConsoleLayout } from './layout.js';
 
@@ -22,6 +24,13 @@ export interface IntakeFormValues {
   readonly postal_code: string;
   readonly city: string;
   readonly phone: string;
+  readonly rep_relation: string;
+  readonly rep_name: string;
+  readonly rep_email: string;
+  readonly rep_phone: string;
+  readonly rep_street: string;
+  readonly rep_postal_code: string;
+  readonly rep_city: string;
   readonly types: readonly string[];
   /** Art. 18(1) ground a–d the person gave, or ''. */
   readonly restriction_ground: string;
@@ -40,7 +49,7 @@ export interface IntakePageModel extends ConsoleContext {
 }
 
 /** Form fields in page order: the error summary lists problems in this order. */
-const FIELD_ORDER = ['channel', 'received_date', 'received_time', 'name', 'email', 'street', 'postal_code', 'city', 'phone', 'types', 'restriction', 'details', 'language', 'intake_note'];
+const FIELD_ORDER = ['channel', 'received_date', 'received_time', 'name', 'email', 'street', 'postal_code', 'city', 'phone', 'rep_relation', 'rep_name', 'rep_email', 'rep_phone', 'rep_street', 'rep_postal_code', 'rep_city', 'types', 'restriction', 'details', 'language', 'intake_note'];
 
 const fieldId = (field: string): string => `intake-${field.replaceAll('_', '-')}`;
 
@@ -117,6 +126,25 @@ ${inputField({ id: fieldId('postal_code'), name: 'postal_code', type: 'text', la
 ${inputField({ id: fieldId('city'), name: 'city', type: 'text', label: 'Poststed', autocomplete: 'off', maxlength: 100, value: values.city, error: error('city') })}
 </fieldset>
 ${inputField({ id: fieldId('phone'), name: 'phone', type: 'tel', label: 'Telefon (valgfritt)', autocomplete: 'off', maxlength: 32, value: values.phone, error: error('phone') })}
+<fieldset>
+<legend>Representant (bare når noen spør på vegne av personen over)</legend>
+<p class="hint">Forelder for et barn, verge, advokat eller annen fullmektig. Feltene over er da personen opplysningene gjelder (identiteten kontrolleres hos henne eller ham), og brevene går til representanten. Fullmakten lastes opp på saken etterpå.</p>
+${choiceGroup({
+  id: fieldId('rep_relation'),
+  name: 'rep_relation',
+  type: 'radio',
+  label: 'Hvem er representanten for personen?',
+  options: [{ value: '', label: 'Ingen representant' }, ...REPRESENTATIVE_RELATIONS.map((relation) => ({ value: relation, label: RELATION_LABELS[relation] }))],
+  checked: [values.rep_relation ?? ''],
+  error: error('rep_relation'),
+})}
+${inputField({ id: fieldId('rep_name'), name: 'rep_name', type: 'text', label: 'Representantens navn', autocomplete: 'off', maxlength: 200, value: values.rep_name, error: error('rep_name') })}
+${inputField({ id: fieldId('rep_email'), name: 'rep_email', type: 'email', label: 'Representantens e-post', autocomplete: 'off', maxlength: 254, value: values.rep_email, error: error('rep_email') })}
+${inputField({ id: fieldId('rep_phone'), name: 'rep_phone', type: 'tel', label: 'Representantens telefon (valgfritt)', autocomplete: 'off', maxlength: 32, value: values.rep_phone, error: error('rep_phone') })}
+${inputField({ id: fieldId('rep_street'), name: 'rep_street', type: 'text', label: 'Representantens gateadresse eller postboks (for svar per post)', autocomplete: 'off', maxlength: 200, value: values.rep_street, error: error('rep_street') })}
+${inputField({ id: fieldId('rep_postal_code'), name: 'rep_postal_code', type: 'text', label: 'Representantens postnummer', autocomplete: 'off', maxlength: 4, value: values.rep_postal_code, error: error('rep_postal_code') })}
+${inputField({ id: fieldId('rep_city'), name: 'rep_city', type: 'text', label: 'Representantens poststed', autocomplete: 'off', maxlength: 100, value: values.rep_city, error: error('rep_city') })}
+</fieldset>
 ${choiceGroup({
   id: fieldId('types'),
   name: 'types',

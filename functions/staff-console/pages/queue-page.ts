@@ -1,5 +1,6 @@
 import type { QueuePage } from '../../domain/console-queue/queue-page.js';
 import type { QueueRow, QueueView } from '../../domain/console-queue/queue-rows.js';
+import { MANDATE_STATE_LABELS } from '../../domain/request/mandate-rules.js';
 import type { IgnoredFilterValue } from '../../domain/console-queue/queue-filter.js';
 import { CHANNELS, REQUEST_TYPES, STATUSES } from '../../domain/request/request-vocabulary.js';
 import { html, type SafeHtml } from '../../web-form/pages/html.js';
@@ -63,7 +64,8 @@ function row(r: QueueRow): SafeHtml {
 <td>${r.types.map((t) => STAFF_TYPE_LABELS[t]).join(', ')}</td>
 <td>${STAFF_CHANNEL_LABELS[r.channel]}</td>
 <td>${STAFF_STATUS_LABELS[r.status]}${r.approvals &&
-    html`<br><span class="approvals">${r.approvals.given} av ${r.approvals.needed} godkjenninger</span>`}</td>
+    html`<br><span class="approvals">${r.approvals.given} av ${r.approvals.needed} godkjenninger</span>`}${r.mandate &&
+    html`<br><span class="mandate">${MANDATE_STATE_LABELS[r.mandate]}</span>`}</td>
 <td><time datetime="${r.receivedAt}">${osloDateTime(r.receivedAt)}</time></td>
 <td>${r.assignee ?? html`<span class="hint">Ingen</span>`}</td>
 <td><time datetime="${r.lastActivity}">${osloDateTime(r.lastActivity)}</time></td>

@@ -9,6 +9,8 @@ import { CATEGORY_LABELS, QUARANTINE_REASON_LABELS, TRIAGE_REASON_LABELS } from 
 import { csrfField } from './csrf-field.js';
 import { choiceGroup, inputField, languageChoice, textareaField } from './form-controls.js';
 import { renderConsoleLayout } from './layout.js';
+import { REPRESENTATIVE_RELATIONS } from '../../domain/request/representative.js';
+import { RELATION_LABELS } from './representation-section.js';
 
 /** A triage entry with the start of the sender's own text, read from the raw mail by the handler. */
 export interface TriageItem extends TriageEntry {
@@ -52,6 +54,30 @@ ${entry.relatedCaseId && html`<li>Gjelder sak <a href="/console/requests/${encod
 </ul>`;
 }
 
+/**
+ * For a mail written on someone else's behalf: the sender above becomes the representative, and
+ * staff type the data subject (whose identity is checked) and the relation. The case then waits
+ * for the mandate («Fullmakt mangler») instead of being answered blindly.
+ */
+function onBehalfFields(id: string, entry: TriageItem): SafeHtml {
+  const flagged = entry.reason === 'on_behalf_of_other' || (entry.recognition?.onBehalfOfOther === true && entry.recognition.thirdParty !== true);
+  return html`<fieldset>
+<legend>På vegne av en annen${flagged ? ' (gjenkjent i e-posten)' : ' (bare hvis avsenderen spør for en annen)'}</legend>
+<p class="hint">Avsenderen over blir da representanten og får svarene. Fyll inn personen opplysningene gjelder; identiteten kontrolleres hos henne eller ham, og saken venter på fullmakt.</p>
+${choiceGroup({
+  id: `${id}-on-behalf-relation`,
+  name: 'on_behalf_relation',
+  type: 'radio',
+  label: 'Hvem er avsenderen for personen?',
+  options: [{ value: '', label: 'Avsenderen spør for seg selv' }, ...REPRESENTATIVE_RELATIONS.map((relation) => ({ value: relation, label: RELATION_LABELS[relation] }))],
+  checked: [''],
+})}
+${inputField({ id: `${id}-subject-name`, name: 'subject_name', type: 'text', label: 'Navnet til personen det gjelder', autocomplete: 'off', maxlength: 200 })}
+${inputField({ id: `${id}-subject-email`, name: 'subject_email', type: 'email', label: 'E-postadressen til personen det gjelder', autocomplete: 'off', maxlength: 254 })}
+${inputField({ id: `${id}-subject-phone`, name: 'subject_phone', type: 'tel', label: 'Telefonnummeret til personen det gjelder (valgfritt)', autocomplete: 'off', maxlength: 32 })}
+</fieldset>`;
+}
+
 /** « (3 dager)» after the receipt time, so a mail that has waited stands out in the list. */
 function receivedAge(receivedAt: string, today: string): SafeHtml | string {
   const age = ageInDays(receivedAt, today);
@@ -87,6 +113,7 @@ ${choiceGroup({
 })}
 ${inputField({ id: `${id}-name`, name: 'name', type: 'text', label: 'Navn', required: true, autocomplete: 'off', maxlength: 200, value: entry.from?.name })}
 ${inputField({ id: `${id}-email`, name: 'email', type: 'email', label: 'E-post', required: true, autocomplete: 'off', maxlength: 254, value: entry.from?.address })}
+${onBehalfFields(id, entry)}
 ${languageChoice(`${id}-language`, language)}
 <button type="submit">Opprett sak</button>
 </form>

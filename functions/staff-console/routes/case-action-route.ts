@@ -50,6 +50,7 @@ import type { CaseAction } from '../pages/case-page-model.js';
 import { CSRF_FIELD } from '../pages/csrf-field.js';
 import type { ConsoleRequest, StaffConsoleDeps } from '../staff-console-deps.js';
 import { renderCase } from './case-page-route.js';
+import { mandateProblem, performMandateAction } from './mandate-route.js';
 import type { DoneCode } from './flash-messages.js';
 
 /** A problem the person can fix on the page: shown by the field, the case unchanged. */
@@ -82,9 +83,12 @@ function corrections(form: FormFields): CorrectionInput[] {
 }
 
 /** Runs one action and says which flash message to show after it. */
-async function perform(deps: StaffConsoleDeps, action: CaseAction, requestId: string, actor: string, form: FormFields): Promise<DoneCode> {
+async function perform(deps: StaffConsoleDeps, action: CaseAction, requestId: string, actor: string, form: FormFields, upload?: Uint8Array): Promise<DoneCode> {
   const reason = field(form, 'reason').trim();
   switch (action) {
+    case 'mandate-document':
+    case 'mandate':
+      return performMandateAction(deps, action, { requestId, actor, form, upload: upload ?? new Uint8Array() });
     case 'decision': {
       const outcome = field(form, 'outcome');
       if (outcome !== 'approved' && outcome !== 'rejected') throw new ActionProblem(400, 'Velg om planen skal godkjennes eller avvises.');
@@ -247,12 +251,12 @@ function problemOf(error: unknown): ActionProblem | undefined {
 /** POST /console/requests/{id}/{action}: does it, then back to the case with a message (303). */
 export async function serveCaseAction(
   deps: StaffConsoleDeps,
-  { event, context, actor, form }: ConsoleRequest,
+  { event, context, actor, form, upload }: ConsoleRequest,
   action: CaseAction,
 ): Promise<APIGatewayProxyStructuredResultV2> {
   const requestId = event.pathParameters?.id ?? '';
   try {
-    const done = await perform(deps, action, requestId, actor, form);
+    const done = await perform(deps, action, requestId, actor, form, upload);
     // After the action succeeded (a refused action changes nothing); the action stands even if this fails.
     if (action !== 'take') {
       await assignOnFirstAction(deps, { requestId, actor }).catch((error: unknown) =>
@@ -263,7 +267,8 @@ export async function serveCaseAction(
     return redirect(`/console/requests/${encodeURIComponent(requestId)}?done=${done}`);
   } catch (error) {
     if (error instanceof RequestNotFoundError) return renderCase(deps, requestId, context, 404);
-    const problem = problemOf(error);
+    const mandate = mandateProblem(error);
+    const problem = problemOf(error) ?? (mandate && new ActionProblem(mandate.statusCode, mandate.message, mandate.field));
     if (!problem) throw error;
     deps.logger.info('console.action_refused', { action, requestId, problem: error instanceof Error ? error.name : 'unknown' });
     const fields = Object.fromEntries(

@@ -25,6 +25,9 @@ const DONE = {
   'triaged-case': 'E-posten er gjort om til en sak.',
   dismissed: 'E-posten er avvist med begrunnelse.',
   posted: 'Brevet er merket som postlagt.',
+  'mandate-attached': 'Fullmakten er lastet opp og lagret kryptert med saken. Kontroller den og registrer omfanget.',
+  'mandate-accepted': 'Fullmakten er godtatt med omfang og gyldighet. Planen kan nå godkjennes.',
+  'mandate-refused': 'Fullmakten er ikke godtatt. Be om en ny, eller avvis henvendelsen med begrunnelse.',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type DoneCode = keyof typeof DONE;

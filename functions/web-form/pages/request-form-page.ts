@@ -2,6 +2,7 @@ import type { FieldError } from '../../domain/request/request-submission.js';
 import { REQUEST_TYPE_LABELS } from '../../domain/request/request-type-labels.js';
 import { REQUEST_TYPES, type Language } from '../../domain/request/request-vocabulary.js';
 import { html, type SafeHtml } from './html.js';
+import { onBehalfFieldset, type OnBehalfValues } from './on-behalf-fieldset.js';
 import { renderLayout } from './layout.js';
 import { FORM_TEXT, PRIVACY_POLICY_URL, RESTRICTION_GROUND_CHOICES, RIGHT_EXPLANATIONS } from './request-form-text.js';
 import { CATEGORY_LABELS } from '../../domain/letters/art15-information.js';
@@ -9,7 +10,7 @@ import { RecordCategorySchema } from '../../domain/plan/action-plan.js';
 import { RESTRICTION_GROUNDS } from '../../domain/restriction/restriction.js';
 
 /** What the requester typed, as it came back in the POST body (unvalidated). */
-export interface RequestFormValues {
+export interface RequestFormValues extends OnBehalfValues {
   readonly name: string;
   readonly email: string;
   readonly phone: string;
@@ -29,7 +30,7 @@ export interface RequestFormInput {
 }
 
 /** Fields with a control on the form, in page order; error summary links follow this order. */
-const FORM_FIELDS = ['name', 'email', 'phone', 'types', 'restriction', 'details'] as const;
+const FORM_FIELDS = ['name', 'email', 'phone', 'types', 'restriction', 'on_behalf_relation', 'subject_name', 'subject_email', 'subject_phone', 'details'] as const;
 type FormField = (typeof FORM_FIELDS)[number];
 
 const isFormField = (field: string): field is FormField => (FORM_FIELDS as readonly string[]).includes(field);
@@ -154,6 +155,7 @@ ${groundOptions}
 ${scopeOptions}
 </fieldset>
 </div>
+${onBehalfFieldset(language, values, (field) => (isFormField(field) ? errorFor(field) : undefined), t.errorPrefix)}
 <div class="field${detailsError !== undefined && ' field-error'}">
 <label for="field-details">${t.details}</label>
 <p class="hint" id="field-details-hint">${t.detailsHint}</p>

@@ -15,6 +15,7 @@ import {
   verificationCodeLetter,
   verificationReminderLetter,
 } from '../../../functions/domain/letters/verification-letters.js';
+import { withCodeForRepresentativeNote, withOnBehalfNote } from '../../../functions/domain/letters/on-behalf-note.js';
 import { recipientNoticeLetter } from '../../../functions/domain/recipients/recipient-notice-letter.js';
 import { validateSubmission, type FieldError } from '../../../functions/domain/request/request-submission.js';
 import { LANGUAGES, REQUEST_TYPES, type Language } from '../../../functions/domain/request/request-vocabulary.js';
@@ -111,6 +112,7 @@ function fixedLetters(language: Language): RenderedText[] {
 function fixedLetterObjects(language: Language): RenderedLetter[] {
   const request = aRightsRequest({ language, types: ['access', 'erasure'], receiptDate: '2026-11-23', dueDate: '2026-12-23' });
   const link = `https://personvern.example.no/verify/${request.id}?lang=${language}`;
+  const represented = { ...request, representative: { name: 'Mor Nordmann', relation: 'parent', email: 'mor.nordmann@example.no' } } as const;
   const letters: Record<string, Letter> = {
     acknowledgement: acknowledgementLetter(request),
     'verification code': verificationCodeLetter(request, { code: '123456', link }),
@@ -129,6 +131,9 @@ function fixedLetterObjects(language: Language): RenderedLetter[] {
     'restriction lifted': restrictionLiftLetter(request, { ground: 'a', scope: ['profile', 'invoice'] }, STAFF_WORDS[language].busy),
     'correction disputed': disputedCorrectionLetter(request, ['profile'], STAFF_WORDS[language].busy),
     'triage acknowledgement': triageAcknowledgementLetter(language, '2026-11-23T09:15:00.000Z'),
+    'acknowledgement to a representative': withOnBehalfNote(represented, acknowledgementLetter(represented), '2026-11-23'),
+    'refusal to a representative': withOnBehalfNote(represented, rejectedReplyLetter(represented, STAFF_WORDS[language].busy), '2026-11-23'),
+    'verification code of a representative request': withCodeForRepresentativeNote(represented, verificationCodeLetter(represented, { code: '123456', link })),
   };
   return Object.entries(letters).map(([name, letter]) => ({ name, language, letter }));
 }

@@ -312,7 +312,10 @@ export function routeEvent(route: { readonly method: string; readonly path: stri
   const { rawPath, pathParameters } = concretePath(route.path);
   const headers: Record<string, string> = { ...(call.headers ?? {}) };
   let body: string | undefined;
-  if (call.form !== undefined) {
+  if (call.form !== undefined && route.path.endsWith('/mandate-document')) {
+    // The one upload form: multipart, with a small PDF as its file.
+    ({ contentType: headers['content-type'], body } = multipartForm(call.form, A_MANDATE_PDF));
+  } else if (call.form !== undefined) {
     headers['content-type'] = 'application/x-www-form-urlencoded';
     body = new URLSearchParams(call.form.map(([name, value]) => [name, value])).toString();
   } else if (call.json !== undefined) {
@@ -333,6 +336,37 @@ export function routeEvent(route: { readonly method: string; readonly path: stri
   if (cookies.length > 0) event.cookies = cookies;
   return event;
 }
+
+/** A minimal PDF as a mandate document (the magic bytes are what the console checks). */
+export const A_MANDATE_PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+
+/** A `multipart/form-data` body with text fields and one `file` (ASCII content), as a browser sends an upload. */
+export function multipartForm(fields: readonly (readonly [string, string])[], file: string, fileName = 'fullmakt.pdf'): { contentType: string; body: string } {
+  const boundary = '----console-test-boundary-7d1f';
+  const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n${file}\r\n`);
+  return { contentType: `multipart/form-data; boundary=${boundary}`, body: `${parts.join('')}--${boundary}--\r\n` };
+}
+
+/** Options for a main case a parent sent for a child, waiting for approval; `attached` puts a mandate document with it. */
+export const representedCaseOptions = ({ attached = false } = {}): WorldOptions => ({
+  request: {
+    representative: { name: 'Mor Nordmann', relation: 'parent', email: 'mor.nordmann@example.no' },
+    ...(attached && {
+      mandate: {
+        status: 'attached',
+        document: {
+          key: OBJECT_KEYS.mandate(REQUEST_ID, 'pdf'),
+          contentType: 'application/pdf',
+          bytes: A_MANDATE_PDF.length,
+          sha256: '0'.repeat(64),
+          attachedBy: 'staff:kari.saksbehandler',
+          attachedAt: '2026-11-30T09:00:00.000+01:00',
+        },
+      },
+    }),
+  },
+});
 
 /** Same-origin browser headers, as a console page's own form sends them. */
 export const SAME_ORIGIN = { origin: BASE_URL, 'sec-fetch-site': 'same-origin' } as const;
@@ -367,6 +401,8 @@ export const ACTION_FORMS: Readonly<Record<string, readonly (readonly [string, s
   '/console/requests/{id}/identity': [['identity_action', 'no_match'], ['reason', 'Ringte nummeret; personen er ikke kunden.']],
   '/console/requests/{id}/message': [['template', 'clarification'], ['language', 'nn'], ['text', 'Gjeld det berre abonnementet på Grünerløkka?'], ['message_key', '0b1e6a52-4c0e-4d8e-9a77-5a1c2f3e4d5b']],
   '/console/requests/{id}/plan': [['plan_action', 'keep'], ['records', 'door_event:*'], ['ground', 'legal_claim'], ['until', '2027-06-30']],
+  '/console/requests/{id}/mandate-document': [],
+  '/console/requests/{id}/mandate': [['outcome', 'accepted'], ['mandate_scope', 'access'], ['valid_until', '2027-06-30'], ['note', 'Fødselsattest viser at mor har foreldreansvar.']],
   '/console/intake': [],
   '/console/triage/{inboxId}/case': [['types', 'access'], ['language', 'nb']],
   '/console/triage/{inboxId}/dismiss': [['reason', 'Fakturaspørsmål, sendt videre til kundeservice.']],

@@ -17,6 +17,7 @@ import {
   rectificationCaseOptions,
   identityReviewOptions,
   restrictedCaseOptions,
+  representedCaseOptions,
 } from './console-world.js';
 
 type PostRoute = (typeof CONSOLE_POST_ROUTES)[number];
@@ -46,6 +47,8 @@ const DONE_LOCATION: Readonly<Record<PostRoute['path'], RegExp>> = {
   '/console/triage/{inboxId}/case': /^\/console\/requests\/NK-20261130-[0-9A-Z]{8}\?done=triaged-case$/,
   '/console/triage/{inboxId}/dismiss': /^\/console\/triage\?done=dismissed$/,
   '/console/requests/{id}/posted': /^\/console\/post\?done=posted$/,
+  '/console/requests/{id}/mandate-document': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=mandate-attached$`),
+  '/console/requests/{id}/mandate': new RegExp(`^/console/requests/${REQUEST_ID}\\?done=mandate-accepted$`),
 };
 
 /** The plan can only be corrected on an erasure case with a plan; every other action uses the default world. */
@@ -55,6 +58,8 @@ const WORLDS: Readonly<Record<string, () => Parameters<typeof consoleWorld>[0]>>
   '/console/requests/{id}/lift-restriction': restrictedCaseOptions,
   '/console/requests/{id}/dispute': rectificationCaseOptions,
   '/console/requests/{id}/identity': identityReviewOptions,
+  '/console/requests/{id}/mandate-document': () => representedCaseOptions(),
+  '/console/requests/{id}/mandate': () => representedCaseOptions({ attached: true }),
   '/api/staff/requests/{id}/plan': () => erasurePlanOptions(),
   '/api/staff/requests/{id}/restriction': () => erasurePlanOptions(['restriction']),
   '/api/staff/requests/{id}/restriction/lift': restrictedCaseOptions,

@@ -219,3 +219,28 @@ describe('turnMailIntoCase', () => {
     for (const personal of [SENDER.name, SENDER.address, MAIL_TEXT]) expect(logged).not.toContain(personal);
   });
 });
+
+describe('turnMailIntoCase for a mail written on someone else’s behalf', () => {
+  it('makes the sender the representative and the person staff name the data subject; the case waits for the mandate', async () => {
+    const { deps, requests, triaged } = setUpTriage();
+    const inboxId = await triaged('ses-behalf-1');
+    const form = { types: ['access'], on_behalf_relation: 'parent', subject_name: 'Lille Nordmann', subject_email: 'lille.nordmann@example.no' };
+    const result = await turnMailIntoCase(deps, { inboxId, form, actor: ACTOR });
+    expect(result.ok).toBe(true);
+    const request = await requests.get(result.ok ? result.id : '');
+    expect(request).toMatchObject({
+      requester: { name: 'Lille Nordmann', email: 'lille.nordmann@example.no' },
+      representative: { name: SENDER.name, relation: 'parent', email: SENDER.address },
+      details: MAIL_TEXT,
+    });
+    expect(request?.mandate).toBeUndefined();
+  });
+
+  it('refuses a data subject without a relation, with the error by the relation control, and makes no case', async () => {
+    const { deps, requests, triaged } = setUpTriage();
+    const inboxId = await triaged('ses-behalf-2');
+    const result = await turnMailIntoCase(deps, { inboxId, form: { types: ['access'], subject_name: 'Lille Nordmann', subject_email: 'lille.nordmann@example.no' }, actor: ACTOR });
+    expect(result).toMatchObject({ ok: false, errors: [{ field: 'on_behalf_relation' }] });
+    expect(requests.size).toBe(0);
+  });
+});

@@ -1,3 +1,4 @@
+import { REPRESENTATIVE_RELATIONS } from '../../../functions/domain/request/representative.js';
 import { describe, expect, it } from 'vitest';
 import { REQUEST_TYPE_LABELS } from '../../../functions/domain/request/request-type-labels.js';
 import { REQUEST_TYPES, type Language } from '../../../functions/domain/request/request-vocabulary.js';
@@ -26,8 +27,11 @@ describe('renderRequestFormPage', () => {
     it('gives every control exactly one label, and every id is unique', () => {
       const page = blank();
       const labelTargets = tags(page, 'label').map((l) => l.for);
-      // name, e-mail, phone; one box per right; «no reason» and one radio per restriction ground; one box per category; details.
-      expect(controls(page)).toHaveLength(3 + REQUEST_TYPES.length + 1 + RESTRICTION_GROUNDS.length + RecordCategorySchema.options.length + 1);
+      // name, e-mail, phone; one box per right; «no reason» and one radio per restriction ground; one box per category;
+      // «for myself» and one radio per representative relation, the data subject's name, e-mail and phone; details.
+      expect(controls(page)).toHaveLength(
+        3 + REQUEST_TYPES.length + 1 + RESTRICTION_GROUNDS.length + RecordCategorySchema.options.length + 1 + REPRESENTATIVE_RELATIONS.length + 3 + 1,
+      );
       for (const control of controls(page)) {
         expect(control.id, JSON.stringify(control)).toBeTruthy();
         expect(labelTargets.filter((target) => target === control.id)).toHaveLength(1);
