@@ -29,9 +29,9 @@ describe('function bundles', () => {
     expect(bundles.length).toBeGreaterThan(20);
   });
 
-  it(`keeps every function at most ${MAX_BUNDLE_BYTES / 1024} KiB minified, but the staff console at its cap`, () => {
+  it(`keeps every function at most ${MAX_BUNDLE_BYTES / 1024} KiB minified, but the staff console and staff API at their caps`, () => {
     for (const bundle of bundles) expect(bundle.bytes, bundle.folder).toBeLessThanOrEqual(bundleLimit(bundle.folder));
-    expect(Object.keys(OVERSIZED_FUNCTIONS)).toEqual(['staff-console']);
+    expect(Object.keys(OVERSIZED_FUNCTIONS)).toEqual(['staff-console', 'staff-api']);
     // Those that read raw mail are under the target now that the mail parser is in the layer.
     expect(bundles.find((bundle) => bundle.folder === 'email-intake')!.bytes).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
   });
