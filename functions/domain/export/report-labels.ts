@@ -69,6 +69,9 @@ export const CUSTOMER_AUDIT_EVENT_LABELS: Readonly<Record<string, Localised>> = 
   'letter.posted': { nb: 'Et brev til deg ble sendt i posten', nn: 'Eit brev til deg vart sendt i posten', en: 'A letter to you was posted' },
   'identity.partial_match': { nb: 'Vi fant mulige treff i kunderegisteret', nn: 'Vi fann moglege treff i kunderegisteret', en: 'We found possible matches in the customer register' },
   'identity.linked': { nb: 'Saken ble knyttet til kundeforholdet ditt', nn: 'Saka vart knytt til kundeforholdet ditt', en: 'The case was linked to your customer account' },
+  'mandate.attached': { nb: 'Fullmakten ble lagt ved saken', nn: 'Fullmakta vart lagd ved saka', en: 'The mandate was attached to the case' },
+  'mandate.accepted': { nb: 'Fullmakten ble godtatt', nn: 'Fullmakta vart godteken', en: 'The mandate was accepted' },
+  'mandate.refused': { nb: 'Fullmakten ble ikke godtatt', nn: 'Fullmakta vart ikkje godteken', en: 'The mandate was not accepted' },
   'identity.no_match_confirmed': { nb: 'Vi fant deg ikke i kunderegisteret', nn: 'Vi fann deg ikkje i kunderegisteret', en: 'We did not find you in the customer register' },
 };
 
