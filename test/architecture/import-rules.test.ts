@@ -80,8 +80,6 @@ function folderCycles(result: CruiseResult): string[][] {
 const KNOWN_FOLDER_CYCLE = [
   'domain/carry-out',
   'domain/case-actions',
-  'domain/case-register',
-  'domain/customer-data',
   'domain/export',
   'domain/gather',
   'domain/identity-search',
@@ -93,7 +91,6 @@ const KNOWN_FOLDER_CYCLE = [
   'domain/post',
   'domain/processing-objection',
   'domain/recipients',
-  'domain/request',
   'domain/restriction',
   'domain/retention',
   'domain/verification',

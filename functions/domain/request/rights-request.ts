@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { RestrictionSchema } from '../restriction/restriction.js';
-import { RequestedRestrictionSchema } from '../restriction/requested-restriction.js';
+import { RequestedRestrictionSchema, RestrictionSchema } from './request-restriction.js';
 import { CHANNELS, LANGUAGES, REQUEST_TYPES, STATUSES } from './request-vocabulary.js';
 
 /** A calendar date without time or zone, e.g. a due date: `2026-12-23`. */
