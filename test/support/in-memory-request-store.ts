@@ -10,7 +10,7 @@ import {
   type SubjectKeys,
 } from '../../functions/domain/request/request-store.js';
 import type { Status } from '../../functions/domain/request/request-vocabulary.js';
-import { isOpenStatus } from '../../functions/domain/request/request-vocabulary.js';
+import { isOpenStatus } from '../../functions/domain/lifecycle/request-lifecycle.js';
 import type { TaskCallbacks, WorkflowStarter } from '../../functions/domain/request/workflow-starter.js';
 import {
   AuditEntrySchema,

@@ -1,6 +1,6 @@
 import type { AuditHead } from '../../domain/audit/audit-chain.js';
 import type { RequestChange } from '../../domain/request/request-store.js';
-import { isOpenStatus } from '../../domain/request/request-vocabulary.js';
+import { isOpenStatus } from '../../domain/lifecycle/request-lifecycle.js';
 import { AUDIT_HEAD } from './audit-chain-items.js';
 import { OPEN_PARTITION } from './requests-table-layout.js';
 

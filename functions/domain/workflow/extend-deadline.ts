@@ -1,3 +1,4 @@
+import { isAnswered } from '../lifecycle/request-lifecycle.js';
 import { letterDestination } from '../post/letter-recipient.js';
 import { compareCalendarDates, deadlineFromReceiptDate } from '../deadline/index.js';
 import { extensionLetter } from '../letters/extension-letter.js';
@@ -45,7 +46,7 @@ export async function extendDeadline(deps: WorkflowDeps, input: ExtendDeadlineIn
   if (!reason) throw new ExtensionReasonRequiredError();
   const request = await loadRequest(deps.store, input.requestId);
   if (request.extended) throw new AlreadyExtendedError();
-  if (['closed', 'replied', 'rejected', 'unverified'].includes(request.status)) {
+  if (isAnswered(request.status)) {
     throw new InvalidTransitionError(request.id, request.status, 'extend');
   }
   if (compareCalendarDates(input.today, request.dueDate) > 0) throw new ExtensionTooLateError(request.dueDate);
