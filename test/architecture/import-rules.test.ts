@@ -81,7 +81,6 @@ const KNOWN_FOLDER_CYCLE = [
   'domain/carry-out',
   'domain/case-actions',
   'domain/export',
-  'domain/gather',
   'domain/identity-search',
   'domain/letters',
   'domain/mail',
@@ -89,10 +88,8 @@ const KNOWN_FOLDER_CYCLE = [
   'domain/plan',
   'domain/plan-corrections',
   'domain/post',
-  'domain/processing-objection',
   'domain/recipients',
   'domain/restriction',
-  'domain/retention',
   'domain/verification',
   'domain/workflow',
 ];

@@ -1,7 +1,7 @@
 import { transitionChange } from '../lifecycle/apply-transition.js';
 import { TRANSITIONS, canTransition, isAnswered } from '../lifecycle/request-lifecycle.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
-import { loadRequest } from '../workflow/load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import { carryOutBuyerOnKeptInvoices } from './actions/buyer-action.js';
 import { carryOutConsentChanges } from './actions/consent-withdrawal-action.js';
 import { carryOutErasures } from './actions/erasure-action.js';

@@ -4,7 +4,7 @@ import { transitionChange } from '../lifecycle/apply-transition.js';
 import { TRANSITIONS, isAnswered, isBeforeGathering } from '../lifecycle/request-lifecycle.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { OBJECT_KEYS } from '../storage/object-store.js';
-import { loadRequest } from '../workflow/load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import type { GatherDeps } from './gather-deps.js';
 import type { GatherResult } from './gathered-data.js';
 import { subjectCustomerIds } from './subject-customer-ids.js';

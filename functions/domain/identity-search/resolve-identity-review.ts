@@ -3,8 +3,8 @@ import { transitionRequest } from '../lifecycle/apply-transition.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import type { TaskCallbacks } from '../request/workflow-starter.js';
 import type { ObjectStore } from '../storage/object-store.js';
-import { loadRequest } from '../workflow/load-request.js';
-import type { StoreDeps } from '../workflow/workflow-deps.js';
+import { loadRequest } from '../request/request-store.js';
+import type { StoreDeps } from '../request/request-store.js';
 
 /** The case has no open identity review (none was needed, or a colleague resolved it). */
 export class IdentityReviewNotPendingError extends Error {

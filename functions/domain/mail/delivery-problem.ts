@@ -3,7 +3,7 @@ import { transitionRequest } from '../lifecycle/apply-transition.js';
 import { TRANSITIONS, canTransition } from '../lifecycle/request-lifecycle.js';
 import { ConcurrentChangeError } from '../request/request-errors.js';
 import type { AuditEntry } from '../request/rights-request.js';
-import type { StoreDeps } from '../workflow/workflow-deps.js';
+import type { StoreDeps } from '../request/request-store.js';
 
 /** A mail SES could not deliver for good, or that its recipient reported as spam. */
 export interface DeliveryProblem {

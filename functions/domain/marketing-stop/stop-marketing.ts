@@ -11,7 +11,7 @@ import { otherThanMarketingStop, stopsMarketing } from '../request/request-vocab
 import type { RightsRequest } from '../request/rights-request.js';
 import { changeRequest } from '../verification/change-request.js';
 import { matchRequester, type RequesterMatch } from '../verification/registered-contact.js';
-import { loadRequest } from '../workflow/load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import type { WorkflowDeps } from '../workflow/workflow-deps.js';
 import { suppressionKey, type SuppressionList } from './suppression-list.js';
 

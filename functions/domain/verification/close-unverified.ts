@@ -2,7 +2,7 @@ import { unverifiedClosureLetter } from '../letters/verification-letters.js';
 import { transitionChange } from '../lifecycle/apply-transition.js';
 import { canTransition } from '../lifecycle/request-lifecycle.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
-import { loadRequest } from '../workflow/load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import { sendMailOnce } from '../workflow/send-mail-once.js';
 import type { WorkflowDeps } from '../workflow/workflow-deps.js';
 import { changeRequest } from './change-request.js';

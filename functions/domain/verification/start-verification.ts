@@ -2,7 +2,7 @@ import { canTransition, isAnswered } from '../lifecycle/request-lifecycle.js';
 import { verificationCodeLetter } from '../letters/verification-letters.js';
 import { transitionChange } from '../lifecycle/apply-transition.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
-import { loadRequest } from '../workflow/load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import { changeRequest } from './change-request.js';
 import { issueCodes, resumeIssuedCodes } from './issue-codes.js';
 import { matchRequester } from './registered-contact.js';

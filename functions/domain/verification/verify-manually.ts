@@ -1,6 +1,6 @@
 import { isAnswered } from '../lifecycle/request-lifecycle.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
-import { loadRequest } from '../workflow/load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import { completeVerification } from './complete-verification.js';
 import { matchRequester } from './registered-contact.js';
 import type { CustomerLookup, ResumeDeps } from './verification-deps.js';

@@ -1,8 +1,8 @@
 import { DecisionAlreadyRecordedError, InvalidTransitionError } from '../request/request-errors.js';
 import { transitionRequest } from '../lifecycle/apply-transition.js';
 import { canTransition } from '../lifecycle/request-lifecycle.js';
-import { loadRequest } from './load-request.js';
-import type { StoreDeps } from './workflow-deps.js';
+import { loadRequest } from '../request/request-store.js';
+import type { StoreDeps } from '../request/request-store.js';
 
 /**
  * Workflow step (callback): remembers the task token so a staff decision can resume the workflow,

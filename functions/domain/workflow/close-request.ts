@@ -1,8 +1,8 @@
 import type { ObjectStore } from '../storage/object-store.js';
 import { transitionRequest } from '../lifecycle/apply-transition.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
-import { loadRequest } from './load-request.js';
-import type { StoreDeps } from './workflow-deps.js';
+import { loadRequest } from '../request/request-store.js';
+import type { StoreDeps } from '../request/request-store.js';
 
 export type CloseRequestDeps = StoreDeps & { readonly objects?: Pick<ObjectStore, 'delete'> };
 

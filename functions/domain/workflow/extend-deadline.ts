@@ -3,7 +3,7 @@ import { letterDestination } from '../post/letter-recipient.js';
 import { compareCalendarDates, deadlineFromReceiptDate } from '../deadline/index.js';
 import { extensionLetter } from '../letters/extension-letter.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
-import { loadRequest } from './load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import type { WorkflowDeps } from './workflow-deps.js';
 
 /** The extension was asked for after the first month ended (Art. 12(3) allows it only before). */

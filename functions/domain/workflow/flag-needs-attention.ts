@@ -1,7 +1,7 @@
 import { canTransition } from '../lifecycle/request-lifecycle.js';
 import { transitionRequest } from '../lifecycle/apply-transition.js';
-import { loadRequest } from './load-request.js';
-import type { StoreDeps } from './workflow-deps.js';
+import { loadRequest } from '../request/request-store.js';
+import type { StoreDeps } from '../request/request-store.js';
 
 export interface WorkflowFailure {
   readonly Error?: string;

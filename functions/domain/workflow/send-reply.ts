@@ -12,7 +12,7 @@ import type { RecipientDirectory } from '../recipients/recipient-directory.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { answeredByPost } from '../post/letter-recipient.js';
-import { loadRequest } from './load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import { sendMailOnce } from './send-mail-once.js';
 import type { WorkflowDeps } from './workflow-deps.js';
 
