@@ -1,42 +1,19 @@
 import { MANDATE_STATE_LABELS, MandateNotAcceptedError } from '../domain/request/mandate-rules.js';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
-import { PlanNotFoundError } from '../domain/carry-out/carry-out-errors.js';
 import { mergeDuplicate } from '../domain/case-actions/merge-duplicate.js';
-import { ClosureReasonInvalidError, OtherClosureLetterSentError } from '../domain/case-actions/case-action-errors.js';
 import { mergeRefusal } from '../shared/http/merge-refusal.js';
-import { GatheredBundleMissingError } from '../domain/export/read-gathered.js';
+import { staffProblem } from '../shared/http/staff-problems.js';
 import { RecordCategorySchema, STAFF_KEEP_GROUNDS, type RecordCategory } from '../domain/plan/action-plan.js';
 import { correctPlan } from '../domain/plan-corrections/correct-plan.js';
-import { correctionProblem } from '../domain/plan-corrections/correction-problem.js';
-import { ConcurrentChangeError, InvalidTransitionError, RequestNotFoundError } from '../domain/request/request-errors.js';
+import { RequestNotFoundError } from '../domain/request/request-errors.js';
 import type { ObjectStore } from '../domain/storage/object-store.js';
 import { CorrectionSchema } from '../domain/customer-data/correction-value.js';
 import { isRequestId } from '../domain/request/request-id.js';
 import type { TaskCallbacks } from '../domain/request/workflow-starter.js';
-import {
-  AlreadyExtendedError,
-  ExtensionReasonRequiredError,
-  ExtensionTooLateError,
-  extendDeadline,
-} from '../domain/workflow/extend-deadline.js';
-import { MarketingStopNotRefusableError } from '../domain/marketing-stop/marketing-stop-rules.js';
-import {
-  BalancingReasonRequiredError,
-  CorrectionsRequiredError,
-  MIN_BALANCING_REASON_LENGTH,
-  ReasonRequiredError,
-  RestrictionNotSetError,
-  SameApproverError,
-  recordDecision,
-} from '../domain/workflow/record-decision.js';
-import {
-  NoActiveRestrictionError,
-  RestrictionReasonRequiredError,
-  ScopeNotHeldError,
-  liftRestriction,
-  setRestriction,
-} from '../domain/restriction/restriction-actions.js';
+import { extendDeadline } from '../domain/workflow/extend-deadline.js';
+import { recordDecision } from '../domain/workflow/record-decision.js';
+import { liftRestriction, setRestriction } from '../domain/restriction/restriction-actions.js';
 import type { RestrictionFlags } from '../domain/restriction/restriction-flags.js';
 import { RESTRICTION_GROUNDS, type RestrictionGround } from '../domain/restriction/restriction.js';
 import { proposedRestriction } from '../domain/restriction/requested-restriction.js';
@@ -204,7 +181,6 @@ export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEv
         } catch (error) {
           const refused = mergeRefusal(error, into);
           if (refused) return json(refused.statusCode, { error: refused.message, field: refused.field === 'samePerson' ? 'samePersonConfirmed' : refused.field });
-          if (error instanceof ClosureReasonInvalidError) return json(400, { error: `Oppgi hvorfor sakene gjelder det samme (${error.min}–${error.max} tegn).`, field: 'reason' });
           throw error;
         }
       }
@@ -212,27 +188,8 @@ export async function serveStaffApi(deps: StaffApiDeps, event: APIGatewayProxyEv
         return problem(404, 'Ukjent rute.');
     }
   } catch (error) {
-    if (error instanceof RequestNotFoundError) return problem(404, `Fant ingen henvendelse ${requestId}.`);
-    const correction = correctionProblem(error);
-    if (correction) return json(correction.statusCode, { error: correction.message, field: correction.field });
-    if (error instanceof ConcurrentChangeError) return problem(409, 'Saken ble endret samtidig av noen andre. Hent den på nytt og prøv igjen.');
-    if (error instanceof ReasonRequiredError || error instanceof ExtensionReasonRequiredError) return problem(400, 'Oppgi en begrunnelse; den sendes til den registrerte.');
-    if (error instanceof MarketingStopNotRefusableError) return problem(409, 'Stopp av markedsføring kan ikke avslås eller avsluttes som åpenbart grunnløs eller overdreven; den gjelder fra den ble mottatt.');
-    if (error instanceof BalancingReasonRequiredError) return problem(400, `Protest etter artikkel 21 nr. 1 avgjøres med en skriftlig interesseavveining (minst ${MIN_BALANCING_REASON_LENGTH} tegn); den sendes til den registrerte.`);
-    if (error instanceof CorrectionsRequiredError) return problem(400, 'Godkjenning av retting må angi hvilke opplysninger som skal rettes.');
-    if (error instanceof PlanNotFoundError || error instanceof GatheredBundleMissingError) return problem(409, 'Planen er ikke laget ennå.');
-    if (error instanceof RestrictionNotSetError) return problem(409, 'Angi grunnlag og omfang for begrensningen (POST …/restriction) før planen godkjennes.');
-    if (error instanceof MandateNotAcceptedError) {
-      return problem(409, `${MANDATE_STATE_LABELS[error.state]}: saken er fremmet av en representant; last opp og godta fullmakten i konsollen før planen godkjennes.`);
-    }
-    if (error instanceof ScopeNotHeldError) return json(400, { error: `Den registrerte har ingen oppføringer i: ${error.categories.join(', ')}.`, field: 'scope' });
-    if (error instanceof RestrictionReasonRequiredError) return json(400, { error: 'Oppgi en begrunnelse; den sendes til den registrerte.', field: 'reason' });
-    if (error instanceof NoActiveRestrictionError) return problem(409, 'Saken har ingen begrensning som gjelder nå.');
-    if (error instanceof OtherClosureLetterSentError) return problem(409, 'Saken er allerede avsluttet på en annen måte.');
-    if (error instanceof SameApproverError) return problem(409, 'Sletting må godkjennes av en annen saksbehandler enn den første.');
-    if (error instanceof ExtensionTooLateError) return problem(409, 'Fristen på én måned er passert; den kan ikke lenger forlenges.');
-    if (error instanceof AlreadyExtendedError) return problem(409, 'Fristen er allerede forlenget.');
-    if (error instanceof InvalidTransitionError) return problem(409, `Henvendelsen har status ${error.from} og kan ikke endres slik nå.`);
+    const refused = staffProblem(error);
+    if (refused) return json(refused.statusCode, { error: refused.message, ...(refused.field && { field: refused.field }) });
     throw error;
   }
 }

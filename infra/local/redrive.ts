@@ -1,9 +1,10 @@
 import type { RequestStore } from '../../functions/domain/request/request-store.js';
+import { CLOSED_STATUSES, TRANSITIONS } from '../../functions/domain/lifecycle/request-lifecycle.js';
 import type { Status } from '../../functions/domain/request/request-vocabulary.js';
 import type { WorkflowStarter } from '../../functions/domain/request/workflow-starter.js';
 
-/** Requests in these statuses wait for staff, not for the workflow, and are left alone. */
-const NOT_REDRIVEN: readonly Status[] = ['needs_attention', 'closed'];
+/** Requests a failed step handed to staff, or closed ones, wait for no workflow and are left alone. */
+const NOT_REDRIVEN: readonly Status[] = [TRANSITIONS.workflow_failed.to, ...CLOSED_STATUSES];
 
 /**
  * The local executor keeps executions in memory, so after a restart every unfinished request is

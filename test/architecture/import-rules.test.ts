@@ -80,10 +80,7 @@ function folderCycles(result: CruiseResult): string[][] {
 const KNOWN_FOLDER_CYCLE = [
   'domain/carry-out',
   'domain/case-actions',
-  'domain/case-register',
-  'domain/customer-data',
   'domain/export',
-  'domain/gather',
   'domain/identity-search',
   'domain/letters',
   'domain/mail',
@@ -91,11 +88,8 @@ const KNOWN_FOLDER_CYCLE = [
   'domain/plan',
   'domain/plan-corrections',
   'domain/post',
-  'domain/processing-objection',
   'domain/recipients',
-  'domain/request',
   'domain/restriction',
-  'domain/retention',
   'domain/verification',
   'domain/workflow',
 ];

@@ -31,7 +31,8 @@ import {
   type SubjectKeys,
 } from '../../domain/request/request-store.js';
 import { AuditEntrySchema, RightsRequestSchema, type AuditEntry, type RightsRequest } from '../../domain/request/rights-request.js';
-import { isOpenStatus, type Channel, type RequestType, type Status } from '../../domain/request/request-vocabulary.js';
+import { isOpenStatus } from '../../domain/lifecycle/request-lifecycle.js';
+import type { Channel, RequestType, Status } from '../../domain/request/request-vocabulary.js';
 import {
   AUDIT_SK_PREFIX,
   IDEMPOTENCY_SK,

@@ -1,6 +1,7 @@
 import type { AuditHead } from '../../domain/audit/audit-chain.js';
 import type { RequestChange } from '../../domain/request/request-store.js';
-import { isOpenStatus, type Status } from '../../domain/request/request-vocabulary.js';
+import { isOpenStatus } from '../../domain/lifecycle/request-lifecycle.js';
+import type { Status } from '../../domain/request/request-vocabulary.js';
 import { AUDIT_HEAD } from './audit-chain-items.js';
 import { OPEN_PARTITION, QUEUE_INDEX_ATTRIBUTES, queueIndexKeys } from './requests-table-layout.js';
 

@@ -2,7 +2,7 @@ import type { ActionPlan } from '../plan/action-plan.js';
 import { ConcurrentChangeError } from '../request/request-errors.js';
 import type { RequestChange } from '../request/request-store.js';
 import type { RightsRequest } from '../request/rights-request.js';
-import { loadRequest } from '../workflow/load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import type { CarryOutDeps } from './carry-out-deps.js';
 
 /** How often recording an action's outcome re-reads the request after losing a race. */

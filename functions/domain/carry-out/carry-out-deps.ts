@@ -4,7 +4,7 @@ import type { CustomerStore } from '../customer-data/customer-store.js';
 import type { ProcessingPurposeStore } from '../processing-objection/processing-purpose-store.js';
 import type { RecipientDirectory } from '../recipients/recipient-directory.js';
 import type { ObjectStore } from '../storage/object-store.js';
-import type { StoreDeps } from '../workflow/workflow-deps.js';
+import type { StoreDeps } from '../request/request-store.js';
 import type { RetentionScheduler } from './retention-scheduler.js';
 
 /** What carrying out a plan needs; the handler builds it from config and adapters. */

@@ -1,6 +1,7 @@
+import { transitionChange } from '../lifecycle/apply-transition.js';
+import { TRANSITIONS, canTransition, isAnswered } from '../lifecycle/request-lifecycle.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
-import type { Status } from '../request/request-vocabulary.js';
-import { loadRequest } from '../workflow/load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import { carryOutBuyerOnKeptInvoices } from './actions/buyer-action.js';
 import { carryOutConsentChanges } from './actions/consent-withdrawal-action.js';
 import { carryOutErasures } from './actions/erasure-action.js';
@@ -23,10 +24,6 @@ export interface CarryOutSummary {
   readonly refused: number;
 }
 
-/** Statuses in which the step may not act. */
-const NOT_CARRIABLE: readonly Status[] = ['rejected', 'unverified'];
-/** Statuses after the carry-out: a re-driven execution passes through without acting. */
-const AFTER_CARRY_OUT: readonly Status[] = ['replied', 'closed'];
 
 /**
  * The order the plan's sections are carried out in: the export first (the copy shows what was held
@@ -58,20 +55,19 @@ const SECTIONS = [
  */
 export async function carryOut(deps: CarryOutDeps, requestId: string): Promise<CarryOutSummary> {
   const request = await loadRequest(deps.store, requestId);
-  if (request.decision?.outcome !== 'approved' || NOT_CARRIABLE.includes(request.status)) {
+  // An approved request is answered by the reply (then closed): a re-driven execution passes through
+  // those without acting; any other answered status (refused, unverified) never carries out.
+  const carriedOutBefore = request.status === TRANSITIONS.reply_sent.to || request.status === TRANSITIONS.workflow_closed.to;
+  if (request.decision?.outcome !== 'approved' || (isAnswered(request.status) && !carriedOutBefore)) {
     throw new InvalidTransitionError(requestId, request.status, 'carry out');
   }
   const plan = await loadPlan(deps.objects, request);
   const planned = plannedActionIds(plan, request.decision).length;
-  if (AFTER_CARRY_OUT.includes(request.status)) return { planned, done: 0, refused: 0 };
+  if (carriedOutBefore) return { planned, done: 0, refused: 0 };
 
   const context = new CarryOutContext(deps, request, plan);
-  if (request.status !== 'carrying_out') {
-    const at = deps.now().toISOString();
-    await context.apply({
-      set: { status: 'carrying_out', updatedAt: at },
-      audit: { requestId, at, event: 'status.changed', fromStatus: request.status, toStatus: 'carrying_out', actor: CARRY_OUT_ACTOR },
-    });
+  if (canTransition(request.status, 'carry_out_started')) {
+    await context.apply(transitionChange(request, 'carry_out_started', { actor: CARRY_OUT_ACTOR, at: deps.now().toISOString() }));
   }
   for (const section of SECTIONS) await section(context);
 

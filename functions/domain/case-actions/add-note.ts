@@ -1,5 +1,5 @@
 import type { RequestStore } from '../request/request-store.js';
-import type { StoreDeps } from '../workflow/workflow-deps.js';
+import type { StoreDeps } from '../request/request-store.js';
 import { NoteTextInvalidError } from './case-action-errors.js';
 import { staffUsername } from './staff-username.js';
 

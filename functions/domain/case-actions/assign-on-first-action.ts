@@ -1,5 +1,5 @@
 import { ConcurrentChangeError, InvalidTransitionError } from '../request/request-errors.js';
-import type { StoreDeps } from '../workflow/workflow-deps.js';
+import type { StoreDeps } from '../request/request-store.js';
 import { takeCase } from './take-case.js';
 
 /**

@@ -1,11 +1,12 @@
 import type { Letter } from '../letters/letter.js';
+import { transitionChange } from '../lifecycle/apply-transition.js';
+import { isClosableByStaff } from '../lifecycle/request-lifecycle.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { changeRequest } from '../verification/change-request.js';
 import { sendMailOnce } from '../workflow/send-mail-once.js';
 import type { CaseActionDeps } from './case-action-deps.js';
 import { OtherClosureLetterSentError } from './case-action-errors.js';
-import { isClosableByStaff } from './closable-statuses.js';
 import { stopWaitingWorkflow } from './stop-waiting-workflow.js';
 
 export type Closure = NonNullable<RightsRequest['closure']>;
@@ -92,16 +93,12 @@ export async function closeByStaff(
       at,
       ...(closure.mergedInto ? { mergedInto: closure.mergedInto } : {}),
     };
-    return {
-      set: { status: 'closed', closure: recorded, updatedAt: at, ...(deleted > 0 ? { gathered: {} } : {}) },
-      remove: ['taskToken'],
-      audit: {
-        requestId: current.id,
-        at,
-        event: 'case.closed_by_staff',
-        fromStatus: current.status,
-        toStatus: 'closed',
+    return transitionChange(
+      current,
+      'closed_by_staff',
+      {
         actor: closure.actor,
+        at,
         reason: closure.reason,
         detail: {
           kind: closure.kind,
@@ -110,7 +107,8 @@ export async function closeByStaff(
           ...(deleted > 0 ? { gatheredCopiesDeleted: deleted } : {}),
         },
       },
-    };
+      { set: { closure: recorded, ...(deleted > 0 ? { gathered: {} } : {}) }, remove: ['taskToken'] },
+    );
   });
   deps.logger.info('case.closed_by_staff', { requestId: request.id, kind: closure.kind });
   const workflowStopped = taskToken ? await stopWaitingWorkflow(deps, request.id, taskToken) : false;

@@ -1,6 +1,6 @@
 import { assertRefusalLeavesMarketingStop } from '../marketing-stop/marketing-stop-rules.js';
 import { unfoundedLetter, type UnfoundedGround } from '../letters/unfounded-letter.js';
-import { loadRequest } from '../workflow/load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import type { CaseActionDeps } from './case-action-deps.js';
 import { ClosureReasonInvalidError } from './case-action-errors.js';
 import { MAX_CLOSURE_REASON_LENGTH, closeByStaff, isClosedAs, type StaffClosureResult } from './close-by-staff.js';

@@ -1,20 +1,10 @@
 import { postalKey } from '../verification/registered-contact.js';
 import { compareCalendarDates, deadlineFromReceiptDate, osloCalendarDate } from '../deadline/index.js';
-import { REQUEST_TYPES, type RequestType, type Status } from '../request/request-vocabulary.js';
+import { isAnswered, isBeforeGathering } from '../lifecycle/request-lifecycle.js';
+import { REQUEST_TYPES, type RequestType } from '../request/request-vocabulary.js';
 import type { RightsRequest } from '../request/rights-request.js';
 
 type Extension = NonNullable<RightsRequest['extension']>;
-
-/**
- * Target statuses in which a merged-in right is still planned: the plan is built after identity
- * is verified and the data gathered, so until then the surviving case plans whatever types it
- * holds. From `gathering` on, a plan is (being) made for the types the case had, and a right
- * added now would never be planned, carried out or answered.
- */
-const STATUSES_BEFORE_PLANNING: readonly Status[] = ['received', 'awaiting_verification'];
-
-/** Target statuses after which the case will never answer anything more. */
-const ANSWERED_OR_ENDED: readonly Status[] = ['replied', 'closed', 'rejected', 'unverified'];
 
 /**
  * Whether two requests come from the same person as far as the records tell: the same requester
@@ -34,11 +24,16 @@ export function sameRequester(
 }
 
 /** True when the target will still answer a request (it is neither answered nor ended). */
-export const stillAnswers = (target: Pick<RightsRequest, 'status'>): boolean => !ANSWERED_OR_ENDED.includes(target.status);
+export const stillAnswers = (target: Pick<RightsRequest, 'status'>): boolean => !isAnswered(target.status);
 
-/** True when rights added to the target now would still be planned and answered. */
+/**
+ * True when rights added to the target now would still be planned and answered: the plan is built
+ * after identity is verified and the data gathered, so until gathering starts the surviving case
+ * plans whatever types it holds. From `gathering` on, a plan is (being) made for the types the
+ * case had, and a right added now would never be planned, carried out or answered.
+ */
 export const canTakeNewRights = (target: Pick<RightsRequest, 'status' | 'planKey'>): boolean =>
-  STATUSES_BEFORE_PLANNING.includes(target.status) && target.planKey === undefined;
+  isBeforeGathering(target.status) && target.planKey === undefined;
 
 /** The rights the duplicate asks for that the target does not, in the vocabulary's order. */
 export const rightsOnlyIn = (duplicate: Pick<RightsRequest, 'types'>, target: Pick<RightsRequest, 'types'>): RequestType[] =>

@@ -1,7 +1,7 @@
 import { ConcurrentChangeError, InvalidTransitionError } from '../request/request-errors.js';
 import type { RightsRequest } from '../request/rights-request.js';
-import { loadRequest } from '../workflow/load-request.js';
-import type { StoreDeps } from '../workflow/workflow-deps.js';
+import { loadRequest } from '../request/request-store.js';
+import type { StoreDeps } from '../request/request-store.js';
 import { staffUsername } from './staff-username.js';
 
 export interface TakeCaseInput {

@@ -1,9 +1,7 @@
 import { compareCalendarDates } from '../deadline/index.js';
 import { formatCalendarDate } from '../letters/format-calendar-date.js';
+import { isAnswered } from '../lifecycle/request-lifecycle.js';
 import type { RightsRequest } from '../request/rights-request.js';
-
-/** Statuses in which the requester already has their answer, so there is nothing to extend. */
-const ANSWERED: readonly RightsRequest['status'][] = ['closed', 'replied', 'rejected', 'unverified'];
 
 export type ExtensionAvailability =
   | { readonly allowed: true }
@@ -23,7 +21,8 @@ export function extensionAvailability(
     const until = formatCalendarDate(request.dueDate, 'nb');
     return { allowed: false, explanation: `Fristen er allerede forlenget til ${until}. Den kan bare forlenges én gang.` };
   }
-  if (ANSWERED.includes(request.status)) {
+  // The requester already has their answer: there is nothing to extend.
+  if (isAnswered(request.status)) {
     return { allowed: false, explanation: 'Henvendelsen er besvart eller avsluttet, så fristen kan ikke forlenges.' };
   }
   if (compareCalendarDates(today, request.dueDate) > 0) {

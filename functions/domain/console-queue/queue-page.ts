@@ -1,6 +1,6 @@
 import { REQUEST_ID_PATTERN } from '../request/request-id.js';
 import type { RequestStore } from '../request/request-store.js';
-import { isOpenStatus } from '../request/request-vocabulary.js';
+import { isOpenStatus } from '../lifecycle/request-lifecycle.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { parseQueueFilter, type QueueFilter, type QueueFilterInput } from './queue-filter.js';
 import { QUEUE_POSITION_PATTERN, queuePosition } from './queue-position.js';

@@ -1,4 +1,5 @@
-import { isOpenStatus, type Channel, type RequestType, type Status } from '../request/request-vocabulary.js';
+import { isOpenStatus } from '../lifecycle/request-lifecycle.js';
+import type { Channel, RequestType, Status } from '../request/request-vocabulary.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { needsTwoApprovers } from '../workflow/record-decision.js';
 import { mandateState, type MandateState } from '../request/mandate-rules.js';

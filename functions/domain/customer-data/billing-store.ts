@@ -1,4 +1,4 @@
-import type { RecordCategory } from '../plan/action-plan.js';
+import type { RecordCategory } from './customer-records.js';
 import type { Address, Invoice, InvoiceBuyer, Page, Payment } from './customer-records.js';
 
 /** The billing store: invoices and payments per customer, newest first, paginated. */

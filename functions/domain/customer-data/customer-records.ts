@@ -4,6 +4,22 @@ import * as z from 'zod';
  * What the subscription, billing and access-system (Unloc) stores hold about a customer. These
  * are the categories a rights request is answered from; amounts are in øre to stay exact.
  */
+/**
+ * The categories of record a person's data falls into; a plan's record references are
+ * `<category>:<id>`, e.g. `invoice:2024-00017`, and a restriction's scope is a list of them.
+ */
+export const RecordCategorySchema = z.enum([
+  'profile',
+  'subscription',
+  'consent',
+  'reservation',
+  'service_note',
+  'invoice',
+  'payment',
+  'door_event',
+]);
+export type RecordCategory = z.infer<typeof RecordCategorySchema>;
+
 export const ConsentKindSchema = z.enum(['newsletter', 'sms', 'phone']);
 export type ConsentKind = z.infer<typeof ConsentKindSchema>;
 

@@ -1,17 +1,16 @@
 import { compareCalendarDates, workingDaysBetween, type CalendarDate } from '../deadline/index.js';
 import type { RequestType, Status } from '../request/request-vocabulary.js';
 import type { RightsRequest } from '../request/rights-request.js';
+import { isAnswered } from '../lifecycle/request-lifecycle.js';
 import { WARNING_THRESHOLDS } from './warning-thresholds.js';
 
 /**
- * Statuses in which the requester has had the answer Art. 12(3)–(4) asks for (reply, refusal with
- * remedies, or closure as unverified), so the due date no longer binds. Every other status that
- * the open-requests index yields, `needs_attention` and `on_hold` included, is still waiting.
+ * Whether a request in `status` still has to be answered by its due date: it has not had the answer
+ * Art. 12(3)–(4) asks for (reply, refusal with remedies, or closure as unverified; the lifecycle's
+ * answered statuses). Every other status the open-requests index yields, `needs_attention` and
+ * `on_hold` included, is still waiting.
  */
-export const ANSWERED_STATUSES: readonly Status[] = ['replied', 'rejected', 'unverified', 'closed'];
-
-/** Whether a request in `status` still has to be answered by its due date. */
-export const isAwaitingAnswer = (status: Status): boolean => !ANSWERED_STATUSES.includes(status);
+export const isAwaitingAnswer = (status: Status): boolean => !isAnswered(status);
 
 /** Working days left within which a case is "short of time" in the digest: the first warning. */
 export const SHORT_DEADLINE_WORKING_DAYS: number = Math.max(...WARNING_THRESHOLDS);

@@ -1,19 +1,16 @@
 import type * as z from 'zod';
 import { ConcurrentChangeError, InvalidTransitionError } from '../request/request-errors.js';
-import type { Status } from '../request/request-vocabulary.js';
+import { transitionChange } from '../lifecycle/apply-transition.js';
+import { TRANSITIONS, isAnswered, isBeforeGathering } from '../lifecycle/request-lifecycle.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { OBJECT_KEYS } from '../storage/object-store.js';
-import { loadRequest } from '../workflow/load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import type { GatherDeps } from './gather-deps.js';
 import type { GatherResult } from './gathered-data.js';
 import { subjectCustomerIds } from './subject-customer-ids.js';
 
 export type GatherSource = 'subscriptions' | 'billing' | 'access-log';
 
-/** Statuses after which nothing may be read about the requester any more. */
-const NOT_GATHERABLE: readonly Status[] = ['closed', 'replied', 'rejected', 'unverified'];
-/** Statuses the first gather step moves on to `gathering`. */
-const BEFORE_GATHERING: readonly Status[] = ['received', 'awaiting_verification'];
 
 /**
  * How often a step re-reads the request and tries again when another writer (usually one of the
@@ -51,24 +48,16 @@ async function recordGathered(
 ): Promise<void> {
   let request = first;
   for (let attempt = 1; ; attempt += 1) {
-    const moving = BEFORE_GATHERING.includes(request.status);
     const at = deps.now().toISOString();
+    const gathered = { ...request.gathered, [source]: key };
+    const input = { actor: 'system:gather', at, detail: { source, records } };
     try {
+      // The first copy moves the request on to `gathering`; later ones only record the copy.
       await deps.store.apply(request.id, {
         expectedVersion: request.version,
-        set: {
-          gathered: { ...request.gathered, [source]: key },
-          ...(moving ? { status: 'gathering' as const } : {}),
-          updatedAt: at,
-        },
-        audit: {
-          requestId: request.id,
-          at,
-          event: 'data.gathered',
-          ...(moving ? { fromStatus: request.status, toStatus: 'gathering' as const } : {}),
-          actor: 'system:gather',
-          detail: { source, records },
-        },
+        ...(isBeforeGathering(request.status)
+          ? transitionChange(request, 'gathering_started', input, { set: { gathered } })
+          : { set: { gathered, updatedAt: at }, audit: { requestId: request.id, event: TRANSITIONS.gathering_started.audit, ...input } }),
       });
       return;
     } catch (error) {
@@ -94,7 +83,8 @@ export async function runGatherStep<S extends z.ZodType<{ customerIds: string[] 
   spec: GatherSpec<S>,
 ): Promise<GatherResult> {
   const request = await loadRequest(deps.store, requestId);
-  if (NOT_GATHERABLE.includes(request.status)) {
+  // Once the request is answered or ended, nothing may be read about the requester any more.
+  if (isAnswered(request.status)) {
     throw new InvalidTransitionError(requestId, request.status, `gather ${spec.source}`);
   }
   const key = OBJECT_KEYS.gathered(requestId, spec.source);

@@ -1,9 +1,10 @@
 import { loadPlan } from '../carry-out/load-plan.js';
+import { transitionRequest } from '../lifecycle/apply-transition.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import type { TaskCallbacks } from '../request/workflow-starter.js';
 import type { ObjectStore } from '../storage/object-store.js';
-import { loadRequest } from '../workflow/load-request.js';
-import type { StoreDeps } from '../workflow/workflow-deps.js';
+import { loadRequest } from '../request/request-store.js';
+import type { StoreDeps } from '../request/request-store.js';
 
 /** The case has no open identity review (none was needed, or a colleague resolved it). */
 export class IdentityReviewNotPendingError extends Error {
@@ -59,19 +60,13 @@ export async function confirmNoMatch(deps: StoreDeps, input: ResolveIdentityInpu
   const reason = reasonOf(input);
   const request = await pending(deps, input.requestId);
   const at = deps.now().toISOString();
-  await deps.store.apply(request.id, {
-    expectedVersion: request.version,
-    set: { identityReview: { ...request.identityReview!, status: 'no_match', by: input.actor, reason }, status: 'awaiting_approval', updatedAt: at },
-    audit: {
-      requestId: request.id,
-      at,
-      event: 'identity.no_match_confirmed',
-      fromStatus: request.status,
-      toStatus: 'awaiting_approval',
-      actor: input.actor,
-      reason,
-    },
-  });
+  await transitionRequest(
+    deps.store,
+    request,
+    'identity_no_match',
+    { actor: input.actor, at, reason },
+    { set: { identityReview: { ...request.identityReview!, status: 'no_match', by: input.actor, reason } } },
+  );
 }
 
 /**
@@ -93,26 +88,19 @@ export async function linkToCandidate(
   }
   const taskToken = await deps.store.taskToken(request.id);
   const at = deps.now().toISOString();
-  await deps.store.apply(request.id, {
-    expectedVersion: request.version,
-    set: {
-      customerIds: [input.customerId],
-      verification: { status: 'verified', subject: 'customer', method: 'manual', verifiedAt: at, verifiedBy: input.actor, reason },
-      identityReview: { ...request.identityReview!, status: 'linked', by: input.actor, reason, customerId: input.customerId },
-      status: 'gathering',
-      updatedAt: at,
+  await transitionRequest(
+    deps.store,
+    request,
+    'identity_linked',
+    { actor: input.actor, at, reason, detail: { customers: 1 } },
+    {
+      set: {
+        customerIds: [input.customerId],
+        verification: { status: 'verified', subject: 'customer', method: 'manual', verifiedAt: at, verifiedBy: input.actor, reason },
+        identityReview: { ...request.identityReview!, status: 'linked', by: input.actor, reason, customerId: input.customerId },
+      },
     },
-    audit: {
-      requestId: request.id,
-      at,
-      event: 'identity.linked',
-      fromStatus: request.status,
-      toStatus: 'gathering',
-      actor: input.actor,
-      reason,
-      detail: { customers: 1 },
-    },
-  });
+  );
   if (!taskToken) return { delivered: false };
   try {
     await deps.callbacks.succeed(taskToken, { outcome: 'relinked' });

@@ -1,5 +1,7 @@
 import { errorName, type Logger } from '../../shared/logger.js';
 import type { InboundMessage, Recognition } from '../inbox/inbound-message.js';
+import { transitionRequest } from '../lifecycle/apply-transition.js';
+import { canTransition } from '../lifecycle/request-lifecycle.js';
 import { ConcurrentChangeError, RequestNotFoundError } from '../request/request-errors.js';
 import { submitRequest, type SubmitRequestDeps } from '../request/submit-request.js';
 import { systemAddressCheck } from '../request/system-addresses.js';
@@ -465,22 +467,14 @@ async function startOrHold(deps: ReceiveMailDeps, requestId: string, autoAnswer:
       return true;
     }
     // Only a case nobody has moved yet is held; one the workflow already runs is left to it.
-    if (request.status !== 'received') return true;
+    if (!canTransition(request.status, 'auto_answer_withheld')) return true;
     const at = deps.now().toISOString();
     try {
-      await deps.store.apply(requestId, {
-        expectedVersion: request.version,
-        set: { status: 'needs_attention', updatedAt: at },
-        audit: {
-          requestId,
-          at,
-          event: 'status.changed',
-          fromStatus: request.status,
-          toStatus: 'needs_attention',
-          actor: INTAKE_ACTOR,
-          reason: 'automatic answers withheld: staff answer this e-mail request by hand',
-          detail: { autoAnswerBlockedBy: autoAnswer.blockedBy },
-        },
+      await transitionRequest(deps.store, request, 'auto_answer_withheld', {
+        actor: INTAKE_ACTOR,
+        at,
+        reason: 'automatic answers withheld: staff answer this e-mail request by hand',
+        detail: { autoAnswerBlockedBy: autoAnswer.blockedBy },
       });
       deps.logger.warn('intake.case_held', { requestId, blockedBy: autoAnswer.blockedBy.join(',') });
       return false;

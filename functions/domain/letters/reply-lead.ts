@@ -1,6 +1,6 @@
-import type { KeptRecords } from '../plan/action-plan.js';
+import type { ActionPlan, KeptRecords } from '../plan/action-plan.js';
+import type { RecipientOutcome } from '../recipients/recipient-changes.js';
 import type { Language } from '../request/request-vocabulary.js';
-import type { ReplyFacts } from './reply-letters.js';
 import { CATEGORY_LABELS } from './art15-information.js';
 import { recordCount } from './kept-records-text.js';
 import { formatCalendarDate } from './format-calendar-date.js';
@@ -54,8 +54,16 @@ function claimSentence(kept: readonly KeptRecords[], language: Language): string
   }[language];
 }
 
+/** The part of a reply's facts (`ReplyFacts`) the lead is written from; typed here so the reply imports the lead, not both ways. */
+export interface LeadFacts {
+  readonly request: { readonly language: Language };
+  readonly plan: Pick<ActionPlan, 'refusals' | 'kept'>;
+  readonly corrections: readonly { readonly outcome: string }[];
+  readonly recipients: readonly Pick<RecipientOutcome, 'status'>[];
+}
+
 /** The lead paragraph of an approved reply (one or a few short sentences). */
-export function replyLead(facts: Pick<ReplyFacts, 'request' | 'plan' | 'corrections' | 'recipients'>): string {
+export function replyLead(facts: LeadFacts): string {
   const language = facts.request.language;
   const sentences: string[] = [
     ...facts.plan.refusals.map((refusal) => firstSentence(refusal.reason[language])),

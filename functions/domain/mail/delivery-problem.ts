@@ -1,7 +1,9 @@
 import * as z from 'zod';
+import { transitionRequest } from '../lifecycle/apply-transition.js';
+import { TRANSITIONS, canTransition } from '../lifecycle/request-lifecycle.js';
 import { ConcurrentChangeError } from '../request/request-errors.js';
 import type { AuditEntry } from '../request/rights-request.js';
-import type { StoreDeps } from '../workflow/workflow-deps.js';
+import type { StoreDeps } from '../request/request-store.js';
 
 /** A mail SES could not deliver for good, or that its recipient reported as spam. */
 export interface DeliveryProblem {
@@ -91,7 +93,7 @@ export type DeliveryProblemOutcome =
   | 'no_request';
 
 /** The audit event of an undeliverable mail; the case page and the tests read it by this name. */
-export const UNDELIVERABLE_EVENT = 'mail.undeliverable';
+export const UNDELIVERABLE_EVENT = TRANSITIONS.delivery_failed.audit;
 
 const STAFF_REASON: Readonly<Record<DeliveryProblem['kind'], string>> = {
   bounce: 'E-posten kom ikke fram: mottakerens e-posttjener avviste den for godt. Kontakt personen på annen måte.',
@@ -156,16 +158,13 @@ async function recordOnce(deps: StoreDeps, problem: DeliveryProblem): Promise<De
     },
   };
   const fields = { requestId: request.id, kind: problem.kind, purpose, recipients: problem.addresses.length };
-  if (request.status === 'needs_attention') {
+  // Already with staff: the problem is recorded without a status change.
+  if (!canTransition(request.status, 'delivery_failed')) {
     await deps.store.appendAudit(request.id, entry);
     deps.logger.warn('mail.undeliverable', fields);
     return 'recorded';
   }
-  await deps.store.apply(request.id, {
-    expectedVersion: request.version,
-    set: { status: 'needs_attention', updatedAt: at },
-    audit: { ...entry, fromStatus: request.status, toStatus: 'needs_attention' },
-  });
+  await transitionRequest(deps.store, request, 'delivery_failed', entry);
   deps.logger.warn('mail.undeliverable', { ...fields, fromStatus: request.status });
   return 'flagged';
 }

@@ -5,12 +5,13 @@ import type { CustomerStore } from '../customer-data/customer-store.js';
 import { osloCalendarDate } from '../deadline/index.js';
 import { marketingStopLetter } from '../letters/marketing-stop-letter.js';
 import { MARKETING_CHANNELS } from '../plan/request-types/objection.js';
+import { transitionChange } from '../lifecycle/apply-transition.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import { otherThanMarketingStop, stopsMarketing } from '../request/request-vocabulary.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { changeRequest } from '../verification/change-request.js';
 import { matchRequester, type RequesterMatch } from '../verification/registered-contact.js';
-import { loadRequest } from '../workflow/load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import type { WorkflowDeps } from '../workflow/workflow-deps.js';
 import { suppressionKey, type SuppressionList } from './suppression-list.js';
 
@@ -157,13 +158,7 @@ export async function stopMarketing(deps: StopMarketingDeps, requestId: string):
 
   if (!otherRights && request.status !== 'closed') {
     await changeRequest(deps, request, (current, at) =>
-      current.status === 'closed'
-        ? undefined
-        : {
-            set: { status: 'closed', updatedAt: at },
-            remove: ['taskToken'],
-            audit: { requestId, at, event: 'status.changed', fromStatus: current.status, toStatus: 'closed', actor: ACTOR },
-          },
+      current.status === 'closed' ? undefined : transitionChange(current, 'marketing_stop_closed', { actor: ACTOR, at }, { remove: ['taskToken'] }),
     );
   }
   return { otherRights };

@@ -10,8 +10,8 @@ import { staffUsername } from '../case-actions/staff-username.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { nextPlanKey } from './plan-versions.js';
 import { changeRequest } from '../verification/change-request.js';
-import { loadRequest } from '../workflow/load-request.js';
-import type { StoreDeps } from '../workflow/workflow-deps.js';
+import { loadRequest } from '../request/request-store.js';
+import type { StoreDeps } from '../request/request-store.js';
 import {
   DoorEventsTogetherError,
   KeepGroundRequiredError,

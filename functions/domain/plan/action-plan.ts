@@ -1,23 +1,15 @@
 import { IdentitySearchSchema } from '../identity-search/search-held-data.js';
 import * as z from 'zod';
-import { ConsentKindSchema, ContactChannelSchema } from '../customer-data/customer-records.js';
+import { ConsentKindSchema, ContactChannelSchema, RecordCategorySchema } from '../customer-data/customer-records.js';
+
+/** The record categories live with the records (customer-data), so the stores need not import the plan. */
+export { RecordCategorySchema, type RecordCategory } from '../customer-data/customer-records.js';
 
 /**
  * The plan for carrying out a request, built from the gathered data and shown to staff before
  * approval. It is data, not code: staff read it, approve it, and the carry-out step executes
  * exactly it. Record references are `<category>:<id>`, e.g. `invoice:2024-00017`.
  */
-export const RecordCategorySchema = z.enum([
-  'profile',
-  'subscription',
-  'consent',
-  'reservation',
-  'service_note',
-  'invoice',
-  'payment',
-  'door_event',
-]);
-export type RecordCategory = z.infer<typeof RecordCategorySchema>;
 
 /**
  * A text the requester reads, per language. Plans stored before nynorsk existed carry nb and en

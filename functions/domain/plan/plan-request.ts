@@ -1,3 +1,4 @@
+import { isBeforeCarryingOut } from '../lifecycle/request-lifecycle.js';
 import type * as z from 'zod';
 import type { CalendarDate } from '../deadline/index.js';
 import {
@@ -8,11 +9,10 @@ import {
 } from '../gather/gathered-data.js';
 import type { GatherSource } from '../gather/gather-step.js';
 import { ConcurrentChangeError, InvalidTransitionError } from '../request/request-errors.js';
-import type { Status } from '../request/request-vocabulary.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { OBJECT_KEYS, type ObjectStore } from '../storage/object-store.js';
-import { loadRequest } from '../workflow/load-request.js';
-import type { StoreDeps } from '../workflow/workflow-deps.js';
+import { loadRequest } from '../request/request-store.js';
+import type { StoreDeps } from '../request/request-store.js';
 import { subjectCustomerIds } from '../gather/subject-customer-ids.js';
 import { identifiersOf, searchHeldData, type HeldDataStores, type IdentitySearch } from '../identity-search/search-held-data.js';
 import { ActionPlanSchema, type ActionPlan } from './action-plan.js';
@@ -35,8 +35,6 @@ export interface PlanSummary {
   readonly refusals: number;
 }
 
-/** Statuses in which a plan can no longer be (re)built. */
-const NOT_PLANNABLE: readonly Status[] = ['closed', 'replied', 'rejected', 'unverified', 'carrying_out'];
 
 const MAX_RECORD_ATTEMPTS = 5;
 
@@ -95,7 +93,8 @@ async function searchWhenNothingFound(deps: PlanRequestDeps, request: RightsRequ
  */
 export async function planRequest(deps: PlanRequestDeps, requestId: string, today: CalendarDate): Promise<PlanSummary> {
   let request = await loadRequest(deps.store, requestId);
-  if (NOT_PLANNABLE.includes(request.status)) throw new InvalidTransitionError(requestId, request.status, 'plan');
+  // Once the carrying out started (or the request is answered), the plan can no longer be (re)built.
+  if (!isBeforeCarryingOut(request.status)) throw new InvalidTransitionError(requestId, request.status, 'plan');
   const planKey = OBJECT_KEYS.plan(requestId);
 
   // A plan staff corrected lives under its own key; whichever is recorded is the one in force,

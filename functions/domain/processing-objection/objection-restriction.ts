@@ -1,6 +1,6 @@
 import { InvalidTransitionError } from '../request/request-errors.js';
-import { loadRequest } from '../workflow/load-request.js';
-import type { StoreDeps } from '../workflow/workflow-deps.js';
+import { loadRequest } from '../request/request-store.js';
+import type { StoreDeps } from '../request/request-store.js';
 import type { ObjectablePurpose, ProcessingPurposeStore } from './processing-purpose-store.js';
 
 export interface ObjectionRestrictionDeps extends StoreDeps {

@@ -4,7 +4,7 @@ import { ACTION_IDS, pendingActionIds } from '../carry-out/planned-actions.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import type { AuditEntry, RightsRequest } from '../request/rights-request.js';
 import type { ObjectStore } from '../storage/object-store.js';
-import { loadRequest } from '../workflow/load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import type { WorkflowDeps } from '../workflow/workflow-deps.js';
 import type { RecipientAddresses } from './recipient-addresses.js';
 import { NOT_NOTIFIED_EVENT, NOTIFIED_EVENT, recipientNotices, type RecipientNotice } from './recipient-changes.js';

@@ -1,3 +1,5 @@
+import type { Logger } from '../../shared/logger.js';
+import { RequestNotFoundError } from './request-errors.js';
 import type { AuditEntry, RightsRequest } from './rights-request.js';
 import type { Channel, RequestType, Status } from './request-vocabulary.js';
 
@@ -129,3 +131,17 @@ export const subjectLookupKeys = (subject: SubjectKeys): string[] => [
     ...subject.customerIds.map((id) => `customer:${id}`),
   ]),
 ];
+
+/** What a step needs to read and change a request: the store, the clock and the logger. */
+export interface StoreDeps {
+  readonly store: RequestStore;
+  readonly now: () => Date;
+  readonly logger: Logger;
+}
+
+/** The stored request, or `RequestNotFoundError`. */
+export async function loadRequest(store: Pick<RequestStore, 'get'>, id: string): Promise<RightsRequest> {
+  const request = await store.get(id);
+  if (!request) throw new RequestNotFoundError(id);
+  return request;
+}

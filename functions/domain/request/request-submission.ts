@@ -2,8 +2,8 @@ import * as z from 'zod';
 import { PostalAddressSchema } from './rights-request.js';
 import { LANGUAGES, REQUEST_TYPES, type Language, type RequestType } from './request-vocabulary.js';
 import { systemAddressCheck } from './system-addresses.js';
-import { RequestedRestrictionSchema } from '../restriction/requested-restriction.js';
 import { RepresentativeSchema } from './representative.js';
+import { RequestedRestrictionSchema } from './request-restriction.js';
 
 /**
  * What a requester submits through the form or `POST /api/requests`. Unknown fields are refused

@@ -44,8 +44,8 @@ export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_LOCALES: Readonly<Record<Language, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
 /**
- * Lifecycle of a request. Not every status is reached by every workflow version: later steps
- * (verification, gathering, carrying out) fill in the middle of the path.
+ * The statuses of a request. How a request moves between them, and which are open, answered or
+ * closable, is the lifecycle's transition table (`lifecycle/request-lifecycle.ts`).
  */
 export const STATUSES = [
   'received',
@@ -63,7 +63,8 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** Statuses after which the workflow has nothing more to do for the request. */
-export const TERMINAL_STATUSES: readonly Status[] = ['closed'];
-
-export const isOpenStatus = (status: Status): boolean => !TERMINAL_STATUSES.includes(status);
+/**
+ * The status a new request is stored in and the audit event its first entry records: the first
+ * row of the lifecycle's transition table, kept here so storing a request needs no lifecycle import.
+ */
+export const RECEIVED = { status: 'received', audit: 'request.received' } as const satisfies { status: Status; audit: string };

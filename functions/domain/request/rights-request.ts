@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { RestrictionSchema } from '../restriction/restriction.js';
-import { RequestedRestrictionSchema } from '../restriction/requested-restriction.js';
+import { RequestedRestrictionSchema, RestrictionSchema } from './request-restriction.js';
 import { CHANNELS, LANGUAGES, REQUEST_TYPES, STATUSES } from './request-vocabulary.js';
 import { MandateSchema, RepresentativeSchema } from './representative.js';
 

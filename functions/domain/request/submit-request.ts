@@ -3,7 +3,7 @@ import type { Logger } from '../../shared/logger.js';
 import { IdempotencyKeyReusedError } from './request-errors.js';
 import type { RequestStore } from './request-store.js';
 import type { RequestSubmission } from './request-submission.js';
-import type { Channel } from './request-vocabulary.js';
+import { RECEIVED, type Channel } from './request-vocabulary.js';
 import type { AuditEntry, RightsRequest } from './rights-request.js';
 import type { WorkflowStarter } from './workflow-starter.js';
 
@@ -69,7 +69,7 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
     details: submission.details,
     ...(submission.restriction && { requestedRestriction: submission.restriction }),
     ...(submission.representative && { representative: submission.representative }),
-    status: 'received',
+    status: RECEIVED.status,
     version: 0,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
@@ -78,8 +78,8 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
   const audit: AuditEntry = {
     requestId: request.id,
     at: now.toISOString(),
-    event: 'request.received',
-    toStatus: 'received',
+    event: RECEIVED.audit,
+    toStatus: RECEIVED.status,
     actor: input.actor,
     detail: {
       channel: input.channel,

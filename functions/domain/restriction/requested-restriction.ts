@@ -1,18 +1,8 @@
-import * as z from 'zod';
-import { RecordCategorySchema, type RecordCategory } from '../plan/action-plan.js';
-import { RESTRICTION_GROUNDS, type RestrictionGround } from './restriction.js';
+import type { RecordCategory } from '../customer-data/customer-records.js';
+import type { RequestedRestriction, RestrictionGround } from '../request/request-restriction.js';
 
-/**
- * What a requester asked for when asking for restriction (Art. 18): the ground of Art. 18(1) they
- * give, in their own choice, and the categories they want restricted. Both are optional (a person
- * need not give reasons, Art. 12(2)); what they chose pre-fills what staff confirm, and staff still
- * set the restriction (`setRestriction`), because staff check the ground applies.
- */
-export const RequestedRestrictionSchema = z.strictObject({
-  ground: z.enum(RESTRICTION_GROUNDS).optional(),
-  scope: z.array(RecordCategorySchema).min(1).max(RecordCategorySchema.options.length).optional(),
-});
-export type RequestedRestriction = z.infer<typeof RequestedRestrictionSchema>;
+/** The requested restriction's shape is part of the stored request, so it lives with it (`request/`). */
+export { RequestedRestrictionSchema, type RequestedRestriction } from '../request/request-restriction.js';
 
 /** The names of the public form's and the intake page's restriction fields. */
 export const RESTRICTION_FORM_FIELDS = { ground: 'restriction_ground', scope: 'restriction_scope' } as const;

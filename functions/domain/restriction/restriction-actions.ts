@@ -12,9 +12,10 @@ import type { Letter } from '../letters/letter.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { changeRequest } from '../verification/change-request.js';
-import { loadRequest } from '../workflow/load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import { sendMailOnce } from '../workflow/send-mail-once.js';
-import type { StoreDeps, WorkflowDeps } from '../workflow/workflow-deps.js';
+import type { WorkflowDeps } from '../workflow/workflow-deps.js';
+import type { StoreDeps } from '../request/request-store.js';
 import type { RestrictionFlags } from './restriction-flags.js';
 import type { Restriction, RestrictionGround } from './restriction.js';
 

@@ -27,7 +27,7 @@
 
 import { addMonthsClamped, compareCalendarDates, formatCalendarDate, parseCalendarDate } from '../deadline/index.js';
 import type { CalendarDate } from '../deadline/index.js';
-import type { RecordCategory } from '../plan/action-plan.js';
+import type { RecordCategory } from '../customer-data/customer-records.js';
 
 /** The two classes of accounting material with their own periods in bokføringsloven § 13. */
 export type AccountingMaterial = 'primary' | 'secondary';

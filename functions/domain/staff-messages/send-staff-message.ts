@@ -1,6 +1,6 @@
 import type { Mailer } from '../mail/mailer.js';
-import { loadRequest } from '../workflow/load-request.js';
-import type { StoreDeps } from '../workflow/workflow-deps.js';
+import { loadRequest } from '../request/request-store.js';
+import type { StoreDeps } from '../request/request-store.js';
 import { staffUsername } from '../case-actions/staff-username.js';
 import {
   NEEDS_STAFF_TEXT,

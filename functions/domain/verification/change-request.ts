@@ -1,8 +1,8 @@
 import { ConcurrentChangeError } from '../request/request-errors.js';
 import type { RequestChange } from '../request/request-store.js';
 import type { RightsRequest } from '../request/rights-request.js';
-import { loadRequest } from '../workflow/load-request.js';
-import type { StoreDeps } from '../workflow/workflow-deps.js';
+import { loadRequest } from '../request/request-store.js';
+import type { StoreDeps } from '../request/request-store.js';
 
 /** A request change without its version, which {@link changeRequest} supplies from each read. */
 export type Change = Omit<RequestChange, 'expectedVersion'>;

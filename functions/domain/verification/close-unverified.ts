@@ -1,6 +1,8 @@
 import { unverifiedClosureLetter } from '../letters/verification-letters.js';
+import { transitionChange } from '../lifecycle/apply-transition.js';
+import { canTransition } from '../lifecycle/request-lifecycle.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
-import { loadRequest } from '../workflow/load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import { sendMailOnce } from '../workflow/send-mail-once.js';
 import type { WorkflowDeps } from '../workflow/workflow-deps.js';
 import { changeRequest } from './change-request.js';
@@ -24,34 +26,17 @@ export async function closeUnverified(
   let request = await loadRequest(deps.store, requestId);
   if (request.status === 'closed') return { closed: true };
   if (request.verification?.status === 'verified') throw new AlreadyVerifiedError(requestId);
-  if (request.status !== 'unverified' && request.status !== 'awaiting_verification') {
+  if (request.status !== 'unverified' && !canTransition(request.status, 'verification_failed')) {
     throw new InvalidTransitionError(requestId, request.status, 'close unverified');
   }
   request = await changeRequest(deps, request, (current, at) => {
     if (current.verification?.status === 'verified') throw new AlreadyVerifiedError(requestId);
     if (current.status === 'unverified') return undefined;
-    return {
-      set: { status: 'unverified', updatedAt: at },
-      remove: ['taskToken'],
-      audit: {
-        requestId,
-        at,
-        event: 'status.changed',
-        fromStatus: current.status,
-        toStatus: 'unverified',
-        actor: ACTOR,
-        reason: 'identity not confirmed in time',
-      },
-    };
+    return transitionChange(current, 'verification_failed', { actor: ACTOR, at, reason: 'identity not confirmed in time' }, { remove: ['taskToken'] });
   });
   request = await sendMailOnce(deps, request, 'unverified-closure', unverifiedClosureLetter(request, deps.publicBaseUrl), ACTOR);
   await changeRequest(deps, request, (current, at) =>
-    current.status === 'closed'
-      ? undefined
-      : {
-          set: { status: 'closed', updatedAt: at },
-          audit: { requestId, at, event: 'status.changed', fromStatus: current.status, toStatus: 'closed', actor: ACTOR },
-        },
+    current.status === 'closed' ? undefined : transitionChange(current, 'unverified_closed', { actor: ACTOR, at }),
   );
   deps.logger.info('verification.closed_unverified', { requestId });
   return { closed: true };

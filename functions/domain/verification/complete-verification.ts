@@ -1,8 +1,8 @@
+import { isAnswered } from '../lifecycle/request-lifecycle.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import type { PostalAddress, RightsRequest } from '../request/rights-request.js';
 import { changeRequest } from './change-request.js';
 import type { ResumeDeps } from './verification-deps.js';
-import { VERIFICATION_OVER } from './verification-policy.js';
 
 /** How the requester was verified, and which customers that makes them. */
 export interface VerifiedBy {
@@ -40,7 +40,7 @@ export async function completeVerification(
   await changeRequest(deps, first, async (current, at) => {
     changed = false;
     if (current.verification?.status === 'verified') return undefined;
-    if (VERIFICATION_OVER.includes(current.status)) throw new InvalidTransitionError(current.id, current.status, 'verify');
+    if (isAnswered(current.status)) throw new InvalidTransitionError(current.id, current.status, 'verify');
     taskToken = await deps.store.taskToken(current.id);
     changed = true;
     return {

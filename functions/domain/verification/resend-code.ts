@@ -1,3 +1,4 @@
+import { isAnswered } from '../lifecycle/request-lifecycle.js';
 import { verificationCodeLetter } from '../letters/verification-letters.js';
 import { ConcurrentChangeError } from '../request/request-errors.js';
 import { changeRequest, MAX_CHANGE_ATTEMPTS } from './change-request.js';
@@ -5,7 +6,7 @@ import { issueCodes, recentSends } from './issue-codes.js';
 import { destinationsFor } from './registered-contact.js';
 import type { CodeSendingDeps } from './verification-deps.js';
 import { NoRegisteredContactError } from './verification-errors.js';
-import { MAX_SENDS_PER_DAY, RESEND_INTERVAL_SECONDS, VERIFICATION_OVER } from './verification-policy.js';
+import { MAX_SENDS_PER_DAY, RESEND_INTERVAL_SECONDS } from './verification-policy.js';
 
 /** What the verify page tells the person after asking for a new code; the same for everyone. */
 export type ResendCodeResult =
@@ -23,7 +24,7 @@ export type ResendCodeResult =
  */
 export async function resendCode(deps: CodeSendingDeps, requestId: string): Promise<ResendCodeResult> {
   const request = await deps.store.get(requestId);
-  if (!request || request.verification?.status !== 'pending' || VERIFICATION_OVER.includes(request.status)) {
+  if (!request || request.verification?.status !== 'pending' || isAnswered(request.status)) {
     return { outcome: 'not_pending' };
   }
   for (let attempt = 1; ; attempt += 1) {

@@ -1,6 +1,6 @@
 import { verificationReminderLetter } from '../letters/verification-letters.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
-import { loadRequest } from '../workflow/load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import { changeRequest } from './change-request.js';
 import { issueCodes, resumeIssuedCodes } from './issue-codes.js';
 import { destinationsFor } from './registered-contact.js';

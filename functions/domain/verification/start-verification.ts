@@ -1,11 +1,12 @@
+import { canTransition, isAnswered } from '../lifecycle/request-lifecycle.js';
 import { verificationCodeLetter } from '../letters/verification-letters.js';
+import { transitionChange } from '../lifecycle/apply-transition.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
-import { loadRequest } from '../workflow/load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import { changeRequest } from './change-request.js';
 import { issueCodes, resumeIssuedCodes } from './issue-codes.js';
 import { matchRequester } from './registered-contact.js';
 import type { CodeSendingDeps } from './verification-deps.js';
-import { VERIFICATION_OVER } from './verification-policy.js';
 
 const ACTOR = 'system:verification';
 
@@ -23,17 +24,14 @@ const ACTOR = 'system:verification';
 export async function startVerification(deps: CodeSendingDeps, requestId: string): Promise<{ alreadyVerified: boolean }> {
   const request = await loadRequest(deps.store, requestId);
   if (request.verification?.status === 'verified') return { alreadyVerified: true };
-  if (VERIFICATION_OVER.includes(request.status)) throw new InvalidTransitionError(requestId, request.status, 'start verification');
+  if (isAnswered(request.status)) throw new InvalidTransitionError(requestId, request.status, 'start verification');
 
   if (request.verification?.status === 'pending') {
     // A re-driven request: the code was sent before; only the status may need putting back.
     await changeRequest(deps, request, (current, at) =>
-      current.status === 'awaiting_verification' || current.verification?.status !== 'pending'
-        ? undefined
-        : {
-            set: { status: 'awaiting_verification', updatedAt: at },
-            audit: { requestId, at, event: 'status.changed', fromStatus: current.status, toStatus: 'awaiting_verification', actor: ACTOR },
-          },
+      canTransition(current.status, 'verification_resumed') && current.verification?.status === 'pending'
+        ? transitionChange(current, 'verification_resumed', { actor: ACTOR, at })
+        : undefined,
     );
     return { alreadyVerified: false };
   }
@@ -46,25 +44,19 @@ export async function startVerification(deps: CodeSendingDeps, requestId: string
     (await resumeIssuedCodes(deps, request, previous, 'verification-code')) ??
     (await issueCodes(deps, request, match.destinations, previous, { purpose: 'verification-code', letter: verificationCodeLetter }));
   const updated = await changeRequest(deps, request, (current, at) => {
-    if (current.verification || VERIFICATION_OVER.includes(current.status)) return undefined;
-    return {
-      set: {
-        status: 'awaiting_verification',
-        verification: { status: 'pending', subject: match.subject },
-        ...(match.subject === 'customer' ? { customerIds: [...match.customerIds] } : {}),
-        mailsSent: { ...current.mailsSent, 'verification-code': { messageId: issued.messageIds[0] ?? '', sentAt: issued.at } },
-        updatedAt: at,
+    if (current.verification || isAnswered(current.status)) return undefined;
+    return transitionChange(
+      current,
+      'verification_started',
+      { actor: ACTOR, at, detail: { purpose: 'verification-code', codes: issued.messageIds.length, messageIds: [...issued.messageIds] } },
+      {
+        set: {
+          verification: { status: 'pending', subject: match.subject },
+          ...(match.subject === 'customer' ? { customerIds: [...match.customerIds] } : {}),
+          mailsSent: { ...current.mailsSent, 'verification-code': { messageId: issued.messageIds[0] ?? '', sentAt: issued.at } },
+        },
       },
-      audit: {
-        requestId,
-        at,
-        event: 'verification.started',
-        fromStatus: current.status,
-        toStatus: 'awaiting_verification',
-        actor: ACTOR,
-        detail: { purpose: 'verification-code', codes: issued.messageIds.length, messageIds: [...issued.messageIds] },
-      },
-    };
+    );
   });
   deps.logger.info('verification.started', { requestId, codes: issued.messageIds.length });
   return { alreadyVerified: updated.verification?.status === 'verified' };

@@ -1,3 +1,4 @@
+import { isAnswered } from '../lifecycle/request-lifecycle.js';
 import { ConcurrentChangeError, InvalidTransitionError } from '../request/request-errors.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { MAX_CHANGE_ATTEMPTS } from './change-request.js';
@@ -5,7 +6,7 @@ import { completeVerification } from './complete-verification.js';
 import { registeredPostalRecipient } from './registered-contact.js';
 import { CODE_DIGITS, codeMatches } from './one-time-code.js';
 import type { VerificationDeps } from './verification-deps.js';
-import { MAX_ATTEMPTS_PER_CODE, VERIFICATION_OVER } from './verification-policy.js';
+import { MAX_ATTEMPTS_PER_CODE } from './verification-policy.js';
 import type { IssuedCode, VerificationRecord } from './verification-record.js';
 
 /**
@@ -37,7 +38,7 @@ function matchingCode(record: VerificationRecord, candidate: string): IssuedCode
 }
 
 const awaitingCode = (request: RightsRequest | undefined): request is RightsRequest =>
-  request !== undefined && request.verification?.status === 'pending' && !VERIFICATION_OVER.includes(request.status);
+  request !== undefined && request.verification?.status === 'pending' && !isAnswered(request.status);
 
 /**
  * Checks a code the requester entered on the verify page. Each try is counted with a conditional

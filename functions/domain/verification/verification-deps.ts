@@ -1,6 +1,7 @@
 import type { CustomerStore } from '../customer-data/customer-store.js';
 import type { TaskCallbacks } from '../request/workflow-starter.js';
-import type { StoreDeps, WorkflowDeps } from '../workflow/workflow-deps.js';
+import type { WorkflowDeps } from '../workflow/workflow-deps.js';
+import type { StoreDeps } from '../request/request-store.js';
 import type { VerificationStore } from './verification-store.js';
 
 /** The lookups verification needs from the subscription store (by contact detail, then profile). */

@@ -9,11 +9,6 @@
  * @module
  */
 
-import type { Status } from '../request/request-vocabulary.js';
-
-/** Statuses in which identity no longer needs confirming: no code is sent or accepted. */
-export const VERIFICATION_OVER: readonly Status[] = ['closed', 'replied', 'rejected', 'unverified'];
-
 /** How long a code can be used after it was sent. */
 export const CODE_VALID_MINUTES = 30;
 

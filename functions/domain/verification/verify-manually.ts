@@ -1,8 +1,8 @@
+import { isAnswered } from '../lifecycle/request-lifecycle.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
-import { loadRequest } from '../workflow/load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import { completeVerification } from './complete-verification.js';
 import { matchRequester, registeredPostalRecipient } from './registered-contact.js';
-import { VERIFICATION_OVER } from './verification-policy.js';
 import type { CustomerLookup, ResumeDeps } from './verification-deps.js';
 import {
   AlreadyVerifiedError,
@@ -46,7 +46,7 @@ export async function verifyManually(
   if (!reason) throw new VerificationReasonRequiredError();
   const request = await loadRequest(deps.store, requestId);
   if (request.verification?.status === 'verified') throw new AlreadyVerifiedError(requestId);
-  if (VERIFICATION_OVER.includes(request.status)) throw new InvalidTransitionError(requestId, request.status, 'verify');
+  if (isAnswered(request.status)) throw new InvalidTransitionError(requestId, request.status, 'verify');
 
   const candidates = request.verification
     ? request.customerIds ?? []

@@ -1,6 +1,6 @@
 import { acknowledgementLetter } from '../letters/acknowledgement-letter.js';
 import { otherThanMarketingStop, stopsMarketing } from '../request/request-vocabulary.js';
-import { loadRequest } from './load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import { sendMailOnce } from './send-mail-once.js';
 import type { WorkflowDeps } from './workflow-deps.js';
 

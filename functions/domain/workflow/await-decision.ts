@@ -1,9 +1,8 @@
 import { DecisionAlreadyRecordedError, InvalidTransitionError } from '../request/request-errors.js';
-import type { Status } from '../request/request-vocabulary.js';
-import { loadRequest } from './load-request.js';
-import type { StoreDeps } from './workflow-deps.js';
-
-const WAITABLE: readonly Status[] = ['received', 'awaiting_verification', 'gathering', 'awaiting_approval', 'needs_attention', 'extended'];
+import { transitionRequest } from '../lifecycle/apply-transition.js';
+import { canTransition } from '../lifecycle/request-lifecycle.js';
+import { loadRequest } from '../request/request-store.js';
+import type { StoreDeps } from '../request/request-store.js';
 
 /**
  * Workflow step (callback): remembers the task token so a staff decision can resume the workflow,
@@ -14,23 +13,18 @@ const WAITABLE: readonly Status[] = ['received', 'awaiting_verification', 'gathe
 export async function awaitDecision(deps: StoreDeps, requestId: string, taskToken: string): Promise<{ waiting: true }> {
   const request = await loadRequest(deps.store, requestId);
   if (request.decision) throw new DecisionAlreadyRecordedError(requestId);
-  if (!WAITABLE.includes(request.status)) throw new InvalidTransitionError(requestId, request.status, 'await decision');
-  const at = deps.now().toISOString();
   // Candidates found by another identifier: staff must link the case or confirm no match first.
-  const waitsFor: Status = request.identityReview?.status === 'pending' ? 'needs_attention' : 'awaiting_approval';
-  await deps.store.apply(requestId, {
-    expectedVersion: request.version,
-    set: { status: waitsFor, taskToken, updatedAt: at },
-    audit: {
-      requestId,
-      at,
-      event: request.status === waitsFor ? 'decision.awaiting_again' : 'status.changed',
-      fromStatus: request.status,
-      toStatus: waitsFor,
-      actor: 'system:workflow',
-      ...(waitsFor === 'needs_attention' ? { reason: 'identity_review' } : {}),
-    },
-  });
+  const identityReview = request.identityReview?.status === 'pending';
+  const event = identityReview ? 'identity_review_awaited' : 'decision_awaited';
+  if (!canTransition(request.status, event)) throw new InvalidTransitionError(requestId, request.status, 'await decision');
+  const at = deps.now().toISOString();
+  await transitionRequest(
+    deps.store,
+    request,
+    event,
+    { actor: 'system:workflow', at, ...(identityReview ? { reason: 'identity_review' } : {}) },
+    { set: { taskToken } },
+  );
   deps.logger.info('decision.awaiting', { requestId });
   return { waiting: true };
 }

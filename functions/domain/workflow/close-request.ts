@@ -1,7 +1,8 @@
 import type { ObjectStore } from '../storage/object-store.js';
+import { transitionRequest } from '../lifecycle/apply-transition.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
-import { loadRequest } from './load-request.js';
-import type { StoreDeps } from './workflow-deps.js';
+import { loadRequest } from '../request/request-store.js';
+import type { StoreDeps } from '../request/request-store.js';
 
 export type CloseRequestDeps = StoreDeps & { readonly objects?: Pick<ObjectStore, 'delete'> };
 
@@ -19,20 +20,13 @@ export async function closeRequest(deps: CloseRequestDeps, requestId: string): P
   if (gatheredKeys.length > 0 && deps.objects) await deps.objects.delete(gatheredKeys);
   const deleted = deps.objects ? gatheredKeys.length : 0;
   const at = deps.now().toISOString();
-  await deps.store.apply(requestId, {
-    expectedVersion: request.version,
-    set: { status: 'closed', updatedAt: at, ...(deleted > 0 ? { gathered: {} } : {}) },
-    remove: ['taskToken'],
-    audit: {
-      requestId,
-      at,
-      event: 'status.changed',
-      fromStatus: request.status,
-      toStatus: 'closed',
-      actor: 'system:workflow',
-      ...(deleted > 0 ? { detail: { gatheredCopiesDeleted: deleted } } : {}),
-    },
-  });
+  await transitionRequest(
+    deps.store,
+    request,
+    'workflow_closed',
+    { actor: 'system:workflow', at, ...(deleted > 0 ? { detail: { gatheredCopiesDeleted: deleted } } : {}) },
+    { set: deleted > 0 ? { gathered: {} } : {}, remove: ['taskToken'] },
+  );
   deps.logger.info('request.closed', { requestId });
   return { closed: true };
 }

@@ -1,9 +1,10 @@
+import { isAnswered } from '../lifecycle/request-lifecycle.js';
 import { letterDestination } from '../post/letter-recipient.js';
 import { withOnBehalfNote } from '../letters/on-behalf-note.js';
 import { compareCalendarDates, deadlineFromReceiptDate } from '../deadline/index.js';
 import { extensionLetter } from '../letters/extension-letter.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
-import { loadRequest } from './load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import type { WorkflowDeps } from './workflow-deps.js';
 
 /** The extension was asked for after the first month ended (Art. 12(3) allows it only before). */
@@ -46,7 +47,7 @@ export async function extendDeadline(deps: WorkflowDeps, input: ExtendDeadlineIn
   if (!reason) throw new ExtensionReasonRequiredError();
   const request = await loadRequest(deps.store, input.requestId);
   if (request.extended) throw new AlreadyExtendedError();
-  if (['closed', 'replied', 'rejected', 'unverified'].includes(request.status)) {
+  if (isAnswered(request.status)) {
     throw new InvalidTransitionError(request.id, request.status, 'extend');
   }
   if (compareCalendarDates(input.today, request.dueDate) > 0) throw new ExtensionTooLateError(request.dueDate);

@@ -1,5 +1,7 @@
-import { loadRequest } from './load-request.js';
-import type { StoreDeps } from './workflow-deps.js';
+import { canTransition } from '../lifecycle/request-lifecycle.js';
+import { transitionRequest } from '../lifecycle/apply-transition.js';
+import { loadRequest } from '../request/request-store.js';
+import type { StoreDeps } from '../request/request-store.js';
 
 export interface WorkflowFailure {
   readonly Error?: string;
@@ -17,23 +19,16 @@ export async function flagNeedsAttention(
 ): Promise<{ flagged: true }> {
   const request = await loadRequest(deps.store, requestId);
   const error = (failure?.Error ?? 'Unknown').slice(0, 120);
-  if (request.status === 'needs_attention' || request.status === 'closed') return { flagged: true };
+  // Already flagged, or closed (nothing left to look at): nothing to do.
+  if (!canTransition(request.status, 'workflow_failed')) return { flagged: true };
   const at = deps.now().toISOString();
-  await deps.store.apply(requestId, {
-    expectedVersion: request.version,
-    set: { status: 'needs_attention', updatedAt: at },
-    remove: ['taskToken'],
-    audit: {
-      requestId,
-      at,
-      event: 'status.changed',
-      fromStatus: request.status,
-      toStatus: 'needs_attention',
-      actor: 'system:workflow',
-      reason: `workflow failure: ${error}`,
-      detail: { error },
-    },
-  });
+  await transitionRequest(
+    deps.store,
+    request,
+    'workflow_failed',
+    { actor: 'system:workflow', at, reason: `workflow failure: ${error}`, detail: { error } },
+    { remove: ['taskToken'] },
+  );
   deps.logger.warn('request.needs_attention', { requestId, error });
   return { flagged: true };
 }

@@ -5,8 +5,8 @@ import { InvalidTransitionError } from '../request/request-errors.js';
 import type { TaskCallbacks } from '../request/workflow-starter.js';
 import { osloCalendarDate } from '../deadline/index.js';
 import { assertMandateAllowsApproval } from '../request/mandate-rules.js';
-import { loadRequest } from './load-request.js';
-import type { StoreDeps } from './workflow-deps.js';
+import { loadRequest } from '../request/request-store.js';
+import type { StoreDeps } from '../request/request-store.js';
 
 /** A staff decision must give a reason when it refuses: the requester is owed it (Art. 12(4)). */
 export class ReasonRequiredError extends Error {

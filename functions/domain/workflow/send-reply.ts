@@ -5,12 +5,14 @@ import { ACTION_IDS, pendingActionIds } from '../carry-out/planned-actions.js';
 import { downloadPageLink } from '../export/download-link.js';
 import { approvedReplyLetter, rejectedReplyLetter, type CorrectionOutcome, type ReplyFacts } from '../letters/reply-letters.js';
 import { recipientOutcomes } from '../recipients/recipient-changes.js';
+import { transitionRequest } from '../lifecycle/apply-transition.js';
+import { canTransition } from '../lifecycle/request-lifecycle.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import type { RecipientDirectory } from '../recipients/recipient-directory.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { answeredByPost } from '../post/letter-recipient.js';
-import { loadRequest } from './load-request.js';
+import { loadRequest } from '../request/request-store.js';
 import { sendMailOnce } from './send-mail-once.js';
 import type { WorkflowDeps } from './workflow-deps.js';
 
@@ -84,14 +86,10 @@ export async function sendReply(deps: ReplyDeps, requestId: string, outcome: 'ap
     const reportKey = outcome === 'approved' && answeredByPost(request) ? request.export?.reportKey : undefined;
     request = await sendMailOnce(deps, request, 'reply', letter, 'system:reply', { reportKey });
   }
-  const status = outcome === 'approved' ? 'replied' : 'rejected';
-  if (request.status !== status) {
-    const at = deps.now().toISOString();
-    await deps.store.apply(requestId, {
-      expectedVersion: request.version,
-      set: { status, updatedAt: at },
-      audit: { requestId, at, event: 'status.changed', fromStatus: request.status, toStatus: status, actor: 'system:reply' },
-    });
+  const event = outcome === 'approved' ? 'reply_sent' : 'refusal_sent';
+  // Already in the answered status (a re-driven step): nothing to write.
+  if (canTransition(request.status, event)) {
+    await transitionRequest(deps.store, request, event, { actor: 'system:reply', at: deps.now().toISOString() });
   }
   return { replied: true };
 }

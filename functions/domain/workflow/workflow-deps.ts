@@ -10,4 +10,6 @@ export interface WorkflowDeps {
   readonly logger: Logger;
 }
 
-export type StoreDeps = Pick<WorkflowDeps, 'store' | 'now' | 'logger'>;
+
+/** The store-only part of the steps' dependencies; it lives with the request store (`request/`). */
+export type { StoreDeps } from '../request/request-store.js';

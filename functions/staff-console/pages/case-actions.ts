@@ -1,5 +1,5 @@
 import { deadlineFromReceiptDate } from '../../domain/deadline/index.js';
-import { isOpenStatus } from '../../domain/request/request-vocabulary.js';
+import { isOpenStatus } from '../../domain/lifecycle/request-lifecycle.js';
 import { hasStaffGroup } from '../../domain/staff-auth/index.js';
 import type { RightsRequest } from '../../domain/request/rights-request.js';
 import { html, type SafeHtml } from '../../web-form/pages/html.js';

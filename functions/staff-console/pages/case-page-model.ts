@@ -1,7 +1,7 @@
 import type { ActionPlan } from '../../domain/plan/action-plan.js';
 import type { AuditEntry, RightsRequest } from '../../domain/request/rights-request.js';
 import type { ConsoleContext } from './console-context.js';
-import type { GatheredCopies } from './gathered-records-section.js';
+import type { GatheredAccessLog, GatheredBilling, GatheredSubscriptions } from '../../domain/gather/gathered-data.js';
 
 /** The actions of `POST /console/requests/{id}/{action}`. */
 export const CASE_ACTIONS = ['decision', 'verify', 'extend', 'note', 'take', 'merge', 'close', 'plan', 'restriction', 'lift-restriction', 'dispute', 'identity', 'message', 'mandate', 'mandate-document'] as const;
@@ -55,4 +55,11 @@ export interface CasePageModel extends ConsoleContext {
   readonly errors?: readonly CaseActionError[];
   /** After a failed POST: what was typed, so nothing is lost (field name → value). */
   readonly values?: { readonly action: CaseAction; readonly fields: Readonly<Record<string, string>> };
+}
+
+/** The gathered copies the case page could read, by store (a store not gathered yet is absent). */
+export interface GatheredCopies {
+  readonly subscriptions?: GatheredSubscriptions;
+  readonly billing?: GatheredBilling;
+  readonly 'access-log'?: GatheredAccessLog;
 }

@@ -1,5 +1,5 @@
 import { deadlineStanding } from '../../domain/console-queue/urgency.js';
-import { isOpenStatus } from '../../domain/request/request-vocabulary.js';
+import { isOpenStatus } from '../../domain/lifecycle/request-lifecycle.js';
 import type { RightsRequest } from '../../domain/request/rights-request.js';
 import { html, type SafeHtml } from '../../web-form/pages/html.js';
 import { actionsSection, caseFieldId } from './case-actions.js';

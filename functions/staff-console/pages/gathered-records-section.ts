@@ -1,5 +1,5 @@
-import type { GatheredAccessLog, GatheredBilling, GatheredSubscriptions } from '../../domain/gather/gathered-data.js';
 import { html, type SafeHtml } from '../../web-form/pages/html.js';
+import type { GatheredCopies } from './case-page-model.js';
 import { section } from './case-sections.js';
 import { GATHER_SOURCE_LABELS } from './console-labels.js';
 
@@ -9,12 +9,6 @@ export const GATHERED_PAGE_SIZE = 25;
 export type GatheredSource = 'subscriptions' | 'billing' | 'access-log';
 export const GATHERED_SOURCES: readonly GatheredSource[] = ['subscriptions', 'billing', 'access-log'];
 
-/** The gathered copies the case page could read, by store (a store not gathered yet is absent). */
-export interface GatheredCopies {
-  readonly subscriptions?: GatheredSubscriptions;
-  readonly billing?: GatheredBilling;
-  readonly 'access-log'?: GatheredAccessLog;
-}
 
 const GROUP_LABELS: Readonly<Record<string, string>> = {
   profiles: 'Kundeprofil',

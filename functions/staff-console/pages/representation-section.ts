@@ -1,7 +1,7 @@
 import { MAX_MANDATE_BYTES } from '../../domain/representation/mandate-document.js';
 import { MANDATE_STATE_LABELS, mandateState } from '../../domain/request/mandate-rules.js';
 import { STAFF_TYPE_LABELS } from '../../domain/request/staff-labels.js';
-import { isOpenStatus } from '../../domain/request/request-vocabulary.js';
+import { isOpenStatus } from '../../domain/lifecycle/request-lifecycle.js';
 import type { RepresentativeRelation } from '../../domain/request/representative.js';
 import { html, type SafeHtml } from '../../web-form/pages/html.js';
 import type { CasePageModel } from './case-page-model.js';

@@ -1,56 +1,28 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { addNote } from '../../domain/case-actions/add-note.js';
-import { ClosureReasonInvalidError, NoteTextInvalidError, OtherClosureLetterSentError } from '../../domain/case-actions/case-action-errors.js';
 import { closeManifestlyUnfounded } from '../../domain/case-actions/close-manifestly-unfounded.js';
 import { mergeDuplicate } from '../../domain/case-actions/merge-duplicate.js';
 import { takeCase } from '../../domain/case-actions/take-case.js';
-import {
-  IdentityReviewNotPendingError,
-  IdentityReviewReasonRequiredError,
-  UnknownCandidateError,
-  confirmNoMatch,
-  linkToCandidate,
-} from '../../domain/identity-search/resolve-identity-review.js';
+import { confirmNoMatch, linkToCandidate } from '../../domain/identity-search/resolve-identity-review.js';
 import { assignOnFirstAction } from '../../domain/case-actions/assign-on-first-action.js';
-import { MAX_STAFF_MESSAGE_LENGTH, sendStaffMessage, StaffMessageInvalidError, StaffMessageNoEmailError } from '../../domain/staff-messages/send-staff-message.js';
-import { PlanNotFoundError } from '../../domain/carry-out/carry-out-errors.js';
-import { GatheredBundleMissingError } from '../../domain/export/read-gathered.js';
+import { sendStaffMessage } from '../../domain/staff-messages/send-staff-message.js';
 import { RecordCategorySchema, type RecordCategory } from '../../domain/plan/action-plan.js';
-import {
-  NoActiveRestrictionError,
-  RestrictionReasonRequiredError,
-  ScopeNotHeldError,
-  disputeCorrection,
-  liftRestriction,
-  setRestriction,
-} from '../../domain/restriction/restriction-actions.js';
+import { disputeCorrection, liftRestriction, setRestriction } from '../../domain/restriction/restriction-actions.js';
 import { RESTRICTION_GROUNDS, type RestrictionGround } from '../../domain/restriction/restriction.js';
 import { correctPlan } from '../../domain/plan-corrections/correct-plan.js';
-import { correctionProblem } from '../../domain/plan-corrections/correction-problem.js';
-import { ConcurrentChangeError, InvalidTransitionError, RequestNotFoundError } from '../../domain/request/request-errors.js';
-import { AlreadyVerifiedError, UnknownVerificationCustomerError, VerificationReasonRequiredError } from '../../domain/verification/verification-errors.js';
+import { RequestNotFoundError } from '../../domain/request/request-errors.js';
 import { verifyManually } from '../../domain/verification/verify-manually.js';
-import { AlreadyExtendedError, ExtensionReasonRequiredError, ExtensionTooLateError, extendDeadline } from '../../domain/workflow/extend-deadline.js';
-import { MarketingStopNotRefusableError } from '../../domain/marketing-stop/marketing-stop-rules.js';
-import {
-  BalancingReasonRequiredError,
-  CorrectionsRequiredError,
-  MIN_BALANCING_REASON_LENGTH,
-  ReasonRequiredError,
-  RestrictionNotSetError,
-  SameApproverError,
-  recordDecision,
-  type CorrectionInput,
-} from '../../domain/workflow/record-decision.js';
-import { STAFF_STATUS_LABELS } from '../../domain/request/staff-labels.js';
+import { extendDeadline } from '../../domain/workflow/extend-deadline.js';
+import { recordDecision, type CorrectionInput } from '../../domain/workflow/record-decision.js';
 import { mergeRefusal } from '../../shared/http/merge-refusal.js';
+import { staffProblem } from '../../shared/http/staff-problems.js';
 import { redirect } from '../console-responses.js';
 import { field, list, type FormFields } from '../form-fields.js';
 import type { CaseAction } from '../pages/case-page-model.js';
 import { CSRF_FIELD } from '../pages/csrf-field.js';
 import type { ConsoleRequest, StaffConsoleDeps } from '../staff-console-deps.js';
 import { renderCase } from './case-page-route.js';
-import { mandateProblem, performMandateAction } from './mandate-route.js';
+import { performMandateAction } from './mandate-route.js';
 import type { DoneCode } from './flash-messages.js';
 
 /** A problem the person can fix on the page: shown by the field, the case unchanged. */
@@ -203,49 +175,13 @@ async function perform(deps: StaffConsoleDeps, action: CaseAction, requestId: st
   }
 }
 
-/** The domain's refusals as messages by the field they concern; anything else is a fault. */
+/** The domain's refusals as messages by the field they concern (the staff problem table); anything else is a fault. */
 function problemOf(error: unknown): ActionProblem | undefined {
   if (error instanceof ActionProblem) return error;
-  const correction = correctionProblem(error);
-  if (correction) return new ActionProblem(correction.statusCode, correction.message, correction.field === 'action' ? 'plan_action' : correction.field);
-  if (error instanceof ReasonRequiredError) return new ActionProblem(400, 'Skriv en begrunnelse. Den sendes til den registrerte.', 'reason');
-  if (error instanceof MarketingStopNotRefusableError) return new ActionProblem(409, 'Stopp av markedsføring kan ikke avslås eller avsluttes som åpenbart grunnløs eller overdreven. Den gjelder fra den ble mottatt.');
-  if (error instanceof BalancingReasonRequiredError) return new ActionProblem(400, `Skriv interesseavveiningen (minst ${MIN_BALANCING_REASON_LENGTH} tegn). Den sendes til den registrerte.`, 'reason');
-  if (error instanceof CorrectionsRequiredError) return new ActionProblem(400, 'Angi hvilke opplysninger som skal rettes, og til hva.', 'corrections');
-  if (error instanceof SameApproverError) return new ActionProblem(409, 'Sletting må godkjennes av en annen saksbehandler enn den som godkjente først.');
-  if (error instanceof VerificationReasonRequiredError) return new ActionProblem(400, 'Skriv hvordan identiteten ble bekreftet.', 'reason');
-  if (error instanceof AlreadyVerifiedError) return new ActionProblem(409, 'Identiteten er allerede bekreftet.');
-  if (error instanceof UnknownVerificationCustomerError) return new ActionProblem(400, 'Kundeforholdet hører ikke til denne henvendelsen.');
-  if (error instanceof ExtensionReasonRequiredError) return new ActionProblem(400, 'Skriv hvorfor fristen må forlenges. Begrunnelsen sendes til den registrerte.', 'reason');
-  if (error instanceof ExtensionTooLateError) return new ActionProblem(409, 'Fristen på én måned er passert; den kan ikke lenger forlenges (art. 12 nr. 3).');
-  if (error instanceof AlreadyExtendedError) return new ActionProblem(409, 'Fristen er allerede forlenget.');
-  if (error instanceof PlanNotFoundError || error instanceof GatheredBundleMissingError) {
-    return new ActionProblem(409, 'Planen er ikke laget ennå. Vent til opplysningene er innhentet og planen er laget.');
-  }
-  if (error instanceof RestrictionNotSetError) return new ActionProblem(409, 'Angi grunnlag og omfang for begrensningen før planen godkjennes.');
-  if (error instanceof ScopeNotHeldError) return new ActionProblem(400, 'Den registrerte har ingen oppføringer i noen av de valgte kategoriene. Velg bare kategorier vi har opplysninger i.', 'scope');
-  if (error instanceof RestrictionReasonRequiredError) return new ActionProblem(400, 'Skriv en begrunnelse (høyst 2000 tegn). Den sendes til den registrerte.', 'reason');
-  if (error instanceof NoActiveRestrictionError) return new ActionProblem(409, 'Saken har ingen begrensning som gjelder nå.');
-  if (error instanceof NoteTextInvalidError) return new ActionProblem(400, 'Notatet må ha tekst og kan være på høyst 2000 tegn.', 'text');
-  if (error instanceof ClosureReasonInvalidError) return new ActionProblem(400, `Begrunnelsen må være mellom ${error.min} og ${error.max} tegn. Den sendes til den registrerte.`, 'reason');
-  if (error instanceof IdentityReviewReasonRequiredError) {
-    return new ActionProblem(400, 'Skriv hvordan du har bekreftet hvem personen er, eller hvorfor ingen av kundene er et treff (høyst 2000 tegn).', 'reason');
-  }
-  if (error instanceof UnknownCandidateError) return new ActionProblem(400, 'Kunden er ikke blant treffene for denne saken.', 'customer');
-  if (error instanceof IdentityReviewNotPendingError) return new ActionProblem(409, 'Treffene er allerede avklart i denne saken.');
-  if (error instanceof StaffMessageNoEmailError) return new ActionProblem(409, 'Personen har ikke oppgitt e-postadresse. Skriv et brev og send det per post.');
-  if (error instanceof StaffMessageInvalidError) {
-    if (error.field === 'text') return new ActionProblem(400, `Skriv teksten i e-posten (høyst ${MAX_STAFF_MESSAGE_LENGTH} tegn). Bare fullmaktsmalen kan sendes uten egen tekst.`, 'text');
-    if (error.field === 'message_key') return new ActionProblem(400, 'Skjemaet manglet en del. Last siden på nytt og prøv igjen.');
-    return new ActionProblem(400, error.field === 'template' ? 'Velg hva du vil skrive.' : 'Velg bokmål, nynorsk eller engelsk.', error.field);
-  }
-  if (error instanceof OtherClosureLetterSentError) return new ActionProblem(409, 'Saken er allerede avsluttet på en annen måte.');
-  if (error instanceof ConcurrentChangeError) return new ActionProblem(409, 'Saken ble endret samtidig av noen andre. Se gjennom siden og prøv igjen.');
-  if (error instanceof InvalidTransitionError) {
-    const label = (STAFF_STATUS_LABELS as Record<string, string>)[error.from] ?? error.from;
-    return new ActionProblem(409, `Saken har status «${label}», og dette kan ikke gjøres nå.`);
-  }
-  return undefined;
+  const problem = staffProblem(error);
+  if (!problem || problem.statusCode === 404) return undefined;
+  // The correction form names its action field `plan_action` (the page has other actions).
+  return new ActionProblem(problem.statusCode, problem.message, problem.field === 'action' ? 'plan_action' : problem.field);
 }
 
 /** POST /console/requests/{id}/{action}: does it, then back to the case with a message (303). */
@@ -267,8 +203,7 @@ export async function serveCaseAction(
     return redirect(`/console/requests/${encodeURIComponent(requestId)}?done=${done}`);
   } catch (error) {
     if (error instanceof RequestNotFoundError) return renderCase(deps, requestId, context, 404);
-    const mandate = mandateProblem(error);
-    const problem = problemOf(error) ?? (mandate && new ActionProblem(mandate.statusCode, mandate.message, mandate.field));
+    const problem = problemOf(error);
     if (!problem) throw error;
     deps.logger.info('console.action_refused', { action, requestId, problem: error instanceof Error ? error.name : 'unknown' });
     const fields = Object.fromEntries(

@@ -5,7 +5,8 @@ import { ActionPlanSchema, type ActionPlan } from '../../domain/plan/action-plan
 import type { AuditEntry, RightsRequest } from '../../domain/request/rights-request.js';
 import { htmlPage } from '../console-responses.js';
 import type { ConsoleContext } from '../pages/console-context.js';
-import { GATHERED_SOURCES, type GatheredCopies } from '../pages/gathered-records-section.js';
+import { GATHERED_SOURCES } from '../pages/gathered-records-section.js';
+import type { GatheredCopies } from '../pages/case-page-model.js';
 import { GatheredAccessLogSchema, GatheredBillingSchema, GatheredSubscriptionsSchema } from '../../domain/gather/gathered-data.js';
 import { renderCasePage, type CaseActionError, type CasePageModel, type ReceivedEmail } from '../pages/case-page.js';
 import { renderNotFoundPage } from '../pages/status-pages.js';

@@ -45,20 +45,6 @@ export async function performMandateAction(
   return outcome === 'accepted' ? 'mandate-accepted' : 'mandate-refused';
 }
 
-/** The mandate's refusals, in words staff can act on; anything else is not a mandate problem. */
-export function mandateProblem(error: unknown): MandateProblem | undefined {
-  if (error instanceof MandateDocumentError) return { statusCode: 400, message: error.message, field: 'file' };
-  if (error instanceof MandateActionError) return { statusCode: error.field === 'document' ? 409 : 400, message: error.message, ...(error.field && { field: error.field }) };
-  if (error instanceof MandateNotAcceptedError) {
-    return {
-      statusCode: 409,
-      message: `${MANDATE_STATE_LABELS[error.state]}: saken er fremmet av en representant, og planen kan ikke godkjennes før en gyldig fullmakt som dekker rettighetene er godtatt. Avvis henvendelsen med begrunnelse hvis fullmakt ikke kommer.`,
-    };
-  }
-  if (error instanceof InvalidTransitionError) return undefined;
-  return undefined;
-}
-
 /** GET …/mandate-document: the document as uploaded, for staff to check (never shown inline). */
 export async function serveMandateDocument(deps: StaffConsoleDeps, { event, context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
   const request = await deps.store.get(event.pathParameters?.id ?? '');

@@ -10,7 +10,7 @@ import {
   recordDecision,
   type RecordDecisionInput,
 } from '../../../functions/domain/workflow/record-decision.js';
-import type { StoreDeps } from '../../../functions/domain/workflow/workflow-deps.js';
+import type { StoreDeps } from '../../../functions/domain/request/request-store.js';
 import type { TaskCallbacks } from '../../../functions/domain/request/workflow-starter.js';
 import { CommandError, UsageError } from '../cli-errors.js';
 

@@ -8,7 +8,8 @@ import {
   queueIndexKeys,
   requestPk,
 } from '../../../functions/adapters/dynamodb/requests-table-layout.js';
-import { isOpenStatus, type Status } from '../../../functions/domain/request/request-vocabulary.js';
+import { isOpenStatus } from '../../../functions/domain/lifecycle/request-lifecycle.js';
+import type { Status } from '../../../functions/domain/request/request-vocabulary.js';
 
 /** How often one request is read again when a change slipped in between its read and its update. */
 const ATTEMPTS = 5;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ClosureReasonInvalidError, OtherClosureLetterSentError } from '../../../functions/domain/case-actions/case-action-errors.js';
 import { CASE_CLOSED_BY_STAFF } from '../../../functions/domain/case-actions/case-closed-by-staff.js';
-import { CLOSABLE_STATUSES } from '../../../functions/domain/case-actions/closable-statuses.js';
 import { closeManifestlyUnfounded } from '../../../functions/domain/case-actions/close-manifestly-unfounded.js';
+import { statusesAllowing } from '../../../functions/domain/lifecycle/request-lifecycle.js';
 import { InvalidTransitionError } from '../../../functions/domain/request/request-errors.js';
 import { STATUSES } from '../../../functions/domain/request/request-vocabulary.js';
 import { REQUESTER, REQUEST_ID } from '../fixtures/rights-request-fixture.js';
@@ -104,7 +104,7 @@ describe('closeManifestlyUnfounded', () => {
     expect(mailer.attempts).toEqual([]);
   });
 
-  it.each(CLOSABLE_STATUSES)('closes a case waiting in status %s', async (status) => {
+  it.each(statusesAllowing('closed_by_staff'))('closes a case waiting in status %s', async (status) => {
     const { deps, store } = caseActionsWith([{ status }]);
 
     await closeManifestlyUnfounded(deps, input);
@@ -112,7 +112,7 @@ describe('closeManifestlyUnfounded', () => {
     expect((await store.get(REQUEST_ID))?.status).toBe('closed');
   });
 
-  it.each(STATUSES.filter((status) => !CLOSABLE_STATUSES.includes(status)))(
+  it.each(STATUSES.filter((status) => !statusesAllowing('closed_by_staff').includes(status)))(
     'refuses status %s with InvalidTransitionError and sends nothing',
     async (status) => {
       const { deps, store, mailer } = caseActionsWith([{ status }]);

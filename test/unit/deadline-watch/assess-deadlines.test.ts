@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ANSWERED_STATUSES,
-  assessDeadlines,
-  watchCase,
-} from '../../../functions/domain/deadline-watch/assess-deadlines.js';
+import { assessDeadlines, watchCase } from '../../../functions/domain/deadline-watch/assess-deadlines.js';
+import { ANSWERED_STATUSES } from '../../../functions/domain/lifecycle/request-lifecycle.js';
 import { STATUSES } from '../../../functions/domain/request/request-vocabulary.js';
 import { aCase } from './deadline-watch-fixture.js';
 

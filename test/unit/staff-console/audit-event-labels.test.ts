@@ -21,14 +21,14 @@ const TEMPLATE_EVENTS: Readonly<Record<string, readonly string[]>> = {
 /**
  * Every audit event name the code writes or looks for: the dotted literals on lines that set or
  * compare an `event` (`event: 'x.y'`, `X_EVENT = 'x.y'`, `entry.event === 'x.y'`, ternaries
- * included), and the names template literals can build.
+ * included), the lifecycle table's `audit: 'x.y'`, and the names template literals can build.
  */
 function auditEventsInCode(): { events: Set<string>; unknownTemplates: string[] } {
   const events = new Set<string>();
   const unknownTemplates: string[] = [];
   for (const file of sourceFiles(FUNCTIONS)) {
     for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (!/(\bevent\s*:|_EVENT\s*=|\bevent\s*===)/.test(line)) continue;
+      if (!/(\bevent\s*:|_EVENT\s*=|\bevent\s*===|\baudit(WhenUnchanged)?\s*:\s*')/.test(line)) continue;
       for (const match of line.matchAll(/'([a-z_]+\.[a-z_]+)'/g)) events.add(match[1]!);
       for (const match of line.matchAll(/event\s*:\s*`([a-z_]+\.)\$\{/g)) {
         const expansions = TEMPLATE_EVENTS[match[1]!];
