@@ -12,13 +12,6 @@ import type { DoneCode } from './flash-messages.js';
 
 const mandateDeps = (deps: StaffConsoleDeps): MandateDeps => ({ store: deps.store, objects: deps.objects, now: deps.now, logger: deps.logger });
 
-/** A mandate refusal as the case page shows it, by the field it concerns. */
-export interface MandateProblem {
-  readonly statusCode: 400 | 409;
-  readonly message: string;
-  readonly field?: string;
-}
-
 /**
  * POST …/mandate-document (multipart: `file`) keeps the document with the case; POST …/mandate
  * (`outcome` accepted|refused, `scope` rights, `valid_until`, `note`) records staff's check.
