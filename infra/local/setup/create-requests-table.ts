@@ -97,5 +97,20 @@ async function addMissingIndexes(client: DynamoDBClient, tableName: string): Pro
         GlobalSecondaryIndexUpdates: [{ Create: index }],
       }),
     );
+    await untilIndexActive(client, tableName, index.IndexName);
   }
+}
+
+/**
+ * A new index is CREATING (backfilling) for a while; DynamoDB Local answers a query on it with
+ * InternalFailure until then. Waits, as a deploy waits, rather than hand a half-made index on.
+ */
+async function untilIndexActive(client: DynamoDBClient, tableName: string, indexName: string | undefined): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const index = Table?.GlobalSecondaryIndexes?.find((candidate) => candidate.IndexName === indexName);
+    if (index?.IndexStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`index ${indexName} of ${tableName} did not become active within a minute`);
 }
