@@ -2,10 +2,15 @@ import type middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { DSR_METRICS_NAMESPACE } from '../domain/deadline-watch/deadline-metrics.js';
 import { powertoolsLogger } from './logger.js';
 import { providedModule } from './provided-module.js';
 import { activeTracer } from './tracer.js';
+
+/**
+ * Namespace of the pipeline's own metrics; the alarms and the dashboard in `infra/constructs/`
+ * read it. Defined here, with the code that writes metrics, so the platform needs nothing of ours.
+ */
+export const DSR_METRICS_NAMESPACE = 'ObosNaerkontor/Dsr';
 
 const metricsByService = new Map<string, Metrics>();
 
