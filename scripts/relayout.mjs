@@ -95,6 +95,8 @@ const FILE_MOVES = {
   'functions/shared/http/origin-verify.ts': 'functions/web/origin-verify.ts',
   'functions/shared/http/staff-gate.ts': 'functions/web/staff-gate.ts',
   'functions/shared/http/merge-refusal.ts': 'functions/web/merge-refusal.ts',
+  // Domain errors as staff read them (status, Norwegian message), for the console and the staff API.
+  'functions/shared/http/staff-problems.ts': 'functions/web/staff-problems.ts',
   // The route table says which HTTP entry point serves which path: it sits with them.
   'functions/shared/http/routes.ts': 'functions/http/routes.ts',
   // The workflow's function table and event schemas sit with the workflow steps.
@@ -122,7 +124,7 @@ const FILE_MOVES = {
 };
 
 /** Entries of FILE_MOVES that only some checkouts have (added by work merged around the layout). */
-const OPTIONAL_FILES = new Set(['functions/shared/provided-module.ts']);
+const OPTIONAL_FILES = new Set(['functions/shared/provided-module.ts', 'functions/shared/http/staff-problems.ts']);
 for (const file of OPTIONAL_FILES) {
   if (!existsSync(join(ROOT, file)) && !existsSync(join(ROOT, FILE_MOVES[file]))) delete FILE_MOVES[file];
 }
