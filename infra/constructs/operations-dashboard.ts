@@ -3,7 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { DEADLINE_METRICS, DEADLINE_WATCH_SERVICE } from '../../functions/domain/deadline-watch/deadline-metrics.js';
-import { DSR_METRICS_NAMESPACE } from '../../functions/shared/observability.js';
+import { DSR_METRICS_NAMESPACE } from '../../functions/platform/observability.js';
 import type { DsrFunction } from './dsr-function.js';
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The deadline watch's metric names, shared by the function that records them (through Powertools
- * Metrics, in the pipeline's namespace `DSR_METRICS_NAMESPACE` of `functions/shared/observability.ts`)
+ * Metrics, in the pipeline's namespace `DSR_METRICS_NAMESPACE` of `functions/platform/observability.ts`)
  * and the alarms and the dashboard that read them.
  *
  * @module
