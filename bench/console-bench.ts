@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDbRequestStore } from '../functions/adapters/dynamodb/dynamodb-request-store.js';
 import { nearestRankPercentile } from '../functions/domain/case-register/percentile.js';
-import { ENV } from '../functions/shared/env-names.js';
+import { ENV } from '../functions/platform/env-names.js';
 import type { LocalStack } from '../infra/local/local-stack.js';
 import { localStaffToken } from '../test/support/staff-token.js';
 

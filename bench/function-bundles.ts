@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { ENTRY_POINT_GROUP_NAMES, handlerModule } from '../infra/function-entry-points.js';
 import { buildDocumentLibraries } from '../infra/constructs/document-libraries-layer.js';
 import { DSR_BUNDLING, DSR_RUNTIME } from '../infra/constructs/dsr-function.js';
 
@@ -48,12 +49,12 @@ export interface FunctionBundle {
   readonly sourceMapBytes: number;
 }
 
-/** Every folder under `functions/` with a `handler.ts`: the functions that deploy. */
+/** Every function with a `handler.ts` (`functions/<group>/<name>/`): the functions that deploy, by name. */
 export function handlerFolders(): string[] {
   const root = join(repositoryRoot, 'functions');
-  return readdirSync(root)
-    .filter((folder) => existsSync(join(root, folder, 'handler.ts')))
-    .sort();
+  return ENTRY_POINT_GROUP_NAMES.flatMap((group) =>
+    existsSync(join(root, group)) ? readdirSync(join(root, group)).filter((name) => existsSync(join(root, group, name, 'handler.ts'))) : [],
+  ).sort();
 }
 
 /** esbuild's target for the runtime, as CDK derives it (`nodejs24.x` → `node24`). */
@@ -85,7 +86,7 @@ export async function buildBundles(outDir: string, write = true, folders: readon
     writeFileSync(join(outDir, 'package.json'), '{ "type": "commonjs" }\n');
   }
   const result = await build({
-    entryPoints: Object.fromEntries(folders.map((folder) => [`${folder}/index`, join(repositoryRoot, 'functions', folder, 'handler.ts')])),
+    entryPoints: Object.fromEntries(folders.map((folder) => [`${folder}/index`, join(repositoryRoot, handlerModule(folder))])),
     outdir: outDir,
     write,
     bundle: true,

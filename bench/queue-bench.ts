@@ -7,7 +7,7 @@ import { nearestRankPercentile } from '../functions/domain/case-register/percent
 import { statutoryDeadline } from '../functions/domain/deadline/index.js';
 import type { RightsRequest } from '../functions/domain/request/rights-request.js';
 import { REQUEST_TYPES, type Status } from '../functions/domain/request/request-vocabulary.js';
-import { ENV } from '../functions/shared/env-names.js';
+import { ENV } from '../functions/platform/env-names.js';
 import type { LocalStack } from '../infra/local/local-stack.js';
 import { localStaffToken } from '../test/support/staff-token.js';
 

@@ -35,7 +35,7 @@ export const FUNCTION_TIMEOUT_SECONDS = {
   'watch-deadlines': 5 * 60,
 } as const satisfies Readonly<Record<string, number>>;
 
-/** The timeout, in seconds, of the function built from `functions/<folder>/`. */
+/** The timeout, in seconds, of the function built from `functions/<group>/<folder>/`. */
 export function functionTimeoutSeconds(folder: string): number {
   return Object.hasOwn(FUNCTION_TIMEOUT_SECONDS, folder)
     ? FUNCTION_TIMEOUT_SECONDS[folder as keyof typeof FUNCTION_TIMEOUT_SECONDS]

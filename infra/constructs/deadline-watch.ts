@@ -6,7 +6,8 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { DEADLINE_WATCH_HOUR } from '../../functions/domain/deadline-watch/daily-run-time.js';
-import { DEADLINE_METRICS, DEADLINE_WATCH_SERVICE, DSR_METRICS_NAMESPACE } from '../../functions/domain/deadline-watch/deadline-metrics.js';
+import { DEADLINE_METRICS, DEADLINE_WATCH_SERVICE } from '../../functions/domain/deadline-watch/deadline-metrics.js';
+import { DSR_METRICS_NAMESPACE } from '../../functions/platform/observability.js';
 
 /** The time zone the daily run follows, so it stays at the same Oslo hour across DST changes. */
 export const DEADLINE_WATCH_TIME_ZONE = 'Europe/Oslo';

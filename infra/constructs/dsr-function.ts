@@ -11,7 +11,8 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { CUSTOMER_DATA_TABLE_ENV } from '../../functions/adapters/dynamodb/customer-data-tables-layout.js';
-import { ENV } from '../../functions/shared/env-names.js';
+import { ENV } from '../../functions/platform/env-names.js';
+import { handlerModule } from '../function-entry-points.js';
 import { DEFAULT_TIMEOUT_SECONDS } from '../function-timeouts.js';
 import { DOCUMENT_LIBRARIES, DOCUMENT_LIBRARY_FUNCTIONS, documentLibrariesLayer } from './document-libraries-layer.js';
 import type { CustomerDataAccess, CustomerDataTable, CustomerDataTables } from './customer-data-tables.js';
@@ -33,7 +34,7 @@ const TASK_RESPONSE_ACTIONS: Readonly<Record<TaskResponse, string>> = {
   failure: 'states:SendTaskFailure',
 };
 
-/** Log levels the shared logger (`functions/shared/logger.ts`) understands. */
+/** Log levels the shared logger (`functions/platform/logger.ts`) understands. */
 export type FunctionLogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 /**
@@ -108,7 +109,7 @@ const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The handler module of a function folder, resolved from this file so the CWD does not matter. */
 export function handlerEntry(folder: string): string {
-  return fileURLToPath(new URL(`../../functions/${folder}/handler.ts`, import.meta.url));
+  return fileURLToPath(new URL(`../../${handlerModule(folder)}`, import.meta.url));
 }
 
 /**
@@ -185,7 +186,7 @@ export interface DsrFunctionProps {
  * runtime's AWS SDK), active tracing, and its own log group with a retention period.
  *
  * Access is added only through the `bind*` methods, each of which sets the environment variable
- * the handler's config schema reads (names from `functions/shared/env-names.ts`) together with
+ * the handler's config schema reads (names from `functions/platform/env-names.ts`) together with
  * the least-privilege grant that makes it usable. A function therefore cannot be told about a
  * resource it may not use, nor be allowed a resource it is not told about.
  *

@@ -13,7 +13,7 @@ export const INBOUND_MAIL_PREFIX = 'inbound/';
 
 /**
  * The environment `email-intake` reads the stored message with. Kept here until the names join
- * `ENV` in `functions/shared/env-names.ts` (the handler's module), so infra and handler agree.
+ * `ENV` in `functions/platform/env-names.ts` (the handler's module), so infra and handler agree.
  */
 export const INBOUND_MAIL_ENV = { bucket: 'INBOUND_MAIL_BUCKET', prefix: 'INBOUND_MAIL_PREFIX' } as const;
 

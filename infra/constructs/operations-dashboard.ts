@@ -2,7 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { DEADLINE_METRICS, DEADLINE_WATCH_SERVICE, DSR_METRICS_NAMESPACE } from '../../functions/domain/deadline-watch/deadline-metrics.js';
+import { DEADLINE_METRICS, DEADLINE_WATCH_SERVICE } from '../../functions/domain/deadline-watch/deadline-metrics.js';
+import { DSR_METRICS_NAMESPACE } from '../../functions/platform/observability.js';
 import type { DsrFunction } from './dsr-function.js';
 
 /**

@@ -6,7 +6,7 @@ import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { HTTP_ROUTES, type HttpRoute } from '../../functions/shared/http/routes.js';
+import { HTTP_ROUTES, type HttpRoute } from '../../functions/http/routes.js';
 
 /**
  * Fields of each access-log line. Deliberately without `$context.identity.sourceIp`,
@@ -78,7 +78,7 @@ export interface RouteSpec {
 /** Properties of a {@link PublicApi}. */
 export interface PublicApiProps {
   /**
-   * The function serving each folder of the shared route table (`functions/shared/http/routes.ts`),
+   * The function serving each folder of the shared route table (`functions/http/routes.ts`),
    * keyed by folder. Every folder the table names must be present.
    */
   readonly functions: Readonly<Partial<Record<string, lambda.IFunction>>>;
@@ -107,7 +107,7 @@ export interface PublicApiProps {
  * Every route is open at API Gateway (explicitly, so a default authorizer added later cannot
  * change it by accident): staff routes carry the Cognito ID token in an HttpOnly session cookie,
  * which API Gateway's JWT authorizer cannot read, so the serving function verifies the token and
- * the group the route table names (`functions/shared/http/staff-gate.ts`), the same code locally
+ * the group the route table names (`functions/web/staff-gate.ts`), the same code locally
  * and in AWS.
  */
 export class PublicApi extends Construct {

@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import {
   WORKFLOW_FUNCTIONS,
   type WorkflowSubstitution,
-} from '../../functions/shared/workflow-functions.js';
+} from '../../functions/workflow-steps/workflow-functions.js';
 
 /**
  * The workflow definition, resolved from this module (not the CWD). The same file is executed

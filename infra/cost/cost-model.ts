@@ -1,4 +1,4 @@
-import { WORKFLOW_FUNCTIONS, type WorkflowSubstitution } from '../../functions/shared/workflow-functions.js';
+import { WORKFLOW_FUNCTIONS, type WorkflowSubstitution } from '../../functions/workflow-steps/workflow-functions.js';
 import type { FunctionFolder } from '../stacks/dsr-functions.js';
 import { PRICE_LIST } from './price-list.js';
 import { invokedSubstitutions, walkPath, WORKFLOW_PATHS, type AslMachine, type WorkflowPathName } from './workflow-paths.js';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLocalTokenIssuer } from '../../functions/domain/staff-auth/index.js';
-import { ENV } from '../../functions/shared/env-names.js';
+import { ENV } from '../../functions/platform/env-names.js';
 import { loadOrCreateConsoleSigningKey } from './console-signing-key.js';
 
 /** The `iss` and `aud` of local console tokens; the staff functions expect exactly these locally. */

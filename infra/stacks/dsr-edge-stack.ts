@@ -1,5 +1,5 @@
 import { CfnOutput, SecretValue, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import { ORIGIN_VERIFY_HEADER } from '../../functions/shared/http/origin-verify.js';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/web/origin-verify.js';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';

@@ -5,8 +5,8 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { HTTP_ROUTES } from '../../functions/shared/http/routes.js';
-import { WORKFLOW_FUNCTIONS } from '../../functions/shared/workflow-functions.js';
+import { HTTP_ROUTES } from '../../functions/http/routes.js';
+import { WORKFLOW_FUNCTIONS } from '../../functions/workflow-steps/workflow-functions.js';
 import { functionTimeoutSeconds } from '../function-timeouts.js';
 import type { CustomerDataTables } from '../constructs/customer-data-tables.js';
 import { DsrFunction, type FunctionLogLevel, type MailSenderSettings } from '../constructs/dsr-function.js';
@@ -442,7 +442,7 @@ export interface CreateFunctionOptions {
   readonly logRetention: logs.RetentionDays;
   readonly logLevel: FunctionLogLevel;
   /**
-   * A module to bundle instead of `functions/<folder>/handler.ts`; for tests only.
+   * A module to bundle instead of `functions/<group>/<folder>/handler.ts`; for tests only.
    *
    * @default the folder's handler
    */

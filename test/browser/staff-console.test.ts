@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createTransport } from 'nodemailer';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HTTP_ROUTES } from '../../functions/shared/http/routes.js';
+import { HTTP_ROUTES } from '../../functions/http/routes.js';
 import { launchChromium, type Browser } from '../support/chromium.js';
 import { CONSOLE_USERS, expectAccessible, seriousAxeViolations, signInWithKeyboard, signOut, tabTo } from '../support/console-driver.js';
 import { eventually, outbox, startStackFixture, type StackFixture } from '../support/local-stack-fixture.js';

@@ -3,8 +3,9 @@ import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HTTP_ROUTES } from '../../functions/shared/http/routes.js';
-import { WORKFLOW_FUNCTIONS } from '../../functions/shared/workflow-functions.js';
+import { handlerModule } from '../../infra/function-entry-points.js';
+import { HTTP_ROUTES } from '../../functions/http/routes.js';
+import { WORKFLOW_FUNCTIONS } from '../../functions/workflow-steps/workflow-functions.js';
 import { handlerEntry } from '../../infra/constructs/dsr-function.js';
 import { DEFAULT_TIMEOUT_SECONDS, FUNCTION_TIMEOUT_SECONDS, functionTimeoutSeconds } from '../../infra/function-timeouts.js';
 import {
@@ -122,7 +123,7 @@ describe('functions', () => {
   it.each(FOLDERS)('builds %s from its handler.ts, located from the module rather than the CWD', (folder) => {
     const entry = handlerEntry(folder);
     expect(isAbsolute(entry)).toBe(true);
-    expect(entry).toBe(fileURLToPath(new URL(`../../functions/${folder}/handler.ts`, import.meta.url)));
+    expect(entry).toBe(fileURLToPath(new URL(`../../${handlerModule(folder)}`, import.meta.url)));
     expect(existsSync(entry)).toBe(true);
   });
 });

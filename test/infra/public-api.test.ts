@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HTTP_ROUTES } from '../../functions/shared/http/routes.js';
+import { HTTP_ROUTES } from '../../functions/http/routes.js';
 import { PublicApi } from '../../infra/constructs/public-api.js';
 import { appWithoutBundling, SYNTH_TIMEOUT_MS, synthDsrStack, type SynthesizedDsrStack } from './support/synth-dsr-stack.js';
 

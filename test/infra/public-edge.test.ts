@@ -1,11 +1,11 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HTTP_ROUTES } from '../../functions/shared/http/routes.js';
+import { HTTP_ROUTES } from '../../functions/http/routes.js';
 import { CHALLENGED_FORM_PATH, MANAGED_RULE_GROUPS } from '../../infra/constructs/edge-web-acl.js';
 import { PUBLIC_ROUTE_THROTTLES, PUBLIC_API_THROTTLE } from '../../infra/constructs/public-api.js';
 import { PUBLIC_FUNCTION_CONCURRENCY, type FunctionFolder } from '../../infra/stacks/dsr-functions.js';
-import { ENV } from '../../functions/shared/env-names.js';
-import { ORIGIN_VERIFY_HEADER } from '../../functions/shared/http/origin-verify.js';
+import { ENV } from '../../functions/platform/env-names.js';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/web/origin-verify.js';
 import { PROD_SETTINGS, SYNTH_TIMEOUT_MS, synthDsrStack, synthEdgeStack, type SynthesizedDsrStack } from './support/synth-dsr-stack.js';
 
 interface WafRule {

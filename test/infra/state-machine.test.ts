@@ -1,7 +1,7 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WORKFLOW_FUNCTIONS } from '../../functions/shared/workflow-functions.js';
+import { WORKFLOW_FUNCTIONS } from '../../functions/workflow-steps/workflow-functions.js';
 import { roleStatements } from './support/policies.js';
 import { SYNTH_TIMEOUT_MS, synthDsrStack, type SynthesizedDsrStack } from './support/synth-dsr-stack.js';
 

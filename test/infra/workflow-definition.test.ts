@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WORKFLOW_FUNCTIONS, type WorkflowSubstitution } from '../../functions/shared/workflow-functions.js';
+import { WORKFLOW_FUNCTIONS, type WorkflowSubstitution } from '../../functions/workflow-steps/workflow-functions.js';
 import { LIVE_ALIAS, RIGHTS_REQUEST_ASL_URL } from '../../infra/constructs/rights-request-workflow.js';
 import { SYNTH_TIMEOUT_MS, synthDsrStack, type SynthesizedDsrStack } from './support/synth-dsr-stack.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowLoad } from '../../bench/workflow-load-bench.js';
 import { REQUEST_TYPES } from '../../functions/domain/request/request-vocabulary.js';
-import { dynamoDbClient } from '../../functions/shared/aws-clients/dynamodb.js';
+import { dynamoDbClient } from '../../functions/platform/aws-clients/dynamodb.js';
 import { startStackFixture, type StackFixture } from '../support/local-stack-fixture.js';
 
 /** Every DynamoDB call the runtime's functions make, by command, and reads of request items. */

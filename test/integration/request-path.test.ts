@@ -3,7 +3,7 @@ import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordDecision } from '../../functions/domain/workflow/record-decision.js';
 import { StepFunctionsWorkflow } from '../../functions/adapters/sfn/step-functions-workflow.js';
-import { createLogger } from '../../functions/shared/logger.js';
+import { createLogger } from '../../functions/platform/logger.js';
 import { statutoryDeadline } from '../../functions/domain/deadline/index.js';
 import { eventually, outbox, postRequest, startStackFixture, type StackFixture } from '../support/local-stack-fixture.js';
 import { enterCode, latestCode } from '../support/rights-driver.js';

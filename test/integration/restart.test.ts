@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { StepFunctionsWorkflow } from '../../functions/adapters/sfn/step-functions-workflow.js';
 import { recordDecision } from '../../functions/domain/workflow/record-decision.js';
-import { createLogger } from '../../functions/shared/logger.js';
+import { createLogger } from '../../functions/platform/logger.js';
 import { freePort } from '../../infra/local/emulators/free-port.js';
 import { eventually, outbox, startStackFixture, tempDataDir, type StackFixture } from '../support/local-stack-fixture.js';
 import { submitVerified, waitForStatus } from '../support/rights-driver.js';

@@ -3,7 +3,7 @@ import { StateMachine } from 'aws-local-stepfunctions';
 import { vi } from 'vitest';
 import { otherThanMarketingStop, stopsMarketing, type RequestType } from '../../functions/domain/request/request-vocabulary.js';
 import { OBJECT_KEYS } from '../../functions/domain/storage/object-store.js';
-import { WORKFLOW_FUNCTIONS } from '../../functions/shared/workflow-functions.js';
+import { WORKFLOW_FUNCTIONS } from '../../functions/workflow-steps/workflow-functions.js';
 import {
   localFunctionArn,
   localStateMachineArn,
@@ -15,7 +15,7 @@ import { LocalStepFunctions } from '../../infra/local/step-functions/local-execu
 
 /**
  * The functions the workflow under test calls, keyed by the `${...}` substitution name in the ASL.
- * Once `functions/shared/workflow-functions.ts` lists every function the ASL names, this is
+ * Once `functions/workflow-steps/workflow-functions.ts` lists every function the ASL names, this is
  * exactly WORKFLOW_FUNCTIONS.
  */
 export const FUNCTIONS_UNDER_TEST = {

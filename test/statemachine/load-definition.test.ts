@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { WORKFLOW_FUNCTIONS } from '../../functions/shared/workflow-functions.js';
+import { WORKFLOW_FUNCTIONS } from '../../functions/workflow-steps/workflow-functions.js';
 import {
   DefinitionSubstitutionError,
   loadWorkflowDefinition,

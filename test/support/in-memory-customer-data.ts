@@ -50,7 +50,7 @@ import {
   type Subscription,
 } from '../../functions/domain/customer-data/customer-records.js';
 import type { CustomerStore, ProfileCorrection } from '../../functions/domain/customer-data/customer-store.js';
-import { normalisePhone } from '../../functions/shared/phone-number.js';
+import { normalisePhone } from '../../functions/platform/phone-number.js';
 
 /** A deep copy without `undefined` values, as the document client's `removeUndefinedValues` stores it. */
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

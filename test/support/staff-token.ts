@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadOrCreateConsoleSigningKey } from '../../infra/local/console-signing-key.js';
 import { LOCAL_CONSOLE_AUDIENCE, LOCAL_CONSOLE_ISSUER } from '../../infra/local/console-sign-in.js';
 import { createLocalTokenIssuer, type StaffGroup } from '../../functions/domain/staff-auth/index.js';
-import { ENV } from '../../functions/shared/env-names.js';
+import { ENV } from '../../functions/platform/env-names.js';
 
 /**
  * A console token for a local stack, signed with the stack's own local signing key exactly as its

@@ -52,8 +52,8 @@ import {
   type Subscription,
 } from '../../domain/customer-data/customer-records.js';
 import * as z from 'zod';
-import { ENV } from '../../shared/env-names.js';
-import { normalisePhone } from '../../shared/phone-number.js';
+import { ENV } from '../../platform/env-names.js';
+import { normalisePhone } from '../../platform/phone-number.js';
 
 const KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 

@@ -27,7 +27,7 @@ import {
 } from '../../domain/customer-data/customer-records.js';
 import type { CustomerStore, ProfileCorrection } from '../../domain/customer-data/customer-store.js';
 import type { RecordCategory } from '../../domain/plan/action-plan.js';
-import { normalisePhone } from '../../shared/phone-number.js';
+import { normalisePhone } from '../../platform/phone-number.js';
 import {
   ANONYMISED_PROFILE,
   CANNOT_MATCH,

@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { ObjectStore } from '../../domain/storage/object-store.js';
-import { providedModule } from '../../shared/provided-module.js';
+import { providedModule } from '../../platform/provided-module.js';
 
 /** The S3 SDK module, loaded on the first call rather than at start-up (many invocations make none). */
 const s3Sdk = () => providedModule<typeof import('@aws-sdk/client-s3')>('@aws-sdk/client-s3');

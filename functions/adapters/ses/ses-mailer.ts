@@ -1,6 +1,6 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { MailTransport, OutgoingMail } from '../../domain/mail/mailer.js';
-import { providedModule } from '../../shared/provided-module.js';
+import { providedModule } from '../../platform/provided-module.js';
 
 /** The name people see as the sender. */
 export const SENDER_NAME = 'OBOS Nærkontor';

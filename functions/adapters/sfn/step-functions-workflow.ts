@@ -1,6 +1,6 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { TaskCallbacks, WorkflowStarter } from '../../domain/request/workflow-starter.js';
-import { providedModule } from '../../shared/provided-module.js';
+import { providedModule } from '../../platform/provided-module.js';
 
 /** The Step Functions SDK module, loaded on the first call rather than at start-up. */
 const sfnSdk = () => providedModule<typeof import('@aws-sdk/client-sfn')>('@aws-sdk/client-sfn');

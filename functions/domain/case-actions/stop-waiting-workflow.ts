@@ -1,4 +1,4 @@
-import type { Logger } from '../../shared/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import type { TaskCallbacks } from '../request/workflow-starter.js';
 import { CASE_CLOSED_BY_STAFF } from './case-closed-by-staff.js';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { normalisePhone } from '../../shared/phone-number.js';
+import { normalisePhone } from '../../platform/phone-number.js';
 import { CustomerProfileSchema } from './customer-records.js';
 
 const customerId = z.string().min(1).max(64).optional();

@@ -1,13 +1,10 @@
 /**
- * The deadline watch's metrics: their namespace and names, shared by the function that records
- * them (through Powertools Metrics, `functions/shared/observability.ts`) and the alarms and the
- * dashboard that read them.
+ * The deadline watch's metric names, shared by the function that records them (through Powertools
+ * Metrics, in the pipeline's namespace `DSR_METRICS_NAMESPACE` of `functions/platform/observability.ts`)
+ * and the alarms and the dashboard that read them.
  *
  * @module
  */
-
-/** Namespace of the pipeline's own metrics; the alarms in `infra/constructs/deadline-watch.ts` read it. */
-export const DSR_METRICS_NAMESPACE = 'ObosNaerkontor/Dsr';
 
 /** Names of the deadline watch's metrics, shared with the alarms that read them. */
 export const DEADLINE_METRICS = {

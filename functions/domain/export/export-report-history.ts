@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../../web-form/pages/html.js';
+import { html, type SafeHtml } from '../../platform/html.js';
 import { formatOsloDateTime } from '../letters/format-calendar-date.js';
 import { requestTypeLabel } from '../request/request-type-labels.js';
 import type { Language } from '../request/request-vocabulary.js';

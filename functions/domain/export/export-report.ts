@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { html, raw, type HtmlValue, type SafeHtml } from '../../web-form/pages/html.js';
+import { html, raw, type HtmlValue, type SafeHtml } from '../../platform/html.js';
 import {
   AUTOMATED_DECISIONS,
   GENERAL_RECIPIENTS,

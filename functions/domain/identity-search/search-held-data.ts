@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { normalisePhone } from '../../shared/phone-number.js';
+import { normalisePhone } from '../../platform/phone-number.js';
 import type { AccessLogStore } from '../customer-data/access-log-store.js';
 import type { BillingStore } from '../customer-data/billing-store.js';
 import { AddressSchema, type Address } from '../customer-data/customer-records.js';

@@ -1,4 +1,4 @@
-import { errorName, type Logger } from '../../shared/logger.js';
+import { errorName, type Logger } from '../../platform/logger.js';
 import type { InboundMessage, Recognition } from '../inbox/inbound-message.js';
 import { transitionRequest } from '../lifecycle/apply-transition.js';
 import { canTransition } from '../lifecycle/request-lifecycle.js';

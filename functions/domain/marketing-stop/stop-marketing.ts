@@ -1,5 +1,5 @@
 import { codeLetterDestination } from '../verification/issue-codes.js';
-import { normalisePhone } from '../../shared/phone-number.js';
+import { normalisePhone } from '../../platform/phone-number.js';
 import type { Consent, ConsentKind } from '../customer-data/customer-records.js';
 import type { CustomerStore } from '../customer-data/customer-store.js';
 import { osloCalendarDate } from '../deadline/index.js';

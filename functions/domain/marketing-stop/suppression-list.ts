@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { normalisePhone } from '../../shared/phone-number.js';
+import { normalisePhone } from '../../platform/phone-number.js';
 
 /** What a suppression entry stands for: an e-mail address or a phone number. */
 export type SuppressedKind = 'email' | 'phone';

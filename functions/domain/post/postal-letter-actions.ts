@@ -1,4 +1,4 @@
-import type { Logger } from '../../shared/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import type { RequestStore } from '../request/request-store.js';
 import { OBJECT_KEYS, type BinaryObjectStore, type ObjectStore } from '../storage/object-store.js';
 import type { PostalLetter, PostalLetterStore } from './postal-letter.js';

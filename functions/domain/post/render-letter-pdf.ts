@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { providedModule } from '../../shared/provided-module.js';
+import { providedModule } from '../../platform/provided-module.js';
 import { formatCalendarDate } from '../letters/format-calendar-date.js';
 import { addressBlockLines } from './postal-address-line.js';
 import { norwegianTypography } from './norwegian-typography.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Logger } from '../../shared/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import { osloCalendarDate } from '../deadline/index.js';
 import { InvalidTransitionError, RequestNotFoundError } from '../request/request-errors.js';
 import type { RequestStore } from '../request/request-store.js';

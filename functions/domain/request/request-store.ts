@@ -1,4 +1,4 @@
-import type { Logger } from '../../shared/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import { RequestNotFoundError } from './request-errors.js';
 import type { AuditEntry, RightsRequest } from './rights-request.js';
 import type { Channel, RequestType, Status } from './request-vocabulary.js';

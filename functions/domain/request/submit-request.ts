@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Logger } from '../../shared/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import { IdempotencyKeyReusedError } from './request-errors.js';
 import type { RequestStore } from './request-store.js';
 import type { RequestSubmission } from './request-submission.js';

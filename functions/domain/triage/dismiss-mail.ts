@@ -1,4 +1,4 @@
-import type { Logger } from '../../shared/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import { DISMISS_REASON_MAX_LENGTH, type TriageResolutionRecord } from '../intake-mail/inbox-entries.js';
 import type { InboxStore } from '../intake-mail/inbox-store.js';
 import type { FieldError } from '../request/request-submission.js';

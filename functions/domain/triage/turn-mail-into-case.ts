@@ -1,4 +1,4 @@
-import { errorName } from '../../shared/logger.js';
+import { errorName } from '../../platform/logger.js';
 import type { InboundMessage, Recognition } from '../inbox/inbound-message.js';
 import { submissionFromMail } from '../intake-mail/email-submission.js';
 import type { TriageEntry } from '../intake-mail/inbox-entries.js';

@@ -1,4 +1,4 @@
-import { normalisePhone } from '../../shared/phone-number.js';
+import { normalisePhone } from '../../platform/phone-number.js';
 import type { CustomerProfile } from '../customer-data/customer-records.js';
 import type { PostalAddress, Requester, RightsRequest } from '../request/rights-request.js';
 import type { CustomerLookup } from './verification-deps.js';

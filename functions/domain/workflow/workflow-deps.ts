@@ -1,4 +1,4 @@
-import type { Logger } from '../../shared/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { RequestStore } from '../request/request-store.js';
 

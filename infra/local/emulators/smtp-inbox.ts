@@ -5,7 +5,7 @@ import { simpleParser, type AddressObject } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { verdictsFromAuthenticationResults } from '../../../functions/domain/intake-mail/sender-authentication.js';
 import { rawMailKey, type SesReceiptEventInput } from '../../../functions/domain/intake-mail/ses-receipt-event.js';
-import { createLogger, errorName, type Logger } from '../../../functions/shared/logger.js';
+import { createLogger, errorName, type Logger } from '../../../functions/platform/logger.js';
 
 /** SES's own limit is 40 MB; locally 10 MB keeps a stray attachment from filling the disk. */
 export const SMTP_INBOX_MAX_BYTES = 10 * 1024 * 1024;

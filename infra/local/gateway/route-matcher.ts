@@ -1,4 +1,4 @@
-import { HTTP_ROUTES, type HttpRoute } from '../../../functions/shared/http/routes.js';
+import { HTTP_ROUTES, type HttpRoute } from '../../../functions/http/routes.js';
 
 export interface MatchedRoute {
   readonly route: HttpRoute;

@@ -1,11 +1,12 @@
 import type { Context } from 'aws-lambda';
+import { handlerModule } from '../../function-entry-points.js';
 import { functionTimeoutSeconds } from '../../function-timeouts.js';
 import { lambdaContext } from './lambda-context.js';
 
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 /**
- * The context for one local invocation of `functions/<folder>/`: its remaining time starts at the
+ * The context for one local invocation of `functions/<group>/<folder>/`: its remaining time starts at the
  * function's deployed timeout, from the table the stack reads, so a long step (a gather, carry-out)
  * is not cut short locally where AWS would let it finish.
  */
@@ -14,7 +15,7 @@ export function localContext(folder: string): Context {
 }
 
 /**
- * Loads `functions/<folder>/handler.ts` — the same module Lambda runs — and invokes it with a
+ * Loads `functions/<group>/<folder>/handler.ts` — the same module Lambda runs — and invokes it with a
  * local context that has the function's deployed timeout. Modules are imported lazily, after
  * local mode has set the environment, because each handler parses its configuration at import
  * ("cold start").
@@ -30,9 +31,9 @@ export class LocalFunctions {
   private handler(folder: string): Promise<LambdaHandler> {
     let pending = this.loaded.get(folder);
     if (!pending) {
-      const url = new URL(`../../../functions/${folder}/handler.ts`, import.meta.url);
+      const url = new URL(`../../../${handlerModule(folder)}`, import.meta.url);
       pending = import(url.href).then((module: { handler?: LambdaHandler }) => {
-        if (typeof module.handler !== 'function') throw new Error(`functions/${folder}/handler.ts exports no handler`);
+        if (typeof module.handler !== 'function') throw new Error(`${handlerModule(folder)} exports no handler`);
         return module.handler;
       });
       this.loaded.set(folder, pending);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { WORKFLOW_FUNCTIONS, type WorkflowSubstitution } from '../../../functions/shared/workflow-functions.js';
+import { WORKFLOW_FUNCTIONS, type WorkflowSubstitution } from '../../../functions/workflow-steps/workflow-functions.js';
 
 /**
  * The ASL file CDK deploys. The local runtime executes this very file so local runs cannot drift
@@ -106,7 +106,7 @@ export function isAslDefinition(value: unknown): value is AslDefinition {
 }
 
 /**
- * The ARN the local runtime gives the function served from `functions/<folder>/handler.ts`.
+ * The ARN the local runtime gives the function served from `functions/<group>/<folder>/handler.ts`.
  * The `dsr-` prefix mirrors the deployed function names, so logs read the same locally.
  */
 export function localFunctionArn(folder: string): string {

@@ -9,10 +9,10 @@ import { DynamoDbInboxStore } from '../../../functions/adapters/dynamodb/dynamod
 import { DynamoDbRequestStore } from '../../../functions/adapters/dynamodb/dynamodb-request-store.js';
 import type { InboundMessage, Recognition } from '../../../functions/domain/inbox/inbound-message.js';
 import type { SesReceiptEventInput } from '../../../functions/domain/intake-mail/ses-receipt-event.js';
-import { EmailIntakeConfigSchema } from '../../../functions/email-intake/email-intake-config.js';
-import { emailIntakeDeps } from '../../../functions/email-intake/email-intake-deps.js';
-import { createEmailIntakeHandler, type EmailIntakeResult } from '../../../functions/email-intake/email-intake.js';
-import { createLogger } from '../../../functions/shared/logger.js';
+import { EmailIntakeConfigSchema } from '../../../functions/mail/email-intake/email-intake-config.js';
+import { emailIntakeDeps } from '../../../functions/mail/email-intake/email-intake-deps.js';
+import { createEmailIntakeHandler, type EmailIntakeResult } from '../../../functions/mail/email-intake/email-intake.js';
+import { createLogger } from '../../../functions/platform/logger.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../../infra/local/emulators/dynamodb-local.js';
 import { startS3Local, type S3Local } from '../../../infra/local/emulators/s3-local.js';
 import { startSmtpInbox, type SmtpInbox } from '../../../infra/local/emulators/smtp-inbox.js';

@@ -6,7 +6,7 @@ import { S3ObjectStore } from '../../../functions/adapters/s3/s3-object-store.js
 import { deleteAfterEpochSeconds } from '../../../functions/domain/carry-out/retention-scheduler.js';
 import { addDays, compareCalendarDates, osloCalendarDate } from '../../../functions/domain/deadline/index.js';
 import type { ActionPlan } from '../../../functions/domain/plan/action-plan.js';
-import { s3Client } from '../../../functions/shared/aws-clients.js';
+import { s3Client } from '../../../functions/platform/aws-clients/s3.js';
 import { LOCAL_DATA_BUCKET } from '../../../infra/local/local-stack.js';
 import { outbox, startStackFixture, type StackFixture } from '../../support/local-stack-fixture.js';
 import { staffPost, submitVerified, waitForStatus } from '../../support/rights-driver.js';

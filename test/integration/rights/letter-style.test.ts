@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3ObjectStore } from '../../../functions/adapters/s3/s3-object-store.js';
 import { OBJECT_KEYS } from '../../../functions/domain/storage/object-store.js';
-import { s3Client } from '../../../functions/shared/aws-clients.js';
+import { s3Client } from '../../../functions/platform/aws-clients/s3.js';
 import { LOCAL_DATA_BUCKET } from '../../../infra/local/local-stack.js';
 import { LETTER_STYLE_RULES, pageText, type RenderedText } from '../../support/letter-style-rules.js';
 import { outbox, startStackFixture, type StackFixture } from '../../support/local-stack-fixture.js';

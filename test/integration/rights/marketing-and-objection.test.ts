@@ -10,7 +10,7 @@ import {
   suppressionPk,
 } from '../../../functions/adapters/dynamodb/dynamodb-marketing-stop-stores.js';
 import { suppressionKey } from '../../../functions/domain/marketing-stop/suppression-list.js';
-import { ENV } from '../../../functions/shared/env-names.js';
+import { ENV } from '../../../functions/platform/env-names.js';
 import { createTransport } from 'nodemailer';
 import { eventually, outbox, postRequest, startStackFixture, type StackFixture } from '../../support/local-stack-fixture.js';
 import { enterCode, latestCode, staffPost, submitVerified, waitForStatus } from '../../support/rights-driver.js';

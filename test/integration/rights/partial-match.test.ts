@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3ObjectStore } from '../../../functions/adapters/s3/s3-object-store.js';
 import { ActionPlanSchema } from '../../../functions/domain/plan/action-plan.js';
 import { csrfToken, type StaffGroup } from '../../../functions/domain/staff-auth/index.js';
-import { s3Client } from '../../../functions/shared/aws-clients.js';
+import { s3Client } from '../../../functions/platform/aws-clients/s3.js';
 import { LOCAL_DATA_BUCKET } from '../../../infra/local/local-stack.js';
 import { outbox, postRequest, startStackFixture, type StackFixture } from '../../support/local-stack-fixture.js';
 import { enterCode, latestCode, staffPost, waitForStatus } from '../../support/rights-driver.js';

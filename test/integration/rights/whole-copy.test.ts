@@ -4,7 +4,7 @@ import { S3ObjectStore } from '../../../functions/adapters/s3/s3-object-store.js
 import { ExportPackageSchema } from '../../../functions/domain/export/export-package.js';
 import { DEFAULT_RECIPIENT_DIRECTORY } from '../../../functions/domain/recipients/recipient-directory.js';
 import { OBJECT_KEYS } from '../../../functions/domain/storage/object-store.js';
-import { s3Client } from '../../../functions/shared/aws-clients.js';
+import { s3Client } from '../../../functions/platform/aws-clients/s3.js';
 import { LOCAL_DATA_BUCKET } from '../../../infra/local/local-stack.js';
 import { eventually, outbox, startStackFixture, type StackFixture } from '../../support/local-stack-fixture.js';
 import { enterCode, latestCode, staffPost, submitVerified, waitForStatus } from '../../support/rights-driver.js';

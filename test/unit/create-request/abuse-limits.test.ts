@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { createRequest, type CreateRequestDeps } from '../../../functions/create-request/create-request.js';
+import { createRequest, type CreateRequestDeps } from '../../../functions/http/create-request/create-request.js';
 import type { FormLimits, RateLimit, RateLimiter } from '../../../functions/domain/abuse/rate-limiter.js';
 import { systemAddressCheck } from '../../../functions/domain/request/system-addresses.js';
 import { FakeWorkflowStarter, InMemoryRequestStore } from '../../support/in-memory-request-store.js';

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { createRequest, type CreateRequestDeps } from '../../../functions/create-request/create-request.js';
+import { createRequest, type CreateRequestDeps } from '../../../functions/http/create-request/create-request.js';
 import { FakeWorkflowStarter, InMemoryRequestStore } from '../../support/in-memory-request-store.js';
 import { formPost } from '../fixtures/http-event-fixture.js';
 import { REQUESTER, capturingLogger } from '../fixtures/rights-request-fixture.js';

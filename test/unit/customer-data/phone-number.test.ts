@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePhone } from '../../../functions/shared/phone-number.js';
+import { normalisePhone } from '../../../functions/platform/phone-number.js';
 
 describe('normalisePhone', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const handlerModule = '../../../functions/watch-deadlines/handler.js';
+const handlerModule = '../../../functions/schedule/watch-deadlines/handler.js';
 
 describe('watch-deadlines handler', () => {
   beforeEach(() => {

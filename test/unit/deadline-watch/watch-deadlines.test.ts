@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Mailer, OutgoingMail } from '../../../functions/domain/mail/mailer.js';
 import type { TriageEntry } from '../../../functions/domain/intake-mail/inbox-entries.js';
 import type { RightsRequest } from '../../../functions/domain/request/rights-request.js';
-import { watchDeadlines, type WatchDeadlinesDeps } from '../../../functions/watch-deadlines/watch-deadlines.js';
+import { watchDeadlines, type WatchDeadlinesDeps } from '../../../functions/schedule/watch-deadlines/watch-deadlines.js';
 import { FakeMailer, InMemoryRequestStore } from '../../support/in-memory-request-store.js';
 import { REQUESTER, capturingLogger } from '../fixtures/rights-request-fixture.js';
 import { aCase } from './deadline-watch-fixture.js';

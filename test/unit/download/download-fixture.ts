@@ -2,8 +2,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { carryOut } from '../../../functions/domain/carry-out/carry-out.js';
 import type { DownloadCode, DownloadCodeStore } from '../../../functions/domain/export/download-code-store.js';
 import type { DownloadSession, DownloadSessionStore } from '../../../functions/domain/export/download-session.js';
-import { serveDownloadPage } from '../../../functions/download-page/download-page.js';
-import type { DownloadPageDeps } from '../../../functions/download-page/download-page.js';
+import { serveDownloadPage } from '../../../functions/http/download-page/download-page.js';
+import type { DownloadPageDeps } from '../../../functions/http/download-page/download-page.js';
 import { scenario, type ScenarioInput } from '../carry-out/carry-out-fixture.js';
 import { httpEvent } from '../fixtures/http-event-fixture.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ExportPackageSchema } from '../../../functions/domain/export/export-package.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../../functions/domain/export/export-report.js';
 import { OBJECT_KEYS } from '../../../functions/domain/storage/object-store.js';
-import { serveDownloadPage } from '../../../functions/download-page/download-page.js';
+import { serveDownloadPage } from '../../../functions/http/download-page/download-page.js';
 import { auditOf } from '../carry-out/carry-out-fixture.js';
 import { httpEvent } from '../fixtures/http-event-fixture.js';
 import { downloadable } from './download-fixture.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORTS_ROOT } from '../../../functions/domain/export/export-window.js';
 import { OBJECT_KEYS } from '../../../functions/domain/storage/object-store.js';
-import { purgeExports } from '../../../functions/purge-exports/purge-exports.js';
+import { purgeExports } from '../../../functions/schedule/purge-exports/purge-exports.js';
 import { auditOf } from '../carry-out/carry-out-fixture.js';
 import { downloadable as withPackage } from './download-fixture.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEmailIntakeHandler } from '../../../functions/email-intake/email-intake.js';
-import { WITHHELD_MESSAGE } from '../../../functions/shared/withheld-error.js';
+import { createEmailIntakeHandler } from '../../../functions/mail/email-intake/email-intake.js';
+import { WITHHELD_MESSAGE } from '../../../functions/platform/withheld-error.js';
 import { lambdaContext } from '../../../infra/local/lambda/lambda-context.js';
 import { sesEvent, setUp } from './intake-fixture.js';
 

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { errorPageMiddleware } from '../../../functions/shared/http/error-page-middleware.js';
+import { errorPageMiddleware } from '../../../functions/web/error-page-middleware.js';
 import { httpEvent, jsonPost } from '../fixtures/http-event-fixture.js';
 import { capturingLogger } from '../fixtures/rights-request-fixture.js';
 import { lambdaContext } from '../../../infra/local/lambda/lambda-context.js';

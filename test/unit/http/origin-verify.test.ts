@@ -1,7 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ENV } from '../../../functions/shared/env-names.js';
-import { ORIGIN_VERIFY_HEADER, cameThroughEdge, originSecretFromEnv } from '../../../functions/shared/http/origin-verify.js';
+import { ENV } from '../../../functions/platform/env-names.js';
+import { ORIGIN_VERIFY_HEADER, cameThroughEdge, originSecretFromEnv } from '../../../functions/web/origin-verify.js';
 import { httpEvent } from '../fixtures/http-event-fixture.js';
 
 const SECRET = 'Gq7cW1x0zYb9Lk2Mv8Nt3Rp6Sd4Fh5Jw0Ae1Ui7Oy2Tr9Eq4Wp3Zs8Xc6Vb5Nm1'.slice(0, 64);
@@ -12,7 +12,7 @@ async function webFormHandler(secret: string | undefined) {
   vi.stubEnv(ENV.requestsTable, 'requests');
   vi.stubEnv('AWS_REGION', 'eu-north-1');
   if (secret !== undefined) vi.stubEnv(ENV.originVerifySecret, secret);
-  const { handler } = await import('../../../functions/web-form/handler.js');
+  const { handler } = await import('../../../functions/http/web-form/handler.js');
   return (headers: Record<string, string>) =>
     handler(httpEvent({ method: 'GET', routeKey: 'GET /', path: '/', headers }), {} as Context) as Promise<APIGatewayProxyStructuredResultV2>;
 }

@@ -5,7 +5,7 @@ import {
   UnreadableBodyError,
   UnsupportedMediaTypeError,
   readBody,
-} from '../../../functions/shared/http/request-body.js';
+} from '../../../functions/web/request-body.js';
 import { formPost, httpEvent } from '../fixtures/http-event-fixture.js';
 
 const form = (body: string) => httpEvent({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });

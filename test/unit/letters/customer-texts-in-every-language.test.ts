@@ -21,9 +21,10 @@ const TEXT_FOLDERS = [
   'domain/export',
   'domain/request',
   'domain/plan/request-types',
-  'web-form/pages',
-  'verify-page/pages',
-  'download-page/pages',
+  'http/web-form/pages',
+  'http/verify-page/pages',
+  'http/download-page/pages',
+  'web',
 ];
 
 /**

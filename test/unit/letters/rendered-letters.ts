@@ -19,12 +19,12 @@ import { withCodeForRepresentativeNote, withOnBehalfNote } from '../../../functi
 import { recipientNoticeLetter } from '../../../functions/domain/recipients/recipient-notice-letter.js';
 import { validateSubmission, type FieldError } from '../../../functions/domain/request/request-submission.js';
 import { LANGUAGES, REQUEST_TYPES, type Language } from '../../../functions/domain/request/request-vocabulary.js';
-import { renderEnterCodePage, renderExpiredPage, renderRequestCodePage } from '../../../functions/download-page/pages/download-pages.js';
-import { renderVerifyCodePage } from '../../../functions/verify-page/pages/verify-code-page.js';
-import { renderErrorPage } from '../../../functions/web-form/pages/error-page.js';
-import { renderNotFoundPage } from '../../../functions/web-form/pages/not-found-page.js';
-import { renderReceiptPage } from '../../../functions/web-form/pages/receipt-page.js';
-import { renderRequestFormPage } from '../../../functions/web-form/pages/request-form-page.js';
+import { renderEnterCodePage, renderExpiredPage, renderRequestCodePage } from '../../../functions/http/download-page/pages/download-pages.js';
+import { renderVerifyCodePage } from '../../../functions/http/verify-page/pages/verify-code-page.js';
+import { renderErrorPage } from '../../../functions/web/error-page.js';
+import { renderNotFoundPage } from '../../../functions/web/not-found-page.js';
+import { renderReceiptPage } from '../../../functions/http/web-form/pages/receipt-page.js';
+import { renderRequestFormPage } from '../../../functions/http/web-form/pages/request-form-page.js';
 import { ACTIVE_CUSTOMER, CUSTOMER, FORMER_CUSTOMER, NOW, scenario, type ScenarioInput } from '../carry-out/carry-out-fixture.js';
 import { aRightsRequest } from '../fixtures/rights-request-fixture.js';
 import { gatheredData } from '../gather/customer-data-fixture.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HTTP_ROUTES, type HttpRoute } from '../../../functions/shared/http/routes.js';
+import { HTTP_ROUTES, type HttpRoute } from '../../../functions/http/routes.js';
 import { matchRoute } from '../../../infra/local/gateway/route-matcher.js';
 
 describe('matchRoute', () => {

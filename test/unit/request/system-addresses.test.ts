@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { systemAddressCheck } from '../../../functions/domain/request/system-addresses.js';
-import { systemAddressCheckFrom } from '../../../functions/shared/system-address-config.js';
+import { systemAddressCheckFrom } from '../../../functions/wiring/system-address-config.js';
 
 describe('systemAddressCheck', () => {
   const isOwn = systemAddressCheck({ addresses: ['avsender@obos.no', undefined], domains: ['mail.obos.no'] });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createRequest, type CreateRequestDeps } from '../../../functions/create-request/create-request.js';
+import { createRequest, type CreateRequestDeps } from '../../../functions/http/create-request/create-request.js';
 import { validateManualIntake } from '../../../functions/domain/manual-intake/manual-intake-form.js';
 import { validateSubmission } from '../../../functions/domain/request/request-submission.js';
 import { proposedRestriction, withRequestedRestriction } from '../../../functions/domain/restriction/requested-restriction.js';
 import { RESTRICTION_GROUNDS } from '../../../functions/domain/restriction/restriction.js';
-import { renderRequestFormPage } from '../../../functions/web-form/pages/request-form-page.js';
-import { RESTRICTION_GROUND_CHOICES } from '../../../functions/web-form/pages/request-form-text.js';
+import { renderRequestFormPage } from '../../../functions/http/web-form/pages/request-form-page.js';
+import { RESTRICTION_GROUND_CHOICES } from '../../../functions/http/web-form/pages/request-form-text.js';
 import { FakeWorkflowStarter, InMemoryRequestStore } from '../../support/in-memory-request-store.js';
 import { formPost } from '../fixtures/http-event-fixture.js';
 import { capturingLogger, REQUEST_ID, REQUESTER } from '../fixtures/rights-request-fixture.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { serveWebForm, type WebFormDeps } from '../../../functions/web-form/web-form.js';
+import { serveWebForm, type WebFormDeps } from '../../../functions/http/web-form/web-form.js';
 import { InMemoryRequestStore } from '../../support/in-memory-request-store.js';
 import { REQUESTER, REQUEST_ID, aRightsRequest } from '../fixtures/rights-request-fixture.js';
 import { httpEvent } from '../fixtures/http-event-fixture.js';

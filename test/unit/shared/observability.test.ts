@@ -1,9 +1,8 @@
 import middy from '@middy/core';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DSR_METRICS_NAMESPACE } from '../../../functions/domain/deadline-watch/deadline-metrics.js';
-import { createLogger } from '../../../functions/shared/logger.js';
-import { observability, serviceMetrics } from '../../../functions/shared/observability.js';
+import { createLogger } from '../../../functions/platform/logger.js';
+import { DSR_METRICS_NAMESPACE, observability, serviceMetrics } from '../../../functions/platform/observability.js';
 import { lambdaContext } from '../../../infra/local/lambda/lambda-context.js';
 
 /** Every JSON line Powertools writes (info to stdout, warnings and errors to stderr) while `run` runs. */

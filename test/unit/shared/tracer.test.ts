@@ -1,11 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { tracingActive } from '../../../functions/shared/tracer.js';
+import { tracingActive } from '../../../functions/platform/tracer.js';
 
 /** A fresh copy of the tracer module: it loads the Tracer once per process, as a function does. */
 const freshTracerModule = async () => {
   vi.resetModules();
-  return import('../../../functions/shared/tracer.js');
+  return import('../../../functions/platform/tracer.js');
 };
 
 afterEach(() => {
@@ -51,13 +51,13 @@ describe('activeTracer and traced', () => {
   it('put the tracing middleware into every handler in Lambda, and leave it out where tracing is off', async () => {
     vi.stubEnv('AWS_EXECUTION_ENV', '');
     vi.resetModules();
-    const off = await import('../../../functions/shared/observability.js');
+    const off = await import('../../../functions/platform/observability.js');
     expect(off.observability('tracer-test-off')).toHaveLength(1);
 
     vi.stubEnv('AWS_EXECUTION_ENV', 'AWS_Lambda_nodejs24.x');
     vi.stubEnv('POWERTOOLS_TRACER_CAPTURE_HTTPS_REQUESTS', 'false');
     vi.resetModules();
-    const on = await import('../../../functions/shared/observability.js');
+    const on = await import('../../../functions/platform/observability.js');
     expect(on.observability('tracer-test-on')).toHaveLength(2);
   });
 });

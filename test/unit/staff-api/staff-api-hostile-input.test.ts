@@ -3,7 +3,7 @@ import { storeRestrictionFlags } from '../../../functions/domain/restriction/res
 import { inMemoryCustomerData } from '../../support/in-memory-customer-data.js';
 import { describe, expect, it } from 'vitest';
 import { csrfToken } from '../../../functions/domain/staff-auth/index.js';
-import { serveStaffApi, type StaffApiDeps } from '../../../functions/staff-api/staff-api.js';
+import { serveStaffApi, type StaffApiDeps } from '../../../functions/http/staff-api/staff-api.js';
 import { httpEvent } from '../fixtures/http-event-fixture.js';
 import { REQUEST_ID } from '../fixtures/rights-request-fixture.js';
 import { issuer, verifierAt } from '../staff-auth/staff-token-fixture.js';

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import type { HttpRoute } from '../../../functions/shared/http/routes.js';
+import type { HttpRoute } from '../../../functions/http/routes.js';
 import {
   ACTION_FORMS,
   BAD_TOKENS,

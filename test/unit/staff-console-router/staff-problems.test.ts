@@ -3,8 +3,8 @@ import { ConcurrentChangeError, InvalidTransitionError } from '../../../function
 import { NoActiveRestrictionError } from '../../../functions/domain/restriction/restriction-actions.js';
 import { csrfToken } from '../../../functions/domain/staff-auth/index.js';
 import { AlreadyExtendedError } from '../../../functions/domain/workflow/extend-deadline.js';
-import { STAFF_PROBLEMS, staffProblem } from '../../../functions/shared/http/staff-problems.js';
-import { escapeHtml } from '../../../functions/web-form/pages/html.js';
+import { STAFF_PROBLEMS, staffProblem } from '../../../functions/web/staff-problems.js';
+import { escapeHtml } from '../../../functions/platform/html.js';
 import { REQUEST_ID } from '../fixtures/rights-request-fixture.js';
 import { consoleWorld, routeEvent, SAME_ORIGIN, TOKENS, type WorldOptions } from './console-world.js';
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { html } from '../../../functions/web-form/pages/html.js';
+import { html } from '../../../functions/platform/html.js';
 import {
   CONSOLE_COLOUR_PAIRS,
   CONSOLE_CONTENT_SECURITY_POLICY,
   renderConsoleLayout,
-} from '../../../functions/staff-console/pages/layout.js';
+} from '../../../functions/http/staff-console/pages/layout.js';
 import { tags } from '../web-form/page-inspection.js';
 import { CSRF, USER, expectCsrfOnEveryPostForm } from './console-page-checks.js';
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { html } from '../../../functions/web-form/pages/html.js';
-import { renderDashboardPage } from '../../../functions/staff-console/pages/dashboard-page.js';
-import { renderSignInPage } from '../../../functions/staff-console/pages/sign-in-page.js';
+import { html } from '../../../functions/platform/html.js';
+import { renderDashboardPage } from '../../../functions/http/staff-console/pages/dashboard-page.js';
+import { renderSignInPage } from '../../../functions/http/staff-console/pages/sign-in-page.js';
 import {
   renderConflictPage,
   renderForbiddenPage,
   renderNotFoundPage,
   renderServerErrorPage,
   renderUnauthenticatedPage,
-} from '../../../functions/staff-console/pages/status-pages.js';
+} from '../../../functions/http/staff-console/pages/status-pages.js';
 import { tags } from '../web-form/page-inspection.js';
 import { CONTEXT, CSRF, HOSTILE, expectAccessibleMarkup, expectCsrfOnEveryPostForm, mainText } from './console-page-checks.js';
 

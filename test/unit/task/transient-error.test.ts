@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConcurrentChangeError, RequestNotFoundError } from '../../../functions/domain/request/request-errors.js';
-import { isTransient } from '../../../functions/shared/transient-error.js';
+import { isTransient } from '../../../functions/platform/transient-error.js';
 
 const named = (name: string, extra: Record<string, unknown> = {}): Error => Object.assign(new Error('boom'), { name }, extra);
 

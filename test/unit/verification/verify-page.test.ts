@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startVerification } from '../../../functions/domain/verification/start-verification.js';
-import { serveVerifyPage } from '../../../functions/verify-page/verify-page.js';
+import { serveVerifyPage } from '../../../functions/http/verify-page/verify-page.js';
 import { httpEvent } from '../fixtures/http-event-fixture.js';
 import { REQUESTER, REQUEST_ID } from '../fixtures/rights-request-fixture.js';
 import { EMAIL_LIKE, ids, tags, textOf } from '../web-form/page-inspection.js';

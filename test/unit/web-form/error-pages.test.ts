@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderErrorPage } from '../../../functions/web-form/pages/error-page.js';
-import { renderNotFoundPage } from '../../../functions/web-form/pages/not-found-page.js';
+import { renderErrorPage } from '../../../functions/web/error-page.js';
+import { renderNotFoundPage } from '../../../functions/web/not-found-page.js';
 import { tags } from './page-inspection.js';
 
 describe('renderNotFoundPage', () => {

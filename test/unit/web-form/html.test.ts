@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html, raw, SafeHtml } from '../../../functions/web-form/pages/html.js';
+import { escapeHtml, html, raw, SafeHtml } from '../../../functions/platform/html.js';
 
 describe('escapeHtml', () => {
   it('escapes the five characters that can break out of text or a quoted attribute', () => {

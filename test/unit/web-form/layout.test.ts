@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { html } from '../../../functions/web-form/pages/html.js';
-import { CONTENT_SECURITY_POLICY, PALETTE, renderLayout } from '../../../functions/web-form/pages/layout.js';
+import { html } from '../../../functions/platform/html.js';
+import { CONTENT_SECURITY_POLICY, PALETTE, renderLayout } from '../../../functions/web/page-shell.js';
 import type { Language } from '../../../functions/domain/request/request-vocabulary.js';
 import { tags } from './page-inspection.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageLanguage } from '../../../functions/web-form/pages/page-language.js';
+import { pageLanguage } from '../../../functions/web/page-language.js';
 
 describe('pageLanguage', () => {
   it.each([

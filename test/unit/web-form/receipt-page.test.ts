@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { REQUEST_TYPE_LABELS } from '../../../functions/domain/request/request-type-labels.js';
 import { formatCalendarDate } from '../../../functions/domain/letters/format-calendar-date.js';
-import { renderReceiptPage } from '../../../functions/web-form/pages/receipt-page.js';
+import { renderReceiptPage } from '../../../functions/http/web-form/pages/receipt-page.js';
 import { EMAIL_LIKE, tags } from './page-inspection.js';
 
 const receipt = (language: 'nb' | 'en', dueDate = '2026-12-23', reference = 'NK-2026-0042'): string =>

@@ -5,7 +5,7 @@ import { REQUEST_TYPES, type Language } from '../../../functions/domain/request/
 import { validateSubmission } from '../../../functions/domain/request/request-submission.js';
 import { RecordCategorySchema } from '../../../functions/domain/plan/action-plan.js';
 import { RESTRICTION_GROUNDS } from '../../../functions/domain/restriction/restriction.js';
-import { renderRequestFormPage } from '../../../functions/web-form/pages/request-form-page.js';
+import { renderRequestFormPage } from '../../../functions/http/web-form/pages/request-form-page.js';
 import { ids, tags, textOf } from './page-inspection.js';
 
 const blank = (language: Language = 'nb'): string => renderRequestFormPage({ language, idempotencyKey: 'key-1' });

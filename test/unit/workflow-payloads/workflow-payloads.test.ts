@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { WORKFLOW_FUNCTIONS, type WorkflowSubstitution } from '../../../functions/shared/workflow-functions.js';
+import { WORKFLOW_FUNCTIONS, type WorkflowSubstitution } from '../../../functions/workflow-steps/workflow-functions.js';
 import {
   DecisionOutputSchema,
   GatherResultSchema,
   StartVerificationResultSchema,
   VerificationOutputSchema,
   WORKFLOW_TASK_EVENT_SCHEMAS,
-} from '../../../functions/shared/workflow-events.js';
+} from '../../../functions/workflow-steps/workflow-events.js';
 import { RIGHTS_REQUEST_ASL_URL } from '../../../infra/constructs/rights-request-workflow.js';
 
 /**

@@ -1,0 +1,37 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import * as z from 'zod';
+import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
+import { dynamoDbClient } from '../../platform/aws-clients/dynamodb.js';
+import { s3Client } from '../../platform/aws-clients/s3.js';
+import { parseConfig } from '../../platform/config.js';
+import { ENV } from '../../platform/env-names.js';
+import { errorPageMiddleware } from '../../web/error-page-middleware.js';
+import { originSecretFromEnv, originVerifyMiddleware } from '../../web/origin-verify.js';
+import { mailDeps } from '../../wiring/task-deps.js';
+import { serveDownloadPage } from './download-page.js';
+import { DynamoDbDownloadCodeStore } from '../../adapters/dynamodb/dynamodb-download-code-store.js';
+import { observability } from '../../platform/observability.js';
+import { DynamoDbDownloadSessionStore } from '../../adapters/dynamodb/dynamodb-download-session-store.js';
+
+const config = parseConfig(
+  z.object({
+    [ENV.requestsTable]: z.string().min(1),
+    [ENV.dataBucket]: z.string().min(1),
+    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+  }),
+);
+
+const deps = {
+  ...mailDeps('download-page'),
+  codes: new DynamoDbDownloadCodeStore(dynamoDbClient(), config[ENV.requestsTable]),
+  sessions: new DynamoDbDownloadSessionStore(dynamoDbClient(), config[ENV.requestsTable]),
+  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+};
+
+export const handler = middy((event: APIGatewayProxyEventV2) => serveDownloadPage(deps, event))
+  .use(observability('download-page'))
+  .use(httpHeaderNormalizer())
+  .use(originVerifyMiddleware(originSecretFromEnv(), deps.logger))
+  .use(errorPageMiddleware(deps.logger));

@@ -1,0 +1,56 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import * as z from 'zod';
+import { StepFunctionsWorkflow } from '../../adapters/sfn/step-functions-workflow.js';
+import { osloCalendarDate } from '../../domain/deadline/index.js';
+import { DynamoDbAccessLogStore } from '../../adapters/dynamodb/dynamodb-access-log-store.js';
+import { DynamoDbBillingStore } from '../../adapters/dynamodb/dynamodb-billing-store.js';
+import { DynamoDbCustomerStore } from '../../adapters/dynamodb/dynamodb-customer-store.js';
+import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
+import { storeRestrictionFlags } from '../../domain/restriction/restriction-flags.js';
+import { dynamoDbClient } from '../../platform/aws-clients/dynamodb.js';
+import { s3Client } from '../../platform/aws-clients/s3.js';
+import { sfnClient } from '../../platform/aws-clients/sfn.js';
+import { DynamoDbSessionRevocations } from '../../adapters/dynamodb/dynamodb-session-revocations.js';
+import { TableConfigSchema } from '../../wiring/workflow-config.js';
+import { parseConfig } from '../../platform/config.js';
+import { ENV } from '../../platform/env-names.js';
+import { jsonErrorMiddleware } from '../../web/json-error-middleware.js';
+import { originSecretFromEnv, originVerifyMiddleware } from '../../web/origin-verify.js';
+import { staffTokenVerifierFromEnv } from '../../wiring/staff-token-verifier.js';
+import { mailDeps } from '../../wiring/task-deps.js';
+import { serveStaffApi } from './staff-api.js';
+import { observability } from '../../platform/observability.js';
+
+const config = parseConfig(
+  z.object({
+    [ENV.stateMachineArn]: z.string().startsWith('arn:'),
+    [ENV.dataBucket]: z.string().min(3),
+    [ENV.customersTable]: z.string().min(1),
+    [ENV.billingTable]: z.string().min(1),
+    [ENV.accessLogTable]: z.string().min(1),
+    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+    [ENV.publicBaseUrl]: z.url().optional(),
+  }),
+);
+const deps = {
+  ...mailDeps('staff-api'),
+  callbacks: new StepFunctionsWorkflow(sfnClient, config[ENV.stateMachineArn]),
+  flags: storeRestrictionFlags({
+    customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
+    billing: new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTable]),
+    accessLog: new DynamoDbAccessLogStore(dynamoDbClient(), config[ENV.accessLogTable]),
+  }),
+  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  today: () => osloCalendarDate(new Date()),
+  verifier: staffTokenVerifierFromEnv(),
+  publicBaseUrl: config[ENV.publicBaseUrl],
+  revocations: new DynamoDbSessionRevocations(dynamoDbClient(), parseConfig(TableConfigSchema)[ENV.requestsTable]),
+};
+
+export const handler = middy((event: APIGatewayProxyEventV2) => serveStaffApi(deps, event))
+  .use(observability('staff-api'))
+  .use(httpHeaderNormalizer())
+  .use(originVerifyMiddleware(originSecretFromEnv(), deps.logger))
+  .use(jsonErrorMiddleware(deps.logger));

@@ -1,0 +1,29 @@
+import * as z from 'zod';
+import { DynamoDbRequestStore } from '../../adapters/dynamodb/dynamodb-request-store.js';
+import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
+import { REQUEST_ID_PATTERN } from '../../domain/request/request-id.js';
+import { dynamoDbClient } from '../../platform/aws-clients/dynamodb.js';
+import { s3Client } from '../../platform/aws-clients/s3.js';
+import { parseConfig } from '../../platform/config.js';
+import { ENV } from '../../platform/env-names.js';
+import { createLogger } from '../../platform/logger.js';
+import { taskHandler } from '../../platform/task-handler.js';
+import { purgeExports } from './purge-exports.js';
+
+const config = parseConfig(
+  z.object({
+    [ENV.requestsTable]: z.string().min(1),
+    [ENV.dataBucket]: z.string().min(1),
+    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+  }),
+);
+const deps = {
+  store: new DynamoDbRequestStore(dynamoDbClient(), config[ENV.requestsTable]),
+  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  logger: createLogger('purge-exports'),
+};
+
+/** A scheduled rule's event; `requestIds` narrows the run (e.g. from a future expiry index). */
+const EventSchema = z.object({ requestIds: z.array(z.string().regex(REQUEST_ID_PATTERN)).max(1000).optional() }).loose();
+
+export const handler = taskHandler('purge-exports', EventSchema, (event) => purgeExports(deps, new Date(), event.requestIds));

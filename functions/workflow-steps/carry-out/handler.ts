@@ -1,0 +1,47 @@
+import * as z from 'zod';
+import { DynamoDbAccessLogStore } from '../../adapters/dynamodb/dynamodb-access-log-store.js';
+import { DynamoDbBillingStore } from '../../adapters/dynamodb/dynamodb-billing-store.js';
+import { DynamoDbCustomerStore } from '../../adapters/dynamodb/dynamodb-customer-store.js';
+import { DynamoDbProcessingPurposeStore } from '../../adapters/dynamodb/dynamodb-marketing-stop-stores.js';
+import { DynamoDbRetentionScheduler } from '../../adapters/dynamodb/dynamodb-retention-scheduler.js';
+import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
+import { carryOut } from '../../domain/carry-out/carry-out.js';
+import { DEFAULT_EXPORT_DOWNLOAD_DAYS } from '../../domain/export/export-window.js';
+import { dynamoDbClient } from '../../platform/aws-clients/dynamodb.js';
+import { s3Client } from '../../platform/aws-clients/s3.js';
+import { parseConfig } from '../../platform/config.js';
+import { ENV } from '../../platform/env-names.js';
+import { RecipientDirectoryVariable } from '../../wiring/recipient-directory-config.js';
+import { storeDeps } from '../../wiring/store-deps.js';
+import { taskHandler } from '../../platform/task-handler.js';
+import { RequestTaskEventSchema } from '../workflow-events.js';
+
+const config = parseConfig(
+  z.object({
+    [ENV.customersTable]: z.string().min(1),
+    [ENV.billingTable]: z.string().min(1),
+    [ENV.accessLogTable]: z.string().min(1),
+    [ENV.dataBucket]: z.string().min(1),
+    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+    [ENV.exportDays]: z.coerce.number().int().min(1).max(90).default(DEFAULT_EXPORT_DOWNLOAD_DAYS),
+    [ENV.recipientDirectory]: RecipientDirectoryVariable,
+  }),
+);
+const billing = new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTable]);
+const accessLog = new DynamoDbAccessLogStore(dynamoDbClient(), config[ENV.accessLogTable]);
+const deps = {
+  ...storeDeps('carry-out'),
+  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
+  billing,
+  accessLog,
+  // Held records get the tables' TTL attribute, so DynamoDB deletes them when retention ends.
+  retention: new DynamoDbRetentionScheduler(billing, accessLog),
+  exportDays: config[ENV.exportDays],
+  recipients: config[ENV.recipientDirectory],
+  purposes: new DynamoDbProcessingPurposeStore(dynamoDbClient(), config[ENV.customersTable]),
+};
+
+export const handler = taskHandler('carry-out', RequestTaskEventSchema, (event) =>
+  carryOut(deps, event.requestId),
+);

@@ -1,0 +1,28 @@
+import * as z from 'zod';
+import { DynamoDbBillingStore } from '../../adapters/dynamodb/dynamodb-billing-store.js';
+import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
+import { gatherBilling } from '../../domain/gather/gather-billing.js';
+import { dynamoDbClient } from '../../platform/aws-clients/dynamodb.js';
+import { s3Client } from '../../platform/aws-clients/s3.js';
+import { parseConfig } from '../../platform/config.js';
+import { ENV } from '../../platform/env-names.js';
+import { storeDeps } from '../../wiring/store-deps.js';
+import { taskHandler } from '../../platform/task-handler.js';
+import { RequestTaskEventSchema } from '../workflow-events.js';
+
+const config = parseConfig(
+  z.object({
+    [ENV.billingTable]: z.string().min(1),
+    [ENV.dataBucket]: z.string().min(1),
+    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+  }),
+);
+const deps = {
+  ...storeDeps('gather-billing'),
+  billing: new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTable]),
+  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+};
+
+export const handler = taskHandler('gather-billing', RequestTaskEventSchema, (event) =>
+  gatherBilling(deps, event.requestId),
+);

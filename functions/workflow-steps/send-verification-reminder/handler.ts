@@ -1,0 +1,28 @@
+import * as z from 'zod';
+import { DynamoDbCustomerStore } from '../../adapters/dynamodb/dynamodb-customer-store.js';
+import { DynamoDbVerificationStore } from '../../adapters/dynamodb/dynamodb-verification-store.js';
+import { sendVerificationReminder } from '../../domain/verification/send-verification-reminder.js';
+import { dynamoDbClient } from '../../platform/aws-clients/dynamodb.js';
+import { parseConfig } from '../../platform/config.js';
+import { ENV } from '../../platform/env-names.js';
+import { mailDeps } from '../../wiring/task-deps.js';
+import { taskHandler } from '../../platform/task-handler.js';
+import { TableConfigSchema } from '../../wiring/workflow-config.js';
+import { RequestTaskEventSchema } from '../workflow-events.js';
+
+const config = parseConfig(
+  TableConfigSchema.extend({
+    [ENV.customersTable]: z.string().min(1),
+    [ENV.publicBaseUrl]: z.url().optional(),
+  }),
+);
+const deps = {
+  ...mailDeps('send-verification-reminder'),
+  customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
+  verifications: new DynamoDbVerificationStore(dynamoDbClient(), config[ENV.requestsTable]),
+  publicBaseUrl: config[ENV.publicBaseUrl],
+};
+
+export const handler = taskHandler('send-verification-reminder', RequestTaskEventSchema, (event) =>
+  sendVerificationReminder(deps, event.requestId),
+);
