@@ -31,7 +31,7 @@ export const ENV = {
   staffTokenAudience: 'STAFF_TOKEN_AUDIENCE',
   /** Where the token signing keys are: Cognito's `https://…/jwks.json`, or `file://…` locally. */
   staffTokenJwks: 'STAFF_TOKEN_JWKS',
-  /** `cognito` (hosted sign-in with MFA) or `local` (users from a local settings file). */
+  /** `cognito` (hosted sign-in with MFA) or `local` (the local gateway serves the sign-in page, infra/local/sign-in). */
   consoleSignIn: 'CONSOLE_SIGN_IN',
   /** The Cognito hosted sign-in domain, e.g. `obos-dsr.auth.eu-north-1.amazoncognito.com`. */
   cognitoDomain: 'COGNITO_DOMAIN',

@@ -1,8 +1,13 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createLocalTokenIssuer } from '../../functions/domain/staff-auth/index.js';
+import { createLocalTokenIssuer } from './sign-in/local-token-issuer.js';
+import { isSecureOrigin } from '../../functions/domain/staff-auth/index.js';
 import { ENV } from '../../functions/platform/env-names.js';
+import { createLogger } from '../../functions/platform/logger.js';
+import type { LocalRouteHandler } from './gateway/http-gateway.js';
+import { LOCAL_SIGN_IN_ROUTES, serveLocalSignIn, type LocalSignInDeps } from './sign-in/local-sign-in.js';
+import { parseLocalUsersFile } from './sign-in/local-users.js';
 import { loadOrCreateConsoleSigningKey } from './console-signing-key.js';
 
 /** The `iss` and `aud` of local console tokens; the staff functions expect exactly these locally. */
@@ -30,4 +35,29 @@ export function prepareLocalConsoleSignIn(directory: string): Record<string, str
     [ENV.localConsoleUsersFile]: LOCAL_CONSOLE_USERS_FILE,
     [ENV.localConsoleSigningKeyFile]: keyFile,
   };
+}
+
+/**
+ * The sign-in routes the local gateway answers itself, from the environment
+ * {@link prepareLocalConsoleSignIn} returned. Their dependencies are read at the first request,
+ * once the gateway's own URL (the console's origin) is known.
+ */
+export function localSignInRoutes(environment: Readonly<Record<string, string | undefined>>): Record<string, LocalRouteHandler> {
+  let deps: LocalSignInDeps | undefined;
+  const load = (): LocalSignInDeps => {
+    const publicBaseUrl = environment[ENV.publicBaseUrl] ?? process.env[ENV.publicBaseUrl] ?? 'http://localhost';
+    return {
+      users: parseLocalUsersFile(readFileSync(environment[ENV.localConsoleUsersFile] ?? LOCAL_CONSOLE_USERS_FILE, 'utf8')),
+      issuer: createLocalTokenIssuer({
+        privateKey: loadOrCreateConsoleSigningKey(environment[ENV.localConsoleSigningKeyFile]).privateKey,
+        issuer: LOCAL_CONSOLE_ISSUER,
+        clientId: LOCAL_CONSOLE_AUDIENCE,
+      }),
+      publicBaseUrl,
+      secureCookies: isSecureOrigin(publicBaseUrl),
+      logger: createLogger('local-sign-in'),
+    };
+  };
+  const handler: LocalRouteHandler = (event) => serveLocalSignIn((deps ??= load()), event);
+  return Object.fromEntries(LOCAL_SIGN_IN_ROUTES.map((routeKey) => [routeKey, handler]));
 }

@@ -16,7 +16,7 @@ import { startHttpGateway } from './gateway/http-gateway.js';
 import { startSmtpInbox } from './emulators/smtp-inbox.js';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { LocalFunctions } from './lambda/local-functions.js';
-import { prepareLocalConsoleSignIn } from './console-sign-in.js';
+import { localSignInRoutes, prepareLocalConsoleSignIn } from './console-sign-in.js';
 import { scheduleDailyJob } from './daily-job.js';
 import { loadOrCreateSuppressionSecret } from './suppression-secret.js';
 import { checkPrerequisites } from './prerequisites.js';
@@ -191,7 +191,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     environment.AWS_ENDPOINT_URL_SFN = sfn.url;
     process.env.AWS_ENDPOINT_URL_SFN = sfn.url;
 
-    const gateway = await startHttpGateway({ functions, port: options.port ?? 0 });
+    const gateway = await startHttpGateway({ functions, port: options.port ?? 0, localRoutes: localSignInRoutes(environment) });
     stops.push(gateway.stop);
     // Links in mails point at the local gateway; handlers read it when they first load.
     environment[ENV.publicBaseUrl] = gateway.url;

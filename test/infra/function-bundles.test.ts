@@ -48,6 +48,13 @@ describe('function bundles', () => {
     }
   });
 
+  it('bundles no local-only code: no emulator, seeding or local sign-in (users file, token issuer, form) in any function', () => {
+    const localOnly = /^infra\/local\/|(^|\/)local-(users|token-issuer|sign-in)[^/]*$|console-users\.json$/;
+    for (const bundle of bundles) expect(Object.keys(bundle.inputs).filter((input) => localOnly.test(input)), bundle.folder).toEqual([]);
+    // The console still bundles its own sign-in (Cognito's hosted pages): the inputs looked at are the real ones.
+    expect(Object.keys(bundles.find((bundle) => bundle.folder === 'staff-console')!.inputs)).toContain('functions/http/staff-console/sign-in/sign-in-routes.ts');
+  });
+
   it('bundles no mail or PDF library: they come from the document libraries layer', () => {
     const libraryCode = /node_modules\/(mailparser|libmime|iconv-lite|he|html-to-text|pdf-lib|@pdf-lib\/fontkit|@zone-eu\/mailsplit)\//;
     for (const bundle of bundles) expect(Object.keys(bundle.inputs).filter((input) => libraryCode.test(input)), bundle.folder).toEqual([]);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { loadOrCreateConsoleSigningKey } from '../../infra/local/console-signing-key.js';
 import { LOCAL_CONSOLE_AUDIENCE, LOCAL_CONSOLE_ISSUER } from '../../infra/local/console-sign-in.js';
-import { createLocalTokenIssuer, type StaffGroup } from '../../functions/domain/staff-auth/index.js';
+import type { StaffGroup } from '../../functions/domain/staff-auth/index.js';
+import { createLocalTokenIssuer } from '../../infra/local/sign-in/local-token-issuer.js';
 import { ENV } from '../../functions/platform/env-names.js';
 
 /**

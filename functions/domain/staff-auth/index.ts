@@ -1,6 +1,6 @@
 /**
- * Public API of the staff sign-in module: verifying Cognito (and local) ID tokens, the local
- * sign-in, session cookies, CSRF protection, the 401/403 gate and Cognito's hosted sign-in.
+ * Public API of the staff sign-in module: verifying Cognito ID tokens (and the local stand-in's,
+ * whose sign-in lives in infra/local/sign-in), session cookies, CSRF protection, the 401/403 gate and Cognito's hosted sign-in.
  * Import from here rather than from the individual files.
  *
  * @module
@@ -14,10 +14,6 @@ export { checkCsrf, CSRF_FIELD, csrfToken, sameOriginPost, sameSecret } from './
 export { cognitoIssuer, cognitoJwksUrl, JWKS_REFETCH_INTERVAL_MS, JwksUnavailableError, signingKeys } from './jwks-provider.js';
 export type { JsonWebKeySet, StaffKeySet } from './jwks-provider.js';
 export { rsaKeyThumbprint } from './key-thumbprint.js';
-export { createLocalTokenIssuer } from './local-token-issuer.js';
-export type { LocalTokenIssuer, LocalTokenIssuerOptions } from './local-token-issuer.js';
-export { checkLocalSignIn, hashPassword, localUsersFileSchema, parseLocalUsersFile, PASSWORD_HASH_PATTERN } from './local-users.js';
-export type { LocalUser, LocalUsersFile } from './local-users.js';
 export { headerValue } from './request-headers.js';
 export type { RequestHeaders } from './request-headers.js';
 export { clearSessionCookie, isSecureOrigin, readCookie, SESSION_COOKIE, sessionCookie } from './session-cookie.js';

@@ -29,6 +29,19 @@ export function readForm(event: APIGatewayProxyEventV2): FormFields {
   return fields;
 }
 
+/**
+ * A sign-in or sign-out post: one that cannot be read counts as empty, so its anti-forgery checks
+ * fail (403) rather than answering 400 before the check.
+ */
+export function readFormOrEmpty(event: APIGatewayProxyEventV2): FormFields {
+  try {
+    return readForm(event);
+  } catch (error) {
+    if (error instanceof UnreadableFormError) return {};
+    throw error;
+  }
+}
+
 /** One text field of a form, or '' when absent or sent as a list. */
 export const field = (form: FormFields, name: string): string => {
   const value = form[name];

@@ -2,8 +2,6 @@ import { DynamoDbPostalLetterStore } from '../../adapters/dynamodb/dynamodb-post
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { readFileSync } from 'node:fs';
-import { createPrivateKey } from 'node:crypto';
 import * as z from 'zod';
 import { DynamoDbAccessLogStore } from '../../adapters/dynamodb/dynamodb-access-log-store.js';
 import { DynamoDbBillingStore } from '../../adapters/dynamodb/dynamodb-billing-store.js';
@@ -17,7 +15,7 @@ import { StepFunctionsWorkflow } from '../../adapters/sfn/step-functions-workflo
 import { osloCalendarDate, statutoryDeadline } from '../../domain/deadline/index.js';
 import { parseInboundMessageLazily } from '../../domain/inbox/parse-inbound-message-lazily.js';
 import { newRequestId } from '../../domain/request/request-id.js';
-import { createLocalTokenIssuer, isSecureOrigin, parseLocalUsersFile } from '../../domain/staff-auth/index.js';
+import { isSecureOrigin } from '../../domain/staff-auth/index.js';
 import { toOsloIsoString } from '../../domain/deadline/oslo-calendar-date.js';
 import { dynamoDbClient } from '../../platform/aws-clients/dynamodb.js';
 import { s3Client } from '../../platform/aws-clients/s3.js';
@@ -57,30 +55,15 @@ const config = parseConfig(
       INBOUND_MAIL_BUCKET: z.string().min(3).optional(),
       [ENV.consoleSignIn]: z.enum(['cognito', 'local']),
       [ENV.cognitoDomain]: z.string().optional(),
-      [ENV.localConsoleUsersFile]: z.string().optional(),
-      [ENV.localConsoleSigningKeyFile]: z.string().optional(),
     })
-    .refine((env) => env[ENV.consoleSignIn] !== 'cognito' || env[ENV.cognitoDomain], { path: [ENV.cognitoDomain] })
-    .refine((env) => env[ENV.consoleSignIn] !== 'local' || (env[ENV.localConsoleUsersFile] && env[ENV.localConsoleSigningKeyFile]), {
-      path: [ENV.localConsoleUsersFile],
-    }),
+    .refine((env) => env[ENV.consoleSignIn] !== 'cognito' || env[ENV.cognitoDomain], { path: [ENV.cognitoDomain] }),
 );
 
-/** Local mode signs tokens with its own key; AWS hands sign-in to Cognito's hosted pages. */
-function signInMethod(): SignInMethod {
-  if (config[ENV.consoleSignIn] === 'cognito') {
-    return { kind: 'cognito', domain: config[ENV.cognitoDomain]!, clientId: config[ENV.staffTokenAudience] };
-  }
-  return {
-    kind: 'local',
-    users: parseLocalUsersFile(readFileSync(config[ENV.localConsoleUsersFile]!, 'utf8')),
-    issuer: createLocalTokenIssuer({
-      privateKey: createPrivateKey(readFileSync(config[ENV.localConsoleSigningKeyFile]!, 'utf8')),
-      issuer: config[ENV.staffTokenIssuer],
-      clientId: config[ENV.staffTokenAudience],
-    }),
-  };
-}
+/** AWS hands sign-in to Cognito's hosted pages; locally the gateway serves the sign-in page (infra/local/sign-in). */
+const signInMethod = (): SignInMethod =>
+  config[ENV.consoleSignIn] === 'cognito'
+    ? { kind: 'cognito', domain: config[ENV.cognitoDomain]!, clientId: config[ENV.staffTokenAudience] }
+    : { kind: 'local' };
 
 const table = config[ENV.requestsTable];
 const workflow = new StepFunctionsWorkflow(sfnClient, config[ENV.stateMachineArn]);

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { LocalFunctions } from '../lambda/local-functions.js';
 import { apiGatewayEvent } from './api-gateway-event.js';
 import { matchRoute } from './route-matcher.js';
@@ -38,12 +38,17 @@ const plain = (statusCode: number, message: string): APIGatewayProxyStructuredRe
   body: JSON.stringify({ message }),
 });
 
+/** A route the local gateway answers itself (local mode's stand-in for Cognito's hosted sign-in). */
+export type LocalRouteHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+
 /**
  * The local stand-in for API Gateway's HTTP API: routes by the shared route table and hands
- * each request to the same Lambda handler as an API Gateway v2 event.
+ * each request to the same Lambda handler as an API Gateway v2 event, except the routes in
+ * `localRoutes` (by route key), which local-only code answers without any Lambda bundle holding it.
  */
 export async function startHttpGateway(options: {
   functions: LocalFunctions;
+  localRoutes?: Readonly<Record<string, LocalRouteHandler>>;
   port: number;
   host?: string;
   onError?: (error: unknown) => void;
@@ -58,7 +63,8 @@ export async function startHttpGateway(options: {
         const body = await readBody(request);
         if (body === undefined) return send(response, plain(413, 'Request Entity Too Large'));
         const event = apiGatewayEvent(request, body, match);
-        const result = (await options.functions.invoke(match.route.function, event)) as APIGatewayProxyStructuredResultV2;
+        const local = options.localRoutes?.[event.routeKey];
+        const result = local ? await local(event) : ((await options.functions.invoke(match.route.function, event)) as APIGatewayProxyStructuredResultV2);
         send(response, result);
       } catch (error) {
         options.onError?.(error);

@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createLocalTokenIssuer } from '../../../functions/domain/staff-auth/local-token-issuer.js';
+import { createLocalTokenIssuer } from '../../../infra/local/sign-in/local-token-issuer.js';
 import { rsaKeyThumbprint } from '../../../functions/domain/staff-auth/key-thumbprint.js';
 import { CLIENT_ID, decodePart, ISSUED_AT, issuer, ISSUER, KID, signingKey } from './staff-token-fixture.js';
 

@@ -6,7 +6,7 @@ vi.mock('node:crypto', async (importOriginal) => {
   return { ...original, scrypt: vi.fn(original.scrypt) };
 });
 
-const { checkLocalSignIn, hashPassword } = await import('../../../functions/domain/staff-auth/local-users.js');
+const { checkLocalSignIn, hashPassword } = await import('../../../infra/local/sign-in/local-users.js');
 const scrypt = vi.mocked(crypto.scrypt);
 
 describe('checkLocalSignIn for an unknown user', () => {

@@ -7,7 +7,7 @@ import {
   parseLocalUsersFile,
   PASSWORD_HASH_PATTERN,
   type LocalUsersFile,
-} from '../../../functions/domain/staff-auth/local-users.js';
+} from '../../../infra/local/sign-in/local-users.js';
 
 const committedFile = (): LocalUsersFile =>
   parseLocalUsersFile(readFileSync(new URL('../../../infra/local/console-users.json', import.meta.url), 'utf8'));

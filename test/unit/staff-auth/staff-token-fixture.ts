@@ -1,6 +1,6 @@
 import { createHmac, sign, type KeyObject } from 'node:crypto';
 import { generateRsaPrivateKey } from '../../../infra/local/console-signing-key.js';
-import { createLocalTokenIssuer } from '../../../functions/domain/staff-auth/local-token-issuer.js';
+import { createLocalTokenIssuer } from '../../../infra/local/sign-in/local-token-issuer.js';
 import { vi } from 'vitest';
 import { createStaffTokenVerifier, type StaffTokenVerifier } from '../../../functions/domain/staff-auth/token-verifier.js';
 

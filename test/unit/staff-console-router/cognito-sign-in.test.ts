@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createLocalTokenIssuer, csrfToken } from '../../../functions/domain/staff-auth/index.js';
+import { csrfToken } from '../../../functions/domain/staff-auth/index.js';
+import { createLocalTokenIssuer } from '../../../infra/local/sign-in/local-token-issuer.js';
 import { CLIENT_ID, ISSUED_AT, ISSUER, issuer, KID, otherKey, verifierAt } from '../staff-auth/staff-token-fixture.js';
 import { BASE_URL, consoleWorld, header, routeEvent, SAME_ORIGIN, setCookies, TOKENS } from './console-world.js';
 

@@ -7,7 +7,10 @@ import type { TriageEntry } from '../../../functions/domain/intake-mail/inbox-en
 import { parseInboundMessage } from '../../../functions/domain/inbox/parse-inbound-message.js';
 import { newRequestId } from '../../../functions/domain/request/request-id.js';
 import type { RightsRequest } from '../../../functions/domain/request/rights-request.js';
-import { createLocalTokenIssuer, csrfToken, parseLocalUsersFile } from '../../../functions/domain/staff-auth/index.js';
+import { csrfToken } from '../../../functions/domain/staff-auth/index.js';
+import { createLocalTokenIssuer } from '../../../infra/local/sign-in/local-token-issuer.js';
+import { parseLocalUsersFile } from '../../../infra/local/sign-in/local-users.js';
+import { LOCAL_SIGN_IN_ROUTES, serveLocalSignIn, type LocalSignInDeps } from '../../../infra/local/sign-in/local-sign-in.js';
 import { toOsloIsoString } from '../../../functions/domain/deadline/oslo-calendar-date.js';
 import { HTTP_ROUTES } from '../../../functions/http/routes.js';
 import { serveStaffApi, type StaffApiDeps } from '../../../functions/http/staff-api/staff-api.js';
@@ -85,9 +88,11 @@ export const BAD_TOKENS = {
   'not a JWT': 'not-a-token',
 } as const;
 
-/** The local sign-in as the handler builds it, but with the fixture's key so the verifier trusts it. */
-export const localSignIn = (): SignInMethod => ({
-  kind: 'local',
+/** Local mode: the console only links to its sign-in page, which the local gateway answers. */
+export const localSignIn = (): SignInMethod => ({ kind: 'local' });
+
+/** The local gateway's sign-in as local mode builds it, but with the fixture's key so the verifier trusts it. */
+export const localSignInDeps = (): Pick<LocalSignInDeps, 'users' | 'issuer'> => ({
   users: USERS_FILE,
   issuer: createLocalTokenIssuer({ privateKey: signingKey, kid: KID, issuer: ISSUER, clientId: CLIENT_ID, now: () => ISSUED_AT }),
 });
@@ -122,6 +127,8 @@ export const TRIAGED_RAW_MAIL = [
 
 export interface WorldOptions {
   readonly signIn?: SignInMethod;
+  /** The local gateway's sign-in check, replaced so tests can count attempts. */
+  readonly localCheck?: LocalSignInDeps['check'];
   readonly secureCookies?: boolean;
   /** The main case (REQUEST_ID); awaiting approval of an access plan unless told otherwise. */
   readonly request?: Partial<RightsRequest>;
@@ -242,6 +249,13 @@ export function consoleWorld(options: WorldOptions = {}) {
     dueDate: (receivedAt: string) => statutoryDeadline(receivedAt),
     newId: newRequestId,
   };
+  const localGateway: LocalSignInDeps = {
+    ...localSignInDeps(),
+    publicBaseUrl: BASE_URL,
+    secureCookies: deps.secureCookies,
+    logger: log.logger,
+    ...(options.localCheck && { check: options.localCheck }),
+  };
   const apiDeps: StaffApiDeps = { store, objects, flags, mailer, callbacks, now: () => NOW, logger: log.logger, today: () => TODAY, verifier: verifierAt() };
 
   /** Everything an action could change, to show a refused request changed nothing. */
@@ -273,7 +287,11 @@ export function consoleWorld(options: WorldOptions = {}) {
     workflow,
     log,
     snapshot,
-    console: (event: APIGatewayProxyEventV2) => serveStaffConsole(deps, event),
+    /** As the local gateway routes: its own sign-in page in local mode, everything else to the console. */
+    console: (event: APIGatewayProxyEventV2) =>
+      deps.signIn.kind === 'local' && (LOCAL_SIGN_IN_ROUTES as readonly string[]).includes(event.routeKey)
+        ? serveLocalSignIn(localGateway, event)
+        : serveStaffConsole(deps, event),
     api: (event: APIGatewayProxyEventV2) => serveStaffApi(apiDeps, event),
   };
 }

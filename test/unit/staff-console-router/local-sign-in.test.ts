@@ -1,6 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { checkLocalSignIn, csrfToken, type LocalUsersFile } from '../../../functions/domain/staff-auth/index.js';
+import { csrfToken } from '../../../functions/domain/staff-auth/index.js';
+import { checkLocalSignIn, type LocalUsersFile } from '../../../infra/local/sign-in/local-users.js';
 import { tags } from '../web-form/page-inspection.js';
 import { verifierAt } from '../staff-auth/staff-token-fixture.js';
 import { BASE_URL, consoleWorld, DEMO, header, localSignIn, routeEvent, SAME_ORIGIN, setCookies, TOKENS } from './console-world.js';
@@ -39,15 +40,10 @@ async function signIn(
 /** The local sign-in with its check counted, to show refused forms never reach the password check. */
 function countingWorld() {
   const checks: string[] = [];
-  const base = localSignIn();
-  if (base.kind !== 'local') throw new Error('test bug: expected the local sign-in');
   const world = consoleWorld({
-    signIn: {
-      ...base,
-      check: (users: LocalUsersFile, username: string, password: string) => {
-        checks.push(username);
-        return checkLocalSignIn(users, username, password);
-      },
+    localCheck: (users: LocalUsersFile, username: string, password: string) => {
+      checks.push(username);
+      return checkLocalSignIn(users, username, password);
     },
   });
   return { world, checks };

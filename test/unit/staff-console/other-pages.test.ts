@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { html } from '../../../functions/platform/html.js';
 import { renderDashboardPage } from '../../../functions/http/staff-console/pages/dashboard-page.js';
 import { renderSignInPage } from '../../../functions/http/staff-console/pages/sign-in-page.js';
+import { renderLocalSignInPage } from '../../../infra/local/sign-in/local-sign-in.js';
 import {
   renderConflictPage,
   renderForbiddenPage,
@@ -22,7 +23,7 @@ describe('renderDashboardPage', () => {
 
 describe('renderSignInPage', () => {
   it('asks for username and password locally, posting with CSRF, and never refills the password', () => {
-    const page = renderSignInPage({ mode: 'local', csrfToken: CSRF, username: HOSTILE, error: 'Feil brukernavn eller passord.' });
+    const page = renderLocalSignInPage({ csrfToken: CSRF, username: HOSTILE, error: 'Feil brukernavn eller passord.' });
     expectAccessibleMarkup(page);
     expectCsrfOnEveryPostForm(page);
     expect(tags(page, 'form')[0]).toMatchObject({ method: 'post', action: '/console/sign-in' });
@@ -33,7 +34,7 @@ describe('renderSignInPage', () => {
   });
 
   it('offers the OBOS sign-in in AWS mode', () => {
-    const page = renderSignInPage({ mode: 'cognito', csrfToken: CSRF });
+    const page = renderSignInPage();
     expectAccessibleMarkup(page);
     expect(tags(page, 'a').find((a) => a.href === '/console/sign-in?provider=cognito')).toBeDefined();
     expect(mainText(page)).toContain('Logg inn med OBOS-konto');

@@ -1,9 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { randomBytes } from 'node:crypto';
 import {
   authorizeUrl,
   checkCsrf,
-  checkLocalSignIn,
   clearSessionCookie,
   exchangeCode,
   InvalidStaffTokenError,
@@ -12,7 +10,6 @@ import {
   pkcePair,
   readCookie,
   sameOriginPost,
-  sameSecret,
   SESSION_COOKIE,
   sessionCookie,
   SignInFailedError,
@@ -22,10 +19,10 @@ import {
   type StaffTokenVerifier,
 } from '../../../domain/staff-auth/index.js';
 import type { Logger } from '../../../platform/logger.js';
-import { field, readForm, UnreadableFormError, type FormFields } from '../form-fields.js';
+import { field, readFormOrEmpty } from '../form-fields.js';
 import { CSRF_FIELD } from '../pages/form-controls.js';
 import { renderSignInPage } from '../pages/sign-in-page.js';
-import { renderConflictPage } from '../pages/status-pages.js';
+import { renderConflictPage, renderNotFoundPage } from '../pages/status-pages.js';
 import { htmlPage, redirect } from '../console-responses.js';
 import { SESSION_SECONDS, type SignInMethod } from './sign-in-methods.js';
 
@@ -44,39 +41,17 @@ export interface SignInDeps {
 /** Holds the OAuth `state` and PKCE verifier between the redirect to Cognito and the callback. */
 const PENDING_COOKIE = 'dsr_sign_in';
 const PENDING_SECONDS = 600;
-/**
- * The local form's anti-forgery token before there is a session (double submit): set with the
- * form, it must come back both as this cookie and as the form field.
- */
-const FORM_COOKIE = 'dsr_sign_in_form';
-const FORM_SECONDS = 1800;
-
-function localForm(deps: SignInDeps, statusCode: number, extra: { username?: string; error?: string; notice?: string } = {}) {
-  const token = randomBytes(24).toString('base64url');
-  const secure = deps.secureCookies ? '; Secure' : '';
-  return htmlPage(statusCode, renderSignInPage({ mode: 'local', csrfToken: token, ...extra }), [
-    `${FORM_COOKIE}=${token}; Path=/console/sign-in; HttpOnly; SameSite=Strict; Max-Age=${FORM_SECONDS}${secure}`,
-  ]);
-}
-
 const cognitoPage = (statusCode: number, error?: string, cookies?: readonly string[]) =>
-  htmlPage(statusCode, renderSignInPage({ mode: 'cognito', csrfToken: '', ...(error && { error }) }), cookies);
+  htmlPage(statusCode, renderSignInPage(error ? { error } : {}), cookies);
+
+/** Locally the gateway answers the sign-in page before the console sees it; anything else here is not found. */
+const notHere = () => htmlPage(404, renderNotFoundPage());
 
 
 const callbackUrl = (deps: SignInDeps): string => new URL('/console/auth/callback', deps.publicBaseUrl).href;
 
 const sessionStart = (deps: SignInDeps, token: string): string =>
   sessionCookie(token, { secure: deps.secureCookies, maxAgeSeconds: SESSION_SECONDS });
-
-/** The posted form; one that cannot be read counts as empty, so its token checks fail (403). */
-function formFields(event: APIGatewayProxyEventV2): FormFields {
-  try {
-    return readForm(event);
-  } catch (error) {
-    if (error instanceof UnreadableFormError) return {};
-    throw error;
-  }
-}
 
 /**
  * The page a browser lands on once it holds a session. A plain redirect would not do: the session
@@ -92,7 +67,7 @@ export async function serveSignIn(deps: SignInDeps, event: APIGatewayProxyEventV
   const { signIn } = deps;
   switch (event.routeKey) {
     case 'GET /console/sign-in': {
-      if (signIn.kind === 'local') return localForm(deps, 200);
+      if (signIn.kind === 'local') return notHere();
       if (event.queryStringParameters?.provider !== 'cognito') return cognitoPage(200);
       const { codeVerifier, codeChallenge } = pkcePair();
       const state = oauthState();
@@ -104,26 +79,8 @@ export async function serveSignIn(deps: SignInDeps, event: APIGatewayProxyEventV
         302,
       );
     }
-    case 'POST /console/sign-in': {
-      if (signIn.kind !== 'local') return cognitoPage(404);
-      const fields = formFields(event);
-      // A cross-site form must not sign the browser in as someone else (login CSRF).
-      const formCookie = readCookie({ cookies: event.cookies, headers: event.headers }, FORM_COOKIE);
-      if (!sameOriginPost(event.headers, deps.publicBaseUrl) || !sameSecret(formCookie, field(fields, CSRF_FIELD))) {
-        return localForm(deps, 403, { error: 'Innloggingsskjemaet var utløpt eller kom fra en annen side. Prøv igjen.' });
-      }
-      const username = field(fields, 'username').trim();
-      const password = field(fields, 'password');
-      const identity = username && password ? await (signIn.check ?? checkLocalSignIn)(signIn.users, username, password) : undefined;
-      if (!identity) {
-        deps.logger.info('console.sign_in_refused');
-        return localForm(deps, 401, { username, error: 'Feil brukernavn eller passord.' });
-      }
-      deps.logger.info('console.signed_in');
-      return redirect('/console', [sessionStart(deps, signIn.issuer.issue(identity))]);
-    }
     case 'GET /console/auth/callback': {
-      if (signIn.kind !== 'cognito') return localForm(deps, 404);
+      if (signIn.kind !== 'cognito') return notHere();
       const pending = readCookie({ cookies: event.cookies, headers: event.headers }, PENDING_COOKIE) ?? '';
       const [state, codeVerifier] = pending.split('.');
       const query = event.queryStringParameters ?? {};
@@ -152,7 +109,7 @@ export async function serveSignIn(deps: SignInDeps, event: APIGatewayProxyEventV
     case 'POST /console/sign-out': {
       // Signing out changes state too: only our own pages, with the session's token, may do it.
       const session = readCookie({ cookies: event.cookies, headers: event.headers }, SESSION_COOKIE);
-      const submitted = field(formFields(event), CSRF_FIELD);
+      const submitted = field(readFormOrEmpty(event), CSRF_FIELD);
       if (!sameOriginPost(event.headers, deps.publicBaseUrl) || (session !== undefined && !checkCsrf(session, submitted))) {
         return htmlPage(403, renderConflictPage('Utloggingen kom fra en annen side eller var utløpt. Last siden på nytt og prøv igjen.', undefined));
       }
@@ -167,6 +124,6 @@ export async function serveSignIn(deps: SignInDeps, event: APIGatewayProxyEventV
       return redirect('/console/sign-in', [cleared]);
     }
     default:
-      return signIn.kind === 'local' ? localForm(deps, 404) : cognitoPage(404);
+      return signIn.kind === 'local' ? notHere() : cognitoPage(404);
   }
 }

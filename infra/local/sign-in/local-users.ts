@@ -1,6 +1,6 @@
 import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
-import { STAFF_GROUPS, STAFF_USERNAME_PATTERN, type StaffIdentity } from './staff-identity.js';
+import { STAFF_GROUPS, STAFF_USERNAME_PATTERN, type StaffIdentity } from '../../../functions/domain/staff-auth/index.js';
 
 /** scrypt cost of local passwords: Node's defaults (N=16384, r=8, p=1), 32-byte hashes. */
 const SCRYPT = { N: 16_384, r: 8, p: 1 } as const;
@@ -46,7 +46,7 @@ export const parseLocalUsersFile = (text: string): LocalUsersFile => localUsersF
  * Hashes a password for the local users file. Without a salt a random 16-byte one is drawn.
  *
  * @example
- * // npx tsx -e "import('./functions/domain/staff-auth/local-users.ts').then(m => console.log(m.hashPassword('…')))"
+ * // npx tsx -e "import('./infra/local/sign-in/local-users.ts').then(m => console.log(m.hashPassword('…')))"
  */
 export function hashPassword(password: string, salt: Buffer = randomBytes(16)): string {
   const hash = scryptSync(password.normalize('NFC'), salt, KEY_LENGTH, SCRYPT);

@@ -1,7 +1,5 @@
 import { createHash, createPublicKey, randomUUID, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
-import type { JsonWebKeySet } from './jwks-provider.js';
-import { rsaKeyThumbprint } from './key-thumbprint.js';
-import type { StaffIdentity } from './staff-identity.js';
+import { rsaKeyThumbprint, type JsonWebKeySet, type StaffIdentity } from '../../../functions/domain/staff-auth/index.js';
 
 export interface LocalTokenIssuerOptions {
   /** The RSA private key (from `loadOrCreateConsoleSigningKey` in local mode). */
