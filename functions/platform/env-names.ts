@@ -35,9 +35,6 @@ export const ENV = {
   consoleSignIn: 'CONSOLE_SIGN_IN',
   /** The Cognito hosted sign-in domain, e.g. `obos-dsr.auth.eu-north-1.amazoncognito.com`. */
   cognitoDomain: 'COGNITO_DOMAIN',
-  /** Local mode only: the users file and the private key the local sign-in signs tokens with. */
-  localConsoleUsersFile: 'CONSOLE_LOCAL_USERS_FILE',
-  localConsoleSigningKeyFile: 'CONSOLE_LOCAL_SIGNING_KEY_FILE',
   /** Where the daily deadline digest and warnings go (a staff mailbox). */
   staffDigestAddress: 'STAFF_DIGEST_ADDRESS',
   /** The custom MAIL FROM domain of our letters: its addresses are the system's, never a requester's. */

@@ -13,6 +13,11 @@ import { loadOrCreateConsoleSigningKey } from './console-signing-key.js';
 /** The `iss` and `aud` of local console tokens; the staff functions expect exactly these locally. */
 export const LOCAL_CONSOLE_ISSUER = 'http://localhost/dsr-local-sign-in';
 export const LOCAL_CONSOLE_AUDIENCE = 'dsr-console-local';
+/**
+ * Local mode only, so not among the functions' env names: the users file and the private key the
+ * local sign-in signs tokens with.
+ */
+export const LOCAL_SIGN_IN_ENV = { usersFile: 'CONSOLE_LOCAL_USERS_FILE', signingKeyFile: 'CONSOLE_LOCAL_SIGNING_KEY_FILE' } as const;
 /** The staff users of local mode (passwords in the README); never used in AWS. */
 export const LOCAL_CONSOLE_USERS_FILE = fileURLToPath(new URL('./console-users.json', import.meta.url));
 
@@ -32,8 +37,8 @@ export function prepareLocalConsoleSignIn(directory: string): Record<string, str
     [ENV.staffTokenIssuer]: LOCAL_CONSOLE_ISSUER,
     [ENV.staffTokenAudience]: LOCAL_CONSOLE_AUDIENCE,
     [ENV.staffTokenJwks]: pathToFileURL(jwksFile).href,
-    [ENV.localConsoleUsersFile]: LOCAL_CONSOLE_USERS_FILE,
-    [ENV.localConsoleSigningKeyFile]: keyFile,
+    [LOCAL_SIGN_IN_ENV.usersFile]: LOCAL_CONSOLE_USERS_FILE,
+    [LOCAL_SIGN_IN_ENV.signingKeyFile]: keyFile,
   };
 }
 
@@ -47,9 +52,9 @@ export function localSignInRoutes(environment: Readonly<Record<string, string | 
   const load = (): LocalSignInDeps => {
     const publicBaseUrl = environment[ENV.publicBaseUrl] ?? process.env[ENV.publicBaseUrl] ?? 'http://localhost';
     return {
-      users: parseLocalUsersFile(readFileSync(environment[ENV.localConsoleUsersFile] ?? LOCAL_CONSOLE_USERS_FILE, 'utf8')),
+      users: parseLocalUsersFile(readFileSync(environment[LOCAL_SIGN_IN_ENV.usersFile] ?? LOCAL_CONSOLE_USERS_FILE, 'utf8')),
       issuer: createLocalTokenIssuer({
-        privateKey: loadOrCreateConsoleSigningKey(environment[ENV.localConsoleSigningKeyFile]).privateKey,
+        privateKey: loadOrCreateConsoleSigningKey(environment[LOCAL_SIGN_IN_ENV.signingKeyFile]).privateKey,
         issuer: LOCAL_CONSOLE_ISSUER,
         clientId: LOCAL_CONSOLE_AUDIENCE,
       }),

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { loadOrCreateConsoleSigningKey } from '../../infra/local/console-signing-key.js';
-import { LOCAL_CONSOLE_AUDIENCE, LOCAL_CONSOLE_ISSUER } from '../../infra/local/console-sign-in.js';
+import { LOCAL_CONSOLE_AUDIENCE, LOCAL_CONSOLE_ISSUER, LOCAL_SIGN_IN_ENV } from '../../infra/local/console-sign-in.js';
 import type { StaffGroup } from '../../functions/domain/staff-auth/index.js';
 import { createLocalTokenIssuer } from '../../infra/local/sign-in/local-token-issuer.js';
-import { ENV } from '../../functions/platform/env-names.js';
 
 /**
  * A console token for a local stack, signed with the stack's own local signing key exactly as its
@@ -15,7 +14,7 @@ export function localStaffToken(
   username: string,
   groups: readonly StaffGroup[] = ['staff'],
 ): string {
-  const keyFile = environment[ENV.localConsoleSigningKeyFile];
+  const keyFile = environment[LOCAL_SIGN_IN_ENV.signingKeyFile];
   if (!keyFile) throw new Error('the stack has no local console signing key');
   readFileSync(keyFile); // fails loudly if the stack's key is gone
   const { privateKey } = loadOrCreateConsoleSigningKey(keyFile);
