@@ -83,7 +83,6 @@ const KNOWN_FOLDER_CYCLE = [
   'domain/export',
   'domain/identity-search',
   'domain/letters',
-  'domain/mail',
   'domain/marketing-stop',
   'domain/plan',
   'domain/plan-corrections',
