@@ -1,4 +1,4 @@
-import { PlanNotFoundError } from '../domain/carry-out/carry-out-errors.js';
+import { PlanNotFoundError } from '../domain/plan/plan-errors.js';
 import { ClosureReasonInvalidError, NoteTextInvalidError, OtherClosureLetterSentError } from '../domain/case-actions/case-action-errors.js';
 import { GatheredBundleMissingError } from '../domain/export/read-gathered.js';
 import {

@@ -85,7 +85,6 @@ const KNOWN_FOLDER_CYCLE = [
   'domain/letters',
   'domain/marketing-stop',
   'domain/plan',
-  'domain/plan-corrections',
   'domain/post',
   'domain/recipients',
   'domain/restriction',

@@ -1,5 +1,5 @@
 import { CarryOutIncompleteError } from '../carry-out/carry-out-errors.js';
-import { loadPlan } from '../carry-out/load-plan.js';
+import { loadPlan } from '../plan/load-plan.js';
 import { ACTION_IDS, pendingActionIds } from '../carry-out/planned-actions.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import type { AuditEntry, RightsRequest } from '../request/rights-request.js';
