@@ -6,7 +6,7 @@ import {
   IdentityReviewReasonRequiredError,
   UnknownCandidateError,
 } from '../domain/identity-search/resolve-identity-review.js';
-import { MarketingStopNotRefusableError } from '../domain/marketing-stop/marketing-stop-rules.js';
+import { MarketingStopNotRefusableError } from '../domain/request/marketing-stop-rules.js';
 import { correctionProblem } from '../domain/plan-corrections/correction-problem.js';
 import { MandateActionError } from '../domain/representation/mandate-actions.js';
 import { MandateDocumentError } from '../domain/representation/mandate-document.js';

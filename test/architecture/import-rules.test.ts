@@ -79,11 +79,9 @@ function folderCycles(result: CruiseResult): string[][] {
  */
 const KNOWN_FOLDER_CYCLE = [
   'domain/carry-out',
-  'domain/case-actions',
   'domain/export',
   'domain/identity-search',
   'domain/letters',
-  'domain/marketing-stop',
   'domain/plan',
   'domain/post',
   'domain/recipients',

@@ -6,7 +6,7 @@ import { buildPlan } from '../plan/build-plan.js';
 import { heldRecords } from '../plan/record-refs.js';
 import { ConcurrentChangeError, InvalidTransitionError } from '../request/request-errors.js';
 import type { RightsRequest } from '../request/rights-request.js';
-import { staffUsername } from '../case-actions/staff-username.js';
+import { staffUsername } from '../staff-auth/staff-identity.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { nextPlanKey } from '../plan/plan-versions.js';
 import { changeRequest } from '../verification/change-request.js';

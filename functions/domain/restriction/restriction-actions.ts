@@ -1,5 +1,5 @@
 import { loadPlan } from '../plan/load-plan.js';
-import { staffUsername } from '../case-actions/staff-username.js';
+import { staffUsername } from '../staff-auth/staff-identity.js';
 import type { CalendarDate } from '../deadline/index.js';
 import { readGatheredData } from '../export/read-gathered.js';
 import { disputedCorrectionLetter, restrictionLiftLetter } from '../letters/restriction-texts.js';
