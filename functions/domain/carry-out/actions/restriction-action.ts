@@ -1,5 +1,5 @@
 import type { RecordCategory } from '../../plan/action-plan.js';
-import { CATEGORY_STORE } from '../../restriction/restriction.js';
+import { CATEGORY_STORE } from '../../customer-data/customer-records.js';
 import type { CarryOutContext } from '../carry-out-context.js';
 import { ACTION_IDS } from '../planned-actions.js';
 
