@@ -85,7 +85,6 @@ const KNOWN_FOLDER_CYCLE = [
   'domain/plan',
   'domain/post',
   'domain/recipients',
-  'domain/verification',
   'domain/workflow',
 ];
 
