@@ -83,9 +83,7 @@ const KNOWN_FOLDER_CYCLE = [
   'domain/identity-search',
   'domain/letters',
   'domain/plan',
-  'domain/post',
   'domain/recipients',
-  'domain/workflow',
 ];
 
 describe('import rules of functions/ (dependency-cruiser, .dependency-cruiser.cjs)', () => {

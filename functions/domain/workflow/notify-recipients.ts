@@ -5,10 +5,10 @@ import { InvalidTransitionError } from '../request/request-errors.js';
 import type { AuditEntry, RightsRequest } from '../request/rights-request.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { loadRequest } from '../request/request-store.js';
-import type { WorkflowDeps } from '../workflow/workflow-deps.js';
-import type { RecipientAddresses } from './recipient-addresses.js';
-import { NOT_NOTIFIED_EVENT, NOTIFIED_EVENT, recipientNotices, type RecipientNotice } from './recipient-changes.js';
-import { recipientNoticeLetter } from './recipient-notice-letter.js';
+import type { WorkflowDeps } from './workflow-deps.js';
+import type { RecipientAddresses } from '../recipients/recipient-addresses.js';
+import { NOT_NOTIFIED_EVENT, NOTIFIED_EVENT, recipientNotices, type RecipientNotice } from '../recipients/recipient-changes.js';
+import { recipientNoticeLetter } from '../recipients/recipient-notice-letter.js';
 
 export interface NotifyRecipientsDeps extends WorkflowDeps {
   readonly objects: ObjectStore;
