@@ -5,7 +5,7 @@ import {
   IdentityReviewNotPendingError,
   IdentityReviewReasonRequiredError,
   UnknownCandidateError,
-} from '../domain/identity-search/resolve-identity-review.js';
+} from '../domain/case-actions/resolve-identity-review.js';
 import { MarketingStopNotRefusableError } from '../domain/request/marketing-stop-rules.js';
 import { correctionProblem } from '../domain/plan-corrections/correction-problem.js';
 import { MandateActionError } from '../domain/representation/mandate-actions.js';

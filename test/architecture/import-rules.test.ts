@@ -80,7 +80,6 @@ function folderCycles(result: CruiseResult): string[][] {
 const KNOWN_FOLDER_CYCLE = [
   'domain/carry-out',
   'domain/export',
-  'domain/identity-search',
   'domain/letters',
   'domain/plan',
   'domain/recipients',
