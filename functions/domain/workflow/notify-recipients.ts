@@ -1,6 +1,6 @@
 import { CarryOutIncompleteError } from '../carry-out/carry-out-errors.js';
 import { loadPlan } from '../plan/load-plan.js';
-import { ACTION_IDS, pendingActionIds } from '../carry-out/planned-actions.js';
+import { ACTION_IDS, pendingActionIds } from '../plan/planned-actions.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import type { AuditEntry, RightsRequest } from '../request/rights-request.js';
 import type { ObjectStore } from '../storage/object-store.js';

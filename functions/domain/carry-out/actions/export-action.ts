@@ -7,7 +7,7 @@ import { exportExpiresAt } from '../../export/export-window.js';
 import { readGatheredData } from '../../export/read-gathered.js';
 import { OBJECT_KEYS } from '../../storage/object-store.js';
 import type { CarryOutContext } from '../carry-out-context.js';
-import { ACTION_IDS, plansExport } from '../planned-actions.js';
+import { ACTION_IDS, plansExport } from '../../plan/planned-actions.js';
 
 /**
  * Who the person is proven to be: the customers they were verified as with the addresses
