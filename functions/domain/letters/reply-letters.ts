@@ -1,6 +1,6 @@
-import { exportLastDay } from '../export/export-window.js';
+import { exportLastDay } from '../request/export-window.js';
 import type { ActionPlan, Correction, CorrectionRefusal } from '../plan/action-plan.js';
-import { NOT_HELD_CATEGORIES } from '../export/not-held-categories.js';
+import { NOT_HELD_CATEGORIES } from './not-held-categories.js';
 import type { RecipientOutcome } from '../recipients/recipient-changes.js';
 import type { RecipientDirectory } from '../recipients/recipient-directory.js';
 import { requestTypeLabel } from '../request/request-type-labels.js';

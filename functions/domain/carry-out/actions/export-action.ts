@@ -3,7 +3,7 @@ import { buildExportPackage } from '../../export/export-package.js';
 import type { GatheredData } from '../../gather/gathered-data.js';
 import type { RightsRequest } from '../../request/rights-request.js';
 import { renderExportReport } from '../../export/export-report.js';
-import { exportExpiresAt } from '../../export/export-window.js';
+import { exportExpiresAt } from '../../request/export-window.js';
 import { readGatheredData } from '../../export/read-gathered.js';
 import { OBJECT_KEYS } from '../../storage/object-store.js';
 import type { CarryOutContext } from '../carry-out-context.js';
