@@ -1,12 +1,12 @@
-import { PlanNotFoundError } from '../domain/carry-out/carry-out-errors.js';
+import { PlanNotFoundError } from '../domain/plan/plan-errors.js';
 import { ClosureReasonInvalidError, NoteTextInvalidError, OtherClosureLetterSentError } from '../domain/case-actions/case-action-errors.js';
 import { GatheredBundleMissingError } from '../domain/export/read-gathered.js';
 import {
   IdentityReviewNotPendingError,
   IdentityReviewReasonRequiredError,
   UnknownCandidateError,
-} from '../domain/identity-search/resolve-identity-review.js';
-import { MarketingStopNotRefusableError } from '../domain/marketing-stop/marketing-stop-rules.js';
+} from '../domain/case-actions/resolve-identity-review.js';
+import { MarketingStopNotRefusableError } from '../domain/request/marketing-stop-rules.js';
 import { correctionProblem } from '../domain/plan-corrections/correction-problem.js';
 import { MandateActionError } from '../domain/representation/mandate-actions.js';
 import { MandateDocumentError } from '../domain/representation/mandate-document.js';

@@ -1,21 +1,5 @@
 /** Typed failures of carrying out a plan. Messages name identifiers and counts only. */
 
-/** The request has no plan, or the stored plan is missing or unreadable. */
-export class PlanNotFoundError extends Error {
-  override readonly name = 'PlanNotFoundError';
-  constructor(readonly requestId: string) {
-    super(`the action plan of request ${requestId} is missing`);
-  }
-}
-
-/** The plan names customers the verified requester is not, or another request: never acted on. */
-export class PlanSubjectMismatchError extends Error {
-  override readonly name = 'PlanSubjectMismatchError';
-  constructor(readonly requestId: string) {
-    super(`the action plan of request ${requestId} does not match its verified data subject`);
-  }
-}
-
 /** After erasing, a re-query still found planned records: the erasure is not proven. */
 export class ErasureNotProvenError extends Error {
   override readonly name = 'ErasureNotProvenError';

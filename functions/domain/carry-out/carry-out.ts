@@ -13,8 +13,8 @@ import { carryOutRestriction } from './actions/restriction-action.js';
 import { carryOutRetention } from './actions/retention-action.js';
 import { CARRY_OUT_ACTOR, CarryOutContext } from './carry-out-context.js';
 import type { CarryOutDeps } from './carry-out-deps.js';
-import { loadPlan } from './load-plan.js';
-import { pendingActionIds, plannedActionIds } from './planned-actions.js';
+import { loadPlan } from '../plan/load-plan.js';
+import { pendingActionIds, plannedActionIds } from '../plan/planned-actions.js';
 
 /** What the step returns into the execution: counts only, never data. */
 export interface CarryOutSummary {

@@ -1,7 +1,7 @@
 import type { RequestStore } from '../request/request-store.js';
 import type { StoreDeps } from '../request/request-store.js';
 import { NoteTextInvalidError } from './case-action-errors.js';
-import { staffUsername } from './staff-username.js';
+import { staffUsername } from '../staff-auth/staff-identity.js';
 
 export const MAX_NOTE_LENGTH = 2000;
 

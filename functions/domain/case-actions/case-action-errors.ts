@@ -3,14 +3,6 @@
  * never the text staff wrote (a note or reason may hold personal data).
  */
 
-/** The actor is not `staff:<username>`: only a signed-in staff member acts on a case. */
-export class NotStaffActorError extends Error {
-  override readonly name = 'NotStaffActorError';
-  constructor() {
-    super('case actions are taken by a signed-in staff member');
-  }
-}
-
 /** A note must say something and fit in the audit trail. */
 export class NoteTextInvalidError extends Error {
   override readonly name = 'NoteTextInvalidError';

@@ -1,10 +1,10 @@
-import { assertRefusalLeavesMarketingStop } from '../marketing-stop/marketing-stop-rules.js';
+import { assertRefusalLeavesMarketingStop } from '../request/marketing-stop-rules.js';
 import { unfoundedLetter, type UnfoundedGround } from '../letters/unfounded-letter.js';
 import { loadRequest } from '../request/request-store.js';
 import type { CaseActionDeps } from './case-action-deps.js';
 import { ClosureReasonInvalidError } from './case-action-errors.js';
 import { MAX_CLOSURE_REASON_LENGTH, closeByStaff, isClosedAs, type StaffClosureResult } from './close-by-staff.js';
-import { staffUsername } from './staff-username.js';
+import { staffUsername } from '../staff-auth/staff-identity.js';
 
 /**
  * The shortest reason accepted. It is quoted to the person, and Art. 12(5) makes us carry the

@@ -15,7 +15,7 @@ import {
 } from './case-action-errors.js';
 import { MAX_CLOSURE_REASON_LENGTH, assertClosable, closeByStaff, isClosedAs, type StaffClosureResult } from './close-by-staff.js';
 import { canTakeNewRights, mergedCase, rightsOnlyIn, sameRequester, stillAnswers } from './merged-case.js';
-import { staffUsername } from './staff-username.js';
+import { staffUsername } from '../staff-auth/staff-identity.js';
 
 export interface MergeDuplicateInput {
   /** The duplicate: it is closed. */

@@ -2,7 +2,7 @@ import { ConcurrentChangeError, InvalidTransitionError } from '../request/reques
 import type { RightsRequest } from '../request/rights-request.js';
 import { loadRequest } from '../request/request-store.js';
 import type { StoreDeps } from '../request/request-store.js';
-import { staffUsername } from './staff-username.js';
+import { staffUsername } from '../staff-auth/staff-identity.js';
 
 export interface TakeCaseInput {
   readonly requestId: string;

@@ -143,3 +143,15 @@ export interface Page<T> {
   readonly items: readonly T[];
   readonly next?: string;
 }
+
+/** Which store holds each category (and so which store a scope touches). */
+export const CATEGORY_STORE: Readonly<Record<RecordCategory, 'customers' | 'billing' | 'accessLog'>> = {
+  profile: 'customers',
+  subscription: 'customers',
+  consent: 'customers',
+  reservation: 'customers',
+  service_note: 'customers',
+  invoice: 'billing',
+  payment: 'billing',
+  door_event: 'accessLog',
+};

@@ -32,7 +32,7 @@ import {
 import { AuditTrailItemSchema, CorrespondenceItemSchema } from './correspondence.js';
 import { EarlierRequestSchema, type SubjectHistory } from './earlier-requests.js';
 import { EXPORT_FIELDS } from './export-fields.js';
-import { NotHeldEntrySchema, notHeldEntries } from './not-held-categories.js';
+import { NotHeldEntrySchema, notHeldEntries } from '../letters/not-held-categories.js';
 
 /**
  * The export package of an access (Art. 15) or portability (Art. 20) request: `data.json`, a

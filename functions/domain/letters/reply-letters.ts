@@ -1,7 +1,6 @@
-import type { CorrectionRefusal } from '../carry-out/actions/rectification-action.js';
-import { exportLastDay } from '../export/export-window.js';
-import type { ActionPlan, Correction } from '../plan/action-plan.js';
-import { NOT_HELD_CATEGORIES } from '../export/not-held-categories.js';
+import { exportLastDay } from '../request/export-window.js';
+import type { ActionPlan, Correction, CorrectionRefusal } from '../plan/action-plan.js';
+import { NOT_HELD_CATEGORIES } from './not-held-categories.js';
 import type { RecipientOutcome } from '../recipients/recipient-changes.js';
 import type { RecipientDirectory } from '../recipients/recipient-directory.js';
 import { requestTypeLabel } from '../request/request-type-labels.js';

@@ -1,7 +1,7 @@
 import type { ActionPlan } from '../plan/action-plan.js';
 import { LANGUAGE_LOCALES, type Language } from '../request/request-vocabulary.js';
 import type { RightsRequest } from '../request/rights-request.js';
-import type { Restriction, RestrictionGround } from '../restriction/restriction.js';
+import type { Restriction, RestrictionGround } from '../request/request-restriction.js';
 import { CATEGORY_LABELS, joinList, type Localised } from './art15-information.js';
 import { gdpr } from './legal-citations.js';
 import { REMEDIES, SIGNATURE, type Letter } from './letter.js';

@@ -1,4 +1,24 @@
-import type { PostalDelivery } from '../post/postal-letter.js';
+import type { Language } from '../request/request-vocabulary.js';
+import type { PostalAddress } from '../request/rights-request.js';
+
+/** Who a letter by post is addressed to, as printed in the PDF's address window. */
+export interface PostalRecipient {
+  readonly name: string;
+  readonly address: PostalAddress;
+}
+
+/** What a letter by post needs beyond the mail's subject and text. */
+export interface PostalDelivery {
+  readonly recipient: PostalRecipient;
+  /** The letter's date (Oslo calendar date, `YYYY-MM-DD`), fixed when the letter is recorded. */
+  readonly date: string;
+  readonly language: Language;
+  /**
+   * The export report (access or portability) to print with the letter: the S3 key of its
+   * readable report in the request-data bucket, appended to the PDF after the letter.
+   */
+  readonly reportKey?: string;
+}
 
 /** One outgoing mail, rendered in the requester's language. */
 export interface OutgoingMail {

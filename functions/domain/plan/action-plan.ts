@@ -61,6 +61,9 @@ export const CorrectionSchema = z.object({
 });
 export type Correction = z.infer<typeof CorrectionSchema>;
 
+/** Why a correction was not made; the reply letter explains each to the requester. */
+export type CorrectionRefusal = 'stale' | 'invalid_value' | 'no_profile';
+
 export const RecipientSchema = z.object({
   id: z.enum(['unloc', 'invoicing', 'email_platform']),
   name: z.string(),

@@ -24,3 +24,19 @@ export class GatheredDataMissingError extends Error {
     super(`gathered ${source} data of request ${requestId} are missing`);
   }
 }
+
+/** The request has no plan, or the stored plan is missing or unreadable. */
+export class PlanNotFoundError extends Error {
+  override readonly name = 'PlanNotFoundError';
+  constructor(readonly requestId: string) {
+    super(`the action plan of request ${requestId} is missing`);
+  }
+}
+
+/** The plan names customers the verified requester is not, or another request: never acted on. */
+export class PlanSubjectMismatchError extends Error {
+  override readonly name = 'PlanSubjectMismatchError';
+  constructor(readonly requestId: string) {
+    super(`the action plan of request ${requestId} does not match its verified data subject`);
+  }
+}

@@ -1,4 +1,4 @@
-import { ACTION_IDS } from '../carry-out/planned-actions.js';
+import { ACTION_IDS } from '../plan/planned-actions.js';
 import type { ActionPlan, Correction, ErasureAction, KeptRecords, Recipient, RecordCategory } from '../plan/action-plan.js';
 import { RECIPIENT_REGISTER } from '../plan/recipients.js';
 import type { AuditEntry, RightsRequest } from '../request/rights-request.js';

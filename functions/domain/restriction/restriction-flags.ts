@@ -2,7 +2,7 @@ import type { AccessLogStore } from '../customer-data/access-log-store.js';
 import type { BillingStore } from '../customer-data/billing-store.js';
 import type { CustomerStore } from '../customer-data/customer-store.js';
 import type { RecordCategory } from '../plan/action-plan.js';
-import { CATEGORY_STORE } from './restriction.js';
+import { CATEGORY_STORE } from '../customer-data/customer-records.js';
 
 /** Sets or clears the Art. 18 flag on a customer's records of some categories, in whichever stores hold them. */
 export interface RestrictionFlags {

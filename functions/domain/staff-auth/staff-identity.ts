@@ -35,3 +35,24 @@ export function toStaffIdentity(username: unknown, groups: unknown): StaffIdenti
   const known = Array.isArray(groups) ? groups.filter(isStaffGroup) : [];
   return { username, groups: [...new Set(known)] };
 }
+
+/** The actor is not `staff:<username>`: only a signed-in staff member acts on a case. */
+export class NotStaffActorError extends Error {
+  override readonly name = 'NotStaffActorError';
+  constructor() {
+    super('case actions are taken by a signed-in staff member');
+  }
+}
+
+const STAFF_ACTOR = /^staff:(.{1,100})$/s;
+
+/**
+ * The username in an actor string `staff:<username>`, as the staff API records who acted.
+ *
+ * @throws NotStaffActorError for a system actor or an empty or over-long username
+ */
+export function staffUsername(actor: string): string {
+  const username = STAFF_ACTOR.exec(actor)?.[1]?.trim();
+  if (!username) throw new NotStaffActorError();
+  return username;
+}

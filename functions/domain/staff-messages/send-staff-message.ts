@@ -1,7 +1,7 @@
 import type { Mailer } from '../mail/mailer.js';
 import { loadRequest } from '../request/request-store.js';
 import type { StoreDeps } from '../request/request-store.js';
-import { staffUsername } from '../case-actions/staff-username.js';
+import { staffUsername } from '../staff-auth/staff-identity.js';
 import {
   NEEDS_STAFF_TEXT,
   renderStaffMessage,

@@ -1,4 +1,4 @@
-import { unverifiedClosureLetter } from '../letters/verification-letters.js';
+import { unverifiedClosureLetter } from './verification-letters.js';
 import { transitionChange } from '../lifecycle/apply-transition.js';
 import { canTransition } from '../lifecycle/request-lifecycle.js';
 import { InvalidTransitionError } from '../request/request-errors.js';

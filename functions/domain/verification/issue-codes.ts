@@ -1,6 +1,6 @@
 import { withCodeForRepresentativeNote } from '../letters/on-behalf-note.js';
 import type { Letter } from '../letters/letter.js';
-import { verifyPageLink, type CodeLetterInput } from '../letters/verification-letters.js';
+import { verifyPageLink, type CodeLetterInput } from './verification-letters.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { generateCode, hashCode, newSalt } from './one-time-code.js';
 import { osloCalendarDate } from '../deadline/index.js';

@@ -1,5 +1,5 @@
 import { isAnswered } from '../lifecycle/request-lifecycle.js';
-import { verificationCodeLetter } from '../letters/verification-letters.js';
+import { verificationCodeLetter } from './verification-letters.js';
 import { ConcurrentChangeError } from '../request/request-errors.js';
 import { changeRequest, MAX_CHANGE_ATTEMPTS } from './change-request.js';
 import { issueCodes, recentSends } from './issue-codes.js';

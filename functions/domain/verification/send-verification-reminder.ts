@@ -1,4 +1,4 @@
-import { verificationReminderLetter } from '../letters/verification-letters.js';
+import { verificationReminderLetter } from './verification-letters.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import { loadRequest } from '../request/request-store.js';
 import { changeRequest } from './change-request.js';

@@ -1,5 +1,5 @@
 import { canTransition, isAnswered } from '../lifecycle/request-lifecycle.js';
-import { verificationCodeLetter } from '../letters/verification-letters.js';
+import { verificationCodeLetter } from './verification-letters.js';
 import { transitionChange } from '../lifecycle/apply-transition.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import { loadRequest } from '../request/request-store.js';

@@ -1,5 +1,5 @@
 import { isValidCorrection } from '../customer-data/correction-value.js';
-import { assertRefusalLeavesMarketingStop } from '../marketing-stop/marketing-stop-rules.js';
+import { assertRefusalLeavesMarketingStop } from '../request/marketing-stop-rules.js';
 import type { Decision, RightsRequest } from '../request/rights-request.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import type { TaskCallbacks } from '../request/workflow-starter.js';

@@ -1,7 +1,7 @@
-import type { CorrectionRefusal } from '../carry-out/actions/rectification-action.js';
 import { CarryOutIncompleteError } from '../carry-out/carry-out-errors.js';
-import { loadPlan } from '../carry-out/load-plan.js';
-import { ACTION_IDS, pendingActionIds } from '../carry-out/planned-actions.js';
+import { loadPlan } from '../plan/load-plan.js';
+import type { CorrectionRefusal } from '../plan/action-plan.js';
+import { ACTION_IDS, pendingActionIds } from '../plan/planned-actions.js';
 import { downloadPageLink } from '../export/download-link.js';
 import { approvedReplyLetter, rejectedReplyLetter, type CorrectionOutcome, type ReplyFacts } from '../letters/reply-letters.js';
 import { recipientOutcomes } from '../recipients/recipient-changes.js';

@@ -9,7 +9,7 @@ import {
   type DownloadCodeStore,
 } from '../../domain/export/download-code-store.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../domain/export/export-report.js';
-import { exportLastDay, isExportExpired } from '../../domain/export/export-window.js';
+import { exportLastDay, isExportExpired } from '../../domain/request/export-window.js';
 import type { Mailer } from '../../domain/mail/mailer.js';
 import { ConcurrentChangeError } from '../../domain/request/request-errors.js';
 import { REQUEST_ID_PATTERN } from '../../domain/request/request-id.js';

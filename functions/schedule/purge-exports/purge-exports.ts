@@ -1,4 +1,4 @@
-import { EXPORTS_ROOT, isExportExpired, requestIdOfExportKey } from '../../domain/export/export-window.js';
+import { EXPORTS_ROOT, isExportExpired, requestIdOfExportKey } from '../../domain/request/export-window.js';
 import type { RequestStore } from '../../domain/request/request-store.js';
 import { OBJECT_KEYS, type ObjectStore } from '../../domain/storage/object-store.js';
 import type { Logger } from '../../platform/logger.js';

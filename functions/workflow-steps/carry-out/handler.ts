@@ -6,7 +6,7 @@ import { DynamoDbProcessingPurposeStore } from '../../adapters/dynamodb/dynamodb
 import { DynamoDbRetentionScheduler } from '../../adapters/dynamodb/dynamodb-retention-scheduler.js';
 import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
 import { carryOut } from '../../domain/carry-out/carry-out.js';
-import { DEFAULT_EXPORT_DOWNLOAD_DAYS } from '../../domain/export/export-window.js';
+import { DEFAULT_EXPORT_DOWNLOAD_DAYS } from '../../domain/request/export-window.js';
 import { dynamoDbClient } from '../../platform/aws-clients/dynamodb.js';
 import { s3Client } from '../../platform/aws-clients/s3.js';
 import { parseConfig } from '../../platform/config.js';

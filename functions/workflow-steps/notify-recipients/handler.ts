@@ -2,7 +2,7 @@ import { s3Client } from '../../platform/aws-clients/s3.js';
 import * as z from 'zod';
 import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
 import { RecipientAddressesSchema } from '../../domain/recipients/recipient-addresses.js';
-import { notifyRecipients } from '../../domain/recipients/notify-recipients.js';
+import { notifyRecipients } from '../../domain/workflow/notify-recipients.js';
 import { parseConfig } from '../../platform/config.js';
 import { ENV } from '../../platform/env-names.js';
 import { mailDeps } from '../../wiring/task-deps.js';

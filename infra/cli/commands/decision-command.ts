@@ -1,5 +1,5 @@
 import { RequestNotFoundError, InvalidTransitionError } from '../../../functions/domain/request/request-errors.js';
-import { MarketingStopNotRefusableError } from '../../../functions/domain/marketing-stop/marketing-stop-rules.js';
+import { MarketingStopNotRefusableError } from '../../../functions/domain/request/marketing-stop-rules.js';
 import {
   BalancingReasonRequiredError,
   CorrectionsRequiredError,

@@ -4,7 +4,7 @@ import type { RetentionScheduler, SchedulableCategory } from '../../../functions
 import { subjectCustomerIds } from '../../../functions/domain/gather/subject-customer-ids.js';
 import { ActionPlanSchema, type ActionPlan } from '../../../functions/domain/plan/action-plan.js';
 import { buildPlan } from '../../../functions/domain/plan/build-plan.js';
-import type { NotifyRecipientsDeps } from '../../../functions/domain/recipients/notify-recipients.js';
+import type { NotifyRecipientsDeps } from '../../../functions/domain/workflow/notify-recipients.js';
 import type { RecipientAddresses } from '../../../functions/domain/recipients/recipient-addresses.js';
 import type { RequestType } from '../../../functions/domain/request/request-vocabulary.js';
 import type { Decision, RightsRequest } from '../../../functions/domain/request/rights-request.js';

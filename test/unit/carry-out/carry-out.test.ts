@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { carryOut } from '../../../functions/domain/carry-out/carry-out.js';
-import {
-  ErasureNotProvenError,
-  ErasurePlanConflictError,
-  PlanNotFoundError,
-  PlanSubjectMismatchError,
-} from '../../../functions/domain/carry-out/carry-out-errors.js';
-import { plannedActionIds } from '../../../functions/domain/carry-out/planned-actions.js';
+import { ErasureNotProvenError, ErasurePlanConflictError } from '../../../functions/domain/carry-out/carry-out-errors.js';
+import { PlanNotFoundError, PlanSubjectMismatchError } from '../../../functions/domain/plan/plan-errors.js';
+import { plannedActionIds } from '../../../functions/domain/plan/planned-actions.js';
 import { readAllPages } from '../../../functions/domain/gather/read-all-pages.js';
 import { ConcurrentChangeError, InvalidTransitionError } from '../../../functions/domain/request/request-errors.js';
 import { OBJECT_KEYS } from '../../../functions/domain/storage/object-store.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addNote } from '../../../functions/domain/case-actions/add-note.js';
-import { NoteTextInvalidError, NotStaffActorError } from '../../../functions/domain/case-actions/case-action-errors.js';
+import { NoteTextInvalidError } from '../../../functions/domain/case-actions/case-action-errors.js';
+import { NotStaffActorError } from '../../../functions/domain/staff-auth/staff-identity.js';
 import { RequestNotFoundError } from '../../../functions/domain/request/request-errors.js';
 import { REQUEST_ID } from '../fixtures/rights-request-fixture.js';
 import { caseActionsWith } from './case-actions-fixture.js';

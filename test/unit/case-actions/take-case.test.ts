@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotStaffActorError } from '../../../functions/domain/case-actions/case-action-errors.js';
+import { NotStaffActorError } from '../../../functions/domain/staff-auth/staff-identity.js';
 import { takeCase } from '../../../functions/domain/case-actions/take-case.js';
 import { ConcurrentChangeError, InvalidTransitionError } from '../../../functions/domain/request/request-errors.js';
 import { REQUEST_ID } from '../fixtures/rights-request-fixture.js';

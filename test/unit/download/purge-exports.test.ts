@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORTS_ROOT } from '../../../functions/domain/export/export-window.js';
+import { EXPORTS_ROOT } from '../../../functions/domain/request/export-window.js';
 import { OBJECT_KEYS } from '../../../functions/domain/storage/object-store.js';
 import { purgeExports } from '../../../functions/schedule/purge-exports/purge-exports.js';
 import { auditOf } from '../carry-out/carry-out-fixture.js';

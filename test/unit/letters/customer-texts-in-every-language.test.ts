@@ -21,6 +21,7 @@ const TEXT_FOLDERS = [
   'domain/export',
   'domain/request',
   'domain/plan/request-types',
+  'domain/verification',
   'http/web-form/pages',
   'http/verify-page/pages',
   'http/download-page/pages',

@@ -14,7 +14,7 @@ import {
   unverifiedClosureLetter,
   verificationCodeLetter,
   verificationReminderLetter,
-} from '../../../functions/domain/letters/verification-letters.js';
+} from '../../../functions/domain/verification/verification-letters.js';
 import { withCodeForRepresentativeNote, withOnBehalfNote } from '../../../functions/domain/letters/on-behalf-note.js';
 import { recipientNoticeLetter } from '../../../functions/domain/recipients/recipient-notice-letter.js';
 import { validateSubmission, type FieldError } from '../../../functions/domain/request/request-submission.js';

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MarketingStopNotRefusableError } from '../../../functions/domain/marketing-stop/marketing-stop-rules.js';
+import { MarketingStopNotRefusableError } from '../../../functions/domain/request/marketing-stop-rules.js';
 import { stopMarketing, type StopMarketingDeps } from '../../../functions/domain/marketing-stop/stop-marketing.js';
 import { suppressionKey, WeakSuppressionSecretError } from '../../../functions/domain/marketing-stop/suppression-list.js';
 import { closeManifestlyUnfounded } from '../../../functions/domain/case-actions/close-manifestly-unfounded.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { carryOut } from '../../../functions/domain/carry-out/carry-out.js';
-import { loadPlan } from '../../../functions/domain/carry-out/load-plan.js';
+import { loadPlan } from '../../../functions/domain/plan/load-plan.js';
 import { approvedReplyLetter } from '../../../functions/domain/letters/reply-letters.js';
 import { correctPlan, type CorrectPlanInput } from '../../../functions/domain/plan-corrections/correct-plan.js';
 import {

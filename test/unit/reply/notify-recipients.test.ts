@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { carryOut } from '../../../functions/domain/carry-out/carry-out.js';
 import { CarryOutIncompleteError } from '../../../functions/domain/carry-out/carry-out-errors.js';
 import { RecipientAddressesSchema } from '../../../functions/domain/recipients/recipient-addresses.js';
-import { notifyRecipients } from '../../../functions/domain/recipients/notify-recipients.js';
+import { notifyRecipients } from '../../../functions/domain/workflow/notify-recipients.js';
 import { REQUESTER } from '../fixtures/rights-request-fixture.js';
 import { ALL_ADDRESSES, CUSTOMER, auditOf, scenario } from '../carry-out/carry-out-fixture.js';
 

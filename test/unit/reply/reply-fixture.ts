@@ -1,5 +1,5 @@
 import { carryOut } from '../../../functions/domain/carry-out/carry-out.js';
-import { notifyRecipients } from '../../../functions/domain/recipients/notify-recipients.js';
+import { notifyRecipients } from '../../../functions/domain/workflow/notify-recipients.js';
 import { sendReply } from '../../../functions/domain/workflow/send-reply.js';
 import { scenario, type ScenarioInput } from '../carry-out/carry-out-fixture.js';
 

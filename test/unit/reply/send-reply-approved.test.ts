@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { carryOut } from '../../../functions/domain/carry-out/carry-out.js';
-import { CarryOutIncompleteError, PlanNotFoundError } from '../../../functions/domain/carry-out/carry-out-errors.js';
+import { CarryOutIncompleteError } from '../../../functions/domain/carry-out/carry-out-errors.js';
+import { PlanNotFoundError } from '../../../functions/domain/plan/plan-errors.js';
 import { sendReply } from '../../../functions/domain/workflow/send-reply.js';
 import { scenario } from '../carry-out/carry-out-fixture.js';
 import { answered } from './reply-fixture.js';

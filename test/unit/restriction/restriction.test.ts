@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { carryOut } from '../../../functions/domain/carry-out/carry-out.js';
-import { loadPlan } from '../../../functions/domain/carry-out/load-plan.js';
+import { loadPlan } from '../../../functions/domain/plan/load-plan.js';
 import { readAllPages } from '../../../functions/domain/gather/read-all-pages.js';
 import { approvedReplyLetter } from '../../../functions/domain/letters/reply-letters.js';
 import {

@@ -5,7 +5,7 @@ import {
   verificationCodeLetter,
   verificationReminderLetter,
   verifyPageLink,
-} from '../../../functions/domain/letters/verification-letters.js';
+} from '../../../functions/domain/verification/verification-letters.js';
 import type { OutgoingMail } from '../../../functions/domain/mail/mailer.js';
 import { LANGUAGES } from '../../../functions/domain/request/request-vocabulary.js';
 import { closeUnverified } from '../../../functions/domain/verification/close-unverified.js';

@@ -1,6 +1,6 @@
 import type { CarryOutContext } from '../carry-out-context.js';
 import { categoryRecords, idOfRef, toRef } from '../held-records.js';
-import { ACTION_IDS, keepsBuyerOnInvoices } from '../planned-actions.js';
+import { ACTION_IDS, keepsBuyerOnInvoices } from '../../plan/planned-actions.js';
 
 /**
  * Before an erasure removes the profile, writes the buyer's name and address (from the profile as

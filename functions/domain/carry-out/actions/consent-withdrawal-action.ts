@@ -1,6 +1,6 @@
 import type { Consent } from '../../customer-data/customer-records.js';
 import type { CarryOutContext } from '../carry-out-context.js';
-import { ACTION_IDS } from '../planned-actions.js';
+import { ACTION_IDS } from '../../plan/planned-actions.js';
 
 /** The current state of one consent kind: the latest change decides. */
 const isGranted = (consents: readonly Consent[], kind: Consent['kind']): boolean =>

@@ -2,7 +2,7 @@ import type { ErasureAction } from '../../plan/action-plan.js';
 import type { CarryOutContext } from '../carry-out-context.js';
 import { ErasureNotProvenError, ErasurePlanConflictError } from '../carry-out-errors.js';
 import { categoryRecords, toRef } from '../held-records.js';
-import { ACTION_IDS, orderedErasures } from '../planned-actions.js';
+import { ACTION_IDS, orderedErasures } from '../../plan/planned-actions.js';
 
 /** What an erasure found and left, recorded in the audit trail as its proof (counts only). */
 export interface ErasureProof {

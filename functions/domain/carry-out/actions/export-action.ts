@@ -3,11 +3,11 @@ import { buildExportPackage } from '../../export/export-package.js';
 import type { GatheredData } from '../../gather/gathered-data.js';
 import type { RightsRequest } from '../../request/rights-request.js';
 import { renderExportReport } from '../../export/export-report.js';
-import { exportExpiresAt } from '../../export/export-window.js';
+import { exportExpiresAt } from '../../request/export-window.js';
 import { readGatheredData } from '../../export/read-gathered.js';
 import { OBJECT_KEYS } from '../../storage/object-store.js';
 import type { CarryOutContext } from '../carry-out-context.js';
-import { ACTION_IDS, plansExport } from '../planned-actions.js';
+import { ACTION_IDS, plansExport } from '../../plan/planned-actions.js';
 
 /**
  * Who the person is proven to be: the customers they were verified as with the addresses

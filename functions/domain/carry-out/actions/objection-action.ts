@@ -1,5 +1,5 @@
 import type { CarryOutContext } from '../carry-out-context.js';
-import { ACTION_IDS } from '../planned-actions.js';
+import { ACTION_IDS } from '../../plan/planned-actions.js';
 
 /**
  * Objection to direct marketing (Art. 21(2)–(3)): the subject is reserved against each planned

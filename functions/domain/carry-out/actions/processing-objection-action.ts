@@ -1,6 +1,6 @@
 import { OBJECTED_PURPOSE } from '../../processing-objection/objection-restriction.js';
 import type { CarryOutContext } from '../carry-out-context.js';
-import { ACTION_IDS } from '../planned-actions.js';
+import { ACTION_IDS } from '../../plan/planned-actions.js';
 
 /**
  * An upheld objection to processing (Art. 21(1)): the objected purpose stops for good for every

@@ -1,14 +1,11 @@
 import * as z from 'zod';
 import type { CustomerProfile } from '../../customer-data/customer-records.js';
-import type { Correction } from '../../plan/action-plan.js';
+import type { Correction, CorrectionRefusal } from '../../plan/action-plan.js';
 import { readGatheredData } from '../../export/read-gathered.js';
 import type { CarryOutContext } from '../carry-out-context.js';
-import { ACTION_IDS } from '../planned-actions.js';
+import { ACTION_IDS } from '../../plan/planned-actions.js';
 
 type Field = Correction['field'];
-
-/** Why a correction was not made; the reply letter explains each to the requester. */
-export type CorrectionRefusal = 'stale' | 'invalid_value' | 'no_profile';
 
 /**
  * What each correctable field may become, normalised as the store keeps it (e-mail lower-cased,

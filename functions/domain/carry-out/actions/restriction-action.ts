@@ -1,7 +1,7 @@
 import type { RecordCategory } from '../../plan/action-plan.js';
-import { CATEGORY_STORE } from '../../restriction/restriction.js';
+import { CATEGORY_STORE } from '../../customer-data/customer-records.js';
 import type { CarryOutContext } from '../carry-out-context.js';
-import { ACTION_IDS } from '../planned-actions.js';
+import { ACTION_IDS } from '../../plan/planned-actions.js';
 
 /**
  * Restriction (Art. 18): every customer id of the subject is flagged storage-only in the stores

@@ -1,6 +1,6 @@
 import type { CarryOutContext } from '../carry-out-context.js';
 import { categoryRecords, idOfRef, toRef } from '../held-records.js';
-import { ACTION_IDS, retentionGroups } from '../planned-actions.js';
+import { ACTION_IDS, retentionGroups } from '../../plan/planned-actions.js';
 import { isSchedulable } from '../retention-scheduler.js';
 
 /**

@@ -3,7 +3,7 @@ import { addNote } from '../../../domain/case-actions/add-note.js';
 import { closeManifestlyUnfounded } from '../../../domain/case-actions/close-manifestly-unfounded.js';
 import { mergeDuplicate } from '../../../domain/case-actions/merge-duplicate.js';
 import { takeCase } from '../../../domain/case-actions/take-case.js';
-import { confirmNoMatch, linkToCandidate } from '../../../domain/identity-search/resolve-identity-review.js';
+import { confirmNoMatch, linkToCandidate } from '../../../domain/case-actions/resolve-identity-review.js';
 import { assignOnFirstAction } from '../../../domain/case-actions/assign-on-first-action.js';
 import { sendStaffMessage } from '../../../domain/staff-messages/send-staff-message.js';
 import { RecordCategorySchema, type RecordCategory } from '../../../domain/plan/action-plan.js';

@@ -1,4 +1,4 @@
-import { OTHER_WAY_TO_VERIFY, WHERE_CODE_WAS_SENT } from '../../../domain/letters/verification-letters.js';
+import { OTHER_WAY_TO_VERIFY, WHERE_CODE_WAS_SENT } from '../../../domain/verification/verification-letters.js';
 import type { Language } from '../../../domain/request/request-vocabulary.js';
 import { CODE_DIGITS } from '../../../domain/verification/one-time-code.js';
 import { CODE_VALID_MINUTES } from '../../../domain/verification/verification-policy.js';

@@ -1,5 +1,5 @@
-import { otherThanMarketingStop, stopsMarketing } from '../request/request-vocabulary.js';
-import type { RightsRequest } from '../request/rights-request.js';
+import { otherThanMarketingStop, stopsMarketing } from './request-vocabulary.js';
+import type { RightsRequest } from './rights-request.js';
 
 /**
  * Staff tried to refuse a marketing stop, or to close it as manifestly unfounded or excessive.

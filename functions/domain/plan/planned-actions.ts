@@ -1,4 +1,4 @@
-import type { ActionPlan, RecordCategory } from '../plan/action-plan.js';
+import type { ActionPlan, RecordCategory } from './action-plan.js';
 import type { Decision, RightsRequest } from '../request/rights-request.js';
 
 /**

@@ -1,8 +1,8 @@
 import { subjectCustomerIds } from '../gather/subject-customer-ids.js';
-import { ActionPlanSchema, type ActionPlan } from '../plan/action-plan.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import type { ObjectStore } from '../storage/object-store.js';
-import { PlanNotFoundError, PlanSubjectMismatchError } from './carry-out-errors.js';
+import { ActionPlanSchema, type ActionPlan } from './action-plan.js';
+import { PlanNotFoundError, PlanSubjectMismatchError } from './plan-errors.js';
 
 /**
  * The approved plan of the request, read from the bucket and checked against the request: it must

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { Localised } from '../letters/art15-information.js';
+import type { Localised } from './art15-information.js';
 import type { Language } from '../request/request-vocabulary.js';
 
 /**

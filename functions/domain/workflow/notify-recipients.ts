@@ -1,14 +1,14 @@
 import { CarryOutIncompleteError } from '../carry-out/carry-out-errors.js';
-import { loadPlan } from '../carry-out/load-plan.js';
-import { ACTION_IDS, pendingActionIds } from '../carry-out/planned-actions.js';
+import { loadPlan } from '../plan/load-plan.js';
+import { ACTION_IDS, pendingActionIds } from '../plan/planned-actions.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import type { AuditEntry, RightsRequest } from '../request/rights-request.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { loadRequest } from '../request/request-store.js';
-import type { WorkflowDeps } from '../workflow/workflow-deps.js';
-import type { RecipientAddresses } from './recipient-addresses.js';
-import { NOT_NOTIFIED_EVENT, NOTIFIED_EVENT, recipientNotices, type RecipientNotice } from './recipient-changes.js';
-import { recipientNoticeLetter } from './recipient-notice-letter.js';
+import type { WorkflowDeps } from './workflow-deps.js';
+import type { RecipientAddresses } from '../recipients/recipient-addresses.js';
+import { NOT_NOTIFIED_EVENT, NOTIFIED_EVENT, recipientNotices, type RecipientNotice } from '../recipients/recipient-changes.js';
+import { recipientNoticeLetter } from '../recipients/recipient-notice-letter.js';
 
 export interface NotifyRecipientsDeps extends WorkflowDeps {
   readonly objects: ObjectStore;

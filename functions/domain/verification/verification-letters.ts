@@ -1,3 +1,4 @@
+import { REMEDIES, SIGNATURE, type Letter, greetingLine, provenName } from '../letters/letter.js';
 import type { Language } from '../request/request-vocabulary.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import {
@@ -5,8 +6,7 @@ import {
   CODE_VALID_MINUTES,
   MAX_ATTEMPTS_PER_CODE,
   REMINDER_AFTER_DAYS,
-} from '../verification/verification-policy.js';
-import { REMEDIES, SIGNATURE, type Letter, greetingLine, provenName } from './letter.js';
+} from './verification-policy.js';
 
 /**
  * The letters of identity verification. Each depends only on the reference, the language and

@@ -1,5 +1,5 @@
 import { addDays, osloCalendarDate, osloWallClockInstant } from '../deadline/index.js';
-import type { RightsRequest } from '../request/rights-request.js';
+import type { RightsRequest } from './rights-request.js';
 
 /** Days an export can be downloaded when `EXPORT_DOWNLOAD_DAYS` is not set. */
 export const DEFAULT_EXPORT_DOWNLOAD_DAYS = 14;

@@ -1,4 +1,4 @@
-import { loadPlan } from '../carry-out/load-plan.js';
+import { loadPlan } from '../plan/load-plan.js';
 import { transitionRequest } from '../lifecycle/apply-transition.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import type { TaskCallbacks } from '../request/workflow-starter.js';
