@@ -232,7 +232,7 @@ export async function workflowLoad(
   /** Staff approve as the rules ask: a restriction's ground and scope first, a written balancing for Art. 21(1), two people for an erasure. */
   async function decide(request: Tracked): Promise<boolean> {
     const post = async (path: string, staff: string, body: unknown): Promise<number> => {
-      // A busy case can answer 409 (a step wrote first): staff would simply press again.
+      // A busy case can answer 409 (a step wrote first), a busy dependency 503: staff would simply press again.
       for (let attempt = 1; ; attempt++) {
         const response = await fetch(new URL(`/api/staff/requests/${request.id}/${path}`, stack.urls.app), {
           method: 'POST',
@@ -240,7 +240,7 @@ export async function workflowLoad(
           body: JSON.stringify(body),
         });
         await response.arrayBuffer();
-        if (response.status !== 409 || attempt >= 20) return response.status;
+        if ((response.status !== 409 && response.status !== 503) || attempt >= 20) return response.status;
         await pause(100 * attempt);
       }
     };
