@@ -76,6 +76,11 @@ export const POWERTOOLS_VERSION: string = (
  * The public Powertools for AWS Lambda (TypeScript) layer of {@link POWERTOOLS_VERSION}, looked up
  * at deploy time in the SSM parameter AWS publishes for each release in each region (so no account
  * number or layer version is typed here). One per stack.
+ *
+ * The path is the one the Powertools documentation gives («Lambda layers», «Lookup Layer ARN via AWS
+ * SSM Parameter Store»): `/aws/service/powertools/typescript/generic/all/{version}`, published for
+ * every release in all commercial regions, eu-north-1 among them. Before a first deploy, ops can
+ * check it with `aws ssm get-parameter --name <path> --region eu-north-1` (README, «Deploy»).
  */
 export function powertoolsLayer(scope: Construct): lambda.ILayerVersion {
   const stack = Stack.of(scope);
