@@ -43,6 +43,8 @@ describe('the import rules bite (.dependency-cruiser.cjs on a probe tree)', () =
         'domain-not-to-web: functions/domain/probe/reaches-web.ts → functions/http/probe-page/pages/page.ts',
         'domain-not-to-web: functions/domain/probe/reaches-web.ts → functions/web/page-shell.ts',
         'domain-not-to-wiring: functions/domain/probe/reaches-wiring.ts → functions/wiring/deps.ts',
+        'letters-above-plan-and-recipients: functions/domain/plan/reaches-letters.ts → functions/domain/letters/letter.ts',
+        'letters-above-plan-and-recipients: functions/domain/recipients/reaches-letters.ts → functions/domain/letters/letter.ts',
         'no-circular: functions/domain/probe/cycle-a.ts → functions/domain/probe/cycle-b.ts',
         'no-local-code-in-production: functions/http/probe-page/handler.ts → infra/local/seed.ts',
         'platform-imports-nothing-of-ours: functions/platform/reaches-domain.ts → functions/domain/probe/value.ts',

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statutoryDeadline } from '../../functions/domain/deadline/index.js';
-import { formatCalendarDate } from '../../functions/domain/letters/format-calendar-date.js';
+import { formatCalendarDate } from '../../functions/domain/letter-format/format-calendar-date.js';
 import { REQUEST_ID_PATTERN } from '../../functions/domain/request/request-id.js';
 import { launchChromium, type Browser } from '../support/chromium.js';
 import { eventually, outbox, startStackFixture, type StackFixture } from '../support/local-stack-fixture.js';

@@ -7,13 +7,13 @@ import {
   type OpenRequestCount,
   type OpenRequestFilter,
   type OpenRequestSummary,
+  queuePosition,
   type QueueRead,
   type QueueStretch,
   type RequestChange,
   type RequestStore,
   type SubjectKeys,
 } from '../../functions/domain/request/request-store.js';
-import { queuePosition } from '../../functions/domain/console-queue/queue-position.js';
 import type { Status } from '../../functions/domain/request/request-vocabulary.js';
 import { isOpenStatus } from '../../functions/domain/lifecycle/request-lifecycle.js';
 import type { TaskCallbacks, WorkflowStarter } from '../../functions/domain/request/workflow-starter.js';

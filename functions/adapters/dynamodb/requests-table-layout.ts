@@ -1,4 +1,4 @@
-import { queuePosition } from '../../domain/console-queue/queue-position.js';
+import { queuePosition } from '../../domain/request/request-store.js';
 
 /**
  * Key layout of the requests table, shared by the DynamoDB adapter, the CDK table construct and

@@ -1,6 +1,12 @@
 import type { Logger } from '../../platform/logger.js';
 import type { TaskCallbacks } from '../request/workflow-starter.js';
-import { CASE_CLOSED_BY_STAFF } from './case-closed-by-staff.js';
+
+/**
+ * The error a case action sends to the workflow step waiting on a request it closed. The state
+ * machine catches it in its callback states (AwaitVerification*, AwaitDecision) and ends in
+ * `ClosedByStaff`, so nothing more is done or sent for the request.
+ */
+export const CASE_CLOSED_BY_STAFF = 'CaseClosedByStaff';
 
 /**
  * Step Functions' answers when the token no longer belongs to a waiting step: it timed out, the

@@ -1,5 +1,5 @@
 import { compareCalendarDates } from '../deadline/index.js';
-import { formatCalendarDate } from '../letters/format-calendar-date.js';
+import { formatCalendarDate } from '../letter-format/format-calendar-date.js';
 import { isAnswered } from '../lifecycle/request-lifecycle.js';
 import type { RightsRequest } from '../request/rights-request.js';
 

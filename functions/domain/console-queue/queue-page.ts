@@ -1,9 +1,8 @@
 import { REQUEST_ID_PATTERN } from '../request/request-id.js';
-import type { RequestStore } from '../request/request-store.js';
+import { QUEUE_POSITION_PATTERN, queuePosition, type RequestStore } from '../request/request-store.js';
 import { isOpenStatus } from '../lifecycle/request-lifecycle.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { parseQueueFilter, type QueueFilter, type QueueFilterInput } from './queue-filter.js';
-import { QUEUE_POSITION_PATTERN, queuePosition } from './queue-position.js';
 import { matchesSearch, toRow, type QueueView } from './queue-rows.js';
 
 /** Cases per queue page: a screenful to pick from, and a page that stays small with any number open. */

@@ -4,7 +4,7 @@ import type { RightsRequest } from '../request/rights-request.js';
 import { needsTwoApprovers } from '../workflow/record-decision.js';
 import { mandateState, type MandateState } from '../request/mandate-rules.js';
 import { parseQueueFilter, type IgnoredFilterValue, type QueueFilter, type QueueFilterInput } from './queue-filter.js';
-import { queuePosition } from './queue-position.js';
+import { queuePosition } from '../request/request-store.js';
 import { foldForSearch } from './search-text.js';
 import { deadlineStanding, type Urgency } from './urgency.js';
 

@@ -1,4 +1,4 @@
-import { formatCalendarDate } from '../letters/format-calendar-date.js';
+import { formatCalendarDate } from '../letter-format/format-calendar-date.js';
 import { requestTypeLabel } from '../request/request-type-labels.js';
 import type { WatchedCase } from './assess-deadlines.js';
 import { consoleCaseLink } from './console-links.js';

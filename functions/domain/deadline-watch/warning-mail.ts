@@ -1,4 +1,4 @@
-import { formatCalendarDate } from '../letters/format-calendar-date.js';
+import { formatCalendarDate } from '../letter-format/format-calendar-date.js';
 import type { Letter } from '../letters/letter.js';
 import type { WatchedCase } from './assess-deadlines.js';
 import { caseSummaryLines, workingDaysLeftText } from './case-summary-lines.js';

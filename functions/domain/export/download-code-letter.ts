@@ -2,7 +2,7 @@ import { greetingLine, provenName } from '../letters/letter.js';
 import { SIGNATURE, type Letter } from '../letters/letter.js';
 import type { RightsRequest } from '../request/rights-request.js';
 import { DOWNLOAD_CODE_MINUTES } from './download-code-store.js';
-import { formatCalendarDate } from '../letters/format-calendar-date.js';
+import { formatCalendarDate } from '../letter-format/format-calendar-date.js';
 
 /**
  * The mail with a one-time code for the download page. It holds the code and the reference only:

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../../platform/html.js';
-import { formatOsloDateTime } from '../letters/format-calendar-date.js';
+import { formatOsloDateTime } from '../letter-format/format-calendar-date.js';
 import { requestTypeLabel } from '../request/request-type-labels.js';
 import type { Language } from '../request/request-vocabulary.js';
 import type { ExportPackage } from './export-package.js';

@@ -6,9 +6,9 @@ import {
   RIGHTS,
   type Localised,
 } from '../letters/art15-information.js';
-import { formatCalendarDate, formatOsloDateTime } from '../letters/format-calendar-date.js';
+import { formatCalendarDate, formatOsloDateTime } from '../letter-format/format-calendar-date.js';
 import { REMEDIES } from '../letters/letter.js';
-import { gdpr } from '../letters/legal-citations.js';
+import { gdpr } from '../letter-format/legal-citations.js';
 import type { RecordCategory } from '../plan/action-plan.js';
 import { requestTypeLabel } from '../request/request-type-labels.js';
 import { LANGUAGE_LOCALES, type Language } from '../request/request-vocabulary.js';

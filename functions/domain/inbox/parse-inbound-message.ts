@@ -1,12 +1,28 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { InboundMessage } from './inbound-message.js';
 import { MessageTooLargeError, UnparseableMessageError } from './inbound-message-errors.js';
-import { DEFAULT_MESSAGE_LIMITS, type MessageLimits } from './message-limits.js';
 import { headerRecord } from './parsing/header-record.js';
 import { htmlToText } from './parsing/html-to-text.js';
 import { assertLooksLikeMail } from './parsing/raw-mail-checks.js';
 import { isMostlyUnreadable } from './parsing/readable-text.js';
 import { splitOwnText } from './parsing/split-own-text.js';
+
+/**
+ * Size limits for an inbound message. Parsing a mail costs memory in proportion to its size, and a
+ * sender's own words are never long: a mail past these limits goes to staff, not to recognition.
+ */
+export interface MessageLimits {
+  /** The raw MIME, attachments included. */
+  readonly maxRawBytes: number;
+  /** The sender's own new text (UTF-8), after quoted replies and the signature are split off. */
+  readonly maxOwnTextBytes: number;
+}
+
+/** 10 MB raw (SES delivers at most 40 MB, our form never sends more than a few kB); 50 kB of own text. */
+export const DEFAULT_MESSAGE_LIMITS: MessageLimits = {
+  maxRawBytes: 10 * 1024 * 1024,
+  maxOwnTextBytes: 50 * 1024,
+};
 
 const PARSER_OPTIONS = {
   // Our own HTML conversion keeps blockquotes as "> " lines and never renders link targets as text.

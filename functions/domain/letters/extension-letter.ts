@@ -1,6 +1,6 @@
 import type { RightsRequest } from '../request/rights-request.js';
-import { formatCalendarDate } from './format-calendar-date.js';
-import { gdpr } from './legal-citations.js';
+import { formatCalendarDate } from '../letter-format/format-calendar-date.js';
+import { gdpr } from '../letter-format/legal-citations.js';
 import { SIGNATURE, type Letter, greetingLine, provenName } from './letter.js';
 
 type Input = Pick<RightsRequest, 'id' | 'language' | 'requester' | 'dueDate'>;

@@ -1,9 +1,9 @@
-import { legalBasisIn } from './legal-citations.js';
+import { legalBasisIn } from '../letter-format/legal-citations.js';
 import { LEGAL_BASIS } from '../plan/request-types/erasure-texts.js';
 import type { ActionPlan, KeptRecords, LegalBasis, RecordCategory } from '../plan/action-plan.js';
 import type { Language } from '../request/request-vocabulary.js';
 import { CATEGORY_LABELS, type Localised } from './art15-information.js';
-import { formatCalendarDate } from './format-calendar-date.js';
+import { formatCalendarDate } from '../letter-format/format-calendar-date.js';
 import { keptUntilText } from './kept-until.js';
 
 /**

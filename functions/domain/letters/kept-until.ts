@@ -1,6 +1,6 @@
 import type { KeptRecords } from '../plan/action-plan.js';
 import type { Language } from '../request/request-vocabulary.js';
-import { formatCalendarDate } from './format-calendar-date.js';
+import { formatCalendarDate } from '../letter-format/format-calendar-date.js';
 
 /** The words for how long a kept group stays, per language. */
 const UNTIL_WORDS: Readonly<Record<Language, { readonly date: (day: string) => string; readonly contract: string; readonly claim: string }>> = {

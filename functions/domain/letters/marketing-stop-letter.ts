@@ -1,5 +1,5 @@
 import type { Language } from '../request/request-vocabulary.js';
-import { formatCalendarDate } from './format-calendar-date.js';
+import { formatCalendarDate } from '../letter-format/format-calendar-date.js';
 import { SIGNATURE, type Letter } from './letter.js';
 
 export interface MarketingStopLetterInput {

@@ -1,5 +1,5 @@
 import type { Language } from '../request/request-vocabulary.js';
-import { gdpr } from './legal-citations.js';
+import { gdpr } from '../letter-format/legal-citations.js';
 
 /**
  * What letters say about an objection to processing based on legitimate interest (Art. 21(1)):

@@ -3,8 +3,8 @@ import type { RecipientOutcome } from '../recipients/recipient-changes.js';
 import type { Language } from '../request/request-vocabulary.js';
 import { CATEGORY_LABELS } from './art15-information.js';
 import { recordCount } from './kept-records-text.js';
-import { formatCalendarDate } from './format-calendar-date.js';
-import { norwegianAct } from './legal-citations.js';
+import { formatCalendarDate } from '../letter-format/format-calendar-date.js';
+import { norwegianAct } from '../letter-format/legal-citations.js';
 
 /**
  * The reply's first sentences: what we did NOT do and why, before anything else, because that is

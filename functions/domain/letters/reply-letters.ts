@@ -22,14 +22,14 @@ import {
   recipientsOf,
   type Localised,
 } from './art15-information.js';
-import { gdpr, legalBasisIn } from './legal-citations.js';
+import { gdpr, legalBasisIn } from '../letter-format/legal-citations.js';
 import { refusalLetter } from './refusal-letter.js';
 import { MARKETING_ALREADY_STOPPED, OBJECTION_HEADING, objectionUpheldLines } from './objection-letter-texts.js';
 import { osloCalendarDate } from '../deadline/index.js';
 import { keptRecordsText, releasedRecordsText } from './kept-records-text.js';
 import { replyLead } from './reply-lead.js';
 import { restrictionReplyText } from './restriction-texts.js';
-import { formatCalendarDate } from './format-calendar-date.js';
+import { formatCalendarDate } from '../letter-format/format-calendar-date.js';
 import { REMEDIES, SIGNATURE, type Letter, greetingLine, provenName } from './letter.js';
 
 /** How one approved correction ended. */

@@ -3,7 +3,7 @@ import { LANGUAGE_LOCALES, type Language } from '../request/request-vocabulary.j
 import type { RightsRequest } from '../request/rights-request.js';
 import type { Restriction, RestrictionGround } from '../request/request-restriction.js';
 import { CATEGORY_LABELS, joinList, type Localised } from './art15-information.js';
-import { gdpr } from './legal-citations.js';
+import { gdpr } from '../letter-format/legal-citations.js';
 import { REMEDIES, SIGNATURE, type Letter } from './letter.js';
 
 /** An empty line in a letter built from per-language lines. */

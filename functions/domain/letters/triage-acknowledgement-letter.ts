@@ -1,7 +1,7 @@
 import { osloCalendarDate, statutoryDeadline } from '../deadline/index.js';
 import type { Language } from '../request/request-vocabulary.js';
-import { formatCalendarDate } from './format-calendar-date.js';
-import { gdpr } from './legal-citations.js';
+import { formatCalendarDate } from '../letter-format/format-calendar-date.js';
+import { gdpr } from '../letter-format/legal-citations.js';
 import { SIGNATURE, type Letter } from './letter.js';
 
 const TIME_LIMIT = gdpr({ number: 12, paragraph: 3 });

@@ -1,7 +1,7 @@
 import { requestTypeLabel } from '../request/request-type-labels.js';
 import type { RightsRequest } from '../request/rights-request.js';
-import { formatCalendarDate } from './format-calendar-date.js';
-import { gdpr } from './legal-citations.js';
+import { formatCalendarDate } from '../letter-format/format-calendar-date.js';
+import { gdpr } from '../letter-format/legal-citations.js';
 import { REMEDIES, SIGNATURE, type Letter, greetingLine, provenName } from './letter.js';
 
 type Input = Pick<RightsRequest, 'id' | 'types' | 'language' | 'requester' | 'receiptDate'>;

@@ -1,5 +1,5 @@
 import { addMonthsClamped, compareCalendarDates, isCalendarDate, osloCalendarDate, osloWallClockInstant, parseInstant } from '../deadline/index.js';
-import { formatCalendarDate } from '../letters/format-calendar-date.js';
+import { formatCalendarDate } from '../letter-format/format-calendar-date.js';
 import type { FieldError } from '../request/request-submission.js';
 
 /** Form field names of the receipt time, as the console's intake page posts them. */

@@ -1,4 +1,4 @@
-import { loadPlan } from '../plan/load-plan.js';
+import { loadPlan, nextPlanKey } from '../plan/load-plan.js';
 import { addMonthsClamped, compareCalendarDates, parseCalendarDate, type CalendarDate } from '../deadline/index.js';
 import { readGatheredData } from '../export/read-gathered.js';
 import { ActionPlanSchema, type ActionPlan, type PlanAdjustment, type StaffKeepGround } from '../plan/action-plan.js';
@@ -8,7 +8,6 @@ import { ConcurrentChangeError, InvalidTransitionError } from '../request/reques
 import type { RightsRequest } from '../request/rights-request.js';
 import { staffUsername } from '../staff-auth/staff-identity.js';
 import type { ObjectStore } from '../storage/object-store.js';
-import { nextPlanKey } from '../plan/plan-versions.js';
 import { changeRequest } from '../verification/change-request.js';
 import { loadRequest } from '../request/request-store.js';
 import type { StoreDeps } from '../request/request-store.js';

@@ -1,4 +1,4 @@
-import { formatCalendarDate } from '../letters/format-calendar-date.js';
+import { formatCalendarDate } from '../letter-format/format-calendar-date.js';
 import {
   DoorEventsTogetherError,
   KeepGroundRequiredError,

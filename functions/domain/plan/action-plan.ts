@@ -22,7 +22,7 @@ export const LocalisedTextSchema = z
 
 /**
  * The legal basis of a kept record or a refusal, per language, cited in the one style of
- * `letters/legal-citations.ts`. A plain string is a plan stored before the per-language form (or a
+ * `letter-format/legal-citations.ts`. A plain string is a plan stored before the per-language form (or a
  * basis with no English wording yet): letters print it as it is.
  */
 export const LegalBasisSchema = z.union([z.string(), LocalisedTextSchema]);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { providedModule } from '../../platform/provided-module.js';
-import { formatCalendarDate } from '../letters/format-calendar-date.js';
+import { formatCalendarDate } from '../letter-format/format-calendar-date.js';
 import { addressBlockLines } from './postal-address-line.js';
 import { norwegianTypography } from './norwegian-typography.js';
 import type { PostalLetter } from './postal-letter.js';

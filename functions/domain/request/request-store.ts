@@ -16,9 +16,21 @@ export interface OpenRequestSummary {
   readonly channel: Channel;
 }
 
+/**
+ * A request's place in the staff queue, as the queue indexes sort it: due date first (so overdue
+ * cases come first and the working days left rise down the list), then the receipt instant in UTC
+ * (receipts written with different offsets compare as moments), then the reference, which makes
+ * the order total and stable between two loads of the same data.
+ */
+export const queuePosition = (request: { readonly id: string; readonly dueDate: string; readonly receivedAt: string }): string =>
+  `${request.dueDate}#${new Date(request.receivedAt).toISOString()}#${request.id}`;
+
+/** The shape of every {@link queuePosition}: what a queue cursor must decode to. */
+export const QUEUE_POSITION_PATTERN = /^\d{4}-\d{2}-\d{2}#\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[A-Za-z0-9-]{1,64}$/;
+
 /** What {@link RequestStore.readQueue} reads: a stretch of the open requests in the queue's order. */
 export interface QueueRead {
-  /** Start after this `queuePosition` (the last one of the page before). */
+  /** Start after this {@link queuePosition} (the last one of the page before). */
   readonly after?: string;
   /** At most this many requests passing `keep`. */
   readonly limit: number;
@@ -32,7 +44,7 @@ export interface QueueRead {
 export interface QueueStretch {
   /** The requests kept, in queue order. */
   readonly requests: RightsRequest[];
-  /** The `queuePosition` of the last request looked at, when more open requests follow it. */
+  /** The {@link queuePosition} of the last request looked at, when more open requests follow it. */
   readonly next?: string;
   /** How many open requests were read. */
   readonly read: number;

@@ -1,4 +1,4 @@
-import { loadPlan } from '../plan/load-plan.js';
+import { loadPlan, nextPlanKey } from '../plan/load-plan.js';
 import { staffUsername } from '../staff-auth/staff-identity.js';
 import type { CalendarDate } from '../deadline/index.js';
 import { readGatheredData } from '../export/read-gathered.js';
@@ -6,7 +6,6 @@ import { disputedCorrectionLetter, restrictionLiftLetter } from '../letters/rest
 import { ActionPlanSchema, type RecordCategory } from '../plan/action-plan.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { presentCategories } from '../plan/record-refs.js';
-import { nextPlanKey } from '../plan/plan-versions.js';
 import { ConcurrentChangeError, InvalidTransitionError } from '../request/request-errors.js';
 import type { Letter } from '../letters/letter.js';
 import type { RightsRequest } from '../request/rights-request.js';

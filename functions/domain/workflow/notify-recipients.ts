@@ -8,7 +8,7 @@ import { loadRequest } from '../request/request-store.js';
 import type { WorkflowDeps } from './workflow-deps.js';
 import type { RecipientAddresses } from '../recipients/recipient-addresses.js';
 import { NOT_NOTIFIED_EVENT, NOTIFIED_EVENT, recipientNotices, type RecipientNotice } from '../recipients/recipient-changes.js';
-import { recipientNoticeLetter } from '../recipients/recipient-notice-letter.js';
+import { recipientNoticeLetter } from '../letters/recipient-notice-letter.js';
 
 export interface NotifyRecipientsDeps extends WorkflowDeps {
   readonly objects: ObjectStore;

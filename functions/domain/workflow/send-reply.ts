@@ -2,7 +2,6 @@ import { CarryOutIncompleteError } from '../carry-out/carry-out-errors.js';
 import { loadPlan } from '../plan/load-plan.js';
 import type { CorrectionRefusal } from '../plan/action-plan.js';
 import { ACTION_IDS, pendingActionIds } from '../plan/planned-actions.js';
-import { downloadPageLink } from '../export/download-link.js';
 import { approvedReplyLetter, rejectedReplyLetter, type CorrectionOutcome, type ReplyFacts } from '../letters/reply-letters.js';
 import { recipientOutcomes } from '../recipients/recipient-changes.js';
 import { transitionRequest } from '../lifecycle/apply-transition.js';
@@ -10,6 +9,7 @@ import { canTransition } from '../lifecycle/request-lifecycle.js';
 import { InvalidTransitionError } from '../request/request-errors.js';
 import type { RecipientDirectory } from '../recipients/recipient-directory.js';
 import type { RightsRequest } from '../request/rights-request.js';
+import type { Language } from '../request/request-vocabulary.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { answeredByPost } from '../post/letter-recipient.js';
 import { loadRequest } from '../request/request-store.js';
@@ -26,6 +26,19 @@ export interface ReplyDeps extends WorkflowDeps {
   readonly publicBaseUrl?: string;
   /** The recipients by name (`RECIPIENT_DIRECTORY`); the default directory when absent. */
   readonly recipients?: RecipientDirectory;
+}
+
+/**
+ * The download page of a request's export package, in the requester's language: the only way to
+ * the data, which never travel in a mail. `publicBaseUrl` is the site's origin (`PUBLIC_BASE_URL`);
+ * without it the link is site-relative, as the verification links are.
+ *
+ * @example downloadPageLink('https://personvern.example.no/', 'NK-20261123-7KQ4M2PX', 'en')
+ * // 'https://personvern.example.no/download/NK-20261123-7KQ4M2PX?lang=en'
+ */
+function downloadPageLink(publicBaseUrl: string | undefined, requestId: string, language: Language): string {
+  const base = (publicBaseUrl ?? '').replace(/\/+$/, '');
+  return `${base}/download/${encodeURIComponent(requestId)}?lang=${language}`;
 }
 
 /**

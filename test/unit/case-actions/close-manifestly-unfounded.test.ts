@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClosureReasonInvalidError, OtherClosureLetterSentError } from '../../../functions/domain/case-actions/case-action-errors.js';
-import { CASE_CLOSED_BY_STAFF } from '../../../functions/domain/case-actions/case-closed-by-staff.js';
+import { CASE_CLOSED_BY_STAFF } from '../../../functions/domain/case-actions/stop-waiting-workflow.js';
 import { closeManifestlyUnfounded } from '../../../functions/domain/case-actions/close-manifestly-unfounded.js';
 import { statusesAllowing } from '../../../functions/domain/lifecycle/request-lifecycle.js';
 import { InvalidTransitionError } from '../../../functions/domain/request/request-errors.js';

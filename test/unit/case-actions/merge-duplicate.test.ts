@@ -8,7 +8,7 @@ import {
   OtherClosureLetterSentError,
   SamePersonNotConfirmedError,
 } from '../../../functions/domain/case-actions/case-action-errors.js';
-import { CASE_CLOSED_BY_STAFF } from '../../../functions/domain/case-actions/case-closed-by-staff.js';
+import { CASE_CLOSED_BY_STAFF } from '../../../functions/domain/case-actions/stop-waiting-workflow.js';
 import { mergeDuplicate } from '../../../functions/domain/case-actions/merge-duplicate.js';
 import { InvalidTransitionError, RequestNotFoundError } from '../../../functions/domain/request/request-errors.js';
 import type { RightsRequest } from '../../../functions/domain/request/rights-request.js';

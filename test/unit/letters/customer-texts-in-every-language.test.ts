@@ -18,6 +18,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../functions')
 /** The folders that hold customer texts. */
 const TEXT_FOLDERS = [
   'domain/letters',
+  'domain/letter-format',
   'domain/export',
   'domain/request',
   'domain/plan/request-types',

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatCalendarDate } from '../../../functions/domain/letters/format-calendar-date.js';
-import { legalBasisIn } from '../../../functions/domain/letters/legal-citations.js';
+import { formatCalendarDate } from '../../../functions/domain/letter-format/format-calendar-date.js';
+import { legalBasisIn } from '../../../functions/domain/letter-format/legal-citations.js';
 import { LANGUAGES, REQUEST_TYPES } from '../../../functions/domain/request/request-vocabulary.js';
 import { ACTIVE_CUSTOMER, scenario } from '../carry-out/carry-out-fixture.js';
 import { LETTER_STYLE_RULES, type RenderedText } from '../../support/letter-style-rules.js';

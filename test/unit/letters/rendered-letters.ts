@@ -16,7 +16,7 @@ import {
   verificationReminderLetter,
 } from '../../../functions/domain/verification/verification-letters.js';
 import { withCodeForRepresentativeNote, withOnBehalfNote } from '../../../functions/domain/letters/on-behalf-note.js';
-import { recipientNoticeLetter } from '../../../functions/domain/recipients/recipient-notice-letter.js';
+import { recipientNoticeLetter } from '../../../functions/domain/letters/recipient-notice-letter.js';
 import { validateSubmission, type FieldError } from '../../../functions/domain/request/request-submission.js';
 import { LANGUAGES, REQUEST_TYPES, type Language } from '../../../functions/domain/request/request-vocabulary.js';
 import { renderEnterCodePage, renderExpiredPage, renderRequestCodePage } from '../../../functions/http/download-page/pages/download-pages.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { REQUEST_TYPE_LABELS } from '../../../functions/domain/request/request-type-labels.js';
-import { formatCalendarDate } from '../../../functions/domain/letters/format-calendar-date.js';
+import { formatCalendarDate } from '../../../functions/domain/letter-format/format-calendar-date.js';
 import { renderReceiptPage } from '../../../functions/http/web-form/pages/receipt-page.js';
 import { EMAIL_LIKE, tags } from './page-inspection.js';
 

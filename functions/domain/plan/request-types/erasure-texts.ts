@@ -1,5 +1,5 @@
-import { formatCalendarDate } from '../../letters/format-calendar-date.js';
-import { citeAll, gdpr, norwegianAct } from '../../letters/legal-citations.js';
+import { formatCalendarDate } from '../../letter-format/format-calendar-date.js';
+import { citeAll, gdpr, norwegianAct } from '../../letter-format/legal-citations.js';
 import { ACCOUNTING_MATERIAL } from '../../retention/index.js';
 import type { KeptRecords, Refusal, StaffKeepGround } from '../action-plan.js';
 

@@ -1,5 +1,5 @@
 import type { ContactChannel } from '../../customer-data/customer-records.js';
-import { gdpr } from '../../letters/legal-citations.js';
+import { gdpr } from '../../letter-format/legal-citations.js';
 import { grantedConsentKinds } from '../consent-state.js';
 import type { PlanContext, PlanPart } from '../plan-part.js';
 

@@ -1,4 +1,4 @@
-import { formatCalendarDate } from '../../../domain/letters/format-calendar-date.js';
+import { formatCalendarDate } from '../../../domain/letter-format/format-calendar-date.js';
 import type { Language } from '../../../domain/request/request-vocabulary.js';
 import { html, type SafeHtml } from '../../../platform/html.js';
 import { renderLayout } from '../../../web/page-shell.js';

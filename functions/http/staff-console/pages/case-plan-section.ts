@@ -1,5 +1,5 @@
 import { keptUntilText } from '../../../domain/letters/kept-until.js';
-import { legalBasisIn } from '../../../domain/letters/legal-citations.js';
+import { legalBasisIn } from '../../../domain/letter-format/legal-citations.js';
 import type { ActionPlan, KeptRecords } from '../../../domain/plan/action-plan.js';
 import { html, type SafeHtml } from '../../../platform/html.js';
 import { section } from './case-sections.js';

@@ -1,5 +1,5 @@
 import { daysBetween, osloCalendarDate } from '../../../domain/deadline/index.js';
-import { formatCalendarDate } from '../../../domain/letters/format-calendar-date.js';
+import { formatCalendarDate } from '../../../domain/letter-format/format-calendar-date.js';
 
 const DATE_TIME = new Intl.DateTimeFormat('nb-NO', {
   timeZone: 'Europe/Oslo',

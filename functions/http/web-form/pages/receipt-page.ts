@@ -1,6 +1,6 @@
 import { REQUEST_TYPE_LABELS } from '../../../domain/request/request-type-labels.js';
 import type { Language, RequestType } from '../../../domain/request/request-vocabulary.js';
-import { formatCalendarDate } from '../../../domain/letters/format-calendar-date.js';
+import { formatCalendarDate } from '../../../domain/letter-format/format-calendar-date.js';
 import { html } from '../../../platform/html.js';
 import { renderLayout } from '../../../web/page-shell.js';
 

@@ -1,4 +1,3 @@
-import type { LegalBasis } from '../plan/action-plan.js';
 import type { Language } from '../request/request-vocabulary.js';
 
 /**
@@ -80,6 +79,10 @@ const LEGACY_BASES: Readonly<Record<string, Localised>> = {
   'GDPR art. 21 (2)–(3); markedsføringsloven § 15; personvernerklæringen (reservasjon mot kanaler)': gdpr({ number: 6, paragraph: 1, point: 'b' }, { number: 21, paragraph: 2 }),
 };
 
-/** A plan's legal basis in `language`; a legacy single string is translated if known, else printed as stored. */
-export const legalBasisIn = (basis: LegalBasis, language: Language): string =>
+/**
+ * A stored legal basis (a plan's `LegalBasis`) in `language`: the per-language form as it is; a legacy
+ * single string translated if known, else printed as stored. Typed by its shape, so citing the law
+ * needs nothing from the plan that cites it.
+ */
+export const legalBasisIn = (basis: string | Localised, language: Language): string =>
   typeof basis === 'string' ? (LEGACY_BASES[basis]?.[language] ?? basis) : basis[language];

@@ -1,9 +1,9 @@
-import { legalBasisIn } from '../letters/legal-citations.js';
-import { CATEGORY_LABELS, CORRECTABLE_FIELD_LABELS, joinList, recipientInText, recipientLabel } from '../letters/art15-information.js';
-import { formatCalendarDate } from '../letters/format-calendar-date.js';
+import { legalBasisIn } from '../letter-format/legal-citations.js';
+import { CATEGORY_LABELS, CORRECTABLE_FIELD_LABELS, joinList, recipientInText, recipientLabel } from './art15-information.js';
+import { formatCalendarDate } from '../letter-format/format-calendar-date.js';
 import type { RecordCategory } from '../plan/action-plan.js';
-import { SIGNATURE, type Letter } from '../letters/letter.js';
-import type { RecipientChange, RecipientNotice } from './recipient-changes.js';
+import { SIGNATURE, type Letter } from './letter.js';
+import type { RecipientChange, RecipientNotice } from '../recipients/recipient-changes.js';
 
 const categories = (change: RecipientChange): string =>
   joinList(change.categories.map((category) => `«${CATEGORY_LABELS[category].nb}»`), 'nb');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citeAll, gdpr, legalBasisIn, norwegianAct } from '../../../functions/domain/letters/legal-citations.js';
+import { citeAll, gdpr, legalBasisIn, norwegianAct } from '../../../functions/domain/letter-format/legal-citations.js';
 
 describe('legal citations', () => {
   it('cites a GDPR provision down to its point in the one style of each language', () => {
