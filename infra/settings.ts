@@ -98,6 +98,8 @@ export const SES_RECEIVING_REGIONS: readonly (typeof EEA_REGIONS)[number][] = ['
 /** Blank strings (e.g. `DSR_PUBLIC_BASE_URL=`) mean "not set", so the default still applies. */
 const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
+/** `schema`, reading a blank value as unset (zod/mini's form of `z.preprocess(blankToUndefined, schema)`). */
+const blankAsUnset = <T extends z.ZodMiniType>(schema: T) => z.pipe(z.transform(blankToUndefined), schema);
 
 const domainPattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -118,7 +120,7 @@ const DOWNLOAD_DAYS_ERROR = `must be a whole number of days from 1 to ${MAX_EXPO
  * The name of an existing table, or unset to let the stack create (and own) the table.
  * See {@link DeploySettingsSchema} `customersTableName`.
  */
-const existingTableName = z.pipe(z.transform(blankToUndefined), z.optional(z.string().check(z.regex(tableNamePattern, 'must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -)'))));
+const existingTableName = blankAsUnset(z.optional(z.string().check(z.regex(tableNamePattern, 'must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -)'))));
 
 /**
  * An on/off setting: `true`/`false` as given on the command line or in the environment (any case),
@@ -171,37 +173,36 @@ export const DeploySettingsSchema = z.pipe(z.object({
      * The AWS account this stage deploys to. Pinned so a deploy with the wrong credentials fails
      * instead of creating a second production in a test account (or the reverse).
      */
-    account: z.pipe(z.transform(blankToUndefined), z.optional(z.string().check(z.regex(/^\d{12}$/, 'must be a 12-digit AWS account id')))),
+    account: blankAsUnset(z.optional(z.string().check(z.regex(/^\d{12}$/, 'must be a 12-digit AWS account id')))),
     /**
      * The base domain of the public pages, e.g. `personvern.obos.no`: prod serves the form there,
      * another stage at `<stage>.<domain>`; the console is `console.` in front of that. Unset: no
      * custom domain and no edge (CloudFront and WAF); the stage is then reached on its API URL.
      */
-    domainName: z.pipe(z.transform(blankToUndefined), z.optional(z.string().check(z.toLowerCase(), z.regex(domainPattern, 'must be a domain name such as personvern.obos.no')))),
+    domainName: blankAsUnset(z.optional(z.string().check(z.toLowerCase(), z.regex(domainPattern, 'must be a domain name such as personvern.obos.no')))),
     /** The Route 53 hosted zone the domain's records go into (its id, e.g. `Z0123456789ABC`). */
-    hostedZoneId: z.pipe(z.transform(blankToUndefined), z.optional(z.string().check(z.regex(/^Z[A-Z0-9]{4,31}$/, 'must be a Route 53 hosted zone id (Z...)')))),
+    hostedZoneId: blankAsUnset(z.optional(z.string().check(z.regex(/^Z[A-Z0-9]{4,31}$/, 'must be a Route 53 hosted zone id (Z...)')))),
     /**
      * The name of that hosted zone, e.g. `obos.no`; the domain must be inside it.
      * Default: the domain itself (a zone delegated for it).
      */
-    hostedZoneName: z.pipe(z.transform(blankToUndefined), z.optional(z.string().check(z.toLowerCase(), z.regex(domainPattern, 'must be a domain name such as obos.no')))),
+    hostedZoneName: blankAsUnset(z.optional(z.string().check(z.toLowerCase(), z.regex(domainPattern, 'must be a domain name such as obos.no')))),
     /**
      * The custom MAIL FROM domain (envelope sender, where bounces go), a subdomain of the SES
      * identity domain; SPF then aligns with the From domain for DMARC. Default `bounce.<identity domain>`.
      */
-    mailFromDomain: z.pipe(z.transform(blankToUndefined), z.optional(z.string().check(z.toLowerCase(), z.regex(domainPattern, 'must be a domain name such as bounce.obos.no')))),
-    senderAddress: z.pipe(z.transform(blankToUndefined), z._default(z.email(), 'naerkontor@obos.no')),
-    sesIdentityDomain: z.pipe(z.transform(blankToUndefined), z._default(z.string().check(z.toLowerCase(), z.regex(domainPattern, 'must be a domain name such as obos.no')), 'obos.no')),
-    publicBaseUrl: z.pipe(z.transform(blankToUndefined), z.optional(z.pipe(z.url({ protocol: /^https$/, error: 'must be an https:// URL' }), z.transform((url) => url.replace(/\/+$/, ''))))),
-    region: z.pipe(z.transform(blankToUndefined), z._default(z.enum(EEA_REGIONS, { error: `must be an EU/EEA region: ${EEA_REGIONS.join(', ')}` }), 'eu-north-1')),
-    logRetentionDays: z.pipe(z.transform(blankToUndefined), z.pipe(z._default(z.coerce
-        .number().check(z.int(), z.refine((days) => RETENTION_CHOICES.includes(days), {
+    mailFromDomain: blankAsUnset(z.optional(z.string().check(z.toLowerCase(), z.regex(domainPattern, 'must be a domain name such as bounce.obos.no')))),
+    senderAddress: blankAsUnset(z._default(z.email(), 'naerkontor@obos.no')),
+    sesIdentityDomain: blankAsUnset(z._default(z.string().check(z.toLowerCase(), z.regex(domainPattern, 'must be a domain name such as obos.no')), 'obos.no')),
+    publicBaseUrl: blankAsUnset(z.optional(z.pipe(z.url({ protocol: /^https$/, error: 'must be an https:// URL' }), z.transform((url) => url.replace(/\/+$/, ''))))),
+    region: blankAsUnset(z._default(z.enum(EEA_REGIONS, { error: `must be an EU/EEA region: ${EEA_REGIONS.join(', ')}` }), 'eu-north-1')),
+    logRetentionDays: blankAsUnset(z.pipe(z._default(z.coerce.number().check(z.int(), z.refine((days) => RETENTION_CHOICES.includes(days), {
           error: `must be one of ${RETENTION_CHOICES.join(', ')}`,
         })), RetentionDays.THREE_MONTHS), z.transform((days) => days as RetentionDays))),
-    logLevel: z.pipe(z.transform(blankToUndefined), z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info')),
-    alarmEmail: z.pipe(z.transform(blankToUndefined), z.optional(z.email())),
+    logLevel: blankAsUnset(z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info')),
+    alarmEmail: blankAsUnset(z.optional(z.email())),
     /** A backup vault in another account that receives a copy of every backup (AWS Organizations). */
-    backupCopyVaultArn: z.pipe(z.transform(blankToUndefined), z.optional(z.string().check(z.regex(/^arn:aws:backup:[a-z0-9-]+:\d{12}:backup-vault:[A-Za-z0-9_.-]{2,50}$/, 'must be a backup vault ARN: arn:aws:backup:<region>:<account>:backup-vault:<name>')))),
+    backupCopyVaultArn: blankAsUnset(z.optional(z.string().check(z.regex(/^arn:aws:backup:[a-z0-9-]+:\d{12}:backup-vault:[A-Za-z0-9_.-]{2,50}$/, 'must be a backup vault ARN: arn:aws:backup:<region>:<account>:backup-vault:<name>')))),
     /**
      * Existing customer-data tables. Each one given is imported (the stack neither creates nor
      * deletes it); each one left unset is created by the stack.
@@ -213,9 +214,9 @@ export const DeploySettingsSchema = z.pipe(z.object({
      * The customer-managed KMS key of the existing customer-data tables, if they use one; the
      * functions are then allowed to use it through DynamoDB. Unset: the tables use an AWS key.
      */
-    customerDataKeyArn: z.pipe(z.transform(blankToUndefined), z.optional(z.string().check(z.regex(kmsKeyArnPattern, 'must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)')))),
+    customerDataKeyArn: blankAsUnset(z.optional(z.string().check(z.regex(kmsKeyArnPattern, 'must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)')))),
     /** Days an export package can be downloaded; the bucket keeps it one day longer. */
-    exportDownloadDays: z.pipe(z.transform(blankToUndefined), z._default(z.coerce
+    exportDownloadDays: blankAsUnset(z._default(z.coerce
         .number({ error: DOWNLOAD_DAYS_ERROR }).check(z.int({ error: DOWNLOAD_DAYS_ERROR }), z.gte(1, { error: DOWNLOAD_DAYS_ERROR }), z.lte(MAX_EXPORT_DOWNLOAD_DAYS, { error: DOWNLOAD_DAYS_ERROR })), 14)),
     recipientAddresses: z.pipe(z.transform((value) => parseJsonText(blankToUndefined(value))), z._default(RecipientAddressesSchema, {})),
     /**
@@ -231,7 +232,7 @@ export const DeploySettingsSchema = z.pipe(z.object({
      */
     inboxEnabled: flag(),
     /** The address SES receives requests for (the envelope recipient the receipt rule matches). */
-    inboxAddress: z.pipe(z.transform(blankToUndefined), z._default(z.email().check(z.toLowerCase()), 'naerkontor@obos.no')),
+    inboxAddress: blankAsUnset(z._default(z.email().check(z.toLowerCase()), 'naerkontor@obos.no')),
     /**
      * Make the stack's receipt rule set the active one of the account and region. SES has one
      * active rule set per account and region, so this replaces whatever is active; off, ops
@@ -242,12 +243,12 @@ export const DeploySettingsSchema = z.pipe(z.object({
      * The prefix of the staff console's Cognito sign-in domain
      * (`<prefix>.auth.<region>.amazoncognito.com`); unique per region across AWS.
      */
-    consoleDomainPrefix: z.pipe(z.transform(blankToUndefined), z.optional(z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be lower-case letters, digits and hyphens (Cognito domain prefix)'), z.refine((prefix) => !/aws|amazon|cognito/.test(prefix), 'may not contain aws, amazon or cognito')))),
+    consoleDomainPrefix: blankAsUnset(z.optional(z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be lower-case letters, digits and hyphens (Cognito domain prefix)'), z.refine((prefix) => !/aws|amazon|cognito/.test(prefix), 'may not contain aws, amazon or cognito')))),
     /**
      * The staff mailbox that gets the daily deadline digest and the 7- and 2-working-day warnings.
      * Not the request inbox: mail to it would come back in as a case.
      */
-    staffDigestAddress: z.pipe(z.transform(blankToUndefined), z._default(z.email().check(z.toLowerCase()), 'personvern@obos.no')),
+    staffDigestAddress: blankAsUnset(z._default(z.email().check(z.toLowerCase()), 'personvern@obos.no')),
   }).check(z.refine((settings) => settings.staffDigestAddress !== settings.inboxAddress, {
     path: ['staffDigestAddress'],
     error: 'must not be the request inbox: the digest would come back in as a request',
