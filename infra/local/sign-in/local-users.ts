@@ -37,7 +37,7 @@ export const localUsersFileSchema = z.object({
 export type LocalUsersFile = z.infer<typeof localUsersFileSchema>;
 export type LocalUser = LocalUsersFile['users'][number];
 
-/** Parses the local users file's text; throws a `ZodError` (naming fields, not values) when it is wrong. */
+/** Parses the local users file's text; throws zod's `$ZodError` (naming fields, not values) when it is wrong. */
 export const parseLocalUsersFile = (text: string): LocalUsersFile => localUsersFileSchema.parse(JSON.parse(text));
 
 /**
