@@ -1,5 +1,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { RecipientSchema } from '../functions/domain/plan/action-plan.js';
 import { DEFAULT_RECIPIENT_DIRECTORY, RecipientDirectorySchema } from '../functions/domain/recipients/recipient-directory.js';
 
@@ -97,6 +98,8 @@ export const SES_RECEIVING_REGIONS: readonly (typeof EEA_REGIONS)[number][] = ['
 /** Blank strings (e.g. `DSR_PUBLIC_BASE_URL=`) mean "not set", so the default still applies. */
 const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
+/** `schema`, reading a blank value as unset (zod/mini's form of `z.preprocess(blankToUndefined, schema)`). */
+const blankAsUnset = <T extends z.ZodMiniType>(schema: T) => z.pipe(z.transform(blankToUndefined), schema);
 
 const domainPattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -117,10 +120,7 @@ const DOWNLOAD_DAYS_ERROR = `must be a whole number of days from 1 to ${MAX_EXPO
  * The name of an existing table, or unset to let the stack create (and own) the table.
  * See {@link DeploySettingsSchema} `customersTableName`.
  */
-const existingTableName = z.preprocess(
-  blankToUndefined,
-  z.string().regex(tableNamePattern, 'must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -)').optional(),
-);
+const existingTableName = blankAsUnset(z.optional(z.string().check(z.regex(tableNamePattern, 'must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -)'))));
 
 /**
  * An on/off setting: `true`/`false` as given on the command line or in the environment (any case),
@@ -132,7 +132,7 @@ const parseFlag = (value: unknown): unknown => {
   return text === 'true' ? true : text === 'false' ? false : value;
 };
 const flag = () =>
-  z.preprocess((value) => parseFlag(blankToUndefined(value)), z.boolean({ error: 'must be true or false' }).default(false));
+  z.pipe(z.transform((value) => parseFlag(blankToUndefined(value))), z._default(z.boolean({ error: 'must be true or false' }), false));
 
 /** JSON given as a string (env, `-c key=...`) or already parsed (context from `cdk.json`). */
 const parseJsonText = (value: unknown): unknown => {
@@ -152,104 +152,57 @@ const RECIPIENT_IDS: readonly string[] = RecipientSchema.shape.id.options;
  * e.g. `{"unloc":"privacy@unloc.app"}`. Checked against the same ids as `notify-recipients` checks
  * at cold start, so a typo fails the deploy instead of the first notice.
  */
-const RecipientAddressesSchema = z
-  .record(z.string(), z.email({ error: 'every value must be an e-mail address' }), {
+const RecipientAddressesSchema = z.record(z.string(), z.email({ error: 'every value must be an e-mail address' }), {
     error: 'must be a JSON object of recipient id to e-mail address, e.g. {"unloc":"privacy@unloc.app"}',
-  })
-  .superRefine((addresses, ctx) => {
+  }).check(z.superRefine((addresses, ctx) => {
     for (const id of Object.keys(addresses)) {
       if (!RECIPIENT_IDS.includes(id)) {
         ctx.addIssue({ code: 'custom', message: `unknown recipient id "${id}" (known: ${RECIPIENT_IDS.join(', ')})` });
       }
     }
-  });
+  }));
 
 /**
  * The deploy settings, validated once before any construct is created so that a typo fails
  * `cdk synth` with the setting's name instead of producing a stack that cannot send mail.
  */
-export const DeploySettingsSchema = z
-  .object({
+export const DeploySettingsSchema = z.pipe(z.object({
     /** Which deployment this is; in stack names, resource names and the domain. */
-    stage: z.preprocess(
-      (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
-      z.enum(STAGES, { error: `must be one of ${STAGES.join(', ')}` }).default('dev'),
-    ),
+    stage: z.pipe(z.transform((value) => (typeof value === 'string' ? value.trim().toLowerCase() : value)), z._default(z.enum(STAGES, { error: `must be one of ${STAGES.join(', ')}` }), 'dev')),
     /**
      * The AWS account this stage deploys to. Pinned so a deploy with the wrong credentials fails
      * instead of creating a second production in a test account (or the reverse).
      */
-    account: z.preprocess(blankToUndefined, z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id').optional()),
+    account: blankAsUnset(z.optional(z.string().check(z.regex(/^\d{12}$/, 'must be a 12-digit AWS account id')))),
     /**
      * The base domain of the public pages, e.g. `personvern.obos.no`: prod serves the form there,
      * another stage at `<stage>.<domain>`; the console is `console.` in front of that. Unset: no
      * custom domain and no edge (CloudFront and WAF); the stage is then reached on its API URL.
      */
-    domainName: z.preprocess(
-      blankToUndefined,
-      z.string().toLowerCase().regex(domainPattern, 'must be a domain name such as personvern.obos.no').optional(),
-    ),
+    domainName: blankAsUnset(z.optional(z.string().check(z.toLowerCase(), z.regex(domainPattern, 'must be a domain name such as personvern.obos.no')))),
     /** The Route 53 hosted zone the domain's records go into (its id, e.g. `Z0123456789ABC`). */
-    hostedZoneId: z.preprocess(blankToUndefined, z.string().regex(/^Z[A-Z0-9]{4,31}$/, 'must be a Route 53 hosted zone id (Z...)').optional()),
+    hostedZoneId: blankAsUnset(z.optional(z.string().check(z.regex(/^Z[A-Z0-9]{4,31}$/, 'must be a Route 53 hosted zone id (Z...)')))),
     /**
      * The name of that hosted zone, e.g. `obos.no`; the domain must be inside it.
      * Default: the domain itself (a zone delegated for it).
      */
-    hostedZoneName: z.preprocess(
-      blankToUndefined,
-      z.string().toLowerCase().regex(domainPattern, 'must be a domain name such as obos.no').optional(),
-    ),
+    hostedZoneName: blankAsUnset(z.optional(z.string().check(z.toLowerCase(), z.regex(domainPattern, 'must be a domain name such as obos.no')))),
     /**
      * The custom MAIL FROM domain (envelope sender, where bounces go), a subdomain of the SES
      * identity domain; SPF then aligns with the From domain for DMARC. Default `bounce.<identity domain>`.
      */
-    mailFromDomain: z.preprocess(
-      blankToUndefined,
-      z.string().toLowerCase().regex(domainPattern, 'must be a domain name such as bounce.obos.no').optional(),
-    ),
-    senderAddress: z.preprocess(blankToUndefined, z.email().default('naerkontor@obos.no')),
-    sesIdentityDomain: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .toLowerCase()
-        .regex(domainPattern, 'must be a domain name such as obos.no')
-        .default('obos.no'),
-    ),
-    publicBaseUrl: z.preprocess(
-      blankToUndefined,
-      z
-        .url({ protocol: /^https$/, error: 'must be an https:// URL' })
-        .transform((url) => url.replace(/\/+$/, ''))
-        .optional(),
-    ),
-    region: z.preprocess(
-      blankToUndefined,
-      z
-        .enum(EEA_REGIONS, { error: `must be an EU/EEA region: ${EEA_REGIONS.join(', ')}` })
-        .default('eu-north-1'),
-    ),
-    logRetentionDays: z.preprocess(
-      blankToUndefined,
-      z.coerce
-        .number()
-        .int()
-        .refine((days) => RETENTION_CHOICES.includes(days), {
+    mailFromDomain: blankAsUnset(z.optional(z.string().check(z.toLowerCase(), z.regex(domainPattern, 'must be a domain name such as bounce.obos.no')))),
+    senderAddress: blankAsUnset(z._default(z.email(), 'naerkontor@obos.no')),
+    sesIdentityDomain: blankAsUnset(z._default(z.string().check(z.toLowerCase(), z.regex(domainPattern, 'must be a domain name such as obos.no')), 'obos.no')),
+    publicBaseUrl: blankAsUnset(z.optional(z.pipe(z.url({ protocol: /^https$/, error: 'must be an https:// URL' }), z.transform((url) => url.replace(/\/+$/, ''))))),
+    region: blankAsUnset(z._default(z.enum(EEA_REGIONS, { error: `must be an EU/EEA region: ${EEA_REGIONS.join(', ')}` }), 'eu-north-1')),
+    logRetentionDays: blankAsUnset(z.pipe(z._default(z.coerce.number().check(z.int(), z.refine((days) => RETENTION_CHOICES.includes(days), {
           error: `must be one of ${RETENTION_CHOICES.join(', ')}`,
-        })
-        .default(RetentionDays.THREE_MONTHS)
-        .transform((days) => days as RetentionDays),
-    ),
-    logLevel: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
-    alarmEmail: z.preprocess(blankToUndefined, z.email().optional()),
+        })), RetentionDays.THREE_MONTHS), z.transform((days) => days as RetentionDays))),
+    logLevel: blankAsUnset(z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info')),
+    alarmEmail: blankAsUnset(z.optional(z.email())),
     /** A backup vault in another account that receives a copy of every backup (AWS Organizations). */
-    backupCopyVaultArn: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .regex(/^arn:aws:backup:[a-z0-9-]+:\d{12}:backup-vault:[A-Za-z0-9_.-]{2,50}$/, 'must be a backup vault ARN: arn:aws:backup:<region>:<account>:backup-vault:<name>')
-        .optional(),
-    ),
+    backupCopyVaultArn: blankAsUnset(z.optional(z.string().check(z.regex(/^arn:aws:backup:[a-z0-9-]+:\d{12}:backup-vault:[A-Za-z0-9_.-]{2,50}$/, 'must be a backup vault ARN: arn:aws:backup:<region>:<account>:backup-vault:<name>')))),
     /**
      * Existing customer-data tables. Each one given is imported (the stack neither creates nor
      * deletes it); each one left unset is created by the stack.
@@ -261,32 +214,16 @@ export const DeploySettingsSchema = z
      * The customer-managed KMS key of the existing customer-data tables, if they use one; the
      * functions are then allowed to use it through DynamoDB. Unset: the tables use an AWS key.
      */
-    customerDataKeyArn: z.preprocess(
-      blankToUndefined,
-      z.string().regex(kmsKeyArnPattern, 'must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)').optional(),
-    ),
+    customerDataKeyArn: blankAsUnset(z.optional(z.string().check(z.regex(kmsKeyArnPattern, 'must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)')))),
     /** Days an export package can be downloaded; the bucket keeps it one day longer. */
-    exportDownloadDays: z.preprocess(
-      blankToUndefined,
-      z.coerce
-        .number({ error: DOWNLOAD_DAYS_ERROR })
-        .int({ error: DOWNLOAD_DAYS_ERROR })
-        .min(1, { error: DOWNLOAD_DAYS_ERROR })
-        .max(MAX_EXPORT_DOWNLOAD_DAYS, { error: DOWNLOAD_DAYS_ERROR })
-        .default(14),
-    ),
-    recipientAddresses: z.preprocess(
-      (value) => parseJsonText(blankToUndefined(value)),
-      RecipientAddressesSchema.default({}),
-    ),
+    exportDownloadDays: blankAsUnset(z._default(z.coerce
+        .number({ error: DOWNLOAD_DAYS_ERROR }).check(z.int({ error: DOWNLOAD_DAYS_ERROR }), z.gte(1, { error: DOWNLOAD_DAYS_ERROR }), z.lte(MAX_EXPORT_DOWNLOAD_DAYS, { error: DOWNLOAD_DAYS_ERROR })), 14)),
+    recipientAddresses: z.pipe(z.transform((value) => parseJsonText(blankToUndefined(value))), z._default(RecipientAddressesSchema, {})),
     /**
      * The recipients by name, role and country, with the safeguard of each transfer outside the
      * EEA (JSON list; see `recipient-directory.ts`), named in every access reply and copy.
      */
-    recipientDirectory: z.preprocess(
-      (value) => parseJsonText(blankToUndefined(value)),
-      RecipientDirectorySchema.default(DEFAULT_RECIPIENT_DIRECTORY),
-    ),
+    recipientDirectory: z.pipe(z.transform((value) => parseJsonText(blankToUndefined(value))), z._default(RecipientDirectorySchema, DEFAULT_RECIPIENT_DIRECTORY)),
     /**
      * Receive requests by e-mail: an SES receipt rule for {@link inboxAddress} stores each message
      * in the inbound-mail bucket and invokes `email-intake`. Off by default because SES receives
@@ -295,7 +232,7 @@ export const DeploySettingsSchema = z
      */
     inboxEnabled: flag(),
     /** The address SES receives requests for (the envelope recipient the receipt rule matches). */
-    inboxAddress: z.preprocess(blankToUndefined, z.email().toLowerCase().default('naerkontor@obos.no')),
+    inboxAddress: blankAsUnset(z._default(z.email().check(z.toLowerCase()), 'naerkontor@obos.no')),
     /**
      * Make the stack's receipt rule set the active one of the account and region. SES has one
      * active rule set per account and region, so this replaces whatever is active; off, ops
@@ -306,93 +243,61 @@ export const DeploySettingsSchema = z
      * The prefix of the staff console's Cognito sign-in domain
      * (`<prefix>.auth.<region>.amazoncognito.com`); unique per region across AWS.
      */
-    consoleDomainPrefix: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be lower-case letters, digits and hyphens (Cognito domain prefix)')
-        .refine((prefix) => !/aws|amazon|cognito/.test(prefix), 'may not contain aws, amazon or cognito')
-        .optional(),
-    ),
+    consoleDomainPrefix: blankAsUnset(z.optional(z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be lower-case letters, digits and hyphens (Cognito domain prefix)'), z.refine((prefix) => !/aws|amazon|cognito/.test(prefix), 'may not contain aws, amazon or cognito')))),
     /**
      * The staff mailbox that gets the daily deadline digest and the 7- and 2-working-day warnings.
      * Not the request inbox: mail to it would come back in as a case.
      */
-    staffDigestAddress: z.preprocess(blankToUndefined, z.email().toLowerCase().default('personvern@obos.no')),
-  })
-  .refine((settings) => settings.staffDigestAddress !== settings.inboxAddress, {
+    staffDigestAddress: blankAsUnset(z._default(z.email().check(z.toLowerCase()), 'personvern@obos.no')),
+  }).check(z.refine((settings) => settings.staffDigestAddress !== settings.inboxAddress, {
     path: ['staffDigestAddress'],
     error: 'must not be the request inbox: the digest would come back in as a request',
-  })
-  .refine(
-    (settings) => {
+  }), z.refine((settings) => {
       const senderDomain = settings.senderAddress.split('@')[1]?.toLowerCase() ?? '';
       return senderDomain === settings.sesIdentityDomain || senderDomain.endsWith(`.${settings.sesIdentityDomain}`);
-    },
-    {
+    }, {
       path: ['senderAddress'],
       error: (issue) =>
         `must belong to the SES identity domain ${String((issue.input as { sesIdentityDomain?: unknown }).sesIdentityDomain)}; SES only sends from a verified identity`,
       // Checked even when unrelated settings are invalid, so one run reports every problem.
       when: (payload) =>
         payload.issues.every((issue) => !['senderAddress', 'sesIdentityDomain'].includes(String(issue.path?.[0]))),
-    },
-  )
-  .refine(
-    (settings) =>
+    }), z.refine((settings) =>
       settings.customerDataKeyArn === undefined ||
       settings.customersTableName !== undefined ||
       settings.billingTableName !== undefined ||
-      settings.accessLogTableName !== undefined,
-    {
+      settings.accessLogTableName !== undefined, {
       path: ['customerDataKeyArn'],
       error: 'only applies to existing tables: set customersTableName, billingTableName or accessLogTableName too',
       when: (payload) => payload.issues.length === 0,
-    },
-  )
-  .refine((settings) => !settings.inboxEnabled || SES_RECEIVING_REGIONS.includes(settings.region), {
+    }), z.refine((settings) => !settings.inboxEnabled || SES_RECEIVING_REGIONS.includes(settings.region), {
     path: ['inboxEnabled'],
     error: (issue) =>
       `SES receives e-mail in ${SES_RECEIVING_REGIONS.join(' and ')} only (of the EU/EEA regions), not in ` +
       `${String((issue.input as { region?: unknown }).region)}: deploy with region set to one of them, or leave ` +
       'inboxEnabled false (the receipt rule, its bucket and email-intake must be in a receiving region)',
     when: (payload) => payload.issues.length === 0,
-  })
-  .refine((settings) => settings.inboxEnabled || !settings.activateReceiptRuleSet, {
+  }), z.refine((settings) => settings.inboxEnabled || !settings.activateReceiptRuleSet, {
     path: ['activateReceiptRuleSet'],
     error: 'only applies to the e-mail inbox: set inboxEnabled true too',
     when: (payload) => payload.issues.length === 0,
-  })
-  .refine(
-    (settings) => settings.customerDataKeyArn === undefined || settings.customerDataKeyArn.split(':')[3] === settings.region,
-    {
+  }), z.refine((settings) => settings.customerDataKeyArn === undefined || settings.customerDataKeyArn.split(':')[3] === settings.region, {
       path: ['customerDataKeyArn'],
       error: 'must be a key in the deploy region: DynamoDB tables can only use a key of their own region',
       when: (payload) => payload.issues.length === 0,
-    },
-  )
-  .refine((settings) => settings.domainName === undefined || settings.hostedZoneId !== undefined, {
+    }), z.refine((settings) => settings.domainName === undefined || settings.hostedZoneId !== undefined, {
     path: ['hostedZoneId'],
     error: 'is needed with domainName: the certificates are validated and the records written in that zone',
     when: (payload) => payload.issues.length === 0,
-  })
-  .refine(
-    (settings) => {
+  }), z.refine((settings) => {
       if (settings.domainName === undefined) return true;
       const zone = settings.hostedZoneName ?? settings.domainName;
       return settings.domainName === zone || settings.domainName.endsWith(`.${zone}`);
-    },
-    { path: ['hostedZoneName'], error: 'must be the domain itself or a parent of domainName', when: (payload) => payload.issues.length === 0 },
-  )
-  .refine(
-    (settings) => settings.mailFromDomain === undefined || settings.mailFromDomain.endsWith(`.${settings.sesIdentityDomain}`),
-    {
+    }, { path: ['hostedZoneName'], error: 'must be the domain itself or a parent of domainName', when: (payload) => payload.issues.length === 0 }), z.refine((settings) => settings.mailFromDomain === undefined || settings.mailFromDomain.endsWith(`.${settings.sesIdentityDomain}`), {
       path: ['mailFromDomain'],
       error: 'must be a subdomain of sesIdentityDomain (SES requires it, and DMARC alignment needs it)',
       when: (payload) => payload.issues.length === 0,
-    },
-  )
-  .transform((settings) => {
+    })), z.transform((settings) => {
     const stageDomain =
       settings.domainName === undefined ? undefined : settings.stage === 'prod' ? settings.domainName : `${settings.stage}.${settings.domainName}`;
     return {
@@ -412,7 +317,7 @@ export const DeploySettingsSchema = z
       /** Links in mails: the given URL, else the stage's public domain. */
       publicBaseUrl: settings.publicBaseUrl ?? (stageDomain === undefined ? undefined : `https://${stageDomain}`),
     };
-  });
+  }));
 
 /** The prefix every stack and named resource of a stage carries, e.g. `obos-naerkontor-dsr-prod`. */
 export const resourcePrefix = (stage: Stage): string => `obos-naerkontor-dsr-${stage}`;
@@ -464,7 +369,8 @@ export function loadSettings(input: SettingsInput): DeploySettings {
     const where = source ? ` (context "${source.context}" or env ${source.env})` : '';
     return `  - ${name}${where}: ${message}`;
   };
-  const parsed = DeploySettingsSchema.safeParse(raw);
+  // zod/mini has no messages of its own: the English ones say what is wrong with a setting.
+  const parsed = DeploySettingsSchema.safeParse(raw, { error: en().localeError });
   const lines = parsed.success ? [] : parsed.error.issues.map((issue) => describe(String(issue.path[0] ?? ''), issue.message));
   // Production needs these given, not defaulted; checked on the raw input so a default cannot pass.
   const stage = typeof raw.stage === 'string' ? raw.stage.trim().toLowerCase() : raw.stage;

@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { createLogger, errorName } from './logger.js';
 import { observability } from './observability.js';
 import { TransientError, isTransient } from './transient-error.js';
@@ -16,7 +16,7 @@ export class InvalidTaskEventError extends Error {
  * with its name only (see {@link withheld}), so the ASL's Catch routes it to staff while its
  * message, which may name the requester, stays out of the runtime's log and the execution history.
  */
-export function taskHandler<S extends z.ZodType, R>(
+export function taskHandler<S extends z.ZodMiniType, R>(
   service: string,
   eventSchema: S,
   step: (event: z.infer<S>) => Promise<R>,

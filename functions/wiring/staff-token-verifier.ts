@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createStaffTokenVerifier, type JsonWebKeySet, type StaffTokenVerifier } from '../domain/staff-auth/index.js';
 import { parseConfig } from '../platform/config.js';
 import { ENV } from '../platform/env-names.js';
@@ -8,8 +8,8 @@ import { ENV } from '../platform/env-names.js';
 /** The staff-token settings every function serving staff routes reads at cold start. */
 export const StaffTokenConfigSchema = z.object({
   [ENV.staffTokenIssuer]: z.url(),
-  [ENV.staffTokenAudience]: z.string().min(1),
-  [ENV.staffTokenJwks]: z.string().regex(/^(https:\/\/|file:\/\/)/, 'an https:// or file:// URL'),
+  [ENV.staffTokenAudience]: z.string().check(z.minLength(1)),
+  [ENV.staffTokenJwks]: z.string().check(z.regex(/^(https:\/\/|file:\/\/)/, 'an https:// or file:// URL')),
 });
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { systemAddressCheck } from '../domain/request/system-addresses.js';
 import { ENV } from '../platform/env-names.js';
 
@@ -8,9 +8,9 @@ import { ENV } from '../platform/env-names.js';
  * custom MAIL FROM domain. All optional: the defaults in `system-addresses.ts` always apply.
  */
 export const SystemAddressConfigSchema = z.object({
-  [ENV.senderAddress]: z.email().optional(),
-  [ENV.staffDigestAddress]: z.email().optional(),
-  [ENV.mailFromDomain]: z.string().trim().min(1).optional(),
+  [ENV.senderAddress]: z.optional(z.email()),
+  [ENV.staffDigestAddress]: z.optional(z.email()),
+  [ENV.mailFromDomain]: z.optional(z.string().check(z.trim(), z.minLength(1))),
 });
 export type SystemAddressConfig = z.infer<typeof SystemAddressConfigSchema>;
 

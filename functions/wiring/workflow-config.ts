@@ -1,12 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ENV } from '../platform/env-names.js';
 
 /** Settings shared by the workflow's task functions. */
 export const TableConfigSchema = z.object({
-  [ENV.requestsTable]: z.string().min(1),
+  [ENV.requestsTable]: z.string().check(z.minLength(1)),
 });
 
-export const MailConfigSchema = TableConfigSchema.extend({
+export const MailConfigSchema = z.extend(TableConfigSchema, {
   [ENV.senderAddress]: z.email(),
-  [ENV.sesConfigurationSet]: z.string().min(1).optional(),
+  [ENV.sesConfigurationSet]: z.optional(z.string().check(z.minLength(1))),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { WorkflowFunctionFolder } from './workflow-functions.js';
 
 /**
@@ -12,21 +12,21 @@ import type { WorkflowFunctionFolder } from './workflow-functions.js';
  */
 
 /** What nearly every task receives: the request id, nothing personal (ASL `{ "requestId.$": "$.requestId" }`). */
-export const RequestTaskEventSchema = z.object({ requestId: z.string().min(1) });
+export const RequestTaskEventSchema = z.object({ requestId: z.string().check(z.minLength(1)) });
 
 /** What a waiting task (`lambda:invoke.waitForTaskToken`) receives: the id and the task token to store. */
-export const TokenTaskEventSchema = RequestTaskEventSchema.extend({ taskToken: z.string().min(1) });
+export const TokenTaskEventSchema = z.extend(RequestTaskEventSchema, { taskToken: z.string().check(z.minLength(1)) });
 
 /** SendReply and SendRefusal call the same function with the outcome fixed by the state. */
-export const SendReplyEventSchema = RequestTaskEventSchema.extend({ outcome: z.enum(['approved', 'rejected']) });
+export const SendReplyEventSchema = z.extend(RequestTaskEventSchema, { outcome: z.enum(['approved', 'rejected']) });
 
 /** FlagNeedsAttention receives the Catch output (`Error`, `Cause`) or the UnknownDecision Pass result. */
-export const FlagNeedsAttentionEventSchema = RequestTaskEventSchema.extend({
-  failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
+export const FlagNeedsAttentionEventSchema = z.extend(RequestTaskEventSchema, {
+  failure: z.optional(z.object({ Error: z.optional(z.string()), Cause: z.optional(z.string()) })),
 });
 
 /** RestrictProcessing: restrict a purpose while staff assess an Art. 21(1) objection, or lift it after it was overridden. */
-export const RestrictProcessingEventSchema = RequestTaskEventSchema.extend({ action: z.enum(['restrict', 'lift']) });
+export const RestrictProcessingEventSchema = z.extend(RequestTaskEventSchema, { action: z.enum(['restrict', 'lift']) });
 
 /** Acknowledge's result; the ASL keeps both flags as `$.route` to choose the marketing fast path and the Art. 21(1) assessment. */
 export const AcknowledgeResultSchema = z.object({ marketingStop: z.boolean(), processingObjection: z.boolean() });
@@ -38,7 +38,7 @@ export const StopMarketingResultSchema = z.object({ otherRights: z.boolean() });
 export const StartVerificationResultSchema = z.object({ alreadyVerified: z.boolean() });
 
 /** A gather step's result; the ASL keeps `key` and `records` of each branch. */
-export const GatherResultSchema = z.object({ key: z.string().min(1), records: z.number().int().nonnegative() });
+export const GatherResultSchema = z.object({ key: z.string().check(z.minLength(1)), records: z.number().check(z.int(), z.nonnegative()) });
 
 /** The staff decision: AwaitDecision's task-token output and ReadDecision's result, kept as `$.decision`. */
 export const DecisionOutputSchema = z.object({ outcome: z.enum(['approved', 'rejected']) });
@@ -47,7 +47,7 @@ export const DecisionOutputSchema = z.object({ outcome: z.enum(['approved', 'rej
 export const VerificationOutputSchema = z.object({ verified: z.literal(true), method: z.enum(['code', 'manual']) });
 
 /** The event schema of each function the workflow calls (the one its handler validates with). */
-export const WORKFLOW_TASK_EVENT_SCHEMAS: Readonly<Record<WorkflowFunctionFolder, z.ZodType>> = {
+export const WORKFLOW_TASK_EVENT_SCHEMAS: Readonly<Record<WorkflowFunctionFolder, z.ZodMiniType>> = {
   acknowledge: RequestTaskEventSchema,
   'start-verification': RequestTaskEventSchema,
   'await-verification': TokenTaskEventSchema,

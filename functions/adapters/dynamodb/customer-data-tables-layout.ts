@@ -51,7 +51,7 @@ import {
   type ServiceNote,
   type Subscription,
 } from '../../domain/customer-data/customer-records.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ENV } from '../../platform/env-names.js';
 import { normalisePhone } from '../../platform/phone-number.js';
 
@@ -345,7 +345,7 @@ export interface ProfileChange {
 /** A `from` that cannot equal any stored value: the correction is stale without asking. */
 export const CANNOT_MATCH = Symbol('cannot-match');
 
-const AddressSchema = CustomerProfileSchema.shape.address.unwrap();
+const AddressSchema = CustomerProfileSchema.shape.address.def.innerType;
 const absent = (value: unknown): boolean => value === undefined || value === null;
 
 function expectedValue(field: CorrectionInput['field'], from: unknown): unknown {

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DownloadCode, DownloadCodeStore } from '../../domain/export/download-code-store.js';
 import { REQUESTS_TABLE_LAYOUT, requestPk } from './requests-table-layout.js';
 
@@ -16,9 +16,9 @@ const ItemSchema = z.object({
   codeHash: z.string(),
   codeSalt: z.string(),
   codeExpiresAt: z.string(),
-  attempts: z.number().int().nonnegative(),
+  attempts: z.number().check(z.int(), z.nonnegative()),
   sentAt: z.string(),
-  sends: z.number().int().nonnegative(),
+  sends: z.number().check(z.int(), z.nonnegative()),
 });
 
 const isConditionFailure = (error: unknown): boolean =>

@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DownloadSession, DownloadSessionStore } from '../../domain/export/download-session.js';
 import { REQUESTS_TABLE_LAYOUT, requestPk } from './requests-table-layout.js';
 

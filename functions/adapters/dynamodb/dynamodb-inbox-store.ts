@@ -12,7 +12,7 @@ import {
   paginateQuery,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { chainFrom } from '../../domain/audit/audit-chain.js';
 import { moveHeadUpdate, readAuditHead } from './audit-chain-items.js';
 import { osloCalendarDate } from '../../domain/deadline/index.js';
@@ -454,7 +454,7 @@ export class DynamoDbInboxStore implements InboxStore {
     return this.list(INBOX_KEYS.logPk(receiptDate), InboxLogEntrySchema);
   }
 
-  private async *list<S extends z.ZodType>(partition: string, schema: S): AsyncIterable<z.infer<S>> {
+  private async *list<S extends z.ZodMiniType>(partition: string, schema: S): AsyncIterable<z.infer<S>> {
     const pages = paginateQuery(
       { client: this.doc },
       {

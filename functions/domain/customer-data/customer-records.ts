@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * What the subscription, billing and access-system (Unloc) stores hold about a customer. These
@@ -27,31 +27,31 @@ export const ContactChannelSchema = z.enum(['email', 'sms', 'phone', 'post']);
 export type ContactChannel = z.infer<typeof ContactChannelSchema>;
 
 const Instant = z.iso.datetime({ offset: true });
-const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const CalendarDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 export const AddressSchema = z.object({ street: z.string(), postalCode: z.string(), city: z.string() });
 export type Address = z.infer<typeof AddressSchema>;
 
 export const CustomerProfileSchema = z.object({
-  customerId: z.string().min(1),
+  customerId: z.string().check(z.minLength(1)),
   name: z.string(),
   /** Registered e-mail, lower-cased: the verified channel for identity codes. */
   email: z.string(),
   /** Registered mobile number in E.164 (`+4793420183`). */
-  phone: z.string().optional(),
-  address: AddressSchema.optional(),
+  phone: z.optional(z.string()),
+  address: z.optional(AddressSchema),
   /** The company that registered the user on a corporate subscription, if any (Art. 15(1)(g) source). */
-  companyName: z.string().optional(),
+  companyName: z.optional(z.string()),
   preferences: z.object({
     language: z.enum(['nb', 'en']),
-    preferredLocation: z.string().optional(),
+    preferredLocation: z.optional(z.string()),
   }),
   createdAt: Instant,
   /** Art. 18: storage only while set. */
-  restricted: z.boolean().default(false),
+  restricted: z._default(z.boolean(), false),
   /** Set once the profile was anonymised by an erasure. */
-  anonymisedAt: Instant.optional(),
-  version: z.number().int().nonnegative(),
+  anonymisedAt: z.optional(Instant),
+  version: z.number().check(z.int(), z.nonnegative()),
 });
 export type CustomerProfile = z.infer<typeof CustomerProfileSchema>;
 
@@ -61,9 +61,9 @@ export const SubscriptionSchema = z.object({
   location: z.string(),
   plan: z.enum(['flex', 'fast-plass', 'bedrift', 'dagskort']),
   startDate: CalendarDate,
-  endDate: CalendarDate.optional(),
+  endDate: z.optional(CalendarDate),
   status: z.enum(['active', 'ended', 'paused']),
-  restricted: z.boolean().default(false),
+  restricted: z._default(z.boolean(), false),
 });
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 
@@ -74,7 +74,7 @@ export const ConsentSchema = z.object({
   changedAt: Instant,
   source: z.string(),
   /** Art. 18: storage only while set (a restriction's scope may name consents). */
-  restricted: z.boolean().default(false),
+  restricted: z._default(z.boolean(), false),
 });
 export type Consent = z.infer<typeof ConsentSchema>;
 
@@ -84,7 +84,7 @@ export const ChannelReservationSchema = z.object({
   reserved: z.boolean(),
   changedAt: Instant,
   /** Art. 18: storage only while set (a restriction's scope may name reservations). */
-  restricted: z.boolean().default(false),
+  restricted: z._default(z.boolean(), false),
 });
 export type ChannelReservation = z.infer<typeof ChannelReservationSchema>;
 
@@ -94,7 +94,7 @@ export const ServiceNoteSchema = z.object({
   at: Instant,
   channel: z.enum(['email', 'phone', 'chat', 'in-person']),
   text: z.string(),
-  restricted: z.boolean().default(false),
+  restricted: z._default(z.boolean(), false),
 });
 export type ServiceNote = z.infer<typeof ServiceNoteSchema>;
 
@@ -103,15 +103,15 @@ export const InvoiceSchema = z.object({
   customerId: z.string(),
   issuedOn: CalendarDate,
   dueOn: CalendarDate,
-  amountOre: z.number().int(),
+  amountOre: z.number().check(z.int()),
   description: z.string(),
   status: z.enum(['paid', 'open', 'disputed', 'credited']),
   /**
    * The buyer as a sales document must show them (bokføringsforskriften § 5-1-1), written onto an
    * invoice kept after its customer's profile was erased, so the kept invoice still shows them.
    */
-  buyer: z.object({ name: z.string(), address: AddressSchema.optional() }).optional(),
-  restricted: z.boolean().default(false),
+  buyer: z.optional(z.object({ name: z.string(), address: z.optional(AddressSchema) })),
+  restricted: z._default(z.boolean(), false),
 });
 export type InvoiceBuyer = NonNullable<z.infer<typeof InvoiceSchema>['buyer']>;
 export type Invoice = z.infer<typeof InvoiceSchema>;
@@ -121,9 +121,9 @@ export const PaymentSchema = z.object({
   customerId: z.string(),
   invoiceNo: z.string(),
   paidOn: CalendarDate,
-  amountOre: z.number().int(),
+  amountOre: z.number().check(z.int()),
   method: z.enum(['card', 'invoice', 'vipps', 'avtalegiro']),
-  restricted: z.boolean().default(false),
+  restricted: z._default(z.boolean(), false),
 });
 export type Payment = z.infer<typeof PaymentSchema>;
 
@@ -134,7 +134,7 @@ export const DoorEventSchema = z.object({
   location: z.string(),
   door: z.string(),
   result: z.enum(['granted', 'denied']),
-  restricted: z.boolean().default(false),
+  restricted: z._default(z.boolean(), false),
 });
 export type DoorEvent = z.infer<typeof DoorEventSchema>;
 

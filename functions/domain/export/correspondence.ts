@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Localised } from '../letters/art15-information.js';
 import type { Language } from '../request/request-vocabulary.js';
 import { InstantSchema, type AuditEntry } from '../request/rights-request.js';
@@ -75,8 +75,8 @@ export function correspondenceOf(reference: string, trail: readonly AuditEntry[]
 export const AuditTrailItemSchema = z.object({
   at: InstantSchema,
   event: z.string(),
-  fromStatus: z.string().optional(),
-  toStatus: z.string().optional(),
+  fromStatus: z.optional(z.string()),
+  toStatus: z.optional(z.string()),
   /** `requester`, `staff` or `system`: staff members' names are their own personal data (Art. 15(4)). */
   by: z.enum(['requester', 'staff', 'system']),
 });

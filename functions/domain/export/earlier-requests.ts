@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { caseOutcome, CASE_OUTCOMES, type CaseOutcome } from '../case-register/case-outcome.js';
 import type { Localised } from '../letters/art15-information.js';
 import type { Language } from '../request/request-vocabulary.js';
@@ -16,7 +16,7 @@ export const EarlierRequestSchema = z.object({
   /** The outcome in the package's language. */
   outcomeText: z.string(),
   /** When it was closed; absent while it is open. */
-  closedAt: InstantSchema.optional(),
+  closedAt: z.optional(InstantSchema),
 });
 export type EarlierRequest = z.infer<typeof EarlierRequestSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   ChannelReservationSchema,
   ConsentSchema,
@@ -45,29 +45,29 @@ import { NotHeldEntrySchema, notHeldEntries } from '../letters/not-held-categori
 export const EXPORT_FORMAT = 'no.obos.naerkontor/personal-data-export' as const;
 export const EXPORT_SCHEMA_VERSION = '1.1' as const;
 
-const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const keptUntil = CalendarDate.optional().meta({
+const CalendarDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const keptUntil = z.optional(CalendarDate).check(z.meta({
   description:
     'Last day the record is kept under bokføringsloven § 13: for an invoice 31 December five years after the end of its fiscal ' +
     'year, for a payment 30 June three years and six months after it.',
-});
+}));
 
-export const ExportedProfileSchema = CustomerProfileSchema.omit({ version: true }).meta({
+export const ExportedProfileSchema = z.omit(CustomerProfileSchema, { version: true }).check(z.meta({
   description: 'The customer profile: name, contact details, preferences.',
-});
-export const ExportedInvoiceSchema = InvoiceSchema.extend({ keptUntil }).meta({ description: 'An invoice; amounts in øre.' });
-export const ExportedPaymentSchema = PaymentSchema.extend({ keptUntil }).meta({ description: 'A payment; amounts in øre.' });
+}));
+export const ExportedInvoiceSchema = z.extend(InvoiceSchema, { keptUntil }).check(z.meta({ description: 'An invoice; amounts in øre.' }));
+export const ExportedPaymentSchema = z.extend(PaymentSchema, { keptUntil }).check(z.meta({ description: 'A payment; amounts in øre.' }));
 
 /** The records, by category; a category is present exactly when the plan exports it. */
 export const ExportRecordsSchema = z.object({
-  profile: z.array(ExportedProfileSchema).optional(),
-  subscription: z.array(SubscriptionSchema).optional(),
-  consent: z.array(ConsentSchema).optional(),
-  reservation: z.array(ChannelReservationSchema).optional(),
-  service_note: z.array(ServiceNoteSchema).optional(),
-  invoice: z.array(ExportedInvoiceSchema).optional(),
-  payment: z.array(ExportedPaymentSchema).optional(),
-  door_event: z.array(DoorEventSchema).optional(),
+  profile: z.optional(z.array(ExportedProfileSchema)),
+  subscription: z.optional(z.array(SubscriptionSchema)),
+  consent: z.optional(z.array(ConsentSchema)),
+  reservation: z.optional(z.array(ChannelReservationSchema)),
+  service_note: z.optional(z.array(ServiceNoteSchema)),
+  invoice: z.optional(z.array(ExportedInvoiceSchema)),
+  payment: z.optional(z.array(ExportedPaymentSchema)),
+  door_event: z.optional(z.array(DoorEventSchema)),
 });
 export type ExportRecords = z.infer<typeof ExportRecordsSchema>;
 
@@ -75,7 +75,7 @@ export type ExportRecords = z.infer<typeof ExportRecordsSchema>;
 export const ExportCategorySchema = z.object({
   category: RecordCategorySchema,
   label: z.string(),
-  records: z.number().int().nonnegative(),
+  records: z.number().check(z.int(), z.nonnegative()),
   purposes: z.array(z.string()),
   recipients: z.array(z.string()),
   retention: z.string(),
@@ -108,11 +108,11 @@ export const ExportPackageSchema = z.object({
     types: z.array(RequestTypeSchema),
     requester: z.object({
       name: z.string(),
-      email: z.string().optional(),
-      phone: z.string().optional(),
-      postalAddress: z.object({ street: z.string(), postalCode: z.string(), city: z.string() }).optional(),
+      email: z.optional(z.string()),
+      phone: z.optional(z.string()),
+      postalAddress: z.optional(z.object({ street: z.string(), postalCode: z.string(), city: z.string() })),
     }),
-    details: z.string().optional(),
+    details: z.optional(z.string()),
   }),
   /** What a reader should know about the copy (e.g. what was left out to protect others). */
   notes: z.array(z.string()),
@@ -123,7 +123,7 @@ export const ExportPackageSchema = z.object({
       role: z.string(),
       country: z.string(),
       outsideEea: z.boolean(),
-      safeguard: TransferSafeguardSchema.optional(),
+      safeguard: z.optional(TransferSafeguardSchema),
       categories: z.array(RecordCategorySchema),
       /** The sentence the report and the letter use. */
       text: z.string(),

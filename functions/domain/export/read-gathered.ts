@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import {
   GatheredAccessLogSchema,
   GatheredBillingSchema,
@@ -21,7 +21,7 @@ export class GatheredBundleMissingError extends Error {
 
 type Source = 'subscriptions' | 'billing' | 'access-log';
 
-async function readBundle<S extends z.ZodType>(objects: ObjectStore, request: RightsRequest, source: Source, schema: S): Promise<z.infer<S>> {
+async function readBundle<S extends z.ZodMiniType>(objects: ObjectStore, request: RightsRequest, source: Source, schema: S): Promise<z.infer<S>> {
   const key = request.gathered?.[source] ?? OBJECT_KEYS.gathered(request.id, source);
   const stored = await objects.getJson(key);
   if (stored === undefined) throw new GatheredBundleMissingError(request.id, source);

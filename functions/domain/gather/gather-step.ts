@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ConcurrentChangeError, InvalidTransitionError } from '../request/request-errors.js';
 import { transitionChange } from '../lifecycle/apply-transition.js';
 import { TRANSITIONS, isAnswered, isBeforeGathering } from '../lifecycle/request-lifecycle.js';
@@ -20,7 +20,7 @@ export type GatherSource = 'subscriptions' | 'billing' | 'access-log';
 export const MAX_RECORD_ATTEMPTS = 5;
 
 /** One gather step: where its bundle comes from and how it is read, validated and counted. */
-export interface GatherSpec<S extends z.ZodType<{ customerIds: string[] }>> {
+export interface GatherSpec<S extends z.ZodMiniType<{ customerIds: string[] }>> {
   readonly source: GatherSource;
   readonly schema: S;
   /** Reads everything the store holds for these customers (never called with none). */
@@ -77,7 +77,7 @@ async function recordGathered(
  * customers, it is counted and returned as it is, so a re-driven workflow does not change the data
  * a plan (maybe already approved) was built from.
  */
-export async function runGatherStep<S extends z.ZodType<{ customerIds: string[] }>>(
+export async function runGatherStep<S extends z.ZodMiniType<{ customerIds: string[] }>>(
   deps: GatherDeps,
   requestId: string,
   spec: GatherSpec<S>,

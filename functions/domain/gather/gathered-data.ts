@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   ChannelReservationSchema,
   ConsentSchema,
@@ -51,5 +51,5 @@ export interface GatheredData {
 }
 
 /** What a gather step returns into the execution: a reference and counts, never the data. */
-export const GatherResultSchema = z.object({ key: z.string(), records: z.number().int().nonnegative() });
+export const GatherResultSchema = z.object({ key: z.string(), records: z.number().check(z.int(), z.nonnegative()) });
 export type GatherResult = z.infer<typeof GatherResultSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { normalisePhone } from '../../platform/phone-number.js';
 import type { AccessLogStore } from '../customer-data/access-log-store.js';
 import type { BillingStore } from '../customer-data/billing-store.js';
@@ -24,7 +24,7 @@ export const SEARCHED_STORES = ['customers', 'billing', 'access_log'] as const;
 
 export const SearchCandidateSchema = z.object({
   customerId: z.string(),
-  matchedBy: z.array(z.enum(IDENTIFIER_KINDS)).min(1),
+  matchedBy: z.array(z.enum(IDENTIFIER_KINDS)).check(z.minLength(1)),
   /** What the stores hold for the candidate, so staff see what the person would be told about. */
   holds: z.array(z.enum(['profile', 'invoices', 'door_events'])),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MESSAGE_CATEGORIES, MESSAGE_LANGUAGES } from '../inbox/inbound-message.js';
 import { REQUEST_TYPES } from '../request/request-vocabulary.js';
 import { InstantSchema } from '../request/rights-request.js';
@@ -48,8 +48,8 @@ export const RecognitionSchema = z.object({
   category: z.enum(MESSAGE_CATEGORIES),
   onBehalfOfOther: z.boolean(),
   /** Entries stored before this flag existed read as false. */
-  thirdParty: z.boolean().default(false),
-  employer: z.boolean().optional(),
+  thirdParty: z._default(z.boolean(), false),
+  employer: z.optional(z.boolean()),
   possibleBreach: z.boolean(),
 });
 
@@ -60,16 +60,16 @@ export const AutoAnswerSchema = z.object({
 });
 export type AutoAnswer = z.infer<typeof AutoAnswerSchema>;
 
-const SenderSchema = z.object({ address: z.string(), name: z.string().optional() });
+const SenderSchema = z.object({ address: z.string(), name: z.optional(z.string()) });
 
 /** Fields every inbox entry has: which received mail, when it reached us, where its raw lies. */
 const ReceivedMailFields = {
   /** SES's id of the received mail (also the raw object's name): unique per delivery. */
-  inboxId: z.string().min(1),
+  inboxId: z.string().check(z.minLength(1)),
   /** When the mail reached our mail server, with its Oslo offset. */
   receivedAt: InstantSchema,
   /** Object key of the raw MIME in the inbound-mail bucket. */
-  rawKey: z.string().min(1),
+  rawKey: z.string().check(z.minLength(1)),
 };
 
 /** The longest reason staff may give for dismissing a mail (it is kept on the log line). */
@@ -82,7 +82,7 @@ export type TriageResolution =
 
 const ResolvedBy = {
   /** `staff:<username>`, as the audit trail records staff. */
-  by: z.string().min(1),
+  by: z.string().check(z.minLength(1)),
   at: InstantSchema,
 };
 
@@ -91,8 +91,8 @@ const ResolvedBy = {
  * still accounts for every mail after the entry has left the triage list.
  */
 export const TriageResolutionRecordSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('case'), caseId: z.string().min(1), ...ResolvedBy }),
-  z.object({ outcome: z.literal('dismissed'), reason: z.string().min(1).max(DISMISS_REASON_MAX_LENGTH), ...ResolvedBy }),
+  z.object({ outcome: z.literal('case'), caseId: z.string().check(z.minLength(1)), ...ResolvedBy }),
+  z.object({ outcome: z.literal('dismissed'), reason: z.string().check(z.minLength(1), z.maxLength(DISMISS_REASON_MAX_LENGTH)), ...ResolvedBy }),
 ]);
 export type TriageResolutionRecord = z.infer<typeof TriageResolutionRecordSchema>;
 
@@ -102,17 +102,17 @@ export const InboxLogEntrySchema = z.object({
   outcome: z.enum(INBOX_OUTCOMES),
   recordedAt: InstantSchema,
   /** SHA-256 key of the Message-ID (or of the SES id when the mail had none). */
-  messageKey: z.string().optional(),
+  messageKey: z.optional(z.string()),
   authentication: SenderAuthenticationSchema,
-  caseId: z.string().optional(),
-  followUpMatch: z.enum(FOLLOW_UP_MATCHES).optional(),
+  caseId: z.optional(z.string()),
+  followUpMatch: z.optional(z.enum(FOLLOW_UP_MATCHES)),
   /** The inbox id of the mail this one duplicates. */
-  duplicateOf: z.string().optional(),
-  triageReason: z.enum(TRIAGE_REASONS).optional(),
-  quarantineReason: z.enum(QUARANTINE_REASONS).optional(),
-  autoAnswer: AutoAnswerSchema.optional(),
+  duplicateOf: z.optional(z.string()),
+  triageReason: z.optional(z.enum(TRIAGE_REASONS)),
+  quarantineReason: z.optional(z.enum(QUARANTINE_REASONS)),
+  autoAnswer: z.optional(AutoAnswerSchema),
   /** For a `triage` outcome: what staff later decided. The outcome itself stays `triage`. */
-  resolution: TriageResolutionRecordSchema.optional(),
+  resolution: z.optional(TriageResolutionRecordSchema),
 });
 export type InboxLogEntry = z.infer<typeof InboxLogEntrySchema>;
 
@@ -122,18 +122,18 @@ export const TriageEntrySchema = z.object({
   reason: z.enum(TRIAGE_REASONS),
   urgent: z.boolean(),
   /** For a possible breach: the latest moment for the Art. 33 notification (UTC). */
-  respondBy: InstantSchema.optional(),
+  respondBy: z.optional(InstantSchema),
   /** Absent when recognition itself failed. */
-  recognition: RecognitionSchema.optional(),
+  recognition: z.optional(RecognitionSchema),
   /** A stable code for why the mail could not become a case, e.g. `no_usable_sender`. */
-  note: z.string().optional(),
-  from: SenderSchema.optional(),
+  note: z.optional(z.string()),
+  from: z.optional(SenderSchema),
   subject: z.string(),
   authentication: SenderAuthenticationSchema,
   /** A case the mail refers to (a breach report in reply to our letter). */
-  relatedCaseId: z.string().optional(),
+  relatedCaseId: z.optional(z.string()),
   /** Set when staff resolved the entry; a resolved entry is no longer listed for triage. */
-  resolution: TriageResolutionRecordSchema.optional(),
+  resolution: z.optional(TriageResolutionRecordSchema),
 });
 export type TriageEntry = z.infer<typeof TriageEntrySchema>;
 
@@ -142,12 +142,12 @@ export const QuarantineEntrySchema = z.object({
   ...ReceivedMailFields,
   reason: z.enum(QUARANTINE_REASONS),
   /** The error's class name, never its message. */
-  error: z.string().optional(),
+  error: z.optional(z.string()),
   /** The parser's closed-set reason (`not_a_mail`, `missing_headers`…) or oversized part (`raw`, `own_text`). */
-  detail: z.string().optional(),
+  detail: z.optional(z.string()),
   /** From SES's parsed headers, as far as it got: enough for staff to recognise the mail. */
-  from: z.string().optional(),
-  subject: z.string().optional(),
+  from: z.optional(z.string()),
+  subject: z.optional(z.string()),
   authentication: SenderAuthenticationSchema,
 });
 export type QuarantineEntry = z.infer<typeof QuarantineEntrySchema>;

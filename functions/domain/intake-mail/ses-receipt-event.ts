@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The event an SES receipt rule's **Lambda action** sends for one received mail, as SES sends it
@@ -32,28 +32,28 @@ const SesTimestampSchema = z.iso.datetime({ offset: true });
 export const SesMailHeaderSchema = z.object({ name: z.string(), value: z.string() });
 
 export const SesCommonHeadersSchema = z.object({
-  returnPath: z.string().optional(),
-  from: z.array(z.string()).optional(),
-  sender: z.array(z.string()).optional(),
-  replyTo: z.array(z.string()).optional(),
-  to: z.array(z.string()).optional(),
-  cc: z.array(z.string()).optional(),
-  bcc: z.array(z.string()).optional(),
-  date: z.string().optional(),
-  messageId: z.string().optional(),
-  subject: z.string().optional(),
+  returnPath: z.optional(z.string()),
+  from: z.optional(z.array(z.string())),
+  sender: z.optional(z.array(z.string())),
+  replyTo: z.optional(z.array(z.string())),
+  to: z.optional(z.array(z.string())),
+  cc: z.optional(z.array(z.string())),
+  bcc: z.optional(z.array(z.string())),
+  date: z.optional(z.string()),
+  messageId: z.optional(z.string()),
+  subject: z.optional(z.string()),
 });
 
 export const SesMailSchema = z.object({
   timestamp: SesTimestampSchema,
   /** SES's own id of the received mail; also the S3 object name of the raw message. */
-  messageId: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'an SES message id'),
+  messageId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,200}$/, 'an SES message id')),
   /** Envelope sender (MAIL FROM); empty for a bounce's null reverse-path. */
   source: z.string(),
   destination: z.array(z.string()),
-  headersTruncated: z.boolean().optional(),
-  headers: z.array(SesMailHeaderSchema).default([]),
-  commonHeaders: SesCommonHeadersSchema.default({}),
+  headersTruncated: z.optional(z.boolean()),
+  headers: z._default(z.array(SesMailHeaderSchema), []),
+  commonHeaders: z._default(SesCommonHeadersSchema, {}),
 });
 export type SesMail = z.infer<typeof SesMailSchema>;
 
@@ -61,20 +61,20 @@ export const SesLambdaActionSchema = z.object({
   type: z.literal('Lambda'),
   functionArn: z.string(),
   invocationType: z.enum(['Event', 'RequestResponse']),
-  topicArn: z.string().optional(),
+  topicArn: z.optional(z.string()),
 });
 
 export const SesReceiptSchema = z.object({
   /** When SES accepted the mail: the request's receipt time (Art. 12(3)). */
   timestamp: SesTimestampSchema,
-  processingTimeMillis: z.number().nonnegative().optional(),
-  recipients: z.array(z.string()).min(1),
+  processingTimeMillis: z.optional(z.number().check(z.nonnegative())),
+  recipients: z.array(z.string()).check(z.minLength(1)),
   spamVerdict: VerdictSchema,
   virusVerdict: VerdictSchema,
   spfVerdict: VerdictSchema,
   dkimVerdict: VerdictSchema,
   dmarcVerdict: VerdictSchema,
-  dmarcPolicy: z.enum(['none', 'quarantine', 'reject']).optional(),
+  dmarcPolicy: z.optional(z.enum(['none', 'quarantine', 'reject'])),
   action: SesLambdaActionSchema,
 });
 export type SesReceipt = z.infer<typeof SesReceiptSchema>;
@@ -86,7 +86,7 @@ export const SesReceiptRecordSchema = z.object({
 });
 export type SesReceiptRecord = z.infer<typeof SesReceiptRecordSchema>;
 
-export const SesReceiptEventSchema = z.object({ Records: z.array(SesReceiptRecordSchema).min(1) });
+export const SesReceiptEventSchema = z.object({ Records: z.array(SesReceiptRecordSchema).check(z.minLength(1)) });
 export type SesReceiptEvent = z.infer<typeof SesReceiptEventSchema>;
 /** What a producer (the local SMTP inbox, a test) writes before defaults are applied. */
 export type SesReceiptEventInput = z.input<typeof SesReceiptEventSchema>;

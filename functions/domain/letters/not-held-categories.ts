@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Localised } from './art15-information.js';
 import type { Language } from '../request/request-vocabulary.js';
 

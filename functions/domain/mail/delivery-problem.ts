@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { transitionRequest } from '../lifecycle/apply-transition.js';
 import { TRANSITIONS, canTransition } from '../lifecycle/request-lifecycle.js';
 import { ConcurrentChangeError } from '../request/request-errors.js';
@@ -20,26 +20,21 @@ export interface DeliveryProblem {
   readonly addresses: readonly string[];
 }
 
-const tagValue = z.array(z.string()).optional();
+const tagValue = z.optional(z.array(z.string()));
 
 /**
  * An SES event as a configuration set's SNS destination publishes it (the `eventType` form).
  * Only what the flagging needs is read; everything else is let through untouched.
  */
-const SesEventSchema = z
-  .object({
+const SesEventSchema = z.looseObject({
     eventType: z.string(),
-    mail: z.object({
-      messageId: z.string().min(1),
-      tags: z.object({ request: tagValue, purpose: tagValue }).loose().optional(),
-    }).loose(),
-    bounce: z
-      .object({ bounceType: z.string(), bouncedRecipients: z.array(z.object({ emailAddress: z.string() }).loose()) })
-      .loose()
-      .optional(),
-    complaint: z.object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() }).loose()) }).loose().optional(),
-  })
-  .loose();
+    mail: z.looseObject({
+      messageId: z.string().check(z.minLength(1)),
+      tags: z.optional(z.looseObject({ request: tagValue, purpose: tagValue })),
+    }),
+    bounce: z.optional(z.looseObject({ bounceType: z.string(), bouncedRecipients: z.array(z.looseObject({ emailAddress: z.string() })) })),
+    complaint: z.optional(z.looseObject({ complainedRecipients: z.array(z.looseObject({ emailAddress: z.string() })) })),
+  });
 
 /** Raised for an SNS message that is not an SES bounce or complaint event. */
 export class UnreadableMailEventError extends Error {

@@ -1,5 +1,5 @@
 import { IdentitySearchSchema } from '../identity-search/search-held-data.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ConsentKindSchema, ContactChannelSchema, RecordCategorySchema } from '../customer-data/customer-records.js';
 
 /** The record categories live with the records (customer-data), so the stores need not import the plan. */
@@ -16,9 +16,7 @@ export { RecordCategorySchema, type RecordCategory } from '../customer-data/cust
  * only; no request could be in nynorsk then, so their nn is never read, and it is filled from nb
  * to keep one shape (a plan built now always carries all three, as its type requires).
  */
-export const LocalisedTextSchema = z
-  .object({ nb: z.string(), nn: z.string().optional(), en: z.string() })
-  .transform(({ nb, nn, en }) => ({ nb, nn: nn ?? nb, en }));
+export const LocalisedTextSchema = z.pipe(z.object({ nb: z.string(), nn: z.optional(z.string()), en: z.string() }), z.transform(({ nb, nn, en }) => ({ nb, nn: nn ?? nb, en })));
 
 /**
  * The legal basis of a kept record or a refusal, per language, cited in the one style of
@@ -36,13 +34,13 @@ export const KeptRecordsSchema = z.object({
   /** Legal basis as the requester reads it, e.g. «bokføringsloven § 13 første ledd og personvernforordningen artikkel 17 nr. 3 bokstav b». */
   legalBasis: LegalBasisSchema,
   /** The last day the records are kept (YYYY-MM-DD); they are deleted after it. */
-  until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  until: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
   /** `contract` when kept for an active subscription: until its end, no fixed date. */
   kind: z.enum(['legal_obligation', 'contract', 'legal_claim']),
   /** Accounting material: which retention class of bokføringsloven § 13 set `until`. */
-  retentionClass: z.enum(['primary', 'secondary']).optional(),
+  retentionClass: z.optional(z.enum(['primary', 'secondary'])),
   /** Set when a staff member decided this hold by correcting the plan (`staff:<username>`). */
-  setBy: z.string().optional(),
+  setBy: z.optional(z.string()),
 });
 export type KeptRecords = z.infer<typeof KeptRecordsSchema>;
 
@@ -84,8 +82,8 @@ export type Refusal = z.infer<typeof RefusalSchema>;
 export const STAFF_KEEP_GROUNDS = ['legal_claim', 'bookkeeping'] as const;
 export type StaffKeepGround = (typeof STAFF_KEEP_GROUNDS)[number];
 
-const RecordRefs = z.array(z.string().min(1)).min(1);
-const StaffChange = { by: z.string().min(1), at: z.string(), note: z.string().max(2000).optional() };
+const RecordRefs = z.array(z.string().check(z.minLength(1))).check(z.minLength(1));
+const StaffChange = { by: z.string().check(z.minLength(1)), at: z.string(), note: z.optional(z.string().check(z.maxLength(2000))) };
 
 /**
  * A correction staff made to an erasure plan before approving it: keep records (with a ground and
@@ -99,7 +97,7 @@ export const PlanAdjustmentSchema = z.discriminatedUnion('action', [
     action: z.literal('keep'),
     recordIds: RecordRefs,
     ground: z.enum(STAFF_KEEP_GROUNDS),
-    until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    until: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
     ...StaffChange,
   }),
   z.object({ action: z.literal('release'), recordIds: RecordRefs, ...StaffChange }),
@@ -112,12 +110,10 @@ export const ActionPlanSchema = z.object({
   /** Customer ids the plan acts on; empty for a requester we hold nothing on. */
   customerIds: z.array(z.string()),
   /** Access/portability: which categories go into the export, with record counts. */
-  export: z
-    .object({
+  export: z.optional(z.object({
       portable: z.boolean(),
-      categories: z.array(z.object({ category: RecordCategorySchema, records: z.number().int().nonnegative() })),
-    })
-    .optional(),
+      categories: z.array(z.object({ category: RecordCategorySchema, records: z.number().check(z.int(), z.nonnegative()) })),
+    })),
   /** Rectification: filled in by staff at approval (the form only carries free text). */
   corrections: z.array(CorrectionSchema),
   rectificationNeedsStaffInput: z.boolean(),
@@ -130,23 +126,21 @@ export const ActionPlanSchema = z.object({
    * Art. 21(1): the processing purpose objected to. It is restricted while staff assess (Art.
    * 18(1)(d)); an approval upholds the objection (the purpose stops for good), a refusal overrides it.
    */
-  processingObjection: z.object({ purpose: z.literal('analytics') }).optional(),
+  processingObjection: z.optional(z.object({ purpose: z.literal('analytics') })),
   /** Art. 18: the ground and the categories restricted; absent, `restrict` covers everything held. */
-  restriction: z
-    .object({
+  restriction: z.optional(z.object({
       ground: z.enum(['a', 'b', 'c', 'd']),
-      scope: z.array(RecordCategorySchema).min(1),
+      scope: z.array(RecordCategorySchema).check(z.minLength(1)),
       /** The person has an active or paused subscription: the reply says what the restriction means for it. */
-      activeSubscription: z.boolean().optional(),
-    })
-    .optional(),
+      activeSubscription: z.optional(z.boolean()),
+    })),
   recipientsToNotify: z.array(RecipientSchema),
   refusals: z.array(RefusalSchema),
   /** Staff corrections of the plan before approval, oldest first (also in the audit trail). */
-  adjustments: z.array(PlanAdjustmentSchema).default([]),
+  adjustments: z._default(z.array(PlanAdjustmentSchema), []),
   /** True when the plan erases anything: then two different staff members must approve. */
   needsTwoApprovers: z.boolean(),
   /** For a requester matched to no customer: the search of every store by every identifier given, and the candidates found. */
-  identitySearch: IdentitySearchSchema.optional(),
+  identitySearch: z.optional(IdentitySearchSchema),
 });
 export type ActionPlan = z.infer<typeof ActionPlanSchema>;

@@ -1,5 +1,5 @@
 import { isBeforeCarryingOut } from '../lifecycle/request-lifecycle.js';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { CalendarDate } from '../deadline/index.js';
 import {
   GatheredAccessLogSchema,
@@ -46,7 +46,7 @@ const summarise = (planKey: string, plan: ActionPlan): PlanSummary => ({
   refusals: plan.refusals.length,
 });
 
-async function readBundle<S extends z.ZodType>(
+async function readBundle<S extends z.ZodMiniType>(
   objects: ObjectStore,
   request: RightsRequest,
   source: GatherSource,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The processing purposes the privacy policy bases on legitimate interest, which a person can
@@ -16,11 +16,11 @@ export type ObjectablePurpose = z.infer<typeof ObjectablePurposeSchema>;
  * - `active`: the objection was overridden by compelling legitimate grounds; the restriction is lifted.
  */
 export const ProcessingPurposeStateSchema = z.object({
-  customerId: z.string().min(1),
+  customerId: z.string().check(z.minLength(1)),
   purpose: ObjectablePurposeSchema,
   status: z.enum(['restricted', 'stopped', 'active']),
   /** The Art. 18(1) ground of a restriction: `d`, an objection pending assessment. */
-  ground: z.literal('d').optional(),
+  ground: z.optional(z.literal('d')),
   changedAt: z.iso.datetime({ offset: true }),
   /** `rights-request:<id>`: the request that changed it. */
   source: z.string(),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { RecipientSchema } from '../plan/action-plan.js';
 import type { RecipientId } from './recipient-changes.js';
 
@@ -9,14 +9,11 @@ export type RecipientAddresses = Readonly<Partial<Record<RecipientId, string>>>;
  * Parses the `RECIPIENT_ADDRESSES` JSON map (`{"unloc":"privacy@unloc.app"}`). Unknown ids and
  * invalid addresses fail, so a typo is found at cold start rather than as a silent skip.
  */
-export const RecipientAddressesSchema = z
-  .string()
-  .transform((text, ctx) => {
+export const RecipientAddressesSchema = z.pipe(z.pipe(z.string(), z.transform((text, ctx) => {
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'not JSON' });
+      ctx.issues.push({ code: 'custom', message: 'not JSON', input: text });
       return z.NEVER;
     }
-  })
-  .pipe(z.partialRecord(RecipientSchema.shape.id, z.email()));
+  })), z.partialRecord(RecipientSchema.shape.id, z.email()));

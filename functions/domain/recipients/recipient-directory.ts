@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { RecordCategorySchema, type RecordCategory } from '../plan/action-plan.js';
 import { LANGUAGE_LOCALES, type Language } from '../request/request-vocabulary.js';
 
@@ -24,44 +25,39 @@ export const EEA_COUNTRIES: readonly string[] = [
 /** The Art. 19 register's ids; each must be named in the directory. */
 export const NOTIFIED_RECIPIENT_IDS = ['unloc', 'invoicing', 'email_platform'] as const;
 
-const LocalisedText = z.object({ nb: z.string().min(1).max(300), nn: z.string().min(1).max(300), en: z.string().min(1).max(300) });
+const LocalisedText = z.object({ nb: z.string().check(z.minLength(1), z.maxLength(300)), nn: z.string().check(z.minLength(1), z.maxLength(300)), en: z.string().check(z.minLength(1), z.maxLength(300)) });
 
 /** Art. 46: an adequacy decision (Art. 45) or the Commission's standard contractual clauses (Art. 46(2)(c)). */
 export const TransferSafeguardSchema = z.object({
   kind: z.enum(['adequacy', 'scc']),
   /** Which decision or clauses, e.g. "EU–US Data Privacy Framework, Commission decision (EU) 2023/1795". */
-  reference: z.string().min(1).max(300),
+  reference: z.string().check(z.minLength(1), z.maxLength(300)),
 });
 export type TransferSafeguard = z.infer<typeof TransferSafeguardSchema>;
 
-export const NamedRecipientSchema = z
-  .object({
-    id: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _'),
+export const NamedRecipientSchema = z.object({
+    id: z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _')),
     /** The legal name, e.g. "Unloc AS". */
-    name: z.string().min(1).max(200),
+    name: z.string().check(z.minLength(1), z.maxLength(200)),
     /** What they do for us, as the person reads it. */
     role: LocalisedText,
     /** ISO 3166-1 alpha-2 code of the country the data are processed in. */
-    country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. NO'),
-    categories: z.array(RecordCategorySchema).min(1),
+    country: z.string().check(z.regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. NO')),
+    categories: z.array(RecordCategorySchema).check(z.minLength(1)),
     /**
      * The profile fields it holds when it holds only part of the profile (the newsletter platform:
      * the e-mail address), so a correction of another field is not announced to it.
      */
-    profileFields: z.array(z.enum(['name', 'email', 'phone', 'address'])).min(1).optional(),
-    safeguard: TransferSafeguardSchema.optional(),
-  })
-  .superRefine((recipient, context) => {
+    profileFields: z.optional(z.array(z.enum(['name', 'email', 'phone', 'address'])).check(z.minLength(1))),
+    safeguard: z.optional(TransferSafeguardSchema),
+  }).check(z.superRefine((recipient, context) => {
     if (!EEA_COUNTRIES.includes(recipient.country) && !recipient.safeguard) {
       context.addIssue({ code: 'custom', path: ['safeguard'], message: 'a recipient outside the EEA needs a transfer safeguard (adequacy or scc)' });
     }
-  });
+  }));
 export type NamedRecipient = z.infer<typeof NamedRecipientSchema>;
 
-export const RecipientDirectorySchema = z
-  .array(NamedRecipientSchema)
-  .min(1)
-  .superRefine((recipients, context) => {
+export const RecipientDirectorySchema = z.array(NamedRecipientSchema).check(z.minLength(1), z.superRefine((recipients, context) => {
     const ids = recipients.map((recipient) => recipient.id);
     ids.forEach((id, index) => {
       if (ids.indexOf(id) !== index) context.addIssue({ code: 'custom', path: [index, 'id'], message: `recipient id ${id} appears twice` });
@@ -69,7 +65,7 @@ export const RecipientDirectorySchema = z
     for (const id of NOTIFIED_RECIPIENT_IDS) {
       if (!ids.includes(id)) context.addIssue({ code: 'custom', path: [], message: `the directory must name the recipient ${id}` });
     }
-  });
+  }));
 export type RecipientDirectory = z.infer<typeof RecipientDirectorySchema>;
 
 /**
@@ -150,7 +146,8 @@ export function parseRecipientDirectory(json: string | undefined): RecipientDire
   } catch {
     throw new RecipientDirectoryError('recipientDirectory is not valid JSON');
   }
-  const parsed = RecipientDirectorySchema.safeParse(value);
+  // zod/mini has no messages of its own: the English ones name what is wrong for ops.
+  const parsed = RecipientDirectorySchema.safeParse(value, { error: en().localeError });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(directory)'}: ${issue.message}`).join('; ');
     throw new RecipientDirectoryError(`recipientDirectory is not valid: ${problems}`);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { REQUEST_TYPES } from './request-vocabulary.js';
 
 /**
@@ -11,9 +11,9 @@ export type RepresentativeRelation = (typeof REPRESENTATIVE_RELATIONS)[number];
 
 /** A Norwegian postal address (the same shape as the requester's; kept here to avoid a schema cycle). */
 const RepresentativeAddressSchema = z.strictObject({
-  street: z.string().trim().min(1).max(200),
-  postalCode: z.string().regex(/^\d{4}$/, 'four digits'),
-  city: z.string().trim().min(1).max(100),
+  street: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  postalCode: z.string().check(z.regex(/^\d{4}$/, 'four digits')),
+  city: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
 });
 
 /**
@@ -21,19 +21,17 @@ const RepresentativeAddressSchema = z.strictObject({
  * responsibility, guardianship and mandates). Letters about the request go to the representative
  * (e-mail, else post); the identity check stays with the data subject.
  */
-export const RepresentativeSchema = z
-  .strictObject({
-    name: z.string().trim().min(1).max(200),
+export const RepresentativeSchema = z.strictObject({
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
     relation: z.enum(REPRESENTATIVE_RELATIONS),
-    email: z.string().trim().toLowerCase().pipe(z.email().max(254)).optional(),
+    email: z.optional(z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email().check(z.maxLength(254)))),
     /** To reach them (staff may call to ask for the mandate); letters go by e-mail or post. */
-    phone: z.string().trim().regex(/^\+?[0-9][0-9 ()-]{4,19}$/).optional(),
-    postalAddress: RepresentativeAddressSchema.optional(),
-  })
-  .refine((representative) => representative.email !== undefined || representative.postalAddress !== undefined, {
+    phone: z.optional(z.string().check(z.trim(), z.regex(/^\+?[0-9][0-9 ()-]{4,19}$/))),
+    postalAddress: z.optional(RepresentativeAddressSchema),
+  }).check(z.refine((representative) => representative.email !== undefined || representative.postalAddress !== undefined, {
     message: 'a representative needs an e-mail or a postal address',
     path: ['email'],
-  });
+  }));
 export type Representative = z.infer<typeof RepresentativeSchema>;
 
 /** The file types a mandate document may have: what staff can open and print without risk. */
@@ -47,23 +45,21 @@ export type MandateContentType = (typeof MANDATE_CONTENT_TYPES)[number];
  */
 export const MandateSchema = z.object({
   status: z.enum(['attached', 'accepted', 'refused']),
-  document: z
-    .object({
-      key: z.string().min(1),
+  document: z.optional(z.object({
+      key: z.string().check(z.minLength(1)),
       contentType: z.enum(MANDATE_CONTENT_TYPES),
-      bytes: z.number().int().positive(),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
-      attachedBy: z.string().min(1),
+      bytes: z.number().check(z.int(), z.positive()),
+      sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+      attachedBy: z.string().check(z.minLength(1)),
       attachedAt: z.iso.datetime({ offset: true }),
-    })
-    .optional(),
+    })),
   /** The rights the mandate gives the representative (a subset of the request's types may be refused). */
-  scope: z.array(z.enum(REQUEST_TYPES)).optional(),
+  scope: z.optional(z.array(z.enum(REQUEST_TYPES))),
   /** The last day the mandate is valid (Oslo calendar date). */
-  validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  validUntil: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
   /** Staff's judgement: what was checked (e.g. parental responsibility from the birth certificate). */
-  note: z.string().max(2000).optional(),
-  checkedBy: z.string().optional(),
-  checkedAt: z.iso.datetime({ offset: true }).optional(),
+  note: z.optional(z.string().check(z.maxLength(2000))),
+  checkedBy: z.optional(z.string()),
+  checkedAt: z.optional(z.iso.datetime({ offset: true })),
 });
 export type Mandate = z.infer<typeof MandateSchema>;

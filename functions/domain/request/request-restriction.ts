@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { RecordCategorySchema } from '../customer-data/customer-records.js';
 
 /*
@@ -24,16 +24,16 @@ export type RestrictionGround = (typeof RESTRICTION_GROUNDS)[number];
  */
 export const RestrictionSchema = z.object({
   ground: z.enum(RESTRICTION_GROUNDS),
-  scope: z.array(RecordCategorySchema).min(1),
+  scope: z.array(RecordCategorySchema).check(z.minLength(1)),
   setBy: z.string(),
   setAt: z.string(),
   /** Staff's note on why (internal). */
-  note: z.string().max(2000).optional(),
+  note: z.optional(z.string().check(z.maxLength(2000))),
   /** When the stores were flagged (by the carry-out, or at once for a disputed correction). */
-  appliedAt: z.string().optional(),
+  appliedAt: z.optional(z.string()),
   /** Lifted after the person was told (Art. 18(3)); the notice is in `mailsSent`. */
-  liftedAt: z.string().optional(),
-  liftedBy: z.string().optional(),
+  liftedAt: z.optional(z.string()),
+  liftedBy: z.optional(z.string()),
 });
 export type Restriction = z.infer<typeof RestrictionSchema>;
 
@@ -44,7 +44,7 @@ export type Restriction = z.infer<typeof RestrictionSchema>;
  * set the restriction (`setRestriction`), because staff check the ground applies.
  */
 export const RequestedRestrictionSchema = z.strictObject({
-  ground: z.enum(RESTRICTION_GROUNDS).optional(),
-  scope: z.array(RecordCategorySchema).min(1).max(RecordCategorySchema.options.length).optional(),
+  ground: z.optional(z.enum(RESTRICTION_GROUNDS)),
+  scope: z.optional(z.array(RecordCategorySchema).check(z.minLength(1), z.maxLength(RecordCategorySchema.options.length))),
 });
 export type RequestedRestriction = z.infer<typeof RequestedRestrictionSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PostalAddressSchema } from './rights-request.js';
 import { LANGUAGES, REQUEST_TYPES, type Language, type RequestType } from './request-vocabulary.js';
 import { systemAddressCheck } from './system-addresses.js';
@@ -10,26 +10,22 @@ import { RequestedRestrictionSchema } from './request-restriction.js';
  * rather than dropped, so nothing the requester wrote is silently lost.
  */
 export const RequestSubmissionSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   /** Required on the public form and API; staff intake may register a person with a postal address only. */
-  email: z.string().trim().toLowerCase().pipe(z.email().max(254)).optional(),
+  email: z.optional(z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email().check(z.maxLength(254)))),
   /** Where letters go by post (staff intake: a person without e-mail, or who asks to be answered by post). */
-  postalAddress: PostalAddressSchema.optional(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9 ()-]{4,19}$/)
-    .optional(),
-  types: z.array(z.enum(REQUEST_TYPES)).min(1).max(REQUEST_TYPES.length),
-  details: z.string().trim().max(5000).optional(),
+  postalAddress: z.optional(PostalAddressSchema),
+  phone: z.optional(z.string().check(z.trim(), z.regex(/^\+?[0-9][0-9 ()-]{4,19}$/))),
+  types: z.array(z.enum(REQUEST_TYPES)).check(z.minLength(1), z.maxLength(REQUEST_TYPES.length)),
+  details: z.optional(z.string().check(z.trim(), z.maxLength(5000))),
   language: z.enum(LANGUAGES),
   /** With `restriction` among the types: the ground of Art. 18(1) and the categories the person chose. */
-  restriction: RequestedRestrictionSchema.optional(),
+  restriction: z.optional(RequestedRestrictionSchema),
   /**
    * Set when someone asks on behalf of the data subject: then `name`, `email`, `phone` and
    * `postalAddress` are the data subject's, and letters go to the representative.
    */
-  representative: RepresentativeSchema.optional(),
+  representative: z.optional(RepresentativeSchema),
 });
 export type RequestSubmission = z.infer<typeof RequestSubmissionSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 const Instant = z.iso.datetime({ offset: true });
 
@@ -12,8 +12,8 @@ export type DestinationKind = z.infer<typeof DestinationKindSchema>;
  * those customers' mailbox. The address itself is not stored: it is looked up again when needed.
  */
 export const IssuedCodeSchema = z.object({
-  hash: z.string().min(1),
-  salt: z.string().min(1),
+  hash: z.string().check(z.minLength(1)),
+  salt: z.string().check(z.minLength(1)),
   destination: DestinationKindSchema,
   customerIds: z.array(z.string()),
 });
@@ -24,23 +24,23 @@ export type IssuedCode = z.infer<typeof IssuedCodeSchema>;
  * Every write is conditional on `version`, so concurrent tries cannot exceed the limit.
  */
 export const VerificationRecordSchema = z.object({
-  requestId: z.string().min(1),
-  version: z.number().int().nonnegative(),
+  requestId: z.string().check(z.minLength(1)),
+  version: z.number().check(z.int(), z.nonnegative()),
   /** The codes of the latest send, one per destination; a new send replaces them all. */
-  codes: z.array(IssuedCodeSchema).min(1),
+  codes: z.array(IssuedCodeSchema).check(z.minLength(1)),
   issuedAt: Instant,
   expiresAt: Instant,
   /** Tries against the current codes, right or wrong. */
-  attempts: z.number().int().nonnegative(),
+  attempts: z.number().check(z.int(), z.nonnegative()),
   /** When codes were sent in the last 24 hours, oldest first (the resend limit counts these). */
   sentAt: z.array(Instant),
   /**
    * Which letter carried the current codes (records from before this field: unknown). A step that
    * finds its own issue here after a crash sends those recorded letters again instead of new codes.
    */
-  issuedFor: z.enum(['verification-code', 'verification-reminder']).optional(),
+  issuedFor: z.optional(z.enum(['verification-code', 'verification-reminder'])),
   /** Set when a code was entered correctly: the codes are then used up. */
-  verifiedAt: Instant.optional(),
+  verifiedAt: z.optional(Instant),
 });
 export type VerificationRecord = z.infer<typeof VerificationRecordSchema>;
 

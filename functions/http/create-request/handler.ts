@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DynamoDbRateLimiter } from '../../adapters/dynamodb/dynamodb-rate-limiter.js';
 import { DynamoDbRequestStore } from '../../adapters/dynamodb/dynamodb-request-store.js';
 import { StepFunctionsWorkflow } from '../../adapters/sfn/step-functions-workflow.js';
@@ -20,18 +20,15 @@ import { SystemAddressConfigSchema, systemAddressCheckFrom } from '../../wiring/
 import { createRequest } from './create-request.js';
 import { observability } from '../../platform/observability.js';
 
-const LimitSchema = z.array(z.object({ name: z.string().min(1), max: z.number().int().positive(), windowSeconds: z.number().int().positive() }));
+const LimitSchema = z.array(z.object({ name: z.string().check(z.minLength(1)), max: z.number().check(z.int(), z.positive()), windowSeconds: z.number().check(z.int(), z.positive()) }));
 const FormLimitsSchema = z.object({ perRecipient: LimitSchema, perSource: LimitSchema });
 
 const config = parseConfig(
   z.object({
-    [ENV.requestsTable]: z.string().min(1),
-    [ENV.stateMachineArn]: z.string().startsWith('arn:'),
+    [ENV.requestsTable]: z.string().check(z.minLength(1)),
+    [ENV.stateMachineArn]: z.string().check(z.startsWith('arn:')),
     ...SystemAddressConfigSchema.shape,
-    [ENV.formLimits]: z
-      .string()
-      .optional()
-      .transform((raw) => (raw ? FormLimitsSchema.parse(JSON.parse(raw)) : undefined)),
+    [ENV.formLimits]: z.pipe(z.optional(z.string()), z.transform((raw) => (raw ? FormLimitsSchema.parse(JSON.parse(raw)) : undefined))),
   }),
 );
 const deps = {

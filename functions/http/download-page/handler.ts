@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
 import { dynamoDbClient } from '../../platform/aws-clients/dynamodb.js';
 import { s3Client } from '../../platform/aws-clients/s3.js';
@@ -17,9 +17,9 @@ import { DynamoDbDownloadSessionStore } from '../../adapters/dynamodb/dynamodb-d
 
 const config = parseConfig(
   z.object({
-    [ENV.requestsTable]: z.string().min(1),
-    [ENV.dataBucket]: z.string().min(1),
-    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+    [ENV.requestsTable]: z.string().check(z.minLength(1)),
+    [ENV.dataBucket]: z.string().check(z.minLength(1)),
+    [ENV.dataBucketEncryption]: z.optional(z.enum(['aws:kms', ''])),
   }),
 );
 

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { StepFunctionsWorkflow } from '../../adapters/sfn/step-functions-workflow.js';
 import { osloCalendarDate } from '../../domain/deadline/index.js';
 import { DynamoDbAccessLogStore } from '../../adapters/dynamodb/dynamodb-access-log-store.js';
@@ -25,13 +25,13 @@ import { observability } from '../../platform/observability.js';
 
 const config = parseConfig(
   z.object({
-    [ENV.stateMachineArn]: z.string().startsWith('arn:'),
-    [ENV.dataBucket]: z.string().min(3),
-    [ENV.customersTable]: z.string().min(1),
-    [ENV.billingTable]: z.string().min(1),
-    [ENV.accessLogTable]: z.string().min(1),
-    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
-    [ENV.publicBaseUrl]: z.url().optional(),
+    [ENV.stateMachineArn]: z.string().check(z.startsWith('arn:')),
+    [ENV.dataBucket]: z.string().check(z.minLength(3)),
+    [ENV.customersTable]: z.string().check(z.minLength(1)),
+    [ENV.billingTable]: z.string().check(z.minLength(1)),
+    [ENV.accessLogTable]: z.string().check(z.minLength(1)),
+    [ENV.dataBucketEncryption]: z.optional(z.enum(['aws:kms', ''])),
+    [ENV.publicBaseUrl]: z.optional(z.url()),
   }),
 );
 const deps = {

@@ -1,6 +1,7 @@
 import { MANDATE_STATE_LABELS, MandateNotAcceptedError } from '../../domain/request/mandate-rules.js';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { mergeDuplicate } from '../../domain/case-actions/merge-duplicate.js';
 import { mergeRefusal } from '../../web/merge-refusal.js';
 import { staffProblem } from '../../web/staff-problems.js';
@@ -38,31 +39,34 @@ export interface StaffApiDeps extends WorkflowDeps {
 
 const DecisionBody = z.strictObject({
   outcome: z.enum(['approved', 'rejected']),
-  reason: z.string().max(2000).optional(),
-  corrections: z.array(CorrectionSchema).max(20).optional(),
+  reason: z.optional(z.string().check(z.maxLength(2000))),
+  corrections: z.optional(z.array(CorrectionSchema).check(z.maxLength(20))),
 });
-const ExtensionBody = z.strictObject({ reason: z.string().min(1).max(2000) });
+const ExtensionBody = z.strictObject({ reason: z.string().check(z.minLength(1), z.maxLength(2000)) });
 /** Ground and scope; either may be left out to confirm what the requester chose (`requestedRestriction`). */
 const RestrictionBody = z.strictObject({
-  ground: z.enum(RESTRICTION_GROUNDS, { error: 'Grunnlaget må være a, b, c eller d (personvernforordningen artikkel 18 nr. 1).' }).optional(),
-  scope: z.array(RecordCategorySchema, { error: 'Ukjent kategori.' }).min(1, 'Velg minst én kategori.').optional(),
-  note: z.string().max(2000).optional(),
+  ground: z.optional(z.enum(RESTRICTION_GROUNDS, { error: 'Grunnlaget må være a, b, c eller d (personvernforordningen artikkel 18 nr. 1).' })),
+  scope: z.optional(z.array(RecordCategorySchema, { error: 'Ukjent kategori.' }).check(z.minLength(1, 'Velg minst én kategori.'))),
+  note: z.optional(z.string().check(z.maxLength(2000))),
 });
 /** Merging this case (the duplicate) into `into`, which answers both; the rules are {@link mergeDuplicate}'s. */
 const MergeBody = z.strictObject({
-  into: z.string({ error: 'Oppgi referansen til saken denne skal slås sammen med.' }).min(1, 'Oppgi referansen til saken denne skal slås sammen med.').max(64),
-  reason: z.string({ error: 'Oppgi hvorfor sakene gjelder det samme.' }).max(2000),
-  samePersonConfirmed: z.boolean({ error: 'samePersonConfirmed må være true eller false.' }).optional(),
+  into: z.string({ error: 'Oppgi referansen til saken denne skal slås sammen med.' }).check(z.minLength(1, 'Oppgi referansen til saken denne skal slås sammen med.'), z.maxLength(64)),
+  reason: z.string({ error: 'Oppgi hvorfor sakene gjelder det samme.' }).check(z.maxLength(2000)),
+  samePersonConfirmed: z.optional(z.boolean({ error: 'samePersonConfirmed må være true eller false.' })),
 });
-const LiftBody = z.strictObject({ reason: z.string().min(1, 'Oppgi en begrunnelse; den sendes til den registrerte.').max(2000) });
+const LiftBody = z.strictObject({ reason: z.string().check(z.minLength(1, 'Oppgi en begrunnelse; den sendes til den registrerte.'), z.maxLength(2000)) });
 /** A plan correction: ground and date are checked by the domain, so a missing one gets its own message. */
 const PlanCorrectionBody = z.strictObject({
   action: z.enum(['keep', 'release'], { error: 'Velg keep (behold) eller release (frigi).' }),
-  records: z.array(z.string().min(1).max(200)).min(1, 'Oppgi minst én oppføring.').max(5000),
-  ground: z.enum(STAFF_KEEP_GROUNDS, { error: 'Grunnlaget må være legal_claim (rettskrav) eller bookkeeping (bokføring).' }).optional(),
-  until: z.string().max(10).optional(),
-  note: z.string().max(2000).optional(),
+  records: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.minLength(1, 'Oppgi minst én oppføring.'), z.maxLength(5000)),
+  ground: z.optional(z.enum(STAFF_KEEP_GROUNDS, { error: 'Grunnlaget må være legal_claim (rettskrav) eller bookkeeping (bokføring).' })),
+  until: z.optional(z.string().check(z.maxLength(10))),
+  note: z.optional(z.string().check(z.maxLength(2000))),
 });
+
+/** zod/mini carries no messages of its own: a field our schemas give no message for is explained in English ("Invalid input: expected string, received number"). */
+const ENGLISH_MESSAGES = en().localeError;
 
 const problem = (statusCode: number, message: string): APIGatewayProxyStructuredResultV2 => json(statusCode, { error: message });
 
@@ -91,14 +95,14 @@ async function withRequestersChoice(
   return { ground, scope, ...(body.note !== undefined && { note: body.note }) };
 }
 
-function parseBody<T>(event: APIGatewayProxyEventV2, schema: z.ZodType<T>): T | APIGatewayProxyStructuredResultV2 {
+function parseBody<T>(event: APIGatewayProxyEventV2, schema: z.ZodMiniType<T>): T | APIGatewayProxyStructuredResultV2 {
   let raw: unknown;
   try {
     raw = event.body ? JSON.parse(event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : undefined;
   } catch {
     return problem(400, 'Body må være JSON.');
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(raw, { error: ENGLISH_MESSAGES });
   if (!parsed.success) {
     return json(400, { errors: parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'body', message: issue.message })) });
   }

@@ -2,7 +2,7 @@ import { DynamoDbPostalLetterStore } from '../../adapters/dynamodb/dynamodb-post
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DynamoDbAccessLogStore } from '../../adapters/dynamodb/dynamodb-access-log-store.js';
 import { DynamoDbBillingStore } from '../../adapters/dynamodb/dynamodb-billing-store.js';
 import { DynamoDbCustomerStore } from '../../adapters/dynamodb/dynamodb-customer-store.js';
@@ -37,26 +37,24 @@ import type { StaffConsoleDeps } from './staff-console-deps.js';
 import { observability } from '../../platform/observability.js';
 
 const config = parseConfig(
-  z
-    .object({
-      [ENV.requestsTable]: z.string().min(1),
-      [ENV.customersTable]: z.string().min(1),
-      [ENV.billingTable]: z.string().min(1),
-      [ENV.accessLogTable]: z.string().min(1),
-      [ENV.dataBucket]: z.string().min(3),
-      [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+  z.object({
+      [ENV.requestsTable]: z.string().check(z.minLength(1)),
+      [ENV.customersTable]: z.string().check(z.minLength(1)),
+      [ENV.billingTable]: z.string().check(z.minLength(1)),
+      [ENV.accessLogTable]: z.string().check(z.minLength(1)),
+      [ENV.dataBucket]: z.string().check(z.minLength(3)),
+      [ENV.dataBucketEncryption]: z.optional(z.enum(['aws:kms', ''])),
       ...SystemAddressConfigSchema.shape,
       [ENV.senderAddress]: z.email(),
-      [ENV.sesConfigurationSet]: z.string().optional(),
-      [ENV.stateMachineArn]: z.string().startsWith('arn:'),
+      [ENV.sesConfigurationSet]: z.optional(z.string()),
+      [ENV.stateMachineArn]: z.string().check(z.startsWith('arn:')),
       [ENV.publicBaseUrl]: z.url(),
       [ENV.staffTokenIssuer]: z.url(),
-      [ENV.staffTokenAudience]: z.string().min(1),
-      INBOUND_MAIL_BUCKET: z.string().min(3).optional(),
+      [ENV.staffTokenAudience]: z.string().check(z.minLength(1)),
+      INBOUND_MAIL_BUCKET: z.optional(z.string().check(z.minLength(3))),
       [ENV.consoleSignIn]: z.enum(['cognito', 'local']),
-      [ENV.cognitoDomain]: z.string().optional(),
-    })
-    .refine((env) => env[ENV.consoleSignIn] !== 'cognito' || env[ENV.cognitoDomain], { path: [ENV.cognitoDomain] }),
+      [ENV.cognitoDomain]: z.optional(z.string()),
+    }).check(z.refine((env) => env[ENV.consoleSignIn] !== 'cognito' || env[ENV.cognitoDomain], { path: [ENV.cognitoDomain] })),
 );
 
 /** AWS hands sign-in to Cognito's hosted pages; locally the gateway serves the sign-in page (infra/local/sign-in). */

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DynamoDbCustomerStore } from '../../adapters/dynamodb/dynamodb-customer-store.js';
 import { DynamoDbVerificationStore } from '../../adapters/dynamodb/dynamodb-verification-store.js';
 import { StepFunctionsWorkflow } from '../../adapters/sfn/step-functions-workflow.js';
@@ -17,10 +17,10 @@ import { serveVerifyPage } from './verify-page.js';
 import { observability } from '../../platform/observability.js';
 
 const config = parseConfig(
-  MailConfigSchema.extend({
-    [ENV.customersTable]: z.string().min(1),
-    [ENV.stateMachineArn]: z.string().startsWith('arn:'),
-    [ENV.publicBaseUrl]: z.url().optional(),
+  z.extend(MailConfigSchema, {
+    [ENV.customersTable]: z.string().check(z.minLength(1)),
+    [ENV.stateMachineArn]: z.string().check(z.startsWith('arn:')),
+    [ENV.publicBaseUrl]: z.optional(z.url()),
   }),
 );
 const deps = {

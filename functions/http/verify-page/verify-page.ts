@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { REQUEST_ID_PATTERN } from '../../domain/request/request-id.js';
 import { LANGUAGES } from '../../domain/request/request-vocabulary.js';
 import { resendCode } from '../../domain/verification/resend-code.js';
@@ -13,9 +13,9 @@ import { renderVerifyCodePage, type VerifyPageOutcome } from './pages/verify-cod
 
 /** The POSTed form: a code, or `action=resend`. Unknown fields are ignored. */
 const VerifyFormSchema = z.object({
-  code: z.string().max(64).optional(),
-  action: z.literal('resend').optional(),
-  language: z.enum(LANGUAGES).optional(),
+  code: z.optional(z.string().check(z.maxLength(64))),
+  action: z.optional(z.literal('resend')),
+  language: z.optional(z.enum(LANGUAGES)),
 });
 
 const BAD_BODY = [UnreadableBodyError, BodyTooLargeError, UnsupportedMediaTypeError];

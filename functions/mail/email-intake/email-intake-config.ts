@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SystemAddressConfigSchema } from '../../wiring/system-address-config.js';
 import { ENV } from '../../platform/env-names.js';
 
@@ -17,13 +17,13 @@ export const DEFAULT_INBOUND_MAIL_PREFIX = 'inbound/';
 
 /** Everything `email-intake` needs, parsed once at cold start. */
 export const EmailIntakeConfigSchema = z.object({
-  [ENV.requestsTable]: z.string().min(1),
-  [ENV.stateMachineArn]: z.string().startsWith('arn:'),
-  [INTAKE_ENV.inboundMailBucket]: z.string().min(3),
-  [INTAKE_ENV.inboundMailPrefix]: z.string().default(DEFAULT_INBOUND_MAIL_PREFIX),
+  [ENV.requestsTable]: z.string().check(z.minLength(1)),
+  [ENV.stateMachineArn]: z.string().check(z.startsWith('arn:')),
+  [INTAKE_ENV.inboundMailBucket]: z.string().check(z.minLength(3)),
+  [INTAKE_ENV.inboundMailPrefix]: z._default(z.string(), DEFAULT_INBOUND_MAIL_PREFIX),
   /** Our letters' From address, digest address and MAIL FROM domain: mail from them never becomes a case. */
   ...SystemAddressConfigSchema.shape,
   /** Named on every send (the triage acknowledgement), so bounces and complaints are tracked. */
-  [ENV.sesConfigurationSet]: z.string().min(1).optional(),
+  [ENV.sesConfigurationSet]: z.optional(z.string().check(z.minLength(1))),
 });
 export type EmailIntakeConfig = z.infer<typeof EmailIntakeConfigSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DynamoDbRequestStore } from '../../adapters/dynamodb/dynamodb-request-store.js';
 import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
 import { REQUEST_ID_PATTERN } from '../../domain/request/request-id.js';
@@ -12,9 +12,9 @@ import { purgeExports } from './purge-exports.js';
 
 const config = parseConfig(
   z.object({
-    [ENV.requestsTable]: z.string().min(1),
-    [ENV.dataBucket]: z.string().min(1),
-    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+    [ENV.requestsTable]: z.string().check(z.minLength(1)),
+    [ENV.dataBucket]: z.string().check(z.minLength(1)),
+    [ENV.dataBucketEncryption]: z.optional(z.enum(['aws:kms', ''])),
   }),
 );
 const deps = {
@@ -24,6 +24,6 @@ const deps = {
 };
 
 /** A scheduled rule's event; `requestIds` narrows the run (e.g. from a future expiry index). */
-const EventSchema = z.object({ requestIds: z.array(z.string().regex(REQUEST_ID_PATTERN)).max(1000).optional() }).loose();
+const EventSchema = z.looseObject({ requestIds: z.optional(z.array(z.string().check(z.regex(REQUEST_ID_PATTERN))).check(z.maxLength(1000))) });
 
 export const handler = taskHandler('purge-exports', EventSchema, (event) => purgeExports(deps, new Date(), event.requestIds));

@@ -1,5 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DEADLINE_WATCH_SERVICE } from '../../domain/deadline-watch/deadline-metrics.js';
 import { serviceMetrics } from '../../platform/observability.js';
 import { DynamoDbPostalLetterStore } from '../../adapters/dynamodb/dynamodb-postal-letter-store.js';
@@ -17,8 +17,8 @@ export const STAFF_DIGEST_ADDRESS_ENV = ENV.staffDigestAddress;
 const config = parseConfig(
   z.object({
     [STAFF_DIGEST_ADDRESS_ENV]: z.email(),
-    [ENV.publicBaseUrl]: z.url().optional(),
-    [ENV.requestsTable]: z.string().min(1),
+    [ENV.publicBaseUrl]: z.optional(z.url()),
+    [ENV.requestsTable]: z.string().check(z.minLength(1)),
   }),
 );
 
@@ -26,7 +26,7 @@ const metrics = serviceMetrics(DEADLINE_WATCH_SERVICE);
 
 const deps: WatchDeadlinesDeps = {
   ...mailDeps('watch-deadlines'),
-  postalLetters: new DynamoDbPostalLetterStore(dynamoDbClient(), parseConfig(z.object({ [ENV.requestsTable]: z.string().min(1) }))[ENV.requestsTable]),
+  postalLetters: new DynamoDbPostalLetterStore(dynamoDbClient(), parseConfig(z.object({ [ENV.requestsTable]: z.string().check(z.minLength(1)) }))[ENV.requestsTable]),
   staffAddress: config[STAFF_DIGEST_ADDRESS_ENV],
   publicBaseUrl: config[ENV.publicBaseUrl],
   recordCounts: (counts) => {
@@ -36,6 +36,6 @@ const deps: WatchDeadlinesDeps = {
 };
 
 /** Run by EventBridge Scheduler every morning (and by a timer locally); the event carries nothing. */
-const EventSchema = z.object({}).loose();
+const EventSchema = z.looseObject({});
 
 export const handler = taskHandler(DEADLINE_WATCH_SERVICE, EventSchema, () => watchDeadlines(deps));

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DynamoDbAccessLogStore } from '../../adapters/dynamodb/dynamodb-access-log-store.js';
 import { DynamoDbBillingStore } from '../../adapters/dynamodb/dynamodb-billing-store.js';
 import { DynamoDbCustomerStore } from '../../adapters/dynamodb/dynamodb-customer-store.js';
@@ -18,12 +18,12 @@ import { RequestTaskEventSchema } from '../workflow-events.js';
 
 const config = parseConfig(
   z.object({
-    [ENV.customersTable]: z.string().min(1),
-    [ENV.billingTable]: z.string().min(1),
-    [ENV.accessLogTable]: z.string().min(1),
-    [ENV.dataBucket]: z.string().min(1),
-    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
-    [ENV.exportDays]: z.coerce.number().int().min(1).max(90).default(DEFAULT_EXPORT_DOWNLOAD_DAYS),
+    [ENV.customersTable]: z.string().check(z.minLength(1)),
+    [ENV.billingTable]: z.string().check(z.minLength(1)),
+    [ENV.accessLogTable]: z.string().check(z.minLength(1)),
+    [ENV.dataBucket]: z.string().check(z.minLength(1)),
+    [ENV.dataBucketEncryption]: z.optional(z.enum(['aws:kms', ''])),
+    [ENV.exportDays]: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(90)), DEFAULT_EXPORT_DOWNLOAD_DAYS),
     [ENV.recipientDirectory]: RecipientDirectoryVariable,
   }),
 );

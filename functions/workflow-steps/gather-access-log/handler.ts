@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DynamoDbAccessLogStore } from '../../adapters/dynamodb/dynamodb-access-log-store.js';
 import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
 import { gatherAccessLog } from '../../domain/gather/gather-access-log.js';
@@ -12,9 +12,9 @@ import { RequestTaskEventSchema } from '../workflow-events.js';
 
 const config = parseConfig(
   z.object({
-    [ENV.accessLogTable]: z.string().min(1),
-    [ENV.dataBucket]: z.string().min(1),
-    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+    [ENV.accessLogTable]: z.string().check(z.minLength(1)),
+    [ENV.dataBucket]: z.string().check(z.minLength(1)),
+    [ENV.dataBucketEncryption]: z.optional(z.enum(['aws:kms', ''])),
   }),
 );
 const deps = {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DynamoDbCustomerStore } from '../../adapters/dynamodb/dynamodb-customer-store.js';
 import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
 import { gatherSubscriptions } from '../../domain/gather/gather-subscriptions.js';
@@ -12,9 +12,9 @@ import { RequestTaskEventSchema } from '../workflow-events.js';
 
 const config = parseConfig(
   z.object({
-    [ENV.customersTable]: z.string().min(1),
-    [ENV.dataBucket]: z.string().min(1),
-    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+    [ENV.customersTable]: z.string().check(z.minLength(1)),
+    [ENV.dataBucket]: z.string().check(z.minLength(1)),
+    [ENV.dataBucketEncryption]: z.optional(z.enum(['aws:kms', ''])),
   }),
 );
 const deps = {

@@ -1,5 +1,5 @@
 import { s3Client } from '../../platform/aws-clients/s3.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
 import { RecipientAddressesSchema } from '../../domain/recipients/recipient-addresses.js';
 import { notifyRecipients } from '../../domain/workflow/notify-recipients.js';
@@ -11,10 +11,10 @@ import { RequestTaskEventSchema } from '../workflow-events.js';
 
 const config = parseConfig(
   z.object({
-    [ENV.dataBucket]: z.string().min(1),
-    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
+    [ENV.dataBucket]: z.string().check(z.minLength(1)),
+    [ENV.dataBucketEncryption]: z.optional(z.enum(['aws:kms', ''])),
     // No map yet is a valid setting: every notice is then recorded as not sent, and the reply says so.
-    [ENV.recipientAddresses]: RecipientAddressesSchema.default({}),
+    [ENV.recipientAddresses]: z._default(RecipientAddressesSchema, {}),
   }),
 );
 const deps = {

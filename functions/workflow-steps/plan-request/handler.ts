@@ -1,5 +1,5 @@
 import { s3Client } from '../../platform/aws-clients/s3.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DynamoDbAccessLogStore } from '../../adapters/dynamodb/dynamodb-access-log-store.js';
 import { DynamoDbBillingStore } from '../../adapters/dynamodb/dynamodb-billing-store.js';
 import { DynamoDbCustomerStore } from '../../adapters/dynamodb/dynamodb-customer-store.js';
@@ -15,11 +15,11 @@ import { RequestTaskEventSchema } from '../workflow-events.js';
 
 const config = parseConfig(
   z.object({
-    [ENV.dataBucket]: z.string().min(1),
-    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
-    [ENV.customersTable]: z.string().min(1),
-    [ENV.billingTable]: z.string().min(1),
-    [ENV.accessLogTable]: z.string().min(1),
+    [ENV.dataBucket]: z.string().check(z.minLength(1)),
+    [ENV.dataBucketEncryption]: z.optional(z.enum(['aws:kms', ''])),
+    [ENV.customersTable]: z.string().check(z.minLength(1)),
+    [ENV.billingTable]: z.string().check(z.minLength(1)),
+    [ENV.accessLogTable]: z.string().check(z.minLength(1)),
   }),
 );
 const deps = {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DynamoDbProcessingPurposeStore } from '../../adapters/dynamodb/dynamodb-marketing-stop-stores.js';
 import { liftAfterOverride, restrictWhileAssessing } from '../../domain/processing-objection/objection-restriction.js';
 import { dynamoDbClient } from '../../platform/aws-clients/dynamodb.js';
@@ -9,7 +9,7 @@ import { taskHandler } from '../../platform/task-handler.js';
 import { TableConfigSchema } from '../../wiring/workflow-config.js';
 import { RestrictProcessingEventSchema } from '../workflow-events.js';
 
-const config = parseConfig(TableConfigSchema.extend({ [ENV.customersTable]: z.string().min(1) }));
+const config = parseConfig(z.extend(TableConfigSchema, { [ENV.customersTable]: z.string().check(z.minLength(1)) }));
 const deps = {
   ...storeDeps('restrict-processing'),
   purposes: new DynamoDbProcessingPurposeStore(dynamoDbClient(), config[ENV.customersTable]),

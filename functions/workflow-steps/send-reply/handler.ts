@@ -1,5 +1,5 @@
 import { s3Client } from '../../platform/aws-clients/s3.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
 import { sendReply } from '../../domain/workflow/send-reply.js';
 import { parseConfig } from '../../platform/config.js';
@@ -11,9 +11,9 @@ import { SendReplyEventSchema } from '../workflow-events.js';
 
 const config = parseConfig(
   z.object({
-    [ENV.dataBucket]: z.string().min(1),
-    [ENV.dataBucketEncryption]: z.enum(['aws:kms', '']).optional(),
-    [ENV.publicBaseUrl]: z.url().optional(),
+    [ENV.dataBucket]: z.string().check(z.minLength(1)),
+    [ENV.dataBucketEncryption]: z.optional(z.enum(['aws:kms', ''])),
+    [ENV.publicBaseUrl]: z.optional(z.url()),
     [ENV.recipientDirectory]: RecipientDirectoryVariable,
   }),
 );

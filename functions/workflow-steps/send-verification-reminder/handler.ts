@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DynamoDbCustomerStore } from '../../adapters/dynamodb/dynamodb-customer-store.js';
 import { DynamoDbVerificationStore } from '../../adapters/dynamodb/dynamodb-verification-store.js';
 import { sendVerificationReminder } from '../../domain/verification/send-verification-reminder.js';
@@ -11,9 +11,9 @@ import { TableConfigSchema } from '../../wiring/workflow-config.js';
 import { RequestTaskEventSchema } from '../workflow-events.js';
 
 const config = parseConfig(
-  TableConfigSchema.extend({
-    [ENV.customersTable]: z.string().min(1),
-    [ENV.publicBaseUrl]: z.url().optional(),
+  z.extend(TableConfigSchema, {
+    [ENV.customersTable]: z.string().check(z.minLength(1)),
+    [ENV.publicBaseUrl]: z.optional(z.url()),
   }),
 );
 const deps = {

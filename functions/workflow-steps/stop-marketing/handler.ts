@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DynamoDbCustomerStore } from '../../adapters/dynamodb/dynamodb-customer-store.js';
 import { DynamoDbSuppressionList } from '../../adapters/dynamodb/dynamodb-marketing-stop-stores.js';
 import { MIN_SUPPRESSION_SECRET_LENGTH } from '../../domain/marketing-stop/suppression-list.js';
@@ -12,9 +12,9 @@ import { TableConfigSchema } from '../../wiring/workflow-config.js';
 import { RequestTaskEventSchema } from '../workflow-events.js';
 
 const config = parseConfig(
-  TableConfigSchema.extend({
-    [ENV.customersTable]: z.string().min(1),
-    [ENV.suppressionSecret]: z.string().min(MIN_SUPPRESSION_SECRET_LENGTH),
+  z.extend(TableConfigSchema, {
+    [ENV.customersTable]: z.string().check(z.minLength(1)),
+    [ENV.suppressionSecret]: z.string().check(z.minLength(MIN_SUPPRESSION_SECRET_LENGTH)),
   }),
 );
 const deps = {

@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { STAFF_GROUPS, STAFF_USERNAME_PATTERN, type StaffIdentity } from '../../../functions/domain/staff-auth/index.js';
 
 /** scrypt cost of local passwords: Node's defaults (N=16384, r=8, p=1), 32-byte hashes. */
@@ -22,24 +22,22 @@ export const PASSWORD_HASH_PATTERN = new RegExp(`^scrypt\\$${BASE64}\\$${BASE64}
  * holds no usable secret beyond the documented demo passwords.
  */
 export const localUsersFileSchema = z.object({
-  users: z
-    .array(
+  users: z.array(
       z.strictObject({
-        username: z.string().regex(STAFF_USERNAME_PATTERN),
-        displayName: z.string().trim().min(1).max(100),
+        username: z.string().check(z.regex(STAFF_USERNAME_PATTERN)),
+        displayName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
         groups: z.array(z.enum(STAFF_GROUPS)),
-        passwordHash: z.string().regex(PASSWORD_HASH_PATTERN),
+        passwordHash: z.string().check(z.regex(PASSWORD_HASH_PATTERN)),
       }),
-    )
-    .refine((users) => new Set(users.map((user) => user.username)).size === users.length, {
+    ).check(z.refine((users) => new Set(users.map((user) => user.username)).size === users.length, {
       message: 'usernames must be unique',
-    }),
+    })),
 });
 
 export type LocalUsersFile = z.infer<typeof localUsersFileSchema>;
 export type LocalUser = LocalUsersFile['users'][number];
 
-/** Parses the local users file's text; throws a `ZodError` (naming fields, not values) when it is wrong. */
+/** Parses the local users file's text; throws zod's `$ZodError` (naming fields, not values) when it is wrong. */
 export const parseLocalUsersFile = (text: string): LocalUsersFile => localUsersFileSchema.parse(JSON.parse(text));
 
 /**

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import {
   SerializationError,
   StepFunctionsApiError,
@@ -31,19 +32,19 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 const statusSchema = z.enum(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED']);
 
-interface Operation<S extends z.ZodType> {
+interface Operation<S extends z.ZodMiniType> {
   schema: S;
   run(executor: LocalStepFunctions, request: z.infer<S>): unknown;
 }
 
-function operation<S extends z.ZodType>(schema: S, run: Operation<S>['run']): Operation<S> {
+function operation<S extends z.ZodMiniType>(schema: S, run: Operation<S>['run']): Operation<S> {
   return { schema, run };
 }
 
 /** The Step Functions operations served locally; request fields as in the AWS API. */
-const OPERATIONS: Record<string, Operation<z.ZodType>> = {
+const OPERATIONS: Record<string, Operation<z.ZodMiniType>> = {
   StartExecution: operation(
-    z.object({ stateMachineArn: z.string(), name: z.string().optional(), input: z.string().optional() }),
+    z.object({ stateMachineArn: z.string(), name: z.optional(z.string()), input: z.optional(z.string()) }),
     (executor, request) => {
       const result = executor.startExecution(request);
       return { executionArn: result.executionArn, startDate: epochSeconds(result.startDate) };
@@ -53,7 +54,7 @@ const OPERATIONS: Record<string, Operation<z.ZodType>> = {
     describeBody(executor.describeExecution(request.executionArn)),
   ),
   StopExecution: operation(
-    z.object({ executionArn: z.string(), error: z.string().optional(), cause: z.string().optional() }),
+    z.object({ executionArn: z.string(), error: z.optional(z.string()), cause: z.optional(z.string()) }),
     (executor, { executionArn, ...details }) => ({
       stopDate: epochSeconds(executor.stopExecution(executionArn, details).stopDate),
     }),
@@ -61,9 +62,9 @@ const OPERATIONS: Record<string, Operation<z.ZodType>> = {
   ListExecutions: operation(
     z.object({
       stateMachineArn: z.string(),
-      statusFilter: statusSchema.optional(),
-      maxResults: z.number().int().min(0).max(1000).optional(),
-      nextToken: z.string().optional(),
+      statusFilter: z.optional(statusSchema),
+      maxResults: z.optional(z.number().check(z.int(), z.gte(0), z.lte(1000))),
+      nextToken: z.optional(z.string()),
     }),
     (executor, request) => {
       const all = executor.listExecutions(request);
@@ -79,7 +80,7 @@ const OPERATIONS: Record<string, Operation<z.ZodType>> = {
     return {};
   }),
   SendTaskFailure: operation(
-    z.object({ taskToken: z.string(), error: z.string().optional(), cause: z.string().optional() }),
+    z.object({ taskToken: z.string(), error: z.optional(z.string()), cause: z.optional(z.string()) }),
     (executor, { taskToken, ...details }) => {
       executor.sendTaskFailure(taskToken, details);
       return {};
@@ -129,7 +130,8 @@ async function handle(executor: LocalStepFunctions, request: IncomingMessage, re
     const op = request.method === 'POST' && Object.hasOwn(OPERATIONS, name) ? OPERATIONS[name] : undefined;
     if (!op) throw new UnknownOperationError(`Unknown operation: ${String(target)}`);
     const body = await readJsonBody(request);
-    const parsed = op.schema.safeParse(body);
+    // English messages, as AWS's own validation errors are (zod/mini has none of its own).
+    const parsed = op.schema.safeParse(body, { error: en().localeError });
     if (!parsed.success) {
       throw new ValidationError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
     }

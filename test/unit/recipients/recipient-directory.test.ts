@@ -35,6 +35,7 @@ describe('parseRecipientDirectory', () => {
     ['a recipient outside the EEA without a safeguard', withRecipient({ id: 'us_tool', name: 'Tool Inc.', role: { nb: 'verktøy', nn: 'verktøy', en: 'tool' }, country: 'US', categories: ['profile'] }), /safeguard/],
     ['a register recipient left out', JSON.stringify(register.filter((recipient) => recipient.id !== 'unloc')), /unloc/],
     ['the same id twice', JSON.stringify([...register, register[0]]), /appears twice/],
+    ['a name that is no text, in English words', withRecipient({ id: 'x', name: 42, role: { nb: 'x', nn: 'x', en: 'x' }, country: 'NO', categories: ['profile'] }), /name: Invalid input: expected string, received number/],
     ['a country that is no ISO code', withRecipient({ id: 'x', name: 'X AS', role: { nb: 'x', nn: 'x', en: 'x' }, country: 'Norway', categories: ['profile'] }), /country/],
   ])('refuses %s, naming the problem', (_case, json, message) => {
     expect(() => parseRecipientDirectory(json)).toThrow(RecipientDirectoryError);

@@ -44,6 +44,7 @@ describe('serveStaffApi against hostile input', () => {
     ['an empty name', { field: 'name', to: '   ' }],
     ['no phone number', { field: 'phone', to: 'ring meg' }],
     ['an address missing its parts', { field: 'address', to: { street: 1 } }],
+    ['an address with a part the register does not hold', { field: 'address', to: { street: 'Storgata 1', postalCode: '0155', city: 'Oslo', country: 'NO' } }],
   ])('answers 400 and records nothing for a correction value that is %s', async (_what, correction) => {
     const { call, store, callbacks } = api();
 
@@ -54,6 +55,15 @@ describe('serveStaffApi against hostile input', () => {
     expect(errors[0]?.field).toMatch(/^corrections\.0/);
     expect((await store.get(REQUEST_ID))?.decision).toBeUndefined();
     expect(callbacks.succeeded).toEqual([]);
+  });
+
+  it("names the field and what is wrong with it in English where our schema has no message of its own (zod/mini's English locale)", async () => {
+    const { call } = api();
+
+    const response = await call(decisionEvent({ outcome: 'approved', reason: 42 }));
+
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body ?? '{}')).toEqual({ errors: [{ field: 'reason', message: 'Invalid input: expected string, received number' }] });
   });
 
   it('accepts a well-formed correction', async () => {

@@ -1,12 +1,12 @@
 import type { Context } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RequestNotFoundError } from '../../../functions/domain/request/request-errors.js';
 import { InvalidTaskEventError, taskHandler } from '../../../functions/platform/task-handler.js';
 import { TransientError } from '../../../functions/platform/transient-error.js';
 import { WITHHELD_MESSAGE } from '../../../functions/platform/withheld-error.js';
 
-const EventSchema = z.object({ requestId: z.string().min(1) });
+const EventSchema = z.object({ requestId: z.string().check(z.minLength(1)) });
 const context = {} as Context;
 
 describe('taskHandler', () => {

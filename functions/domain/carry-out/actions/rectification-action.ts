@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CustomerProfile } from '../../customer-data/customer-records.js';
 import type { Correction, CorrectionRefusal } from '../../plan/action-plan.js';
 import { readGatheredData } from '../../export/read-gathered.js';
@@ -11,17 +11,14 @@ type Field = Correction['field'];
  * What each correctable field may become, normalised as the store keeps it (e-mail lower-cased,
  * phone in E.164 without spaces). A value that does not fit is refused rather than stored.
  */
-const FIELD_VALUES: Readonly<Record<Field, z.ZodType>> = {
-  name: z.string().trim().min(1).max(200),
-  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
-  phone: z
-    .string()
-    .transform((phone) => phone.replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(/^\+[1-9]\d{6,14}$/)),
+const FIELD_VALUES: Readonly<Record<Field, z.ZodMiniType>> = {
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  email: z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email().check(z.maxLength(254))),
+  phone: z.pipe(z.pipe(z.string(), z.transform((phone) => phone.replace(/[\s-]/g, ''))), z.string().check(z.regex(/^\+[1-9]\d{6,14}$/))),
   address: z.object({
-    street: z.string().trim().min(1).max(200),
-    postalCode: z.string().trim().min(1).max(16),
-    city: z.string().trim().min(1).max(100),
+    street: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    postalCode: z.string().check(z.trim(), z.minLength(1), z.maxLength(16)),
+    city: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   }),
 };
 
