@@ -14,9 +14,9 @@ import { LOCAL_SIGN_IN_ROUTES, serveLocalSignIn, type LocalSignInDeps } from '..
 import { toOsloIsoString } from '../../../functions/domain/deadline/oslo-calendar-date.js';
 import { HTTP_ROUTES } from '../../../functions/http/routes.js';
 import { serveStaffApi, type StaffApiDeps } from '../../../functions/http/staff-api/staff-api.js';
-import type { SignInMethod } from '../../../functions/http/staff-console/sign-in/sign-in-methods.js';
-import { serveStaffConsole } from '../../../functions/http/staff-console/staff-console.js';
-import type { StaffConsoleDeps } from '../../../functions/http/staff-console/staff-console-deps.js';
+import type { SignInMethod } from '../../../functions/web/console/sign-in/sign-in-methods.js';
+import { serveStaffConsole } from '../../../functions/web/console/serve-console-route.js';
+import type { StaffConsoleDeps } from '../../../functions/web/console/console-deps.js';
 import { InMemoryCustomerStore, inMemoryCustomerData } from '../../support/in-memory-customer-data.js';
 import { storeRestrictionFlags } from '../../../functions/domain/restriction/restriction-flags.js';
 import { FakeMailer, FakeTaskCallbacks, FakeWorkflowStarter, InMemoryRequestStore } from '../../support/in-memory-request-store.js';
