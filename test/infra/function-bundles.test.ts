@@ -10,6 +10,7 @@ import {
   type BuiltBundle,
 } from '../../bench/function-bundles.js';
 import { DOCUMENT_LIBRARIES, DOCUMENT_LIBRARY_FUNCTIONS } from '../../infra/constructs/document-libraries-layer.js';
+import { PDF_MAKING_FUNCTIONS } from '../../infra/constructs/dsr-function.js';
 import { SYNTH_TIMEOUT_MS } from './support/synth-dsr-stack.js';
 
 /**
@@ -29,9 +30,13 @@ describe('function bundles', () => {
     expect(bundles.length).toBeGreaterThan(20);
   });
 
-  it(`keeps every function at most ${MAX_BUNDLE_BYTES / 1024} KiB minified, but the staff console and staff API at their caps`, () => {
+  it(`keeps every function at most ${MAX_BUNDLE_BYTES / 1024} KiB minified, but the staff API and two console functions at their caps`, () => {
     for (const bundle of bundles) expect(bundle.bytes, bundle.folder).toBeLessThanOrEqual(bundleLimit(bundle.folder));
-    expect(Object.keys(OVERSIZED_FUNCTIONS)).toEqual(['staff-console', 'staff-api']);
+    expect(Object.keys(OVERSIZED_FUNCTIONS)).toEqual(['staff-api', 'console-case', 'console-mail']);
+    // A cap is a ceiling for now, not room to grow: each capped function is within 5 % of its cap.
+    for (const folder of Object.keys(OVERSIZED_FUNCTIONS)) {
+      expect(bundles.find((bundle) => bundle.folder === folder)!.bytes, folder).toBeGreaterThan(0.95 * bundleLimit(folder));
+    }
     // Those that read raw mail are under the target now that the mail parser is in the layer.
     expect(bundles.find((bundle) => bundle.folder === 'email-intake')!.bytes).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
   });
@@ -52,7 +57,7 @@ describe('function bundles', () => {
     const localOnly = /^infra\/local\/|(^|\/)local-(users|token-issuer|sign-in)[^/]*$|console-users\.json$/;
     for (const bundle of bundles) expect(Object.keys(bundle.inputs).filter((input) => localOnly.test(input)), bundle.folder).toEqual([]);
     // The console still bundles its own sign-in (Cognito's hosted pages): the inputs looked at are the real ones.
-    expect(Object.keys(bundles.find((bundle) => bundle.folder === 'staff-console')!.inputs)).toContain('functions/http/staff-console/sign-in/sign-in-routes.ts');
+    expect(Object.keys(bundles.find((bundle) => bundle.folder === 'console-queue')!.inputs)).toContain('functions/web/console/sign-in/sign-in-routes.ts');
   });
 
   it('bundles no mail or PDF library: they come from the document libraries layer', () => {
@@ -68,6 +73,8 @@ describe('function bundles', () => {
     const makesPdf = bundles.filter((bundle) => 'functions/domain/post/render-letter-pdf.ts' in bundle.inputs).map((bundle) => bundle.folder);
     expect(makesPdf.length).toBeGreaterThan(0);
     for (const folder of makesPdf) expect(DOCUMENT_LIBRARY_FUNCTIONS, folder).toContain(folder);
+    // And the font beside the bundle goes to exactly the functions whose code makes a PDF.
+    expect(makesPdf.sort()).toEqual([...PDF_MAKING_FUNCTIONS].sort());
   });
 
 });

@@ -1,5 +1,6 @@
 import type { InboundMessage } from '../../domain/inbox/inbound-message.js';
-import type { StaffConsoleDeps } from './console-deps.js';
+import type { Logger } from '../../platform/logger.js';
+import type { ReceivedMailDeps } from './console-deps.js';
 
 /**
  * A received mail, parsed again from the raw message the intake stored (the inbox keeps no text
@@ -7,7 +8,7 @@ import type { StaffConsoleDeps } from './console-deps.js';
  * page then shows what the case or triage entry recorded, never an error page.
  */
 export async function readReceivedMail(
-  deps: Pick<StaffConsoleDeps, 'rawMail' | 'parse' | 'logger'>,
+  deps: ReceivedMailDeps & { readonly logger: Logger },
   rawKey: string,
 ): Promise<InboundMessage | undefined> {
   try {

@@ -7,16 +7,10 @@ import { html, type SafeHtml } from '../../../platform/html.js';
 import type { CasePageModel } from './case-page-model.js';
 import { section } from './case-sections.js';
 import { actorName, longDate, osloDateTime } from '../../../web/console/pages/console-format.js';
+import { RELATION_LABELS } from '../../../web/console/pages/console-labels.js';
 import { csrfField } from '../../../web/console/pages/form-controls.js';
 import { choiceGroup, inputField, textareaField } from '../../../web/console/pages/form-controls.js';
 
-/** The representative's relation to the data subject, as staff read it. */
-export const RELATION_LABELS: Readonly<Record<RepresentativeRelation, string>> = {
-  parent: 'Forelder (for barn)',
-  guardian: 'Verge',
-  lawyer: 'Advokat',
-  other: 'Annen fullmektig',
-};
 
 /** What staff check for each relation: the judgement recorded in the note. */
 const WHAT_TO_CHECK: Readonly<Record<RepresentativeRelation, string>> = {

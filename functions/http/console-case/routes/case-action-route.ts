@@ -20,7 +20,8 @@ import { redirect } from '../../../web/console/console-responses.js';
 import { field, list, type FormFields } from '../../../web/console/form-fields.js';
 import type { CaseAction } from '../pages/case-page-model.js';
 import { CSRF_FIELD } from '../../../web/console/pages/form-controls.js';
-import type { ConsoleRequest, StaffConsoleDeps } from '../../../web/console/console-deps.js';
+import type { ConsoleRequest } from '../../../web/console/console-deps.js';
+import type { ConsoleCaseDeps } from '../console-case-deps.js';
 import { renderCase } from './case-page-route.js';
 import { performMandateAction } from './mandate-route.js';
 import type { DoneCode } from '../../../web/console/flash-messages.js';
@@ -55,7 +56,7 @@ function corrections(form: FormFields): CorrectionInput[] {
 }
 
 /** Runs one action and says which flash message to show after it. */
-async function perform(deps: StaffConsoleDeps, action: CaseAction, requestId: string, actor: string, form: FormFields, upload?: Uint8Array): Promise<DoneCode> {
+async function perform(deps: ConsoleCaseDeps, action: CaseAction, requestId: string, actor: string, form: FormFields, upload?: Uint8Array): Promise<DoneCode> {
   const reason = field(form, 'reason').trim();
   switch (action) {
     case 'mandate-document':
@@ -186,7 +187,7 @@ function problemOf(error: unknown): ActionProblem | undefined {
 
 /** POST /console/requests/{id}/{action}: does it, then back to the case with a message (303). */
 export async function serveCaseAction(
-  deps: StaffConsoleDeps,
+  deps: ConsoleCaseDeps,
   { event, context, actor, form, upload }: ConsoleRequest,
   action: CaseAction,
 ): Promise<APIGatewayProxyStructuredResultV2> {

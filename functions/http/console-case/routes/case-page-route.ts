@@ -10,12 +10,13 @@ import type { GatheredCopies } from '../pages/case-page-model.js';
 import { GatheredAccessLogSchema, GatheredBillingSchema, GatheredSubscriptionsSchema } from '../../../domain/gather/gathered-data.js';
 import { renderCasePage, type CaseActionError, type CasePageModel, type ReceivedEmail } from '../pages/case-page.js';
 import { renderNotFoundPage } from '../../../web/console/pages/status-pages.js';
-import type { ConsoleRequest, StaffConsoleDeps } from '../../../web/console/console-deps.js';
+import type { ConsoleRequest } from '../../../web/console/console-deps.js';
+import type { ConsoleCaseDeps } from '../console-case-deps.js';
 import { flashFrom } from '../../../web/console/flash-messages.js';
 import { readReceivedMail } from '../../../web/console/received-mail.js';
 
 /** The plan as stored; a missing or unreadable one is shown as "no plan yet", never as an error page. */
-async function readPlan(deps: Pick<StaffConsoleDeps, 'objects'>, request: RightsRequest): Promise<ActionPlan | undefined> {
+async function readPlan(deps: Pick<ConsoleCaseDeps, 'objects'>, request: RightsRequest): Promise<ActionPlan | undefined> {
   if (!request.planKey) return undefined;
   const parsed = ActionPlanSchema.safeParse(await deps.objects.getJson(request.planKey).catch(() => undefined));
   return parsed.success ? parsed.data : undefined;
@@ -24,7 +25,7 @@ async function readPlan(deps: Pick<StaffConsoleDeps, 'objects'>, request: Rights
 const GATHERED_SCHEMAS = { subscriptions: GatheredSubscriptionsSchema, billing: GatheredBillingSchema, 'access-log': GatheredAccessLogSchema } as const;
 
 /** The gathered copies still in the bucket; one that is gone or unreadable is left out, never an error page. */
-async function readGatheredCopies(deps: Pick<StaffConsoleDeps, 'objects'>, request: RightsRequest): Promise<GatheredCopies> {
+async function readGatheredCopies(deps: Pick<ConsoleCaseDeps, 'objects'>, request: RightsRequest): Promise<GatheredCopies> {
   const entries = await Promise.all(
     GATHERED_SOURCES.map(async (source) => {
       const key = request.gathered?.[source];
@@ -37,7 +38,7 @@ async function readGatheredCopies(deps: Pick<StaffConsoleDeps, 'objects'>, reque
 }
 
 /** The mail a case came from, re-read from the raw message the intake stored. */
-async function readEmail(deps: StaffConsoleDeps, trail: readonly AuditEntry[]): Promise<ReceivedEmail | undefined> {
+async function readEmail(deps: ConsoleCaseDeps, trail: readonly AuditEntry[]): Promise<ReceivedEmail | undefined> {
   const received = trail.find((entry) => entry.event === 'mail.request_received' || entry.event === 'mail.triaged');
   const rawKey = received?.detail?.rawKey;
   if (typeof rawKey !== 'string') return undefined;
@@ -59,7 +60,7 @@ export interface CaseProblems {
 
 /** The case page of `id`, with the problems of a failed action when there are some. */
 export async function renderCase(
-  deps: StaffConsoleDeps,
+  deps: ConsoleCaseDeps,
   id: string,
   context: ConsoleContext,
   statusCode = 200,
@@ -95,7 +96,7 @@ export async function renderCase(
 }
 
 /** GET /console/requests/{id} */
-export async function serveCasePage(deps: StaffConsoleDeps, { event, context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
+export async function serveCasePage(deps: ConsoleCaseDeps, { event, context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
   const query = event.queryStringParameters ?? {};
   const flash = flashFrom(query);
   const page = Number(query.page);

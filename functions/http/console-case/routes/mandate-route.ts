@@ -7,17 +7,18 @@ import { MANDATE_STATE_LABELS, MandateNotAcceptedError } from '../../../domain/r
 import { CONSOLE_HEADERS, htmlPage } from '../../../web/console/console-responses.js';
 import { field, list, type FormFields } from '../../../web/console/form-fields.js';
 import { renderNotFoundPage } from '../../../web/console/pages/status-pages.js';
-import type { ConsoleRequest, StaffConsoleDeps } from '../../../web/console/console-deps.js';
+import type { ConsoleRequest } from '../../../web/console/console-deps.js';
+import type { ConsoleCaseDeps } from '../console-case-deps.js';
 import type { DoneCode } from '../../../web/console/flash-messages.js';
 
-const mandateDeps = (deps: StaffConsoleDeps): MandateDeps => ({ store: deps.store, objects: deps.objects, now: deps.now, logger: deps.logger });
+const mandateDeps = (deps: ConsoleCaseDeps): MandateDeps => ({ store: deps.store, objects: deps.objects, now: deps.now, logger: deps.logger });
 
 /**
  * POST …/mandate-document (multipart: `file`) keeps the document with the case; POST …/mandate
  * (`outcome` accepted|refused, `scope` rights, `valid_until`, `note`) records staff's check.
  */
 export async function performMandateAction(
-  deps: StaffConsoleDeps,
+  deps: ConsoleCaseDeps,
   action: 'mandate' | 'mandate-document',
   input: { readonly requestId: string; readonly actor: string; readonly form: FormFields; readonly upload: Uint8Array },
 ): Promise<DoneCode> {
@@ -39,7 +40,7 @@ export async function performMandateAction(
 }
 
 /** GET …/mandate-document: the document as uploaded, for staff to check (never shown inline). */
-export async function serveMandateDocument(deps: StaffConsoleDeps, { event, context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
+export async function serveMandateDocument(deps: ConsoleCaseDeps, { event, context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
   const request = await deps.store.get(event.pathParameters?.id ?? '');
   const document = request?.mandate?.document;
   const bytes = document && (await deps.objects.getBytes(document.key));

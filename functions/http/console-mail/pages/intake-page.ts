@@ -7,7 +7,7 @@ import { html } from '../../../platform/html.js';
 import type { ConsoleContext, ConsoleFieldError } from '../../../web/console/pages/console-context.js';
 import { csrfField } from '../../../web/console/pages/form-controls.js';
 import { REPRESENTATIVE_RELATIONS } from '../../../domain/request/representative.js';
-import { RELATION_LABELS } from '../../console-case/pages/representation-section.js';
+import { RELATION_LABELS } from '../../../web/console/pages/console-labels.js';
 import { choiceGroup, errorSummary, inputField, languageChoice, textareaField } from '../../../web/console/pages/form-controls.js';
 import { renderConsoleLayout } from '../../../web/console/pages/layout.js';
 

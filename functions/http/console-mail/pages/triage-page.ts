@@ -10,7 +10,7 @@ import { csrfField } from '../../../web/console/pages/form-controls.js';
 import { choiceGroup, inputField, languageChoice, textareaField } from '../../../web/console/pages/form-controls.js';
 import { renderConsoleLayout } from '../../../web/console/pages/layout.js';
 import { REPRESENTATIVE_RELATIONS } from '../../../domain/request/representative.js';
-import { RELATION_LABELS } from '../../console-case/pages/representation-section.js';
+import { RELATION_LABELS } from '../../../web/console/pages/console-labels.js';
 
 /** A triage entry with the start of the sender's own text, read from the raw mail by the handler. */
 export interface TriageItem extends TriageEntry {

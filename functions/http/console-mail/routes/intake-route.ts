@@ -6,7 +6,8 @@ import { toOsloIsoString } from '../../../domain/deadline/oslo-calendar-date.js'
 import { htmlPage, redirect } from '../../../web/console/console-responses.js';
 import { field, list, submittedValues } from '../../../web/console/form-fields.js';
 import { renderIntakePage, type IntakeFormValues } from '../pages/intake-page.js';
-import type { ConsoleRequest, StaffConsoleDeps } from '../../../web/console/console-deps.js';
+import type { ConsoleRequest } from '../../../web/console/console-deps.js';
+import type { ConsoleMailDeps } from '../console-mail-deps.js';
 
 const TEXT_FIELDS = ['channel', 'received_date', 'received_time', 'name', 'email', 'street', 'postal_code', 'city', 'phone', 'restriction_ground', 'details', 'language', 'intake_note'] as const;
 
@@ -15,7 +16,7 @@ const TEXT_FIELDS = ['channel', 'received_date', 'received_time', 'name', 'email
  * time start at now in Oslo: most phone calls are registered while or right after they happen, and
  * staff change them for a letter or a call written down later.
  */
-export function serveIntakeForm(deps: Pick<StaffConsoleDeps, 'now'>, { context }: ConsoleRequest): APIGatewayProxyStructuredResultV2 {
+export function serveIntakeForm(deps: Pick<ConsoleMailDeps, 'now'>, { context }: ConsoleRequest): APIGatewayProxyStructuredResultV2 {
   const now = toOsloIsoString(deps.now());
   return htmlPage(200, renderIntakePage({ ...context, idempotencyKey: randomUUID(), values: { received_date: now.slice(0, 10), received_time: now.slice(11, 16) } }));
 }
@@ -24,7 +25,7 @@ export function serveIntakeForm(deps: Pick<StaffConsoleDeps, 'now'>, { context }
  * POST /console/intake: a phone or post request, validated as the web form validates, stored with
  * its original receipt time and started on the same workflow; then the new case's page.
  */
-export async function serveIntake(deps: StaffConsoleDeps, { context, actor, form }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
+export async function serveIntake(deps: ConsoleMailDeps, { context, actor, form }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
   const idempotencyKey = field(form, 'idempotencyKey') || undefined;
   const values: Partial<IntakeFormValues> = {
     ...Object.fromEntries(TEXT_FIELDS.map((name) => [name, field(form, name)])),

@@ -4,10 +4,11 @@ import { CONSOLE_HEADERS, htmlPage, redirect } from '../../../web/console/consol
 import { field } from '../../../web/console/form-fields.js';
 import { renderPostPage } from '../pages/post-page.js';
 import { renderNotFoundPage } from '../../../web/console/pages/status-pages.js';
-import type { ConsoleRequest, StaffConsoleDeps } from '../../../web/console/console-deps.js';
+import type { ConsoleRequest } from '../../../web/console/console-deps.js';
+import type { ConsoleMailDeps } from '../console-mail-deps.js';
 import { flashFrom } from '../../../web/console/flash-messages.js';
 
-const postalDeps = (deps: StaffConsoleDeps): PostalLetterDeps => ({
+const postalDeps = (deps: ConsoleMailDeps): PostalLetterDeps => ({
   letters: deps.postalLetters,
   objects: deps.objects,
   store: deps.store,
@@ -16,7 +17,7 @@ const postalDeps = (deps: StaffConsoleDeps): PostalLetterDeps => ({
 });
 
 /** GET /console/post: «Til utsending per post». */
-export async function servePostList(deps: StaffConsoleDeps, { event, context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
+export async function servePostList(deps: ConsoleMailDeps, { event, context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
   const letters = await deps.postalLetters.listUnposted();
   return htmlPage(200, renderPostPage({ ...context, letters, flash: flashFrom(event.queryStringParameters ?? {}) }));
 }
@@ -25,7 +26,7 @@ export async function servePostList(deps: StaffConsoleDeps, { event, context }: 
 const fileName = (requestId: string, purpose: string): string => `${requestId}-${purpose.replace(/[^a-z0-9-]/gi, '-')}.pdf`;
 
 /** GET /console/requests/{id}/letter?letter=…: the letter's PDF, made and kept with the case on first opening. */
-export async function servePostalLetterPdf(deps: StaffConsoleDeps, { event, context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
+export async function servePostalLetterPdf(deps: ConsoleMailDeps, { event, context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
   const requestId = event.pathParameters?.id ?? '';
   const letterId = event.queryStringParameters?.letter ?? '';
   if (letterId === '' || letterId.length > 300) return htmlPage(404, renderNotFoundPage(context));
@@ -48,7 +49,7 @@ export async function servePostalLetterPdf(deps: StaffConsoleDeps, { event, cont
 }
 
 /** POST /console/requests/{id}/posted (field `letter`): «Merk som postlagt». */
-export async function serveMarkPosted(deps: StaffConsoleDeps, { event, context, actor, form }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
+export async function serveMarkPosted(deps: ConsoleMailDeps, { event, context, actor, form }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
   const requestId = event.pathParameters?.id ?? '';
   const letterId = field(form, 'letter');
   try {

@@ -9,7 +9,8 @@ import { field, submittedValues } from '../../../web/console/form-fields.js';
 import type { ConsoleContext, Flash } from '../../../web/console/pages/console-context.js';
 import { renderConflictPage, renderNotFoundPage } from '../../../web/console/pages/status-pages.js';
 import { renderTriagePage, type TriageItem } from '../pages/triage-page.js';
-import type { ConsoleRequest, StaffConsoleDeps } from '../../../web/console/console-deps.js';
+import type { ConsoleRequest } from '../../../web/console/console-deps.js';
+import type { ConsoleMailDeps } from '../console-mail-deps.js';
 import { flashFrom } from '../../../web/console/flash-messages.js';
 import { readReceivedMail } from '../../../web/console/received-mail.js';
 
@@ -19,14 +20,14 @@ const EXCERPT_CHARACTERS = 600;
 const EXCERPTS_PER_PAGE = 50;
 
 /** The entry with a short excerpt of what the sender wrote, when the raw mail can be read. */
-async function withExcerpt(deps: StaffConsoleDeps, entry: TriageEntry): Promise<TriageItem> {
+async function withExcerpt(deps: ConsoleMailDeps, entry: TriageEntry): Promise<TriageItem> {
   const message = await readReceivedMail(deps, entry.rawKey);
   if (message === undefined) return entry;
   const text = message.ownText.trim();
   return { ...entry, excerpt: text.length > EXCERPT_CHARACTERS ? `${text.slice(0, EXCERPT_CHARACTERS)}…` : text };
 }
 
-async function triagePage(deps: StaffConsoleDeps, context: ConsoleContext, statusCode = 200): Promise<APIGatewayProxyStructuredResultV2> {
+async function triagePage(deps: ConsoleMailDeps, context: ConsoleContext, statusCode = 200): Promise<APIGatewayProxyStructuredResultV2> {
   const listed: TriageEntry[] = [];
   for await (const entry of deps.inbox.listTriage()) listed.push(entry);
   const entries = await Promise.all(listed.map((entry, index) => (index < EXCERPTS_PER_PAGE ? withExcerpt(deps, entry) : entry)));
@@ -36,7 +37,7 @@ async function triagePage(deps: StaffConsoleDeps, context: ConsoleContext, statu
 }
 
 /** GET /console/triage: mail waiting for a person's judgement, and quarantined mail. */
-export async function serveTriage(deps: StaffConsoleDeps, { event, context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
+export async function serveTriage(deps: ConsoleMailDeps, { event, context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
   return triagePage(deps, { ...context, flash: flashFrom(event.queryStringParameters ?? {}) });
 }
 
@@ -48,7 +49,7 @@ const errorFlash = (messages: readonly string[]): Flash => ({ kind: 'error', tex
  * inbox log. Problems come back on the triage page, with the mail still waiting.
  */
 export async function serveTriageAction(
-  deps: StaffConsoleDeps,
+  deps: ConsoleMailDeps,
   { event, context, actor, form }: ConsoleRequest,
   action: 'case' | 'dismiss',
 ): Promise<APIGatewayProxyStructuredResultV2> {

@@ -4,11 +4,12 @@ import { InvalidQueueCursorError, readQueuePage } from '../../../domain/console-
 import { htmlPage } from '../../../web/console/console-responses.js';
 import { pageHref, renderQueuePage } from '../pages/queue-page.js';
 import { renderBadQueueCursorPage } from '../../../web/console/pages/status-pages.js';
-import type { ConsoleRequest, StaffConsoleDeps } from '../../../web/console/console-deps.js';
+import type { ConsoleRequest } from '../../../web/console/console-deps.js';
+import type { ConsoleQueueDeps } from '../console-queue-deps.js';
 import { flashFrom } from '../../../web/console/flash-messages.js';
 
 /** GET /console: one page of the open cases, most urgent first, filtered and searched as asked (`after`: the next page). */
-export async function serveQueue(deps: StaffConsoleDeps, { event, context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
+export async function serveQueue(deps: ConsoleQueueDeps, { event, context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
   const query = event.queryStringParameters ?? {};
   const input = { status: query.status, type: query.type, channel: query.channel, q: query.q };
   try {

@@ -1,3 +1,4 @@
+import type { RepresentativeRelation } from '../../../domain/request/representative.js';
 import type { Urgency } from '../../../domain/console-queue/urgency.js';
 import type { MessageCategory } from '../../../domain/inbox/inbound-message.js';
 import type { QuarantineReason, TriageReason } from '../../../domain/intake-mail/inbox-entries.js';
@@ -87,3 +88,11 @@ export function urgencyText(urgency: Urgency, workingDaysLeft: number | null): s
  */
 export const urgencyBadge = (urgency: Urgency, workingDaysLeft: number | null): SafeHtml =>
   html`<span class="badge badge-${workingDaysLeft === null ? 'normal' : urgency}">${urgencyText(urgency, workingDaysLeft)}</span>`;
+
+/** The representative's relation to the data subject, as staff read it. */
+export const RELATION_LABELS: Readonly<Record<RepresentativeRelation, string>> = {
+  parent: 'Forelder (for barn)',
+  guardian: 'Verge',
+  lawyer: 'Advokat',
+  other: 'Annen fullmektig',
+};

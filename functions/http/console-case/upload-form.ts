@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { MAX_MANDATE_BYTES } from '../../domain/representation/mandate-document.js';
-import { UnreadableFormError, type FormFields } from './form-fields.js';
+import { UnreadableFormError, type FormFields } from '../../web/console/form-fields.js';
 
 /**
  * The largest upload body read: twice the largest document, so a file somewhat too large is still
