@@ -10,7 +10,6 @@ import { field, readForm, UnreadableFormError, type FormFields } from './form-fi
 import { CSRF_FIELD } from './pages/form-controls.js';
 import type { ConsoleContext } from './pages/console-context.js';
 import { renderConflictPage, renderForbiddenPage, renderNotFoundPage, renderUnauthenticatedPage } from './pages/status-pages.js';
-import { serveSignIn } from './sign-in/sign-in-routes.js';
 
 type ConsoleResult = APIGatewayProxyStructuredResultV2;
 
@@ -28,6 +27,11 @@ export interface ConsoleFunction<D extends ConsoleDeps> {
   /** Serves a route of this function once the caller passed the gate (and a POST its CSRF check). */
   readonly serve: (deps: D, route: HttpRoute, request: ConsoleRequest) => Promise<ConsoleResult>;
   readonly upload?: ConsoleUpload;
+  /**
+   * Serves the open sign-in routes (the sign-in page, Cognito's callback, sign-out): given to the one
+   * function `HTTP_ROUTES` routes them to, so the others do not carry the sign-in code.
+   */
+  readonly signIn?: (deps: D, event: APIGatewayProxyEventV2) => Promise<ConsoleResult>;
 }
 
 /**
@@ -43,7 +47,7 @@ export async function serveConsoleRoute<D extends ConsoleDeps>(
 ): Promise<ConsoleResult> {
   const route = routeByKey(event.routeKey);
   if (route === undefined || route.function !== fn.folder) return htmlPage(404, renderNotFoundPage());
-  if (route.auth === 'public') return serveSignIn(deps, event);
+  if (route.auth === 'public') return fn.signIn === undefined ? htmlPage(404, renderNotFoundPage()) : fn.signIn(deps, event);
 
   const gate = await staffGate(deps.verifier, event, deps.revocations);
   if (!gate.ok) {
