@@ -8,18 +8,17 @@ import { osloCalendarDate } from '../../domain/deadline/index.js';
 import { storeRestrictionFlags } from '../../domain/restriction/restriction-flags.js';
 import { dynamoDbClient } from '../../platform/aws-clients/dynamodb.js';
 import { s3Client } from '../../platform/aws-clients/s3.js';
-import { sesClient } from '../../platform/aws-clients/sesv2.js';
 import { sfnClient } from '../../platform/aws-clients/sfn.js';
 import { parseConfig } from '../../platform/config.js';
 import { ENV } from '../../platform/env-names.js';
 import { consoleDeps, consoleHandler, receivedMailDeps } from '../../wiring/console-wiring.js';
-import { recordingSesMailer } from '../../wiring/task-deps.js';
-import { MailConfigSchema } from '../../wiring/workflow-config.js';
+import { mailerFromEnv } from '../../wiring/task-deps.js';
+import { TableConfigSchema } from '../../wiring/workflow-config.js';
 import { CONSOLE_CASE } from './console-case.js';
 import type { ConsoleCaseDeps } from './console-case-deps.js';
 
 const config = parseConfig(
-  MailConfigSchema.extend({
+  TableConfigSchema.extend({
     [ENV.customersTable]: z.string().min(1),
     [ENV.billingTable]: z.string().min(1),
     [ENV.accessLogTable]: z.string().min(1),
@@ -34,13 +33,7 @@ const deps: ConsoleCaseDeps = {
   ...consoleDeps('console-case'),
   ...receivedMailDeps(),
   objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
-  mailer: recordingSesMailer({
-    dynamoDb: dynamoDbClient(),
-    ses: sesClient,
-    tableName: config[ENV.requestsTable],
-    senderAddress: config[ENV.senderAddress],
-    configurationSet: config[ENV.sesConfigurationSet],
-  }),
+  mailer: mailerFromEnv(),
   callbacks: new StepFunctionsWorkflow(sfnClient, config[ENV.stateMachineArn]),
   customers,
   flags: storeRestrictionFlags({
