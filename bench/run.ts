@@ -15,6 +15,7 @@ import { workflowLoad, type WorkflowLoadFigures } from './workflow-load-bench.js
 import { enumerationTiming, enumerationTimingLines } from './enumeration-timing-bench.js';
 import { benchMachine, jsonReportPath, writeJsonReport } from './bench-report.js';
 import { BENCH_BUNDLE_DIR, documentLibrariesBytes, functionFigures, functionFiguresTable } from './function-bundles.js';
+import { DOCUMENT_LIBRARY_FUNCTIONS } from '../infra/constructs/document-libraries-layer.js';
 
 /**
  * Bundle size and cold start of every function, built as CDK builds them. Runs first, while
@@ -33,7 +34,7 @@ async function printFunctionFigures(): Promise<Record<string, unknown>> {
   process.stdout.write(
     [
       ...functionFiguresTable(figures),
-      `Document libraries layer (email-intake, staff-console; loaded only when a raw mail is read or a PDF made): ${(layerBytes / 1024).toFixed(0)} KiB`,
+      `Document libraries layer (${DOCUMENT_LIBRARY_FUNCTIONS.join(', ')}; loaded only when a raw mail is read or a PDF made): ${(layerBytes / 1024).toFixed(0)} KiB`,
       `  ${Object.entries(layer).map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)} KiB`).join(', ')}`,
       '',
       `BENCH_FUNCTIONS ${JSON.stringify(byFunction)}`,

@@ -16,17 +16,19 @@ import { MailConfigSchema } from './workflow-config.js';
 
 /** Dependencies of a workflow step that also mails the requester. */
 export function mailDeps(service: string): WorkflowDeps {
-  const config = parseConfig(MailConfigSchema);
-  return {
-    ...storeDeps(service),
-    mailer: recordingSesMailer({
-      dynamoDb: dynamoDbClient(),
-      ses: sesClient,
-      tableName: config[ENV.requestsTable],
-      senderAddress: config[ENV.senderAddress],
-      configurationSet: config[ENV.sesConfigurationSet],
-    }),
-  };
+  return { ...storeDeps(service), mailer: mailerFromEnv() };
+}
+
+/** The recording SES mailer of a function, from its mail settings (the requests table, our From address). */
+export function mailerFromEnv(env: NodeJS.ProcessEnv = process.env): Mailer {
+  const config = parseConfig(MailConfigSchema, env);
+  return recordingSesMailer({
+    dynamoDb: dynamoDbClient(),
+    ses: sesClient,
+    tableName: config[ENV.requestsTable],
+    senderAddress: config[ENV.senderAddress],
+    configurationSet: config[ENV.sesConfigurationSet],
+  });
 }
 
 /**

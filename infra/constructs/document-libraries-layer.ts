@@ -19,7 +19,7 @@ const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const DOCUMENT_LIBRARIES = ['mailparser', 'libmime', 'he', 'pdf-lib', '@pdf-lib/fontkit'] as const;
 
 /** The functions given the layer: those that read raw mail or make a letter's PDF. */
-export const DOCUMENT_LIBRARY_FUNCTIONS: readonly string[] = ['email-intake', 'staff-console'];
+export const DOCUMENT_LIBRARY_FUNCTIONS: readonly string[] = ['email-intake', 'console-case', 'console-mail'];
 
 const installedVersion = (name: string): string =>
   (JSON.parse(readFileSync(join(repositoryRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;

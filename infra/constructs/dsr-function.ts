@@ -11,6 +11,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { CUSTOMER_DATA_TABLE_ENV } from '../../functions/adapters/dynamodb/customer-data-tables-layout.js';
+import { HTTP_ROUTES } from '../../functions/http/routes.js';
 import { ENV } from '../../functions/platform/env-names.js';
 import { handlerModule } from '../function-entry-points.js';
 import { DEFAULT_TIMEOUT_SECONDS } from '../function-timeouts.js';
@@ -117,11 +118,17 @@ export function handlerEntry(folder: string): string {
   return fileURLToPath(new URL(`../../${handlerModule(folder)}`, import.meta.url));
 }
 
+/** The route that makes a letter by post as PDF (staff open the letter to print and post it). */
+const PDF_ROUTE_KEYS: readonly string[] = ['GET /console/requests/{id}/letter'];
+
 /**
- * Functions that make letters by post as PDF (the staff console, when staff open or post one):
- * the font the letters embed is copied beside their bundle, where `letterFontPath()` finds it.
+ * Functions that make letters by post as PDF: those the route table gives the PDF route, so the
+ * set follows the routes when they move between functions. The font the letters embed is copied
+ * beside their bundle, where `letterFontPath()` finds it.
  */
-export const PDF_MAKING_FUNCTIONS: readonly string[] = ['staff-console'];
+export const PDF_MAKING_FUNCTIONS: readonly string[] = [
+  ...new Set(HTTP_ROUTES.filter((route) => PDF_ROUTE_KEYS.includes(`${route.method} ${route.path}`)).map((route) => route.function)),
+];
 
 const letterFontHooks = {
   beforeBundling: (): string[] => [],

@@ -16,13 +16,13 @@ export const FLOW_METRICS = [
     metricName: 'RequestsReceived',
     label: 'Mottatt',
     pattern: '{ $.event = "request.created" }',
-    functions: ['create-request', 'email-intake', 'staff-console'],
+    functions: ['create-request', 'email-intake', 'console-mail'],
   },
   {
     metricName: 'RequestsVerified',
     label: 'Identitet bekreftet',
     pattern: '{ $.event = "verification.verified" }',
-    functions: ['verify-page', 'staff-console', 'staff-api'],
+    functions: ['verify-page', 'console-case', 'staff-api'],
   },
   {
     metricName: 'RequestsAnswered',

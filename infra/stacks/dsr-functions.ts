@@ -184,24 +184,56 @@ export const FUNCTION_DEFINITIONS = {
     bindWorkflow: (fn, stateMachine) => fn.bindTaskCallbacks(stateMachine, ['success', 'failure']),
     bindStaffSignIn: (fn, { pool }) => fn.bindStaffTokens(pool),
   },
-  // The staff console: queue, case pages and their actions, manual intake, mail triage, the
-  // dashboard and the case register. It looks up customers for a manual verification, reads the plan and gathered copies (and deletes the
-  // copies when staff close a case), reads received mail when the inbox is on, mails requesters
-  // (closure letters, extension notices), starts the workflow for cases staff register, and ends
-  // or resumes waiting steps. The register reads every request through the all-requests index.
-  'staff-console': {
-    id: 'StaffConsole',
-    description: 'Staff console: signed-in pages to handle every request before its deadline',
+  // The staff console, one function per area of work (functions/http/routes.ts says which serves
+  // which route). Each has the grants of its own pages and actions only; all three check staff
+  // tokens and the revoked sessions in the requests table, and tell sign-in the console's address.
+  //
+  // The queue and overview: the queue (open-queue and open-requests indexes, batch reads), the
+  // dashboard and the register (every request through the all-requests index), and sign-in and
+  // sign-out (a signed-out session is recorded as revoked in the requests table).
+  'console-queue': {
+    id: 'ConsoleQueue',
+    description: 'Staff console: the queue, the dashboard, the case register, sign-in and sign-out',
     memorySize: 1024,
-    bind: (fn, { requests, customerData, requestData, mail, inboundMail, staffDigestAddress }) => {
-      fn.bindRequestsTable(requests, 'readWrite', { queryOpenRequests: true, batchRead: true, queryAllRequests: true, queryQueue: true, resolveTriage: true })
+    bind: (fn, { requests }) => {
+      fn.bindRequestsTable(requests, 'readWrite', { queryOpenRequests: true, batchRead: true, queryAllRequests: true, queryQueue: true });
+    },
+    bindStaffSignIn: (fn, { pool, consoleBaseUrl }) => fn.bindConsoleSignIn(pool, consoleBaseUrl),
+  },
+  // One case: its page and every action on it. It looks up customers for a manual verification,
+  // sets and clears the Art. 18 flag, reads the plan and gathered copies (and deletes the copies
+  // when staff close a case), keeps mandate documents, reads the received mail of a mail case when
+  // the inbox is on, mails requesters (closure letters, extension notices, staff messages) and ends
+  // or resumes waiting workflow steps. A merge reads both cases at once (batch read).
+  'console-case': {
+    id: 'ConsoleCase',
+    description: 'Staff console: one case, its page and the actions staff take on it',
+    memorySize: 1024,
+    bind: (fn, { requests, customerData, requestData, mail, inboundMail }) => {
+      fn.bindRequestsTable(requests, 'readWrite', { batchRead: true })
         .bindCustomerData(customerData, RESTRICTION_FLAGS)
         .bindRequestData(requestData, 'readWriteDelete', REQUESTS_PREFIX)
-        .bindMailSender(mail)
+        .bindMailSender(mail);
+      if (inboundMail !== undefined) fn.bindInboundMail(inboundMail);
+    },
+    bindWorkflow: (fn, stateMachine) => fn.bindTaskCallbacks(stateMachine, ['success', 'failure']),
+    bindStaffSignIn: (fn, { pool, consoleBaseUrl }) => fn.bindConsoleSignIn(pool, consoleBaseUrl),
+  },
+  // The mail and post desk: registers requests that came by phone or letter and turns triaged mail
+  // into cases (both start the workflow, and refuse the system's own addresses as a requester's),
+  // dismisses triaged mail (deletes its entry in the TRIAGE partition only), reads received mail
+  // when the inbox is on, and makes letters by post as PDF, kept with the case's data.
+  'console-mail': {
+    id: 'ConsoleMail',
+    description: 'Staff console: phone and post intake, triage of received mail, letters to post',
+    memorySize: 1024,
+    bind: (fn, { requests, requestData, mail, inboundMail, staffDigestAddress }) => {
+      fn.bindRequestsTable(requests, 'readWrite', { resolveTriage: true })
+        .bindRequestData(requestData, 'readWrite', REQUESTS_PREFIX)
         .bindSystemAddresses(mail, staffDigestAddress);
       if (inboundMail !== undefined) fn.bindInboundMail(inboundMail);
     },
-    bindWorkflow: (fn, stateMachine) => fn.bindStateMachineStart(stateMachine).bindTaskCallbacks(stateMachine, ['success', 'failure']),
+    bindWorkflow: (fn, stateMachine) => fn.bindStateMachineStart(stateMachine),
     bindStaffSignIn: (fn, { pool, consoleBaseUrl }) => fn.bindConsoleSignIn(pool, consoleBaseUrl),
   },
 

@@ -70,7 +70,7 @@ describe('the accessibility check itself', () => {
 describe('the staff console in Chromium', () => {
   it('refuses a person without a sign-in on every console page and route, and one outside the staff groups', async () => {
     const page = await freshPage();
-    for (const route of HTTP_ROUTES.filter((r) => r.function === 'staff-console' && r.auth !== 'public')) {
+    for (const route of HTTP_ROUTES.filter((r) => r.path.startsWith('/console') && r.auth !== 'public')) {
       const path = route.path.replace('{id}', 'NK-20261201-AAAAAAAA').replace('{inboxId}', 'in-unknown');
       const response =
         route.method === 'GET'

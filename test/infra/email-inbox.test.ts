@@ -315,26 +315,24 @@ describe('e-mail inbox, enabled in eu-west-1', () => {
     });
   });
 
-  describe('staff-console', () => {
+  describe.each(['console-case', 'console-mail'] as const)('%s', (folder) => {
     it('may also read received mail under the inbound prefix, to show it and turn it into a case', () => {
-      expect(namedGrants(synth.template, synth.roleId('staff-console'), stackNames())).toEqual(
-        sortedGrants(mergeGrants(EXPECTED_GRANTS['staff-console'], INBOX_READ_GRANTS['staff-console']!)),
+      expect(namedGrants(synth.template, synth.roleId(folder), stackNames())).toEqual(
+        sortedGrants(mergeGrants(EXPECTED_GRANTS[folder], INBOX_READ_GRANTS[folder]!)),
       );
     });
 
     it('is told where received mail is, besides its own and its sign-in environment', () => {
-      const env = resources[synth.functionId('staff-console')]!.Properties.Environment as { Variables: Record<string, unknown> };
+      const env = resources[synth.functionId(folder)]!.Properties.Environment as { Variables: Record<string, unknown> };
       expect(Object.keys(env.Variables).filter((name) => name !== 'NODE_OPTIONS').sort()).toEqual(
-        [
-          'LOG_LEVEL',
-          'POWERTOOLS_SERVICE_NAME',
-          ...EXPECTED_ENV['staff-console'],
-          ...INBOX_READ_ENV['staff-console']!,
-          ...STAFF_SIGN_IN_ENV['staff-console']!,
-        ].sort(),
+        ['LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', ...EXPECTED_ENV[folder], ...INBOX_READ_ENV[folder]!, ...STAFF_SIGN_IN_ENV[folder]!].sort(),
       );
       expect(env.Variables).toMatchObject({ INBOUND_MAIL_BUCKET: { Ref: bucketId }, INBOUND_MAIL_PREFIX: INBOUND_MAIL_PREFIX });
     });
+  });
+
+  it('gives the console queue no received mail: its pages never show a message', () => {
+    expect(namedGrants(synth.template, synth.roleId('console-queue'), stackNames())).toEqual(sortedGrants(EXPECTED_GRANTS['console-queue']));
   });
 
   describe('failed invocations', () => {

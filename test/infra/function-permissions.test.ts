@@ -81,33 +81,34 @@ describe('function permissions, for every function definition', () => {
     }
   });
 
-  it('lets only carry-out delete or batch-write customer data, and only the console delete (triage list entries)', () => {
-    expect(holders(synth, 'dynamodb:DeleteItem').sort()).toEqual(['carry-out', 'staff-console']);
+  it('lets only carry-out delete or batch-write customer data, and only the console\'s mail desk delete (triage list entries)', () => {
+    expect(holders(synth, 'dynamodb:DeleteItem').sort()).toEqual(['carry-out', 'console-mail']);
     expect(holders(synth, 'dynamodb:BatchWriteItem')).toEqual(['carry-out']);
   });
 
-  it('lets only purge-exports delete exports, and only close-request and the console (closing a case) delete gathered request data', () => {
-    expect(holders(synth, 's3:DeleteObject').sort()).toEqual(['close-request', 'purge-exports', 'staff-console']);
-    const resources = (folder: 'purge-exports' | 'close-request' | 'staff-console') =>
+  it('lets only purge-exports delete exports, and only close-request and the console\'s case function (closing a case) delete gathered request data', () => {
+    expect(holders(synth, 's3:DeleteObject').sort()).toEqual(['close-request', 'console-case', 'purge-exports']);
+    const resources = (folder: 'purge-exports' | 'close-request' | 'console-case') =>
       statementsFor(synth.template, synth.roleId(folder), 's3:DeleteObject')
         .flatMap((statement) => statement.resources)
         .map((resource) => names.get(JSON.stringify(resource)));
     expect(resources('purge-exports')).toEqual(['bucket/exports/*']);
     expect(resources('close-request')).toEqual(['bucket/requests/*']);
-    expect(resources('staff-console')).toEqual(['bucket/requests/*']);
+    expect(resources('console-case')).toEqual(['bucket/requests/*']);
   });
 
   it('lets only verify-page, staff-api and the console answer a waiting task, and only staff-api and the console fail one', () => {
-    expect(holders(synth, 'states:SendTaskSuccess')).toEqual(['verify-page', 'staff-api', 'staff-console']);
-    expect(holders(synth, 'states:SendTaskFailure')).toEqual(['staff-api', 'staff-console']);
+    expect(holders(synth, 'states:SendTaskSuccess')).toEqual(['verify-page', 'staff-api', 'console-case']);
+    expect(holders(synth, 'states:SendTaskFailure')).toEqual(['staff-api', 'console-case']);
   });
 
-  it('lets only the intake, the console and the deadline watch read many requests at once, and only the console read the register index', () => {
-    expect(holders(synth, 'dynamodb:BatchGetItem')).toEqual(['email-intake', 'staff-console', 'watch-deadlines']);
+  it('lets only the intake, the console\'s queue and case functions and the deadline watch read many requests at once, and only the console queue read the register index', () => {
+    expect(holders(synth, 'dynamodb:BatchGetItem').sort()).toEqual(['console-case', 'console-queue', 'email-intake', 'watch-deadlines']);
     const indexReaders = (index: string) =>
       CATALOGUE_FOLDERS.filter((folder) => namedGrants(synth.template, synth.roleId(folder), names)[`requests/index/${index}`] !== undefined);
-    expect(indexReaders(REQUESTS_TABLE_LAYOUT.allRequestsIndex.name)).toEqual(['staff-console']);
-    expect(indexReaders(REQUESTS_TABLE_LAYOUT.openRequestsIndex.name)).toEqual(['staff-console', 'watch-deadlines']);
+    expect(indexReaders(REQUESTS_TABLE_LAYOUT.allRequestsIndex.name)).toEqual(['console-queue']);
+    expect(indexReaders(REQUESTS_TABLE_LAYOUT.queueIndex.name)).toEqual(['console-queue']);
+    expect(indexReaders(REQUESTS_TABLE_LAYOUT.openRequestsIndex.name).sort()).toEqual(['console-queue', 'watch-deadlines']);
   });
 
   it('grants nothing on the state machine to a function the workflow calls', () => {
@@ -142,17 +143,17 @@ describe('function permissions, for every function definition', () => {
     expect(prefixes.sort()).toEqual([...(EXPECTED_LIST_PREFIXES[folder] ?? [])].sort());
   });
 
-  it('lets only create-request, email-intake and the console (staff-registered cases) start the workflow', () => {
-    expect(holders(synth, 'states:StartExecution')).toEqual(['create-request', 'email-intake', 'staff-console']);
+  it('lets only create-request, email-intake and the console\'s mail desk (staff-registered cases) start the workflow', () => {
+    expect(holders(synth, 'states:StartExecution').sort()).toEqual(['console-mail', 'create-request', 'email-intake']);
   });
 
-  it('lets only email-intake and the console read received mail, and only objects under the inbound prefix', () => {
+  it('lets only email-intake and the console\'s case and mail functions read received mail, and only objects under the inbound prefix', () => {
     const inboundGrants = (folder: FunctionFolder) =>
       Object.fromEntries(
         Object.entries(namedGrants(synth.template, synth.roleId(folder), names)).filter(([resource]) => resource.startsWith('inbound-')),
       );
     const readers = CATALOGUE_FOLDERS.filter((folder) => Object.keys(inboundGrants(folder)).length > 0);
-    expect(readers).toEqual(['email-intake', 'staff-console']);
+    expect([...readers].sort()).toEqual(['console-case', 'console-mail', 'email-intake']);
     for (const folder of readers) {
       expect(inboundGrants(folder), folder).toEqual({ 'inbound-bucket/inbound/*': ['s3:GetObject'], 'inbound-key': ['kms:Decrypt'] });
     }
@@ -366,9 +367,9 @@ describe('function permissions in the deployed stack', () => {
     );
   });
 
-  it('lets only create-request and the console (staff-registered cases) start the workflow, and only this state machine', () => {
+  it('lets only create-request and the console\'s mail desk (staff-registered cases) start the workflow, and only this state machine', () => {
     const starters = folders.filter((folder) => allowedActions(synth.template, synth.roleId(folder)).includes('states:StartExecution'));
-    expect(starters).toEqual(['create-request', 'staff-console']);
+    expect([...starters].sort()).toEqual(['console-mail', 'create-request']);
   });
 
   it('grants nothing on the state machine to any function it calls', () => {

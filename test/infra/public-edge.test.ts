@@ -193,15 +193,17 @@ describe('public edge (prod stage with a domain)', () => {
       const fn = regional.template.toJSON().Resources[regional.functionId(folder)];
       expect(fn.Properties.ReservedConcurrentExecutions, folder).toBe(PUBLIC_FUNCTION_CONCURRENCY);
     }
-    for (const folder of ['staff-console', 'staff-api', 'send-reply'] as const) {
+    for (const folder of ['console-queue', 'console-case', 'console-mail', 'staff-api', 'send-reply'] as const) {
       const fn = regional.template.toJSON().Resources[regional.functionId(folder)];
       expect(fn.Properties.ReservedConcurrentExecutions, folder).toBeUndefined();
     }
   });
 
   it('points the console sign-in and the mail links at the custom domains', () => {
-    const env = regional.template.toJSON().Resources[regional.functionId('staff-console')].Properties.Environment.Variables;
-    expect(env.PUBLIC_BASE_URL).toBe('https://console.personvern.obos.no');
+    for (const folder of ['console-queue', 'console-case', 'console-mail'] as const) {
+      const env = regional.template.toJSON().Resources[regional.functionId(folder)].Properties.Environment.Variables;
+      expect(env.PUBLIC_BASE_URL, folder).toBe('https://console.personvern.obos.no');
+    }
     const ack = regional.template.toJSON().Resources[regional.functionId('acknowledge')].Properties.Environment.Variables;
     expect(ack.PUBLIC_BASE_URL).toBe('https://personvern.obos.no');
     regional.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {

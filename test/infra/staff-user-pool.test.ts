@@ -4,6 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { StaffUserPool } from '../../infra/constructs/staff-user-pool.js';
 import { appWithoutBundling, SYNTH_TIMEOUT_MS, synthDsrStack, type SynthesizedDsrStack } from './support/synth-dsr-stack.js';
 
+/** The console's functions, one per area of work (functions/http/routes.ts). */
+const CONSOLE_FOLDERS = ['console-queue', 'console-case', 'console-mail'] as const;
+
 const CALLBACK = 'https://personvern.obos.no/console/callback';
 const LOGOUT = 'https://personvern.obos.no/console/';
 
@@ -120,7 +123,7 @@ describe('staff sign-in in the stack', () => {
     byAddress = synthDsrStack({ publicBaseUrl: 'https://personvern.obos.no/', consoleDomainPrefix: 'obos-dsr-test' });
   }, SYNTH_TIMEOUT_MS);
 
-  const environment = (synth: SynthesizedDsrStack, folder: 'staff-api' | 'staff-console'): Record<string, unknown> =>
+  const environment = (synth: SynthesizedDsrStack, folder: 'staff-api' | (typeof CONSOLE_FOLDERS)[number]): Record<string, unknown> =>
     synth.template.findResources('AWS::Lambda::Function')[synth.functionId(folder)]?.Properties.Environment.Variables;
   const resolved = (synth: SynthesizedDsrStack, value: string): unknown => synth.stack.resolve(value);
 
@@ -131,7 +134,7 @@ describe('staff sign-in in the stack', () => {
 
   it('lets staff-api and the console check tokens of this pool and its console client', () => {
     const pool = byApi.stack.staffUsers;
-    for (const folder of ['staff-api', 'staff-console'] as const) {
+    for (const folder of ['staff-api', ...CONSOLE_FOLDERS] as const) {
       expect(environment(byApi, folder), folder).toMatchObject({
         STAFF_TOKEN_ISSUER: resolved(byApi, pool.issuer),
         STAFF_TOKEN_AUDIENCE: resolved(byApi, pool.client.userPoolClientId),
@@ -142,11 +145,13 @@ describe('staff sign-in in the stack', () => {
 
   it('signs staff in through the pool’s hosted pages, back to the console on the API’s address', () => {
     const api = resolved(byApi, byApi.stack.api.api.apiEndpoint);
-    expect(environment(byApi, 'staff-console')).toMatchObject({
-      CONSOLE_SIGN_IN: 'cognito',
-      COGNITO_DOMAIN: 'obos-naerkontor-personvern-dev.auth.eu-north-1.amazoncognito.com',
-      PUBLIC_BASE_URL: api,
-    });
+    for (const folder of CONSOLE_FOLDERS) {
+      expect(environment(byApi, folder), folder).toMatchObject({
+        CONSOLE_SIGN_IN: 'cognito',
+        COGNITO_DOMAIN: 'obos-naerkontor-personvern-dev.auth.eu-north-1.amazoncognito.com',
+        PUBLIC_BASE_URL: api,
+      });
+    }
     const client = byApi.template.findResources('AWS::Cognito::UserPoolClient');
     expect(Object.values(client).map((resource) => resource.Properties.CallbackURLs)).toEqual([
       [resolved(byApi, `${byApi.stack.api.api.apiEndpoint}/console/auth/callback`)],
@@ -157,10 +162,12 @@ describe('staff sign-in in the stack', () => {
   });
 
   it('uses the public address and the domain prefix when they are set', () => {
-    expect(environment(byAddress, 'staff-console')).toMatchObject({
-      PUBLIC_BASE_URL: 'https://personvern.obos.no',
-      COGNITO_DOMAIN: 'obos-dsr-test.auth.eu-north-1.amazoncognito.com',
-    });
+    for (const folder of CONSOLE_FOLDERS) {
+      expect(environment(byAddress, folder), folder).toMatchObject({
+        PUBLIC_BASE_URL: 'https://personvern.obos.no',
+        COGNITO_DOMAIN: 'obos-dsr-test.auth.eu-north-1.amazoncognito.com',
+      });
+    }
     byAddress.template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'obos-dsr-test' });
     byAddress.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       CallbackURLs: ['https://personvern.obos.no/console/auth/callback'],

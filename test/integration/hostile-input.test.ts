@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csrfToken } from '../../functions/domain/staff-auth/index.js';
-import { CSRF_FIELD } from '../../functions/http/staff-console/pages/form-controls.js';
+import { CSRF_FIELD } from '../../functions/web/console/pages/form-controls.js';
 import { postRequest, startStackFixture, type StackFixture } from '../support/local-stack-fixture.js';
 import { localStaffToken } from '../support/staff-token.js';
 

@@ -1,11 +1,11 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { randomBytes } from 'node:crypto';
 import { CSRF_FIELD, readCookie, sameOriginPost, sameSecret, sessionCookie, type StaffIdentity } from '../../../functions/domain/staff-auth/index.js';
-import { htmlPage, redirect } from '../../../functions/http/staff-console/console-responses.js';
-import { field, readFormOrEmpty } from '../../../functions/http/staff-console/form-fields.js';
-import { csrfField, errorSummary, inputField } from '../../../functions/http/staff-console/pages/form-controls.js';
-import { renderConsoleLayout } from '../../../functions/http/staff-console/pages/layout.js';
-import { SESSION_SECONDS } from '../../../functions/http/staff-console/sign-in/sign-in-methods.js';
+import { htmlPage, redirect } from '../../../functions/web/console/console-responses.js';
+import { field, readFormOrEmpty } from '../../../functions/web/console/form-fields.js';
+import { csrfField, errorSummary, inputField } from '../../../functions/web/console/pages/form-controls.js';
+import { renderConsoleLayout } from '../../../functions/web/console/pages/layout.js';
+import { SESSION_SECONDS } from '../../../functions/web/console/sign-in/sign-in-methods.js';
 import type { Logger } from '../../../functions/platform/logger.js';
 import { html } from '../../../functions/platform/html.js';
 import type { LocalTokenIssuer } from './local-token-issuer.js';

@@ -142,11 +142,16 @@ export const EXPECTED_GRANTS: Readonly<Record<FunctionFolder, NamedGrants>> = {
   'mail-events': grants(XRAY, REQUESTS.readWrite),
   'flag-needs-attention': grants(XRAY, REQUESTS.readWrite),
   'purge-exports': grants(XRAY, REQUESTS.readWrite, LIST, { [`bucket/${EXP}*`]: ['s3:DeleteObject'] }),
-  'staff-console': grants(XRAY, REQUESTS.readWrite, BATCH_READ, OPEN_INDEX, ALL_INDEX, QUEUE_INDEXES, RESTRICTION_FLAGS, CUSTOMER_KEY_WRITE, bucketReadWrite(REQ), SES, {
+  // The console by area of work: each role holds its own pages' and actions' grants only.
+  'console-queue': grants(XRAY, REQUESTS.readWrite, BATCH_READ, OPEN_INDEX, ALL_INDEX, QUEUE_INDEXES),
+  'console-case': grants(XRAY, REQUESTS.readWrite, BATCH_READ, RESTRICTION_FLAGS, CUSTOMER_KEY_WRITE, bucketReadWrite(REQ), SES, {
+    [`bucket/${REQ}*`]: ['s3:DeleteObject'],
+    'state-machine': ['states:SendTaskFailure', 'states:SendTaskSuccess'],
+  }),
+  'console-mail': grants(XRAY, REQUESTS.readWrite, bucketReadWrite(REQ), {
     // Only items of the TRIAGE partition (a condition on the statement; see requests-table.test.ts).
     requests: ['dynamodb:DeleteItem'],
-    [`bucket/${REQ}*`]: ['s3:DeleteObject'],
-    'state-machine': ['states:SendTaskFailure', 'states:SendTaskSuccess', 'states:StartExecution'],
+    'state-machine': ['states:StartExecution'],
   }),
   'watch-deadlines': grants(XRAY, REQUESTS.readWrite, BATCH_READ, OPEN_INDEX, SES),
 };
@@ -156,16 +161,20 @@ export const EXPECTED_GRANTS: Readonly<Record<FunctionFolder, NamedGrants>> = {
  * bucket; the default stack does not): the console reads received mail to turn it into a case.
  */
 export const INBOX_READ_GRANTS: Readonly<Partial<Record<FunctionFolder, NamedGrants>>> = {
-  'staff-console': INBOUND_READ,
+  'console-case': INBOUND_READ,
+  'console-mail': INBOUND_READ,
 };
 export const INBOX_READ_ENV: Readonly<Partial<Record<FunctionFolder, readonly string[]>>> = {
-  'staff-console': ['INBOUND_MAIL_BUCKET', 'INBOUND_MAIL_PREFIX'],
+  'console-case': ['INBOUND_MAIL_BUCKET', 'INBOUND_MAIL_PREFIX'],
+  'console-mail': ['INBOUND_MAIL_BUCKET', 'INBOUND_MAIL_PREFIX'],
 };
 
 /** What the stack adds once the staff user pool exists (token checks; the console's sign-in). */
 export const STAFF_SIGN_IN_ENV: Readonly<Partial<Record<FunctionFolder, readonly string[]>>> = {
   'staff-api': ['STAFF_TOKEN_ISSUER', 'STAFF_TOKEN_AUDIENCE', 'STAFF_TOKEN_JWKS'],
-  'staff-console': ['STAFF_TOKEN_ISSUER', 'STAFF_TOKEN_AUDIENCE', 'STAFF_TOKEN_JWKS', 'CONSOLE_SIGN_IN', 'COGNITO_DOMAIN', 'PUBLIC_BASE_URL'],
+  'console-queue': ['STAFF_TOKEN_ISSUER', 'STAFF_TOKEN_AUDIENCE', 'STAFF_TOKEN_JWKS', 'CONSOLE_SIGN_IN', 'COGNITO_DOMAIN', 'PUBLIC_BASE_URL'],
+  'console-case': ['STAFF_TOKEN_ISSUER', 'STAFF_TOKEN_AUDIENCE', 'STAFF_TOKEN_JWKS', 'CONSOLE_SIGN_IN', 'COGNITO_DOMAIN', 'PUBLIC_BASE_URL'],
+  'console-mail': ['STAFF_TOKEN_ISSUER', 'STAFF_TOKEN_AUDIENCE', 'STAFF_TOKEN_JWKS', 'CONSOLE_SIGN_IN', 'COGNITO_DOMAIN', 'PUBLIC_BASE_URL'],
 };
 
 /** The prefixes each function may list (`s3:prefix` of its `s3:ListBucket` statements). */
@@ -181,7 +190,8 @@ export const EXPECTED_LIST_PREFIXES: Readonly<Partial<Record<FunctionFolder, rea
   'send-reply': [`${REQ}*`],
   'purge-exports': [`${EXP}*`],
   'close-request': [`${REQ}*`],
-  'staff-console': [`${REQ}*`],
+  'console-case': [`${REQ}*`],
+  'console-mail': [`${REQ}*`],
 };
 
 /** The environment each function's config schema reads, and nothing else (NODE_OPTIONS aside). */
@@ -222,7 +232,10 @@ export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> =
   'mail-events': ['REQUESTS_TABLE_NAME'],
   'flag-needs-attention': ['REQUESTS_TABLE_NAME'],
   'purge-exports': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
-  'staff-console': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'BILLING_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN', 'STAFF_DIGEST_ADDRESS', 'MAIL_FROM_DOMAIN'],
+  'console-queue': ['REQUESTS_TABLE_NAME'],
+  'console-case': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'BILLING_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN'],
+  // The system's own addresses without any SES grant: refused as a requester's on the intake page and in triage.
+  'console-mail': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'STATE_MACHINE_ARN', 'SENDER_ADDRESS', 'STAFF_DIGEST_ADDRESS', 'MAIL_FROM_DOMAIN'],
   'watch-deadlines': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STAFF_DIGEST_ADDRESS'],
 };
 

@@ -5,7 +5,7 @@ import { DynamoDbAuditChain } from '../../../functions/adapters/dynamodb/dynamod
 import { verifyAuditChain } from '../../../functions/domain/audit/audit-chain.js';
 import { csrfToken } from '../../../functions/domain/staff-auth/index.js';
 import { HTTP_ROUTES } from '../../../functions/http/routes.js';
-import { CSRF_FIELD } from '../../../functions/http/staff-console/pages/form-controls.js';
+import { CSRF_FIELD } from '../../../functions/web/console/pages/form-controls.js';
 import { postRequest, startStackFixture, type StackFixture } from '../../support/local-stack-fixture.js';
 import { waitForStatus } from '../../support/rights-driver.js';
 import { localStaffToken } from '../../support/staff-token.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AXIS_COLOUR, BAR_COLOUR, TEXT_COLOUR, barChart } from '../../../functions/http/staff-console/pages/charts.js';
+import { AXIS_COLOUR, BAR_COLOUR, TEXT_COLOUR, barChart } from '../../../functions/http/console-queue/pages/charts.js';
 import { ids, tags, textOf } from '../web-form/page-inspection.js';
 
 /** WCAG 2 contrast ratio of a `#rrggbb` colour against white. */

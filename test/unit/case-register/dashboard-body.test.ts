@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dashboardStats, type DashboardStats } from '../../../functions/domain/case-register/dashboard-stats.js';
-import { formatShare, monthLabel, renderDashboardBody } from '../../../functions/http/staff-console/pages/dashboard-body.js';
+import { formatShare, monthLabel, renderDashboardBody } from '../../../functions/http/console-queue/pages/dashboard-body.js';
 import { ids, tags } from '../web-form/page-inspection.js';
 import { aCarriedOutCase, aCase } from './case-fixture.js';
 

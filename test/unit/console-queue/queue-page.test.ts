@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidQueueCursorError, QUEUE_COUNT_LIMIT, QUEUE_READ_BUDGET, readQueuePage, type QueuePage } from '../../../functions/domain/console-queue/queue-page.js';
 import { queueRows } from '../../../functions/domain/console-queue/queue-rows.js';
 import type { RightsRequest } from '../../../functions/domain/request/rights-request.js';
-import { renderQueuePage } from '../../../functions/http/staff-console/pages/queue-page.js';
+import { renderQueuePage } from '../../../functions/http/console-queue/pages/queue-page.js';
 import { InMemoryRequestStore } from '../../support/in-memory-request-store.js';
 import { aRightsRequest } from '../fixtures/rights-request-fixture.js';
 import { CONTEXT, mainText } from '../staff-console/console-page-checks.js';

@@ -7,7 +7,7 @@ import { CATEGORY_LABELS } from '../../../functions/domain/letters/art15-informa
 import { RecordCategorySchema } from '../../../functions/domain/plan/action-plan.js';
 import { requestTypeLabel } from '../../../functions/domain/request/request-type-labels.js';
 import { CHANNELS, LANGUAGES, REQUEST_TYPES, STATUSES, type Language } from '../../../functions/domain/request/request-vocabulary.js';
-import { AUDIT_EVENT_LABELS } from '../../../functions/http/staff-console/pages/audit-event-labels.js';
+import { AUDIT_EVENT_LABELS } from '../../../functions/http/console-case/pages/audit-event-labels.js';
 import { CUSTOMER, FORMER_CUSTOMER, NOW, scenario } from '../carry-out/carry-out-fixture.js';
 import { aConsent, aDoorEvent, gatheredData } from '../gather/customer-data-fixture.js';
 

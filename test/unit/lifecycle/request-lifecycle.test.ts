@@ -17,7 +17,7 @@ import {
 } from '../../../functions/domain/lifecycle/request-lifecycle.js';
 import { ConcurrentChangeError, InvalidTransitionError } from '../../../functions/domain/request/request-errors.js';
 import { RECEIVED, STATUSES, type Status } from '../../../functions/domain/request/request-vocabulary.js';
-import { AUDIT_EVENT_LABELS } from '../../../functions/http/staff-console/pages/audit-event-labels.js';
+import { AUDIT_EVENT_LABELS } from '../../../functions/http/console-case/pages/audit-event-labels.js';
 import { InMemoryRequestStore } from '../../support/in-memory-request-store.js';
 import { REQUEST_ID, aRightsRequest } from '../fixtures/rights-request-fixture.js';
 

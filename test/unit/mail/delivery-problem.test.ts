@@ -6,7 +6,7 @@ import {
   recordDeliveryProblem,
   type DeliveryProblem,
 } from '../../../functions/domain/mail/delivery-problem.js';
-import { auditEventText } from '../../../functions/http/staff-console/pages/audit-event-text.js';
+import { auditEventText } from '../../../functions/http/console-case/pages/audit-event-text.js';
 import { REQUESTER, REQUEST_ID } from '../fixtures/rights-request-fixture.js';
 import { workflowWith } from '../workflow/workflow-fixture.js';
 

@@ -4,7 +4,7 @@ import { csrfToken } from '../../../functions/domain/staff-auth/index.js';
 import { REQUEST_ID, REQUESTER } from '../fixtures/rights-request-fixture.js';
 import { expectCsrfOnEveryPostForm } from '../staff-console/console-page-checks.js';
 import { EMAIL_LIKE, tags } from '../web-form/page-inspection.js';
-import { serveStaffConsole } from '../../../functions/http/staff-console/staff-console.js';
+import { serveStaffConsole } from './console-functions.js';
 import { issuer } from '../staff-auth/staff-token-fixture.js';
 import { mainText } from '../staff-console/console-page-checks.js';
 import { BAD_TOKENS, CLOSED_ID, consoleWorld, DEMO, erasurePlanOptions, type ConsoleWorld, header, intakeForm, OTHER_ID, routeEvent, SAME_ORIGIN, TODAY, TOKENS } from './console-world.js';

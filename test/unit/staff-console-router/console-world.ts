@@ -14,9 +14,8 @@ import { LOCAL_SIGN_IN_ROUTES, serveLocalSignIn, type LocalSignInDeps } from '..
 import { toOsloIsoString } from '../../../functions/domain/deadline/oslo-calendar-date.js';
 import { HTTP_ROUTES } from '../../../functions/http/routes.js';
 import { serveStaffApi, type StaffApiDeps } from '../../../functions/http/staff-api/staff-api.js';
-import type { SignInMethod } from '../../../functions/http/staff-console/sign-in/sign-in-methods.js';
-import { serveStaffConsole } from '../../../functions/http/staff-console/staff-console.js';
-import type { StaffConsoleDeps } from '../../../functions/http/staff-console/staff-console-deps.js';
+import type { SignInMethod } from '../../../functions/web/console/sign-in/sign-in-methods.js';
+import { isConsoleRoute, serveStaffConsole, type StaffConsoleDeps } from './console-functions.js';
 import { InMemoryCustomerStore, inMemoryCustomerData } from '../../support/in-memory-customer-data.js';
 import { storeRestrictionFlags } from '../../../functions/domain/restriction/restriction-flags.js';
 import { FakeMailer, FakeTaskCallbacks, FakeWorkflowStarter, InMemoryRequestStore } from '../../support/in-memory-request-store.js';
@@ -300,9 +299,9 @@ export type ConsoleWorld = ReturnType<typeof consoleWorld>;
 
 /** The staff routes of the shared table, console and API alike. */
 export const STAFF_ROUTES = HTTP_ROUTES.filter(
-  (route) => (route.function === 'staff-console' || route.function === 'staff-api') && route.auth !== 'public',
+  (route) => (isConsoleRoute(route) || route.function === 'staff-api') && route.auth !== 'public',
 );
-export const CONSOLE_POST_ROUTES = STAFF_ROUTES.filter((route) => route.function === 'staff-console' && route.method === 'POST');
+export const CONSOLE_POST_ROUTES = STAFF_ROUTES.filter((route) => isConsoleRoute(route) && route.method === 'POST');
 
 const PATH_PARAMETERS: Readonly<Record<string, string>> = { id: REQUEST_ID, inboxId: INBOX_ID };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GATHERED_PAGE_SIZE } from '../../../functions/http/staff-console/pages/gathered-records-section.js';
+import { GATHERED_PAGE_SIZE } from '../../../functions/http/console-case/pages/gathered-records-section.js';
 import { FORMER_CUSTOMER } from '../carry-out/carry-out-fixture.js';
 import { consoleWorld, erasurePlanOptions, routeEvent, TOKENS } from './console-world.js';
 

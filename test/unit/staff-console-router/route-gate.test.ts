@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { HttpRoute } from '../../../functions/http/routes.js';
+import { isConsoleRoute } from './console-functions.js';
 import {
   ACTION_FORMS,
   BAD_TOKENS,
@@ -54,7 +55,7 @@ const named = (routes: readonly StaffRoute[]) => routes.map((route) => [routeNam
 
 /** What a refusal must look like: an HTML page for the console, JSON for the API. */
 function expectRefusalBody(route: StaffRoute, response: Awaited<ReturnType<typeof serve>>): void {
-  if (route.function === 'staff-console') {
+  if (isConsoleRoute(route)) {
     expect(header(response, 'content-type')).toMatch(/^text\/html/);
     expect(response.body).toMatch(/^<!doctype html>/i);
     expect(response.cookies).toBeUndefined();

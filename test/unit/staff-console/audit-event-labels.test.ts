@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DecisionSchema } from '../../../functions/domain/request/rights-request.js';
-import { AUDIT_EVENT_LABELS } from '../../../functions/http/staff-console/pages/audit-event-labels.js';
-import { auditEventText } from '../../../functions/http/staff-console/pages/audit-event-text.js';
+import { AUDIT_EVENT_LABELS } from '../../../functions/http/console-case/pages/audit-event-labels.js';
+import { auditEventText } from '../../../functions/http/console-case/pages/audit-event-text.js';
 
 const FUNCTIONS = new URL('../../../functions/', import.meta.url).pathname;
 

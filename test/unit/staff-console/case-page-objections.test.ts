@@ -3,8 +3,8 @@ import type { ActionPlan } from '../../../functions/domain/plan/action-plan.js';
 import { queueRows } from '../../../functions/domain/console-queue/queue-rows.js';
 import type { RequestType } from '../../../functions/domain/request/request-vocabulary.js';
 import { STAFF_TYPE_LABELS } from '../../../functions/domain/request/staff-labels.js';
-import { renderCasePage } from '../../../functions/http/staff-console/pages/case-page.js';
-import { renderQueuePage } from '../../../functions/http/staff-console/pages/queue-page.js';
+import { renderCasePage } from '../../../functions/http/console-case/pages/case-page.js';
+import { renderQueuePage } from '../../../functions/http/console-queue/pages/queue-page.js';
 import { aRightsRequest, REQUEST_ID } from '../fixtures/rights-request-fixture.js';
 import { CONTEXT, expectAccessibleMarkup, mainText } from './console-page-checks.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionPlan } from '../../../functions/domain/plan/action-plan.js';
 import type { AuditEntry, RightsRequest } from '../../../functions/domain/request/rights-request.js';
-import { auditEventText } from '../../../functions/http/staff-console/pages/audit-event-text.js';
-import { renderCasePage, type CasePageModel } from '../../../functions/http/staff-console/pages/case-page.js';
+import { auditEventText } from '../../../functions/http/console-case/pages/audit-event-text.js';
+import { renderCasePage, type CasePageModel } from '../../../functions/http/console-case/pages/case-page.js';
 import { aRightsRequest, REQUEST_ID } from '../fixtures/rights-request-fixture.js';
 import { tags } from '../web-form/page-inspection.js';
 import { CONTEXT, HOSTILE, USER, expectAccessibleMarkup, expectCsrfOnEveryPostForm, mainText, postForms } from './console-page-checks.js';

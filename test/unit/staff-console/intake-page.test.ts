@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_TYPES } from '../../../functions/domain/request/request-vocabulary.js';
-import { renderIntakePage } from '../../../functions/http/staff-console/pages/intake-page.js';
+import { renderIntakePage } from '../../../functions/http/console-mail/pages/intake-page.js';
 import { tags } from '../web-form/page-inspection.js';
 import { CONTEXT, HOSTILE, expectAccessibleMarkup, expectCsrfOnEveryPostForm, mainText } from './console-page-checks.js';
 

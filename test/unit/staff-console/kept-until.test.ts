@@ -3,7 +3,7 @@ import { keptRecordsText } from '../../../functions/domain/letters/kept-records-
 import { keptUntilText } from '../../../functions/domain/letters/kept-until.js';
 import type { KeptRecords } from '../../../functions/domain/plan/action-plan.js';
 import { accountingGround, contractGround, legalClaimGround, staffKeepGround } from '../../../functions/domain/plan/request-types/erasure-texts.js';
-import { planSection } from '../../../functions/http/staff-console/pages/case-plan-section.js';
+import { planSection } from '../../../functions/http/console-case/pages/case-plan-section.js';
 import type { ActionPlan } from '../../../functions/domain/plan/action-plan.js';
 
 const KEPT: readonly KeptRecords[] = [

@@ -5,7 +5,7 @@ import {
   CONSOLE_COLOUR_PAIRS,
   CONSOLE_CONTENT_SECURITY_POLICY,
   renderConsoleLayout,
-} from '../../../functions/http/staff-console/pages/layout.js';
+} from '../../../functions/web/console/pages/layout.js';
 import { tags } from '../web-form/page-inspection.js';
 import { CSRF, USER, expectCsrfOnEveryPostForm } from './console-page-checks.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { html } from '../../../functions/platform/html.js';
-import { renderDashboardPage } from '../../../functions/http/staff-console/pages/dashboard-page.js';
-import { renderSignInPage } from '../../../functions/http/staff-console/pages/sign-in-page.js';
+import { renderDashboardPage } from '../../../functions/http/console-queue/pages/dashboard-page.js';
+import { renderSignInPage } from '../../../functions/web/console/pages/sign-in-page.js';
 import { renderLocalSignInPage } from '../../../infra/local/sign-in/local-sign-in.js';
 import {
   renderConflictPage,
@@ -9,7 +9,7 @@ import {
   renderNotFoundPage,
   renderServerErrorPage,
   renderUnauthenticatedPage,
-} from '../../../functions/http/staff-console/pages/status-pages.js';
+} from '../../../functions/web/console/pages/status-pages.js';
 import { tags } from '../web-form/page-inspection.js';
 import { CONTEXT, CSRF, HOSTILE, expectAccessibleMarkup, expectCsrfOnEveryPostForm, mainText } from './console-page-checks.js';
 

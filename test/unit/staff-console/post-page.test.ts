@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderPostPage } from '../../../functions/http/staff-console/pages/post-page.js';
+import { renderPostPage } from '../../../functions/http/console-mail/pages/post-page.js';
 import { A_POSTAL_LETTER } from '../staff-console-router/console-world.js';
 import { CONTEXT, HOSTILE, expectAccessibleMarkup, expectCsrfOnEveryPostForm, mainText } from './console-page-checks.js';
 

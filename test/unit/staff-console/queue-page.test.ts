@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queueRows } from '../../../functions/domain/console-queue/queue-rows.js';
-import { renderQueuePage } from '../../../functions/http/staff-console/pages/queue-page.js';
+import { renderQueuePage } from '../../../functions/http/console-queue/pages/queue-page.js';
 import { aRightsRequest } from '../fixtures/rights-request-fixture.js';
 import { tags } from '../web-form/page-inspection.js';
 import { CONTEXT, HOSTILE, expectAccessibleMarkup, mainText } from './console-page-checks.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QuarantineEntry } from '../../../functions/domain/intake-mail/inbox-entries.js';
-import { renderTriagePage, type TriageItem } from '../../../functions/http/staff-console/pages/triage-page.js';
+import { renderTriagePage, type TriageItem } from '../../../functions/http/console-mail/pages/triage-page.js';
 import { tags } from '../web-form/page-inspection.js';
 import { CONTEXT, HOSTILE, expectAccessibleMarkup, expectCsrfOnEveryPostForm, mainText, postForms } from './console-page-checks.js';
 
