@@ -14,6 +14,7 @@ import { LOCAL_CUSTOMER_DATA_TABLE_NAMES } from '../functions/adapters/dynamodb/
 import { workflowLoad, type WorkflowLoadFigures } from './workflow-load-bench.js';
 import { enumerationTiming, enumerationTimingLines } from './enumeration-timing-bench.js';
 import { benchMachine, jsonReportPath, writeJsonReport } from './bench-report.js';
+import { defaultWorkerCount } from '../infra/local/lambda/function-worker-pool.js';
 import { BENCH_BUNDLE_DIR, documentLibrariesBytes, functionFigures, functionFiguresTable } from './function-bundles.js';
 
 /**
@@ -160,10 +161,13 @@ async function printStackFigures(report: Record<string, unknown>): Promise<void>
   }
 }
 
+/** Worker threads the load run's functions use: `BENCH_LOAD_WORKERS` (0 = on the main thread), else one per core. */
+const loadWorkers = (): number => Number(process.env.BENCH_LOAD_WORKERS ?? defaultWorkerCount());
+
 /** The whole workflow under load. */
 async function printWorkflowLoad(report: Record<string, unknown>): Promise<void> {
   // The whole workflow under load, on a stack of its own so the intake run's cases do not count.
-  const loadStack = await startLocalStack({ port: 0, sesPort: 0, smtpPort: 0, logLevel: 'silent', redrive: false });
+  const loadStack = await startLocalStack({ port: 0, sesPort: 0, smtpPort: 0, logLevel: 'silent', redrive: false, functionWorkers: loadWorkers() });
   let load: WorkflowLoadFigures;
   try {
     load = await workflowLoad(loadStack, { total: Number(process.env.BENCH_LOAD_REQUESTS ?? 1000), concurrency: Number(process.env.BENCH_LOAD_CONCURRENCY ?? 16) });
@@ -179,7 +183,8 @@ async function printWorkflowLoad(report: Record<string, unknown>): Promise<void>
       `  to acknowledgement     p50 ${load.acknowledgementMillis.p50} ms, p95 ${load.acknowledgementMillis.p95} ms`,
       `  to closing             p50 ${load.closingMillis.p50} ms, p95 ${load.closingMillis.p95} ms`,
       `  peak memory            runtime ${load.peakMemoryMiB.runtime} MiB, DynamoDB Local ${load.peakMemoryMiB.dynamoDbLocal} MiB`,
-      `  CPU time               runtime ${load.cpuSeconds.runtime} s, DynamoDB Local ${load.cpuSeconds.dynamoDbLocal} s`,
+      `  CPU time               runtime ${load.cpuSeconds.runtime} s, DynamoDB Local ${load.cpuSeconds.dynamoDbLocal} s  (${load.cpuSecondsPerRequest} s a request; ${loadWorkers()} function workers)`,
+      `  AWS calls a request    ${load.awsCallsPerRequest.total}  (${Object.entries(load.awsCallsPerRequest.byService).map(([service, calls]) => `${service} ${calls}`).join(', ')})`,
       '',
       `BENCH_LOAD ${JSON.stringify(load)}`,
       '',

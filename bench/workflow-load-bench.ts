@@ -36,6 +36,14 @@ export interface WorkflowLoadFigures {
    * what bounds throughput (both together cannot exceed the cores × seconds).
    */
   readonly cpuSeconds: { readonly runtime: number; readonly dynamoDbLocal: number };
+  /** CPU seconds (runtime and DynamoDB Local together) a request, over the submitted requests. */
+  readonly cpuSecondsPerRequest: number;
+  /**
+   * AWS calls the runtime made a request (to DynamoDB, S3, SES and Step Functions, from every
+   * function and the stack itself), over the submitted requests: each one costs CPU both in the
+   * runtime (SDK, signing, sockets) and in the emulator.
+   */
+  readonly awsCallsPerRequest: { readonly total: number; readonly byService: Readonly<Record<string, number>> };
 }
 
 /** Phrases the mail recogniser reads as a clear request of one type (as customers write them). */
@@ -90,6 +98,7 @@ export async function workflowLoad(
   const mail = createTransport({ host: '127.0.0.1', port: Number(new URL(stack.urls.smtp).port), secure: false, ignoreTLS: true, pool: true, maxConnections: 4 });
   const tracked = new Map<string, Tracked>();
   const pendingMail = new Map<string, { type: RequestType; submittedAt: number }>();
+  const callsAtStart = await stack.awsCalls();
   const started = Date.now();
 
   // Submit: form POSTs and mails, `concurrency` in flight.
@@ -178,6 +187,7 @@ export async function workflowLoad(
   clearInterval(watcher);
   const seconds = (Date.now() - started) / 1000;
   const { peak, cpuSeconds } = memory.stop();
+  const callsAtEnd = await stack.awsCalls();
 
   function adoptMailRequest(reference: string, to: string | undefined): Tracked | undefined {
     const address = addressOf(to);
@@ -299,7 +309,25 @@ export async function workflowLoad(
     closingMillis: { p50: nearestRankPercentile(closing, 50) ?? 0, p95: nearestRankPercentile(closing, 95) ?? 0 },
     peakMemoryMiB: peak,
     cpuSeconds,
+    cpuSecondsPerRequest: Number(((cpuSeconds.runtime + cpuSeconds.dynamoDbLocal) / total).toFixed(3)),
+    awsCallsPerRequest: callsPerRequest(callsAtStart, callsAtEnd, total),
   };
+}
+
+/** Calls made between two counts, a request, in all and by service. */
+function callsPerRequest(
+  before: Readonly<Record<string, number>>,
+  after: Readonly<Record<string, number>>,
+  requests: number,
+): { total: number; byService: Record<string, number> } {
+  const byService: Record<string, number> = {};
+  let total = 0;
+  for (const [service, count] of Object.entries(after)) {
+    const made = count - (before[service] ?? 0);
+    total += made;
+    byService[service] = Number((made / requests).toFixed(2));
+  }
+  return { total: Number((total / requests).toFixed(2)), byService };
 }
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
