@@ -167,7 +167,9 @@ const loadWorkers = (): number => Number(process.env.BENCH_LOAD_WORKERS ?? defau
 /** The whole workflow under load. */
 async function printWorkflowLoad(report: Record<string, unknown>): Promise<void> {
   // The whole workflow under load, on a stack of its own so the intake run's cases do not count.
-  const loadStack = await startLocalStack({ port: 0, sesPort: 0, smtpPort: 0, logLevel: 'silent', redrive: false, functionWorkers: loadWorkers() });
+  // BENCH_LOAD_LOG_LEVEL=error shows why a step or the inbox failed (no personal data in logs).
+  const logLevel = (process.env.BENCH_LOAD_LOG_LEVEL as 'error' | undefined) ?? 'silent';
+  const loadStack = await startLocalStack({ port: 0, sesPort: 0, smtpPort: 0, logLevel, redrive: false, functionWorkers: loadWorkers() });
   let load: WorkflowLoadFigures;
   try {
     load = await workflowLoad(loadStack, { total: Number(process.env.BENCH_LOAD_REQUESTS ?? 1000), concurrency: Number(process.env.BENCH_LOAD_CONCURRENCY ?? 16) });
@@ -180,6 +182,7 @@ async function printWorkflowLoad(report: Record<string, unknown>): Promise<void>
       `Whole workflow under load (${load.requests} requests: ${load.byChannel.web} by form, ${load.byChannel.email} by mail; every type; code entered, staff approval, reply, closed)`,
       `  closed                 ${load.closed} of ${load.requests} in ${load.seconds} s  (${load.closedPerSecond} closed/s)`,
       `  lost / duplicated      ${load.lost} / ${load.duplicated}`,
+      `  unfinished             ${Object.entries(load.unfinished).map(([where, count]) => `${count} ${where}`).join(', ') || 'none'}  (sent again after «try again later»: ${load.retries.mail} mails; codes entered again after a 5xx: ${load.retries.verify})`,
       `  to acknowledgement     p50 ${load.acknowledgementMillis.p50} ms, p95 ${load.acknowledgementMillis.p95} ms`,
       `  to closing             p50 ${load.closingMillis.p50} ms, p95 ${load.closingMillis.p95} ms`,
       `  peak memory            runtime ${load.peakMemoryMiB.runtime} MiB, DynamoDB Local ${load.peakMemoryMiB.dynamoDbLocal} MiB`,

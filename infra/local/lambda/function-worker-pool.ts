@@ -102,7 +102,11 @@ export class FunctionWorkerPool implements FunctionInvoker {
       for (const pending of entry.pending.values()) pending.reject(error);
       entry.pending.clear();
     };
-    worker.on('error', (error) => fail(error));
+    worker.on('error', (error) => {
+      // Said on stderr without the error's text, which may quote an event (personal data).
+      if (!this.stopped) process.stderr.write(`A local function worker failed (${error.name}); its invocations fail and a new one starts.\n`);
+      fail(error);
+    });
     worker.on('exit', (code) => fail(new Error(`a local function worker exited (code ${code})`)));
     return entry;
   }

@@ -254,6 +254,38 @@ describe.each(steps)('gather step $source', ({ source, gather, schema }) => {
     });
   });
 
+  it('merges onto the request the refusal carried, without reading it again, when the store hands it back', async () => {
+    const { deps, store } = gatherWith(VERIFIED, HELD);
+    const realApply = store.apply.bind(store);
+    const realGet = store.get.bind(store);
+    let refused = false;
+    let interfered = false;
+    let readsBetween = 0;
+    store.get = async (id) => ((readsBetween += refused ? 1 : 0), realGet(id));
+    store.apply = async (id, change) => {
+      refused = false;
+      if (interfered) return realApply(id, change);
+      interfered = true;
+      // Another gather step records its key first; the refusal carries the request it left.
+      const current = await realApply(id, {
+        expectedVersion: change.expectedVersion,
+        set: { gathered: { other: 'requests/x/gathered/other.json' } },
+        audit: { requestId: id, at: '2026-11-24T08:00:00.000Z', event: 'data.gathered', actor: 'system:gather' },
+      });
+      refused = true;
+      throw new ConcurrentChangeError(id, current);
+    };
+
+    await gather(deps, REQUEST_ID);
+
+    expect(interfered).toBe(true);
+    expect(readsBetween).toBe(0);
+    expect((await store.get(REQUEST_ID))?.gathered).toEqual({
+      other: 'requests/x/gathered/other.json',
+      [source]: OBJECT_KEYS.gathered(REQUEST_ID, source),
+    });
+  });
+
   it(`throws ConcurrentChangeError after ${MAX_RECORD_ATTEMPTS} lost races`, async () => {
     const { deps, store } = gatherWith(VERIFIED, HELD);
     let attempts = 0;
