@@ -247,7 +247,9 @@ export async function workflowLoad(
         request.phase = 'awaiting end';
         break;
       }
-      await pause(20);
+      // Every running request is looked at this often: with a thousand of them, more often
+      // would spend the runtime's main thread on the bench rather than on the workflow.
+      await pause(50);
     }
     const ended = await stack.executor.waitForCompletion(executionArn);
     if (ended.status === 'SUCCEEDED') request.closedAt = Date.now();
