@@ -69,7 +69,8 @@ describe('gatherSubscriptions', () => {
     expect(bundle).toMatchObject({ source: 'subscriptions', customerIds: [CUSTOMER.customerId], gatheredAt: '2026-11-24T08:00:00.000Z' });
     expect(bundle.notes.map((note) => note.noteId)).toEqual(['N-1', 'N-2', 'N-3', 'N-4', 'N-5']);
     expect(bundle.profiles).toEqual([aProfile()]);
-    expect(data.calls.filter((call) => call === 'notes')).toHaveLength(3);
+    // One read of the customer's records, not one per kind and page of notes.
+    expect(data.calls).toEqual(['records']);
   });
 
   it('gathers every customer id the requester is verified as', async () => {
