@@ -25,6 +25,15 @@ interface PoolWorker {
   readonly pending: Map<number, Pending>;
 }
 
+/**
+ * How many invocations a worker runs at once by default; more wait in the pool. Lambda gives each
+ * invocation an environment of its own, so its timeout counts only its own work: a worker running
+ * hundreds at once would let each take longer than its function's timeout (the verify page
+ * answered 500 for one in five requests at 1,000 requests), and the time they spend interleaved
+ * is CPU the queue does not cost.
+ */
+export const DEFAULT_IN_FLIGHT_PER_WORKER = 32;
+
 /** How many environments the pool runs by default: one per core the machine offers. */
 export const defaultWorkerCount = (): number => Math.max(1, availableParallelism());
 
@@ -33,7 +42,8 @@ export const defaultWorkerCount = (): number => Math.max(1, availableParallelism
  * Lambda gives every function (its own module instances, SDK clients and socket pools), so the
  * local runtime uses every core: the gateway, the Step Functions interpreter and the emulators
  * stay on the main thread, the handlers' work (SDK calls, zod, rendering) spreads over the workers.
- * Each invocation goes to the worker with the fewest in flight. A worker that dies fails its
+ * Each invocation goes to the worker with the fewest in flight; when every worker runs
+ * `inFlightPerWorker`, it waits its turn in the pool (first come, first served). A worker that dies fails its
  * invocations (the workflow's Retry and the callers see an error, as when a Lambda environment
  * crashes) and is replaced on the next invocation. Threads die with the process, so a SIGKILL of
  * the runtime leaves nothing behind.
@@ -42,15 +52,38 @@ export class FunctionWorkerPool implements FunctionInvoker {
   private readonly workers: (PoolWorker | undefined)[];
   private nextId = 0;
   private stopped = false;
+  /** Invocations waiting for a worker to have room, first come first served. */
+  private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly size: number = defaultWorkerCount()) {
+  constructor(
+    private readonly size: number = defaultWorkerCount(),
+    private readonly inFlightPerWorker: number = DEFAULT_IN_FLIGHT_PER_WORKER,
+  ) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`a worker pool needs at least one worker, got ${size}`);
+    if (!Number.isInteger(inFlightPerWorker) || inFlightPerWorker < 1) throw new Error(`a worker must run at least one invocation at once, got ${inFlightPerWorker}`);
     this.workers = Array.from({ length: size }, () => undefined);
   }
 
-  invoke(folder: string, event: unknown): Promise<unknown> {
-    if (this.stopped) return Promise.reject(new Error('the local function pool is stopped'));
-    return this.ask(this.leastBusy(), { kind: 'invoke', folder, event });
+  async invoke(folder: string, event: unknown): Promise<unknown> {
+    let queued = this.waiting.length > 0;
+    for (;;) {
+      if (this.stopped) throw new Error('the local function pool is stopped');
+      const target = this.leastBusy();
+      if (!queued && target.pending.size < this.inFlightPerWorker) return this.ask(target, { kind: 'invoke', folder, event });
+      // Woken with room: go now; otherwise (someone took it) wait at the front again.
+      await new Promise<void>((resolve) => (queued ? this.waiting.push(resolve) : this.waiting.unshift(resolve)));
+      queued = false;
+    }
+  }
+
+  /** Invocations waiting for room in a worker (for diagnostics and tests). */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  /** Lets the longest-waiting invocation try again, now that one ended. */
+  private admitNext(): void {
+    this.waiting.shift()?.();
   }
 
   /** HTTP calls (to the emulators, by `host:port`) the functions made in every running worker. */
@@ -71,6 +104,8 @@ export class FunctionWorkerPool implements FunctionInvoker {
   /** Ends every worker; invocations still in flight fail. */
   async stop(): Promise<void> {
     this.stopped = true;
+    // Waiting invocations wake to find the pool stopped, and fail.
+    for (const wake of this.waiting.splice(0)) wake();
     const running = this.workers.filter((entry): entry is PoolWorker => entry !== undefined);
     this.workers.fill(undefined);
     await Promise.all(running.map((entry) => entry.worker.terminate()));
@@ -96,10 +131,14 @@ export class FunctionWorkerPool implements FunctionInvoker {
       entry.pending.delete(outcome.id);
       if ('error' in outcome) pending.reject(rebuiltError(outcome.error));
       else pending.resolve(outcome.result);
+      this.admitNext();
     });
     const fail = (error: Error): void => {
       if (this.workers[slot] === entry) this.workers[slot] = undefined;
-      for (const pending of entry.pending.values()) pending.reject(error);
+      for (const pending of entry.pending.values()) {
+        pending.reject(error);
+        this.admitNext();
+      }
       entry.pending.clear();
     };
     worker.on('error', (error) => {

@@ -51,7 +51,29 @@ describe('the local runtime’s worker pool', () => {
     await expect(pool.invoke('purge-exports', {})).rejects.toThrow(/stopped/);
   }, 60_000);
 
-  it('needs at least one worker', () => {
+  it('runs at most so many invocations in a worker at once; the others wait their turn and then run', async () => {
+    pool = new FunctionWorkerPool(1, 1);
+    const invocations = Array.from({ length: 6 }, (_, index) => pool!.invoke(index % 2 === 0 ? 'purge-exports' : 'no-such-function', {}));
+    expect(pool.queued).toBe(5);
+
+    const outcomes = await Promise.allSettled(invocations);
+
+    expect(pool.queued).toBe(0);
+    const reasons = outcomes.map((outcome) => ((outcome as PromiseRejectedResult).reason as Error).message);
+    expect(reasons.map((reason) => (/no-such-function/.test(reason) ? 'unknown' : 'config'))).toEqual(['config', 'unknown', 'config', 'unknown', 'config', 'unknown']);
+  }, 60_000);
+
+  it('fails invocations still waiting when it stops', async () => {
+    pool = new FunctionWorkerPool(1, 1);
+    const first = pool.invoke('purge-exports', {});
+    const waiting = pool.invoke('purge-exports', {});
+    first.catch(() => undefined);
+    await pool.stop();
+    await expect(waiting).rejects.toThrow(/stopped/);
+  }, 60_000);
+
+  it('needs at least one worker, each running at least one invocation at once', () => {
     expect(() => new FunctionWorkerPool(0)).toThrow(/at least one worker/);
+    expect(() => new FunctionWorkerPool(1, 0)).toThrow(/at least one invocation/);
   });
 });
