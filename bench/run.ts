@@ -14,6 +14,7 @@ import { LOCAL_CUSTOMER_DATA_TABLE_NAMES } from '../functions/adapters/dynamodb/
 import { workflowLoad, type WorkflowLoadFigures } from './workflow-load-bench.js';
 import { enumerationTiming, enumerationTimingLines } from './enumeration-timing-bench.js';
 import { benchMachine, jsonReportPath, writeJsonReport } from './bench-report.js';
+import { defaultWorkerCount } from '../infra/local/lambda/function-worker-pool.js';
 import { BENCH_BUNDLE_DIR, documentLibrariesBytes, functionFigures, functionFiguresTable } from './function-bundles.js';
 import { DOCUMENT_LIBRARY_FUNCTIONS } from '../infra/constructs/document-libraries-layer.js';
 
@@ -161,10 +162,15 @@ async function printStackFigures(report: Record<string, unknown>): Promise<void>
   }
 }
 
+/** Worker threads the load run's functions use: `BENCH_LOAD_WORKERS` (0 = on the main thread), else one per core. */
+const loadWorkers = (): number => Number(process.env.BENCH_LOAD_WORKERS ?? defaultWorkerCount());
+
 /** The whole workflow under load. */
 async function printWorkflowLoad(report: Record<string, unknown>): Promise<void> {
   // The whole workflow under load, on a stack of its own so the intake run's cases do not count.
-  const loadStack = await startLocalStack({ port: 0, sesPort: 0, smtpPort: 0, logLevel: 'silent', redrive: false });
+  // BENCH_LOAD_LOG_LEVEL=error shows why a step or the inbox failed (no personal data in logs).
+  const logLevel = (process.env.BENCH_LOAD_LOG_LEVEL as 'error' | undefined) ?? 'silent';
+  const loadStack = await startLocalStack({ port: 0, sesPort: 0, smtpPort: 0, logLevel, redrive: false, functionWorkers: loadWorkers() });
   let load: WorkflowLoadFigures;
   try {
     load = await workflowLoad(loadStack, { total: Number(process.env.BENCH_LOAD_REQUESTS ?? 1000), concurrency: Number(process.env.BENCH_LOAD_CONCURRENCY ?? 16) });
@@ -177,10 +183,12 @@ async function printWorkflowLoad(report: Record<string, unknown>): Promise<void>
       `Whole workflow under load (${load.requests} requests: ${load.byChannel.web} by form, ${load.byChannel.email} by mail; every type; code entered, staff approval, reply, closed)`,
       `  closed                 ${load.closed} of ${load.requests} in ${load.seconds} s  (${load.closedPerSecond} closed/s)`,
       `  lost / duplicated      ${load.lost} / ${load.duplicated}`,
+      `  unfinished             ${Object.entries(load.unfinished).map(([where, count]) => `${count} ${where}`).join(', ') || 'none'}  (sent again after «try again later»: ${load.retries.mail} mails; codes entered again after a 5xx: ${load.retries.verify})`,
       `  to acknowledgement     p50 ${load.acknowledgementMillis.p50} ms, p95 ${load.acknowledgementMillis.p95} ms`,
       `  to closing             p50 ${load.closingMillis.p50} ms, p95 ${load.closingMillis.p95} ms`,
       `  peak memory            runtime ${load.peakMemoryMiB.runtime} MiB, DynamoDB Local ${load.peakMemoryMiB.dynamoDbLocal} MiB`,
-      `  CPU time               runtime ${load.cpuSeconds.runtime} s, DynamoDB Local ${load.cpuSeconds.dynamoDbLocal} s`,
+      `  CPU time               runtime ${load.cpuSeconds.runtime} s, DynamoDB Local ${load.cpuSeconds.dynamoDbLocal} s  (${load.cpuSecondsPerRequest} s a request; ${loadWorkers()} function workers)`,
+      `  AWS calls a request    ${load.awsCallsPerRequest.total}  (${Object.entries(load.awsCallsPerRequest.byService).map(([service, calls]) => `${service} ${calls}`).join(', ')})`,
       '',
       `BENCH_LOAD ${JSON.stringify(load)}`,
       '',

@@ -15,7 +15,9 @@ import { startSesLocal } from './emulators/ses-local.js';
 import { startHttpGateway } from './gateway/http-gateway.js';
 import { startSmtpInbox } from './emulators/smtp-inbox.js';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { LocalFunctions } from './lambda/local-functions.js';
+import { LocalFunctions, type FunctionInvoker } from './lambda/local-functions.js';
+import { FunctionWorkerPool } from './lambda/function-worker-pool.js';
+import { addCallCounts, countHttpCalls, httpCallCounts } from './lambda/http-call-counter.js';
 import { localSignInRoutes, prepareLocalConsoleSignIn } from './console-sign-in.js';
 import { scheduleDailyJob } from './daily-job.js';
 import { loadOrCreateSuppressionSecret } from './suppression-secret.js';
@@ -81,6 +83,13 @@ export interface LocalStackOptions {
   readonly deadlineWatch?: boolean;
   /** Told when a scheduled job fails (the job itself logs why, without personal data). */
   readonly onJobError?: (job: string, error: unknown) => void;
+  /**
+   * Run function invocations in this many worker threads, each an execution environment of its
+   * own (as Lambda runs functions), so the runtime uses every core; `npm start` and the load bench
+   * use one per core. Undefined or 0 runs them on the main thread, where a test can observe a
+   * function's SDK clients.
+   */
+  readonly functionWorkers?: number;
   /** Tests only: ms between retries per state, instead of the ASL's seconds. */
   readonly retryIntervalOverrides?: Record<string, number | number[]>;
 }
@@ -100,6 +109,11 @@ export interface LocalStack {
   readonly executor: LocalStepFunctions;
   readonly redriven: number;
   readonly demo?: DemoSeedResult;
+  /**
+   * AWS calls made so far to each emulator (`dynamodb`, `s3`, `ses`, `stepFunctions`) by the
+   * functions and the stack, whichever thread they ran on (the bench's per-request figure).
+   */
+  awsCalls(): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
@@ -175,7 +189,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await createCustomerDataTables(dynamoDb, LOCAL_CUSTOMER_DATA_TABLE_NAMES);
     const demo = options.seedDemo ? await seedDemoOnce({ dynamoDb }, LOCAL_CUSTOMER_DATA_TABLE_NAMES) : undefined;
 
-    const functions = new LocalFunctions();
+    countHttpCalls();
+    const functions: FunctionInvoker = options.functionWorkers ? new FunctionWorkerPool(options.functionWorkers) : new LocalFunctions();
+    // Stopped after the gateway and the interpreter (stops run in reverse), before the emulators.
+    if (functions instanceof FunctionWorkerPool) stops.push(() => functions.stop());
     const handlers = Object.fromEntries(
       Object.values(WORKFLOW_FUNCTIONS).map((folder) => [localFunctionArn(folder), (event: unknown) => functions.invoke(folder, event)]),
     );
@@ -236,7 +253,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           new StepFunctionsWorkflow(new SFNClient({}), stateMachineArn),
         );
 
+    const services: Record<string, string> = {
+      [new URL(dynamo.endpoint).host]: 'dynamodb',
+      [new URL(s3.endpoint).host]: 's3',
+      [new URL(ses.endpoint).host]: 'ses',
+      [new URL(sfn.url).host]: 'stepFunctions',
+    };
+    const awsCalls = async (): Promise<Record<string, number>> => {
+      const byHost = addCallCounts(httpCallCounts(), functions instanceof FunctionWorkerPool ? await functions.httpCallCounts() : {});
+      const byService: Record<string, number> = {};
+      for (const [host, count] of Object.entries(byHost)) if (services[host]) byService[services[host]] = (byService[services[host]] ?? 0) + count;
+      return byService;
+    };
+
     return {
+      awsCalls,
       urls: {
         app: gateway.url,
         mailViewer: ses.endpoint,

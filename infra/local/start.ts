@@ -30,6 +30,12 @@ async function main(): Promise<void> {
   }
   // Imported after the checks: the stack module loads the emulators.
   const { startLocalStack } = await import('./local-stack.js');
+  const { defaultWorkerCount } = await import('./lambda/function-worker-pool.js');
+  // Functions run in worker threads, one per core (LOCAL_FUNCTION_WORKERS=0 keeps them on the main thread).
+  const functionWorkers = Number(process.env.LOCAL_FUNCTION_WORKERS ?? defaultWorkerCount());
+  if (!Number.isInteger(functionWorkers) || functionWorkers < 0) {
+    throw new Error(`LOCAL_FUNCTION_WORKERS must be a whole number, got "${process.env.LOCAL_FUNCTION_WORKERS}"`);
+  }
   process.stdout.write('Starting OBOS Nærkontor rights-request pipeline in local mode…\n');
   const stack = await startLocalStack({
     dataDir,
@@ -39,6 +45,7 @@ async function main(): Promise<void> {
     sesEndpoint: process.env.SES_ENDPOINT || undefined,
     seedDemo: true,
     deadlineWatch: true,
+    functionWorkers,
     onJobError: (job) => process.stderr.write(`The scheduled job ${job} failed; see its log line above.\n`),
     logLevel: (process.env.LOG_LEVEL as 'warn' | undefined) ?? 'warn',
   });

@@ -49,7 +49,7 @@ import {
   type ServiceNote,
   type Subscription,
 } from '../../functions/domain/customer-data/customer-records.js';
-import type { CustomerStore, ProfileCorrection } from '../../functions/domain/customer-data/customer-store.js';
+import type { CustomerRecordSet, CustomerStore, ProfileCorrection } from '../../functions/domain/customer-data/customer-store.js';
 import { normalisePhone } from '../../functions/platform/phone-number.js';
 
 /** A deep copy without `undefined` values, as the document client's `removeUndefinedValues` stores it. */
@@ -189,6 +189,23 @@ export class InMemoryCustomerStore implements CustomerStore {
   async notes(customerId: string, cursor?: string): Promise<Page<ServiceNote>> {
     const result = this.table.page(customerPk(customerId), SK_PREFIX.note, cursor, PAGE_SIZES.notes);
     return page(result, (item) => ServiceNoteSchema.parse(item));
+  }
+
+  async records(customerId: string): Promise<CustomerRecordSet> {
+    const notes: ServiceNote[] = [];
+    for (let cursor: string | undefined, first = true; first || cursor !== undefined; first = false) {
+      const result = await this.notes(customerId, cursor);
+      notes.push(...result.items);
+      cursor = result.next;
+    }
+    const profile = await this.getProfile(customerId);
+    return {
+      ...(profile ? { profile } : {}),
+      subscriptions: await this.subscriptions(customerId),
+      consents: await this.consents(customerId),
+      reservations: await this.reservations(customerId),
+      notes,
+    };
   }
 
   async correctProfile(customerId: string, corrections: readonly ProfileCorrection[], at: string): Promise<void> {

@@ -25,7 +25,7 @@ import {
   type ServiceNote,
   type Subscription,
 } from '../../domain/customer-data/customer-records.js';
-import type { CustomerStore, ProfileCorrection } from '../../domain/customer-data/customer-store.js';
+import type { CustomerRecordSet, CustomerStore, ProfileCorrection } from '../../domain/customer-data/customer-store.js';
 import type { RecordCategory } from '../../domain/plan/action-plan.js';
 import { normalisePhone } from '../../platform/phone-number.js';
 import {
@@ -331,6 +331,22 @@ export class DynamoDbCustomerStore implements CustomerStore {
     const { items, next } = await this.partitions.page(customerId, SK_PREFIX.note, cursor, PAGE_SIZES.notes);
     const notes = items.map((item) => ServiceNoteSchema.parse(item));
     return next === undefined ? { items: notes } : { items: notes, next };
+  }
+
+  /** One query of the customer's partition (every page), split by sort-key prefix. */
+  async records(customerId: string): Promise<CustomerRecordSet> {
+    const items = await this.partitions.all(customerId, '');
+    const withPrefix = (prefix: string): Item[] => items.filter((item) => String(item[SK]).startsWith(prefix));
+    const profile = items.find((item) => item[SK] === PROFILE_SK);
+    // Notes newest first, as their pages give them (the query reads in ascending key order).
+    const notes = withPrefix(SK_PREFIX.note).sort((a, b) => (String(a[SK]) < String(b[SK]) ? 1 : -1));
+    return {
+      ...(profile ? { profile: CustomerProfileSchema.parse(profile) } : {}),
+      subscriptions: withPrefix(SK_PREFIX.subscription).map((item) => SubscriptionSchema.parse(item)).sort(newestSubscriptionFirst),
+      consents: withPrefix(SK_PREFIX.consent).map((item) => ConsentSchema.parse(item)),
+      reservations: withPrefix(SK_PREFIX.reservation).map((item) => ChannelReservationSchema.parse(item)),
+      notes: notes.map((item) => ServiceNoteSchema.parse(item)),
+    };
   }
 
   async correctProfile(customerId: string, corrections: readonly ProfileCorrection[], at: string): Promise<void> {

@@ -12,6 +12,7 @@ import {
   paginateQuery,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { EMPTY_HEAD, nextLink } from '../../domain/audit/audit-chain.js';
 import { ConcurrentChangeError, RequestNotFoundError } from '../../domain/request/request-errors.js';
@@ -73,6 +74,17 @@ const isConditionFailure = (error: unknown): boolean =>
   error instanceof ConditionalCheckFailedException ||
   (error instanceof TransactionCanceledException &&
     (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed'));
+
+/**
+ * The request item as it stood when `apply`'s transaction was refused on its condition (the
+ * transaction's first item asks for it with `ReturnValuesOnConditionCheckFailure`); undefined
+ * when the answer does not carry it.
+ */
+const itemRefusedWith = (error: unknown): RequestItem | undefined => {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  const reason = error.CancellationReasons?.[0];
+  return reason?.Code === 'ConditionalCheckFailed' && reason.Item ? unmarshall(reason.Item) : undefined;
+};
 
 /** The subject-key items of a request (written with the change that names the subject; rewriting one changes nothing). */
 const subjectItems = (tableName: string, requestId: string, subject: SubjectKeys): NonNullable<TransactWriteCommandInput['TransactItems']> =>
@@ -194,6 +206,8 @@ export class DynamoDbRequestStore implements RequestStore {
                   Key: { [PK]: requestPk(id), [SK]: REQUEST_SK },
                   UpdateExpression: expression,
                   ConditionExpression: `#version = :expected AND ${head.expression}`,
+                  // A lost race answers with the item as it stands, so the retry needs no read.
+                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
                   ExpressionAttributeNames: { ...update.names, ...head.names, '#headHash': AUDIT_HEAD.hash, '#headSeq': AUDIT_HEAD.seq },
                   ExpressionAttributeValues: {
                     ...update.values,
@@ -216,7 +230,8 @@ export class DynamoDbRequestStore implements RequestStore {
         this.known.forget(id);
         if (!isConditionFailure(error)) throw error;
         // Only the head moved (an entry appended without a change): chain after it and try again.
-        before = await this.readCurrent(id, change.expectedVersion);
+        const refusedWith = itemRefusedWith(error);
+        before = refusedWith ? this.stillAt(id, refusedWith, change.expectedVersion) : await this.readCurrent(id, change.expectedVersion);
         if (attempt >= HEAD_RACE_ATTEMPTS) throw new ConcurrentChangeError(id);
       }
     }
@@ -226,7 +241,17 @@ export class DynamoDbRequestStore implements RequestStore {
   private async readCurrent(id: string, expectedVersion: number): Promise<RequestItem> {
     const item = await this.getItem(id);
     if (!item) throw new RequestNotFoundError(id);
-    if (item.version !== expectedVersion) throw new ConcurrentChangeError(id);
+    return this.stillAt(id, item, expectedVersion);
+  }
+
+  /**
+   * `item` (just read, or handed back by a refused write), which must still be at
+   * `expectedVersion`; otherwise the change lost a race, and the error carries the request as
+   * it now stands for the caller's retry.
+   */
+  private stillAt(id: string, item: RequestItem, expectedVersion: number): RequestItem {
+    this.known.remember(id, item);
+    if (item.version !== expectedVersion) throw new ConcurrentChangeError(id, RightsRequestSchema.parse(item));
     return item;
   }
 

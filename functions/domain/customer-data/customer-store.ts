@@ -18,6 +18,17 @@ export interface ProfileCorrection {
   readonly to: unknown;
 }
 
+/** Everything the subscription store holds about one customer, in the order the single reads give it. */
+export interface CustomerRecordSet {
+  readonly profile?: CustomerProfile;
+  /** Newest first. */
+  readonly subscriptions: readonly Subscription[];
+  readonly consents: readonly Consent[];
+  readonly reservations: readonly ChannelReservation[];
+  /** Newest first, every page. */
+  readonly notes: readonly ServiceNote[];
+}
+
 /**
  * The subscription store: profile, subscriptions, consents, channel reservations and
  * customer-service notes. Lookups go through keys and GSIs (never a scan); every write is
@@ -35,6 +46,11 @@ export interface CustomerStore {
   consents(customerId: string): Promise<Consent[]>;
   reservations(customerId: string): Promise<ChannelReservation[]>;
   notes(customerId: string, cursor?: string): Promise<Page<ServiceNote>>;
+  /**
+   * Profile, subscriptions, consents, reservations and every note of the customer at once (a
+   * gather's copy): one read of the customer's records where the single reads make five.
+   */
+  records(customerId: string): Promise<CustomerRecordSet>;
 
   correctProfile(customerId: string, corrections: readonly ProfileCorrection[], at: string): Promise<void>;
   setConsent(customerId: string, kind: ConsentKind, granted: boolean, at: string, source: string): Promise<void>;

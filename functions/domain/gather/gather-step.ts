@@ -63,7 +63,8 @@ async function recordGathered(
     } catch (error) {
       if (!(error instanceof ConcurrentChangeError) || attempt >= MAX_RECORD_ATTEMPTS) throw error;
       deps.logger.debug('gather.record_retry', { requestId: request.id, source, attempt });
-      request = await loadRequest(deps.store, request.id);
+      // The store hands back the request as the other writer left it, when it learnt it with the refusal.
+      request = error.current ?? (await loadRequest(deps.store, request.id));
     }
   }
 }

@@ -1,7 +1,6 @@
 import type { GatherSubscriptionsDeps } from './gather-deps.js';
 import { runGatherStep } from './gather-step.js';
 import { GatheredSubscriptionsSchema, type GatherResult, type GatheredSubscriptions } from './gathered-data.js';
-import { readAllPages } from './read-all-pages.js';
 
 /**
  * Workflow step: everything the subscription store holds about the verified requester (profile,
@@ -34,13 +33,8 @@ export function gatherSubscriptions(deps: GatherSubscriptionsDeps, requestId: st
         gatheredAt,
       };
       for (const customerId of customerIds) {
-        const [profile, subscriptions, consents, reservations, notes] = await Promise.all([
-          deps.customers.getProfile(customerId),
-          deps.customers.subscriptions(customerId),
-          deps.customers.consents(customerId),
-          deps.customers.reservations(customerId),
-          readAllPages((cursor) => deps.customers.notes(customerId, cursor)),
-        ]);
+        // One read of the customer's records (it was five: profile, and four queries by kind).
+        const { profile, subscriptions, consents, reservations, notes } = await deps.customers.records(customerId);
         if (profile) bundle.profiles.push(profile);
         bundle.subscriptions.push(...subscriptions);
         bundle.consents.push(...consents);

@@ -1,3 +1,5 @@
+import type { RightsRequest } from './rights-request.js';
+
 /** Typed failures of request handling. Messages name identifiers only, never personal data. */
 export class RequestNotFoundError extends Error {
   override readonly name = 'RequestNotFoundError';
@@ -6,10 +8,17 @@ export class RequestNotFoundError extends Error {
   }
 }
 
-/** Another writer changed the request first; safe to retry from a fresh read. */
+/**
+ * Another writer changed the request first; safe to retry from a fresh read. `current` is the
+ * request as it stood when the change was refused, when the store learnt it with the refusal
+ * (DynamoDB hands the item back with a failed condition): a retry can build on it without a read.
+ */
 export class ConcurrentChangeError extends Error {
   override readonly name = 'ConcurrentChangeError';
-  constructor(readonly requestId: string) {
+  constructor(
+    readonly requestId: string,
+    readonly current?: RightsRequest,
+  ) {
     super(`request ${requestId} changed concurrently`);
   }
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { LocalFunctions } from '../lambda/local-functions.js';
+import type { FunctionInvoker } from '../lambda/local-functions.js';
 import { apiGatewayEvent } from './api-gateway-event.js';
 import { matchRoute } from './route-matcher.js';
 
@@ -47,7 +47,7 @@ export type LocalRouteHandler = (event: APIGatewayProxyEventV2) => Promise<APIGa
  * `localRoutes` (by route key), which local-only code answers without any Lambda bundle holding it.
  */
 export async function startHttpGateway(options: {
-  functions: LocalFunctions;
+  functions: FunctionInvoker;
   localRoutes?: Readonly<Record<string, LocalRouteHandler>>;
   port: number;
   host?: string;

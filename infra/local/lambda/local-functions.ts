@@ -5,6 +5,11 @@ import { lambdaContext } from './lambda-context.js';
 
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
+/** Runs a function of `functions/<group>/<folder>/` with an event, as Lambda's Invoke does. */
+export interface FunctionInvoker {
+  invoke(folder: string, event: unknown): Promise<unknown>;
+}
+
 /**
  * The context for one local invocation of `functions/<group>/<folder>/`: its remaining time starts at the
  * function's deployed timeout, from the table the stack reads, so a long step (a gather, carry-out)
@@ -20,7 +25,7 @@ export function localContext(folder: string): Context {
  * local mode has set the environment, because each handler parses its configuration at import
  * ("cold start").
  */
-export class LocalFunctions {
+export class LocalFunctions implements FunctionInvoker {
   private readonly loaded = new Map<string, Promise<LambdaHandler>>();
 
   async invoke(folder: string, event: unknown): Promise<unknown> {

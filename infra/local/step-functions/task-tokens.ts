@@ -38,6 +38,12 @@ export interface IssuedToken {
  */
 export class TaskTokenRegistry {
   readonly #tokens = new Map<string, PendingTask | null>();
+  /**
+   * The tokens still waiting, by execution: asking for one execution's (the load bench does it for
+   * every running request, many times a second) or closing them when it ends must not walk every
+   * token ever issued, which made the local runtime's CPU grow with the number of requests served.
+   */
+  readonly #waitingByExecution = new Map<string, Set<string>>();
 
   /**
    * Creates a fresh, unguessable token for one attempt of a waiting state.
@@ -58,6 +64,9 @@ export class TaskTokenRegistry {
       task.expiryTimer = setTimeout(() => this.#close(token), expireAfterMs);
     }
     this.#tokens.set(token, task);
+    let waiting = this.#waitingByExecution.get(executionArn);
+    if (!waiting) this.#waitingByExecution.set(executionArn, (waiting = new Set()));
+    waiting.add(token);
     return { token, result };
   }
 
@@ -93,18 +102,19 @@ export class TaskTokenRegistry {
    * with it so the library's pending task timers are cleared instead of lingering for months.
    */
   closeExecution(executionArn: string, reason?: Error): void {
-    for (const [token, task] of this.#tokens) {
-      if (task?.executionArn !== executionArn) continue;
+    for (const token of [...(this.#waitingByExecution.get(executionArn) ?? [])]) {
+      const task = this.#tokens.get(token);
       this.#close(token);
-      if (reason) task.reject(reason);
+      if (task && reason) task.reject(reason);
     }
   }
 
   /** Tokens still waiting for a result, for diagnostics and tests. */
   pendingTokens(executionArn: string): { token: string; stateName: string }[] {
-    return [...this.#tokens]
-      .filter(([, task]) => task?.executionArn === executionArn)
-      .map(([token, task]) => ({ token, stateName: task?.stateName ?? '' }));
+    return [...(this.#waitingByExecution.get(executionArn) ?? [])].map((token) => ({
+      token,
+      stateName: this.#tokens.get(token)?.stateName ?? '',
+    }));
   }
 
   #pending(token: string): PendingTask {
@@ -118,6 +128,11 @@ export class TaskTokenRegistry {
   #close(token: string): void {
     const task = this.#tokens.get(token);
     if (task?.expiryTimer !== undefined) clearTimeout(task.expiryTimer as Parameters<typeof clearTimeout>[0]);
+    if (task) {
+      const waiting = this.#waitingByExecution.get(task.executionArn);
+      waiting?.delete(token);
+      if (waiting?.size === 0) this.#waitingByExecution.delete(task.executionArn);
+    }
     this.#tokens.set(token, null);
   }
 }

@@ -125,6 +125,38 @@ export function customerDataStoreContract(implementation: string, harness: () =>
     });
   });
 
+  describe(`${implementation}: CustomerStore.records`, () => {
+    it('gives everything about the customer at once, as the single reads give it (every page of notes), and nothing of another', async () => {
+      const [id, other] = [freshId(), freshId()];
+      const notes = Array.from({ length: 70 }, (_, index) =>
+        aNote({ customerId: id, noteId: `n-${index}`, at: new Date(Date.UTC(2022, 0, 1) + index * 3_600_000).toISOString() }),
+      );
+      await harness().seed({
+        profiles: [aProfile({ customerId: id }), aProfile({ customerId: other })],
+        subscriptions: [
+          aSubscription({ customerId: id, subscriptionId: 's-old', startDate: '2019-01-01', endDate: '2020-01-31', status: 'ended' }),
+          aSubscription({ customerId: id, subscriptionId: 's-new', startDate: '2023-06-01' }),
+          aSubscription({ customerId: other, subscriptionId: 's-other' }),
+        ],
+        consents: [aConsent({ customerId: id, kind: 'sms', granted: false }), aConsent({ customerId: id, kind: 'newsletter' })],
+        reservations: [aReservation({ customerId: id, channel: 'post' }), aReservation({ customerId: other, channel: 'sms' })],
+        notes: [...notes, aNote({ customerId: other, noteId: 'n-other' })],
+      });
+      const customers = harness().customers;
+
+      const records = await customers.records(id);
+
+      expect(records.profile).toEqual(await customers.getProfile(id));
+      expect(records.subscriptions).toEqual(await customers.subscriptions(id));
+      expect(records.subscriptions.map((s) => s.subscriptionId)).toEqual(['s-new', 's-old']);
+      expect(records.consents).toEqual(await customers.consents(id));
+      expect(records.reservations).toEqual(await customers.reservations(id));
+      expect(records.notes).toEqual((await allPages((cursor) => customers.notes(id, cursor))).items);
+      expect(records.notes.map((note) => note.noteId)).toEqual(notes.map((note) => note.noteId).reverse());
+      expect(await customers.records(freshId())).toEqual({ subscriptions: [], consents: [], reservations: [], notes: [] });
+    });
+  });
+
   describe(`${implementation}: CustomerStore.notes`, () => {
     it('pages notes newest first, 50 a page, with no cursor on the last page', async () => {
       const id = freshId();

@@ -69,7 +69,8 @@ describe('gatherSubscriptions', () => {
     expect(bundle).toMatchObject({ source: 'subscriptions', customerIds: [CUSTOMER.customerId], gatheredAt: '2026-11-24T08:00:00.000Z' });
     expect(bundle.notes.map((note) => note.noteId)).toEqual(['N-1', 'N-2', 'N-3', 'N-4', 'N-5']);
     expect(bundle.profiles).toEqual([aProfile()]);
-    expect(data.calls.filter((call) => call === 'notes')).toHaveLength(3);
+    // One read of the customer's records, not one per kind and page of notes.
+    expect(data.calls).toEqual(['records']);
   });
 
   it('gathers every customer id the requester is verified as', async () => {
@@ -248,6 +249,38 @@ describe.each(steps)('gather step $source', ({ source, gather, schema }) => {
 
     await gather(deps, REQUEST_ID);
 
+    expect((await store.get(REQUEST_ID))?.gathered).toEqual({
+      other: 'requests/x/gathered/other.json',
+      [source]: OBJECT_KEYS.gathered(REQUEST_ID, source),
+    });
+  });
+
+  it('merges onto the request the refusal carried, without reading it again, when the store hands it back', async () => {
+    const { deps, store } = gatherWith(VERIFIED, HELD);
+    const realApply = store.apply.bind(store);
+    const realGet = store.get.bind(store);
+    let refused = false;
+    let interfered = false;
+    let readsBetween = 0;
+    store.get = async (id) => ((readsBetween += refused ? 1 : 0), realGet(id));
+    store.apply = async (id, change) => {
+      refused = false;
+      if (interfered) return realApply(id, change);
+      interfered = true;
+      // Another gather step records its key first; the refusal carries the request it left.
+      const current = await realApply(id, {
+        expectedVersion: change.expectedVersion,
+        set: { gathered: { other: 'requests/x/gathered/other.json' } },
+        audit: { requestId: id, at: '2026-11-24T08:00:00.000Z', event: 'data.gathered', actor: 'system:gather' },
+      });
+      refused = true;
+      throw new ConcurrentChangeError(id, current);
+    };
+
+    await gather(deps, REQUEST_ID);
+
+    expect(interfered).toBe(true);
+    expect(readsBetween).toBe(0);
     expect((await store.get(REQUEST_ID))?.gathered).toEqual({
       other: 'requests/x/gathered/other.json',
       [source]: OBJECT_KEYS.gathered(REQUEST_ID, source),

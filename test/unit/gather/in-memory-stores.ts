@@ -11,7 +11,7 @@ import type {
   ServiceNote,
   Subscription,
 } from '../../../functions/domain/customer-data/customer-records.js';
-import type { CustomerStore } from '../../../functions/domain/customer-data/customer-store.js';
+import type { CustomerRecordSet, CustomerStore } from '../../../functions/domain/customer-data/customer-store.js';
 import type { ObjectStore } from '../../../functions/domain/storage/object-store.js';
 import type { HeldData } from './customer-data-fixture.js';
 
@@ -97,6 +97,16 @@ export class InMemoryCustomerData {
       consents: async (id): Promise<Consent[]> => call('consents', of(held.consents, id)),
       reservations: async (id): Promise<ChannelReservation[]> => call('reservations', of(held.reservations, id)),
       notes: async (id, cursor): Promise<Page<ServiceNote>> => call('notes', page(of(held.notes, id), cursor, this.pageSize)),
+      records: async (id): Promise<CustomerRecordSet> => {
+        const profile = of(held.profiles, id)[0];
+        return call('records', {
+          ...(profile ? { profile } : {}),
+          subscriptions: of(held.subscriptions, id),
+          consents: of(held.consents, id),
+          reservations: of(held.reservations, id),
+          notes: of(held.notes, id),
+        });
+      },
       correctProfile: notUsed('correctProfile'),
       setConsent: notUsed('setConsent'),
       setReservation: notUsed('setReservation'),
