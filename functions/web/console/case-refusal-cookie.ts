@@ -28,7 +28,7 @@ const RefusalSchema = z.strictObject({
   status: z.union([z.literal(400), z.literal(409)]),
   action: z.enum(CASE_ACTIONS),
   field: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-  message: z.string().check(z.minLength(1), z.maxLength(1000)),
+  message: z.string().check(z.minLength(1), z.maxLength(MAX_REFUSAL_COOKIE_VALUE_BYTES)),
   /** What was typed, by form field name (the CSRF token left out). */
   fields: z.record(z.string().check(z.maxLength(100)), z.string()),
   /** Fields whose typed value was too long to carry. */
@@ -43,9 +43,13 @@ const encode = (refusal: CaseRefusal): string => Buffer.from(JSON.stringify(refu
 const caseAttributes = (id: string, secure: boolean): string =>
   `Path=/console/requests/${encodeURIComponent(id)}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
 
+/** How much of a message is kept when it alone is too long for the cookie (it can quote what was typed). */
+const SHORT_MESSAGE_CHARACTERS = 300;
+
 /**
  * The refusal as a value short enough for a cookie: the longest typed values are dropped, one at a
- * time, until it fits; the problem itself always fits (its message is ours, its field a name).
+ * time, until it fits. The problem is always kept; a message that quotes a hostile value (a merge
+ * target of thousands of characters) is shortened as a last resort.
  */
 export function encodeRefusal(refusal: Omit<CaseRefusal, 'dropped'>): string {
   const fields: Record<string, string> = { ...refusal.fields };
@@ -53,7 +57,7 @@ export function encodeRefusal(refusal: Omit<CaseRefusal, 'dropped'>): string {
   let value = encode({ ...refusal, fields, dropped });
   while (value.length > MAX_REFUSAL_COOKIE_VALUE_BYTES) {
     const longest = Object.entries(fields).sort((a, b) => b[1].length - a[1].length)[0];
-    if (longest === undefined) break;
+    if (longest === undefined) return encode({ ...refusal, message: `${refusal.message.slice(0, SHORT_MESSAGE_CHARACTERS)}…`, fields, dropped });
     delete fields[longest[0]];
     dropped.push(longest[0]);
     value = encode({ ...refusal, fields, dropped });

@@ -47,6 +47,15 @@ describe('the refusal cookie (a refused case action carried to the case page)', 
     expect(decodeRefusal(value)).toMatchObject({ message: A_REFUSAL.message, field: 'into', fields: { into: 'X', note: 'n'.repeat(2000) }, dropped: ['reason'] });
   });
 
+  it('shortens a message that quotes a hostile value when nothing typed is left to drop, so the problem still arrives', () => {
+    const message = `Fant ingen sak med referansen ${'x'.repeat(5000)}.`;
+
+    const value = encodeRefusal({ ...A_REFUSAL, message });
+
+    expect(value.length).toBeLessThanOrEqual(MAX_REFUSAL_COOKIE_VALUE_BYTES);
+    expect(decodeRefusal(value)).toMatchObject({ message: `${message.slice(0, 300)}…`, field: 'into', fields: {}, dropped: ['reason', 'into'] });
+  });
+
   it.each([
     ['not base64url', 'ikke gyldig!'],
     ['not JSON', Buffer.from('{"id":').toString('base64url')],
