@@ -10,7 +10,7 @@
  * construct ids and the Powertools service name do not change when a function changes group.
  */
 export const ENTRY_POINT_GROUPS = {
-  http: ['web-form', 'create-request', 'verify-page', 'download-page', 'staff-api', 'console-queue', 'console-case', 'console-mail'],
+  http: ['web-form', 'create-request', 'verify-page', 'download-page', 'staff-api', 'console-queue', 'console-case', 'console-case-actions', 'console-mail'],
   'workflow-steps': ['acknowledge', 'stop-marketing', 'restrict-processing', 'start-verification', 'await-verification', 'send-verification-reminder', 'close-unverified', 'gather-subscriptions', 'gather-billing', 'gather-access-log', 'plan-request', 'await-decision', 'read-decision', 'carry-out', 'notify-recipients', 'send-reply', 'close-request', 'flag-needs-attention'],
   schedule: ['watch-deadlines', 'purge-exports'],
   mail: ['email-intake', 'mail-events'],

@@ -23,8 +23,10 @@ export const FUNCTION_TIMEOUT_SECONDS = {
   'staff-api': HTTP_TIMEOUT_SECONDS,
   // The console's register reads every request; one second under API Gateway's limit.
   'console-queue': 29,
-  // A case page reads the plan, the gathered copies and a received mail; its actions write a few items.
+  // A case page reads the plan, the gathered copies and a received mail.
   'console-case': HTTP_TIMEOUT_SECONDS,
+  // An action on a case writes a few items, may send a letter and resume the workflow.
+  'console-case-actions': HTTP_TIMEOUT_SECONDS,
   // Turning a mail into a case reads and parses the raw message; the first PDF of a letter embeds a font.
   'console-mail': HTTP_TIMEOUT_SECONDS,
   // Parses messages with attachments and records them with transactions.

@@ -26,10 +26,11 @@ export const HTTP_ROUTES = [
   { method: 'POST', path: '/api/staff/requests/{id}/restriction', function: 'staff-api', auth: 'staff' },
   { method: 'POST', path: '/api/staff/requests/{id}/restriction/lift', function: 'staff-api', auth: 'staff' },
   { method: 'POST', path: '/api/staff/requests/{id}/merge', function: 'staff-api', auth: 'staff' },
-  // The staff console, served by three functions by area of work (each small enough to start fast):
+  // The staff console, served by four functions by area of work (each small enough to start fast):
   // console-queue (the queue, the dashboard, the register, and sign-in and sign-out), console-case
-  // (one case: its page and every action on it) and console-mail (phone and post intake, triage of
-  // received mail, letters to post as PDF). Sign-in is public, everything else needs a staff token;
+  // (one case's page and its mandate document), console-case-actions (every action on a case; a
+  // refused one goes back to the page with the refusal in a short-lived cookie) and console-mail
+  // (phone and post intake, triage of received mail, letters to post as PDF). Sign-in is public, everything else needs a staff token;
   // every console function checks the token and its revocation the same way (functions/web/console).
   { method: 'GET', path: '/console/sign-in', function: 'console-queue', auth: 'public' },
   { method: 'POST', path: '/console/sign-in', function: 'console-queue', auth: 'public' },
@@ -37,23 +38,23 @@ export const HTTP_ROUTES = [
   { method: 'POST', path: '/console/sign-out', function: 'console-queue', auth: 'public' },
   { method: 'GET', path: '/console', function: 'console-queue', auth: 'staff' },
   { method: 'GET', path: '/console/requests/{id}', function: 'console-case', auth: 'staff' },
-  { method: 'POST', path: '/console/requests/{id}/decision', function: 'console-case', auth: 'staff' },
-  { method: 'POST', path: '/console/requests/{id}/verify', function: 'console-case', auth: 'staff' },
-  { method: 'POST', path: '/console/requests/{id}/extend', function: 'console-case', auth: 'staff' },
-  { method: 'POST', path: '/console/requests/{id}/note', function: 'console-case', auth: 'staff' },
-  { method: 'POST', path: '/console/requests/{id}/take', function: 'console-case', auth: 'staff' },
-  { method: 'POST', path: '/console/requests/{id}/merge', function: 'console-case', auth: 'staff' },
-  { method: 'POST', path: '/console/requests/{id}/plan', function: 'console-case', auth: 'staff' },
-  { method: 'POST', path: '/console/requests/{id}/restriction', function: 'console-case', auth: 'staff' },
-  { method: 'POST', path: '/console/requests/{id}/lift-restriction', function: 'console-case', auth: 'staff' },
-  { method: 'POST', path: '/console/requests/{id}/dispute', function: 'console-case', auth: 'staff' },
-  { method: 'POST', path: '/console/requests/{id}/identity', function: 'console-case', auth: 'staff' },
-  { method: 'POST', path: '/console/requests/{id}/message', function: 'console-case', auth: 'staff' },
-  { method: 'POST', path: '/console/requests/{id}/mandate-document', function: 'console-case', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/decision', function: 'console-case-actions', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/verify', function: 'console-case-actions', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/extend', function: 'console-case-actions', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/note', function: 'console-case-actions', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/take', function: 'console-case-actions', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/merge', function: 'console-case-actions', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/plan', function: 'console-case-actions', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/restriction', function: 'console-case-actions', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/lift-restriction', function: 'console-case-actions', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/dispute', function: 'console-case-actions', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/identity', function: 'console-case-actions', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/message', function: 'console-case-actions', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/mandate-document', function: 'console-case-actions', auth: 'staff' },
   { method: 'GET', path: '/console/requests/{id}/mandate-document', function: 'console-case', auth: 'staff' },
-  { method: 'POST', path: '/console/requests/{id}/mandate', function: 'console-case', auth: 'staff' },
+  { method: 'POST', path: '/console/requests/{id}/mandate', function: 'console-case-actions', auth: 'staff' },
   // Refusing a request as manifestly unfounded or excessive is a legal judgement (Art. 12(5)).
-  { method: 'POST', path: '/console/requests/{id}/close', function: 'console-case', auth: 'privacy-officer' },
+  { method: 'POST', path: '/console/requests/{id}/close', function: 'console-case-actions', auth: 'privacy-officer' },
   { method: 'GET', path: '/console/intake', function: 'console-mail', auth: 'staff' },
   { method: 'POST', path: '/console/intake', function: 'console-mail', auth: 'staff' },
   { method: 'GET', path: '/console/triage', function: 'console-mail', auth: 'staff' },

@@ -22,7 +22,7 @@ export const FLOW_METRICS = [
     metricName: 'RequestsVerified',
     label: 'Identitet bekreftet',
     pattern: '{ $.event = "verification.verified" }',
-    functions: ['verify-page', 'console-case', 'staff-api'],
+    functions: ['verify-page', 'console-case-actions', 'staff-api'],
   },
   {
     metricName: 'RequestsAnswered',

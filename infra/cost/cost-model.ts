@@ -12,12 +12,12 @@ export const COST_ASSUMPTIONS = {
   pathMix: { answered: 0.7, refused: 0.05, answeredAfterReminder: 0.1, marketingStopped: 0.08, objectionAssessed: 0.02, unverified: 0.05 } satisfies Record<WorkflowPathName, number>,
   /**
    * HTTP calls per request, by function: the form page and its POST, the code page and its POST,
-   * about ten staff console page loads to handle the case (the queue three times, the case page and
-   * its actions seven), two downloads of an answer.
+   * about ten staff console page loads to handle the case (the queue three times, the case page four
+   * times and three actions on it), two downloads of an answer.
    */
   httpCalls: {
-    verified: { 'web-form': 1, 'create-request': 1, 'verify-page': 2, 'console-queue': 3, 'console-case': 7, 'download-page': 2 },
-    unverified: { 'web-form': 1, 'create-request': 1, 'console-queue': 1, 'console-case': 2 },
+    verified: { 'web-form': 1, 'create-request': 1, 'verify-page': 2, 'console-queue': 3, 'console-case': 4, 'console-case-actions': 3, 'download-page': 2 },
+    unverified: { 'web-form': 1, 'create-request': 1, 'console-queue': 1, 'console-case': 1, 'console-case-actions': 1 },
   } satisfies Record<string, Partial<Record<FunctionFolder, number>>>,
   /** Billed duration per invocation; reading stores and carrying out take longer than a status change. */
   durationMillis: { default: 250, 'gather-subscriptions': 1000, 'gather-billing': 1000, 'gather-access-log': 1500, 'plan-request': 800, 'carry-out': 1500 } as Record<string, number>,

@@ -200,21 +200,32 @@ export const FUNCTION_DEFINITIONS = {
     },
     bindStaffSignIn: (fn, { pool, consoleBaseUrl }) => fn.bindConsoleSignIn(pool, consoleBaseUrl),
   },
-  // One case: its page and every action on it. It looks up customers for a manual verification,
-  // sets and clears the Art. 18 flag, reads the plan and gathered copies (and deletes the copies
-  // when staff close a case), keeps mandate documents, reads the received mail of a mail case when
-  // the inbox is on, mails requesters (closure letters, extension notices, staff messages) and ends
-  // or resumes waiting workflow steps. A merge reads both cases at once (batch read).
+  // One case's page: it only reads — the case and its history, the plan, the gathered copies and
+  // the mandate document, and the received mail of a mail case when the inbox is on. (The revoked
+  // sessions it checks are read from the requests table too.)
   'console-case': {
     id: 'ConsoleCase',
-    description: 'Staff console: one case, its page and the actions staff take on it',
+    description: 'Staff console: one case, its page and its mandate document',
     memorySize: 1024,
-    bind: (fn, { requests, customerData, requestData, mail, inboundMail }) => {
+    bind: (fn, { requests, requestData, inboundMail }) => {
+      fn.bindRequestsTable(requests, 'read').bindRequestData(requestData, 'read', REQUESTS_PREFIX);
+      if (inboundMail !== undefined) fn.bindInboundMail(inboundMail);
+    },
+    bindStaffSignIn: (fn, { pool, consoleBaseUrl }) => fn.bindConsoleSignIn(pool, consoleBaseUrl),
+  },
+  // Every action on one case. It looks up customers for a manual verification, sets and clears the
+  // Art. 18 flag, reads the plan and gathered copies (and deletes the copies when staff close a
+  // case), keeps mandate documents, mails requesters (closure letters, extension notices, staff
+  // messages) and ends or resumes waiting workflow steps. A merge reads both cases at once (batch read).
+  'console-case-actions': {
+    id: 'ConsoleCaseActions',
+    description: 'Staff console: the actions staff take on one case',
+    memorySize: 1024,
+    bind: (fn, { requests, customerData, requestData, mail }) => {
       fn.bindRequestsTable(requests, 'readWrite', { batchRead: true })
         .bindCustomerData(customerData, RESTRICTION_FLAGS)
         .bindRequestData(requestData, 'readWriteDelete', REQUESTS_PREFIX)
         .bindMailSender(mail);
-      if (inboundMail !== undefined) fn.bindInboundMail(inboundMail);
     },
     bindWorkflow: (fn, stateMachine) => fn.bindTaskCallbacks(stateMachine, ['success', 'failure']),
     bindStaffSignIn: (fn, { pool, consoleBaseUrl }) => fn.bindConsoleSignIn(pool, consoleBaseUrl),

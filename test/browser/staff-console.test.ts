@@ -18,6 +18,7 @@ const PEOPLE = {
   access: { name: 'Astrid Innsyn', email: 'astrid.innsyn@example.no', subscriptions: 'ended' },
   erasure: { name: 'Egil Sletting', email: 'egil.sletting@example.no', subscriptions: 'ended' },
   extension: { name: 'Frida Frist', email: 'frida.frist@example.no', subscriptions: 'active' },
+  refused: { name: 'Rune Retur', email: 'rune.retur@example.no', subscriptions: 'ended' },
 } as const;
 
 beforeAll(async () => {
@@ -114,6 +115,32 @@ describe('the staff console in Chromium', () => {
     expect(reply.subject).toContain(id);
     const trail = await fixture.store.auditTrail(id);
     expect(trail.some((entry) => entry.actor === 'staff:kari.saksbehandler')).toBe(true);
+    await page.close();
+  });
+
+  it('brings a refused action back to the case (post/redirect/get) with the message by its field and what was typed, shown once', async () => {
+    const person = PEOPLE.refused;
+    const id = await submitVerified(fixture, { name: person.name, email: person.email, types: ['access'] });
+    const page = await freshPage();
+    await signInWithKeyboard(page, app(), CONSOLE_USERS.kari);
+    await page.goto(`${app()}/console/requests/${id}`);
+    const reason = 'Samme person «Rune» sendte to ganger <b>fet</b> & mer';
+
+    await page.fill('#merge-into', 'NK-20261201-NOTSTORE');
+    await page.fill('#merge-reason', reason);
+    const [shown] = await Promise.all([page.waitForNavigation(), page.locator('#action-merge button[type=submit]').click()]);
+
+    expect(shown?.status()).toBe(400);
+    expect(page.url()).toBe(`${app()}/console/requests/${id}`);
+    expect(await page.textContent('.error-summary')).toContain('Fant ingen sak med referansen NK-20261201-NOTSTORE.');
+    expect(await page.inputValue('#merge-into')).toBe('NK-20261201-NOTSTORE');
+    expect(await page.inputValue('#merge-reason')).toBe(reason);
+    await expectAccessible(page, 'case page after a refused action');
+    await shot(page, 'console-case-refused-action');
+    expect((await browser.context.cookies()).map((cookie) => cookie.name)).not.toContain('dsr_case_refusal');
+    await page.reload();
+    expect(await page.locator('.error-summary').count()).toBe(0);
+    expect((await fixture.store.get(id))?.closure).toBeUndefined();
     await page.close();
   });
 

@@ -86,24 +86,24 @@ describe('function permissions, for every function definition', () => {
     expect(holders(synth, 'dynamodb:BatchWriteItem')).toEqual(['carry-out']);
   });
 
-  it('lets only purge-exports delete exports, and only close-request and the console\'s case function (closing a case) delete gathered request data', () => {
-    expect(holders(synth, 's3:DeleteObject').sort()).toEqual(['close-request', 'console-case', 'purge-exports']);
-    const resources = (folder: 'purge-exports' | 'close-request' | 'console-case') =>
+  it('lets only purge-exports delete exports, and only close-request and the console\'s case actions (closing a case) delete gathered request data', () => {
+    expect(holders(synth, 's3:DeleteObject').sort()).toEqual(['close-request', 'console-case-actions', 'purge-exports']);
+    const resources = (folder: 'purge-exports' | 'close-request' | 'console-case-actions') =>
       statementsFor(synth.template, synth.roleId(folder), 's3:DeleteObject')
         .flatMap((statement) => statement.resources)
         .map((resource) => names.get(JSON.stringify(resource)));
     expect(resources('purge-exports')).toEqual(['bucket/exports/*']);
     expect(resources('close-request')).toEqual(['bucket/requests/*']);
-    expect(resources('console-case')).toEqual(['bucket/requests/*']);
+    expect(resources('console-case-actions')).toEqual(['bucket/requests/*']);
   });
 
   it('lets only verify-page, staff-api and the console answer a waiting task, and only staff-api and the console fail one', () => {
-    expect(holders(synth, 'states:SendTaskSuccess')).toEqual(['verify-page', 'staff-api', 'console-case']);
-    expect(holders(synth, 'states:SendTaskFailure')).toEqual(['staff-api', 'console-case']);
+    expect(holders(synth, 'states:SendTaskSuccess')).toEqual(['verify-page', 'staff-api', 'console-case-actions']);
+    expect(holders(synth, 'states:SendTaskFailure')).toEqual(['staff-api', 'console-case-actions']);
   });
 
-  it('lets only the intake, the console\'s queue and case functions and the deadline watch read many requests at once, and only the console queue read the register index', () => {
-    expect(holders(synth, 'dynamodb:BatchGetItem').sort()).toEqual(['console-case', 'console-queue', 'email-intake', 'watch-deadlines']);
+  it('lets only the intake, the console\'s queue and case actions and the deadline watch read many requests at once, and only the console queue read the register index', () => {
+    expect(holders(synth, 'dynamodb:BatchGetItem').sort()).toEqual(['console-case-actions', 'console-queue', 'email-intake', 'watch-deadlines']);
     const indexReaders = (index: string) =>
       CATALOGUE_FOLDERS.filter((folder) => namedGrants(synth.template, synth.roleId(folder), names)[`requests/index/${index}`] !== undefined);
     expect(indexReaders(REQUESTS_TABLE_LAYOUT.allRequestsIndex.name)).toEqual(['console-queue']);

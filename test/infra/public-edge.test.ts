@@ -193,14 +193,14 @@ describe('public edge (prod stage with a domain)', () => {
       const fn = regional.template.toJSON().Resources[regional.functionId(folder)];
       expect(fn.Properties.ReservedConcurrentExecutions, folder).toBe(PUBLIC_FUNCTION_CONCURRENCY);
     }
-    for (const folder of ['console-queue', 'console-case', 'console-mail', 'staff-api', 'send-reply'] as const) {
+    for (const folder of ['console-queue', 'console-case', 'console-case-actions', 'console-mail', 'staff-api', 'send-reply'] as const) {
       const fn = regional.template.toJSON().Resources[regional.functionId(folder)];
       expect(fn.Properties.ReservedConcurrentExecutions, folder).toBeUndefined();
     }
   });
 
   it('points the console sign-in and the mail links at the custom domains', () => {
-    for (const folder of ['console-queue', 'console-case', 'console-mail'] as const) {
+    for (const folder of ['console-queue', 'console-case', 'console-case-actions', 'console-mail'] as const) {
       const env = regional.template.toJSON().Resources[regional.functionId(folder)].Properties.Environment.Variables;
       expect(env.PUBLIC_BASE_URL, folder).toBe('https://console.personvern.obos.no');
     }

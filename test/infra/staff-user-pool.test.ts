@@ -5,7 +5,7 @@ import { StaffUserPool } from '../../infra/constructs/staff-user-pool.js';
 import { appWithoutBundling, SYNTH_TIMEOUT_MS, synthDsrStack, type SynthesizedDsrStack } from './support/synth-dsr-stack.js';
 
 /** The console's functions, one per area of work (functions/http/routes.ts). */
-const CONSOLE_FOLDERS = ['console-queue', 'console-case', 'console-mail'] as const;
+const CONSOLE_FOLDERS = ['console-queue', 'console-case', 'console-case-actions', 'console-mail'] as const;
 
 const CALLBACK = 'https://personvern.obos.no/console/callback';
 const LOGOUT = 'https://personvern.obos.no/console/';

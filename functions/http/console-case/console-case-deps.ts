@@ -1,25 +1,16 @@
-import type { Mailer } from '../../domain/mail/mailer.js';
 import type { RequestStore } from '../../domain/request/request-store.js';
-import type { TaskCallbacks } from '../../domain/request/workflow-starter.js';
-import type { RestrictionFlags } from '../../domain/restriction/restriction-flags.js';
 import type { BinaryObjectStore, ObjectStore } from '../../domain/storage/object-store.js';
-import type { CustomerLookup } from '../../domain/verification/verification-deps.js';
 import type { ConsoleDeps, ReceivedMailDeps } from '../../web/console/console-deps.js';
 
 /**
- * What one case's page and its actions need, built once per container by the handler: the request
- * store, the plan and gathered copies, the mailer and the waiting workflow steps for the actions,
- * the customer lookup of a manual verification and the Art. 18 flags.
+ * What one case's page needs, built once per container by the handler: it only reads — the case
+ * and its history, the plan, the gathered copies and the mandate document, and the received mail
+ * of a mail case. The actions on the case are another function (console-case-actions).
  */
 export interface ConsoleCaseDeps extends ConsoleDeps, ReceivedMailDeps {
   readonly store: RequestStore;
-  /** The request-data bucket: plans, gathered copies and mandate documents (copies deleted when staff close a case). */
+  /** The request-data bucket: plans, gathered copies and mandate documents. */
   readonly objects: ObjectStore & BinaryObjectStore;
-  readonly mailer: Mailer;
-  readonly callbacks: TaskCallbacks;
-  readonly customers: CustomerLookup;
-  /** The Art. 18 flag in the customer-data stores: a disputed correction sets it, lifting clears it. */
-  readonly flags: RestrictionFlags;
   readonly now: () => Date;
   /** Today's date in Oslo. */
   readonly today: () => string;

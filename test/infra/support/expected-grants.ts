@@ -144,7 +144,9 @@ export const EXPECTED_GRANTS: Readonly<Record<FunctionFolder, NamedGrants>> = {
   'purge-exports': grants(XRAY, REQUESTS.readWrite, LIST, { [`bucket/${EXP}*`]: ['s3:DeleteObject'] }),
   // The console by area of work: each role holds its own pages' and actions' grants only.
   'console-queue': grants(XRAY, REQUESTS.readWrite, BATCH_READ, OPEN_INDEX, ALL_INDEX, QUEUE_INDEXES),
-  'console-case': grants(XRAY, REQUESTS.readWrite, BATCH_READ, RESTRICTION_FLAGS, CUSTOMER_KEY_WRITE, bucketReadWrite(REQ), SES, {
+  // The case page only reads: the case, its plan, gathered copies and mandate document.
+  'console-case': grants(XRAY, REQUESTS.read, bucketRead(REQ)),
+  'console-case-actions': grants(XRAY, REQUESTS.readWrite, BATCH_READ, RESTRICTION_FLAGS, CUSTOMER_KEY_WRITE, bucketReadWrite(REQ), SES, {
     [`bucket/${REQ}*`]: ['s3:DeleteObject'],
     'state-machine': ['states:SendTaskFailure', 'states:SendTaskSuccess'],
   }),
@@ -174,6 +176,7 @@ export const STAFF_SIGN_IN_ENV: Readonly<Partial<Record<FunctionFolder, readonly
   'staff-api': ['STAFF_TOKEN_ISSUER', 'STAFF_TOKEN_AUDIENCE', 'STAFF_TOKEN_JWKS'],
   'console-queue': ['STAFF_TOKEN_ISSUER', 'STAFF_TOKEN_AUDIENCE', 'STAFF_TOKEN_JWKS', 'CONSOLE_SIGN_IN', 'COGNITO_DOMAIN', 'PUBLIC_BASE_URL'],
   'console-case': ['STAFF_TOKEN_ISSUER', 'STAFF_TOKEN_AUDIENCE', 'STAFF_TOKEN_JWKS', 'CONSOLE_SIGN_IN', 'COGNITO_DOMAIN', 'PUBLIC_BASE_URL'],
+  'console-case-actions': ['STAFF_TOKEN_ISSUER', 'STAFF_TOKEN_AUDIENCE', 'STAFF_TOKEN_JWKS', 'CONSOLE_SIGN_IN', 'COGNITO_DOMAIN', 'PUBLIC_BASE_URL'],
   'console-mail': ['STAFF_TOKEN_ISSUER', 'STAFF_TOKEN_AUDIENCE', 'STAFF_TOKEN_JWKS', 'CONSOLE_SIGN_IN', 'COGNITO_DOMAIN', 'PUBLIC_BASE_URL'],
 };
 
@@ -191,6 +194,7 @@ export const EXPECTED_LIST_PREFIXES: Readonly<Partial<Record<FunctionFolder, rea
   'purge-exports': [`${EXP}*`],
   'close-request': [`${REQ}*`],
   'console-case': [`${REQ}*`],
+  'console-case-actions': [`${REQ}*`],
   'console-mail': [`${REQ}*`],
 };
 
@@ -233,7 +237,8 @@ export const EXPECTED_ENV: Readonly<Record<FunctionFolder, readonly string[]>> =
   'flag-needs-attention': ['REQUESTS_TABLE_NAME'],
   'purge-exports': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
   'console-queue': ['REQUESTS_TABLE_NAME'],
-  'console-case': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'BILLING_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN'],
+  'console-case': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET'],
+  'console-case-actions': ['REQUESTS_TABLE_NAME', 'CUSTOMERS_TABLE_NAME', 'BILLING_TABLE_NAME', 'ACCESS_LOG_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STATE_MACHINE_ARN'],
   // The system's own addresses without any SES grant: refused as a requester's on the intake page and in triage.
   'console-mail': ['REQUESTS_TABLE_NAME', 'REQUEST_DATA_BUCKET', 'STATE_MACHINE_ARN', 'SENDER_ADDRESS', 'STAFF_DIGEST_ADDRESS', 'MAIL_FROM_DOMAIN'],
   'watch-deadlines': ['REQUESTS_TABLE_NAME', 'SENDER_ADDRESS', 'SES_CONFIGURATION_SET', 'STAFF_DIGEST_ADDRESS'],

@@ -8,6 +8,7 @@ import { enterCode, latestCode, staffPost, submitVerified, waitForStatus } from 
 import { postRequest } from '../../support/local-stack-fixture.js';
 import { seedFeatured } from '../../support/seeded-customers.js';
 import { localStaffToken } from '../../support/staff-token.js';
+import { followConsoleRefusal } from '../../support/console-refusal.js';
 
 let fixture: StackFixture;
 const PEOPLE = {
@@ -39,6 +40,10 @@ async function caseAction(id: string, action: string, fields: Record<string, str
     body: new URLSearchParams({ csrf: csrfToken(token), ...fields }).toString(),
   });
 }
+
+/** The case page a refused action redirects to, loaded as the same staff member with the refusal cookie. */
+const refusedPage = (refused: Response, user: { name: string; groups: StaffGroup[] }) =>
+  followConsoleRefusal(fixture.stack.urls.app, refused, { authorization: `Bearer ${localStaffToken(fixture.stack.environment, user.name, user.groups)}` });
 
 const executionStatus = async (id: string) =>
   (await fixture.sfn.send(new DescribeExecutionCommand({ executionArn: executionArnFor(fixture.stack.environment.STATE_MACHINE_ARN!, id) }))).status;
@@ -141,9 +146,11 @@ describe('closing from the console, through the local stack', () => {
     const phoned = (await fixture.store.get(duplicate))!;
     const reason = 'Samme person: ringte først, brukte så skjemaet fra jobbadressen.';
 
-    const unconfirmed = await caseAction(duplicate, 'merge', { into: target, reason }, STAFF);
+    const unconfirmed = await refusedPage(await caseAction(duplicate, 'merge', { into: target, reason }, STAFF), STAFF);
     expect(unconfirmed.status).toBe(409);
-    expect(await unconfirmed.text()).toContain('Sakene har ulike avsendere');
+    const unconfirmedPage = await unconfirmed.text();
+    expect(unconfirmedPage).toContain('Sakene har ulike avsendere');
+    expect(unconfirmedPage).toContain(target);
     expect((await fixture.store.get(duplicate))?.status).toBe('awaiting_verification');
 
     const merged = await caseAction(duplicate, 'merge', { into: target, reason, same_person: 'yes' }, STAFF);
@@ -183,7 +190,7 @@ describe('closing from the console, through the local stack', () => {
     const duplicate = await submitVerified(fixture, { name: person.name, email: person.email, types: ['erasure'] });
     const before = [await fixture.store.get(target), await fixture.store.get(duplicate)];
 
-    const refused = await caseAction(duplicate, 'merge', { into: target, reason: 'Samme person, to henvendelser.' }, STAFF);
+    const refused = await refusedPage(await caseAction(duplicate, 'merge', { into: target, reason: 'Samme person, to henvendelser.' }, STAFF), STAFF);
 
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain('Slå heller sammen motsatt vei');

@@ -4,6 +4,7 @@ import { HTTP_ROUTES } from '../../../functions/http/routes.js';
 import { CSRF_FIELD } from '../../../functions/web/console/pages/form-controls.js';
 import { postRequest, startStackFixture, type StackFixture } from '../../support/local-stack-fixture.js';
 import { localStaffToken } from '../../support/staff-token.js';
+import { followConsoleRefusal } from '../../support/console-refusal.js';
 
 let fixture: StackFixture;
 let token: string;
@@ -42,10 +43,11 @@ describe('path ids that cannot name a case or a mail', () => {
     const created = await postRequest(fixture.stack.urls.app, { language: 'nb', name: 'Ida', email: `ida.${Date.now()}@example.no`, types: ['access'] });
     const id = String(created.json.id);
 
-    const response = await call('POST', `/console/requests/${id}/merge`, { into: 'x'.repeat(2100), reason: 'Samme sak' });
+    const refused = await call('POST', `/console/requests/${id}/merge`, { into: 'x'.repeat(2100), reason: 'Samme sak' });
+    const page = await followConsoleRefusal(fixture.stack.urls.app, refused, { cookie: `dsr_session=${token}` });
 
-    expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(response.status).toBeLessThan(500);
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('Fant ingen sak med referansen');
     expect((await fixture.store.get(id))?.closure).toBeUndefined();
   });
 });

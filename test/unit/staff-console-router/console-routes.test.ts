@@ -119,13 +119,13 @@ describe('GET /console/requests/{id} (the case page)', () => {
 });
 
 describe('POST /console/requests/{id}/{action} with a problem', () => {
-  it('shows the case again with 400 and the message, and stores nothing', async () => {
+  it('goes back to the case (303), which shows the message with 400, and stores nothing', async () => {
     // Prepare
     const world = consoleWorld();
     const before = await world.snapshot();
 
     // Act
-    const response = await world.console(post('/console/requests/{id}/note', [['text', '   ']]));
+    const response = await world.followRefusal(await world.console(post('/console/requests/{id}/note', [['text', '   ']])));
 
     // Assess
     expect(response.statusCode).toBe(400);
@@ -139,8 +139,8 @@ describe('POST /console/requests/{id}/{action} with a problem', () => {
     const before = await world.snapshot();
 
     // Act
-    const response = await world.console(
-      post('/console/requests/{id}/merge', [['into', 'NK-20261201-NOTSTORE'], ['reason', 'Samme person sendte samme krav to ganger.']]),
+    const response = await world.followRefusal(
+      await world.console(post('/console/requests/{id}/merge', [['into', 'NK-20261201-NOTSTORE'], ['reason', 'Samme person sendte samme krav to ganger.']])),
     );
 
     // Assess
@@ -156,7 +156,7 @@ describe('POST /console/requests/{id}/{action} with a problem', () => {
     const fields = [['into', OTHER_ID], ['reason', 'Samme person skrev fra to adresser.']] as const;
 
     // Act
-    const refused = await world.console(post('/console/requests/{id}/merge', fields));
+    const refused = await world.followRefusal(await world.console(post('/console/requests/{id}/merge', fields)));
     const afterRefusal = await world.snapshot();
     const merged = await world.console(post('/console/requests/{id}/merge', [...fields, ['same_person', 'yes']]));
 
@@ -420,8 +420,8 @@ describe('POST /console/requests/{id}/decision: approvals are bound to the signe
 
     // Act: kari approves, then approves again with a form that tries to name someone else
     const first = await world.console(post('/console/requests/{id}/decision', [['outcome', 'approved']]));
-    const again = await world.console(
-      post('/console/requests/{id}/decision', [['outcome', 'approved'], ['by', 'per.saksbehandler'], ['actor', 'staff:per.saksbehandler']]),
+    const again = await world.followRefusal(
+      await world.console(post('/console/requests/{id}/decision', [['outcome', 'approved'], ['by', 'per.saksbehandler'], ['actor', 'staff:per.saksbehandler']])),
     );
     const afterAgain = await world.store.get(REQUEST_ID);
     const second = await world.console(post('/console/requests/{id}/decision', [['outcome', 'approved']], perToken));
@@ -472,7 +472,7 @@ describe('after an action, the case page shows the state the action wrote', () =
     const refused = consoleWorld();
 
     await held.console(post('/console/requests/{id}/note', [['text', 'Et notat.']]));
-    const response = await refused.console(post('/console/requests/{id}/note', [['text', '']]));
+    const response = await refused.followRefusal(await refused.console(post('/console/requests/{id}/note', [['text', '']])));
 
     expect((await held.store.get(REQUEST_ID))?.assignee?.username).toBe('per.saksbehandler');
     expect(response.statusCode).toBe(400);

@@ -8,6 +8,8 @@ import { parseInboundMessage } from '../../../functions/domain/inbox/parse-inbou
 import { newRequestId } from '../../../functions/domain/request/request-id.js';
 import type { RightsRequest } from '../../../functions/domain/request/rights-request.js';
 import { csrfToken } from '../../../functions/domain/staff-auth/index.js';
+import { CASE_REFUSAL_COOKIE } from '../../../functions/web/console/case-refusal-cookie.js';
+import { expect } from 'vitest';
 import { createLocalTokenIssuer } from '../../../infra/local/sign-in/local-token-issuer.js';
 import { parseLocalUsersFile } from '../../../infra/local/sign-in/local-users.js';
 import { LOCAL_SIGN_IN_ROUTES, serveLocalSignIn, type LocalSignInDeps } from '../../../infra/local/sign-in/local-sign-in.js';
@@ -292,6 +294,22 @@ export function consoleWorld(options: WorldOptions = {}) {
         ? serveLocalSignIn(localGateway, event)
         : serveStaffConsole(deps, event),
     api: (event: APIGatewayProxyEventV2) => serveStaffApi(apiDeps, event),
+    /**
+     * A refused action as the browser goes on with it (post/redirect/get): asserts the 303 back to
+     * the case with the refusal cookie, then loads the case page with that cookie and the session.
+     */
+    followRefusal: async (refused: APIGatewayProxyStructuredResultV2, token: string = TOKENS.staff) => {
+      expect(refused.statusCode).toBe(303);
+      const location = String(refused.headers?.location);
+      const id = /^\/console\/requests\/([^/?]+)$/.exec(location)?.[1];
+      const cookie = (refused.cookies ?? []).find((entry) => entry.startsWith(`${CASE_REFUSAL_COOKIE}=`));
+      expect(id, location).toBeDefined();
+      expect(cookie).toBeDefined();
+      const event = routeEvent({ method: 'GET', path: '/console/requests/{id}' }, { token, cookies: [cookie!.split(';')[0]!] });
+      event.pathParameters = { id: decodeURIComponent(id!) };
+      event.rawPath = location;
+      return serveStaffConsole(deps, event);
+    },
   };
 }
 

@@ -58,7 +58,7 @@ describe('plan corrections in the console', () => {
     const before = await world.snapshot();
     const fields = KEEP_LOG.map(([name, value]) => [name, changes.find(([n]) => n === name)?.[1] ?? value] as [string, string]);
 
-    const response = await world.console(post(fields));
+    const response = await world.followRefusal(await world.console(post(fields)));
 
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain(message);
@@ -69,7 +69,7 @@ describe('plan corrections in the console', () => {
   it('answers 409 to releasing a hold the Bookkeeping Act makes', async () => {
     const world = consoleWorld(erasurePlanOptions());
 
-    const response = await world.console(post([['plan_action', 'release'], ['records', 'invoice:2024-00017']]));
+    const response = await world.followRefusal(await world.console(post([['plan_action', 'release'], ['records', 'invoice:2024-00017']])));
 
     expect(response.statusCode).toBe(409);
     expect(response.body).toContain('kan ikke frigis');
@@ -123,7 +123,7 @@ describe('restriction in the console and the staff API', () => {
     const world = consoleWorld(erasurePlanOptions(['restriction']));
 
     const page = await world.console(routeEvent(CASE_PAGE, { token }));
-    const approval = await world.console(consolePost('/console/requests/{id}/decision', [['outcome', 'approved']]));
+    const approval = await world.followRefusal(await world.console(consolePost('/console/requests/{id}/decision', [['outcome', 'approved']])));
 
     expect(page.body).toContain('Grunnlag og omfang for begrensning');
     expect(page.body).toContain('Riktigheten er bestridt');
@@ -134,8 +134,8 @@ describe('restriction in the console and the staff API', () => {
   it('records ground and scope, and refuses a missing ground or scope with 400', async () => {
     const world = consoleWorld(erasurePlanOptions(['restriction']));
 
-    const noGround = await world.console(consolePost('/console/requests/{id}/restriction', [['scope', 'profile']]));
-    const noScope = await world.console(consolePost('/console/requests/{id}/restriction', [['restriction_ground', 'a']]));
+    const noGround = await world.followRefusal(await world.console(consolePost('/console/requests/{id}/restriction', [['scope', 'profile']])));
+    const noScope = await world.followRefusal(await world.console(consolePost('/console/requests/{id}/restriction', [['restriction_ground', 'a']])));
     const done = await world.console(consolePost('/console/requests/{id}/restriction', [['restriction_ground', 'c'], ['scope', 'invoice'], ['scope', 'payment']]));
 
     expect(noGround.statusCode).toBe(400);
@@ -149,7 +149,7 @@ describe('restriction in the console and the staff API', () => {
     await world.data.customers.setRestricted('C-1001', true);
 
     const page = await world.console(routeEvent(CASE_PAGE, { token }));
-    const refused = await world.console(consolePost('/console/requests/{id}/lift-restriction', [['reason', '']]));
+    const refused = await world.followRefusal(await world.console(consolePost('/console/requests/{id}/lift-restriction', [['reason', '']])));
     const lifted = await world.console(consolePost('/console/requests/{id}/lift-restriction', [['reason', 'Opplysningene er kontrollert.']]));
 
     expect(page.body).toContain('Opphev begrensningen');

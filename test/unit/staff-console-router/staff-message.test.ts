@@ -44,13 +44,14 @@ describe('POST /console/requests/{id}/message', () => {
     const world = consoleWorld();
     const before = await world.snapshot();
 
-    const empty = await world.console(post([['template', 'clarification'], ['language', 'nb'], ['text', '  '], ['message_key', KEY]]));
-    const language = await world.console(post([['template', 'answer'], ['language', 'sv'], ['text', 'Hej'], ['message_key', KEY]]));
-    const template = await world.console(post([['template', 'threat'], ['language', 'nb'], ['text', 'Hei'], ['message_key', KEY]]));
+    const empty = await world.followRefusal(await world.console(post([['template', 'clarification'], ['language', 'nb'], ['text', '  '], ['message_key', KEY]])));
+    const language = await world.followRefusal(await world.console(post([['template', 'answer'], ['language', 'sv'], ['text', 'Hej på deg'], ['message_key', KEY]])));
+    const template = await world.followRefusal(await world.console(post([['template', 'threat'], ['language', 'nb'], ['text', 'Hei'], ['message_key', KEY]])));
 
     expect([empty.statusCode, language.statusCode, template.statusCode]).toEqual([400, 400, 400]);
     expect(empty.body).toContain('Skriv teksten i e-posten');
     expect(language.body).toContain('Velg bokmål, nynorsk eller engelsk.');
+    expect(language.body).toContain('Hej på deg');
     expect(await world.snapshot()).toBe(before);
   });
 });

@@ -51,10 +51,12 @@ describe('the staff problem table (one message per domain error, console and sta
     const world = consoleWorld(options);
     const before = await world.snapshot();
 
-    const page = await world.console(
-      routeEvent(
-        { method: 'POST', path: `/console/requests/{id}/${form.action}` },
-        { token: STAFF, headers: { ...SAME_ORIGIN }, form: [...form.form, ['csrf', csrfToken(STAFF)]] },
+    const page = await world.followRefusal(
+      await world.console(
+        routeEvent(
+          { method: 'POST', path: `/console/requests/{id}/${form.action}` },
+          { token: STAFF, headers: { ...SAME_ORIGIN }, form: [...form.form, ['csrf', csrfToken(STAFF)]] },
+        ),
       ),
     );
     const json = await world.api(routeEvent({ method: 'POST', path: `/api/staff/requests/{id}/${api.route}` }, { token: STAFF, via: 'bearer', json: api.json }));

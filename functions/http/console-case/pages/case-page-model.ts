@@ -3,9 +3,8 @@ import type { AuditEntry, RightsRequest } from '../../../domain/request/rights-r
 import type { ConsoleContext } from '../../../web/console/pages/console-context.js';
 import type { GatheredAccessLog, GatheredBilling, GatheredSubscriptions } from '../../../domain/gather/gathered-data.js';
 
-/** The actions of `POST /console/requests/{id}/{action}`. */
-export const CASE_ACTIONS = ['decision', 'verify', 'extend', 'note', 'take', 'merge', 'close', 'plan', 'restriction', 'lift-restriction', 'dispute', 'identity', 'message', 'mandate', 'mandate-document'] as const;
-export type CaseAction = (typeof CASE_ACTIONS)[number];
+export { CASE_ACTIONS, type CaseAction, type CaseActionError } from '../../../web/console/case-action-names.js';
+import type { CaseAction, CaseActionError } from '../../../web/console/case-action-names.js';
 
 /** SPF/DKIM/DMARC as SES judged them, and whether the From address can be trusted (DMARC pass). */
 export interface MailAuthenticity {
@@ -24,13 +23,6 @@ export interface ReceivedEmail {
   readonly attachmentNames?: readonly string[];
   /** Absent: taken from the case's `mail.request_received` audit entry instead. */
   readonly authentication?: MailAuthenticity;
-}
-
-/** A failed action, to show next to its field: `field` is the form field name (`reason`, `into`…). */
-export interface CaseActionError {
-  readonly action: CaseAction;
-  readonly field?: string;
-  readonly message: string;
 }
 
 export interface CasePageModel extends ConsoleContext {

@@ -14,6 +14,7 @@ import type { ConsoleRequest } from '../../../web/console/console-deps.js';
 import type { ConsoleCaseDeps } from '../console-case-deps.js';
 import { flashFrom } from '../../../web/console/flash-messages.js';
 import { readReceivedMail } from '../../../web/console/received-mail.js';
+import { clearCaseRefusalCookie, readCaseRefusal, refusalErrors } from '../../../web/console/case-refusal-cookie.js';
 
 /** The plan as stored; a missing or unreadable one is shown as "no plan yet", never as an error page. */
 async function readPlan(deps: Pick<ConsoleCaseDeps, 'objects'>, request: RightsRequest): Promise<ActionPlan | undefined> {
@@ -53,13 +54,13 @@ async function readEmail(deps: ConsoleCaseDeps, trail: readonly AuditEntry[]): P
 }
 
 /** After a failed action: what went wrong and what was typed, so the page can show both. */
-export interface CaseProblems {
+interface CaseProblems {
   readonly errors: readonly CaseActionError[];
   readonly values?: CasePageModel['values'];
 }
 
 /** The case page of `id`, with the problems of a failed action when there are some. */
-export async function renderCase(
+async function renderCase(
   deps: ConsoleCaseDeps,
   id: string,
   context: ConsoleContext,
@@ -95,13 +96,27 @@ export async function renderCase(
   return htmlPage(statusCode, renderCasePage(model));
 }
 
-/** GET /console/requests/{id} */
+/**
+ * GET /console/requests/{id}. After a refused action (post/redirect/get) the refusal comes in a
+ * short-lived cookie: the page shows it by its field with what was typed, answers with the
+ * refusal's status, and clears the cookie so a reload shows the case without it.
+ */
 export async function serveCasePage(deps: ConsoleCaseDeps, { event, context }: ConsoleRequest): Promise<APIGatewayProxyStructuredResultV2> {
   const query = event.queryStringParameters ?? {};
+  const id = event.pathParameters?.id ?? '';
   const flash = flashFrom(query);
   const page = Number(query.page);
-  return renderCase(deps, event.pathParameters?.id ?? '', { ...context, flash }, 200, undefined, {
-    ...(query.store !== undefined && { store: query.store }),
-    ...(Number.isInteger(page) && page > 0 && { page }),
-  });
+  const { present, refusal } = readCaseRefusal(event, id);
+  const answer = await renderCase(
+    deps,
+    id,
+    { ...context, flash },
+    refusal?.status ?? 200,
+    refusal && { errors: refusalErrors(refusal), values: { action: refusal.action, fields: refusal.fields } },
+    {
+      ...(query.store !== undefined && { store: query.store }),
+      ...(Number.isInteger(page) && page > 0 && { page }),
+    },
+  );
+  return present ? { ...answer, cookies: [...(answer.cookies ?? []), clearCaseRefusalCookie(id, deps.secureCookies)] } : answer;
 }

@@ -16,14 +16,15 @@ import { extendDeadline } from '../../../domain/workflow/extend-deadline.js';
 import { recordDecision, type CorrectionInput } from '../../../domain/workflow/record-decision.js';
 import { mergeRefusal } from '../../../web/merge-refusal.js';
 import { staffProblem } from '../../../web/staff-problems.js';
-import { redirect } from '../../../web/console/console-responses.js';
+import { htmlPage, redirect } from '../../../web/console/console-responses.js';
 import { field, list, type FormFields } from '../../../web/console/form-fields.js';
-import type { CaseAction } from '../pages/case-page-model.js';
+import type { CaseAction } from '../../../web/console/case-action-names.js';
+import { caseRefusalCookie } from '../../../web/console/case-refusal-cookie.js';
+import { renderNotFoundPage } from '../../../web/console/pages/status-pages.js';
 import { CSRF_FIELD } from '../../../web/console/pages/form-controls.js';
 import type { ConsoleRequest } from '../../../web/console/console-deps.js';
-import type { ConsoleCaseDeps } from '../console-case-deps.js';
-import { renderCase } from './case-page-route.js';
-import { performMandateAction } from './mandate-route.js';
+import type { ConsoleCaseActionsDeps } from '../console-case-actions-deps.js';
+import { performMandateAction } from './mandate-action.js';
 import type { DoneCode } from '../../../web/console/flash-messages.js';
 
 /** A problem the person can fix on the page: shown by the field, the case unchanged. */
@@ -56,7 +57,7 @@ function corrections(form: FormFields): CorrectionInput[] {
 }
 
 /** Runs one action and says which flash message to show after it. */
-async function perform(deps: ConsoleCaseDeps, action: CaseAction, requestId: string, actor: string, form: FormFields, upload?: Uint8Array): Promise<DoneCode> {
+async function perform(deps: ConsoleCaseActionsDeps, action: CaseAction, requestId: string, actor: string, form: FormFields, upload?: Uint8Array): Promise<DoneCode> {
   const reason = field(form, 'reason').trim();
   switch (action) {
     case 'mandate-document':
@@ -185,13 +186,18 @@ function problemOf(error: unknown): ActionProblem | undefined {
   return new ActionProblem(problem.statusCode, problem.message, problem.field === 'action' ? 'plan_action' : problem.field);
 }
 
-/** POST /console/requests/{id}/{action}: does it, then back to the case with a message (303). */
+/**
+ * POST /console/requests/{id}/{action}: does it, then back to the case with a message (303). A
+ * refused action changes nothing and goes back to the case too (post/redirect/get): the problem and
+ * what was typed travel in a short-lived cookie, and the page shows them by the field.
+ */
 export async function serveCaseAction(
-  deps: ConsoleCaseDeps,
+  deps: ConsoleCaseActionsDeps,
   { event, context, actor, form, upload }: ConsoleRequest,
   action: CaseAction,
 ): Promise<APIGatewayProxyStructuredResultV2> {
   const requestId = event.pathParameters?.id ?? '';
+  const caseUrl = `/console/requests/${encodeURIComponent(requestId)}`;
   try {
     const done = await perform(deps, action, requestId, actor, form, upload);
     // After the action succeeded (a refused action changes nothing); the action stands even if this fails.
@@ -201,18 +207,16 @@ export async function serveCaseAction(
       );
     }
     deps.logger.info('console.action_done', { action, requestId });
-    return redirect(`/console/requests/${encodeURIComponent(requestId)}?done=${done}`);
+    return redirect(`${caseUrl}?done=${done}`);
   } catch (error) {
-    if (error instanceof RequestNotFoundError) return renderCase(deps, requestId, context, 404);
+    if (error instanceof RequestNotFoundError) return htmlPage(404, renderNotFoundPage(context));
     const problem = problemOf(error);
     if (!problem) throw error;
     deps.logger.info('console.action_refused', { action, requestId, problem: error instanceof Error ? error.name : 'unknown' });
     const fields = Object.fromEntries(
       Object.entries(form).filter(([name, value]) => name !== CSRF_FIELD && typeof value === 'string') as [string, string][],
     );
-    return renderCase(deps, requestId, context, problem.statusCode, {
-      errors: [{ action, ...(problem.field && { field: problem.field }), message: problem.message }],
-      values: { action, fields },
-    });
+    const refusal = { id: requestId, status: problem.statusCode, action, ...(problem.field && { field: problem.field }), message: problem.message, fields };
+    return redirect(caseUrl, [caseRefusalCookie(refusal, deps.secureCookies)]);
   }
 }
