@@ -5,6 +5,7 @@ import { eventually, outbox, postRequest, startStackFixture, type StackFixture }
 import { enterCode, latestCode, staffPost, waitForStatus } from '../../support/rights-driver.js';
 import { seedFeatured } from '../../support/seeded-customers.js';
 import { localStaffToken } from '../../support/staff-token.js';
+import { followConsoleRefusal } from '../../support/console-refusal.js';
 
 let fixture: StackFixture;
 /** The data subject: a customer whose mother asks for a copy of her data. */
@@ -85,7 +86,9 @@ describe("a parent's request for her child's data, through the local stack", () 
     expect(await (await consoleGet(`/console?q=${encodeURIComponent(id)}`)).text()).toContain('Fullmakt mangler');
 
     // A file that is not a PDF or an image is refused with a clear message, and nothing is kept.
-    const wrong = await uploadMandate(id, Buffer.from('just some text'), 'application/pdf', 'fullmakt.pdf');
+    // (post/redirect/get: back to the case, which shows the refusal with its status)
+    const refused = await uploadMandate(id, Buffer.from('just some text'), 'application/pdf', 'fullmakt.pdf');
+    const wrong = await followConsoleRefusal(fixture.stack.urls.app, refused, { authorization: `Bearer ${token()}` });
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain('Fullmakten må være en PDF, PNG eller JPEG');
     expect((await fixture.store.get(id))?.mandate).toBeUndefined();
@@ -103,7 +106,8 @@ describe("a parent's request for her child's data, through the local stack", () 
 
     // Staff check it: scope, last valid day, what was checked; a missing note is refused.
     const validUntil = osloCalendarDate(new Date(Date.now() + 90 * 24 * 60 * 60 * 1000));
-    const noNote = await consolePost(casePath(id, 'mandate'), { outcome: 'accepted', mandate_scope: ['access'], valid_until: validUntil, note: '' });
+    const noNoteRefused = await consolePost(casePath(id, 'mandate'), { outcome: 'accepted', mandate_scope: ['access'], valid_until: validUntil, note: '' });
+    const noNote = await followConsoleRefusal(fixture.stack.urls.app, noNoteRefused, { authorization: `Bearer ${token()}` });
     expect(noNote.status).toBe(400);
     expect(await noNote.text()).toContain('Skriv hva du har kontrollert');
     const accepted = await consolePost(casePath(id, 'mandate'), {
