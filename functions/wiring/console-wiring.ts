@@ -6,6 +6,7 @@ import { DynamoDbSessionRevocations } from '../adapters/dynamodb/dynamodb-sessio
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { parseInboundMessageLazily } from '../domain/inbox/parse-inbound-message-lazily.js';
 import type { StoreDeps } from '../domain/request/request-store.js';
+import { osloCalendarDate } from '../domain/deadline/index.js';
 import { isSecureOrigin } from '../domain/staff-auth/index.js';
 import { dynamoDbClient } from '../platform/aws-clients/dynamodb.js';
 import { s3Client } from '../platform/aws-clients/s3.js';
@@ -36,10 +37,10 @@ const ConsoleConfigSchema = z
 /**
  * What every console function is built on, once per container: the request store, the staff-token
  * verifier, the revoked sessions (so a signed-out session is refused by every console function, not
- * only by the one that served the sign-out) and the sign-in. AWS hands sign-in to Cognito's hosted
- * pages; locally the gateway serves the sign-in page (infra/local/sign-in).
+ * only by the one that served the sign-out), the sign-in and today's date in Oslo. AWS hands
+ * sign-in to Cognito's hosted pages; locally the gateway serves the sign-in page (infra/local/sign-in).
  */
-export function consoleDeps(service: string, env: NodeJS.ProcessEnv = process.env): ConsoleDeps & StoreDeps {
+export function consoleDeps(service: string, env: NodeJS.ProcessEnv = process.env): ConsoleDeps & StoreDeps & { readonly today: () => string } {
   const config = parseConfig(ConsoleConfigSchema, env);
   const signIn: SignInMethod =
     config[ENV.consoleSignIn] === 'cognito'
@@ -52,6 +53,7 @@ export function consoleDeps(service: string, env: NodeJS.ProcessEnv = process.en
     publicBaseUrl: config[ENV.publicBaseUrl],
     secureCookies: isSecureOrigin(config[ENV.publicBaseUrl]),
     revocations: new DynamoDbSessionRevocations(dynamoDbClient(), config[ENV.requestsTable]),
+    today: () => osloCalendarDate(new Date()),
   };
 }
 

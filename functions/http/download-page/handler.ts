@@ -2,9 +2,7 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
 import { dynamoDbClient } from '../../platform/aws-clients/dynamodb.js';
-import { s3Client } from '../../platform/aws-clients/s3.js';
 import { parseConfig } from '../../platform/config.js';
 import { ENV } from '../../platform/env-names.js';
 import { errorPageMiddleware } from '../../web/error-page-middleware.js';
@@ -14,12 +12,12 @@ import { serveDownloadPage } from './download-page.js';
 import { DynamoDbDownloadCodeStore } from '../../adapters/dynamodb/dynamodb-download-code-store.js';
 import { observability } from '../../platform/observability.js';
 import { DynamoDbDownloadSessionStore } from '../../adapters/dynamodb/dynamodb-download-session-store.js';
+import { DataBucketConfigSchema, dataObjectStore } from '../../wiring/data-bucket-config.js';
 
 const config = parseConfig(
   z.object({
     [ENV.requestsTable]: z.string().check(z.minLength(1)),
-    [ENV.dataBucket]: z.string().check(z.minLength(1)),
-    [ENV.dataBucketEncryption]: z.optional(z.enum(['aws:kms', ''])),
+    ...DataBucketConfigSchema.shape,
   }),
 );
 
@@ -27,7 +25,7 @@ const deps = {
   ...mailDeps('download-page'),
   codes: new DynamoDbDownloadCodeStore(dynamoDbClient(), config[ENV.requestsTable]),
   sessions: new DynamoDbDownloadSessionStore(dynamoDbClient(), config[ENV.requestsTable]),
-  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: dataObjectStore(config),
 };
 
 export const handler = middy((event: APIGatewayProxyEventV2) => serveDownloadPage(deps, event))

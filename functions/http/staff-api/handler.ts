@@ -7,10 +7,8 @@ import { osloCalendarDate } from '../../domain/deadline/index.js';
 import { DynamoDbAccessLogStore } from '../../adapters/dynamodb/dynamodb-access-log-store.js';
 import { DynamoDbBillingStore } from '../../adapters/dynamodb/dynamodb-billing-store.js';
 import { DynamoDbCustomerStore } from '../../adapters/dynamodb/dynamodb-customer-store.js';
-import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
 import { storeRestrictionFlags } from '../../domain/restriction/restriction-flags.js';
 import { dynamoDbClient } from '../../platform/aws-clients/dynamodb.js';
-import { s3Client } from '../../platform/aws-clients/s3.js';
 import { sfnClient } from '../../platform/aws-clients/sfn.js';
 import { DynamoDbSessionRevocations } from '../../adapters/dynamodb/dynamodb-session-revocations.js';
 import { TableConfigSchema } from '../../wiring/workflow-config.js';
@@ -22,15 +20,15 @@ import { staffTokenVerifierFromEnv } from '../../wiring/staff-token-verifier.js'
 import { mailDeps } from '../../wiring/task-deps.js';
 import { serveStaffApi } from './staff-api.js';
 import { observability } from '../../platform/observability.js';
+import { DataBucketConfigSchema, dataObjectStore } from '../../wiring/data-bucket-config.js';
 
 const config = parseConfig(
   z.object({
     [ENV.stateMachineArn]: z.string().check(z.startsWith('arn:')),
-    [ENV.dataBucket]: z.string().check(z.minLength(3)),
+    ...DataBucketConfigSchema.shape,
     [ENV.customersTable]: z.string().check(z.minLength(1)),
     [ENV.billingTable]: z.string().check(z.minLength(1)),
     [ENV.accessLogTable]: z.string().check(z.minLength(1)),
-    [ENV.dataBucketEncryption]: z.optional(z.enum(['aws:kms', ''])),
     [ENV.publicBaseUrl]: z.optional(z.url()),
   }),
 );
@@ -42,7 +40,7 @@ const deps = {
     billing: new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTable]),
     accessLog: new DynamoDbAccessLogStore(dynamoDbClient(), config[ENV.accessLogTable]),
   }),
-  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: dataObjectStore(config),
   today: () => osloCalendarDate(new Date()),
   verifier: staffTokenVerifierFromEnv(),
   publicBaseUrl: config[ENV.publicBaseUrl],

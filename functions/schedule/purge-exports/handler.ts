@@ -1,25 +1,23 @@
 import * as z from 'zod/mini';
 import { DynamoDbRequestStore } from '../../adapters/dynamodb/dynamodb-request-store.js';
-import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
 import { REQUEST_ID_PATTERN } from '../../domain/request/request-id.js';
 import { dynamoDbClient } from '../../platform/aws-clients/dynamodb.js';
-import { s3Client } from '../../platform/aws-clients/s3.js';
 import { parseConfig } from '../../platform/config.js';
 import { ENV } from '../../platform/env-names.js';
 import { createLogger } from '../../platform/logger.js';
 import { taskHandler } from '../../platform/task-handler.js';
 import { purgeExports } from './purge-exports.js';
+import { DataBucketConfigSchema, dataObjectStore } from '../../wiring/data-bucket-config.js';
 
 const config = parseConfig(
   z.object({
     [ENV.requestsTable]: z.string().check(z.minLength(1)),
-    [ENV.dataBucket]: z.string().check(z.minLength(1)),
-    [ENV.dataBucketEncryption]: z.optional(z.enum(['aws:kms', ''])),
+    ...DataBucketConfigSchema.shape,
   }),
 );
 const deps = {
   store: new DynamoDbRequestStore(dynamoDbClient(), config[ENV.requestsTable]),
-  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: dataObjectStore(config),
   logger: createLogger('purge-exports'),
 };
 

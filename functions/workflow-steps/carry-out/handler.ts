@@ -4,25 +4,23 @@ import { DynamoDbBillingStore } from '../../adapters/dynamodb/dynamodb-billing-s
 import { DynamoDbCustomerStore } from '../../adapters/dynamodb/dynamodb-customer-store.js';
 import { DynamoDbProcessingPurposeStore } from '../../adapters/dynamodb/dynamodb-marketing-stop-stores.js';
 import { DynamoDbRetentionScheduler } from '../../adapters/dynamodb/dynamodb-retention-scheduler.js';
-import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
 import { carryOut } from '../../domain/carry-out/carry-out.js';
 import { DEFAULT_EXPORT_DOWNLOAD_DAYS } from '../../domain/request/export-window.js';
 import { dynamoDbClient } from '../../platform/aws-clients/dynamodb.js';
-import { s3Client } from '../../platform/aws-clients/s3.js';
 import { parseConfig } from '../../platform/config.js';
 import { ENV } from '../../platform/env-names.js';
 import { RecipientDirectoryVariable } from '../../wiring/recipient-directory-config.js';
 import { storeDeps } from '../../wiring/store-deps.js';
 import { taskHandler } from '../../platform/task-handler.js';
 import { RequestTaskEventSchema } from '../workflow-events.js';
+import { DataBucketConfigSchema, dataObjectStore } from '../../wiring/data-bucket-config.js';
 
 const config = parseConfig(
   z.object({
     [ENV.customersTable]: z.string().check(z.minLength(1)),
     [ENV.billingTable]: z.string().check(z.minLength(1)),
     [ENV.accessLogTable]: z.string().check(z.minLength(1)),
-    [ENV.dataBucket]: z.string().check(z.minLength(1)),
-    [ENV.dataBucketEncryption]: z.optional(z.enum(['aws:kms', ''])),
+    ...DataBucketConfigSchema.shape,
     [ENV.exportDays]: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(90)), DEFAULT_EXPORT_DOWNLOAD_DAYS),
     [ENV.recipientDirectory]: RecipientDirectoryVariable,
   }),
@@ -31,7 +29,7 @@ const billing = new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTab
 const accessLog = new DynamoDbAccessLogStore(dynamoDbClient(), config[ENV.accessLogTable]);
 const deps = {
   ...storeDeps('carry-out'),
-  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: dataObjectStore(config),
   customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
   billing,
   accessLog,

@@ -1,26 +1,24 @@
 import * as z from 'zod/mini';
 import { DynamoDbCustomerStore } from '../../adapters/dynamodb/dynamodb-customer-store.js';
-import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
 import { gatherSubscriptions } from '../../domain/gather/gather-subscriptions.js';
 import { dynamoDbClient } from '../../platform/aws-clients/dynamodb.js';
-import { s3Client } from '../../platform/aws-clients/s3.js';
 import { parseConfig } from '../../platform/config.js';
 import { ENV } from '../../platform/env-names.js';
 import { storeDeps } from '../../wiring/store-deps.js';
 import { taskHandler } from '../../platform/task-handler.js';
 import { RequestTaskEventSchema } from '../workflow-events.js';
+import { DataBucketConfigSchema, dataObjectStore } from '../../wiring/data-bucket-config.js';
 
 const config = parseConfig(
   z.object({
     [ENV.customersTable]: z.string().check(z.minLength(1)),
-    [ENV.dataBucket]: z.string().check(z.minLength(1)),
-    [ENV.dataBucketEncryption]: z.optional(z.enum(['aws:kms', ''])),
+    ...DataBucketConfigSchema.shape,
   }),
 );
 const deps = {
   ...storeDeps('gather-subscriptions'),
   customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
-  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: dataObjectStore(config),
 };
 
 export const handler = taskHandler('gather-subscriptions', RequestTaskEventSchema, (event) =>

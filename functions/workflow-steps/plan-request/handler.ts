@@ -1,9 +1,7 @@
-import { s3Client } from '../../platform/aws-clients/s3.js';
 import * as z from 'zod/mini';
 import { DynamoDbAccessLogStore } from '../../adapters/dynamodb/dynamodb-access-log-store.js';
 import { DynamoDbBillingStore } from '../../adapters/dynamodb/dynamodb-billing-store.js';
 import { DynamoDbCustomerStore } from '../../adapters/dynamodb/dynamodb-customer-store.js';
-import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
 import { dynamoDbClient } from '../../platform/aws-clients/dynamodb.js';
 import { osloCalendarDate } from '../../domain/deadline/index.js';
 import { planRequest } from '../../domain/plan/plan-request.js';
@@ -12,11 +10,11 @@ import { ENV } from '../../platform/env-names.js';
 import { storeDeps } from '../../wiring/store-deps.js';
 import { taskHandler } from '../../platform/task-handler.js';
 import { RequestTaskEventSchema } from '../workflow-events.js';
+import { DataBucketConfigSchema, dataObjectStore } from '../../wiring/data-bucket-config.js';
 
 const config = parseConfig(
   z.object({
-    [ENV.dataBucket]: z.string().check(z.minLength(1)),
-    [ENV.dataBucketEncryption]: z.optional(z.enum(['aws:kms', ''])),
+    ...DataBucketConfigSchema.shape,
     [ENV.customersTable]: z.string().check(z.minLength(1)),
     [ENV.billingTable]: z.string().check(z.minLength(1)),
     [ENV.accessLogTable]: z.string().check(z.minLength(1)),
@@ -24,7 +22,7 @@ const config = parseConfig(
 );
 const deps = {
   ...storeDeps('plan-request'),
-  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: dataObjectStore(config),
   // Read only, through keys and the lookup indexes: the search before a plan says nothing is held.
   customers: new DynamoDbCustomerStore(dynamoDbClient(), config[ENV.customersTable]),
   billing: new DynamoDbBillingStore(dynamoDbClient(), config[ENV.billingTable]),

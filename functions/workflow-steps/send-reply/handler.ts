@@ -1,6 +1,4 @@
-import { s3Client } from '../../platform/aws-clients/s3.js';
 import * as z from 'zod/mini';
-import { S3ObjectStore } from '../../adapters/s3/s3-object-store.js';
 import { sendReply } from '../../domain/workflow/send-reply.js';
 import { parseConfig } from '../../platform/config.js';
 import { ENV } from '../../platform/env-names.js';
@@ -8,18 +6,18 @@ import { RecipientDirectoryVariable } from '../../wiring/recipient-directory-con
 import { mailDeps } from '../../wiring/task-deps.js';
 import { taskHandler } from '../../platform/task-handler.js';
 import { SendReplyEventSchema } from '../workflow-events.js';
+import { DataBucketConfigSchema, dataObjectStore } from '../../wiring/data-bucket-config.js';
 
 const config = parseConfig(
   z.object({
-    [ENV.dataBucket]: z.string().check(z.minLength(1)),
-    [ENV.dataBucketEncryption]: z.optional(z.enum(['aws:kms', ''])),
+    ...DataBucketConfigSchema.shape,
     [ENV.publicBaseUrl]: z.optional(z.url()),
     [ENV.recipientDirectory]: RecipientDirectoryVariable,
   }),
 );
 const deps = {
   ...mailDeps('send-reply'),
-  objects: new S3ObjectStore(s3Client, config[ENV.dataBucket], config[ENV.dataBucketEncryption] || undefined),
+  objects: dataObjectStore(config),
   publicBaseUrl: config[ENV.publicBaseUrl],
   recipients: config[ENV.recipientDirectory],
 };
