@@ -1,5 +1,5 @@
 import { CustomerNotFoundError, StaleCorrectionError } from '../../domain/customer-data/customer-data-errors.js';
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   DeleteCommand,
@@ -53,6 +53,7 @@ import {
   type Item,
 } from './customer-data-tables-layout.js';
 import { TRANSACTION_SIZE, updateExisting } from './update-existing.js';
+import { isConditionalCheckFailure } from './condition-failure.js';
 
 const { partitionKey: PK, sortKey: SK } = CUSTOMER_DATA_TABLES_LAYOUT.customers;
 const InstantSchema = ConsentSchema.shape.changedAt;
@@ -64,10 +65,6 @@ const DEFAULT_CONCURRENCY = 16;
 
 export const documentClient = (client: DynamoDBClient): DynamoDBDocumentClient =>
   DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-
-const isConditionFailure = (error: unknown): boolean =>
-  error instanceof ConditionalCheckFailedException ||
-  (error instanceof Error && error.name === 'ConditionalCheckFailedException');
 
 const sleep = (millis: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, millis));
 
@@ -379,7 +376,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
         );
         return;
       } catch (error) {
-        if (!isConditionFailure(error)) throw error;
+        if (!isConditionalCheckFailure(error)) throw error;
       }
     }
     const item = await this.profileItem(customerId);
@@ -457,7 +454,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
       );
     } catch (error) {
       // Missing or already anonymised: nothing left to do, and the first anonymisedAt stays.
-      if (!isConditionFailure(error)) throw error;
+      if (!isConditionalCheckFailure(error)) throw error;
     }
   }
 
@@ -522,7 +519,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
         }),
       );
     } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+      if (!isConditionalCheckFailure(error)) throw error;
     }
   }
 }

@@ -1,8 +1,9 @@
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { DownloadCode, DownloadCodeStore } from '../../domain/export/download-code-store.js';
 import { REQUESTS_TABLE_LAYOUT, requestPk } from './requests-table-layout.js';
+import { isConditionalCheckFailure } from './condition-failure.js';
 
 const { partitionKey: PK, sortKey: SK, ttlAttribute: TTL } = REQUESTS_TABLE_LAYOUT;
 
@@ -20,9 +21,6 @@ const ItemSchema = z.object({
   sentAt: z.string(),
   sends: z.number().check(z.int(), z.nonnegative()),
 });
-
-const isConditionFailure = (error: unknown): boolean =>
-  error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
 /**
  * DynamoDB adapter of {@link DownloadCodeStore}: one item per request in the requests table
@@ -95,7 +93,7 @@ export class DynamoDbDownloadCodeStore implements DownloadCodeStore {
       return Number(result.Attributes?.attempts ?? 0);
     } catch (error) {
       // A newer code replaced the one guessed at (or the item expired): the guess counts against nothing.
-      if (isConditionFailure(error)) return 0;
+      if (isConditionalCheckFailure(error)) return 0;
       throw error;
     }
   }

@@ -1,5 +1,4 @@
 import {
-  ConditionalCheckFailedException,
   TransactionCanceledException,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
@@ -32,6 +31,7 @@ import { InboxContentionError } from '../../domain/intake-mail/intake-errors.js'
 import type { AuditEntry } from '../../domain/request/rights-request.js';
 import { TriageAlreadyResolvedError, TriageEntryNotFoundError } from '../../domain/triage/triage-errors.js';
 import { AUDIT_SK_PREFIX, REQUESTS_TABLE_LAYOUT, requestPk } from './requests-table-layout.js';
+import { isConditionalCheckFailure } from './condition-failure.js';
 
 const { partitionKey: PK, sortKey: SK, ttlAttribute: TTL } = REQUESTS_TABLE_LAYOUT;
 
@@ -91,9 +91,6 @@ const isTransactionCancelled = (error: unknown): error is TransactionCanceledExc
 /** Outcomes after which a later reply to this Message-ID finds its case. */
 const THREADED_OUTCOMES: ReadonlySet<InboxLogEntry['outcome']> = new Set(['case', 'follow_up', 'triage']);
 
-const isConditionFailure = (error: unknown): boolean =>
-  error instanceof ConditionalCheckFailedException || (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException';
-
 /**
  * Attempts at the auto-answer log before giving up. Each lost race means another mail's answer
  * was written, and at most `max` can be within the window, so `max + 2` always suffices.
@@ -129,7 +126,7 @@ export class DynamoDbInboxStore implements InboxStore {
       );
       return { first: true };
     } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+      if (!isConditionalCheckFailure(error)) throw error;
     }
     const existing = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
     const holder = existing.Item;
@@ -195,7 +192,7 @@ export class DynamoDbInboxStore implements InboxStore {
         );
         return true;
       } catch (error) {
-        if (!isConditionFailure(error)) throw error;
+        if (!isConditionalCheckFailure(error)) throw error;
       }
     }
     throw new InboxContentionError();

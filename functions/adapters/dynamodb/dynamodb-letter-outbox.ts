@@ -1,8 +1,9 @@
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { LetterOutbox, RecordedLetter } from '../../domain/mail/letter-outbox.js';
 import type { OutgoingMail } from '../../domain/mail/mailer.js';
 import { REQUESTS_TABLE_LAYOUT, requestPk } from './requests-table-layout.js';
+import { isConditionalCheckFailure } from './condition-failure.js';
 
 const { partitionKey: PK, sortKey: SK, ttlAttribute: TTL } = REQUESTS_TABLE_LAYOUT;
 
@@ -65,7 +66,7 @@ export class DynamoDbLetterOutbox implements LetterOutbox {
       );
       return letter;
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException')) throw error;
+      if (!(isConditionalCheckFailure(error))) throw error;
       const recorded = await this.get(mail.requestId, mail.letterId);
       if (!recorded) throw error;
       return recorded;

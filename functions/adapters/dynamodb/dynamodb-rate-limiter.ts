@@ -1,13 +1,11 @@
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import type { RateLimit, RateLimiter } from '../../domain/abuse/rate-limiter.js';
 import { REQUESTS_TABLE_LAYOUT } from './requests-table-layout.js';
+import { isConditionalCheckFailure } from './condition-failure.js';
 
 const { partitionKey: PK, sortKey: SK, ttlAttribute: TTL } = REQUESTS_TABLE_LAYOUT;
-
-const isConditionFailure = (error: unknown): boolean =>
-  error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException';
 
 /**
  * Limits counted on one item: every limit's window lies inside one window of the longest limit
@@ -82,7 +80,7 @@ export class DynamoDbRateLimiter implements RateLimiter {
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionalCheckFailure(error)) return false;
       throw error;
     }
   }

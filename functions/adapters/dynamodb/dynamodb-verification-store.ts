@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentChangeError } from '../../domain/request/request-errors.js';
 import {
@@ -8,6 +8,7 @@ import {
 } from '../../domain/verification/verification-record.js';
 import type { VerificationStore } from '../../domain/verification/verification-store.js';
 import { REQUESTS_TABLE_LAYOUT, requestPk } from './requests-table-layout.js';
+import { isConditionalCheckFailure } from './condition-failure.js';
 
 const { partitionKey: PK, sortKey: SK, ttlAttribute: TTL } = REQUESTS_TABLE_LAYOUT;
 
@@ -80,7 +81,7 @@ export class DynamoDbVerificationStore implements VerificationStore {
     try {
       await this.doc.send(new PutCommand({ TableName: this.tableName, Item: toItem(record.requestId, record), ...condition }));
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') throw new ConcurrentChangeError(record.requestId);
+      if (isConditionalCheckFailure(error)) throw new ConcurrentChangeError(record.requestId);
       throw error;
     }
     return record;
