@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { ENTRY_POINT_GROUP_NAMES, handlerModule } from '../infra/function-entry-points.js';
 import { buildDocumentLibraries } from '../infra/constructs/document-libraries-layer.js';
+import { buildDynamoDbSdk } from '../infra/constructs/dynamodb-sdk-layer.js';
 import { DSR_BUNDLING, DSR_RUNTIME } from '../infra/constructs/dsr-function.js';
 
 const run = promisify(execFile);
@@ -36,7 +37,7 @@ export interface FunctionBundle {
   readonly folder: string;
   /**
    * The bundle Lambda loads (`index.js`), minified: our code and the libraries we bundle. Not in it:
-   * the AWS SDK (the runtime provides it), Powertools (AWS's layer) and the mail and PDF libraries
+   * the AWS SDK (the DynamoDB client from our layer, the other clients from the runtime), Powertools (AWS's layer) and the mail and PDF libraries
    * (our document libraries layer, measured by {@link documentLibrariesBytes}).
    */
   readonly path: string;
@@ -71,15 +72,18 @@ export interface BuiltBundle extends FunctionBundle {
 
 /**
  * Builds every handler with the settings of {@link DSR_BUNDLING} (what `NodejsFunction` passes to
- * esbuild) in one esbuild run, into `outDir/<folder>/index.js` (when `write`). `outDir` must lie
- * inside the repository so that the runtime-provided modules (the AWS SDK) resolve from its
- * node_modules as they do on Lambda. Sizes are deterministic: same sources, same bytes.
+ * esbuild) in one esbuild run, into `outDir/<folder>/index.js` (when `write`), with the DynamoDB
+ * client layer's packages in `outDir/node_modules`, which the bundles find first, as on Lambda.
+ * `outDir` must lie inside the repository so that what the other layers and the runtime provide
+ * (Powertools, the other SDK clients) resolves from its node_modules. Sizes are deterministic:
+ * same sources, same bytes.
  */
 export async function buildBundles(outDir: string, write = true, folders: readonly string[] = handlerFolders()): Promise<BuiltBundle[]> {
   if (write) {
     mkdirSync(outDir, { recursive: true });
     // On Lambda no package.json surrounds the bundle; here the repository's says "module".
     writeFileSync(join(outDir, 'package.json'), '{ "type": "commonjs" }\n');
+    buildDynamoDbSdk(join(outDir, 'node_modules'), esbuildTarget());
   }
   const result = await build({
     entryPoints: Object.fromEntries(folders.map((folder) => [`${folder}/index`, join(repositoryRoot, handlerModule(folder))])),
@@ -158,13 +162,19 @@ export const BENCH_FUNCTION_ENVIRONMENT: Readonly<Record<string, string>> = {
 };
 
 /**
- * The import, timed inside the child so Node's own start-up is not counted: wall-clock time, and
- * the CPU time the process spent (user + system), which a busy machine inflates far less.
+ * The load, timed inside the child so Node's own start-up is not counted: wall-clock time, and
+ * the CPU time the process spent (user + system), which a busy machine inflates far less. Loaded
+ * with `require`, as Lambda's Node.js runtime loads a `.js` handler that no `"type": "module"`
+ * package.json surrounds (aws-lambda-nodejs-runtime-interface-client, `UserFunction`: `_tryRequire`
+ * requires it, and imports only ES modules). An `import()` would first have Node lex the whole
+ * CommonJS bundle for its export names, which Lambda never does (27 ms of the 246 KiB
+ * `console-case-actions`).
  */
-const IMPORT_TIMER = `
+const LOAD_TIMER = `
+const { createRequire } = require('node:module');
 const started = performance.now();
 const cpu = process.cpuUsage();
-await import(process.argv[1]);
+createRequire(process.argv[1])(process.argv[1]);
 const used = process.cpuUsage(cpu);
 process.stdout.write(JSON.stringify({ wall: performance.now() - started, cpu: (used.user + used.system) / 1000 }));
 `;
@@ -176,13 +186,13 @@ export interface ColdInit {
 }
 
 /**
- * Times importing (loading, evaluating and initialising) the bundle in a fresh Node process, with
- * source maps enabled as on Lambda (`NODE_OPTIONS=--enable-source-maps`).
+ * Times loading (reading, evaluating and initialising) the bundle in a fresh Node process as Lambda
+ * does, with source maps enabled as on Lambda (`NODE_OPTIONS=--enable-source-maps`).
  */
 export async function coldInit(bundle: FunctionBundle): Promise<ColdInit> {
   const { stdout } = await run(
     process.execPath,
-    ['--enable-source-maps', '--input-type=module', '-e', IMPORT_TIMER, pathToFileURL(bundle.path).href],
+    ['--enable-source-maps', '-e', LOAD_TIMER, bundle.path],
     { env: { PATH: process.env.PATH ?? '', ...BENCH_FUNCTION_ENVIRONMENT }, cwd: repositoryRoot },
   );
   const timing = JSON.parse(stdout) as Partial<ColdInit>;
@@ -190,12 +200,13 @@ export async function coldInit(bundle: FunctionBundle): Promise<ColdInit> {
   return { wall: timing.wall!, cpu: timing.cpu! };
 }
 
-/** Lists, after the import, every package whose files Node loaded (from `require.cache`). */
+/** Lists, after loading the bundle as Lambda does, every package whose files Node loaded (from `require.cache`). */
 const LOADED_PACKAGES = `
-const { createRequire } = await import('node:module');
-await import(process.argv[1]);
+const { createRequire } = require('node:module');
+const load = createRequire(process.argv[1]);
+load(process.argv[1]);
 const loaded = new Set();
-for (const file of Object.keys(createRequire(process.argv[1]).cache)) {
+for (const file of Object.keys(load.cache)) {
   const match = /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(file);
   if (match) loaded.add(match[1]);
 }
@@ -207,7 +218,7 @@ process.stdout.write(JSON.stringify([...loaded].sort()));
  * {@link BENCH_FUNCTION_ENVIRONMENT} and `extraEnv`): what start-up pays for, whatever the clock says.
  */
 export async function packagesLoadedAtInit(bundle: FunctionBundle, extraEnv: Readonly<Record<string, string>> = {}): Promise<string[]> {
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', LOADED_PACKAGES, pathToFileURL(bundle.path).href], {
+  const { stdout } = await run(process.execPath, ['-e', LOADED_PACKAGES, bundle.path], {
     env: { PATH: process.env.PATH ?? '', ...BENCH_FUNCTION_ENVIRONMENT, ...extraEnv },
     cwd: repositoryRoot,
   });
@@ -230,21 +241,24 @@ export interface FunctionFigures extends FunctionBundle {
   readonly runs: number;
 }
 
-/** Builds every function and measures its cold initialisation (median of `runs` fresh processes). */
+/**
+ * Builds every function and measures its cold initialisation (median of `runs` fresh processes).
+ * Round by round, every function once a round, one process at a time: a moment when the machine is
+ * busy then costs one run of several functions, which their medians drop, instead of all runs of
+ * one function. Parallel children would measure the machine's load, not the module.
+ */
 export async function functionFigures(outDir: string, runs = 5): Promise<FunctionFigures[]> {
-  const figures: FunctionFigures[] = [];
-  for (const bundle of await buildBundles(outDir)) {
-    const times: ColdInit[] = [];
-    // One at a time: parallel children would measure the machine's load, not the module.
-    for (let index = 0; index < runs; index += 1) times.push(await coldInit(bundle));
-    figures.push({
-      ...bundle,
-      coldInitMillis: median(times.map((time) => time.wall)),
-      coldInitCpuMillis: median(times.map((time) => time.cpu)),
-      runs,
-    });
+  const bundles = await buildBundles(outDir);
+  const times = new Map<FunctionBundle, ColdInit[]>(bundles.map((bundle) => [bundle, []]));
+  for (let round = 0; round < runs; round += 1) {
+    for (const bundle of bundles) times.get(bundle)!.push(await coldInit(bundle));
   }
-  return figures;
+  return bundles.map((bundle) => ({
+    ...bundle,
+    coldInitMillis: median(times.get(bundle)!.map((time) => time.wall)),
+    coldInitCpuMillis: median(times.get(bundle)!.map((time) => time.cpu)),
+    runs,
+  }));
 }
 
 /** The size of each library in the document libraries layer, built as CDK builds it into `outDir`. */
@@ -261,8 +275,8 @@ export function functionFiguresTable(figures: readonly FunctionFigures[]): strin
   const ms = (millis: number): string => `${millis.toFixed(0).padStart(5)} ms`;
   const mark = (missed: boolean): string => (missed ? ' ! ' : '   ');
   return [
-    `Functions: bundle as CDK builds it (esbuild, minified, ${DSR_BUNDLING.externalModules.join(', ')} left to the runtime, the Powertools layer and our document libraries layer) and cold init`,
-    `(median of ${figures[0]?.runs ?? 0} fresh Node ${process.version} processes importing the bundle, wall clock and CPU time;`,
+    `Functions: bundle as CDK builds it (esbuild, minified, ${DSR_BUNDLING.externalModules.join(', ')} left to the runtime, the Powertools layer and our DynamoDB client and document libraries layers) and cold init`,
+    `(median of ${figures[0]?.runs ?? 0} fresh Node ${process.version} processes loading the bundle as Lambda does, with what it loads at start-up; wall clock and CPU time;`,
     `targets ${kib(MAX_BUNDLE_BYTES)} and ${MAX_COLD_INIT_MILLIS} ms; "!" marks a miss)`,
     `  ${'function'.padEnd(28)} ${'bundle'.padStart(9)}    ${'wall'.padStart(8)}  ${'cpu'.padStart(8)}`,
     ...figures.map(

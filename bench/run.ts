@@ -17,6 +17,7 @@ import { benchMachine, jsonReportPath, writeJsonReport } from './bench-report.js
 import { defaultWorkerCount } from '../infra/local/lambda/function-worker-pool.js';
 import { BENCH_BUNDLE_DIR, documentLibrariesBytes, functionFigures, functionFiguresTable } from './function-bundles.js';
 import { DOCUMENT_LIBRARY_FUNCTIONS } from '../infra/constructs/document-libraries-layer.js';
+import { buildDynamoDbSdk } from '../infra/constructs/dynamodb-sdk-layer.js';
 
 /**
  * Bundle size and cold start of every function, built as CDK builds them. Runs first, while
@@ -30,11 +31,13 @@ async function printFunctionFigures(): Promise<Record<string, unknown>> {
       { bytes: figure.bytes, coldInitMillis: Math.round(figure.coldInitMillis), coldInitCpuMillis: Math.round(figure.coldInitCpuMillis) },
     ]),
   );
+  const dynamoDbLayerBytes = buildDynamoDbSdk(join(BENCH_BUNDLE_DIR, '..', 'dynamodb-sdk-layer', 'nodejs', 'node_modules'));
   const layer = documentLibrariesBytes(join(BENCH_BUNDLE_DIR, '..', 'document-libraries-layer'));
   const layerBytes = Object.values(layer).reduce((sum, bytes) => sum + bytes, 0);
   process.stdout.write(
     [
       ...functionFiguresTable(figures),
+      `DynamoDB client layer (every function; loaded at start-up, so in the cold init above): ${(dynamoDbLayerBytes / 1024).toFixed(0)} KiB`,
       `Document libraries layer (${DOCUMENT_LIBRARY_FUNCTIONS.join(', ')}; loaded only when a raw mail is read or a PDF made): ${(layerBytes / 1024).toFixed(0)} KiB`,
       `  ${Object.entries(layer).map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)} KiB`).join(', ')}`,
       '',
@@ -42,7 +45,7 @@ async function printFunctionFigures(): Promise<Record<string, unknown>> {
       '',
     ].join('\n'),
   );
-  return { ...byFunction, documentLibrariesLayer: { bytes: layerBytes } };
+  return { ...byFunction, dynamoDbClientLayer: { bytes: dynamoDbLayerBytes }, documentLibrariesLayer: { bytes: layerBytes } };
 }
 
 /**

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
-import { AssetHashType, DockerImage, Stack } from 'aws-cdk-lib';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
+import { installedVersion, locallyBuiltLayer } from './locally-built-layer.js';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -20,9 +19,6 @@ export const DOCUMENT_LIBRARIES = ['mailparser', 'libmime', 'he', 'pdf-lib', '@p
 
 /** The functions given the layer: those that read raw mail or make a letter's PDF. */
 export const DOCUMENT_LIBRARY_FUNCTIONS: readonly string[] = ['email-intake', 'console-case', 'console-mail'];
-
-const installedVersion = (name: string): string =>
-  (JSON.parse(readFileSync(join(repositoryRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 
 /**
  * Writes the layer's content into `outDir` (`nodejs/node_modules/<library>/index.js`, where Lambda's
@@ -53,34 +49,11 @@ export function buildDocumentLibraries(outDir: string, target = 'node24'): Recor
   return sizes;
 }
 
-/**
- * The layer with {@link DOCUMENT_LIBRARIES}, one per stack, built locally by esbuild at synth (no
- * Docker); its hash follows the libraries' installed versions and this file.
- */
+/** The layer with {@link DOCUMENT_LIBRARIES}, one per stack. */
 export function documentLibrariesLayer(scope: Construct): lambda.ILayerVersion {
-  const stack = Stack.of(scope);
-  const existing = stack.node.tryFindChild('DocumentLibrariesLayer') as lambda.ILayerVersion | undefined;
-  if (existing) return existing;
-  const hash = createHash('sha256')
-    .update(DOCUMENT_LIBRARIES.map((name) => `${name}@${installedVersion(name)}`).join(','))
-    .update(readFileSync(fileURLToPath(import.meta.url)))
-    .digest('hex');
-  return new lambda.LayerVersion(stack, 'DocumentLibrariesLayer', {
+  return locallyBuiltLayer(scope, 'DocumentLibrariesLayer', {
     description: `Mail parsing and PDF libraries: ${DOCUMENT_LIBRARIES.map((name) => `${name}@${installedVersion(name)}`).join(', ')}`,
-    compatibleArchitectures: [lambda.Architecture.ARM_64],
-    code: lambda.Code.fromAsset(join(repositoryRoot, 'infra', 'constructs'), {
-      assetHashType: AssetHashType.CUSTOM,
-      assetHash: hash,
-      bundling: {
-        // Never used: the local build below always succeeds where synth runs (esbuild is installed).
-        image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs24.x'),
-        local: {
-          tryBundle(outputDir: string): boolean {
-            buildDocumentLibraries(outputDir);
-            return true;
-          },
-        },
-      },
-    }),
+    build: (outputDir) => buildDocumentLibraries(outputDir),
+    definedIn: import.meta.url,
   });
 }

@@ -16,6 +16,7 @@ import { ENV } from '../../functions/platform/env-names.js';
 import { handlerModule } from '../function-entry-points.js';
 import { DEFAULT_TIMEOUT_SECONDS } from '../function-timeouts.js';
 import { DOCUMENT_LIBRARIES, DOCUMENT_LIBRARY_FUNCTIONS, documentLibrariesLayer } from './document-libraries-layer.js';
+import { dynamoDbSdkLayer } from './dynamodb-sdk-layer.js';
 import type { CustomerDataAccess, CustomerDataTable, CustomerDataTables } from './customer-data-tables.js';
 import { INBOUND_MAIL_ENV, type InboundMailBucket } from './inbound-mail-bucket.js';
 import {
@@ -49,14 +50,14 @@ export const DSR_RUNTIME = lambda.Runtime.NODEJS_24_X;
 export const DSR_ARCHITECTURE = lambda.Architecture.ARM_64;
 
 /**
- * Modules left out of every bundle because the Lambda runtime provides them: the AWS SDK for
- * JavaScript v3, which the nodejs24.x runtime ships (with its `@smithy/*` dependencies). Bundling
- * it would add 150–500 KB minified per function and the time to evaluate it at every cold start.
- * The price: the deployed functions run the runtime's SDK version, not necessarily the one in
- * package-lock.json that the tests ran; the commands used here (DynamoDB, S3, SES v2, Step
- * Functions) are long-stable APIs. Bundle sizes
- * (`npm run bench`, `test/infra/function-bundles.test.ts`) therefore count our code and our other
- * dependencies, not the SDK.
+ * Modules left out of every bundle: the AWS SDK for JavaScript v3 (with its `@smithy/*`
+ * dependencies). Bundling it would add 150–500 KB minified per function. The DynamoDB client,
+ * which every function loads at start-up, comes from our layer (`dynamodb-sdk-layer.ts`: one
+ * minified file of the version package-lock.json pins, which starts in half the time); the
+ * clients loaded on first use (S3, SES v2, Step Functions) come from the nodejs24.x runtime, so
+ * those run the runtime's SDK version, not necessarily the one the tests ran (long-stable APIs).
+ * Bundle sizes (`npm run bench`, `test/infra/function-bundles.test.ts`) therefore count our code
+ * and our other dependencies, not the SDK; the layer's size is printed beside them.
  */
 export const RUNTIME_PROVIDED_MODULES = ['@aws-sdk/*', '@smithy/*'] as const;
 
@@ -95,8 +96,8 @@ export function powertoolsLayer(scope: Construct): lambda.ILayerVersion {
  * How every function is bundled (CDK runs esbuild with these); `npm run bench` and the bundle
  * size test build with the same settings, so the sizes they report are those that deploy.
  *
- * CommonJS output: the handlers use neither top-level await nor `import.meta`, and the runtime's
- * SDK then loads through `require`, which reads each client's single CommonJS file, where an ES
+ * CommonJS output: the handlers use neither top-level await nor `import.meta`, and the SDK then
+ * loads through `require`, which reads each client's CommonJS file, where an ES
  * `import` of it first has every file lexed for its exports (about twice the cold-start time
  * for DynamoDB). Dependencies are still read as ES modules (`mainFields`), so unused parts of
  * zod and others are left out of the bundle. The mail and PDF libraries come from our layer
@@ -195,7 +196,7 @@ export interface DsrFunctionProps {
 /**
  * One Lambda function of the pipeline with the project's defaults: newest Node.js runtime, arm64,
  * a CommonJS bundle built by the local esbuild ({@link DSR_BUNDLING}: minified, with source maps, the
- * runtime's AWS SDK), active tracing, and its own log group with a retention period.
+ * AWS SDK left to the layers and the runtime), the Powertools and DynamoDB client layers, active tracing, and its own log group with a retention period.
  *
  * Access is added only through the `bind*` methods, each of which sets the environment variable
  * the handler's config schema reads (names from `functions/platform/env-names.ts`) together with
@@ -232,7 +233,7 @@ export class DsrFunction extends NodejsFunction {
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(DEFAULT_TIMEOUT_SECONDS),
       tracing: lambda.Tracing.ACTIVE,
-      layers: [powertoolsLayer(scope), ...(DOCUMENT_LIBRARY_FUNCTIONS.includes(props.folder) ? [documentLibrariesLayer(scope)] : [])],
+      layers: [powertoolsLayer(scope), dynamoDbSdkLayer(scope), ...(DOCUMENT_LIBRARY_FUNCTIONS.includes(props.folder) ? [documentLibrariesLayer(scope)] : [])],
       reservedConcurrentExecutions: props.reservedConcurrency,
       logGroup,
       environment: {

@@ -2,9 +2,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundles, packagesLoadedAtInit, type BuiltBundle } from '../../bench/function-bundles.js';
+import { DYNAMODB_SDK_EXPORTS } from '../../infra/constructs/dynamodb-sdk-layer.js';
 import { SYNTH_TIMEOUT_MS } from './support/synth-dsr-stack.js';
 
-/** Inside the repository, so the runtime-provided modules resolve from its node_modules as on Lambda. */
+/**
+ * Inside the repository, so what the runtime and AWS's layer provide resolves from its node_modules;
+ * our DynamoDB client layer is built beside the bundles, where they find it first, as on Lambda.
+ */
 const OUT_DIR = fileURLToPath(new URL('../../.bench/start-up-test-bundles', import.meta.url));
 
 /**
@@ -42,7 +46,10 @@ describe('function start-up', () => {
       const loaded = await packagesLoadedAtInit(bundle);
       expect(loaded.filter((name) => LOADED_ONLY_WHEN_USED.includes(name)), bundle.folder).toEqual([]);
       // The DynamoDB client is loaded at start-up: every function reads or writes the requests table.
+      // It comes whole from our layer's one file (in the bundles' node_modules, as on Lambda), so no
+      // other SDK package is read at start-up.
       expect(loaded, bundle.folder).toContain('@aws-sdk/client-dynamodb');
+      expect(loaded.filter((name) => /^@(aws-sdk|smithy)\//.test(name) && !(name in DYNAMODB_SDK_EXPORTS)), bundle.folder).toEqual([]);
     }
   }, 120_000);
 
