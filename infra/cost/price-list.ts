@@ -1,17 +1,17 @@
 /**
- * AWS list prices the cost model uses, for one region, in USD. Compiled by hand from the public
- * AWS pricing pages on the date below: check them before budgeting (prices change, mostly down).
- * Free tiers are ignored, so figures err on the high side.
+ * AWS list prices the cost model uses, for one region, in USD. Compiled by hand on the date below:
+ * check them before budgeting (prices change, mostly down). Free tiers are ignored, so figures err
+ * on the high side.
  *
- * Checked on 2026-12-07, and how far: the prices that are the same in every commercial region
- * (Lambda requests and arm64 GB-seconds, Step Functions standard transitions, SES messages, KMS,
- * Secrets Manager, WAF, Route 53, CloudWatch alarms, dashboards and metrics, SQS, X-Ray) match the
- * public pages. The regional rates (DynamoDB on-demand request units, storage and PITR; HTTP API
- * requests; S3 storage and requests; CloudWatch Logs ingestion and data protection; AWS Backup) are
- * the US East (N. Virginia) list prices: the pricing pages render per-region figures in the
- * browser, and no eu-north-1 figure could be read where this was compiled. Stockholm is usually at
- * or a few per cent above N. Virginia for these; confirm them in the AWS Pricing Calculator for
- * Europe (Stockholm) before budgeting.
+ * Source, checked on 2026-12-07: the data the aws.amazon.com pricing pages render their tables from
+ * (`b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/<service>/USD/current/<service>.json`, the block
+ * «EU (Stockholm)»), as published by AWS between June and November 2025 and kept in two public
+ * snapshot repositories (QuinnyPig/aws-price-watcher, June 2025; lamngockhuong/aws-price, August to
+ * November 2025), which agree on every figure here. The same data's US East figures are the
+ * N. Virginia list prices, which is how the reading was checked. In Stockholm, DynamoDB (request
+ * units, storage, PITR), HTTP API requests and CloudWatch Logs ingestion cost 5–8 % more than in
+ * N. Virginia; the rest is the same as there. No figure newer than November 2025 could be read:
+ * confirm in the AWS Pricing Calculator for Europe (Stockholm) before budgeting.
  */
 export const PRICE_LIST = {
   region: 'eu-north-1',
@@ -33,17 +33,17 @@ export const PRICE_LIST = {
   },
   dynamoDb: {
     /** On-demand, per write request unit. */
-    writeRequestUnit: 0.625 / 1_000_000,
+    writeRequestUnit: 0.67 / 1_000_000,
     /** On-demand, per read request unit. */
-    readRequestUnit: 0.125 / 1_000_000,
+    readRequestUnit: 0.1345 / 1_000_000,
     /** Standard table class storage, per GB-month. */
-    storageGbMonth: 0.25,
+    storageGbMonth: 0.269,
     /** Continuous backup (PITR), per GB-month. */
-    pitrGbMonth: 0.2,
+    pitrGbMonth: 0.21,
   },
   apiGateway: {
     /** HTTP API, per request (first 300 million a month). */
-    httpRequest: 1.0 / 1_000_000,
+    httpRequest: 1.06 / 1_000_000,
   },
   s3: {
     storageGbMonth: 0.023,
@@ -52,7 +52,7 @@ export const PRICE_LIST = {
   },
   cloudWatch: {
     /** Logs ingested, per GB. */
-    logIngestionGb: 0.5,
+    logIngestionGb: 0.54,
     /** Logs data protection: per GB scanned. */
     dataProtectionGb: 0.12,
     /** Standard-resolution metric alarm, per month. */
