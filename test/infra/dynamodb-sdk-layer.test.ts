@@ -1,15 +1,19 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDynamoDbSdk, DYNAMODB_SDK_EXPORTS, type DynamoDbSdkPackage } from '../../infra/constructs/dynamodb-sdk-layer.js';
 import { handlerFolders } from '../../bench/function-bundles.js';
 import type { FunctionFolder } from '../../infra/stacks/dsr-functions.js';
 import { SYNTH_TIMEOUT_MS, synthDsrStack } from './support/synth-dsr-stack.js';
 
-const functionsDir = fileURLToPath(new URL('../../functions/', import.meta.url));
+const run = promisify(execFile);
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+const functionsDir = join(repositoryRoot, 'functions');
 
 /** Every `.ts` file under `functions/`. */
 const sourceFiles = (dir: string): string[] =>
@@ -72,6 +76,32 @@ describe('the DynamoDB client layer', () => {
     const loaded = Object.keys(load.cache).filter((file) => file.startsWith(layerDir));
     expect(loaded.filter((file) => !file.endsWith('index.js'))).toEqual([join(layerDir, 'nodejs', 'node_modules', '@aws-sdk', 'client-dynamodb', 'dynamodb-sdk.js')]);
     expect(shared.size).toBe(1);
+  });
+
+  it('reaches the credential providers it leaves out through NODE_PATH, where Lambda has the runtime SDK', async () => {
+    // No keys in the environment: the default chain goes on to the shared credentials file, whose
+    // provider is not in the layer's file and must be found beside it (here the repository's copy).
+    const home = mkdtempSync(join(tmpdir(), 'dsr-credentials-'));
+    writeFileSync(join(home, 'credentials'), '[default]\naws_access_key_id = AKIDLAYERPROBE\naws_secret_access_key = probe\n');
+    const script = `
+      const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+      new DynamoDBClient({ region: 'eu-north-1' }).config.credentials().then((credentials) => process.stdout.write(credentials.accessKeyId));
+    `;
+    try {
+      const { stdout } = await run(process.execPath, ['-e', script], {
+        cwd: layerDir,
+        env: {
+          PATH: process.env.PATH ?? '',
+          NODE_PATH: [join(layerDir, 'nodejs', 'node_modules'), join(repositoryRoot, 'node_modules')].join(':'),
+          AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+          AWS_CONFIG_FILE: join(home, 'config'),
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        },
+      });
+      expect(stdout).toBe('AKIDLAYERPROBE');
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it('is one layer in the stack, given to every function', () => {
