@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,20 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDynamoDbSdk, DYNAMODB_SDK_EXPORTS, type DynamoDbSdkPackage } from '../../infra/constructs/dynamodb-sdk-layer.js';
 import { handlerFolders } from '../../bench/function-bundles.js';
 import type { FunctionFolder } from '../../infra/stacks/dsr-functions.js';
+import { functionSourceFiles } from '../support/function-sources.js';
 import { SYNTH_TIMEOUT_MS, synthDsrStack } from './support/synth-dsr-stack.js';
 
 const run = promisify(execFile);
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
-const functionsDir = join(repositoryRoot, 'functions');
-
-/** Every `.ts` file under `functions/`. */
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
-  );
 
 /** The values (not types) a source imports from each DynamoDB package of the SDK. */
-export function dynamoDbValueImports(source: string): Record<string, string[]> {
+function dynamoDbValueImports(source: string): Record<string, string[]> {
   const imports: Record<string, string[]> = {};
   for (const match of source.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s*from\s*'(@aws-sdk\/(?:client|lib|util)-dynamodb)'/g)) {
     if (match[1]) continue;
@@ -48,7 +42,7 @@ describe('the DynamoDB client layer', () => {
 
   it('lists every value functions/ imports from the DynamoDB packages', () => {
     const imported: Record<string, Set<string>> = {};
-    for (const file of sourceFiles(functionsDir)) {
+    for (const file of functionSourceFiles()) {
       for (const [name, values] of Object.entries(dynamoDbValueImports(readFileSync(file, 'utf8')))) {
         for (const value of values) (imported[name] ??= new Set()).add(value);
       }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyTransition, transitionRequest } from '../../../functions/domain/lifecycle/apply-transition.js';
@@ -18,6 +18,7 @@ import {
 import { ConcurrentChangeError, InvalidTransitionError } from '../../../functions/domain/request/request-errors.js';
 import { RECEIVED, STATUSES, type Status } from '../../../functions/domain/request/request-vocabulary.js';
 import { AUDIT_EVENT_LABELS } from '../../../functions/http/console-case/pages/audit-event-labels.js';
+import { FUNCTIONS_DIR, functionSourceFiles } from '../../support/function-sources.js';
 import { InMemoryRequestStore } from '../../support/in-memory-request-store.js';
 import { REQUEST_ID, aRightsRequest } from '../fixtures/rights-request-fixture.js';
 
@@ -141,11 +142,6 @@ describe('transitionRequest', () => {
 });
 
 describe('status changes in the code', () => {
-  const FUNCTIONS = new URL('../../../functions/', import.meta.url).pathname;
-  const files = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? files(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
-    );
 
   it('are all made by the lifecycle: no other file writes a status into a change or an audit entry', () => {
     // A status literal in a change (`status: 'closed'`) or a `toStatus:` of an audit entry outside the
@@ -161,11 +157,11 @@ describe('status changes in the code', () => {
     ];
     const statuses = STATUSES.join('|');
     const write = new RegExp(`(\\bstatus: '(${statuses})'|\\btoStatus:)`);
-    const offenders = files(FUNCTIONS)
-      .map((file) => relative(FUNCTIONS, file))
+    const offenders = functionSourceFiles()
+      .map((file) => relative(FUNCTIONS_DIR, file))
       .filter((file) => !allowed.some((prefix) => file.startsWith(prefix)))
       .flatMap((file) =>
-        readFileSync(join(FUNCTIONS, file), 'utf8')
+        readFileSync(join(FUNCTIONS_DIR, file), 'utf8')
           .split('\n')
           .filter((line) => write.test(line) && !line.trim().startsWith('*'))
           .map((line) => `${file}: ${line.trim()}`),

@@ -1,17 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DecisionSchema } from '../../../functions/domain/request/rights-request.js';
 import { AUDIT_EVENT_LABELS } from '../../../functions/http/console-case/pages/audit-event-labels.js';
 import { auditEventText } from '../../../functions/http/console-case/pages/audit-event-text.js';
+import { functionSourceFiles } from '../../support/function-sources.js';
 
-const FUNCTIONS = new URL('../../../functions/', import.meta.url).pathname;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
-  );
-}
 
 /** Template-built event names, and what they can become. */
 const TEMPLATE_EVENTS: Readonly<Record<string, readonly string[]>> = {
@@ -26,7 +19,7 @@ const TEMPLATE_EVENTS: Readonly<Record<string, readonly string[]>> = {
 function auditEventsInCode(): { events: Set<string>; unknownTemplates: string[] } {
   const events = new Set<string>();
   const unknownTemplates: string[] = [];
-  for (const file of sourceFiles(FUNCTIONS)) {
+  for (const file of functionSourceFiles()) {
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (!/(\bevent\s*:|_EVENT\s*=|\bevent\s*===|\baudit(WhenUnchanged)?\s*:\s*')/.test(line)) continue;
       for (const match of line.matchAll(/'([a-z_]+\.[a-z_]+)'/g)) events.add(match[1]!);
