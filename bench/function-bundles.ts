@@ -37,8 +37,9 @@ export interface FunctionBundle {
   readonly folder: string;
   /**
    * The bundle Lambda loads (`index.js`), minified: our code and the libraries we bundle. Not in it:
-   * the AWS SDK (the DynamoDB client from our layer, the other clients from the runtime), Powertools (AWS's layer) and the mail and PDF libraries
-   * (our document libraries layer, measured by {@link documentLibrariesBytes}).
+   * the AWS SDK (the DynamoDB client from our layer, the other clients from the runtime), Powertools
+   * (AWS's layer) and the mail and PDF libraries (our document libraries layer, measured by
+   * {@link documentLibrariesBytes}).
    */
   readonly path: string;
   readonly bytes: number;

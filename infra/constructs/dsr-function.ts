@@ -97,9 +97,8 @@ export function powertoolsLayer(scope: Construct): lambda.ILayerVersion {
  * size test build with the same settings, so the sizes they report are those that deploy.
  *
  * CommonJS output: the handlers use neither top-level await nor `import.meta`, and the SDK then
- * loads through `require`, which reads each client's CommonJS file, where an ES
- * `import` of it first has every file lexed for its exports (about twice the cold-start time
- * for DynamoDB). Dependencies are still read as ES modules (`mainFields`), so unused parts of
+ * loads through `require`, which reads each client's CommonJS file, where an ES `import` of it
+ * first has every file lexed for its exports (about twice the cold-start time for DynamoDB). Dependencies are still read as ES modules (`mainFields`), so unused parts of
  * zod and others are left out of the bundle. The mail and PDF libraries come from our layer
  * (`document-libraries-layer.ts`), given only to the functions that use them.
  */
@@ -196,7 +195,8 @@ export interface DsrFunctionProps {
 /**
  * One Lambda function of the pipeline with the project's defaults: newest Node.js runtime, arm64,
  * a CommonJS bundle built by the local esbuild ({@link DSR_BUNDLING}: minified, with source maps, the
- * AWS SDK left to the layers and the runtime), the Powertools and DynamoDB client layers, active tracing, and its own log group with a retention period.
+ * AWS SDK left to the layers and the runtime), the Powertools and DynamoDB client layers, active
+ * tracing, and its own log group with a retention period.
  *
  * Access is added only through the `bind*` methods, each of which sets the environment variable
  * the handler's config schema reads (names from `functions/platform/env-names.ts`) together with

@@ -52,6 +52,9 @@ const LAZY_CREDENTIAL_PROVIDERS = [
 /** The one file that holds the client; each package's `index.js` hands out its own names from it. */
 const SHARED_FILE = 'dynamodb-sdk.js';
 
+/** Where {@link buildDynamoDbSdk} writes that file in `nodeModules`. */
+export const dynamoDbSdkFile = (nodeModules: string): string => join(nodeModules, '@aws-sdk', 'client-dynamodb', SHARED_FILE);
+
 /**
  * Writes the DynamoDB client as one minified CommonJS file into `nodeModules/@aws-sdk/client-dynamodb/`,
  * with `@aws-sdk/client-dynamodb`, `@aws-sdk/lib-dynamodb` and `@aws-sdk/util-dynamodb` as packages
@@ -60,13 +63,12 @@ const SHARED_FILE = 'dynamodb-sdk.js';
  * kept. Returns the bytes of the shared file.
  */
 export function buildDynamoDbSdk(nodeModules: string, target = 'node24'): number {
-  const shared = join(nodeModules, '@aws-sdk', 'client-dynamodb', SHARED_FILE);
   const entry = Object.entries(DYNAMODB_SDK_EXPORTS)
     .map(([name, exports]) => `export { ${exports.join(', ')} } from ${JSON.stringify(name)};`)
     .join('\n');
   const result = buildSync({
     stdin: { contents: entry, resolveDir: repositoryRoot, loader: 'js' },
-    outfile: shared,
+    outfile: dynamoDbSdkFile(nodeModules),
     bundle: true,
     platform: 'node',
     target,

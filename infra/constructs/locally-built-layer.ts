@@ -1,9 +1,9 @@
-import { AssetHashType, DockerImage, Stack } from 'aws-cdk-lib';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import type { Construct } from 'constructs';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { AssetHashType, DockerImage, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { Construct } from 'constructs';
 
 /** The version of a package as package-lock.json installed it (what a layer of ours is built from). */
 export const installedVersion = (name: string): string =>
